@@ -1,0 +1,75 @@
+"""`briefbot extract`: run the extraction engine on text, as a report or as JSON Lines."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from datetime import date
+from pathlib import Path
+from typing import IO, Any
+
+from extract import Extraction, extract
+
+
+def register(sub: Any) -> None:
+    p = sub.add_parser(
+        "extract",
+        help="extract events, quotes, figures and dates from text",
+        description=(
+            "With --jsonl: read {id, text, published} JSON lines on stdin, write one extraction per line. "
+            "With FILE: print a readable report of one article."
+        ),
+    )
+    p.add_argument("file", nargs="?", type=Path, help="a text file to report on ('-' for stdin)")
+    p.add_argument("--jsonl", action="store_true", help="JSON Lines in and out (see README)")
+    p.add_argument("--published", type=date.fromisoformat, help="publication date for FILE (YYYY-MM-DD)")
+    p.set_defaults(func=_run)
+
+
+def _run(args: argparse.Namespace) -> int:
+    if args.jsonl:
+        return run_jsonl(sys.stdin, sys.stdout)
+    if args.file is None:
+        print("briefbot extract: give a FILE, or --jsonl to read JSON lines on stdin", file=sys.stderr)
+        return 2
+    try:
+        text = sys.stdin.read() if str(args.file) == "-" else args.file.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        print(f"briefbot extract: cannot read {args.file}: {exc}", file=sys.stderr)
+        return 1
+    from bot.report import format_extraction
+
+    print(format_extraction(text, extract(text, args.published), args.published))
+    return 0
+
+
+def run_jsonl(stdin: IO[str], stdout: IO[str]) -> int:
+    """One output line per input line, in order, flushed, so a caller can stream."""
+    for lineno, line in enumerate(stdin, 1):
+        if not line.strip():
+            continue
+        doc_id: Any = None
+        try:
+            doc = json.loads(line)
+            if not isinstance(doc, dict):
+                raise ValueError("a line must be a JSON object")
+            doc_id = doc.get("id")
+            text = doc.get("text")
+            if not isinstance(text, str):
+                raise ValueError("'text' must be a string")
+            published = doc.get("published")
+            pub = date.fromisoformat(published) if published else None
+            result = extract(text, pub)
+            out = _contract(doc_id, result)
+        except (ValueError, TypeError) as exc:
+            out = {"id": doc_id if doc_id is not None else f"line {lineno}", "error": str(exc),
+                   "quotes": [], "figures": [], "dates": [], "events": []}
+        stdout.write(json.dumps(out, ensure_ascii=False) + "\n")
+        stdout.flush()
+    return 0
+
+
+def _contract(doc_id: Any, result: Extraction) -> dict[str, Any]:
+    body = result.model_dump(mode="json")
+    return {"id": doc_id, **body}

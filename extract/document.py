@@ -1,0 +1,116 @@
+"""A segmented article: paragraphs and sentences as offsets into the original text.
+
+Every extractor works on the same `Document` so the text is segmented once.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from datetime import date
+
+# Abbreviations that end in a period without ending the sentence ("Sept. 7", "Mr. Smith", "U.S. officials").
+_ABBREVIATIONS = frozenset(
+    """mr mrs ms dr prof gov sen rep gen lt col sgt capt cmdr adm maj pres st mt ft jr sr rev hon
+    jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun
+    inc corp co ltd llc plc bros dept univ assn est vs etc no nos vol fig approx
+    u.s u.k u.n e.u a.m p.m d.c n.y l.a i.e e.g""".split()
+)
+
+# A sentence ends at . ! ? (or …) plus closing quotes/brackets, before whitespace.
+_END = re.compile(r"""[.!?…]+["'”’»)\]]*(?=\s)""")
+_PARAGRAPH = re.compile(r"[^\n]+")
+_WORD_BEFORE = re.compile(r"([\w.]+)$")
+_NEXT_WORD = re.compile(r"\s+[\"“‘']?(\w+)")
+# Abbreviations that can also end a sentence ("... in the U.S. The talks ..."); we break after them
+# only when a word that typically opens a sentence follows, since "U.S. Officials" is usually a headline.
+_SENTENCE_FINAL_ABBREVIATIONS = frozenset("u.s u.k u.n e.u etc inc corp ltd co a.m p.m d.c".split())
+_SENTENCE_OPENERS = frozenset(
+    """The A An He She It They We I You But And Or So Yet In On At For From By With As If When While
+    This That These Those His Her Their Its Our There Here Some Many Most Other Others Still Meanwhile
+    However Officials Police Critics After Before Since During Then Now Later Earlier""".split()
+)
+
+
+@dataclass(slots=True)
+class Document:
+    text: str
+    published: date | None = None
+    paragraphs: list[tuple[int, int]] = field(default_factory=list)
+    sentences: list[tuple[int, int]] = field(default_factory=list)
+    sentence_paragraph: list[int] = field(default_factory=list)
+    _starts: list[int] = field(default_factory=list)
+
+    @classmethod
+    def parse(cls, text: str, published: date | None = None) -> Document:
+        doc = cls(text=text, published=published)
+        for pi, m in enumerate(_trimmed_paragraphs(text)):
+            doc.paragraphs.append(m)
+            for s in _split_sentences(text, m[0], m[1]):
+                doc.sentences.append(s)
+                doc.sentence_paragraph.append(pi)
+        doc._starts = [s for s, _ in doc.sentences]
+        return doc
+
+    def sentence_at(self, offset: int) -> int:
+        """Index of the sentence holding `offset` (the previous one if it falls between sentences)."""
+        return max(0, bisect_right(self._starts, offset) - 1)
+
+    def sentence_text(self, index: int) -> str:
+        s, e = self.sentences[index]
+        return self.text[s:e]
+
+
+def _trimmed_paragraphs(text: str) -> list[tuple[int, int]]:
+    out = []
+    for m in _PARAGRAPH.finditer(text):
+        s, e = m.start(), m.end()
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if e > s:
+            out.append((s, e))
+    return out
+
+
+def _is_abbreviation(text: str, dot: int) -> bool:
+    m = _WORD_BEFORE.search(text, max(0, dot - 12), dot)
+    if not m:
+        return False
+    word = m.group(1).lower().rstrip(".")
+    if len(word) == 1 and word.isalpha():
+        return True  # an initial: "Y. J. Park", "John F. Kennedy"
+    return word in _ABBREVIATIONS
+
+
+def _split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    out = []
+    s = start
+    for m in _END.finditer(text, start, end):
+        punct_end = m.end()
+        if text[m.start()] == "." and m.end() - m.start() == 1 and _is_abbreviation(text, m.start()):
+            # "Sept. 7", "U.S. officials": no break unless a capitalised new sentence clearly follows
+            # an abbreviation that cannot precede a name or number.
+            word = _WORD_BEFORE.search(text, max(0, m.start() - 12), m.start())
+            w = word.group(1).lower().rstrip(".") if word else ""
+            nxt = _NEXT_WORD.match(text, punct_end)
+            if not (w in _SENTENCE_FINAL_ABBREVIATIONS and nxt and nxt.group(1) in _SENTENCE_OPENERS):
+                continue
+        # the next sentence must start with something that can open one
+        j = punct_end
+        while j < end and text[j].isspace():
+            j += 1
+        if j >= end:
+            break
+        if text[j].islower():
+            continue
+        out.append((s, punct_end))
+        s = j
+    if s < end:
+        out.append((s, end))
+    return out
+
+
+__all__ = ["Document"]

@@ -1,0 +1,155 @@
+"""Domain models shared by handlers, ports and repositories.
+
+Repositories return these, never ORM rows; handlers return result models built from them.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+SourceKind = Literal["feed", "page"]
+DatePrecision = Literal["day", "month", "year"]
+SpeakerKind = Literal["person", "organization", "unknown"]
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+
+class ArticleRef(_Model):
+    """Where a fact comes from: enough to cite and link it."""
+
+    id: int
+    url: str | None = None
+    title: str | None = None
+    outlet: str | None = None
+    published: date | None = None
+
+
+class NewArticle(_Model):
+    url: str | None = None
+    title: str | None = None
+    outlet: str | None = None
+    published: date | None = None
+    text: str
+    content_hash: str
+    source_id: int | None = None
+    guid: str | None = None
+
+
+class Article(ArticleRef):
+    fetched_at: datetime
+    content_hash: str
+    source_id: int | None = None
+    guid: str | None = None
+
+
+class NewEvent(_Model):
+    date: str  # "YYYY-MM-DD", "YYYY-MM" or "YYYY"
+    summary: str
+    sentence: str
+    start: int
+    end: int
+    actors: list[str] = Field(default_factory=list)
+    places: list[str] = Field(default_factory=list)
+
+
+class EventRecord(NewEvent):
+    id: int
+    article: ArticleRef
+
+
+class NewQuote(_Model):
+    text: str
+    kind: Literal["direct", "partial", "indirect"]
+    speaker: str | None  # canonical name as resolved in the article
+    speaker_kind: SpeakerKind = "unknown"
+    speaker_role: str | None = None
+    cue: str | None = None
+    start: int
+    end: int
+
+
+class QuoteRecord(NewQuote):
+    id: int
+    person_id: int | None = None
+    article: ArticleRef
+
+
+class NewFigure(_Model):
+    text: str
+    value: float
+    value_max: float | None = None
+    unit: str | None = None
+    bound: Literal["=", "~", ">", ">=", "<", "<="] = "="
+    change: Literal["up", "down"] | None = None
+    about: str | None = None
+    sentence: str
+    start: int
+    end: int
+
+
+class FigureRecord(NewFigure):
+    id: int
+    article: ArticleRef
+
+
+class Person(_Model):
+    """A speaker known across articles: canonical name, aliases and roles seen."""
+
+    id: int
+    name: str
+    kind: SpeakerKind = "person"
+    aliases: list[str] = Field(default_factory=list)
+    roles: list[str] = Field(default_factory=list)
+
+
+class Source(_Model):
+    """A feed or page that admins follow."""
+
+    id: int
+    url: str
+    name: str | None = None
+    kind: SourceKind = "feed"
+    active: bool = True
+    interval_minutes: int = 15
+    created_at: datetime
+    created_by: str | None = None
+    last_polled_at: datetime | None = None
+    last_error: str | None = None
+    consecutive_failures: int = 0
+    etag: str | None = None
+    last_modified: str | None = None
+
+
+class FactSearch(_Model):
+    """A search over stored facts. `terms` empty means everything in the window."""
+
+    terms: list[str] = Field(default_factory=list)
+    since: date | None = None
+    until: date | None = None
+    limit: int = 20
+    offset: int = 0
+    person_ids: list[int] = Field(default_factory=list)
+
+
+class Page(_Model):
+    """How many matched in all, so renderers can offer "More"."""
+
+    total: int
+    offset: int
+    limit: int
+
+    @property
+    def has_more(self) -> bool:
+        return self.offset + self.limit < self.total
+
+
+class AdminAction(_Model):
+    actor: str
+    action: str
+    detail: str
+    at: datetime

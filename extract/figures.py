@@ -35,7 +35,7 @@ from extract.models import Bound, Change, Figure, TimeExpression
 from extract.numbers import DIGIT_NUMBER, SCALE, SCALE_ABBREVIATIONS, SCALES, WORD_NUMBER, number_value
 
 _CANDIDATE = re.compile(
-    rf"(?P<cur>{CURRENCY_PREFIX.pattern}[ \t]?)?(?P<num>(?<![\w.,:/'’]){DIGIT_NUMBER}|{WORD_NUMBER})"
+    rf"(?:(?P<cur>{CURRENCY_PREFIX.pattern}[ \t]?)|(?<![\w.,:/'’]))(?P<num>{DIGIT_NUMBER}|{WORD_NUMBER})"
     r"|(?P<vague>(?i:(?<![\w-])(?:tens|hundreds)\s+of\s+(?:thousands|millions|billions)(?!\w)))"
 )
 _SCALE = re.compile(rf"[ \t]?(?:-[ \t]?)?{SCALE}")
@@ -49,9 +49,14 @@ _RATE = re.compile(
     r"(?P<per>share|day|year|annum|hour|month|week|barrel|gallon|ounce|ton|tonne|kilogram|kg|dozen|head"
     r"|person|capita)(?![\w-])(?![ \t]+(?:ago|earlier|before|later|prior))"
 )
-_CENTS = re.compile(r"(?i)[ \t]+(?:and[ \t]+)?(?P<n>\d{1,2}|[a-z]+(?:[ -][a-z]+)?)[ \t]+(?:cents?|pence)(?!\w)")
+_CENTS = re.compile(
+    r"(?i)[ \t]+(?:and[ \t]+)?(?P<n>\d{1,2}|[a-z]+(?:[ -][a-z]+)?)(?:[ \t]+(?:cents?|pence)(?!\w)"
+    r"|(?P<bare>(?=[ \t]*(?:[.,;!?]|$))))"
+)
+_BRACKETED = re.compile(r"[ \t]?[(\[{<]")
 _TEMPORAL_AFTER = re.compile(
-    r"(?i)[ \t]+(?:ago|prior|earlier|later|before|after|since|from\s+now|of(?!\s+age)|into|in\s+a\s+row)(?!\w)"
+    r"(?i)[ \t]+(?:ago|prior|earlier|later|before|after|since|from\s+now|into|in\s+a\s+row"
+    r"|of(?!\s+(?:age|the|this|that|these|those|its|their|his|her|our|a|an|\d))(?=\s+[a-z]))(?!\w)"
 )
 _AGE = re.compile(r"(?i)[ \t]?(?:-[ \t]?)?old(?!\w)")
 _MONEY_CONTEXT = re.compile(r"(?i)£|sterling|britain|british|u\.?k\.?\b|london|paid|pay|cost|fine|worth|price")
@@ -77,10 +82,9 @@ def find_figures(doc: Document, dates: list[TimeExpression]) -> list[Figure]:
     blocked = [(d.start, d.end) for d in dates if d.kind != "duration"]
     figures: list[Figure] = []
     resume = 0
-    for m in _CANDIDATE.finditer(text):
-        if m.start() < resume:
-            continue
+    while (m := _CANDIDATE.search(text, resume)) is not None:
         fig, resume = _read(text, m)
+        resume = max(resume, m.start() + 1)
         if fig is None or any(s < fig.end and fig.start < e for s, e in blocked):
             continue
         figures.append(fig)
@@ -98,7 +102,7 @@ def _read(text: str, m: re.Match[str]) -> tuple[Figure | None, int]:
     digits = num[0].isdigit() or num[0] in ".½¼¾⅓⅔⅛"
     if digits and (is_not_a_number(text, num_end) or _glued_to_identifier(text, m.start("num"))):
         return None, num_end
-    if is_date_part(text, m.start("num"), num_end):
+    if is_date_part(text, m.start("num"), num_end, value):
         return None, num_end
     cur = currency_of(m.group("cur")) if m.group("cur") else None
     code, value = (cur[0], value * cur[1]) if cur else (None, value)
@@ -125,15 +129,15 @@ def _read(text: str, m: re.Match[str]) -> tuple[Figure | None, int]:
     if tail is None:
         tail = _tail(text, p, code, value)
         value *= tail.scale
-    if not tail.kind and not _bare_number_ok(text, s, num, digits):
+    if not tail.kind and (text[tail.end:tail.end + 1].isalnum() or not _bare_number_ok(text, s, num, digits)):
         return None, tail.end
     if num.lower() == "one" and (tail.kind in ("count", "") or tail.unit in _POINT_IDIOM):
         return None, tail.end
-    if digits and tail.kind != "money" and tail.unit is None and _looks_like_year(num, value):
+    if digits and tail.kind in ("count", "") and _looks_like_year(num, value):
         return None, tail.end
     if tail.unit in TIME_UNITS and _TEMPORAL_AFTER.match(text, tail.end):
         return None, tail.end
-    if tail.kind != "money" and not m.group("cur") and _ANAPHORIC.search(text, max(0, s - 8), s) and not digits:
+    if tail.kind == "count" and _ANAPHORIC.search(text, max(0, s - 8), s) and not digits:
         return None, tail.end
     return _finish(text, s, tail, value, value_max, code is not None), tail.end
 
@@ -185,7 +189,8 @@ def _scale(text: str, p: int, value: float, *, money: bool) -> tuple[int, float]
 def _tail(text: str, p: int, code: str | None, value: float) -> _Tail:
     """Read the unit after a number (and its scale) at `p`."""
     if code is None:
-        cm = CURRENCY_SUFFIX.match(text, p + (1 if text[p:p + 1] in " \t" else 0))
+        sep = _SPACE.match(text, p)
+        cm = CURRENCY_SUFFIX.match(text, sep.end() if sep else p)
         if cm:
             found = currency_of(cm.group())
             if found and (found[0] != "GBP" or "pound" not in cm.group().lower()
@@ -196,7 +201,7 @@ def _tail(text: str, p: int, code: str | None, value: float) -> _Tail:
                 if sm and sm.group().strip(" -").lower() in SCALES:
                     extra *= SCALES[sm.group().strip(" -").lower()]
                     end = sm.end()
-                return _money(text, end, code, extra, value)
+                return _money(text, end, code, extra, value, spelled=cm.group()[:1].isalpha())
         sc = SCALE_ONLY_SUFFIX.match(text, p + 1)
         if sc and p > 0 and text[p - 1].isalpha() and text[p:p + 1] == " ":
             found = currency_of(sc.group())
@@ -210,6 +215,12 @@ def _tail(text: str, p: int, code: str | None, value: float) -> _Tail:
         sp = _SPACE.match(text, p)
         if sp and sp.end() > p:
             um = APART_UNIT.match(text, sp.end())
+        bracket = _BRACKETED.match(text, p)
+        if um is None and bracket:
+            inner = APART_UNIT.match(text, bracket.end())
+            if inner and text[inner.end():inner.end() + 1] in ")]}>":
+                unit = unit_name(inner)
+                return _Tail(end=inner.end() + 1, unit=unit, kind="measure")
     if um:
         unit = unit_name(um)
         end = um.end()
@@ -233,11 +244,11 @@ def _tail(text: str, p: int, code: str | None, value: float) -> _Tail:
     return _Tail(end=p)
 
 
-def _money(text: str, end: int, code: str, extra: float, value: float) -> _Tail:
+def _money(text: str, end: int, code: str, extra: float, value: float, spelled: bool = False) -> _Tail:
     unit = code
     cents = _CENTS.match(text, end)
     scale = extra
-    if cents and value == int(value) and extra == 1.0:
+    if cents and value == int(value) and extra == 1.0 and (spelled or not cents.group("bare")):
         c = number_value(cents.group("n"))
         if c is not None and 0 < c < 100:
             return _Tail(end=cents.end(), unit=unit, kind="money", scale=(value + c / 100) / value if value else 1)

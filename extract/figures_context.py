@@ -100,8 +100,10 @@ def change_after(text: str, end: int) -> Change | None:
     return "up" if m.group("up") else "down"
 
 
-def is_date_part(text: str, start: int, end: int) -> bool:
+def is_date_part(text: str, start: int, end: int, value: float) -> bool:
     """Day numbers next to a month name: "Sept. 7", "August 28,", "7 September", "on 1 may"."""
+    if not (1 <= value <= 31 and value == int(value)):
+        return False
     if _MONTH_BEFORE.search(text, max(0, start - 12), start):
         return True
     m = _MONTH_AFTER.match(text, end)

@@ -220,7 +220,8 @@ def _finish(
     elif tail.kind != "count":
         change = change_after(text, end)
     return Figure(
-        text=text[start:end], start=start, end=end, value=value, value_max=value_max, unit=tail.unit,
+        text=text[start:end], start=start, end=end, value=_tidy(value), unit=tail.unit,
+        value_max=None if value_max is None else _tidy(value_max),
         bound=bound, change=change, about=about,
     )
 
@@ -351,6 +352,12 @@ def _read_vague(text: str, m: re.Match[str]) -> Figure | None:
         text=text[m.start():tail.end], start=m.start(), end=tail.end, value=value, unit=tail.unit,
         bound=">=", about=tail.about,
     )
+
+
+
+def _tidy(value: float) -> float:
+    """16.4 * 1e6 is 16399999.999999998 in floating point: keep 12 significant digits."""
+    return float(f"{value:.12g}")
 
 
 __all__ = ["find_figures"]

@@ -301,10 +301,10 @@ def _tail(text: str, p: int, code: str | None, value: float) -> _Tail:
     if um:
         unit = unit_name(um)
         end = um.end()
-        if unit in TIME_UNITS and unit == "year":
+        if unit in ("year", "month", "week", "day"):
             age = _AGE.match(text, end)
             if age:
-                return _Tail(end=age.end(), unit="year of age", kind="measure")
+                return _Tail(end=age.end(), unit=f"{unit} of age", kind="measure")
         if unit not in TIME_UNITS and unit not in ("percent", "mile per hour", "kilometre per hour"):
             per = _per(text, end)
             if per:

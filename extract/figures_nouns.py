@@ -41,7 +41,7 @@ IRREGULAR_PLURALS = {
     "indices": "index", "spacecraft": "spacecraft", "offspring": "offspring", "militia": "militia",
     "buses": "bus", "viruses": "virus", "bonuses": "bonus", "campuses": "campus", "statuses": "status",
     "gases": "gas", "lenses": "lens", "movies": "movie", "cookies": "cookie", "zombies": "zombie",
-    "rookies": "rookie", "calories": "calorie", "ties": "tie", "lies": "lie", "pies": "pie",
+    "rookies": "rookie", "aliases": "alias", "biases": "bias", "canvases": "canvas", "atlases": "atlas", "calories": "calorie", "ties": "tie", "lies": "lie", "pies": "pie",
 }
 _O_ES = frozenset("heroes potatoes tomatoes echoes vetoes torpedoes embargoes volcanoes".split())
 

@@ -48,8 +48,9 @@ _CANDIDATE = re.compile(
     r"|(?P<vague>(?i:(?<![\w-])(?:tens|hundreds)\s+of\s+(?:thousands|millions|billions)(?!\w)))"
 )
 _DIGIT_START = re.compile(r"[\d½¼¾⅓⅔⅛$€£¥₹₽₴₩₪₺₿₡₭₾฿₦₱元]+")
+_NUMBER_WORDS = sorted([*UNITS, *TENS, "dozen", "half", "quarter", "tens", "hundreds"], key=len, reverse=True)
 _WORD_START = re.compile(
-    r"\b(?:" + "|".join(sorted([*UNITS, *TENS, "dozen", "half", "quarter", "tens", "hundreds"], key=len, reverse=True))
+    r"\b(?:" + "|".join(_NUMBER_WORDS)
     + r"|a(?=\s+(?:dozen|half|quarter|hundred|thousand|million|billion|trillion)\b))\b"
 )
 _SCALE = re.compile(rf"[^\S\r\n]?(?:-[^\S\r\n]?)?{SCALE}")
@@ -68,7 +69,9 @@ _PER_WORDS = (
 _PER = re.compile(
     rf"{_S}?(?:-{_S}?)?(?:(?i:per){_S}+|/{_S}?|(?i:an?){_S}?(?:-{_S}?)?(?=(?i:{_PER_WORDS})(?![\w-])))"
 )
-_PER_WORD = re.compile(rf"(?i:(?P<w>{_PER_WORDS}|annum|capita))(?![\w-])(?!{_S}+(?:ago|earlier|before|later|prior))")
+_PER_WORD = re.compile(
+    rf"(?i:(?P<w>{_PER_WORDS}|annum|capita))(?![\w-])(?!{_S}+(?:ago|earlier|before|later|prior))"
+)
 _OF_RATE = re.compile(
     rf"{_S}+of(?:{_S}+[a-z][\w-]*){{1,4}}?{_S}+(?:a|per){_S}+(?P<w>day|year|week|month|hour)(?!\w)"
     rf"(?!{_S}+(?:ago|earlier|later|before|prior))"
@@ -83,7 +86,9 @@ _TEMPORAL_AFTER = re.compile(
     r"|of(?!\s+(?:age|the|this|that|these|those|its|their|his|her|our|a|an|\d))(?=\s+[a-z]))(?!\w)"
 )
 _AGE = re.compile(r"(?i)[^\S\r\n]?(?:-[^\S\r\n]?)?old(?!\w)")
-_MONEY_CONTEXT = re.compile(r"(?i)£|sterling|britain|british|u\.?k\.?\b|london|paid|pay|cost|fine|worth|price")
+_MONEY_CONTEXT = re.compile(
+    r"(?i)£|sterling|britain|british|u\.?k\.?\b|london|paid|pay|cost|fine|worth|price"
+)
 _ANAPHORIC = re.compile(r"(?i)(?<![\w-])(?:these|those|the|both)\s+$")
 _POINT_IDIOM = frozenset({"point", "second", "minute", "hour", "day", "week", "month", "year", "decade"})
 _VAGUE = {"tens": 10.0, "hundreds": 100.0}
@@ -329,7 +334,8 @@ def _money(text: str, end: int, code: str, extra: float, value: float, spelled: 
     if cents and value == int(value) and extra == 1.0 and (spelled or not cents.group("bare")):
         c = number_value(cents.group("n"))
         if c is not None and 0 < c < 100:
-            return _Tail(end=cents.end(), unit=unit, kind="money", scale=(value + c / 100) / value if value else 1)
+            scale = (value + c / 100) / value if value else 1.0
+            return _Tail(end=cents.end(), unit=unit, kind="money", scale=scale)
     per = _per(text, end)
     # "$2 billion a year" is usually a yearly total reported as money; prices per thing are rates
     if per and per[0] not in ("year", "month", "week", "day"):
@@ -352,7 +358,9 @@ def _per(text: str, end: int) -> tuple[str, int] | None:
     return _PER_NAMES.get(w, w), word.end()
 
 
-_PER_NAMES = {"annum": "year", "capita": "person", "kilo": "kilogram", "tonne": "metric ton", "liter": "litre"}
+_PER_NAMES = {
+    "annum": "year", "capita": "person", "kilo": "kilogram", "tonne": "metric ton", "liter": "litre",
+}
 
 
 def _pounds_are_money(text: str, p: int, end: int) -> bool:

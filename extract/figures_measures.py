@@ -98,7 +98,9 @@ _MEASURES: list[tuple[str, str, bool]] = [
     (r"(?i:decades?)", "decade", True),
     (r"(?i:centuries|century)", "century", True),
 ]
-TIME_UNITS = frozenset({"millisecond", "second", "minute", "hour", "day", "week", "month", "year", "decade", "century"})
+TIME_UNITS = frozenset(
+    {"millisecond", "second", "minute", "hour", "day", "week", "month", "year", "decade", "century"}
+)
 _NAMES = [name for _, name, _ in _MEASURES]
 
 

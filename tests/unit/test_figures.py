@@ -141,7 +141,9 @@ def test_cents() -> None:
 
 
 def test_percent_with_changes() -> None:
-    found = figures("Exports rose 5% in May, imports were up 0.3% and wages fell 0.9%, while rents were down 2%.")
+    found = figures(
+        "Exports rose 5% in May, imports were up 0.3% and wages fell 0.9%, while rents were down 2%."
+    )
     assert [(f.value, f.unit, f.change) for f in found] == [
         (5, "percent", "up"), (0.3, "percent", "up"), (0.9, "percent", "down"), (2, "percent", "down"),
     ]

@@ -42,6 +42,7 @@ _RANGE = re.compile(
     rf"[^\S\r\n]*(?:-|–|—|to|and|or)[^\S\r\n]*(?P<cur>{CURRENCY_PREFIX.pattern}[^\S\r\n]?)?"
     rf"(?P<num>(?<![\w.,:/]){DIGIT_NUMBER}|{WORD_NUMBER})"
 )
+_MINUS = re.compile(r"(?:(?<![\w.,)%])[-−]|(?<![\w-])(?i:minus)[^\S\r\n]+)$")
 _PLUS = re.compile(r"-?plus(?=[^\S\r\n]+[a-z])|\+(?=[^\S\r\n]+[a-z])")
 _TEMPORAL_AFTER = re.compile(
     r"(?i)[^\S\r\n]+(?:ago|prior|earlier|later|before|after|since|from\s+now|into|in\s+a\s+row"
@@ -109,6 +110,9 @@ def _read(text: str, m: re.Match[str]) -> tuple[Figure | None, int]:
         return None, num_end
     if is_date_part(text, m.start("num"), num_end, value):
         return None, num_end
+    sign = _MINUS.search(text, max(0, s - 7), s) if digits and not m.group("cur") else None
+    if sign:  # "-5C", "minus 12 degrees"
+        s, value = sign.start(), -value
     cur = currency_of(m.group("cur")) if m.group("cur") else None
     code, value = (cur[0], value * cur[1]) if cur else (None, value)
     value_max: float | None = None

@@ -64,6 +64,7 @@ _MEASURES: list[tuple[str, str, bool]] = [
     (r"(?i:percentage\spoints?)", "percentage point", True),
     (r"(?i:basis\spoints?|bps)", "basis point", True),
     (r"(?i:per\s?cent|percent|pct)|%", "percent", True),
+    (r"pc", "percent", False),
     (r"(?i:points?|pts)", "point", True),
     (r"(?i:megabytes?)|MB", "megabyte", True),
     (r"(?i:gigabytes?)|GB", "gigabyte", True),

@@ -29,9 +29,10 @@ _OF_RATE = re.compile(
     rf"{_S}+of(?:{_S}+[a-z][\w-]*){{1,4}}?{_S}+(?:a|per){_S}+(?P<w>day|year|week|month|hour)(?!\w)"
     rf"(?!{_S}+(?:ago|earlier|later|before|prior))"
 )
+# "3 dollars 50 cents", "fifteen dollars and fifty": cents after a spelled-out currency
 _CENTS = re.compile(
-    r"(?i)[^\S\r\n]+(?:and[^\S\r\n]+)?(?P<n>\d{1,2}|[a-z]+(?:[ -][a-z]+)?)(?:[^\S\r\n]+(?:cents?|pence)(?!\w)"
-    r"|(?P<bare>(?=[^\S\r\n]*(?:[.,;!?]|$))))"
+    rf"(?i){_S}+(?:and{_S}+)?(?P<n>\d{{1,2}}|[a-z]+(?:[ -](?!cents?\b|pence\b)[a-z]+)?)"
+    rf"(?:{_S}+(?:cents?|pence)(?!\w)|(?P<bare>(?={_S}*(?:[.,;!?]|$))))"
 )
 _BRACKETED = re.compile(r"[^\S\r\n]?[(\[{<]")
 _AGE = re.compile(r"(?i)[^\S\r\n]?(?:-[^\S\r\n]?)?old(?!\w)")
@@ -149,7 +150,7 @@ def _money(text: str, end: int, code: str, extra: float, value: float, spelled: 
     unit = code
     cents = _CENTS.match(text, end)
     scale = extra
-    if cents and value == int(value) and extra == 1.0 and (spelled or not cents.group("bare")):
+    if cents and value == int(value) and extra == 1.0 and (spelled or cents.group("bare") is None):
         c = number_value(cents.group("n"))
         if c is not None and 0 < c < 100:
             scale = (value + c / 100) / value if value else 1.0

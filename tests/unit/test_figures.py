@@ -283,3 +283,75 @@ def test_tokenised_thousands_and_hk_dollars() -> None:
     f = only("exports reached hk $ 10.05 billion.")
     assert (f.value, f.unit) == (10.05e9, "HKD")
     assert only("capacity rose to around 80, 000 spectators.").value == 80_000
+
+
+# ---------------------------------------------------------------- rates, scales and signs
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        ("Brent crude traded at $84 a barrel.", 84, "dollar per barrel"),
+        ("The mill pays 320 euros per tonne.", 320, "euro per metric ton"),
+        ("Cleaners earn $18 an hour.", 18, "dollar per hour"),
+        ("Rain fell at 20 millimetres per hour.", 20, "millimetre per hour"),
+        ("The plant burns 8,000 tonnes of coal a year.", 8000, "metric ton per year"),
+        ("The pump moves 60 litres per second.", 60, "litre per second"),
+    ],
+)
+def test_rates_name_what_they_are_counted_per(text: str, value: float, unit: str) -> None:
+    f = only(text)
+    assert (f.value, f.unit) == (value, unit)
+
+
+def test_money_a_year_stays_money() -> None:
+    f = only("The charity spends $2 million a year on meals.")
+    assert (f.value, f.unit) == (2e6, "USD")
+
+
+def test_short_m_is_a_million_before_a_counted_plural_and_metres_otherwise() -> None:
+    f = only("Some 4m households lost power.")
+    assert (f.value, f.unit, f.bound) == (4e6, "household", "~")
+    g = only("The diver reached 40m below the surface.")
+    assert (g.value, g.unit) == (40, "metre")
+
+
+def test_plus_after_a_number_is_a_lower_bound() -> None:
+    f = only("He has coached for 25-plus years.")
+    assert (f.value, f.unit, f.bound) == (25, "year", ">")
+
+
+def test_negative_temperatures() -> None:
+    assert only("Overnight lows hit -8C in the valley.").value == -8
+    assert only("It was minus 20 degrees at dawn.").value == -20
+
+
+def test_percent_written_pc() -> None:
+    assert only("Turnout was 61pc.").unit == "percent"
+
+
+def test_between_and_is_a_range() -> None:
+    f = only("Prices climbed between 4 and 6 percent.")
+    assert (f.value, f.value_max, f.unit) == (4, 6, "percent")
+
+
+def test_bare_number_with_a_change_or_a_bound_is_kept_but_not_a_lone_small_number() -> None:
+    assert [f.value for f in figures("The index was up 1.25 on Friday.")] == [1.25]
+    assert [f.bound for f in figures("The quake killed more than 3,000.")] == [">"]
+    assert figures("The defendant, 43, declined to comment.") == []
+
+
+def test_ages_in_months() -> None:
+    assert only("Rescuers found a 9-month-old girl.").unit == "month of age"
+
+
+def test_wire_style_dollars_and_other_currencies() -> None:
+    assert only("The reward is dlrs 3 million.").unit == "USD"
+    f = only("Families received 50,000 Ugandan shillings each.")
+    assert (f.value, f.unit) == (50_000, "ugandan shilling")
+    assert only("The deal is worth 2 trillion won.").unit == "KRW"
+
+
+def test_spelled_dollars_and_cents() -> None:
+    f = only("The ticket cost twelve dollars and fifty cents.")
+    assert (f.value, f.unit) == (12.5, "USD")

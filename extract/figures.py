@@ -48,6 +48,8 @@ _TEMPORAL_AFTER = re.compile(
     r"(?i)[^\S\r\n]+(?:ago|prior|earlier|later|before|after|since|from\s+now|into|in\s+a\s+row"
     r"|of(?!\s+(?:age|the|this|that|these|those|its|their|his|her|our|a|an|\d))(?=\s+[a-z]))(?!\w)"
 )
+# "an arms package worth $5m", "net income of $3bn": the figure is about the phrase before
+_LINK_BEFORE = re.compile(r"(?i)(?<![\w-])(?:worth|valued\s+at|totall?ing|costing|of)\s+$")
 _ANAPHORIC = re.compile(r"(?i)(?<![\w-])(?:these|those|the|both)\s+$")
 _POINT_IDIOM = frozenset({"point", "second", "minute", "hour", "day", "week", "month", "year", "decade"})
 _VAGUE = {"tens": 10.0, "hundreds": 100.0}
@@ -180,10 +182,13 @@ def _finish(
     about = tail.about
     if moved and tail.kind != "count":
         change = moved[0]
-        if tail.kind in ("money", "measure") or tail.unit == "percent":
+        if tail.kind in ("money", "measure"):
             about = subject_before(text, moved[1], max(0, moved[1] - 60)) or about
     elif tail.kind != "count":
         change = change_after(text, end)
+        link = _LINK_BEFORE.search(text, max(0, start - 16), start)
+        if link and tail.kind in ("money", "measure"):
+            about = subject_before(text, link.start(), max(0, link.start() - 60)) or about
     return Figure(
         text=text[start:end], start=start, end=end, value=_tidy(value), unit=tail.unit,
         value_max=None if value_max is None else _tidy(value_max),

@@ -145,23 +145,34 @@ def about_after(text: str, pos: int) -> str | None:
     return None
 
 
-_SUBJECT = re.compile(r"((?:[A-Za-z][\w'’-]*[^\S\r\n]+){1,4})$")
+_SUBJECT = re.compile(r"((?:[A-Za-z][\w'’-]*[^\S\r\n]+){1,7})$")
+_LINKS = frozenset({"of", "in", "at", "for", "on"})
 
 
 def subject_before(text: str, start: int, limit: int) -> str | None:
-    """The words before a change verb ("net interest income sank 27%" -> "net interest income")."""
-    m = _SUBJECT.search(text, max(limit, start - 60), start)
+    """The noun phrase ending at `start`, read backwards up to a function word: the subject before a
+    change verb ("net interest income sank 27%") or before "worth" ("an arms package worth $5m")."""
+    m = _SUBJECT.search(text, max(limit, start - 80), start)
     if not m:
         return None
     words = m.group(1).split()
-    while words and words[0].lower() in STOP_WORDS:
-        words.pop(0)
-    kept: list[str] = []
-    for w in reversed(words):
-        if w.lower() in STOP_WORDS:
+    first = len(words)
+    while first > 0 and words[first - 1].lower() not in STOP_WORDS:
+        first -= 1
+    # one linking preposition keeps its head: "revenue at the bank", "inflation in the eurozone"
+    k = first - (2 if first >= 2 and words[first - 1].lower() == "the" else 1)
+    linked = k >= 1 and words[k].lower() in _LINKS and words[k - 1].lower() not in STOP_WORDS
+    if first < len(words) and linked:
+        first = k - 1
+        while first > 0 and words[first - 1].lower() not in STOP_WORDS and k - first < 2:
+            first -= 1
+    kept = words[first:]
+    # a verb inside the phrase ("company reported net income") marks where the noun phrase begins
+    for i in range(len(kept) - 2, -1, -1):
+        if kept[i].lower().endswith("ed"):
+            kept = kept[i + 1:]
             break
-        kept.insert(0, w)
-    return " ".join(kept) or None
+    return " ".join(kept[-6:]) or None
 
 
 __all__ = [

@@ -355,3 +355,9 @@ def test_wire_style_dollars_and_other_currencies() -> None:
 def test_spelled_dollars_and_cents() -> None:
     f = only("The ticket cost twelve dollars and fifty cents.")
     assert (f.value, f.unit) == (12.5, "USD")
+
+
+def test_about_is_the_phrase_before_worth_or_a_change_verb() -> None:
+    assert only("Lawmakers backed an aid bill worth $61 billion.").about == "aid bill"
+    assert only("Revenue at the airline fell 7 percent.").about == "Revenue at the airline"
+    assert only("The firm booked operating profit of €4.1 billion.").about == "operating profit"

@@ -50,6 +50,7 @@ _TEMPORAL_AFTER = re.compile(
 )
 # "an arms package worth $5m", "net income of $3bn": the figure is about the phrase before
 _LINK_BEFORE = re.compile(r"(?i)(?<![\w-])(?:worth|valued\s+at|totall?ing|costing|of)\s+$")
+_RANGING = re.compile(r"(?i)(?<![\w-])(?:rang(?:e|es|ed|ing)|var(?:y|ies|ied|ying))\s+from\s+$")
 _ANAPHORIC = re.compile(r"(?i)(?<![\w-])(?:these|those|the|both)\s+$")
 _POINT_IDIOM = frozenset({"point", "second", "minute", "hour", "day", "week", "month", "year", "decade"})
 _VAGUE = {"tens": 10.0, "hundreds": 100.0}
@@ -143,6 +144,8 @@ def _read(text: str, m: re.Match[str]) -> tuple[Figure | None, int]:
     if tail is None:
         tail = read_tail(text, p, code, value)
         value *= tail.scale
+        if tail.kind in ("money", "measure"):
+            value_max, tail = _repeated_unit_range(text, s, tail, value, code)
     if not tail.kind and (text[tail.end:tail.end + 1].isalnum() or not digits or len(num) > 12):
         return None, tail.end
     if num.lower() == "one" and (tail.kind in ("count", "") or tail.unit in _POINT_IDIOM):
@@ -196,13 +199,34 @@ def _finish(
     )
 
 
+def _repeated_unit_range(
+    text: str, s: int, tail: Tail, value: float, code: str | None
+) -> tuple[float | None, Tail]:
+    """"5.25% to 5.5%", "€10m-€12m": a range written with its unit twice. Not after "from" or a verb
+    of change, where the second number is a new level ("rose 5% to 7%")."""
+    rng = _RANGE.match(text, tail.end)
+    if not rng or not _range_allowed(text, s, rng) or change_before(text, s):
+        return None, tail
+    second = number_value(rng.group("num"))
+    second_cur = currency_of(rng.group("cur")) if rng.group("cur") else None
+    if second is None or (second_cur[0] if second_cur else None) != code:
+        return None, tail
+    p2, second_scaled = read_scale(text, rng.end(), second, money=code is not None)
+    tail2 = read_tail(text, p2, code, second_scaled)
+    high = second_scaled * tail2.scale
+    if tail2.unit != tail.unit or not value < high:
+        return None, tail
+    tail2.about = tail.about or tail2.about
+    return high, tail2
+
+
 def _range_allowed(text: str, s: int, rng: re.Match[str]) -> bool:
     connector = rng.group(0).strip().split()[0].lower() if rng.group(0).strip() else "-"
     before = text[max(0, s - 12):s].lower()
     if connector == "and":
         return before.rstrip().endswith("between")
-    if connector == "to":
-        return not before.rstrip().endswith("from")
+    if connector == "to" and before.rstrip().endswith("from"):
+        return bool(_RANGING.search(text, max(0, s - 24), s))  # "ranging from 5% to 7%", not "rose from"
     return True
 
 

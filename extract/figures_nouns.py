@@ -110,6 +110,8 @@ def counted_noun(text: str, pos: int, max_words: int = 5) -> tuple[str, int, int
 
 _NP_WORD = re.compile(r"[^\S\r\n]*([A-Za-z][\w'’-]*)")
 _ABOUT_PREP = re.compile(r"[^\S\r\n]*(?:in|of|for|on|from)[^\S\r\n]+(?:(?:the|a|an)[^\S\r\n]+)?")
+# "10 feet tall", "5 km away": adjectives of dimension say nothing about what is measured
+_DIMENSIONS = frozenset("tall high long wide deep thick away apart old across below above".split())
 _TEMPORAL = frozenset(
     "year years quarter quarters month months week weeks day days period time first second half".split()
 )
@@ -126,7 +128,7 @@ def noun_phrase_after(text: str, pos: int, max_words: int = 5) -> tuple[str, int
             break
         words.append(m.group(1))
         end = p = m.end(1)
-    if not words or words[-1].lower() in _TEMPORAL or words[0].lower() in _TEMPORAL:
+    if not words or words[-1].lower() in _TEMPORAL or words[0].lower() in _TEMPORAL | _DIMENSIONS:
         return None
     return " ".join(words), end
 

@@ -361,3 +361,11 @@ def test_about_is_the_phrase_before_worth_or_a_change_verb() -> None:
     assert only("Lawmakers backed an aid bill worth $61 billion.").about == "aid bill"
     assert only("Revenue at the airline fell 7 percent.").about == "Revenue at the airline"
     assert only("The firm booked operating profit of €4.1 billion.").about == "operating profit"
+
+
+def test_a_range_may_repeat_its_unit_but_a_move_from_one_level_to_another_is_two_figures() -> None:
+    f = only("Forecasts range from 3% to 4.5%.")
+    assert (f.value, f.value_max, f.unit) == (3, 4.5, "percent")
+    assert [g.value for g in figures("Unemployment rose from 3% to 4.5%.")] == [3, 4.5]
+    h = only("Each lot sold for €10m-€12m.")
+    assert (h.value, h.value_max, h.unit) == (10e6, 12e6, "EUR")

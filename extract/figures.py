@@ -42,7 +42,7 @@ _RANGE = re.compile(
     rf"[^\S\r\n]*(?:-|–|—|to|and|or)[^\S\r\n]*(?P<cur>{CURRENCY_PREFIX.pattern}[^\S\r\n]?)?"
     rf"(?P<num>(?<![\w.,:/]){DIGIT_NUMBER}|{WORD_NUMBER})"
 )
-_MINUS = re.compile(r"(?:(?<![\w.,)%])[-−]|(?<![\w-])(?i:minus)[^\S\r\n]+)$")
+_MINUS = re.compile(r"(?:(?<![\w.,)%])[-−]|(?<![\w-])(?<!or )(?i:minus)[^\S\r\n]+)$")
 _PLUS = re.compile(r"-?plus(?=[^\S\r\n]+[a-z])|\+(?=[^\S\r\n]+[a-z])")
 _TEMPORAL_AFTER = re.compile(
     r"(?i)[^\S\r\n]+(?:ago|prior|earlier|later|before|after|since|from\s+now|into|in\s+a\s+row"

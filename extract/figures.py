@@ -51,6 +51,8 @@ _TEMPORAL_AFTER = re.compile(
 # "an arms package worth $5m", "net income of $3bn": the figure is about the phrase before
 _LINK_BEFORE = re.compile(r"(?i)(?<![\w-])(?:worth|valued\s+at|totall?ing|costing|of)\s+$")
 _RANGING = re.compile(r"(?i)(?<![\w-])(?:rang(?:e|es|ed|ing)|var(?:y|ies|ied|ying))\s+from\s+$")
+_COMPARED = re.compile(r"(?i)(?<![\w-])(?:from|compared\s+(?:with|to)|versus|vs\.?|against|than)\s+$")
+_SENTENCE_BREAK = re.compile(r"[.!?;]\s")
 _ANAPHORIC = re.compile(r"(?i)(?<![\w-])(?:these|those|the|both)\s+$")
 _POINT_IDIOM = frozenset({"point", "second", "minute", "hour", "day", "week", "month", "year", "decade"})
 _VAGUE = {"tens": 10.0, "hundreds": 100.0}
@@ -73,8 +75,21 @@ def find_figures(doc: Document, dates: list[TimeExpression]) -> list[Figure]:
         resume = max(resume, m.start() + 1)
         if fig is None or any(s < fig.end and fig.start < e for s, e in blocked):
             continue
+        if fig.unit is None and figures:
+            fig = _inherit_unit(text, figures[-1], fig)
         figures.append(fig)
     return figures
+
+
+def _inherit_unit(text: str, previous: Figure, fig: Figure) -> Figure:
+    """"$5.2 billion, up from 4.8 billion": a number compared with the figure just before it, in the
+    same sentence, is in the same unit."""
+    between = text[previous.end:fig.start]
+    if previous.unit is None or len(between) > 60 or _SENTENCE_BREAK.search(between):
+        return fig
+    if not _COMPARED.search(text, max(0, fig.start - 16), fig.start):
+        return fig
+    return fig.model_copy(update={"unit": previous.unit, "about": fig.about or previous.about})
 
 
 def _hits(text: str) -> list[int]:

@@ -369,3 +369,10 @@ def test_a_range_may_repeat_its_unit_but_a_move_from_one_level_to_another_is_two
     assert [g.value for g in figures("Unemployment rose from 3% to 4.5%.")] == [3, 4.5]
     h = only("Each lot sold for €10m-€12m.")
     assert (h.value, h.value_max, h.unit) == (10e6, 12e6, "EUR")
+
+
+def test_a_number_compared_with_the_figure_before_it_takes_its_unit() -> None:
+    found = figures("Turnover reached €8.1 billion, up from 7.6 billion a year before.")
+    assert [(f.value, f.unit) for f in found] == [(8.1e9, "EUR"), (7.6e9, "EUR")]
+    separate = figures("Turnover reached €8.1 billion. From 2,000 staff it grew.")
+    assert separate[1].unit == "staff"

@@ -1,9 +1,10 @@
 """Figures: counts, money and measures the article reports, with their unit, bound and change.
 
-One compiled regex finds every number (digits or words, with a currency prefix); the words around
-each decide what it is: the scale ("1.5 million"), the unit or currency, the noun it counts, a range
-("8 to 10 feet"), a bound ("more than"), a change ("rose 5%"), or that it is no figure at all
-(a date, a year, a time, an ordinal, an identifier).
+Two fast scans find where numbers may start (digits and currency signs; number words); a compiled
+regex reads each number there, with any currency prefix, and the words around it decide what it is:
+the scale ("1.5 million"), the unit or currency, the noun it counts, a range ("8 to 10 feet"),
+a bound ("more than"), a change ("rose 5%"), or that it is no figure at all (a date, a year,
+a time, an ordinal, an identifier).
 """
 
 from __future__ import annotations
@@ -38,6 +39,7 @@ _WORD_START = re.compile(
     r"\b(?:" + "|".join(_NUMBER_WORDS)
     + r"|a(?=\s+(?:dozen|half|quarter|hundred|thousand|million|billion|trillion)\b))\b"
 )
+_WORD_START_ANY_CASE = re.compile(_WORD_START.pattern, re.IGNORECASE)
 _RANGE = re.compile(
     rf"[^\S\r\n]*(?:-|–|—|to|and|or)[^\S\r\n]*(?P<cur>{CURRENCY_PREFIX.pattern}[^\S\r\n]?)?"
     rf"(?P<num>(?<![\w.,:/]){DIGIT_NUMBER}|{WORD_NUMBER})"
@@ -96,7 +98,11 @@ def _hits(text: str) -> list[int]:
     """Where numbers may start, found by two scans that Python's regex engine runs fast: runs of
     digits and currency signs, and number words in the lowercased text."""
     hits = [m.start() for m in _DIGIT_START.finditer(text)]
-    hits += [m.start() for m in _WORD_START.finditer(text.lower())]
+    lowered = text.lower()
+    if len(lowered) == len(text):  # lowercasing a few letters ("İ") changes the length, and offsets
+        hits += [m.start() for m in _WORD_START.finditer(lowered)]
+    else:
+        hits += [m.start() for m in _WORD_START_ANY_CASE.finditer(text)]
     hits.sort()
     return hits
 

@@ -55,9 +55,8 @@ _ID_NOUNS = frozenset(
     """article articles section sections resolution no no. nos. number num. page pages p. pp. chapter room
     flight route highway interstate exit level phase category class type model version item rule
     paragraph clause amendment gate platform row channel lot grade stage season episode round district
-    precinct ward apartment apt. suite box line book volume vol. part figure fig. table step title
-    division squadron brigade battalion regiment unit terminal pier berth lane block sector zone
-    code tier protocol act bill proposition prop. measure game match week""".split()
+    precinct ward apartment apt. suite volume vol. fig. division squadron brigade battalion regiment
+    pier berth lane block sector zone tier protocol prop. game""".split()
 )
 # Capitalised words that often stand before a count without naming a thing ("All 70 of us").
 _CAPITALISED_OK = frozenset(

@@ -376,3 +376,11 @@ def test_a_number_compared_with_the_figure_before_it_takes_its_unit() -> None:
     assert [(f.value, f.unit) for f in found] == [(8.1e9, "EUR"), (7.6e9, "EUR")]
     separate = figures("Turnover reached €8.1 billion. From 2,000 staff it grew.")
     assert separate[1].unit == "staff"
+
+
+def test_nine_and_large_number_words() -> None:
+    f = only("Rescuers pulled nine survivors from the rubble.")
+    assert (f.value, f.unit) == (9, "survivor")
+    assert only("The region has 1.5 million residents.").value == 1_500_000
+    assert only("The estate sold for a quarter million dollars.").value == 250_000
+    assert only("Officials expect three hundred thousand visitors.").value == 300_000

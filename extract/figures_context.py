@@ -150,6 +150,9 @@ def _sentence_initial(text: str, pos: int) -> bool:
 
 def in_web_token(text: str, start: int, end: int) -> bool:
     """Numbers inside URLs, handles, hashtags and e-mail addresses."""
+    alone_left = start == 0 or text[start - 1] in " \n\t(\"“$€£"
+    if alone_left and (end == len(text) or text[end] in " \n\t,;)\"”%"):
+        return False  # a number standing alone between spaces is no part of a web token
     left = _TOKEN_AROUND.search(text, max(0, start - 80), start)
     right = _TOKEN_AHEAD.match(text, end, min(len(text), end + 80))
     token = (left.group() if left else "") + text[start:end] + (right.group() if right else "")

@@ -55,6 +55,11 @@ _LINK_BEFORE = re.compile(r"(?i)(?<![\w-])(?:worth|valued\s+at|totall?ing|costin
 _RANGING = re.compile(r"(?i)(?<![\w-])(?:rang(?:e|es|ed|ing)|var(?:y|ies|ied|ying))\s+from\s+$")
 _COMPARED = re.compile(r"(?i)(?<![\w-])(?:from|compared\s+(?:with|to)|versus|vs\.?|against|than)\s+$")
 _SENTENCE_BREAK = re.compile(r"[.!?;]\s")
+# "the death toll rose to 23", "a total of 40": a bare number reported as a level or a total
+_LEVEL_BEFORE = re.compile(
+    r"(?i)(?<![\w-])(?:(?:rose|risen|climbed|increased|jumped|grew|fell|dropped|declined|decreased|reached)"
+    r"\s+to|reached|stood\s+at|stands\s+at|totall?ing|total\s+of|numbering|toll\s+of)\s+$"
+)
 _ANAPHORIC = re.compile(r"(?i)(?<![\w-])(?:these|those|the|both)\s+$")
 _POINT_IDIOM = frozenset({"point", "second", "minute", "hour", "day", "week", "month", "year", "decade"})
 _VAGUE = {"tens": 10.0, "hundreds": 100.0}
@@ -201,7 +206,8 @@ def _finish(
     if after:
         bound, end = after
     moved = change_before(text, start)
-    if not tail.kind and bound == "=" and not quantity and not moved:
+    bare = not tail.kind and bound == "=" and not quantity and not moved
+    if bare and not _LEVEL_BEFORE.search(text, max(0, start - 24), start):
         return None
     about = tail.about
     if moved and tail.kind != "count":

@@ -384,3 +384,8 @@ def test_nine_and_large_number_words() -> None:
     assert only("The region has 1.5 million residents.").value == 1_500_000
     assert only("The estate sold for a quarter million dollars.").value == 250_000
     assert only("Officials expect three hundred thousand visitors.").value == 300_000
+
+
+def test_a_bare_number_reported_as_a_level_or_total_is_kept() -> None:
+    assert [f.value for f in figures("The death toll has risen to 31.")] == [31]
+    assert [f.value for f in figures("A total of 18 were rescued.")] == [18]

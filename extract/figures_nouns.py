@@ -69,6 +69,7 @@ def _same_case(base: str, word: str) -> str:
 
 
 def is_plural_noun(word: str) -> bool:
+    """Whether a word reads as a plural noun: "drones", "people", "Ukrainians"; not "is", "across"."""
     low = word.lower()
     if low in IRREGULAR_PLURALS:
         return True

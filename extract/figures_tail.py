@@ -34,6 +34,9 @@ _CENTS = re.compile(
     rf"(?i){_S}+(?:and{_S}+)?(?P<n>\d{{1,2}}|[a-z]+(?:[ -](?!cents?\b|pence\b)[a-z]+)?)"
     rf"(?:{_S}+(?:cents?|pence)(?!\w)|(?P<bare>(?={_S}*(?:[.,;!?]|$))))"
 )
+_PER_NAMES = {
+    "annum": "year", "capita": "person", "kilo": "kilogram", "tonne": "metric ton", "liter": "litre",
+}
 _BRACKETED = re.compile(r"[^\S\r\n]?[(\[{<]")
 _AGE = re.compile(r"(?i)[^\S\r\n]?(?:-[^\S\r\n]?)?old(?!\w)")
 _MONEY_CONTEXT = re.compile(
@@ -175,11 +178,6 @@ def _per(text: str, end: int) -> tuple[str, int] | None:
         return None
     w = word.group("w").lower()
     return _PER_NAMES.get(w, w), word.end()
-
-
-_PER_NAMES = {
-    "annum": "year", "capita": "person", "kilo": "kilogram", "tonne": "metric ton", "liter": "litre",
-}
 
 
 def _pounds_are_money(text: str, p: int, end: int) -> bool:

@@ -132,7 +132,11 @@ def weekday_date(ctx: Context, weekday: int, modifier: str, direction: int) -> d
         return weekday_on_or_after(pub, weekday)
     if direction == FUTURE:
         return weekday_on_or_after(pub, weekday)
-    return weekday_on_or_before(pub, weekday)
+    before = weekday_on_or_before(pub, weekday)
+    after = weekday_on_or_after(pub, weekday)
+    if direction == UNKNOWN and (after - pub).days < (pub - before).days / 2:
+        return after
+    return before
 
 
 __all__ = [

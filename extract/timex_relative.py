@@ -84,7 +84,15 @@ def norm_clock_day(ctx: Context, m: re.Match[str]) -> Resolved | None:
     return (f"{d.isoformat()}{clock}" if d else None), "time"
 
 
+# "the Sunday Times", "Sunday school": a weekday naming something else
+_NOT_A_DAY_AFTER = re.compile(
+    r"\s+(?:Times|Telegraph|Express|Mirror|Post|Herald|Tribune|Star|Mail|Independent|school)\b"
+)
+
+
 def norm_weekday(ctx: Context, m: re.Match[str]) -> Resolved | None:
+    if not m["wd_part"] and _NOT_A_DAY_AFTER.match(ctx.text, m.end()):
+        return None
     weekday = WEEKDAYS[m["wd_name"][:3].lower()]
     modifier = re.sub(r"\s+", " ", (m["wd_mod"] or "").lower())
     d = weekday_date(ctx, weekday, modifier, ctx.tense(m.start(), m.end()))

@@ -36,6 +36,11 @@ _TRAILING_ATTRIBUTION = re.compile(
 _URL = re.compile(r"\s*(?:https?://|pic\.twitter\.com/|www\.)\S+")
 # "— which included over 800 drones —", "(formerly Twitter)": asides a one-line summary can lose
 _ASIDE = re.compile(r"\s[—–]\s[^—–]{1,140}?\s[—–](?=\s)|\s\([^()]{1,80}\)")
+# A coordinated main clause with its own subject: "but Sunday's attack ...", "and the army ..."
+_COORDINATED = re.compile(
+    r"(?:[Bb]ut|[Aa]nd|[Yy]et|[Ss]o|[Ww]hile|[Ww]hereas)\s+"
+    r"(?:the|a|an|his|her|its|their|this|that|these|those|he|she|it|they|we|[A-Z0-9“\"])"
+)
 _CLAUSE_BREAK = re.compile(r"(?:,|;|:|\s[—–]|\s-)\s")
 _TRAILING_JUNK = re.compile(r"[\s,;:—–\-(\[“‘]+$")
 
@@ -74,15 +79,18 @@ def _strip_lead(text: str, date_phrases: tuple[str, ...]) -> str:
 
 
 def _shorten(text: str, date_phrases: tuple[str, ...]) -> str:
+    spans = [(i, i + len(p)) for p in date_phrases if (i := text.find(p)) >= 0]
     cut = 0
     for m in _CLAUSE_BREAK.finditer(text, 0, MAX_SUMMARY):
-        if m.start() >= 60 and not _inside_quote(text, m.start()):
+        inside_date = any(a <= m.start() <= b for a, b in spans)  # "Dec. 21, 1988, bombing"
+        if m.start() >= 60 and not inside_date and not _inside_quote(text, m.start()):
             cut = m.start()
     dated_at = min((i for i in (text.find(p) for p in date_phrases) if i >= 0), default=-1)
     if dated_at >= (cut or MAX_SUMMARY - 20):
-        # the date sits in a later clause: summarise from the clause that holds it
+        # the date sits in a later main clause ("... - but Sunday's attack suggests ..."): summarise that
+        # clause; a dependent one ("..., where the Aug. 7 blasts killed ...") cannot stand alone
         breaks = [m.end() for m in _CLAUSE_BREAK.finditer(text, 0, dated_at)]
-        if breaks and len(text) - breaks[-1] >= 40:
+        if breaks and len(text) - breaks[-1] >= 40 and _COORDINATED.match(text, breaks[-1]):
             tail = _strip_lead(text[breaks[-1] :], date_phrases)
             return tail if len(tail) <= MAX_SUMMARY else _shorten(tail, ())
     if cut:

@@ -9,6 +9,7 @@ happening is usually dated by the first absolute date ("On August 28, the U.S. a
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from datetime import date, timedelta
 
 from extract.document import Document
@@ -82,12 +83,14 @@ def find_events(doc: Document, dates: list[TimeExpression], mentions: list[Menti
         if value is not None:
             per_sentence.setdefault(index, []).append((value, t))
     events = []
+    ordered = sorted(mentions, key=lambda m: m.start)
+    starts = [m.start for m in ordered]
     for index in sorted(per_sentence):
         candidates = per_sentence[index]
         value, _ = max(candidates, key=lambda c: (_PRECISION[len(c[0])], -c[1].start))
         s, e = doc.sentences[index]
         phrases = tuple(t.text for _, t in candidates)
-        actors, places = _participants(mentions, s, e)
+        actors, places = _participants(ordered, starts, s, e)
         events.append(
             Event(
                 date=value,
@@ -101,11 +104,14 @@ def find_events(doc: Document, dates: list[TimeExpression], mentions: list[Menti
     return events
 
 
-def _participants(mentions: list[Mention], start: int, end: int) -> tuple[list[str], list[str]]:
+def _participants(mentions: list[Mention], starts: list[int], start: int, end: int) -> tuple[list[str], list[str]]:
     actors: list[str] = []
     places: list[str] = []
-    for m in mentions:
-        if m.start < start or m.end > end:
+    for i in range(bisect_left(starts, start), len(mentions)):
+        m = mentions[i]
+        if m.start >= end:
+            break
+        if m.end > end:
             continue
         bucket = actors if m.kind in ("person", "organization") else places if m.kind == "place" else None
         if bucket is not None and m.canonical and m.canonical not in bucket:

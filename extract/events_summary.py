@@ -42,22 +42,23 @@ _COORDINATED = re.compile(
     r"(?:the|a|an|his|her|its|their|this|that|these|those|he|she|it|they|we|[A-Z0-9“\"])"
 )
 _CLAUSE_BREAK = re.compile(r"(?:,|;|:|\s[—–]|\s-)\s")
-_TRAILING_JUNK = re.compile(r"[\s,;:—–\-(\[“‘]+$")
+_TRAILING_JUNK = " \t\n,;:—–-([“‘"
 
 
 def summarize(sentence: str, date_phrases: tuple[str, ...] = ()) -> str:
     """The sentence condensed for a timeline: openers and trailing attribution dropped, <= 160 chars."""
     text = _SPACE.sub(" ", _URL.sub("", sentence)).strip()
     text = _strip_lead(text, date_phrases)
-    stripped = _TRAILING_ATTRIBUTION.sub("", text)
-    if len(stripped) >= 30:
-        text = stripped
+    # the attribution sits in the last words: searching only the tail keeps long sentences cheap
+    m = _TRAILING_ATTRIBUTION.search(text, max(0, len(text) - 200))
+    if m and m.start() >= 30:
+        text = text[: m.start()]
     text = text.rstrip()
     if len(text) > MAX_SUMMARY:
         text = _ASIDE.sub("", text)
     if len(text) > MAX_SUMMARY:
         text = _shorten(text, date_phrases)
-    text = _TRAILING_JUNK.sub("", text)
+    text = text.rstrip(_TRAILING_JUNK)
     return _balance_quotes(text[:1].upper() + text[1:])
 
 

@@ -104,7 +104,9 @@ def find_events(doc: Document, dates: list[TimeExpression], mentions: list[Menti
     return events
 
 
-def _participants(mentions: list[Mention], starts: list[int], start: int, end: int) -> tuple[list[str], list[str]]:
+def _participants(
+    mentions: list[Mention], starts: list[int], start: int, end: int
+) -> tuple[list[str], list[str]]:
     actors: list[str] = []
     places: list[str] = []
     for i in range(bisect_left(starts, start), len(mentions)):

@@ -143,7 +143,7 @@ def norm_decade(ctx: Context, m: re.Match[str]) -> Resolved | None:
 
 def norm_quarter(ctx: Context, m: re.Match[str]) -> Resolved | None:
     q = int(m["q_num"]) if m["q_num"] else ORDINALS[m["q_ord"].lower()]
-    year_text = m["q_year"] or m["q_year2"]
+    year_text = m["q_year"] or m["q_year2"] or m["q_year0"] or ctx.stated_year()
     if year_text:
         return f"{year_text}-Q{q}", "date"
     pub = ctx.published

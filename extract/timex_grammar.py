@@ -86,7 +86,11 @@ _NUM_WORD = (
     r"|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
     r"(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?"
 )
-_COUNT = rf"(?:\d+(?:\.\d+)?|{_NUM_WORD}|an?|a\s+few|few|a\s+couple\s+of|several|a\s+hundred|a\s+dozen)"
+# counts of up to three digits (plus thousands): "1988 quarter" is a year and a noun, not 1988 quarters
+_COUNT = (
+    rf"(?:\d{{1,3}}(?:,\d{{3}})*(?:\.\d+)?(?!\d)|{_NUM_WORD}|an?|a\s+few|few|a\s+couple\s+of|several"
+    rf"|a\s+hundred|a\s+dozen)"
+)
 _UNIT = r"(?:second|minute|hour|day|week|fortnight|month|quarter|year|decade|centur(?:y|ies))"
 _TZ = r"(?:\s+(?:[ECMP][SD]T|GMT|UTC|BST|CET|CEST|EET|EEST|MSK|ET|PT|local\s+time)\b)?"
 _CLOCK = rf"(?:\d{{1,2}}(?::\d\d)?\s*(?:[ap]\.m\.?|[ap]m\b)|\d{{1,2}}:\d\d(?!:?\d)|noon|midnight|midday){_TZ}"
@@ -167,7 +171,8 @@ _ALTERNATIVES = [
     ("weekend", r"\b(?i:(?:over\s+)?the\s+weekend)\b"),
     (
         "quarter",
-        rf"\b(?:(?i:the)\s+)?(?P<q_ord>(?i:first|second|third|fourth|final|1st|2nd|3rd|4th))"
+        rf"\b(?:(?i:the)\s+)?(?:(?P<q_year0>{_YEAR})\s+)?"
+        rf"(?P<q_ord>(?i:first|second|third|fourth|final|1st|2nd|3rd|4th))"
         rf"[- ](?i:quarter)(?:\s+(?i:of)\s+(?P<q_year>{_YEAR}))?\b"
         rf"|\bQ(?P<q_num>[1-4])(?:\s+(?P<q_year2>{_YEAR}))?\b",
     ),
@@ -189,7 +194,7 @@ _ALTERNATIVES = [
         "duration",
         rf"\b(?:(?i:(?P<du_mod>for|about|almost|nearly|roughly|around|more\s+than|less\s+than|over|"
         rf"within|at\s+least|up\s+to)\s+))?(?P<du_count>(?i:{_COUNT}))[- ]"
-        rf"(?P<du_unit>(?i:{_UNIT}))s?\b(?![- ]old)",
+        rf"(?P<du_unit>(?i:{_UNIT}))s?\b(?![- ](?:old|million|billion|trillion|of)\b)",
     ),
     (
         "vague",

@@ -208,3 +208,16 @@ def test_offsets_cover_the_expression_text() -> None:
     text = "Talks resumed on Aug. 15 and again last week."
     for t in find_dates(Document.parse(text, MONDAY)):
         assert text[t.start : t.end] == t.text
+
+
+def test_year_before_a_quarter_names_the_quarter_year() -> None:
+    assert dates("Profit in the 2019 third quarter rose.") == [("the 2019 third quarter", "2019-Q3", "date")]
+
+
+def test_a_quarter_million_is_an_amount_not_a_duration() -> None:
+    assert dates("The repairs cost a quarter million dollars.") == []
+
+
+def test_sentence_opening_year_frames_later_yearless_dates() -> None:
+    assert value_of("In 2019, the port reopened on March 3.", "March 3") == "2019-03-03"
+    assert value_of("The port, rebuilt in 2019, will reopen on March 3.", "March 3") == "2026-03-03"

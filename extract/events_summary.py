@@ -33,6 +33,11 @@ _TRAILING_ATTRIBUTION = re.compile(
     r"(?: on \w+(?: \d{1,2})?| \w+day)?[.!]?[\"”’']?$",
     re.IGNORECASE,
 )
+# A wire dateline: "KYIV, Sept. 7 (Reuters) - ", "HEMPSTEAD, N.Y., Sept. 26 — "
+_DATELINE = re.compile(
+    r"^[A-Z][A-Z .'-]{1,40}(?:,\s*[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)?,\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2}"
+    r"(?:,\s+\d{4})?\s*(?:\([^)]{1,40}\)\s*)?(?:--|[-—–_])\s+"
+)
 _URL = re.compile(r"\s*(?:https?://|pic\.twitter\.com/|www\.)\S+")
 # "— which included over 800 drones —", "(formerly Twitter)": asides a one-line summary can lose
 _ASIDE = re.compile(r"\s[—–]\s[^—–]{1,140}?\s[—–](?=\s)|\s\([^()]{1,80}\)")
@@ -48,6 +53,9 @@ _TRAILING_JUNK = " \t\n,;:—–-([“‘"
 def summarize(sentence: str, date_phrases: tuple[str, ...] = ()) -> str:
     """The sentence condensed for a timeline: openers and trailing attribution dropped, <= 160 chars."""
     text = _SPACE.sub(" ", _URL.sub("", sentence)).strip()
+    dateline = _DATELINE.match(text)
+    if dateline and len(text) - dateline.end() >= 30:
+        text = text[dateline.end() :]
     text = _strip_lead(text, date_phrases)
     # the attribution sits in the last words: searching only the tail keeps long sentences cheap
     m = _TRAILING_ATTRIBUTION.search(text, max(0, len(text) - 200))

@@ -154,3 +154,11 @@ def test_event_date_conversion() -> None:
     assert event_date("PRESENT_REF") is None
     assert event_date("XXXX-09-07") is None
     assert event_date(None) is None
+
+
+def test_summary_drops_a_wire_dateline() -> None:
+    sentence = "KYIV, Sept. 7 (Reuters) - Russia launched its largest air attack of the war on Sunday."
+    expected = "Russia launched its largest air attack of the war on Sunday."
+    assert summarize(sentence, ("Sept. 7", "Sunday")) == expected
+    sentence = "HEMPSTEAD, N.Y., Sept. 26 — The candidate was escorted off the campus on Monday afternoon."
+    assert summarize(sentence, ("Sept. 26",)).startswith("The candidate was escorted")

@@ -13,7 +13,7 @@ from bisect import bisect_left
 from datetime import date, timedelta
 
 from extract.document import Document
-from extract.events_summary import summarize
+from extract.events_summary import attribution_start, summarize
 from extract.mentions import Mention
 from extract.models import Event, TimeExpression
 
@@ -87,8 +87,13 @@ def find_events(doc: Document, dates: list[TimeExpression], mentions: list[Menti
     starts = [m.start for m in ordered]
     for index in sorted(per_sentence):
         candidates = per_sentence[index]
-        value, _ = max(candidates, key=lambda c: (_PRECISION[len(c[0])], -c[1].start))
         s, e = doc.sentences[index]
+        # ", the office said on Tuesday" dates the saying, not the happening: used only when alone
+        said_at = attribution_start(doc.text[s:e])
+        said_from = s + said_at if said_at is not None else e
+        value, _ = max(
+            candidates, key=lambda c: (c[1].start < said_from, _PRECISION[len(c[0])], -c[1].start)
+        )
         phrases = tuple(t.text for _, t in candidates)
         actors, places = _participants(ordered, starts, s, e)
         events.append(

@@ -70,6 +70,12 @@ def summarize(sentence: str, date_phrases: tuple[str, ...] = ()) -> str:
     return _balance_quotes(text[:1].upper() + text[1:])
 
 
+def attribution_start(sentence: str) -> int | None:
+    """Where a trailing attribution (", officials said on Tuesday.") begins in `sentence`, if it has one."""
+    m = _TRAILING_ATTRIBUTION.search(sentence, max(0, len(sentence) - 200))
+    return m.start() if m and m.start() >= 30 else None
+
+
 def _strip_lead(text: str, date_phrases: tuple[str, ...]) -> str:
     for _ in range(3):
         before = text

@@ -162,3 +162,12 @@ def test_summary_drops_a_wire_dateline() -> None:
     assert summarize(sentence, ("Sept. 7", "Sunday")) == expected
     sentence = "HEMPSTEAD, N.Y., Sept. 26 — The candidate was escorted off the campus on Monday afternoon."
     assert summarize(sentence, ("Sept. 26",)).startswith("The candidate was escorted")
+
+
+def test_date_of_a_trailing_attribution_yields_to_the_reported_happening() -> None:
+    [event] = events(
+        "Inflation hit 4.1% in August, up from 3.8% in July, the statistics office said on Tuesday."
+    )
+    assert event.date == "2025-08"
+    [event] = events("“We will not hesitate to act again,” the governor told reporters on Wednesday.")
+    assert event.date == "2025-09-03"

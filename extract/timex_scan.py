@@ -34,6 +34,7 @@ _LEAD_WORDS = frozenset(
     middle new""".split()
 )
 _WORD_CHARS = "-'’"
+_ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
 _DIGITS = re.compile(r"\d+")
 _QUARTER = re.compile(r"Q[1-4]\b")
 
@@ -83,9 +84,7 @@ def _candidate_starts(text: str, low: str, trigger: int) -> list[int]:
 
 def timex_matches(text: str) -> list[re.Match[str]]:
     """The matches `TIMEX.finditer(text)` would give, computed without scanning every character."""
-    low = text.lower()
-    if len(low) != len(text):  # lower-casing changed offsets (rare scripts): take the slow road
-        return list(TIMEX.finditer(text))
+    low = text.translate(_ASCII_LOWER)  # unlike str.lower(), never changes offsets ("İ" -> "i̇")
     out: list[re.Match[str]] = []
     last_end = 0
     for trigger in _trigger_starts(text, low):

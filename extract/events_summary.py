@@ -38,6 +38,8 @@ _DATELINE = re.compile(
     r"^[A-Z][A-Z .'-]{1,40}(?:,\s*[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)?,\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2}"
     r"(?:,\s+\d{4})?\s*(?:\([^)]{1,40}\)\s*)?(?:--|[-—–_])\s+"
 )
+# The signature of an embedded post: "— Maria Doe (@mdoe) September 7, 2025"
+_EMBED_SIGNATURE = re.compile(r"\s*[—–-]+\s*[^—–()]{1,60}\(@\w+\)\s+[A-Z][a-z]+\.?\s+\d{1,2},\s+\d{4}\.?$")
 _URL = re.compile(r"\s*(?:https?://|pic\.twitter\.com/|www\.)\S+")
 # "— which included over 800 drones —", "(formerly Twitter)": asides a one-line summary can lose
 _ASIDE = re.compile(r"\s[—–]\s[^—–]{1,140}?\s[—–](?=\s)|\s\([^()]{1,80}\)")
@@ -53,6 +55,9 @@ _TRAILING_JUNK = " \t\n,;:—–-([“‘"
 def summarize(sentence: str, date_phrases: tuple[str, ...] = ()) -> str:
     """The sentence condensed for a timeline: openers and trailing attribution dropped, <= 160 chars."""
     text = _SPACE.sub(" ", _URL.sub("", sentence)).strip()
+    signature = _EMBED_SIGNATURE.search(text)
+    if signature and signature.start() >= 15:
+        text = text[: signature.start()]
     dateline = _DATELINE.match(text)
     if dateline and len(text) - dateline.end() >= 30:
         text = text[dateline.end() :]

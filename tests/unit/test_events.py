@@ -171,3 +171,8 @@ def test_date_of_a_trailing_attribution_yields_to_the_reported_happening() -> No
     assert event.date == "2025-08"
     [event] = events("“We will not hesitate to act again,” the governor told reporters on Wednesday.")
     assert event.date == "2025-09-03"
+
+
+def test_summary_drops_the_signature_of_an_embedded_post() -> None:
+    sentence = "The dam is gone and the valley is flooding. — Jane Roe (@janeroe) June 6, 2023"
+    assert summarize(sentence, ("June 6, 2023",)) == "The dam is gone and the valley is flooding."

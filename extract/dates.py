@@ -21,6 +21,24 @@ from extract.timex_context import Context, Resolved
 from extract.timex_scan import timex_matches
 from extract.timex_tense import STRICT_PAST, direction
 
+_TIMEX_VALUE = re.compile(r"\d{4}-(?:\d{2}|W\d{1,2}|Q[1-4]|H[12])")
+# a month abbreviation standing alone or before a year: "aug", "Sept 2025" (before a day it already parses)
+_LONE_MONTH_ABBREVIATION = re.compile(
+    r"^(jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.?(?=\s+\d{4}$|$)", re.IGNORECASE
+)
+_MONTH_NAMES = {
+    "jan": "January",
+    "feb": "February",
+    "mar": "March",
+    "apr": "April",
+    "jun": "June",
+    "jul": "July",
+    "aug": "August",
+    "sep": "September",
+    "oct": "October",
+    "nov": "November",
+    "dec": "December",
+}
 _STATED_YEAR = re.compile(r"(?<![\d,.])(?:1[0-9]|20)\d\d(?!\d)")
 _Normaliser = Callable[[Context, re.Match[str]], Resolved | None]
 
@@ -113,6 +131,8 @@ def resolve_date(text: str, reference: date) -> TimeExpression | None:
     stripped = text.strip()
     if not stripped:
         return None
+    if _TIMEX_VALUE.fullmatch(stripped) and date_range(stripped):  # "2025-09", "2025-W36", "2025-Q3"
+        return TimeExpression(text=stripped, start=0, end=len(stripped), value=stripped, kind="date")
     doc = Document(text=stripped, published=reference)
     found = _scan(doc, lambda start, end: STRICT_PAST)
     if len(found) != 1 or found[0].start != 0 or found[0].end != len(stripped.rstrip(".")):
@@ -125,8 +145,11 @@ def resolve_date(text: str, reference: date) -> TimeExpression | None:
 
 
 def _capitalise(text: str) -> str:
-    """Users type "aug 1" and "monday": month and weekday names need capitals for the grammar."""
-    return re.sub(r"\b[a-z]", lambda m: m.group().upper(), text) if not re.search(r"\d{4}-", text) else text
+    """Users type "aug 1", "aug" and "monday": names need capitals, a lone abbreviation its full form."""
+    if re.search(r"\d{4}-", text):
+        return text
+    text = _LONE_MONTH_ABBREVIATION.sub(lambda m: _MONTH_NAMES[m[1][:3].lower()], text)
+    return re.sub(r"\b[a-z]", lambda m: m.group().upper(), text)
 
 
 __all__ = ["date_range", "find_dates", "resolve_date"]

@@ -15,7 +15,7 @@ STRICT_PAST = -2
 
 _CUE = re.compile(
     r"(?P<future>\b(?:will|shall|won[’']t|going\s+to|(?:is|are|was|were)\s+to|set\s+to|scheduled|slated|"
-    r"expected\s+to|plans?\s+to|planning\s+to|intends?\s+to|upcoming|due\s+(?:on|to\s+be)|"
+    r"expected\s+to|set\s+for|plans?\s+to|planning\s+to|intends?\s+to|upcoming|due\s+(?:on|to\s+be)|"
     r"would|planned|to\s+be\s+held|as\s+(?:soon|early)\s+as)\b|[’']ll\b)"
     r"|(?P<report>\b(?:said|told|says|added|according|announced|reported)\b)"
     r"|(?P<past>\b(?:was|were|had|did|met|took|made|came|went|saw|began|left|held|hit|struck|killed|won|"

@@ -28,6 +28,11 @@ REFERENCE = date(2025, 9, 10)  # a Wednesday
         ("2024", "2024"),
         ("last month", "2025-08"),
         ("  today  ", "2025-09-10"),
+        ("aug", "2025-08"),
+        ("Sept 2024", "2024-09"),
+        ("2025-09", "2025-09"),
+        ("2025-W36", "2025-W36"),
+        ("2025-Q3", "2025-Q3"),
     ],
 )
 def test_resolve_date_reads_one_expression_against_the_reference(query: str, value: str) -> None:

@@ -59,6 +59,7 @@ _NORMALISERS: dict[str, _Normaliser] = {
     "span": relative.norm_span,
     "relative": relative.norm_relative,
     "weekend": relative.norm_weekend,
+    "part_of": relative.norm_part_of,
     "quarter": absolute.norm_quarter,
     "half": absolute.norm_half,
     "season": absolute.norm_season,

@@ -91,9 +91,7 @@ def find_events(doc: Document, dates: list[TimeExpression], mentions: list[Menti
         # ", the office said on Tuesday" dates the saying, not the happening: used only when alone
         said_at = attribution_start(doc.text[s:e])
         said_from = s + said_at if said_at is not None else e
-        value, _ = max(
-            candidates, key=lambda c: (c[1].start < said_from, _PRECISION[len(c[0])], -c[1].start)
-        )
+        value, _ = max(candidates, key=lambda c: (c[1].start < said_from, _PRECISION[len(c[0])], -c[1].start))
         phrases = tuple(t.text for _, t in candidates)
         actors, places = _participants(ordered, starts, s, e)
         events.append(

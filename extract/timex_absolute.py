@@ -158,7 +158,15 @@ def norm_quarter(ctx: Context, m: re.Match[str]) -> Resolved | None:
 
 
 def norm_half(ctx: Context, m: re.Match[str]) -> Resolved | None:
-    return f"{m['h_year']}-H{1 if m['h_ord'].lower() == 'first' else 2}", "date"
+    half = 1 if m["h_ord"].lower() == "first" else 2
+    year = m["h_year"] or ctx.stated_year()
+    if year is None and ctx.published is not None:
+        current = 1 if ctx.published.month <= 6 else 2
+        ahead = ctx.tense(m.start(), m.end()) == FUTURE
+        year = ctx.published.year + (
+            1 if ahead and half < current else -1 if not ahead and half > current else 0
+        )
+    return (f"{year}-H{half}" if year else f"XXXX-H{half}"), "date"
 
 
 def norm_season(ctx: Context, m: re.Match[str]) -> Resolved | None:

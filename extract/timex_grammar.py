@@ -169,6 +169,12 @@ _ALTERNATIVES = [
         r"autumn|winter|day|morning|afternoon|evening|night))\b",
     ),
     ("weekend", r"\b(?i:(?:over\s+)?the\s+weekend)\b"),
+    # "the end of the year", "later in the month": the current one
+    (
+        "part_of",
+        r"\b(?i:(?:the\s+)?(?:end|start|beginning|middle|rest|remainder|turn)\s+of\s+the|(?:earlier|later)\s+in\s+the)"
+        r"\s+(?P<po_unit>(?i:year|month|week|quarter|decade|century))\b",
+    ),
     (
         "quarter",
         rf"\b(?:(?i:the)\s+)?(?:(?P<q_year0>{_YEAR})\s+)?"
@@ -178,7 +184,8 @@ _ALTERNATIVES = [
     ),
     (
         "half",
-        rf"\b(?:(?i:the)\s+)?(?P<h_ord>(?i:first|second))\s+(?i:half)\s+(?i:of)\s+(?P<h_year>{_YEAR})\b",
+        rf"\b(?:(?i:the)\s+)?(?P<h_ord>(?i:first|second))\s+(?i:half)(?:\s+(?i:of)\s+(?P<h_year>{_YEAR}))?\b"
+        r"(?!\s+(?i:of|an?)\b)",
     ),
     (
         "season",
@@ -204,7 +211,8 @@ _ALTERNATIVES = [
     # sentence-initial "Now" is a discourse marker ("Now the alliance faces ..."), not a time
     (
         "ref",
-        r'\b(?P<ref_word>(?i:(?<!^)(?<![.!?\n"”’]\s)(?<![.!?\n]\s\s)now|the\s+(?:near\s+|distant\s+)?future|the\s+past))\b',
+        r'\b(?P<ref_word>(?i:(?<!^)(?<![.!?\n"”’]\s)(?<![.!?\n]\s\s)now|currently|'
+        r"the\s+(?:near\s+|distant\s+)?future|the\s+past))\b",
     ),
     (
         "year",

@@ -233,9 +233,20 @@ def norm_set(ctx: Context, m: re.Match[str]) -> Resolved | None:
     return _SET_VALUES[m["set_word"].lower()], "set"
 
 
+def norm_part_of(ctx: Context, m: re.Match[str]) -> Resolved | None:
+    if ctx.published is None:
+        return None, "date"
+    unit = m["po_unit"].lower()
+    if unit == "decade":
+        return f"{ctx.published.year // 10}X", "date"
+    if unit == "century":
+        return f"{ctx.published.year // 100}XX", "date"
+    return at_precision(ctx.published, unit), "date"
+
+
 def norm_ref(ctx: Context, m: re.Match[str]) -> Resolved | None:
     word = m["ref_word"].lower()
-    if word == "now":
+    if word in ("now", "currently"):
         return "PRESENT_REF", "date"
     return ("FUTURE_REF" if word.endswith("future") else "PAST_REF"), "date"
 

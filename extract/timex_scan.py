@@ -19,7 +19,7 @@ _TRIGGER_WORDS = tuple(
     """today tonight tomorrow yesterday now week month year decade centur day hour minute second fortnight
     quarter spring summer fall autumn winter daily weekly monthly annually yearly nightly hourly biweekly
     noon midnight midday future past morning afternoon evening night christmas thanksgiving easter halloween
-    valentine election""".split()
+    valentine election half currently""".split()
 )
 _CAPITALISED_TRIGGERS = tuple(
     """jan feb mar apr may jun jul aug sep oct nov dec mon tue wed thu fri sat sun""".split()

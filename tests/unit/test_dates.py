@@ -221,3 +221,10 @@ def test_a_quarter_million_is_an_amount_not_a_duration() -> None:
 def test_sentence_opening_year_frames_later_yearless_dates() -> None:
     assert value_of("In 2019, the port reopened on March 3.", "March 3") == "2019-03-03"
     assert value_of("The port, rebuilt in 2019, will reopen on March 3.", "March 3") == "2026-03-03"
+
+
+def test_parts_of_the_current_period() -> None:
+    assert value_of("The deal should close by the end of the year.", "year") == "2025"
+    assert value_of("Talks resume later in the month.", "month") == "2025-09"
+    assert value_of("Profit rose in the first half.", "half") == "2025-H1"
+    assert value_of("Prices are currently high.", "currently") == "PRESENT_REF"

@@ -84,7 +84,9 @@ def _candidate_starts(text: str, low: str, trigger: int) -> list[int]:
 
 def timex_matches(text: str) -> list[re.Match[str]]:
     """The matches `TIMEX.finditer(text)` would give, computed without scanning every character."""
-    low = text.translate(_ASCII_LOWER)  # unlike str.lower(), never changes offsets ("İ" -> "i̇")
+    low = text.lower()
+    if len(low) != len(text):  # "İ" lower-cases to two characters: keep offsets with ASCII-only folding
+        low = text.translate(_ASCII_LOWER)
     out: list[re.Match[str]] = []
     last_end = 0
     for trigger in _trigger_starts(text, low):

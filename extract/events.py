@@ -1,9 +1,10 @@
 """Dated events: one per sentence that reports a dated happening.
 
 A sentence is an event when it holds a date expression that names a calendar day, month or year
-(not "now", durations or "every week"), except dates that only bound a period ("since 2022",
-"until March"). The event takes the most precise of those dates, the first one on ties: the
-happening is usually dated by the first absolute date ("On August 28, the U.S. approved ...").
+(not "now", durations or "every week"). The event takes the most precise of those dates, the first
+one on ties: the happening is usually dated by the first absolute date ("On August 28, the U.S.
+approved ..."). Dates that only bound a period ("since 2022") or date a trailing attribution
+(", officials said Tuesday") are used only when the sentence has no other.
 """
 
 from __future__ import annotations
@@ -56,7 +57,8 @@ def event_date(value: str | None) -> str | None:
     return None
 
 
-def _dating(doc: Document, sentence_start: int, t: TimeExpression) -> str | None:
+def _dating(doc: Document, sentence_start: int, t: TimeExpression) -> tuple[str, bool] | None:
+    """The event date `t` supports, and whether it only bounds a period ("since 2022")."""
     if t.kind not in ("date", "time") or (t.kind == "time" and _CLOCK_ONLY.fullmatch(t.text)):
         return None
     value = event_date(t.value)
@@ -64,14 +66,12 @@ def _dating(doc: Document, sentence_start: int, t: TimeExpression) -> str | None
         return None
     lead = doc.text[max(sentence_start, t.start - 60) : t.start]
     lead = re.split(r"[,;:—–()]", lead)[-1]
-    if _BOUNDING.search(lead):
-        return None
-    return value
+    return value, bool(_BOUNDING.search(lead))
 
 
 def find_events(doc: Document, dates: list[TimeExpression], mentions: list[Mention]) -> list[Event]:
     """One event per sentence that reports a dated happening, with summary, actors and places."""
-    per_sentence: dict[int, list[tuple[str, TimeExpression]]] = {}
+    per_sentence: dict[int, list[tuple[str, bool, TimeExpression]]] = {}
     for t in dates:
         if not doc.sentences:
             break
@@ -79,9 +79,9 @@ def find_events(doc: Document, dates: list[TimeExpression], mentions: list[Menti
         s, e = doc.sentences[index]
         if not s <= t.start < e:
             continue
-        value = _dating(doc, s, t)
-        if value is not None:
-            per_sentence.setdefault(index, []).append((value, t))
+        dating = _dating(doc, s, t)
+        if dating is not None:
+            per_sentence.setdefault(index, []).append((*dating, t))
     events = []
     ordered = sorted(mentions, key=lambda m: m.start)
     starts = [m.start for m in ordered]
@@ -91,8 +91,12 @@ def find_events(doc: Document, dates: list[TimeExpression], mentions: list[Menti
         # ", the office said on Tuesday" dates the saying, not the happening: used only when alone
         said_at = attribution_start(doc.text[s:e])
         said_from = s + said_at if said_at is not None else e
-        value, _ = max(candidates, key=lambda c: (c[1].start < said_from, _PRECISION[len(c[0])], -c[1].start))
-        phrases = tuple(t.text for _, t in candidates)
+        # a bounding date ("closed since 2022") or the saying's date dates the event only when alone
+        value, _, _ = max(
+            candidates,
+            key=lambda c: (not c[1], c[2].start < said_from, _PRECISION[len(c[0])], -c[2].start),
+        )
+        phrases = tuple(t.text for _, _, t in candidates)
         actors, places = _participants(ordered, starts, s, e)
         events.append(
             Event(

@@ -57,9 +57,11 @@ def test_present_references_durations_and_sets_alone_make_no_event() -> None:
     assert events(text) == []
 
 
-def test_a_date_that_only_bounds_a_period_makes_no_event() -> None:
-    assert events("The border has been closed since 2022.") == []
-    assert events("Fighting continued until March.") == []
+def test_a_date_that_only_bounds_a_period_yields_to_the_dated_happening() -> None:
+    [event] = events("Rebels have held the town since March 3 and shelled its bridge in July.")
+    assert event.date == "2025-07"
+    [event] = events("The border has been closed since 2022.")
+    assert event.date == "2022"
 
 
 def test_dateless_sentences_after_a_dated_one_are_not_events() -> None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from datetime import date
+from datetime import date, datetime
 
 from extract import timex_absolute as absolute
 from extract import timex_relative as relative
@@ -82,7 +82,10 @@ def _sentence_tense(doc: Document) -> Callable[[int, int], int]:
 
 
 def _scan(doc: Document, tense: Callable[[int, int], int]) -> list[TimeExpression]:
-    ctx = Context(text=doc.text, published=doc.published, tense=tense)
+    published = doc.published
+    if isinstance(published, datetime):  # a datetime would not compare with the dates computed here
+        published = published.date()
+    ctx = Context(text=doc.text, published=published, tense=tense)
     out: list[TimeExpression] = []
     for m in timex_matches(doc.text):
         name = m.lastgroup

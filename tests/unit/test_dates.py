@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 
 import pytest
 
@@ -228,3 +228,9 @@ def test_parts_of_the_current_period() -> None:
     assert value_of("Talks resume later in the month.", "month") == "2025-09"
     assert value_of("Profit rose in the first half.", "half") == "2025-H1"
     assert value_of("Prices are currently high.", "currently") == "PRESENT_REF"
+
+
+def test_a_publication_datetime_works_like_its_date() -> None:
+    assert value_of(
+        "The port was shelled on Sunday and on Dec. 30.", "Sunday", datetime(2025, 9, 8, 14, 30)
+    ) == ("2025-09-07")

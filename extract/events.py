@@ -28,6 +28,7 @@ _BOUNDING = re.compile(
     r"\b(?:since|until|till|through|throughout|starting|from|between)\s+(?:(?:the|early|late|mid|last|this)\s+)?$",
     re.IGNORECASE,
 )
+_REFERENCE_POINT = re.compile(r"\b(?:since|until|till)\s+(?:\S+\s+){1,6}$", re.IGNORECASE)
 _PRECISION = {10: 3, 7: 2, 4: 1}
 # A clock time alone ("7 p.m." heading a live-blog entry) is dated only by the article itself.
 _CLOCK_ONLY = re.compile(
@@ -66,6 +67,8 @@ def _dating(doc: Document, sentence_start: int, t: TimeExpression) -> tuple[str,
         return None
     lead = doc.text[max(sentence_start, t.start - 60) : t.start]
     lead = re.split(r"[,;:—–()]", lead)[-1]
+    if _REFERENCE_POINT.search(lead):
+        return None  # "the largest barrage since Russia's invasion in 2022": dates the other happening
     return value, bool(_BOUNDING.search(lead))
 
 

@@ -178,3 +178,8 @@ def test_date_of_a_trailing_attribution_yields_to_the_reported_happening() -> No
 def test_summary_drops_the_signature_of_an_embedded_post() -> None:
     sentence = "The dam is gone and the valley is flooding. — Jane Roe (@janeroe) June 6, 2023"
     assert summarize(sentence, ("June 6, 2023",)) == "The dam is gone and the valley is flooding."
+
+
+def test_a_date_of_the_reference_point_after_since_does_not_date_the_sentence() -> None:
+    text = "The assault, the largest since the invasion in 2022, injured 40 people."
+    assert events(text) == []

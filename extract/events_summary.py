@@ -35,8 +35,13 @@ _TRAILING_ATTRIBUTION = re.compile(
 )
 # A wire dateline: "KYIV, Sept. 7 (Reuters) - ", "HEMPSTEAD, N.Y., Sept. 26 — "
 _DATELINE = re.compile(
-    r"^[A-Z][A-Z .'-]{1,40}(?:,\s*[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)?,\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2}"
-    r"(?:,\s+\d{4})?\s*(?:\([^)]{1,40}\)\s*)?(?:--|[-—–_])\s+"
+    r"^[A-Z][A-Z .'-]{1,40}(?:,\s*[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)?(?:,\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2}"
+    r"(?:,\s+\d{4})?)?\s*(?:\([^)]{1,40}\)\s*)?(?:--|[-—–_])\s+"
+)
+# Words a cut summary must not end on: "... sending in peacekeepers, and"
+_DANGLING = re.compile(
+    r"(?:\s+(?:and|or|but|nor|the|a|an|of|to|in|on|at|by|with|for|from|that|which|who|as|than|its|their|his|her))+$",
+    re.IGNORECASE,
 )
 # The signature of an embedded post: "— Maria Doe (@mdoe) September 7, 2025"
 _EMBED_SIGNATURE = re.compile(r"\s*[—–-]+\s*[^—–()]{1,60}\(@\w+\)\s+[A-Z][a-z]+\.?\s+\d{1,2},\s+\d{4}\.?$")
@@ -71,7 +76,7 @@ def summarize(sentence: str, date_phrases: tuple[str, ...] = ()) -> str:
         text = _ASIDE.sub("", text)
     if len(text) > MAX_SUMMARY:
         text = _shorten(text, date_phrases)
-    text = text.rstrip(_TRAILING_JUNK)
+    text = _DANGLING.sub("", text.rstrip(_TRAILING_JUNK)).rstrip(_TRAILING_JUNK)
     return _balance_quotes(text[:1].upper() + text[1:])
 
 

@@ -173,8 +173,17 @@ def norm_season(ctx: Context, m: re.Match[str]) -> Resolved | None:
     return f"{m['se_year']}-{SEASONS[m['se_name'].lower()]}", "date"
 
 
+_HOLIDAY_THING = re.compile(
+    r"\s+(?:trees?|cards?|gifts?|presents?|lights|markets?|carols?|decorations|eggs?|bunny|specials?|parties|"
+    r"party|dinners?|lunch|spirit|music|songs?|movies?|films?|sales|shoppers|shopping|holidays?|break|"
+    r"season|truce|turkey|pudding|jumpers?|sweaters?|ornaments?|stockings?|wishes)\b"
+)
+
+
 def norm_holiday(ctx: Context, m: re.Match[str]) -> Resolved | None:
     name = m["hol_name"]
+    if not m["hol_year"] and _HOLIDAY_THING.match(ctx.text, m.end()):
+        return None  # "Christmas trees", "Easter eggs": things, not days
     if m["hol_year"]:
         d = holiday(name, int(m["hol_year"]))
         return (d.isoformat() if d else None), "date"

@@ -234,3 +234,8 @@ def test_a_publication_datetime_works_like_its_date() -> None:
     assert value_of(
         "The port was shelled on Sunday and on Dec. 30.", "Sunday", datetime(2025, 9, 8, 14, 30)
     ) == ("2025-09-07")
+
+
+def test_holiday_names_of_things_are_not_dates() -> None:
+    assert dates("Trucks brought Christmas trees from Oregon.") == []
+    assert value_of("The ceasefire began on Christmas Day.", "Christmas") == "2024-12-25"

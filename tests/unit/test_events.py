@@ -183,3 +183,17 @@ def test_summary_drops_the_signature_of_an_embedded_post() -> None:
 def test_a_date_of_the_reference_point_after_since_does_not_date_the_sentence() -> None:
     text = "The assault, the largest since the invasion in 2022, injured 40 people."
     assert events(text) == []
+
+
+def test_summary_cut_does_not_end_on_a_dangling_word() -> None:
+    sentence = (
+        "On Tuesday the council's considerable powers were widened to include sending in peacekeepers, and "
+        + "the members agreed on a long list of conditions for doing so in every region of the world"
+    )
+    summary = summarize(sentence, ("Tuesday",))
+    assert not summary.lower().endswith((" and", " the", " of", ","))
+
+
+def test_summary_drops_a_wire_dateline_without_a_date() -> None:
+    summary = summarize("MIDWAY ATOLL - Seventy-four years ago, a naval battle here changed the war.", ())
+    assert summary == "Seventy-four years ago, a naval battle here changed the war."

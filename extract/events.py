@@ -14,7 +14,7 @@ from bisect import bisect_left
 from datetime import date, timedelta
 
 from extract.document import Document
-from extract.events_summary import attribution_start, summarize
+from extract.events_summary import attribution_start, is_dateline, summarize
 from extract.mentions import Mention
 from extract.models import Event, TimeExpression
 
@@ -91,6 +91,8 @@ def find_events(doc: Document, dates: list[TimeExpression], mentions: list[Menti
     for index in sorted(per_sentence):
         candidates = per_sentence[index]
         s, e = doc.sentences[index]
+        if is_dateline(doc.text[s:e]):
+            continue  # the article's own date line reports no happening
         # ", the office said on Tuesday" dates the saying, not the happening: used only when alone
         said_at = attribution_start(doc.text[s:e])
         said_from = s + said_at if said_at is not None else e

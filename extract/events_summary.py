@@ -80,6 +80,13 @@ def summarize(sentence: str, date_phrases: tuple[str, ...] = ()) -> str:
     return _balance_quotes(text[:1].upper() + text[1:])
 
 
+def is_dateline(sentence: str) -> bool:
+    """True for a sentence that is only a wire dateline ("WARSAW, February 26 (Xinhua) --")."""
+    text = sentence.strip() + " "
+    m = _DATELINE.match(text)
+    return m is not None and m.end() >= len(text)
+
+
 def attribution_start(sentence: str) -> int | None:
     """Where a trailing attribution (", officials said on Tuesday.") begins in `sentence`, if it has one."""
     m = _TRAILING_ATTRIBUTION.search(sentence, max(0, len(sentence) - 200))

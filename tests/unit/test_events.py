@@ -197,3 +197,10 @@ def test_summary_cut_does_not_end_on_a_dangling_word() -> None:
 def test_summary_drops_a_wire_dateline_without_a_date() -> None:
     summary = summarize("MIDWAY ATOLL - Seventy-four years ago, a naval battle here changed the war.", ())
     assert summary == "Seventy-four years ago, a naval battle here changed the war."
+
+
+def test_a_dateline_alone_is_not_an_event() -> None:
+    text = "WARSAW, February 26 (Wire) --\n\nThe presidents signed the accession papers on Friday."
+    assert [e.summary for e in events(text, published=date(1999, 2, 27))] == [
+        "The presidents signed the accession papers on Friday."
+    ]

@@ -1,9 +1,11 @@
 """Temporal expressions normalised TIMEX3-style against the publication date.
 
-One compiled alternation (extract/timex_grammar.py) is scanned over the whole text; each match is
+One compiled alternation (timex_grammar) is matched where a temporal word or digit can start an
+expression (timex_scan: same matches as a full scan, at a fraction of the cost); each match is
 normalised by the function for its alternative (timex_absolute / timex_relative). Year-less and
 relative expressions are resolved against `doc.published` in the direction the sentence points
-(timex_tense); anaphoric ones ("two weeks prior", "the next day") against the last date mentioned.
+(timex_tense); anaphoric ones ("two weeks prior", "the next day") against the last date mentioned
+(timex_context). `date_range` (timex_calendar) turns a value into its first and last day.
 """
 
 from __future__ import annotations

@@ -18,7 +18,7 @@ from extract import timex_absolute as absolute
 from extract import timex_relative as relative
 from extract.document import Document
 from extract.models import TimeExpression
-from extract.timex_calendar import date_range
+from extract.timex_calendar import date_range, shift
 from extract.timex_context import Context, Resolved
 from extract.timex_scan import timex_matches
 from extract.timex_tense import STRICT_PAST, direction
@@ -41,6 +41,8 @@ _MONTH_NAMES = {
     "nov": "November",
     "dec": "December",
 }
+_PAST_SPAN = re.compile(r"P(\d+)([DWMY])$")
+_LOOKS_BACK = re.compile(r"(?:the\s+)?(?:past|last|previous)\s", re.IGNORECASE)
 _STATED_YEAR = re.compile(r"(?<![\d,.])(?:1[0-9]|20)\d\d(?!\d)")
 _Normaliser = Callable[[Context, re.Match[str]], Resolved | None]
 
@@ -131,8 +133,9 @@ def find_dates(doc: Document) -> list[TimeExpression]:
 def resolve_date(text: str, reference: date) -> TimeExpression | None:
     """Read one standalone expression ("Aug 1", "last week", "2025-09-01", "3 days ago") against `reference`.
 
-    A query has no tense, so year-less dates point back from `reference`. Returns None when `text`
-    is not, as a whole, one temporal expression.
+    A query has no tense, so year-less dates point back from `reference`; "past 7 days" reads as
+    the day it starts ("2025-09-03" for a reference of Sept. 10). Returns None when `text` is not,
+    as a whole, one temporal expression.
     """
     stripped = text.strip()
     if not stripped:
@@ -147,7 +150,17 @@ def resolve_date(text: str, reference: date) -> TimeExpression | None:
         )
         if len(found) != 1 or found[0].start != 0 or found[0].end < len(stripped.rstrip(".")):
             return None
-    return found[0].model_copy(update={"text": stripped})
+    return _span_start(found[0].model_copy(update={"text": stripped}), reference)
+
+
+def _span_start(found: TimeExpression, reference: date) -> TimeExpression:
+    """A query "past 7 days" means "since 7 days ago": its first day, so date_range gives a start."""
+    m = _PAST_SPAN.match(found.value or "") if found.kind == "duration" else None
+    if m is None or not _LOOKS_BACK.match(found.text):
+        return found
+    unit = {"D": "day", "W": "week", "M": "month", "Y": "year"}[m[2]]
+    start = shift(reference, -int(m[1]), unit)
+    return found.model_copy(update={"value": start.isoformat(), "kind": "date"})
 
 
 def _capitalise(text: str) -> str:

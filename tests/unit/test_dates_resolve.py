@@ -33,6 +33,9 @@ REFERENCE = date(2025, 9, 10)  # a Wednesday
         ("2025-09", "2025-09"),
         ("2025-W36", "2025-W36"),
         ("2025-Q3", "2025-Q3"),
+        ("past 7 days", "2025-09-03"),
+        ("the last 2 weeks", "2025-08-27"),
+        ("last 3 months", "2025-06-10"),
     ],
 )
 def test_resolve_date_reads_one_expression_against_the_reference(query: str, value: str) -> None:

@@ -15,6 +15,5 @@ def collect_entities(mentions: list[Mention]) -> list[Entity]:
         if m.text != m.canonical:
             aliases.add(m.text)
     return [
-        Entity(name=name, kind=kind, aliases=sorted(aliases))
-        for name, (kind, aliases) in by_name.items()
+        Entity(name=name, kind=kind, aliases=sorted(aliases)) for name, (kind, aliases) in by_name.items()
     ]

@@ -23,3 +23,12 @@ def resolve_date(text: str, reference: date) -> TimeExpression | None:
     except ValueError:
         return None
     return TimeExpression(text=text, start=0, end=len(text), value=d.isoformat(), kind="date")
+
+
+def date_range(value: str) -> tuple[date, date] | None:
+    """First and last day a TIMEX3 value covers (placeholder: ISO days only, until the dates work lands)."""
+    try:
+        d = date.fromisoformat(value)
+    except ValueError:
+        return None
+    return d, d

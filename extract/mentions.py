@@ -217,7 +217,12 @@ def _fullest(candidates: list[Mention], chosen: Mention) -> str:
     """The longest form of the chosen person's name ("Donald J. Trump" over "Donald Trump")."""
     first = chosen.text.split()[0]
     forms = [c.text for c in candidates if c.text.split()[0] == first]
-    return max(forms, key=len) if forms else chosen.text
+    best = max(forms, key=len) if forms else chosen.text
+    return _SUFFIX.sub("", best)
+
+
+# Generational suffixes are not the surname ("Joseph R. Biden Jr." is filed under Biden).
+_SUFFIX = re.compile(r",?[ \u00a0]+(?:Jr\.?|Sr\.?|II|III|IV)$")
 
 
 def _role_before(text: str, start: int) -> str | None:

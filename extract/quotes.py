@@ -85,8 +85,7 @@ def _quoted(doc: Document, segments: list[Segment], finder: SpeakerFinder) -> tu
         if attr is None:
             words = len(text[seg.start : seg.end].split())
             if before_empty and last is not None and para - last[1] <= 1 and words >= 3:
-                sp = last[0]
-                attr = _Attribution(Speaker(-1, -1, sp.name, sp.kind, sp.role), None, -1, True, seg.start)
+                attr = _Attribution(last[0], None, -1, True, seg.start)
             else:
                 prev, prev_attr = seg, None
                 continue
@@ -103,18 +102,15 @@ def _quoted(doc: Document, segments: list[Segment], finder: SpeakerFinder) -> tu
                 start=start,
                 end=seg.end,
                 speaker=sp.name,
-                speaker_start=sp.start if sp.start >= 0 else None,
-                speaker_end=sp.end if sp.start >= 0 else None,
+                speaker_start=sp.start,
+                speaker_end=sp.end,
                 cue=attr.cue,
                 kind=kind,
                 speaker_kind=sp.kind,
                 speaker_role=sp.role,
             )
         )
-        if sp.start >= 0 or last is None:
-            last = (sp, para)
-        else:
-            last = (last[0], para)
+        last = (sp, para)
         prev, prev_attr = seg, attr
     return out, used
 
@@ -137,7 +133,7 @@ def _after(doc: Document, seg: Segment, hi: int, finder: SpeakerFinder) -> _Attr
         sp = finder.after(c.end(), hi)
     else:
         sp = finder.before(c.start(), p.end())
-        if sp is not None and sp.start > p.end() + 1:
+        if sp is not None and not _role_prefix(text[p.end() : sp.start]):
             sp = None
     if sp is None:
         return None
@@ -176,6 +172,11 @@ def _before(doc: Document, seg: Segment, lo: int, finder: SpeakerFinder) -> _Att
         if sp is not None:
             return _Attribution(sp, ":", core, True, seg.start)
     return None
+
+
+def _role_prefix(between: str) -> bool:
+    """Only a short role or place may stand between a quote and its speaker ("Tulsa police Chief X said")."""
+    return len(between.split()) <= 5 and not any(ch in between for ch in ".,;:!?\"“”")
 
 
 def _same_sentence(doc: Document, a: int, b: int) -> bool:

@@ -50,15 +50,18 @@ def find_indirect(doc: Document, finder: SpeakerFinder, segments: list[Segment],
         body_end = e
         while body_end > s and text[body_end - 1] in ".!?…\"”’ \u00a0":
             body_end -= 1
-        for c in _indirect_cue().finditer(text, s, body_end):
-            if c.start() in used or _inside(segments, seg_starts, c.start()):
-                continue
-            q = _according_to(doc, finder, c, s, body_end) if c.group().lower() == "according to" else (
-                _leading(doc, finder, c, s, body_end) or _trailing(doc, finder, c, s, body_end)
-            )
+        cues = [c for c in _indirect_cue().finditer(text, s, body_end)
+                if c.start() not in used and not _inside(segments, seg_starts, c.start())]
+        # the attribution closing a sentence governs everything before it, nested reports included
+        q = _trailing(doc, finder, cues[-1], s, body_end) if cues else None
+        for c in cues:
             if q is not None:
-                out.append(q)
                 break
+            q = _according_to(doc, finder, c, s, body_end) if c.group().lower() == "according to" else (
+                _leading(doc, finder, c, s, body_end)
+            )
+        if q is not None:
+            out.append(q)
     return out
 
 

@@ -88,7 +88,7 @@ class SpeakerFinder:
             return self._from_pronoun(tok.start(), tok.end(), low)
         if _is_head_noun(low):
             return self._noun_phrase(toks, i)
-        if word[:1].isupper() and low not in STOP_CAPITALISED and mention is None:
+        if word[:1].isupper() and low.replace("’", "'") not in STOP_CAPITALISED and "’" not in word and mention is None:
             j = i
             while j > 0 and toks[j - 1].group()[:1].isupper() and toks[j - 1].group().lower() not in STOP_CAPITALISED:
                 j -= 1
@@ -102,6 +102,10 @@ class SpeakerFinder:
             return None
         tok = toks[0]
         mention = self._by_start.get(tok.start())
+        if mention is None:  # a title first: "said Rep. G.K. Butterfield", "said Tulsa police Chief X"
+            i = bisect_left(self._starts, tok.start())
+            if i < len(self.mentions) and _role_prefix(self.text[tok.start() : self.mentions[i].start]):
+                mention = self.mentions[i]
         if mention is not None and mention.kind != "place":
             return self._from_mention(mention)
         low = tok.group().lower()
@@ -200,18 +204,22 @@ class SpeakerFinder:
     def antecedent(self, pos: int, gender: str) -> Mention | None:
         """The most salient earlier person compatible with the pronoun's gender."""
         si = self.doc.sentence_at(pos)
+        fallback: Mention | None = None
         for s in range(si, max(-1, si - 6), -1):
             ss, se = self.doc.sentences[s]
             people = [m for m in self._mentions_between(ss, min(se, pos)) if m.kind == "person"]
-            if not people:
-                continue
-            for m in [people[0], *reversed(people[1:])]:
+            for m in [people[0], *reversed(people[1:])] if people else []:
                 g = m.gender or self._gender.get(m.canonical, "")
-                if g and g != gender:
-                    continue
-                self._gender[m.canonical] = gender
-                return m
-        return None
+                if g == gender:
+                    self._gender[m.canonical] = gender
+                    return m
+                if not g and fallback is None:
+                    fallback = m
+            if fallback is not None and si - s >= 2:
+                break
+        if fallback is not None:
+            self._gender[fallback.canonical] = gender
+        return fallback
 
     def _mentions_between(self, lo: int, hi: int) -> list[Mention]:
         i, j = bisect_left(self._starts, lo), bisect_left(self._starts, hi)
@@ -234,6 +242,11 @@ class SpeakerFinder:
     def _in_quote(self, pos: int) -> bool:
         i = bisect_right(self._quoted_starts, pos) - 1
         return i >= 0 and self._quoted[i][0] <= pos < self._quoted[i][1]
+
+
+def _role_prefix(between: str) -> bool:
+    words = between.split()
+    return len(words) <= 4 and all(w[:1].isupper() or w.lower() in role_nouns() for w in words) and "," not in between
 
 
 def _kind(m: Mention) -> EntityKind:

@@ -1,11 +1,212 @@
-"""Quotes and their speakers (placeholder until the quotes work lands)."""
+"""Quotes and their speakers: direct, partial (quoted words inside a paraphrase) and indirect speech.
+
+Each quoted stretch is attributed by the cue next to it: after it (`“…,” X said`, `“…,” said X`),
+before it (`X said: “…”`, `X told reporters “…”`), or earlier in the same sentence for quoted
+words inside a paraphrase (`X described Y as “…”`). A quote with no cue that opens a sentence
+continues the last speaker when that speaker spoke in the same or the previous paragraph.
+Reported speech without quotation marks is found per sentence (extract/quotes_indirect.py).
+"""
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+from functools import cache
+
 from extract.document import Document
+from extract.lexicon_speech import SPEECH_VERB_ALTERNATION
 from extract.mentions import Mention
-from extract.models import Quote
+from extract.models import Quote, QuoteKind
+from extract.quote_marks import Segment, quote_segments
+from extract.speakers import Speaker, SpeakerFinder
+
+_GAP = re.compile(r"[ \u00a0]*[,—–-]*[ \u00a0]*")
+_TAIL_LIMIT = 7  # words between a cue and the quote it introduces ("told reporters on Friday in Kyiv")
+_SENTENCE_END_IN = re.compile(r"[.!?…][\"”’]?[ \u00a0]*$")
+
+
+@cache
+def cue_pattern() -> re.Pattern[str]:
+    """A speech cue: a speech verb or phrase ("said", "pointed out", "according to")."""
+    return re.compile(
+        rf"\b(?:[Aa]ccording to|summed up|pointed out|points out|chimed in|put it|went on|"
+        rf"{SPEECH_VERB_ALTERNATION})\b"
+    )
+
+
+@dataclass(slots=True)
+class _Attribution:
+    speaker: Speaker
+    cue: str | None
+    cue_start: int
+    adjacent: bool  # the cue introduces or closes the quote itself
+    content_start: int  # where the paraphrase holding the quote starts
 
 
 def find_quotes(doc: Document, mentions: list[Mention]) -> list[Quote]:
-    return []
+    """Direct, partial and indirect quotes with resolved speakers, sorted by start."""
+    from extract.quotes_indirect import find_indirect
+
+    segments = quote_segments(doc.text, doc.paragraphs)
+    finder = SpeakerFinder(doc, mentions, [(s.start, s.end) for s in segments])
+    quotes, used_cues = _quoted(doc, segments, finder)
+    quotes.extend(find_indirect(doc, finder, segments, used_cues))
+    quotes.sort(key=lambda q: q.start)
+    return quotes
+
+
+def _quoted(doc: Document, segments: list[Segment], finder: SpeakerFinder) -> tuple[list[Quote], set[int]]:
+    text = doc.text
+    para_starts = [p[0] for p in doc.paragraphs]
+    out: list[Quote] = []
+    used: set[int] = set()
+    last: tuple[Speaker, int] | None = None  # last speaker and the paragraph they spoke in
+    prev: Segment | None = None
+    prev_attr: _Attribution | None = None
+    for k, seg in enumerate(segments):
+        para = max(0, bisect_right(para_starts, seg.open) - 1)
+        pe = doc.paragraphs[para][1]
+        nxt = segments[k + 1].open if k + 1 < len(segments) else len(text)
+        hi = min(pe, nxt)
+        sent_lo = doc.sentences[doc.sentence_at(seg.open)][0] if doc.sentences else 0
+        lo = max(sent_lo, prev.close) if prev is not None and prev.close <= seg.open else sent_lo
+        same_sentence = prev is not None and prev_attr is not None and _same_sentence(doc, prev.close, seg.open)
+        attr = _after(doc, seg, hi, finder) or _before(doc, seg, lo, finder)
+        before_empty = text[lo : seg.open].strip(" \u00a0,.;:—–-\"“”") == ""
+        after_text = _rest_of_sentence(doc, seg, hi)
+        kind: QuoteKind = "direct"
+        start = seg.start
+        if attr is not None and attr.cue is not None:
+            used.add(attr.cue_start)
+        if attr is None and same_sentence and prev_attr is not None:
+            attr = _Attribution(prev_attr.speaker, prev_attr.cue, prev_attr.cue_start, False, prev.close if prev else lo)
+            attr = _Attribution(attr.speaker, attr.cue, attr.cue_start, before_empty, attr.content_start)
+        if attr is None:
+            words = len(text[seg.start : seg.end].split())
+            if before_empty and last is not None and para - last[1] <= 1 and words >= 3:
+                attr = _Attribution(last[0], None, -1, True, seg.start)
+            else:
+                prev, prev_attr = seg, None
+                continue
+        if not (before_empty or attr.adjacent) or (after_text and not attr.adjacent and not before_empty):
+            kind = "partial"
+            start = max(attr.content_start, _word_start(text, seg.open - 3 * (seg.end - seg.start)))
+            start = min(start, seg.start)
+        elif after_text and attr.cue_start < seg.open and not _attribution_only(after_text):
+            kind = "partial"
+        sp = attr.speaker
+        out.append(
+            Quote(
+                text=text[start : seg.end],
+                start=start,
+                end=seg.end,
+                speaker=sp.name,
+                speaker_start=sp.start,
+                speaker_end=sp.end,
+                cue=attr.cue,
+                kind=kind,
+                speaker_kind=sp.kind,
+                speaker_role=sp.role,
+            )
+        )
+        last = (sp, para)
+        prev, prev_attr = seg, attr
+    return out, used
+
+
+def _after(doc: Document, seg: Segment, hi: int, finder: SpeakerFinder) -> _Attribution | None:
+    """`“…,” X said` or `“…,” said X`: a cue right after the closing mark."""
+    text = doc.text
+    if seg.close >= hi:
+        return None
+    p = _GAP.match(text, seg.close, hi)
+    assert p is not None
+    gap = text[seg.close : p.end()]
+    last_char = text[seg.end - 1 : seg.end]
+    if last_char == "." and "," not in gap and "—" not in gap:
+        return None  # the quote ended its sentence: what follows is a new one
+    c = cue_pattern().search(text, p.end(), min(hi, p.end() + 90))
+    if c is None or _crosses_sentence(doc, p.end(), c.start()):
+        return None
+    if text[p.end() : c.start()].strip() == "":
+        sp = finder.after(c.end(), hi)
+    else:
+        sp = finder.before(c.start(), p.end())
+        if sp is not None and not _role_prefix(text[p.end() : sp.start]):
+            sp = None
+    if sp is None:
+        return None
+    return _Attribution(sp, c.group(), c.start(), True, seg.start)
+
+
+def _before(doc: Document, seg: Segment, lo: int, finder: SpeakerFinder) -> _Attribution | None:
+    """`X said: “…”`, `X told reporters “…”`, or `X described Y as “…”` (a partial quote)."""
+    text = doc.text
+    end = seg.open
+    while end > lo and text[end - 1] in " \u00a0":
+        end -= 1
+    colon = end > lo and text[end - 1] == ":"
+    core = end - 1 if end > lo and text[end - 1] in ":,—" else end
+    cues = list(cue_pattern().finditer(text, lo, core))
+    for c in reversed(cues):
+        sp = finder.before(c.start(), lo) or finder.after(c.end(), core)
+        if sp is None:
+            continue
+        if sp.start >= c.end():
+            after_speaker = sp.end
+        else:
+            after_speaker = c.end()
+        tail = text[after_speaker:core]
+        tail_words = tail.split()
+        adjacent = (colon or len(tail_words) <= _TAIL_LIMIT) and "that" not in tail_words
+        content = after_speaker
+        m = re.match(r"[ \u00a0,]*(?:that[ \u00a0]+)?", text[content:core])
+        if adjacent:
+            content = seg.start
+        elif m:
+            content += m.end()
+        return _Attribution(sp, c.group(), c.start(), adjacent, content)
+    if colon:
+        sp = finder.subject(lo, core)
+        if sp is not None:
+            return _Attribution(sp, ":", core, True, seg.start)
+    return None
+
+
+def _role_prefix(between: str) -> bool:
+    """Only a short role or place may stand between a quote and its speaker ("Tulsa police Chief X said")."""
+    return len(between.split()) <= 5 and not any(ch in between for ch in ".,;:!?\"“”")
+
+
+def _same_sentence(doc: Document, a: int, b: int) -> bool:
+    starts = doc._starts
+    i = bisect_right(starts, a)
+    return i >= len(starts) or starts[i] > b
+
+
+def _crosses_sentence(doc: Document, a: int, b: int) -> bool:
+    return not _same_sentence(doc, a, b)
+
+
+def _rest_of_sentence(doc: Document, seg: Segment, hi: int) -> str:
+    """Words after the closing mark up to the end of its sentence (or the next quote)."""
+    si = doc.sentence_at(max(seg.close - 1, 0))
+    se = doc.sentences[si][1] if doc.sentences else len(doc.text)
+    return doc.text[seg.close : min(se, hi)].strip(" \u00a0,.;:!?—–-\"“”’)")
+
+
+def _attribution_only(rest: str) -> bool:
+    """True when what follows a quote is only its attribution ("he said in a statement")."""
+    words = rest.split()
+    return len(words) <= 10 and cue_pattern().search(rest) is not None
+
+
+def _word_start(text: str, pos: int) -> int:
+    pos = max(0, pos)
+    while 0 < pos < len(text) and not text[pos - 1].isspace():
+        pos += 1
+    return pos
+
+
+__all__ = ["cue_pattern", "find_quotes"]

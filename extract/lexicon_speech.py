@@ -1,0 +1,70 @@
+"""Speech and attribution verbs, and the small words around them ("also said", "told reporters")."""
+
+from __future__ import annotations
+
+# Verbs that report speech or a stated position; every inflection news text uses.
+_SPEECH_VERBS = """
+say says said saying tell tells told telling add adds added adding write writes wrote writing post posts posted
+posting tweet tweets tweeted tweeting state states stated declare declares declared announce announces announced
+announcing warn warns warned warning claim claims claimed claiming argue argues argued arguing insist insists
+insisted insisting note notes noted noting explain explains explained explaining ask asks asked asking reply
+replies replied respond responds responded responding continue continues continued conclude concludes concluded
+acknowledge acknowledges acknowledged acknowledging admit admits admitted suggest suggests suggested suggesting
+stress stresses stressed stressing emphasize emphasizes emphasized emphasizing emphasise emphasises emphasised
+urge urges urged urging recall recalls recalled predict predicts predicted promise promises promised promising
+pledge pledges pledged vow vows vowed demand demands demanded counter counters countered caution cautions
+cautioned complain complains complained concede concedes conceded confirm confirms confirmed deny denies denied
+report reports reported observe observes observed remark remarks remarked maintain maintains maintained contend
+contends contended assert asserts asserted shout shouted joke joked jokes quip quipped mused boast boasted
+lament lamented charge charges charged allege alleges alleged testify testified testifies reveal reveals
+revealed disclose disclosed indicate indicates indicated agree agrees agreed describe describes described
+decry decries decried decrying slam slams slammed slamming blast blasts blasted criticize criticizes criticized
+criticise criticised condemn condemns condemned accuse accuses accused hint hints hinted signal signaled
+signalled recount recounted text texted email emailed explain muse reiterate reiterated reiterates underline
+underlined underscored underscore point pointed predicts forecast estimated estimates estimate believe
+believes believed think thinks thought find finds found show shows showed shown call calls called
+wonder wondered wonders question questioned tout touted touts praise praised praises cite cites cited citing
+chime chimed concluded conclude exclaimed exclaim whispered proclaimed proclaim announce reassured
+"""
+
+# Verbs that take the content as a that-clause or plain clause: the core of indirect speech.
+_INDIRECT_VERBS = """
+say says said tell tells told add adds added warn warns warned claim claims claimed argue argues argued insist
+insists insisted note notes noted explain explains explained acknowledge acknowledges acknowledged admit admits
+admitted suggest suggests suggested stress stresses stressed emphasize emphasizes emphasized emphasised
+predict predicts predicted announce announces announced confirm confirms confirmed deny denies denied report
+reports reported state states stated declare declares declared contend contends contended assert asserts
+asserted maintain maintains maintained allege alleges alleged reveal reveals revealed indicate indicates
+indicated believe believes believed think thinks thought estimate estimates estimated write writes wrote
+tweet tweeted post posted recall recalls recalled concede concedes conceded complain complained complains
+caution cautioned cautions hint hinted hints reiterate reiterated reiterates agree agreed agrees
+find finds found show shows showed testify testified promise promised promises pledge pledged vow vowed
+signal signaled signalled underscored underlined observe observed remark remarked
+"""
+
+# Words that may stand between a speaker and the verb ("has also said", "later told").
+AUXILIARIES = frozenset(
+    """has have had also later then previously once repeatedly recently again further separately earlier would will
+    could did does do is was were are be been being just quickly publicly privately never not already often still
+    subsequently initially first last finally has'nt hasn't didn't""".split()
+)
+
+PRONOUNS = {"he": "m", "she": "f", "they": "p", "we": "p", "i": "s", "it": "n", "who": "?", "you": "s"}
+
+# Objects of "told" that are audiences, not content ("told reporters", "told the BBC").
+AUDIENCE_WORDS = frozenset(
+    """reporters journalists lawmakers supporters voters the a an his her their its them him us me students
+    crowd audience members delegates senators congress parliament viewers listeners interviewer""".split()
+)
+
+
+def speech_verbs() -> frozenset[str]:
+    return frozenset(_SPEECH_VERBS.split())
+
+
+def indirect_verbs() -> frozenset[str]:
+    return frozenset(_INDIRECT_VERBS.split())
+
+
+SPEECH_VERB_ALTERNATION = "|".join(sorted(set(_SPEECH_VERBS.split()), key=len, reverse=True))
+INDIRECT_VERB_ALTERNATION = "|".join(sorted(set(_INDIRECT_VERBS.split()), key=len, reverse=True))

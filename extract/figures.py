@@ -1,10 +1,295 @@
-"""Figures: counts, money and measures (placeholder until the figures work lands)."""
+"""Figures: counts, money and measures the article reports, with their unit, bound and change.
+
+One compiled regex finds every number (digits or words, with a currency prefix); the words around
+each decide what it is: the scale ("1.5 million"), the unit or currency, the noun it counts, a range
+("8 to 10 feet"), a bound ("more than"), a change ("rose 5%"), or that it is no figure at all
+(a date, a year, a time, an ordinal, an identifier).
+"""
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass
+
 from extract.document import Document
-from extract.models import Figure, TimeExpression
+from extract.figures_context import (
+    bound_after,
+    bound_before,
+    change_after,
+    change_before,
+    in_web_token,
+    is_date_part,
+    is_identifier,
+    is_not_a_number,
+)
+from extract.figures_measures import APART_UNIT, GLUED_UNIT, TIME_UNITS, unit_name
+from extract.figures_nouns import about_after, counted_noun, subject_before
+from extract.figures_units import (
+    CURRENCY_PREFIX,
+    CURRENCY_SUFFIX,
+    SCALE_ONLY_SUFFIX,
+    currency_of,
+    money_name,
+)
+from extract.models import Bound, Change, Figure, TimeExpression
+from extract.numbers import DIGIT_NUMBER, SCALE, SCALE_ABBREVIATIONS, SCALES, WORD_NUMBER, number_value
+
+_CANDIDATE = re.compile(
+    rf"(?P<cur>{CURRENCY_PREFIX.pattern}[ \t]?)?(?P<num>(?<![\w.,:/'’]){DIGIT_NUMBER}|{WORD_NUMBER})"
+    r"|(?P<vague>(?i:(?<![\w-])(?:tens|hundreds)\s+of\s+(?:thousands|millions|billions)(?!\w)))"
+)
+_SCALE = re.compile(rf"[ \t]?(?:-[ \t]?)?{SCALE}")
+_RANGE = re.compile(
+    rf"[ \t]*(?:-|–|—|to|and|or)[ \t]*(?P<cur>{CURRENCY_PREFIX.pattern}[ \t]?)?"
+    rf"(?P<num>(?<![\w.,:/]){DIGIT_NUMBER}|{WORD_NUMBER})"
+)
+_SPACE = re.compile(r"[ \t]?(?:-[ \t]?)?")
+_RATE = re.compile(
+    r"[ \t]?(?:-[ \t]?)?(?i:per|an?|/)[ \t]?(?:-[ \t]?)?"
+    r"(?P<per>share|day|year|annum|hour|month|week|barrel|gallon|ounce|ton|tonne|kilogram|kg|dozen|head"
+    r"|person|capita)(?![\w-])(?![ \t]+(?:ago|earlier|before|later|prior))"
+)
+_CENTS = re.compile(r"(?i)[ \t]+(?:and[ \t]+)?(?P<n>\d{1,2}|[a-z]+(?:[ -][a-z]+)?)[ \t]+(?:cents?|pence)(?!\w)")
+_TEMPORAL_AFTER = re.compile(
+    r"(?i)[ \t]+(?:ago|prior|earlier|later|before|after|since|from\s+now|of(?!\s+age)|into|in\s+a\s+row)(?!\w)"
+)
+_AGE = re.compile(r"(?i)[ \t]?(?:-[ \t]?)?old(?!\w)")
+_MONEY_CONTEXT = re.compile(r"(?i)£|sterling|britain|british|u\.?k\.?\b|london|paid|pay|cost|fine|worth|price")
+_ANAPHORIC = re.compile(r"(?i)(?<![\w-])(?:these|those|the|both)\s+$")
+_POINT_IDIOM = frozenset({"point", "second", "minute", "hour", "day", "week", "month", "year", "decade"})
+_VAGUE = {"tens": 10.0, "hundreds": 100.0}
+
+
+@dataclass(slots=True)
+class _Tail:
+    """What follows a number: its unit and where the figure ends."""
+
+    end: int
+    unit: str | None = None
+    kind: str = ""  # "money", "measure", "count", "" (bare)
+    scale: float = 1.0
+    about: str | None = None
 
 
 def find_figures(doc: Document, dates: list[TimeExpression]) -> list[Figure]:
-    return []
+    """Every figure in the document, in text order, never overlapping a date, a year or a time."""
+    text = doc.text
+    blocked = [(d.start, d.end) for d in dates if d.kind != "duration"]
+    figures: list[Figure] = []
+    resume = 0
+    for m in _CANDIDATE.finditer(text):
+        if m.start() < resume:
+            continue
+        fig, resume = _read(text, m)
+        if fig is None or any(s < fig.end and fig.start < e for s, e in blocked):
+            continue
+        figures.append(fig)
+    return figures
+
+
+def _read(text: str, m: re.Match[str]) -> tuple[Figure | None, int]:
+    if m.group("vague"):
+        return _read_vague(text, m), m.end()
+    num = m.group("num")
+    value = number_value(num)
+    s, num_end = m.start(), m.end("num")
+    if value is None or in_web_token(text, s, num_end):
+        return None, num_end
+    digits = num[0].isdigit() or num[0] in ".½¼¾⅓⅔⅛"
+    if digits and (is_not_a_number(text, num_end) or _glued_to_identifier(text, m.start("num"))):
+        return None, num_end
+    if is_date_part(text, m.start("num"), num_end):
+        return None, num_end
+    cur = currency_of(m.group("cur")) if m.group("cur") else None
+    code, value = (cur[0], value * cur[1]) if cur else (None, value)
+    value_max: float | None = None
+    p, scaled = _scale(text, num_end, value, money=code is not None)
+    rng = _RANGE.match(text, p)
+    tail: _Tail | None = None
+    if rng and _range_allowed(text, s, rng):
+        second = number_value(rng.group("num"))
+        second_cur = currency_of(rng.group("cur")) if rng.group("cur") else None
+        code2 = second_cur[0] if second_cur else code
+        if second is not None and code2 == code:
+            p2, second_scaled = _scale(text, rng.end(), second, money=code is not None)
+            tail2 = _tail(text, p2, code, second_scaled)
+            first = scaled
+            if scaled == value and second_scaled != second and value < second:
+                first = value * second_scaled / second  # "5 to 10 million"
+            if tail2.kind and first < second_scaled:
+                tail = tail2
+                scaled, value_max = first * tail2.scale, second_scaled * tail2.scale
+            elif not tail2.kind and rng.group(0).strip()[:1] in "-–—" and digits:
+                return None, rng.end()  # "3-1", "1111-2222": scores and codes, not figures
+    value = scaled
+    if tail is None:
+        tail = _tail(text, p, code, value)
+        value *= tail.scale
+    if not tail.kind and not _bare_number_ok(text, s, num, digits):
+        return None, tail.end
+    if num.lower() == "one" and (tail.kind in ("count", "") or tail.unit in _POINT_IDIOM):
+        return None, tail.end
+    if digits and tail.kind != "money" and tail.unit is None and _looks_like_year(num, value):
+        return None, tail.end
+    if tail.unit in TIME_UNITS and _TEMPORAL_AFTER.match(text, tail.end):
+        return None, tail.end
+    if tail.kind != "money" and not m.group("cur") and _ANAPHORIC.search(text, max(0, s - 8), s) and not digits:
+        return None, tail.end
+    return _finish(text, s, tail, value, value_max, code is not None), tail.end
+
+
+def _finish(
+    text: str, s: int, tail: _Tail, value: float, value_max: float | None, prefixed: bool
+) -> Figure | None:
+    bound: Bound = "="
+    change: Change | None = None
+    start, end = s, tail.end
+    before = bound_before(text, s)
+    if before:
+        bound, start = before
+    elif not prefixed and is_identifier(text, s):
+        return None
+    after = bound_after(text, end)
+    if after:
+        bound, end = after
+    moved = change_before(text, start)
+    about = tail.about
+    if moved and tail.kind != "count":
+        change = moved[0]
+        if tail.kind in ("money", "measure") or tail.unit == "percent":
+            about = subject_before(text, moved[1], max(0, moved[1] - 60)) or about
+    elif tail.kind != "count":
+        change = change_after(text, end)
+    return Figure(
+        text=text[start:end], start=start, end=end, value=value, value_max=value_max, unit=tail.unit,
+        bound=bound, change=change, about=about,
+    )
+
+
+def _scale(text: str, p: int, value: float, *, money: bool) -> tuple[int, float]:
+    sm = _SCALE.match(text, p)
+    if not sm:
+        return p, value
+    word = sm.group().strip(" \t-")
+    factor = SCALES.get(word.lower()) or SCALE_ABBREVIATIONS.get(word)
+    if factor is None:
+        return p, value
+    short = word.lower() not in SCALES
+    if short and word in ("m", "M", "b", "B", "MM") and not money and not CURRENCY_SUFFIX.match(text, sm.end() + 1):
+        return p, value  # "50m" is fifty metres unless money is named
+    if short and sm.group()[:1].isspace() and word not in ("bn", "mn", "mln", "tn", "trn") and not money:
+        return p, value
+    return sm.end(), value * factor
+
+
+def _tail(text: str, p: int, code: str | None, value: float) -> _Tail:
+    """Read the unit after a number (and its scale) at `p`."""
+    if code is None:
+        cm = CURRENCY_SUFFIX.match(text, p + (1 if text[p:p + 1] in " \t" else 0))
+        if cm:
+            found = currency_of(cm.group())
+            if found and (found[0] != "GBP" or "pound" not in cm.group().lower()
+                          or _pounds_are_money(text, p, cm.end())):
+                code = found[0]
+                end, extra = cm.end(), found[1]
+                sm = _SCALE.match(text, end)
+                if sm and sm.group().strip(" -").lower() in SCALES:
+                    extra *= SCALES[sm.group().strip(" -").lower()]
+                    end = sm.end()
+                return _money(text, end, code, extra, value)
+        sc = SCALE_ONLY_SUFFIX.match(text, p + 1)
+        if sc and p > 0 and text[p - 1].isalpha() and text[p:p + 1] == " ":
+            found = currency_of(sc.group())
+            if found:
+                return _money(text, sc.end(), found[0], 1.0, value)
+    if code is not None:
+        return _money(text, p, code, 1.0, value)
+    glued = GLUED_UNIT.match(text, p)
+    um = glued if glued else None
+    if um is None:
+        sp = _SPACE.match(text, p)
+        if sp and sp.end() > p:
+            um = APART_UNIT.match(text, sp.end())
+    if um:
+        unit = unit_name(um)
+        end = um.end()
+        if unit in TIME_UNITS and unit == "year":
+            age = _AGE.match(text, end)
+            if age:
+                return _Tail(end=age.end(), unit="year of age", kind="measure")
+        rate = _RATE.match(text, end)
+        if rate and unit not in TIME_UNITS and unit not in ("percent", "mile per hour", "kilometre per hour"):
+            per = {"annum": "year", "kg": "kilogram", "tonne": "metric ton", "capita": "person"}.get(
+                rate.group("per").lower(), rate.group("per").lower())
+            unit, end = f"{unit} per {per}", rate.end()
+        return _Tail(end=end, unit=unit, kind="measure", about=about_after(text, end))
+    if text[p:p + 1] in " \t":
+        if re.match(r"[ \t]times(?!\w)", text[p:p + 7]):
+            return _Tail(end=p + 6, kind="count")
+        noun = counted_noun(text, p)
+        if noun:
+            head, a_start, a_end = noun
+            return _Tail(end=a_end, unit=head, kind="count", about=text[a_start:a_end])
+    return _Tail(end=p)
+
+
+def _money(text: str, end: int, code: str, extra: float, value: float) -> _Tail:
+    unit = code
+    cents = _CENTS.match(text, end)
+    scale = extra
+    if cents and value == int(value) and extra == 1.0:
+        c = number_value(cents.group("n"))
+        if c is not None and 0 < c < 100:
+            return _Tail(end=cents.end(), unit=unit, kind="money", scale=(value + c / 100) / value if value else 1)
+    rate = _RATE.match(text, end)
+    if rate and rate.group("per").lower() not in ("year", "annum", "month", "week", "day", "hour"):
+        unit, end = f"{money_name(code)} per {rate.group('per').lower()}", rate.end()
+    return _Tail(end=end, unit=unit, kind="money", scale=scale, about=about_after(text, end))
+
+
+def _pounds_are_money(text: str, p: int, end: int) -> bool:
+    if re.search(r"(?i)(?:million|billion|thousand|bn|m)\s*$", text[max(0, p - 10):p]):
+        return True
+    if re.match(r"(?i)\s+sterling", text[end:end + 10]):
+        return True
+    return bool(_MONEY_CONTEXT.search(text, max(0, p - 80), min(len(text), end + 40)))
+
+
+def _range_allowed(text: str, s: int, rng: re.Match[str]) -> bool:
+    connector = rng.group(0).strip().split()[0].lower() if rng.group(0).strip() else "-"
+    before = text[max(0, s - 12):s].lower()
+    if connector == "and":
+        return before.rstrip().endswith("between")
+    if connector == "to":
+        return not before.rstrip().endswith("from")
+    return True
+
+
+def _glued_to_identifier(text: str, start: int) -> bool:
+    """"F-16", "COVID-19", "scp-173": a number hyphenated onto letters is part of a name."""
+    return start >= 2 and text[start - 1] == "-" and text[start - 2].isalnum()
+
+
+def _looks_like_year(num: str, value: float) -> bool:
+    return len(num) == 4 and num.isdigit() and 1800 <= value <= 2100
+
+
+def _bare_number_ok(text: str, s: int, num: str, digits: bool) -> bool:
+    """A number with no unit and no counted noun is kept only when it reads as a quantity."""
+    return digits and not _looks_like_year(num, float(num.replace(",", "")) if num.replace(",", "").isdigit() else 0)
+
+
+def _read_vague(text: str, m: re.Match[str]) -> Figure | None:
+    words = m.group("vague").lower().split()
+    value = _VAGUE[words[0]] * SCALES[words[2].rstrip("s")]
+    of = re.match(r"[ \t]+of(?=[ \t])", text[m.end():m.end() + 4])
+    tail = _tail(text, m.end() + (of.end() if of else 0), None, value)
+    if not tail.kind:
+        tail.end = m.end()
+    return Figure(
+        text=text[m.start():tail.end], start=m.start(), end=tail.end, value=value, unit=tail.unit,
+        bound=">=", about=tail.about,
+    )
+
+
+__all__ = ["find_figures"]

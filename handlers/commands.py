@@ -68,6 +68,8 @@ def show_figures(query: FiguresQuery, *, uow: UnitOfWork) -> FiguresResult:
     with uow:
         figures, total = uow.figures.search(_search(query))
     groups = _group_figures(figures)
+    # The search matches the whole sentence; numbers that themselves count the topic come first.
+    groups.sort(key=lambda g: not _counts_topic(g, query.terms))
     return FiguresResult(
         query=query, groups=groups, page=_page(query, total),
         suggestion=None if groups else suggest_broader("figures", query),
@@ -158,6 +160,11 @@ def _group_figures(figures: list[FigureRecord]) -> list[FigureGroup]:
                     conflict=_conflict(reports))
         for reports in groups.values()
     ]
+
+
+def _counts_topic(group: FigureGroup, terms: list[str]) -> bool:
+    said = " ".join(f"{r.text} {r.about or ''} {r.unit or ''}" for r in group.reports).lower()
+    return any(t.lower() in said or (group.unit and t.lower().startswith(group.unit.lower())) for t in terms)
 
 
 def _conflict(reports: list[FigureReport]) -> bool:

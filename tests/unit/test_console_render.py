@@ -109,3 +109,4 @@ def test_shell_more_before_anything_asked_says_so() -> None:
     Shell(lambda line, offset: HelpResult(text=""), stdin=io.StringIO("more\n"), stdout=out,
           interactive=False, history=None).run()
     assert "ask something first" in out.getvalue()
+

@@ -139,3 +139,16 @@ def test_command_help_is_answered_with_help_text(uow: FakeUnitOfWork) -> None:
 def test_unknown_command_raises_query_error(uow: FakeUnitOfWork) -> None:
     with pytest.raises(QueryError, match="unknown command '/weather'"):
         answer("/weather tomorrow", uow=uow, today=TODAY)
+
+
+def test_figures_that_count_the_topic_come_before_figures_only_in_its_sentence() -> None:
+    uow = FakeUnitOfWork()
+    post = _article(uow, "Harbour Post", date(2031, 3, 4))
+    uow.figures.add_many(post, [
+        NewFigure(text="12 cranes", value=12, unit="crane", about="cranes",
+                  sentence="12 cranes idle as ships wait.", start=0, end=9),
+        NewFigure(text="40 ships", value=40, unit="ship", about="ships",
+                  sentence="40 ships wait.", start=0, end=8),
+    ])
+    result = show_figures(FiguresQuery(terms=["ships"]), uow=uow)
+    assert [g.about for g in result.groups] == ["ships", "cranes"]

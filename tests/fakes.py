@@ -114,7 +114,7 @@ class FakeQuotes:
                 if (not search.person_ids or q.person_id in search.person_ids)
                 and _matches(f"{q.text} {q.speaker or ''}", search.terms)
                 and _in_window(q.article.published, search)]
-        rows.sort(key=lambda q: (q.article.published or date.min, -q.id), reverse=True)
+        rows.sort(key=lambda q: (q.article.published or date.min, q.article.id), reverse=True)
         return _page(rows, search)
 
 
@@ -132,7 +132,7 @@ class FakeFigures:
         rows = [f for f in self.rows
                 if _matches(f"{f.text} {f.unit or ''} {f.about or ''} {f.sentence}", search.terms)
                 and _in_window(f.article.published, search)]
-        rows.sort(key=lambda f: (f.article.published or date.min, -f.id), reverse=True)
+        rows.sort(key=lambda f: (f.article.published or date.min, f.article.id), reverse=True)
         return _page(rows, search)
 
 

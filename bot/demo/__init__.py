@@ -10,7 +10,7 @@ CORPUS = Path(__file__).parent / "corpus"
 QUESTIONS = (
     "/timeline strike",
     "/whosaid Okafor",
-    "/whosaid pay limit 3",
+    "/whosaid customers limit 3",
     "/figures ships",
     "/figures containers since 2025-03-05",
 )

@@ -147,7 +147,7 @@ class FakePeople:
     def upsert(self, name: str, *, kind: str, aliases: Sequence[str], roles: Sequence[str]) -> Person:
         known = self._known(name)
         if known is None:
-            person = Person(id=len(self.rows) + 1, name=name, kind=kind,  # type: ignore[arg-type]
+            person = Person(id=len(self.rows) + 1, name=name, kind=kind,
                             aliases=list(aliases), roles=list(roles))
             self.rows.append(person)
             return person
@@ -171,7 +171,7 @@ class FakeSources:
         self.rows: list[Source] = []
 
     def add(self, url: str, *, name: str | None, kind: str, created_by: str | None) -> Source:
-        src = Source(id=len(self.rows) + 1, url=url, name=name, kind=kind,  # type: ignore[arg-type]
+        src = Source(id=len(self.rows) + 1, url=url, name=name, kind=kind,
                      created_at=datetime(2025, 9, 10, tzinfo=UTC), created_by=created_by)
         self.rows.append(src)
         return src

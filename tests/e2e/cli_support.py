@@ -10,7 +10,7 @@ import pytest
 
 from bot.bootstrap import Container, build
 from bot.settings import Settings
-from extract import Entity, Extraction, Figure, Quote
+from extract import Entity, Event, Extraction, Figure, Quote
 
 # TEMPORARY: store/fact_search.py calls Result.tuples(), deprecated in SQLAlchemy 2.1 (reported to the lead);
 # remove once the store stops calling it.
@@ -18,7 +18,8 @@ STORE_WARNINGS = pytest.mark.filterwarnings("ignore:The Result.tuples:Deprecatio
 
 # `"Quoted words," said First Last.` and `About 1,200 containers`: enough to give the CLI facts to show.
 _QUOTE = re.compile(r"\"([^\"]+)\",? said ([A-Z]\w+ [A-Z]\w+)")
-_NUMBER = re.compile(r"(\d[\d,]*) (\w+)")
+_NUMBER = re.compile(r"(\d[\d,]*) ([a-z]+)")
+_DATED_SENTENCE = re.compile(r"[^.\n]*\bon (\d{4}-\d\d-\d\d)[^.\n]*\.")
 
 
 def fake_extract(text: str, published: date | None) -> Extraction:
@@ -29,7 +30,9 @@ def fake_extract(text: str, published: date | None) -> Extraction:
                for m in _NUMBER.finditer(text)]
     people = sorted({q.speaker for q in quotes if q.speaker})
     entities = [Entity(name=p, kind="person", aliases=[p.split()[-1]]) for p in people]
-    return Extraction(quotes=quotes, figures=figures, entities=entities)
+    events = [Event(date=m.group(1), start=m.start(), end=m.end(), summary=m.group(0).strip().rstrip("."))
+              for m in _DATED_SENTENCE.finditer(text)]
+    return Extraction(quotes=quotes, figures=figures, entities=entities, events=events)
 
 
 def sqlite_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> str:

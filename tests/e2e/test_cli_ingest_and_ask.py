@@ -18,6 +18,7 @@ URL: https://gazette.example/ferry
 
 "We will stay out until the roster is fixed," said Rosa Tamm on Monday.
 The strike has stranded 340 passengers at the pier.
+Crews first voted to strike on 2030-05-28.
 """
 
 PAGE = b"""<!doctype html><html><head><title>Ferry talks resume</title>
@@ -122,3 +123,21 @@ def test_bad_inputs_each_get_a_message_and_the_rest_of_the_batch_is_stored(
 
     assert main(["ask", "/whosaid Rosa Tamm"], container=container()) == 0
     assert "Rosa Tamm" in capsys.readouterr().out
+
+
+def test_timeline_lists_events_by_date_with_their_sources(env: Path, capsys: Capture) -> None:
+    (env / "ferry.txt").write_text(ARTICLE, encoding="utf-8")
+    other = ARTICLE.replace("Islands Gazette", "Pier News").replace("gazette.example", "pier.example") \
+        .replace("340 passengers", "300 passengers").replace("Published: 2030-06-02", "Published: 2030-06-03")
+    (env / "pier.txt").write_text(other, encoding="utf-8")
+    assert main(["ingest", "ferry.txt", "pier.txt"], container=container()) == 0
+    capsys.readouterr()
+    assert main(["ask", "/timeline strike since 2030-05-01"], container=container()) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("Timeline: strike since 2030-05-01 (2 events)")
+    assert "\n2030-05-28\n  • Crews first voted to strike on 2030-05-28\n" \
+           "      Islands Gazette, 2030-06-02, https://gazette.example/ferry\n" \
+           "      Pier News, 2030-06-03, https://pier.example/ferry" in out
+    assert main(["ask", "/timeline strike until 2030-05-27"], container=container()) == 0
+    assert "Nothing found for strike until 2030-05-27.\nTry without the date window: /timeline strike" \
+        in capsys.readouterr().out

@@ -18,7 +18,7 @@ from extract.document import Document
 from extract.models import TimeExpression
 from extract.timex_calendar import date_range
 from extract.timex_context import PAST, Context, Resolved
-from extract.timex_grammar import TIMEX
+from extract.timex_scan import timex_matches
 from extract.timex_tense import direction
 
 _Normaliser = Callable[[Context, re.Match[str]], Resolved | None]
@@ -64,7 +64,7 @@ def _sentence_tense(doc: Document) -> Callable[[int, int], int]:
 def _scan(doc: Document, tense: Callable[[int, int], int]) -> list[TimeExpression]:
     ctx = Context(text=doc.text, published=doc.published, tense=tense)
     out: list[TimeExpression] = []
-    for m in TIMEX.finditer(doc.text):
+    for m in timex_matches(doc.text):
         name = m.lastgroup
         if name is None:
             continue

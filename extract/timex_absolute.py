@@ -10,7 +10,7 @@ import re
 from datetime import date
 
 from extract.timex_calendar import SEASONS, holiday
-from extract.timex_context import FUTURE, PAST, Context, Resolved, month_day_year, month_year
+from extract.timex_context import FUTURE, Context, Resolved, month_day_year, month_year, pick_occurrence
 from extract.timex_grammar import MONTHS, ORDINALS, WEEKDAYS, WORD_AFTER, WORD_BEFORE
 
 # Words that let a bare month name or an old year stand as a date ("in May", "since 1948").
@@ -76,6 +76,9 @@ def norm_numeric(ctx: Context, m: re.Match[str]) -> Resolved | None:
 
 
 def norm_month_day(ctx: Context, m: re.Match[str]) -> Resolved | None:
+    if m["md_rel"] and ctx.published:
+        year = ctx.published.year + {"this": 0, "last": -1, "next": 1}[m["md_rel"].lower()]
+        return date(year, _month(m["md_mon"]), _day(m["md_day"])).isoformat(), "date"
     return _day_value(ctx, m, _month(m["md_mon"]), _day(m["md_day"]), m["md_year"], m["md_wd"])
 
 
@@ -167,18 +170,18 @@ def norm_holiday(ctx: Context, m: re.Match[str]) -> Resolved | None:
     pub = ctx.published
     if pub is None:
         return None, "date"
-    this_year = holiday(name, pub.year)
-    if this_year is None:
-        return None, "date"
     modifier = (m["hol_mod"] or "").lower()
-    direction = {"last": PAST, "next": FUTURE}.get(modifier) or ctx.tense(m.start(), m.end())
-    d = this_year
-    if modifier != "this":
-        if direction == FUTURE and this_year < pub:
-            d = holiday(name, pub.year + 1) or this_year
-        elif direction != FUTURE and this_year > pub:
-            d = holiday(name, pub.year - 1) or this_year
-    return d.isoformat(), "date"
+    if modifier == "this":
+        d = holiday(name, pub.year)
+        return (d.isoformat() if d else None), "date"
+    occurrences = [d for d in (holiday(name, y) for y in (pub.year - 1, pub.year, pub.year + 1)) if d]
+    if not occurrences:
+        return None, "date"
+    if modifier == "last":
+        return max((d for d in occurrences if d < pub), default=occurrences[0]).isoformat(), "date"
+    if modifier == "next":
+        return min((d for d in occurrences if d > pub), default=occurrences[-1]).isoformat(), "date"
+    return pick_occurrence(pub, occurrences, ctx.tense(m.start(), m.end())).isoformat(), "date"
 
 
 _CLOCK_PARTS = re.compile(r"(\d{1,2})(?::(\d\d))?\s*([ap])?", re.IGNORECASE)

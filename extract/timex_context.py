@@ -76,10 +76,15 @@ def month_day_year(ctx: Context, month: int, day: int, direction: int, weekday: 
         agreeing = [d for d in candidates if d.weekday() == weekday]
         if agreeing:
             return min(agreeing, key=lambda d: abs((d - pub).days)).year
+    return pick_occurrence(pub, candidates, direction).year
+
+
+def pick_occurrence(pub: date, candidates: list[date], direction: int) -> date:
+    """Of the yearly occurrences of a date, the one the sentence means (see `month_day_year`)."""
     if direction == FUTURE:
         later = [d for d in candidates if d >= pub - timedelta(days=30)]
-        return min(later).year if later else pub.year
-    return min(candidates, key=lambda d: _cost((d - pub).days, direction)).year
+        return min(later) if later else max(candidates)
+    return min(candidates, key=lambda d: _cost((d - pub).days, direction))
 
 
 def _cost(days: int, direction: int) -> float:
@@ -117,4 +122,7 @@ def weekday_date(ctx: Context, weekday: int, modifier: str, direction: int) -> d
     return weekday_on_or_before(pub, weekday)
 
 
-__all__ = ["FUTURE", "PAST", "UNKNOWN", "Context", "Resolved", "month_day_year", "month_year", "weekday_date"]
+__all__ = [
+    "FUTURE", "PAST", "UNKNOWN", "Context", "Resolved", "month_day_year", "month_year", "pick_occurrence",
+    "weekday_date",
+]

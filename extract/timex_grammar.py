@@ -52,7 +52,7 @@ _ALTERNATIVES = [
     # "Monday, Oct. 26, 2025", "Sept. 7", "early Sunday, September 7", "August 15-16"
     ("month_day", rf"\b(?:(?P<md_edge>(?i:early|late))\s+)?(?:(?P<md_wd>{_WEEKDAY}),?\s+(?:(?i:the)\s+)?)?"
                   rf"(?P<md_mon>{_MONTH})\s+(?P<md_day>{_DAYNUM})(?:\s*[-–]\s*\d{{1,2}}\b)?"
-                  rf"(?:,?\s+(?P<md_year>{_YEAR}))?\b"),
+                  rf"(?:,?\s+(?P<md_year>{_YEAR})|\s+(?i:of)\s+(?P<md_rel>(?i:this|last|next))\s+(?i:year))?\b"),
     # "7 September 2025", "Sunday 7 September", "the 7th of September"
     ("day_month", rf"\b(?:(?P<dm_wd>{_WEEKDAY}),?\s+)?(?:(?i:the)\s+)?(?P<dm_day>{_DAYNUM})(?:\s+of)?\s+"
                   rf"(?P<dm_mon>{_MONTH_NAME})(?:,?\s+(?P<dm_year>{_YEAR}))?\b"),

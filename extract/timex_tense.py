@@ -28,7 +28,9 @@ _NOT_PAST = frozenset("scheduled slated expected planned intended proposed need 
 def direction(sentence: str, start: int, end: int) -> int:
     """PAST, FUTURE or UNKNOWN for the expression at sentence[start:end] (offsets within `sentence`)."""
     best: tuple[float, int] | None = None
-    for m in _CUE.finditer(sentence):
+    # cues further than this from the expression are beaten by nearer ones in practice; a window keeps
+    # long sentences cheap
+    for m in _CUE.finditer(sentence, max(0, start - 120), end + 120):
         if start <= m.start() < end:
             continue
         distance = float(start - m.end() if m.end() <= start else m.start() - end)

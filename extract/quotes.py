@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from extract.document import Document
-from extract.lexicon_speech import SPEECH_VERB_ALTERNATION
+from extract.lexicon_speech import INVERTING_VERBS, SPEECH_VERB_ALTERNATION
 from extract.mentions import Mention
 from extract.models import Quote, QuoteKind
 from extract.quote_marks import Segment, quote_segments
@@ -72,7 +72,7 @@ def _quoted(doc: Document, segments: list[Segment], finder: SpeakerFinder) -> tu
         sent_lo = doc.sentences[doc.sentence_at(seg.open)][0] if doc.sentences else 0
         lo = max(sent_lo, prev.close) if prev is not None and prev.close <= seg.open else sent_lo
         same_sentence = prev is not None and prev_attr is not None and _same_sentence(doc, prev.close, seg.open)
-        attr = _after(doc, seg, hi, finder) or _before(doc, seg, lo, finder)
+        attr = _after(doc, seg, hi, finder) or _before(doc, seg, lo, finder) or _closing(doc, seg, hi, finder)
         before_empty = text[lo : seg.open].strip(" \u00a0,.;:—–-\"“”") == ""
         after_text = _rest_of_sentence(doc, seg, hi)
         kind: QuoteKind = "direct"
@@ -86,7 +86,9 @@ def _quoted(doc: Document, segments: list[Segment], finder: SpeakerFinder) -> tu
             words = len(text[seg.start : seg.end].split())
             if before_empty and last is not None and para - last[1] <= 1 and words >= 3:
                 attr = _Attribution(last[0], None, -1, True, seg.start)
-            else:
+            elif not before_empty and _may_be_words_of_subject(text[seg.start : seg.end], words):
+                attr = _subject_attribution(finder, sent_lo, seg)
+            if attr is None:
                 prev, prev_attr = seg, None
                 continue
         if not (before_empty or attr.adjacent) or (after_text and not attr.adjacent and not before_empty):
@@ -124,8 +126,8 @@ def _after(doc: Document, seg: Segment, hi: int, finder: SpeakerFinder) -> _Attr
     assert p is not None
     gap = text[seg.close : p.end()]
     last_char = text[seg.end - 1 : seg.end]
-    if last_char == "." and "," not in gap and "—" not in gap:
-        return None  # the quote ended its sentence: what follows is a new one
+    if "," not in gap and (last_char == "." or gap.strip()):
+        return None  # the quote ended its sentence, or a dash leads on to another clause
     c = cue_pattern().search(text, p.end(), min(hi, p.end() + 90))
     if c is None or _crosses_sentence(doc, p.end(), c.start()):
         return None
@@ -138,6 +140,26 @@ def _after(doc: Document, seg: Segment, hi: int, finder: SpeakerFinder) -> _Attr
     if sp is None:
         return None
     return _Attribution(sp, c.group(), c.start(), True, seg.start)
+
+
+def _closing(doc: Document, seg: Segment, hi: int, finder: SpeakerFinder) -> _Attribution | None:
+    """`“…” to drive up the price, she said.`: an attribution closing the quote's sentence."""
+    text = doc.text
+    si = doc.sentence_at(max(seg.close - 1, 0))
+    end = min(doc.sentences[si][1], hi) if doc.sentences else hi
+    cues = list(cue_pattern().finditer(text, seg.close, end))
+    if not cues:
+        return None
+    c = cues[-1]
+    if len(text[c.end() : end].split()) > 8:
+        return None
+    sp = finder.before(c.start(), seg.close)
+    comma = sp.start if sp is not None else c.start()
+    if sp is None and c.group() in INVERTING_VERBS:
+        sp = finder.after(c.end(), end)
+    if sp is None or not text[seg.close : comma].rstrip().endswith((",", "—")):
+        return None
+    return _Attribution(sp, c.group(), c.start(), False, seg.start)
 
 
 def _before(doc: Document, seg: Segment, lo: int, finder: SpeakerFinder) -> _Attribution | None:
@@ -177,6 +199,20 @@ def _before(doc: Document, seg: Segment, lo: int, finder: SpeakerFinder) -> _Att
 def _role_prefix(between: str) -> bool:
     """Only a short role or place may stand between a quote and its speaker ("Tulsa police Chief X said")."""
     return len(between.split()) <= 5 and not any(ch in between for ch in ".,;:!?\"“”")
+
+
+def _may_be_words_of_subject(quoted: str, words: int) -> bool:
+    """Quoted words that are no title or name ("The Apprentice", "Shark Tank")."""
+    caps = sum(1 for w in quoted.split() if w[:1].isupper())
+    return words >= 2 and caps < words
+
+
+def _subject_attribution(finder: SpeakerFinder, sent_lo: int, seg: Segment) -> _Attribution | None:
+    """Quoted words inside a sentence without a speech verb belong to its subject ("X dismissed Y as “…”")."""
+    sp = finder.subject(sent_lo, seg.open)
+    if sp is None or sp.start - sent_lo > 60 or sp.kind not in ("person", "organization"):
+        return None
+    return _Attribution(sp, None, -1, False, sp.end)
 
 
 def _same_sentence(doc: Document, a: int, b: int) -> bool:

@@ -26,6 +26,11 @@ _DETERMINERS = frozenset(
     """the a an another one two three four five several some many most other both his her their its our
     this that these those senior top former each any all no""".split()
 )
+# Words that can open a speaker noun phrase after an inverted cue ("said a senior official").
+_NP_OPENERS = frozenset(
+    """the a an another one two three four five several some many most other both his her their its our
+    senior top former each""".split()
+)
 # Words a noun phrase never reaches back over ("said that officials", "and experts").
 _NP_BREAK = frozenset(
     """and or but that which who whom whose said says told say to in on at by from with as than when while
@@ -82,7 +87,7 @@ class SpeakerFinder:
         word = tok.group()
         low = word.lower()
         mention = self._by_end.get(tok.end())
-        if mention is not None and mention.kind != "place":
+        if mention is not None:
             return self._from_mention(mention)
         if low in PRONOUNS:
             return self._from_pronoun(tok.start(), tok.end(), low)
@@ -92,6 +97,8 @@ class SpeakerFinder:
             j = i
             while j > 0 and toks[j - 1].group()[:1].isupper() and toks[j - 1].group().lower() not in STOP_CAPITALISED:
                 j -= 1
+            if i - j > 2:
+                return None
             return Speaker(toks[j].start(), tok.end(), self.text[toks[j].start() : tok.end()], "person")
         return None
 
@@ -106,12 +113,12 @@ class SpeakerFinder:
             i = bisect_left(self._starts, tok.start())
             if i < len(self.mentions) and _role_prefix(self.text[tok.start() : self.mentions[i].start]):
                 mention = self.mentions[i]
-        if mention is not None and mention.kind != "place":
+        if mention is not None:
             return self._from_mention(mention)
         low = tok.group().lower()
         if low in ("he", "she", "they"):
             return self._from_pronoun(tok.start(), tok.end(), low)
-        if low in _DETERMINERS or _is_head_noun(low):
+        if low in _NP_OPENERS or _is_head_noun(low):
             for k in range(min(len(toks), 7)):
                 w = toks[k].group()
                 if not (w[:1].isalnum()):
@@ -132,7 +139,9 @@ class SpeakerFinder:
             if low in ("he", "she", "they"):
                 return self._from_pronoun(tok.start(), tok.end(), low)
             mention = self._by_start.get(tok.start())
-            if mention is not None and mention.kind in ("person", "organization", "unknown"):
+            if mention is not None and (
+                mention.kind in ("person", "organization") or (mention.kind == "unknown" and mention.text.count(" ") < 3)
+            ):
                 return self._from_mention(mention)
         return None
 

@@ -184,9 +184,9 @@ def _resolve(text: str, raw: list[Mention]) -> list[Mention]:
         kind, canonical, role, gender = m.kind, m.text, m.role, m.gender
         key = m.text.split()[-1].lower()
         if kind in ("person", "unknown") or (kind == "place" and " " not in m.text and not is_region(m.text)):
-            full = _nearest(full_by_surname.get(key), m.start)
+            full = _nearest(_compatible(full_by_surname.get(key), m.gender), m.start)
             if full is None and " " not in m.text and m.kind == "person":
-                full = _nearest(by_first.get(key), m.start)
+                full = _nearest(_compatible(by_first.get(key), m.gender), m.start)
             if full is not None and len(full.text) >= len(m.text):
                 kind, canonical = "person", _fullest(full_by_surname.get(full.text.split()[-1].lower(), [full]), full)
             elif kind == "place" and (key in people or _SPEECH_AFTER.match(text, m.end)):
@@ -210,6 +210,13 @@ def _resolve(text: str, raw: list[Mention]) -> list[Mention]:
         if m.kind == "person" else m
         for m in out
     ]
+
+
+def _compatible(candidates: list[Mention] | None, gender: str) -> list[Mention] | None:
+    """Full names that can be this person: "Mr. Obama" is not "Michelle Obama"."""
+    if not candidates or not gender:
+        return candidates
+    return [c for c in candidates if c.gender in ("", gender)]
 
 
 def _nearest(candidates: list[Mention] | None, pos: int) -> Mention | None:

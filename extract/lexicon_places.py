@@ -32,3 +32,14 @@ def places() -> frozenset[str]:
 
 def is_place(name: str) -> bool:
     return name.lower() in places()
+
+
+@cache
+def _regions() -> frozenset[str]:
+    names = _split(_EXTRA_PLACES) | _split(lexicon_gazetteer.COUNTRIES) | _split(lexicon_gazetteer.US_STATES)
+    return frozenset(names)
+
+
+def is_region(name: str) -> bool:
+    """A country, US state or region (these speak for their governments: "Russia said")."""
+    return name.lower() in _regions()

@@ -16,7 +16,7 @@ prince princess sheikh emir pope cardinal bishop archbishop rabbi imam pastor fa
 prof. professor mr mr. mrs mrs. ms ms. miss sir dame lord lady speaker leader chairman chairwoman chair
 director spokesman spokeswoman spokesperson commissioner inspector superintendent officer detective attorney
 deputy undersecretary under-secretary treasurer councillor councilman councilwoman councilor coach president-elect
-prosecutor sheriff marshal state's rabbi ayatollah patriarch metropolitan president's candidate nominee
+prosecutor sheriff marshal rabbi ayatollah patriarch metropolitan candidate nominee rev rev. reverend pastor del del. hon hon. amb amb. supt det
 """
 
 # Words that, before a title, belong to the role ("Foreign Minister", "Press Secretary").
@@ -36,6 +36,8 @@ manager candidate nominee lawmaker legislator congressman congresswoman represen
 correspondent reporter journalist editor columnist commentator strategist pollster activist campaigner
 spokesmen spokespeople aide aides adviser counsel member partner owner president-elect coordinator
 commissioner inspector investigator sheriff deputy fellow historian author host anchor narrator
+businessman businesswoman billionaire mogul star actor actress singer rapper writer filmmaker developer
+entrepreneur investor veteran mother father wife husband daughter son niece nephew friend woman man
 """
 
 # Capitalised words that make a name an organisation ("Defense Ministry", "Bank of Japan").

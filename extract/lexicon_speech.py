@@ -39,7 +39,7 @@ indicated believe believes believed think thinks thought estimate estimates esti
 tweet tweeted post posted recall recalls recalled concede concedes conceded complain complained complains
 caution cautioned cautions hint hinted hints reiterate reiterated reiterates agree agreed agrees
 find finds found show shows showed testify testified promise promised promises pledge pledged vow vowed
-signal signaled signalled underscored underlined observe observed remark remarked
+signal signaled signalled observe observed remark remarked
 """
 
 # Words that may stand between a speaker and the verb ("has also said", "later told").
@@ -47,6 +47,11 @@ AUXILIARIES = frozenset(
     """has have had also later then previously once repeatedly recently again further separately earlier would will
     could did does do is was were are be been being just quickly publicly privately never not already often still
     subsequently initially first last finally has'nt hasn't didn't""".split()
+)
+
+# Verbs that stand before their speaker in "CONTENT, said X".
+INVERTING_VERBS = frozenset(
+    "said says added wrote asked continued explained noted argued recalled insisted warned replied".split()
 )
 
 PRONOUNS = {"he": "m", "she": "f", "they": "p", "we": "p", "i": "s", "it": "n", "who": "?", "you": "s"}

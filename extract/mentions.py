@@ -14,7 +14,7 @@ from typing import Literal
 
 from extract.document import Document
 from extract.lexicon_names import gender_of_first_name, is_first_name
-from extract.lexicon_places import is_place
+from extract.lexicon_places import is_place, is_region
 from extract.lexicon_roles import demonyms, known_orgs, org_words, role_nouns, titles
 from extract.names_tokens import (
     CAPITALISED_RUN,
@@ -67,10 +67,15 @@ def find_mentions(doc: Document) -> list[Mention]:
                 # a sentence-initial common word ("Despite", "Secret") is no name
                 if lower_words is None:
                     lower_words = set(re.findall(r"\b[a-z][a-z’'-]+\b", text))
-                while group and group[0].lower in lower_words and not _is_name_word(group[0]):
+                while group and (
+                    (group[0].lower in lower_words or group[0].bare.endswith(("ing", "ly", "ed")))
+                    and not _is_name_word(group[0])
+                ):
                     group = group[1:]
                 if not group:
                     continue
+            if len(group) >= 3 and all(t.text.isupper() for t in group):
+                continue  # an all-capitals headline, not a name
             raw.extend(_classify(text, group))
     return _resolve(text, raw)
 
@@ -178,12 +183,14 @@ def _resolve(text: str, raw: list[Mention]) -> list[Mention]:
     for m in raw:
         kind, canonical, role, gender = m.kind, m.text, m.role, m.gender
         key = m.text.split()[-1].lower()
-        if kind in ("person", "unknown"):
-            full = _nearest(full_by_surname.get(key), m.start)
+        if kind in ("person", "unknown") or (kind == "place" and " " not in m.text and not is_region(m.text)):
+            full = _nearest(_compatible(full_by_surname.get(key), m.gender), m.start)
             if full is None and " " not in m.text and m.kind == "person":
-                full = _nearest(by_first.get(key), m.start)
+                full = _nearest(_compatible(by_first.get(key), m.gender), m.start)
             if full is not None and len(full.text) >= len(m.text):
                 kind, canonical = "person", _fullest(full_by_surname.get(full.text.split()[-1].lower(), [full]), full)
+            elif kind == "place" and (key in people or _SPEECH_AFTER.match(text, m.end)):
+                kind = "person"  # "Warren said": a city name that speaks is a surname
             elif kind == "unknown" and (key in people or _SPEECH_AFTER.match(text, m.end) or _APPOSITIVE.match(text, m.end)):
                 kind = "person"
         if kind == "person":
@@ -203,6 +210,13 @@ def _resolve(text: str, raw: list[Mention]) -> list[Mention]:
         if m.kind == "person" else m
         for m in out
     ]
+
+
+def _compatible(candidates: list[Mention] | None, gender: str) -> list[Mention] | None:
+    """Full names that can be this person: "Mr. Obama" is not "Michelle Obama"."""
+    if not candidates or not gender:
+        return candidates
+    return [c for c in candidates if c.gender in ("", gender)]
 
 
 def _nearest(candidates: list[Mention] | None, pos: int) -> Mention | None:

@@ -29,8 +29,10 @@ STOP_CAPITALISED = frozenset(
     september october november december jan feb mar apr jun jul aug sep sept oct nov dec read watch click
     see follow share like subscribe photo video image update updated breaking exclusive opinion analysis editor's
     note yes well oh please thank thanks sorry let's don't i'm it's that's there's here's
-    what's we're they're you're i've we've""".split()
+    what's we're they're you're i've we've democratic republican conservative liberal libertarian progressive
+    instead having following given asked speaking details""".split()
 )
+STOP_CAPITALISED = STOP_CAPITALISED | frozenset(w.replace("'", "’") for w in STOP_CAPITALISED)
 
 HONORIFIC_GENDER = {"mr.": "m", "mr": "m", "mrs.": "f", "mrs": "f", "ms.": "f", "ms": "f", "miss": "f",
                     "sir": "m", "dame": "f", "lord": "m", "lady": "f", "dr.": "", "dr": ""}

@@ -13,7 +13,7 @@ from bisect import bisect_left
 from functools import cache
 
 from extract.document import Document
-from extract.lexicon_speech import AUDIENCE_WORDS, INDIRECT_VERB_ALTERNATION
+from extract.lexicon_speech import AUDIENCE_WORDS, INDIRECT_VERB_ALTERNATION, INVERTING_VERBS
 from extract.models import Quote, QuoteKind
 from extract.quote_marks import Segment
 from extract.speakers import Speaker, SpeakerFinder
@@ -21,7 +21,7 @@ from extract.speakers import Speaker, SpeakerFinder
 # Verbs that introduce a clause without "that" ("he said the talks failed").
 _BARE_CLAUSE_VERBS = frozenset(
     "say says said tell tells told add adds added warn warns warned claim claims claimed argue argues argued "
-    "insist insists insisted write writes wrote tweet tweeted post posted believe believes believed think "
+    "insist insists insisted write writes wrote believe believes believed think "
     "thinks thought predict predicts predicted acknowledge acknowledged admit admitted suggest suggested "
     "suggests announce announced announces note noted notes stress stressed stresses".split()
 )
@@ -96,13 +96,14 @@ def _trailing(doc: Document, finder: SpeakerFinder, c: re.Match[str], s: int, e:
     if len(rest.split()) > 8:
         return None
     sp = finder.before(c.start(), s)
+    comma = -1
     if sp is not None:
         comma = sp.start
-    else:
+    elif c.group() in INVERTING_VERBS:
         sp = finder.after(c.end(), e)
         comma = c.start()
-        if sp is None:
-            return None
+    if sp is None:
+        return None
     j = comma
     while j > s and text[j - 1] in " \u00a0":
         j -= 1

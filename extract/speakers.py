@@ -15,7 +15,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from extract.document import Document
-from extract.lexicon_roles import role_nouns, source_nouns
+from extract.lexicon_roles import role_nouns, role_qualifiers, source_nouns
 from extract.lexicon_speech import AUXILIARIES, PRONOUNS
 from extract.mentions import Mention
 from extract.models import EntityKind
@@ -25,6 +25,11 @@ _TOKEN = re.compile(r"[\w’'.\-]*\w|[^\w\s]")
 _DETERMINERS = frozenset(
     """the a an another one two three four five several some many most other both his her their its our
     this that these those senior top former each any all no""".split()
+)
+# Words that can open a speaker noun phrase after an inverted cue ("said a senior official").
+_NP_OPENERS = frozenset(
+    """the a an another one two three four five several some many most other both his her their its our
+    senior top former each""".split()
 )
 # Words a noun phrase never reaches back over ("said that officials", "and experts").
 _NP_BREAK = frozenset(
@@ -72,17 +77,22 @@ class SpeakerFinder:
         while i >= 0 and skipped < 3 and _is_auxiliary(toks[i].group()):
             i -= 1
             skipped += 1
-        if i < 0:
-            return None
-        if toks[i].group() == ",":
-            i = self._skip_apposition(toks, i)
+        for _ in range(4):  # "X (R-Utah), the panel's chairman, said": parentheses and appositions
             if i < 0:
                 return None
+            if toks[i].group() == ")":
+                i = _skip_parenthesis(toks, i)
+            elif toks[i].group() == ",":
+                i = self._skip_apposition(toks, i)
+            else:
+                break
+        if i < 0:
+            return None
         tok = toks[i]
         word = tok.group()
         low = word.lower()
         mention = self._by_end.get(tok.end())
-        if mention is not None and mention.kind != "place":
+        if mention is not None:
             return self._from_mention(mention)
         if low in PRONOUNS:
             return self._from_pronoun(tok.start(), tok.end(), low)
@@ -92,6 +102,8 @@ class SpeakerFinder:
             j = i
             while j > 0 and toks[j - 1].group()[:1].isupper() and toks[j - 1].group().lower() not in STOP_CAPITALISED:
                 j -= 1
+            if i - j > 2:
+                return None
             return Speaker(toks[j].start(), tok.end(), self.text[toks[j].start() : tok.end()], "person")
         return None
 
@@ -102,16 +114,16 @@ class SpeakerFinder:
             return None
         tok = toks[0]
         mention = self._by_start.get(tok.start())
-        if mention is None:  # a title first: "said Rep. G.K. Butterfield", "said Tulsa police Chief X"
+        if mention is None:  # a title first: "said Rep. G.K. Butterfield", "said the Rev. Peter X"
             i = bisect_left(self._starts, tok.start())
             if i < len(self.mentions) and _role_prefix(self.text[tok.start() : self.mentions[i].start]):
                 mention = self.mentions[i]
-        if mention is not None and mention.kind != "place":
+        if mention is not None:
             return self._from_mention(mention)
         low = tok.group().lower()
         if low in ("he", "she", "they"):
             return self._from_pronoun(tok.start(), tok.end(), low)
-        if low in _DETERMINERS or _is_head_noun(low):
+        if low in _NP_OPENERS or _is_head_noun(low):
             for k in range(min(len(toks), 7)):
                 w = toks[k].group()
                 if not (w[:1].isalnum()):
@@ -132,7 +144,9 @@ class SpeakerFinder:
             if low in ("he", "she", "they"):
                 return self._from_pronoun(tok.start(), tok.end(), low)
             mention = self._by_start.get(tok.start())
-            if mention is not None and mention.kind in ("person", "organization", "unknown"):
+            if mention is not None and (
+                mention.kind in ("person", "organization") or (mention.kind == "unknown" and mention.text.count(" ") < 3)
+            ):
                 return self._from_mention(mention)
         return None
 
@@ -140,14 +154,18 @@ class SpeakerFinder:
 
     def _skip_apposition(self, toks: list[re.Match[str]], i: int) -> int:
         """From the comma closing "X, the EU's foreign policy chief," return the index of X's last token."""
-        for j in range(i - 1, max(-1, i - 25), -1):
+        for j in range(i - 1, max(-1, i - 30), -1):
             w = toks[j].group()
-            if w in _QUOTE_CHARS or w in ".;:":
+            if w in _QUOTE_CHARS or w in ".;:!?":
                 return -1
             if w == ",":
-                nxt = toks[j + 1].group().lower() if j + 1 < i else ""
-                if nxt in _APPOSITION_OPENERS or nxt.endswith("ing") or nxt.isdigit() or _is_head_noun(nxt):
-                    return j - 1
+                if j + 1 >= i or j == 0:
+                    return -1
+                nxt = toks[j + 1].group()
+                before = toks[j - 1].group()
+                if nxt[:1].islower() or nxt.lower() in _APPOSITION_OPENERS or nxt.isdigit():
+                    if before[:1].isupper() or before == ")" or before.lower() in PRONOUNS:
+                        return j - 1
                 return -1
         return -1
 
@@ -246,7 +264,18 @@ class SpeakerFinder:
 
 def _role_prefix(between: str) -> bool:
     words = between.split()
-    return len(words) <= 4 and all(w[:1].isupper() or w.lower() in role_nouns() for w in words) and "," not in between
+    return len(words) <= 5 and "," not in between and all(
+        w[:1].isupper() or w.lower() in role_nouns() or w.lower() in _NP_OPENERS or w.lower() in role_qualifiers()
+        for w in words
+    )
+
+
+def _skip_parenthesis(toks: list[re.Match[str]], i: int) -> int:
+    """From a closing parenthesis ("Rep. X (D-Wis.)"), the index of the token before its opening one."""
+    for j in range(i - 1, max(-1, i - 10), -1):
+        if toks[j].group() == "(":
+            return j - 1
+    return -1
 
 
 def _kind(m: Mention) -> EntityKind:

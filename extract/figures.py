@@ -32,28 +32,48 @@ from extract.figures_units import (
     money_name,
 )
 from extract.models import Bound, Change, Figure, TimeExpression
-from extract.numbers import DIGIT_NUMBER, SCALE, SCALE_ABBREVIATIONS, SCALES, WORD_NUMBER, number_value
+from extract.numbers import (
+    DIGIT_NUMBER,
+    SCALE,
+    SCALE_ABBREVIATIONS,
+    SCALES,
+    TENS,
+    UNITS,
+    WORD_NUMBER,
+    number_value,
+)
 
 _CANDIDATE = re.compile(
-    rf"(?P<cur>{CURRENCY_PREFIX.pattern}[ \t]?)?(?P<num>(?<![\w.,:/'’]){DIGIT_NUMBER}|{WORD_NUMBER})"
+    rf"(?:(?P<cur>{CURRENCY_PREFIX.pattern}[^\S\r\n]?)|(?<![\w.,:/'’]))(?P<num>{DIGIT_NUMBER}|{WORD_NUMBER})"
     r"|(?P<vague>(?i:(?<![\w-])(?:tens|hundreds)\s+of\s+(?:thousands|millions|billions)(?!\w)))"
 )
-_SCALE = re.compile(rf"[ \t]?(?:-[ \t]?)?{SCALE}")
+_DIGIT_START = re.compile(r"[\d½¼¾⅓⅔⅛$€£¥₹₽₴₩₪₺₿₡₭₾฿₦₱元]+")
+_WORD_START = re.compile(
+    r"\b(?:" + "|".join(sorted([*UNITS, *TENS, "dozen", "half", "quarter", "tens", "hundreds"], key=len, reverse=True))
+    + r"|a(?=\s+(?:dozen|half|quarter|hundred|thousand|million|billion|trillion)\b))\b"
+)
+_SCALE = re.compile(rf"[^\S\r\n]?(?:-[^\S\r\n]?)?{SCALE}")
 _RANGE = re.compile(
-    rf"[ \t]*(?:-|–|—|to|and|or)[ \t]*(?P<cur>{CURRENCY_PREFIX.pattern}[ \t]?)?"
+    rf"[^\S\r\n]*(?:-|–|—|to|and|or)[^\S\r\n]*(?P<cur>{CURRENCY_PREFIX.pattern}[^\S\r\n]?)?"
     rf"(?P<num>(?<![\w.,:/]){DIGIT_NUMBER}|{WORD_NUMBER})"
 )
-_SPACE = re.compile(r"[ \t]?(?:-[ \t]?)?")
+_PLUS = re.compile(r"-?plus(?=[^\S\r\n]+[a-z])|\+(?=[^\S\r\n]+[a-z])")
+_SPACE = re.compile(r"[^\S\r\n]?(?:-[^\S\r\n]?)?")
 _RATE = re.compile(
-    r"[ \t]?(?:-[ \t]?)?(?i:per|an?|/)[ \t]?(?:-[ \t]?)?"
+    r"[^\S\r\n]?(?:-[^\S\r\n]?)?(?i:per|an?|/)[^\S\r\n]?(?:-[^\S\r\n]?)?"
     r"(?P<per>share|day|year|annum|hour|month|week|barrel|gallon|ounce|ton|tonne|kilogram|kg|dozen|head"
-    r"|person|capita)(?![\w-])(?![ \t]+(?:ago|earlier|before|later|prior))"
+    r"|person|capita)(?![\w-])(?![^\S\r\n]+(?:ago|earlier|before|later|prior))"
 )
-_CENTS = re.compile(r"(?i)[ \t]+(?:and[ \t]+)?(?P<n>\d{1,2}|[a-z]+(?:[ -][a-z]+)?)[ \t]+(?:cents?|pence)(?!\w)")
+_CENTS = re.compile(
+    r"(?i)[^\S\r\n]+(?:and[^\S\r\n]+)?(?P<n>\d{1,2}|[a-z]+(?:[ -][a-z]+)?)(?:[^\S\r\n]+(?:cents?|pence)(?!\w)"
+    r"|(?P<bare>(?=[^\S\r\n]*(?:[.,;!?]|$))))"
+)
+_BRACKETED = re.compile(r"[^\S\r\n]?[(\[{<]")
 _TEMPORAL_AFTER = re.compile(
-    r"(?i)[ \t]+(?:ago|prior|earlier|later|before|after|since|from\s+now|of(?!\s+age)|into|in\s+a\s+row)(?!\w)"
+    r"(?i)[^\S\r\n]+(?:ago|prior|earlier|later|before|after|since|from\s+now|into|in\s+a\s+row"
+    r"|of(?!\s+(?:age|the|this|that|these|those|its|their|his|her|our|a|an|\d))(?=\s+[a-z]))(?!\w)"
 )
-_AGE = re.compile(r"(?i)[ \t]?(?:-[ \t]?)?old(?!\w)")
+_AGE = re.compile(r"(?i)[^\S\r\n]?(?:-[^\S\r\n]?)?old(?!\w)")
 _MONEY_CONTEXT = re.compile(r"(?i)£|sterling|britain|british|u\.?k\.?\b|london|paid|pay|cost|fine|worth|price")
 _ANAPHORIC = re.compile(r"(?i)(?<![\w-])(?:these|those|the|both)\s+$")
 _POINT_IDIOM = frozenset({"point", "second", "minute", "hour", "day", "week", "month", "year", "decade"})
@@ -77,14 +97,42 @@ def find_figures(doc: Document, dates: list[TimeExpression]) -> list[Figure]:
     blocked = [(d.start, d.end) for d in dates if d.kind != "duration"]
     figures: list[Figure] = []
     resume = 0
-    for m in _CANDIDATE.finditer(text):
-        if m.start() < resume:
+    for hit in _hits(text):
+        if hit < resume:
+            continue
+        m = _candidate_at(text, hit, resume)
+        if m is None:
+            resume = hit + 1
             continue
         fig, resume = _read(text, m)
+        resume = max(resume, m.start() + 1)
         if fig is None or any(s < fig.end and fig.start < e for s, e in blocked):
             continue
         figures.append(fig)
     return figures
+
+
+def _hits(text: str) -> list[int]:
+    """Where numbers may start, found by two scans that Python's regex engine runs fast: runs of
+    digits and currency signs, and number words in the lowercased text."""
+    hits = [m.start() for m in _DIGIT_START.finditer(text)]
+    hits += [m.start() for m in _WORD_START.finditer(text.lower())]
+    hits.sort()
+    return hits
+
+
+def _candidate_at(text: str, hit: int, resume: int) -> re.Match[str] | None:
+    """The number expression at `hit`, taking in a currency prefix written before it ("US$", "USD ")."""
+    lo = max(resume, hit - 8)
+    end = min(len(text), hit + 80)
+    while lo <= hit:
+        m = _CANDIDATE.search(text, lo, end)
+        if m is None or m.start() > hit:
+            return None
+        if m.end() > hit:
+            return m
+        lo = m.end()
+    return None
 
 
 def _read(text: str, m: re.Match[str]) -> tuple[Figure | None, int]:
@@ -98,12 +146,15 @@ def _read(text: str, m: re.Match[str]) -> tuple[Figure | None, int]:
     digits = num[0].isdigit() or num[0] in ".½¼¾⅓⅔⅛"
     if digits and (is_not_a_number(text, num_end) or _glued_to_identifier(text, m.start("num"))):
         return None, num_end
-    if is_date_part(text, m.start("num"), num_end):
+    if is_date_part(text, m.start("num"), num_end, value):
         return None, num_end
     cur = currency_of(m.group("cur")) if m.group("cur") else None
     code, value = (cur[0], value * cur[1]) if cur else (None, value)
     value_max: float | None = None
     p, scaled = _scale(text, num_end, value, money=code is not None)
+    plus = _PLUS.match(text, p)  # "15-plus years": the bound sits between number and unit
+    if plus:
+        p = plus.end()
     rng = _RANGE.match(text, p)
     tail: _Tail | None = None
     if rng and _range_allowed(text, s, rng):
@@ -125,21 +176,27 @@ def _read(text: str, m: re.Match[str]) -> tuple[Figure | None, int]:
     if tail is None:
         tail = _tail(text, p, code, value)
         value *= tail.scale
-    if not tail.kind and not _bare_number_ok(text, s, num, digits):
+    if not tail.kind and (text[tail.end:tail.end + 1].isalnum() or not digits or len(num) > 12):
         return None, tail.end
     if num.lower() == "one" and (tail.kind in ("count", "") or tail.unit in _POINT_IDIOM):
         return None, tail.end
-    if digits and tail.kind != "money" and tail.unit is None and _looks_like_year(num, value):
+    if digits and tail.kind in ("count", "") and _looks_like_year(num, value):
         return None, tail.end
     if tail.unit in TIME_UNITS and _TEMPORAL_AFTER.match(text, tail.end):
         return None, tail.end
-    if tail.kind != "money" and not m.group("cur") and _ANAPHORIC.search(text, max(0, s - 8), s) and not digits:
+    if tail.kind == "count" and _ANAPHORIC.search(text, max(0, s - 8), s) and not digits:
         return None, tail.end
-    return _finish(text, s, tail, value, value_max, code is not None), tail.end
+    # a bare number (no unit, no counted noun) is kept only where the text marks it as a quantity:
+    # a bound ("more than 10,000"), a scale ("20 million") or thousands grouping ("200,000")
+    quantity = value != number_value(num) or "," in num or plus is not None
+    fig = _finish(text, s, tail, value, value_max, code is not None, quantity)
+    if fig and plus and fig.bound == "=":
+        fig = fig.model_copy(update={"bound": ">"})
+    return fig, tail.end
 
 
 def _finish(
-    text: str, s: int, tail: _Tail, value: float, value_max: float | None, prefixed: bool
+    text: str, s: int, tail: _Tail, value: float, value_max: float | None, prefixed: bool, quantity: bool
 ) -> Figure | None:
     bound: Bound = "="
     change: Change | None = None
@@ -152,6 +209,8 @@ def _finish(
     after = bound_after(text, end)
     if after:
         bound, end = after
+    if not tail.kind and bound == "=" and not quantity:
+        return None
     moved = change_before(text, start)
     about = tail.about
     if moved and tail.kind != "count":
@@ -185,7 +244,8 @@ def _scale(text: str, p: int, value: float, *, money: bool) -> tuple[int, float]
 def _tail(text: str, p: int, code: str | None, value: float) -> _Tail:
     """Read the unit after a number (and its scale) at `p`."""
     if code is None:
-        cm = CURRENCY_SUFFIX.match(text, p + (1 if text[p:p + 1] in " \t" else 0))
+        sep = _SPACE.match(text, p)
+        cm = CURRENCY_SUFFIX.match(text, sep.end() if sep else p)
         if cm:
             found = currency_of(cm.group())
             if found and (found[0] != "GBP" or "pound" not in cm.group().lower()
@@ -196,7 +256,7 @@ def _tail(text: str, p: int, code: str | None, value: float) -> _Tail:
                 if sm and sm.group().strip(" -").lower() in SCALES:
                     extra *= SCALES[sm.group().strip(" -").lower()]
                     end = sm.end()
-                return _money(text, end, code, extra, value)
+                return _money(text, end, code, extra, value, spelled=cm.group()[:1].isalpha())
         sc = SCALE_ONLY_SUFFIX.match(text, p + 1)
         if sc and p > 0 and text[p - 1].isalpha() and text[p:p + 1] == " ":
             found = currency_of(sc.group())
@@ -210,6 +270,12 @@ def _tail(text: str, p: int, code: str | None, value: float) -> _Tail:
         sp = _SPACE.match(text, p)
         if sp and sp.end() > p:
             um = APART_UNIT.match(text, sp.end())
+        bracket = _BRACKETED.match(text, p)
+        if um is None and bracket:
+            inner = APART_UNIT.match(text, bracket.end())
+            if inner and text[inner.end():inner.end() + 1] in ")]}>":
+                unit = unit_name(inner)
+                return _Tail(end=inner.end() + 1, unit=unit, kind="measure")
     if um:
         unit = unit_name(um)
         end = um.end()
@@ -223,8 +289,8 @@ def _tail(text: str, p: int, code: str | None, value: float) -> _Tail:
                 rate.group("per").lower(), rate.group("per").lower())
             unit, end = f"{unit} per {per}", rate.end()
         return _Tail(end=end, unit=unit, kind="measure", about=about_after(text, end))
-    if text[p:p + 1] in " \t":
-        if re.match(r"[ \t]times(?!\w)", text[p:p + 7]):
+    if text[p:p + 1] in " \t\u00a0":
+        if re.match(r"[^\S\r\n]times(?!\w)", text[p:p + 7]):
             return _Tail(end=p + 6, kind="count")
         noun = counted_noun(text, p)
         if noun:
@@ -233,11 +299,11 @@ def _tail(text: str, p: int, code: str | None, value: float) -> _Tail:
     return _Tail(end=p)
 
 
-def _money(text: str, end: int, code: str, extra: float, value: float) -> _Tail:
+def _money(text: str, end: int, code: str, extra: float, value: float, spelled: bool = False) -> _Tail:
     unit = code
     cents = _CENTS.match(text, end)
     scale = extra
-    if cents and value == int(value) and extra == 1.0:
+    if cents and value == int(value) and extra == 1.0 and (spelled or not cents.group("bare")):
         c = number_value(cents.group("n"))
         if c is not None and 0 < c < 100:
             return _Tail(end=cents.end(), unit=unit, kind="money", scale=(value + c / 100) / value if value else 1)
@@ -274,15 +340,10 @@ def _looks_like_year(num: str, value: float) -> bool:
     return len(num) == 4 and num.isdigit() and 1800 <= value <= 2100
 
 
-def _bare_number_ok(text: str, s: int, num: str, digits: bool) -> bool:
-    """A number with no unit and no counted noun is kept only when it reads as a quantity."""
-    return digits and not _looks_like_year(num, float(num.replace(",", "")) if num.replace(",", "").isdigit() else 0)
-
-
 def _read_vague(text: str, m: re.Match[str]) -> Figure | None:
     words = m.group("vague").lower().split()
     value = _VAGUE[words[0]] * SCALES[words[2].rstrip("s")]
-    of = re.match(r"[ \t]+of(?=[ \t])", text[m.end():m.end() + 4])
+    of = re.match(r"[^\S\r\n]+of(?=[^\S\r\n])", text[m.end():m.end() + 4])
     tail = _tail(text, m.end() + (of.end() if of else 0), None, value)
     if not tail.kind:
         tail.end = m.end()

@@ -21,7 +21,7 @@ _BOUND_WORDS = "|".join(re.escape(b).replace(r"\ ", r"\s+") for b in sorted(_BOU
 _BOUND_BEFORE = re.compile(
     rf"(?i)(?:(?<![\w-])(?:just|well|slightly|a\s+little|only)\s+)?(?<![\w-])(?P<b>{_BOUND_WORDS})\s*$"
 )
-_BOUND_AFTER = re.compile(r"(?i)[ \t]?(?:-[ \t]?)?(?:(?P<ge>or\s+more|or\s+above|and\s+up)|(?P<approx>or\s+so)"
+_BOUND_AFTER = re.compile(r"(?i)[^\S\r\n]?(?:-[^\S\r\n]?)?(?:(?P<ge>or\s+more|or\s+above|and\s+up)|(?P<approx>or\s+so)"
                           r"|(?P<gt>plus|\+))(?![\w+])")
 
 _UP = (r"rose|rise|rises|rising|risen|increased|increases|increasing|climbed|climbs|climbing|jumped|jumps"
@@ -34,19 +34,19 @@ _CHANGE_BEFORE = re.compile(
     rf"(?i)(?<![\w-])(?:(?P<up>{_UP})|(?P<down>{_DOWN}))(?:\s+by)?(?:\s+an?\s+(?:further|additional|extra))?\s+$"
 )
 _CHANGE_AFTER = re.compile(
-    r"(?i)[ \t]+(?:(?P<up>increase|rise|gain|jump|hike|surge|climb|growth)"
+    r"(?i)[^\S\r\n]+(?:(?P<up>increase|rise|gain|jump|hike|surge|climb|growth)"
     r"|(?P<down>drop|decline|fall|decrease|cut|reduction|slide|plunge|loss|slump))(?!\w)"
 )
 
 _MONTH = (r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?"
           r"|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?")
 _MONTH_BEFORE = re.compile(rf"(?i)(?<![\w])(?:{_MONTH})\.?,?\s*$")
-_MONTH_AFTER = re.compile(rf"[ \t]*(?:st|nd|rd|th)?[ \t]*(?:of[ \t]+)?(?:(?i:{_MONTH})(?![\w])\.?)")
+_MONTH_AFTER = re.compile(rf"[^\S\r\n]*(?:st|nd|rd|th)?[^\S\r\n]*(?:of[^\S\r\n]+)?(?:(?i:{_MONTH})(?![\w])\.?)")
 _DAY_WORDS = re.compile(r"(?i)(?:on|since|until|till|from|by|of|before|after)\s+$")
 _NOT_A_NUMBER_AFTER = re.compile(
     r"(?:st|nd|rd|th|s|'s|’s)(?!\w)|\s?(?:[aApP]\.?[mM]\.?(?!\w)|o['’]clock)|[:.,/]\d"
 )
-_PREVIOUS_WORD = re.compile(r"([A-Za-z][\w.&'’-]*)[ \t]*(?:[-#][ \t]*)?$")
+_PREVIOUS_WORD = re.compile(r"([A-Za-z][\w.&'’-]*)[^\S\r\n]*(?:[-#][^\S\r\n]*)?$")
 _ID_NOUNS = frozenset(
     """article articles section sections resolution no no. nos. number num. page pages p. pp. chapter room
     flight route highway interstate exit level phase category class type model version item rule
@@ -63,7 +63,7 @@ _CAPITALISED_OK = frozenset(
 )
 _TOKEN_AROUND = re.compile(r"\S*$")
 _TOKEN_AHEAD = re.compile(r"\S*")
-_WEB = re.compile(r"://|www\.|@|#|\.(?:com|org|net|gov|edu|html?|php|io)\b|pic\.twitter", re.IGNORECASE)
+_WEB = re.compile(r"://|www\.|@|#|=|\.(?:com|org|net|gov|edu|html?|php|io)\b|pic\.twitter", re.IGNORECASE)
 
 
 def bound_before(text: str, start: int) -> tuple[Bound, int] | None:
@@ -100,8 +100,10 @@ def change_after(text: str, end: int) -> Change | None:
     return "up" if m.group("up") else "down"
 
 
-def is_date_part(text: str, start: int, end: int) -> bool:
+def is_date_part(text: str, start: int, end: int, value: float) -> bool:
     """Day numbers next to a month name: "Sept. 7", "August 28,", "7 September", "on 1 may"."""
+    if not (1 <= value <= 31 and value == int(value)):
+        return False
     if _MONTH_BEFORE.search(text, max(0, start - 12), start):
         return True
     m = _MONTH_AFTER.match(text, end)

@@ -17,7 +17,7 @@ STOP_WORDS = frozenset(
     but or nor so yet if because while when where which who whom whose whether though although unless
     is are was were be been being am has have had do does did will would could should may might must
     can shall said says say told according
-    he she it they we i you them us him me one ones
+    he she it they we i you them us him me one ones others
     not also only just still already ago earlier later then now again too very even ever never
     yesterday today tomorrow tonight last next this week weekend month year
     january february march april june july august september october november december
@@ -45,7 +45,7 @@ IRREGULAR_PLURALS = {
 }
 _O_ES = frozenset("heroes potatoes tomatoes echoes vetoes torpedoes embargoes volcanoes".split())
 
-_WORD = re.compile(r"[ \t]*(?:-[ \t]*)?([A-Za-z](?:[A-Za-z'’]|-(?=[A-Za-z])|\.(?=[A-Za-z]\.))*\.?)")
+_WORD = re.compile(r"[^\S\r\n]*(?:-[^\S\r\n]*)?([A-Za-z](?:[A-Za-z'’]|-(?=[A-Za-z])|\.(?=[A-Za-z]\.))*\.?)")
 _SENTENCE_END = re.compile(r"[.!?;:]")
 
 
@@ -107,8 +107,8 @@ def counted_noun(text: str, pos: int, max_words: int = 5) -> tuple[str, int, int
     return None
 
 
-_NP_WORD = re.compile(r"[ \t]*([A-Za-z][\w'’-]*)")
-_ABOUT_PREP = re.compile(r"[ \t]*(?:in|of|for|on)[ \t]+(?:the[ \t]+|a[ \t]+|an[ \t]+)?")
+_NP_WORD = re.compile(r"[^\S\r\n]*([A-Za-z][\w'’-]*)")
+_ABOUT_PREP = re.compile(r"[^\S\r\n]*(?:in|of|for|on)[^\S\r\n]+(?:the[^\S\r\n]+|a[^\S\r\n]+|an[^\S\r\n]+)?")
 _TEMPORAL = frozenset(
     "year years quarter quarters month months week weeks day days period time first second half".split()
 )
@@ -144,7 +144,7 @@ def about_after(text: str, pos: int) -> str | None:
     return None
 
 
-_SUBJECT = re.compile(r"((?:[A-Za-z][\w'’-]*[ \t]+){1,4})$")
+_SUBJECT = re.compile(r"((?:[A-Za-z][\w'’-]*[^\S\r\n]+){1,4})$")
 
 
 def subject_before(text: str, start: int, limit: int) -> str | None:

@@ -75,7 +75,7 @@ def _plural_alternatives(words: list[str]) -> str:
 
 CURRENCY_SUFFIX = re.compile(
     r"(?:(?i:" + _plural_alternatives(list(_SUFFIX)) + r")|M?(?:" + "|".join(_CODE) + r")"
-    r"|(?:usd|eur|gbp|rmb|jpy|cny|chf|inr|hkd)|元|€|\$)(?!\w)"
+    r"|(?:usd|eur|gbp|rmb|jpy|cny|chf|inr|hkd)|[元€£¥₹₽₴₩₪₺₿₡₭₾฿₦₱$](?![^\S\r\n]?\d))(?!\w)"
 )
 SCALE_ONLY_SUFFIX = re.compile(r"(?:won|rand|marks|real)(?!\w)")
 

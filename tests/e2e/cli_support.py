@@ -12,10 +12,6 @@ from bot.bootstrap import Container, build
 from bot.settings import Settings
 from extract import Entity, Event, Extraction, Figure, Quote
 
-# TEMPORARY: store/fact_search.py calls Result.tuples(), deprecated in SQLAlchemy 2.1 (reported to the lead);
-# remove once the store stops calling it.
-STORE_WARNINGS = pytest.mark.filterwarnings("ignore:The Result.tuples:DeprecationWarning")
-
 # `"Quoted words," said First Last.` and `About 1,200 containers`: enough to give the CLI facts to show.
 _QUOTE = re.compile(r"\"([^\"]+)\",? said ([A-Z]\w+ [A-Z]\w+)")
 _NUMBER = re.compile(r"(\d[\d,]*) ([a-z]+)")

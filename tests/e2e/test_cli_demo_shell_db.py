@@ -5,9 +5,7 @@ from pathlib import Path
 import pytest
 
 from bot.cli import main
-from tests.e2e.cli_support import STORE_WARNINGS, container, sqlite_env
-
-pytestmark = STORE_WARNINGS
+from tests.e2e.cli_support import container, sqlite_env
 
 
 def test_demo_runs_without_configuration_twice_in_a_row(

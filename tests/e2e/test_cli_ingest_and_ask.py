@@ -6,9 +6,8 @@ import pytest
 
 from bot.cli import main
 from bot.fetch.http import make_client
-from tests.e2e.cli_support import STORE_WARNINGS, container, sqlite_env
+from tests.e2e.cli_support import container, sqlite_env
 
-pytestmark = STORE_WARNINGS
 Capture = pytest.CaptureFixture[str]
 
 ARTICLE = """Title: Ferry crews strike

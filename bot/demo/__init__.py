@@ -8,7 +8,7 @@ CORPUS = Path(__file__).parent / "corpus"
 
 # Representative questions about the sample story (a six-day port strike in fictional Velmora, March 2025).
 QUESTIONS = (
-    "/timeline strike",
+    "/timeline Velmora",
     "/whosaid Okafor",
     "/whosaid customers limit 3",
     "/figures ships",

@@ -18,7 +18,7 @@ def test_demo_runs_without_configuration_twice_in_a_row(
     assert "database sqlite:///briefbot-demo.db" in first
     assert (tmp_path / "briefbot-demo.db").exists() and not (tmp_path / "briefbot.db").exists()
     assert first.count(": stored article") == 6
-    for question in ("/timeline strike", "/whosaid Okafor", "/figures ships"):
+    for question in ("/timeline Velmora", "/whosaid Okafor", "/figures ships"):
         assert f'$ briefbot ask "{question}"' in first
     assert "briefbot shell" in first
 

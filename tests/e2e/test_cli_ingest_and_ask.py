@@ -53,7 +53,7 @@ def test_ingest_text_file_then_ask_whosaid_prints_speaker_quote_and_source(
 
     assert main(["ask", "/whosaid Tamm"], container=container()) == 0
     out = capsys.readouterr().out
-    assert "Rosa Tamm — “We will stay out until the roster is fixed,” — Islands Gazette, 2030-06-02, " \
+    assert "Rosa Tamm — “We will stay out until the roster is fixed” — Islands Gazette, 2030-06-02, " \
            "https://gazette.example/ferry" in out
 
 
@@ -92,7 +92,7 @@ def test_ingest_html_url_through_the_container_http_client(env: Path, capsys: Ca
     capsys.readouterr()
     assert main(["ask", "/whosaid Berg"], container=container()) == 0
     out = capsys.readouterr().out
-    assert "Olav Berg — “We are listening, and we expect the same from the crews,” — Bay Herald" in out
+    assert "Olav Berg — “We are listening, and we expect the same from the crews” — Bay Herald" in out
     assert "https://herald.example/ferry-talks" in out
 
 

@@ -140,3 +140,12 @@ def test_timeline_lists_events_by_date_with_their_sources(env: Path, capsys: Cap
     assert main(["ask", "/timeline strike until 2030-05-27"], container=container()) == 0
     assert "Nothing found for strike until 2030-05-27.\nTry without the date window: /timeline strike" \
         in capsys.readouterr().out
+
+
+def test_ingest_a_directory_stores_the_article_files_in_it(env: Path, capsys: Capture) -> None:
+    (env / "corpus").mkdir()
+    (env / "corpus" / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    (env / "corpus" / "b.html").write_bytes(PAGE)
+    (env / "corpus" / "notes.json").write_text("{}", encoding="utf-8")
+    assert main(["ingest", "corpus"], container=container()) == 0
+    assert "2 stored, 0 already stored, 0 failed" in capsys.readouterr().out

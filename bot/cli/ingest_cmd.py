@@ -51,12 +51,13 @@ def _run(args: argparse.Namespace) -> int:
         progress = Progress(len(inputs))
         for spec in inputs:
             line, status = _ingest_one(spec, args, c)
-            progress.step(spec)
             progress.clear()
             print(line, file=sys.stderr if status == "rejected" else sys.stdout, flush=True)
+            progress.step(spec)  # the bar stays below the lines while the next input is read
             failed += status == "rejected"
             stored += status == "stored"
             known += status == "duplicate"
+        progress.clear()
     if len(inputs) > 1:
         print(f"{stored} stored, {known} already stored, {failed} failed")
     return 1 if failed else 0

@@ -110,3 +110,16 @@ def test_shell_more_before_anything_asked_says_so() -> None:
           interactive=False, history=None).run()
     assert "ask something first" in out.getvalue()
 
+
+
+def test_progress_bar_draws_on_a_terminal_and_stays_silent_in_a_pipe() -> None:
+    from bot.console.progress import Progress
+
+    tty = io.StringIO()
+    bar = Progress(4, stream=tty, enabled=True)
+    bar.step("a.txt")
+    bar.step("b.txt")
+    assert "[###############---------------] 2/4 b.txt" in tty.getvalue()
+    pipe = io.StringIO()
+    Progress(4, stream=pipe).step("a.txt")  # StringIO is not a terminal
+    assert pipe.getvalue() == ""

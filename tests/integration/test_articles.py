@@ -59,3 +59,25 @@ def test_deleting_an_article_deletes_its_facts_and_their_index_entries(uow: SqlU
         assert uow.events.search(FactSearch(terms=["harbour"])) == ([], 0)
         assert uow.quotes.search(FactSearch(terms=["cranes"])) == ([], 0)
         assert uow.figures.search(FactSearch(terms=["cranes"])) == ([], 0)
+
+
+def test_new_text_under_a_stored_url_replaces_the_article_and_drops_its_old_facts(uow: SqlUnitOfWork) -> None:
+    url = "https://example.org/live/flood"
+    first = store_article(
+        uow, "Live: river rising in the old town.", url=url, events=[event("River rising in the old town")]
+    )
+    second = store_article(
+        uow, "Live: river falling after the night.", url=url, events=[event("River falling after the night")]
+    )
+    assert second.id == first.id
+    assert second.content_hash != first.content_hash
+    with uow:
+        assert uow.articles.count() == 1
+        summaries = [e.summary for e in uow.events.search(FactSearch(terms=["river"]))[0]]
+    assert summaries == ["River falling after the night"]
+
+
+def test_an_event_with_an_unreadable_date_is_skipped_and_the_others_kept(uow: SqlUnitOfWork) -> None:
+    store_article(uow, "a", events=[event("Dated sometime", when="sometime"), event("Dated properly")])
+    with uow:
+        assert [e.summary for e in uow.events.search(FactSearch())[0]] == ["Dated properly"]

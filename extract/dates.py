@@ -17,10 +17,11 @@ from extract import timex_relative as relative
 from extract.document import Document
 from extract.models import TimeExpression
 from extract.timex_calendar import date_range
-from extract.timex_context import PAST, Context, Resolved
+from extract.timex_context import Context, Resolved
 from extract.timex_scan import timex_matches
-from extract.timex_tense import direction
+from extract.timex_tense import STRICT_PAST, direction
 
+_STATED_YEAR = re.compile(r"(?<![\d,.])(?:1[0-9]|20)\d\d(?!\d)")
 _Normaliser = Callable[[Context, re.Match[str]], Resolved | None]
 
 _NORMALISERS: dict[str, _Normaliser] = {
@@ -68,6 +69,8 @@ def _scan(doc: Document, tense: Callable[[int, int], int]) -> list[TimeExpressio
         name = m.lastgroup
         if name is None:
             continue
+        if doc.sentences:
+            ctx.sentence = doc.sentence_at(m.start())
         try:
             resolved = _NORMALISERS[name](ctx, m)
         except (ValueError, OverflowError, KeyError):
@@ -77,8 +80,23 @@ def _scan(doc: Document, tense: Callable[[int, int], int]) -> list[TimeExpressio
         value, kind = resolved
         if kind in ("date", "time"):
             ctx.remember(value)
-        out.append(TimeExpression(text=m.group(), start=m.start(), end=m.end(), value=value, kind=kind))  # type: ignore[arg-type]
+            if (
+                value
+                and value[:4].isdigit()
+                and _STATED_YEAR.search(m.group())
+                and _opens_sentence(doc, m.start())
+            ):
+                ctx.sentence_years.setdefault(ctx.sentence, int(value[:4]))
+        out.append(TimeExpression(text=m.group(), start=m.start(), end=m.end(), value=value, kind=kind))
     return out
+
+
+def _opens_sentence(doc: Document, start: int) -> bool:
+    """A year stated up front ("In 2022, ...") frames the year-less dates after it; one in a
+    clause further on ("invited in July 1997, will join on March 12") does not."""
+    if not doc.sentences:
+        return False
+    return start - doc.sentences[doc.sentence_at(start)][0] <= 12
 
 
 def find_dates(doc: Document) -> list[TimeExpression]:
@@ -96,9 +114,11 @@ def resolve_date(text: str, reference: date) -> TimeExpression | None:
     if not stripped:
         return None
     doc = Document(text=stripped, published=reference)
-    found = _scan(doc, lambda start, end: PAST)
+    found = _scan(doc, lambda start, end: STRICT_PAST)
     if len(found) != 1 or found[0].start != 0 or found[0].end != len(stripped.rstrip(".")):
-        found = _scan(Document(text=_capitalise(stripped), published=reference), lambda start, end: PAST)
+        found = _scan(
+            Document(text=_capitalise(stripped), published=reference), lambda start, end: STRICT_PAST
+        )
         if len(found) != 1 or found[0].start != 0 or found[0].end < len(stripped.rstrip(".")):
             return None
     return found[0].model_copy(update={"text": stripped})

@@ -22,10 +22,15 @@ _YEAR = re.compile(r"(\d{4})$")
 _WEEK = re.compile(r"(\d{4})-W(\d{1,2})(-WE)?$")
 _COARSE = re.compile(r"(\d{4})-(?:Q[1-4]|H[12]|SP|SU|FA|WI)$")
 # "since 2022", "until March", "through 2030": the date bounds a period, it does not date a happening
-_BOUNDING = re.compile(r"\b(?:since|until|till|through|throughout|starting|from|between)\s+(?:\S+\s+){0,4}$", re.IGNORECASE)
+_BOUNDING = re.compile(
+    r"\b(?:since|until|till|through|throughout|starting|from|between)\s+(?:(?:the|early|late|mid|last|this)\s+)?$",
+    re.IGNORECASE,
+)
 _PRECISION = {10: 3, 7: 2, 4: 1}
 # A clock time alone ("7 p.m." heading a live-blog entry) is dated only by the article itself.
-_CLOCK_ONLY = re.compile(r"[\d:.\s]*(?:[ap]\.?m\.?)?(?:\s+[A-Z]{2,4}|\s+local\s+time)?|noon|midnight|midday", re.I)
+_CLOCK_ONLY = re.compile(
+    r"[\d:.\s]*(?:[ap]\.?m\.?)?(?:\s+[A-Z]{2,4}|\s+local\s+time)?|noon|midnight|midday", re.I
+)
 
 
 def event_date(value: str | None) -> str | None:
@@ -84,7 +89,14 @@ def find_events(doc: Document, dates: list[TimeExpression], mentions: list[Menti
         phrases = tuple(t.text for _, t in candidates)
         actors, places = _participants(mentions, s, e)
         events.append(
-            Event(date=value, start=s, end=e, summary=summarize(doc.text[s:e], phrases), actors=actors, places=places)
+            Event(
+                date=value,
+                start=s,
+                end=e,
+                summary=summarize(doc.text[s:e], phrases),
+                actors=actors,
+                places=places,
+            )
         )
     return events
 

@@ -18,14 +18,18 @@ _DISCOURSE = re.compile(
 # A leading participial or circumstantial clause: "Speaking hours after the strike, Kellogg said ..."
 _LEADING_CLAUSE = re.compile(
     r"^(?:speaking|writing|responding|addressing|asked|citing|noting|following|after|despite|amid|"
-    r"according to|in response to|hours after|days after|shortly after|just|as|while|when)\b[^,;:]{0,140}?,\s+",
+    r"according to|in response to|hours after|days after|shortly after|just|as|while|when)\b"
+    r"[^,;:]{0,140}?,\s+",
     re.IGNORECASE,
 )
 # A leading date phrase: "On August 28, ...", "Early Sunday, ..."
-_LEADING_DATE = re.compile(r"^(?:on|in|by|early|late|earlier|later|last|this)\b[^,;:]{0,40},\s+", re.IGNORECASE)
+_LEADING_DATE = re.compile(
+    r"^(?:on|in|by|early|late|earlier|later|last|this)\b[^,;:]{0,40},\s+", re.IGNORECASE
+)
 # A trailing attribution: "..., local officials said." / "..., according to the ministry."
 _TRAILING_ATTRIBUTION = re.compile(
-    r"(?:,|\s[—–-])\s+(?:[^,;:]{0,80}?\s)?(?:said|says|told [\w ]{1,40}|reported|added|according to [^,;:]{1,80})"
+    r"(?:,|\s[—–-])\s+(?:[^,;:]{0,80}?\s)?"
+    r"(?:said|says|told [\w ]{1,40}|reported|added|according to [^,;:]{1,80})"
     r"(?: on \w+(?: \d{1,2})?| \w+day)?[.!]?[\"”’']?$",
     re.IGNORECASE,
 )

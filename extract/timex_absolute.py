@@ -24,12 +24,13 @@ _QUANTITY_BEFORE = frozenset(
     room page chapter article section resolution code model top bottom up down""".split()
 )
 _COUNTED_AFTER = frozenset(
-    """people persons troops soldiers drones missiles rockets shells men women children workers jobs homes houses
-    cases deaths votes miles kilometers kilometres km meters metres feet foot tons tonnes barrels units vehicles
-    cars shares points residents employees members students copies times acres hectares words pages rounds
-    prisoners refugees migrants civilians dollars euros pounds yuan rubles roubles francs yen rupees casualties
-    fighters officers police staff delegates seats households families patients firms companies guns tanks
-    aircraft planes ships boats victims bodies lives visitors tourists passengers signatures followers views""".split()
+    """people persons troops soldiers drones missiles rockets shells men women children workers jobs
+    homes houses cases deaths votes miles kilometers kilometres km meters metres feet foot tons
+    tonnes barrels units vehicles cars shares points residents employees members students copies
+    times acres hectares words pages rounds prisoners refugees migrants civilians dollars euros
+    pounds yuan rubles roubles francs yen rupees casualties fighters officers police staff delegates
+    seats households families patients firms companies guns tanks aircraft planes ships boats
+    victims bodies lives visitors tourists passengers signatures followers views""".split()
 )
 
 
@@ -51,7 +52,9 @@ def _day(text: str) -> int:
     return int(re.sub(r"\D", "", text))
 
 
-def _day_value(ctx: Context, m: re.Match[str], month: int, day: int, year: str | None, wd: str | None) -> Resolved:
+def _day_value(
+    ctx: Context, m: re.Match[str], month: int, day: int, year: str | None, wd: str | None
+) -> Resolved:
     if year:
         return date(int(year), month, day).isoformat(), "date"
     if ctx.published is None:

@@ -79,8 +79,12 @@ def holiday(name: str, year: int) -> date | None:
     """The date of a fixed or computable holiday in `year`, None for names we do not know."""
     key = re.sub(r"[^a-z]", "", name.lower())
     fixed = {
-        "christmas": (12, 25), "christmasday": (12, 25), "christmaseve": (12, 24),
-        "newyearsday": (1, 1), "newyearseve": (12, 31), "halloween": (10, 31),
+        "christmas": (12, 25),
+        "christmasday": (12, 25),
+        "christmaseve": (12, 24),
+        "newyearsday": (1, 1),
+        "newyearseve": (12, 31),
+        "halloween": (10, 31),
         "valentinesday": (2, 14),
     }
     if key in fixed:
@@ -108,7 +112,9 @@ _CENTURY = re.compile(r"(\d{2})XX$")
 
 def _month_span(year: int, first: int, last: int) -> tuple[date, date]:
     end = add_months(date(year, 1, 1), last - 1)
-    return add_months(date(year, 1, 1), first - 1), date(end.year, end.month, monthrange(end.year, end.month)[1])
+    return add_months(date(year, 1, 1), first - 1), date(
+        end.year, end.month, monthrange(end.year, end.month)[1]
+    )
 
 
 def date_range(value: str) -> tuple[date, date] | None:
@@ -120,7 +126,7 @@ def date_range(value: str) -> tuple[date, date] | None:
         if m := _DAY.match(value):
             d = date(int(m[1]), int(m[2]), int(m[3]))
             return d, d
-        if m := _MONTH.match(value):
+        if (m := _MONTH.match(value)) and 1 <= int(m[2]) <= 12:
             return _month_span(int(m[1]), int(m[2]), int(m[2]))
         if m := _YEAR.match(value):
             return date(int(m[1]), 1, 1), date(int(m[1]), 12, 31)

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from extract.timex_calendar import weekday_on_or_after, weekday_on_or_before
-from extract.timex_tense import FUTURE, PAST, UNKNOWN
+from extract.timex_tense import FUTURE, PAST, STRICT_PAST, UNKNOWN
 
 Resolved = tuple[str | None, str]  # (TIMEX value, kind)
 
@@ -24,6 +24,12 @@ class Context:
     # the latest date mentioned at each precision ("day", "month", "year"), in reading order
     anchors: dict[str, tuple[int, date]] = field(default_factory=dict)
     _seen: int = 0
+    # the sentence being read, and the year a sentence states outright ("In 2022, ... on March 3")
+    sentence: int = 0
+    sentence_years: dict[int, int] = field(default_factory=dict)
+
+    def stated_year(self) -> int | None:
+        return self.sentence_years.get(self.sentence)
 
     def remember(self, value: str | None) -> None:
         """Make a concrete date the anchor of later anaphoric expressions ("the next day")."""
@@ -44,17 +50,20 @@ class Context:
         as precise as `unit` ("the invasion in 2022 ... two weeks prior" is not about 2022), else the
         publication date."""
         precise_enough = {"day": ("day",), "week": ("day",), "month": ("day", "month")}.get(
-            unit, ("day", "month", "year"))
+            unit, ("day", "month", "year")
+        )
         found = [self.anchors[p] for p in precise_enough if p in self.anchors]
         return max(found)[1] if found else self.published
 
 
 # How many days back one day ahead is worth when a year-less date could be either: news mostly
 # reports the past, but "the summit on March 12" in a February article is next month's summit.
-AHEAD_COST = {PAST: 3.0, UNKNOWN: 1.5}
+AHEAD_COST = {PAST: 3.0, UNKNOWN: 1.5, STRICT_PAST: 1e9}
 
 
-def month_day_year(ctx: Context, month: int, day: int, direction: int, weekday: int | None = None) -> int | None:
+def month_day_year(
+    ctx: Context, month: int, day: int, direction: int, weekday: int | None = None
+) -> int | None:
     """The year of a year-less "Sept. 7": the one that agrees with a stated weekday, else by tense.
 
     Future tense: the first occurrence from a month before publication on (late reports of
@@ -62,6 +71,8 @@ def month_day_year(ctx: Context, month: int, day: int, direction: int, weekday: 
     with days ahead of publication counting several times as far as days behind.
     """
     pub = ctx.published
+    if ctx.stated_year() is not None:
+        return ctx.stated_year()
     if pub is None:
         return None
     candidates = []
@@ -95,6 +106,8 @@ def month_year(ctx: Context, month: int, direction: int) -> int | None:
     """The year of a bare "July": the latest one by publication in the past tense, the next one in the
     future tense, the nearest (days ahead counting more) when the sentence has no tense."""
     pub = ctx.published
+    if ctx.stated_year() is not None:
+        return ctx.stated_year()
     if pub is None:
         return None
     if direction == FUTURE:
@@ -123,6 +136,13 @@ def weekday_date(ctx: Context, weekday: int, modifier: str, direction: int) -> d
 
 
 __all__ = [
-    "FUTURE", "PAST", "UNKNOWN", "Context", "Resolved", "month_day_year", "month_year", "pick_occurrence",
+    "FUTURE",
+    "PAST",
+    "UNKNOWN",
+    "Context",
+    "Resolved",
+    "month_day_year",
+    "month_year",
+    "pick_occurrence",
     "weekday_date",
 ]

@@ -12,11 +12,28 @@ from extract.timex_context import FUTURE, PAST, Context, Resolved, weekday_date
 from extract.timex_grammar import NUMBER_WORDS, WEEKDAYS
 
 _PARTS = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "overnight": "NI"}
-_UNIT_LETTER = {"year": "Y", "month": "M", "week": "W", "day": "D", "decade": "Y", "century": "Y",
-                "quarter": "M", "fortnight": "W"}
+_UNIT_LETTER = {
+    "year": "Y",
+    "month": "M",
+    "week": "W",
+    "day": "D",
+    "decade": "Y",
+    "century": "Y",
+    "quarter": "M",
+    "fortnight": "W",
+}
 _UNIT_FACTOR = {"decade": 10, "century": 100, "quarter": 3, "fortnight": 2}
-_SET_VALUES = {"daily": "P1D", "weekly": "P1W", "monthly": "P1M", "annually": "P1Y", "yearly": "P1Y",
-               "nightly": "TNI", "hourly": "PT1H", "biweekly": "P2W", "quarterly": "P3M"}
+_SET_VALUES = {
+    "daily": "P1D",
+    "weekly": "P1W",
+    "monthly": "P1M",
+    "annually": "P1Y",
+    "yearly": "P1Y",
+    "nightly": "TNI",
+    "hourly": "PT1H",
+    "biweekly": "P2W",
+    "quarterly": "P3M",
+}
 
 
 def _unit(text: str) -> str:
@@ -123,8 +140,11 @@ def _relative_day(ctx: Context, modifier: str, unit: str, has_the: bool) -> Reso
 
 
 def _weekend(base: date, step: int) -> str:
-    saturday = base + timedelta(days=5 - base.weekday()) if base.weekday() < 5 else base - timedelta(
-        days=base.weekday() - 5)
+    saturday = (
+        base + timedelta(days=5 - base.weekday())
+        if base.weekday() < 5
+        else base - timedelta(days=base.weekday() - 5)
+    )
     if step < 0:
         saturday = weekday_on_or_before(base - timedelta(days=2), 5)
     elif step > 0:
@@ -196,7 +216,9 @@ def norm_every(ctx: Context, m: re.Match[str]) -> Resolved | None:
         return f"XXXX-WXX-{WEEKDAYS[unit[:3]] + 1}", "set"
     if unit in _PARTS:
         return f"T{_PARTS[unit]}", "set"
-    return {"day": "P1D", "week": "P1W", "month": "P1M", "year": "P1Y", "weekend": "P1WE"}.get(unit, "P1Y"), "set"
+    return {"day": "P1D", "week": "P1W", "month": "P1M", "year": "P1Y", "weekend": "P1WE"}.get(
+        unit, "P1Y"
+    ), "set"
 
 
 def norm_set(ctx: Context, m: re.Match[str]) -> Resolved | None:

@@ -73,7 +73,8 @@ def _candidate_starts(text: str, low: str, trigger: int) -> list[int]:
         begin = gap
         while begin > 0 and (low[begin - 1].isalnum() or low[begin - 1] in _WORD_CHARS) and gap - begin < 20:
             begin -= 1
-        if begin == gap or low[begin:gap] not in _LEAD_WORDS and low[begin:gap].split("-")[0] not in _LEAD_WORDS:
+        word = low[begin:gap]
+        if begin == gap or (word not in _LEAD_WORDS and word.split("-")[0] not in _LEAD_WORDS):
             break
         starts.insert(0, begin)
         end = begin

@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 
 PAST, UNKNOWN, FUTURE = -1, 0, 1
+# Only backwards, whatever the distance: a query such as "since Dec. 1" never means next December.
+STRICT_PAST = -2
 
 _CUE = re.compile(
     r"(?P<future>\b(?:will|shall|won[’']t|going\s+to|(?:is|are|was|were)\s+to|set\s+to|scheduled|slated|"
@@ -22,7 +24,9 @@ _CUE = re.compile(
     re.IGNORECASE,
 )
 # Words ending in -ed that look forward or are no verbs at all.
-_NOT_PAST = frozenset("scheduled slated expected planned intended proposed need speed feed seed bed red united".split())
+_NOT_PAST = frozenset(
+    "scheduled slated expected planned intended proposed need speed feed seed bed red united".split()
+)
 
 
 def direction(sentence: str, start: int, end: int) -> int:

@@ -42,6 +42,22 @@ find finds found show shows showed testify testified promise promised promises p
 signal signaled signalled observe observed remark remarked
 """
 
+# Verbs of stance and intention: their subject is a source for what follows ("X wants to …",
+# "X cited …", "X called for …"). Used for reported positions, not for quotes.
+_STANCE_VERBS = """
+want wants wanted plan plans planned cite cites cited citing call calls called urge urges urged propose proposes
+proposed criticize criticizes criticized criticise criticised attack attacks attacked support supports supported
+oppose opposes opposed question questions questioned accuse accuses accused blame blames blamed praise praises
+praised defend defends defended reject rejects rejected dismiss dismisses dismissed describe describes described
+mention mentions mentioned highlight highlights highlighted expect expects expected hope hopes hoped fear fears
+feared worry worries worried seek seeks sought demand demands demanded recommend recommends recommended endorse
+endorses endorsed refuse refuses refused decline declines declined vow vows vowed promise promises promised
+pledge pledges pledged insist insists insisted blast blasts blasted slam slams slammed condemn condemns condemned
+rate rates rated estimate estimates estimated project projects projected show shows showed find finds found
+know knows knew ask asks asked invite invites invited acknowledge acknowledged cite refer referred refers
+attacked mocked mock mocks dismissed touted tout touts questioned doubt doubts doubted argue argued
+"""
+
 # Words that may stand between a speaker and the verb ("has also said", "later told").
 AUXILIARIES = frozenset(
     """has have had also later then previously once repeatedly recently again further separately earlier would will
@@ -61,6 +77,9 @@ AUDIENCE_WORDS = frozenset(
     """reporters journalists lawmakers supporters voters the a an his her their its them him us me students
     crowd audience members delegates senators congress parliament viewers listeners interviewer""".split()
 )
+
+
+STANCE_VERB_ALTERNATION = "|".join(sorted(set(_STANCE_VERBS.split()) - set(_INDIRECT_VERBS.split()), key=len, reverse=True))
 
 
 def speech_verbs() -> frozenset[str]:

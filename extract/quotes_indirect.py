@@ -13,7 +13,7 @@ from bisect import bisect_left
 from functools import cache
 
 from extract.document import Document
-from extract.lexicon_speech import AUDIENCE_WORDS, INDIRECT_VERB_ALTERNATION, INVERTING_VERBS
+from extract.lexicon_speech import AUDIENCE_WORDS, INDIRECT_VERB_ALTERNATION, INVERTING_VERBS, STANCE_VERB_ALTERNATION
 from extract.models import Quote, QuoteKind
 from extract.quote_marks import Segment
 from extract.speakers import Speaker, SpeakerFinder
@@ -38,7 +38,12 @@ _MIN_WORDS = 4
 
 @cache
 def _indirect_cue() -> re.Pattern[str]:
-    return re.compile(rf"\b(?:[Aa]ccording to|{INDIRECT_VERB_ALTERNATION})\b")
+    return re.compile(rf"\b(?:[Aa]ccording to|{INDIRECT_VERB_ALTERNATION}|{STANCE_VERB_ALTERNATION})\b")
+
+
+@cache
+def _stance_verbs() -> frozenset[str]:
+    return frozenset(STANCE_VERB_ALTERNATION.split("|"))
 
 
 def find_indirect(doc: Document, finder: SpeakerFinder, segments: list[Segment], used: set[int]) -> list[Quote]:
@@ -53,15 +58,18 @@ def find_indirect(doc: Document, finder: SpeakerFinder, segments: list[Segment],
         cues = [c for c in _indirect_cue().finditer(text, s, body_end)
                 if c.start() not in used and not _inside(segments, seg_starts, c.start())]
         # the attribution closing a sentence governs everything before it, nested reports included
-        q = _trailing(doc, finder, cues[-1], s, body_end) if cues else None
+        q = _trailing(doc, finder, cues[-1], s, body_end) if cues and cues[-1].group() not in _stance_verbs() else None
+        if q is not None:
+            out.append(q)
+            continue
+        taken: list[tuple[int, int]] = []
         for c in cues:
-            if q is not None:
-                break
             q = _according_to(doc, finder, c, s, body_end) if c.group().lower() == "according to" else (
                 _leading(doc, finder, c, s, body_end)
             )
-        if q is not None:
-            out.append(q)
+            if q is not None and not any(a <= q.speaker_start < b for a, b in taken if q.speaker_start is not None):
+                out.append(q)
+                taken.append((q.start, q.end))
     return out
 
 
@@ -79,7 +87,10 @@ def _leading(doc: Document, finder: SpeakerFinder, c: re.Match[str], s: int, e: 
     if adv:
         pos = adv.end()
     that = _THAT.match(text, pos, e)
-    if that is None and verb not in _BARE_CLAUSE_VERBS:
+    stance = verb in _stance_verbs()
+    if that is None and verb not in _BARE_CLAUSE_VERBS and not stance:
+        return None
+    if stance and sp.kind is None and sp.name in (None, "it", "It", "that", "which"):
         return None
     start = pos
     while start < e and text[start] in " \u00a0,:":

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import cache
+
 # Verbs that report speech or a stated position; every inflection news text uses.
 _SPEECH_VERBS = """
 say says said saying tell tells told telling add adds added adding write writes wrote writing post posts posted
@@ -79,16 +81,46 @@ AUDIENCE_WORDS = frozenset(
 )
 
 
-STANCE_VERB_ALTERNATION = "|".join(sorted(set(_STANCE_VERBS.split()) - set(_INDIRECT_VERBS.split()), key=len, reverse=True))
+@cache
+def speech_alternation() -> str:
+    """Regex alternation (prefix-tree shaped) of every speech verb form."""
+    return trie_alternation(sorted(set(_SPEECH_VERBS.split())))
 
 
-def speech_verbs() -> frozenset[str]:
-    return frozenset(_SPEECH_VERBS.split())
+@cache
+def indirect_alternation() -> str:
+    return trie_alternation(sorted(set(_INDIRECT_VERBS.split())))
 
 
-def indirect_verbs() -> frozenset[str]:
-    return frozenset(_INDIRECT_VERBS.split())
+@cache
+def stance_verbs() -> frozenset[str]:
+    """Stance verb forms that are not already indirect-speech verbs."""
+    return frozenset(_STANCE_VERBS.split()) - frozenset(_INDIRECT_VERBS.split())
 
 
-SPEECH_VERB_ALTERNATION = "|".join(sorted(set(_SPEECH_VERBS.split()), key=len, reverse=True))
-INDIRECT_VERB_ALTERNATION = "|".join(sorted(set(_INDIRECT_VERBS.split()), key=len, reverse=True))
+@cache
+def stance_alternation() -> str:
+    return trie_alternation(sorted(stance_verbs()))
+
+
+def trie_alternation(words: list[str]) -> str:
+    """A regex alternation of `words` shaped as a prefix tree: Python's `re` tries one branch per
+    letter instead of every word at every position, which makes scanning a verb list fast."""
+    trie: dict[str, dict] = {}  # type: ignore[type-arg]
+    for w in words:
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+    return _trie_regex(trie)
+
+
+def _trie_regex(node: dict) -> str:  # type: ignore[type-arg]
+    import re
+
+    ends = "" in node
+    branches = [re.escape(ch) + _trie_regex(child) for ch, child in sorted(node.items()) if ch]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    return "(?:" + body + ")?" if ends else body

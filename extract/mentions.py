@@ -15,7 +15,7 @@ from typing import Literal
 from extract.document import Document
 from extract.lexicon_names import gender_of_first_name, is_first_name
 from extract.lexicon_places import is_place, is_region
-from extract.lexicon_roles import demonyms, known_orgs, org_words, role_nouns, titles
+from extract.lexicon_roles import demonyms, known_orgs, org_words, role_nouns, role_qualifiers, titles
 from extract.names_tokens import (
     CAPITALISED_RUN,
     HONORIFIC_GENDER,
@@ -46,7 +46,6 @@ _SPEECH_AFTER = re.compile(
     r"tweeted|posted|stated|declared|claimed|replied|responded|acknowledged|recalled)\b"
 )
 _APPOSITIVE = re.compile(r",[ \u00a0]+(?:the|a|an|who|whose|[\w’']+’s|[\w']+'s)\b")
-_ROLE_BEFORE = re.compile(r"((?:[\w’'.-]+[ \u00a0]+){0,3}?([a-z][a-z-]+))[ \u00a0]+$")
 _FEMALE_ROLES = frozenset("spokeswoman congresswoman chairwoman councilwoman queen princess lady dame".split())
 _MALE_ROLES = frozenset("spokesman congressman chairman councilman king prince lord sir father".split())
 
@@ -177,7 +176,7 @@ def _resolve(text: str, raw: list[Mention]) -> list[Mention]:
             full_by_surname.setdefault(words[-1].lower(), []).append(m)
             by_first.setdefault(words[0].lower(), []).append(m)
     people = {m.text.split()[-1].lower() for m in raw if m.kind == "person"}
-    out: list[Mention] = []
+    out: list[tuple[Mention, MentionKind, str, str | None, str]] = []
     genders: dict[str, str] = {}
     roles: dict[str, str] = {}
     for m in raw:
@@ -202,13 +201,13 @@ def _resolve(text: str, raw: list[Mention]) -> list[Mention]:
                 roles[canonical] = role
         elif kind == "organization" and canonical.lower().startswith("the "):
             canonical = canonical[4:]
-        out.append(Mention(m.start, m.end, m.text, kind, canonical, role, gender))
+        out.append((m, kind, canonical, role, gender))
     # roles and genders learnt anywhere in the article hold for every mention of the person
     return [
-        Mention(m.start, m.end, m.text, m.kind, m.canonical, m.role or roles.get(m.canonical),
-                m.gender or genders.get(m.canonical, ""))
-        if m.kind == "person" else m
-        for m in out
+        Mention(m.start, m.end, m.text, kind, canonical, role or roles.get(canonical), gender or genders.get(canonical, ""))
+        if kind == "person" else (m if kind == m.kind and canonical == m.canonical else
+                                  Mention(m.start, m.end, m.text, kind, canonical, role, gender))
+        for m, kind, canonical, role, gender in out
     ]
 
 
@@ -240,10 +239,22 @@ _SUFFIX = re.compile(r",?[ \u00a0]+(?:Jr\.?|Sr\.?|II|III|IV)$")
 
 
 def _role_before(text: str, start: int) -> str | None:
-    m = _ROLE_BEFORE.search(text, max(0, start - 60), start)
-    if m and m.group(2) in role_nouns():
-        return m.group(1).strip()
-    return None
+    """"press secretary Karoline Leavitt": lower-case role words right before the name."""
+    window = text[max(0, start - 50) : start]
+    if not window.endswith((" ", "\u00a0")):
+        return None
+    words = window.split()
+    if not words or words[-1] not in role_nouns():
+        return None
+    k = len(words) - 1
+    while k > 0 and len(words) - k < 4 and _role_word(words[k - 1]):
+        k -= 1
+    return " ".join(words[k:])
+
+
+def _role_word(word: str) -> bool:
+    low = word.lower()
+    return (word[:1].isupper() and not word.endswith((".", ",", ";", ":"))) or low in role_nouns() or low in role_qualifiers()
 
 
 _ROLE_AFTER = re.compile(r",[ \u00a0]+(?:the|a|an)[ \u00a0]+([^,.;:“”\"()]{3,70}?)(?=[,.;]|[ \u00a0]+(?:said|says|told)\b)")

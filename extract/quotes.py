@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from extract.document import Document
-from extract.lexicon_speech import AUDIENCE_WORDS, INVERTING_VERBS, SPEECH_VERB_ALTERNATION
+from extract.lexicon_speech import AUDIENCE_WORDS, INVERTING_VERBS, speech_alternation
 from extract.mentions import Mention
 from extract.models import Quote, QuoteKind
 from extract.quote_marks import Segment, quote_segments
@@ -32,7 +32,7 @@ def cue_pattern() -> re.Pattern[str]:
     """A speech cue: a speech verb or phrase ("said", "pointed out", "according to")."""
     return re.compile(
         rf"\b(?:[Aa]ccording to|summed up|pointed out|points out|chimed in|put it|went on|"
-        rf"{SPEECH_VERB_ALTERNATION})\b"
+        rf"{speech_alternation()})\b"
     )
 
 

@@ -13,7 +13,13 @@ from bisect import bisect_left
 from functools import cache
 
 from extract.document import Document
-from extract.lexicon_speech import AUDIENCE_WORDS, INDIRECT_VERB_ALTERNATION, INVERTING_VERBS, STANCE_VERB_ALTERNATION
+from extract.lexicon_speech import (
+    AUDIENCE_WORDS,
+    INVERTING_VERBS,
+    indirect_alternation,
+    stance_alternation,
+    stance_verbs,
+)
 from extract.models import Quote, QuoteKind
 from extract.quote_marks import Segment
 from extract.speakers import Speaker, SpeakerFinder
@@ -40,12 +46,7 @@ _MIN_WORDS = 4
 
 @cache
 def _indirect_cue() -> re.Pattern[str]:
-    return re.compile(rf"\b(?:[Aa]ccording to|{INDIRECT_VERB_ALTERNATION}|{STANCE_VERB_ALTERNATION})\b")
-
-
-@cache
-def _stance_verbs() -> frozenset[str]:
-    return frozenset(STANCE_VERB_ALTERNATION.split("|"))
+    return re.compile(rf"\b(?:[Aa]ccording to|{indirect_alternation()}|{stance_alternation()})\b")
 
 
 def find_indirect(doc: Document, finder: SpeakerFinder, segments: list[Segment], used: set[int]) -> list[Quote]:
@@ -60,7 +61,7 @@ def find_indirect(doc: Document, finder: SpeakerFinder, segments: list[Segment],
         cues = [c for c in _indirect_cue().finditer(text, s, body_end)
                 if c.start() not in used and not _inside(segments, seg_starts, c.start())]
         # the attribution closing a sentence governs everything before it, nested reports included
-        q = _trailing(doc, finder, cues[-1], s, body_end) if cues and cues[-1].group() not in _stance_verbs() else None
+        q = _trailing(doc, finder, cues[-1], s, body_end) if cues and cues[-1].group() not in stance_verbs() else None
         if q is not None:
             out.append(q)
             continue
@@ -89,7 +90,7 @@ def _leading(doc: Document, finder: SpeakerFinder, c: re.Match[str], s: int, e: 
     if adv:
         pos = adv.end()
     that = _THAT.match(text, pos, e)
-    stance = verb in _stance_verbs()
+    stance = verb in stance_verbs()
     if that is None and verb not in _BARE_CLAUSE_VERBS and not stance:
         return None
     if stance and sp.kind is None and sp.name in (None, "it", "It", "that", "which"):

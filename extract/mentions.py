@@ -10,11 +10,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 from typing import Literal
 
 from extract.document import Document
 from extract.lexicon_names import gender_of_first_name, is_first_name
 from extract.lexicon_places import is_place, is_region
+from extract.lexicon_speech import speech_alternation
 from extract.lexicon_roles import demonyms, known_orgs, org_words, role_nouns, role_qualifiers, titles
 from extract.names_tokens import (
     CAPITALISED_RUN,
@@ -40,11 +42,16 @@ class Mention:
 
 
 _PARTICLES = frozenset("of de da di del della der den van von du la le bin ibn al el dos das y the".split())
-_SPEECH_AFTER = re.compile(
-    r"[ \u00a0]+(?:also[ \u00a0]+|later[ \u00a0]+|has[ \u00a0]+|had[ \u00a0]+)?"
-    r"(?:said|says|told|tells|added|wrote|writes|noted|argued|asked|warned|announced|insisted|explained|"
-    r"tweeted|posted|stated|declared|claimed|replied|responded|acknowledged|recalled)\b"
-)
+
+
+@cache
+def _speech_after() -> re.Pattern[str]:
+    """A speech verb right after a name ("Kellogg said", "Weber condemned"): the name is a person's."""
+    return re.compile(
+        rf"[ \u00a0]+(?:(?:also|later|has|had|then|again|once)[ \u00a0]+)?(?:{speech_alternation()})\b"
+    )
+
+
 _APPOSITIVE = re.compile(r",[ \u00a0]+(?:the|a|an|who|whose|[\w’']+’s|[\w']+'s)\b")
 _FEMALE_ROLES = frozenset("spokeswoman congresswoman chairwoman councilwoman queen princess lady dame".split())
 _MALE_ROLES = frozenset("spokesman congressman chairman councilman king prince lord sir father".split())
@@ -188,9 +195,9 @@ def _resolve(text: str, raw: list[Mention]) -> list[Mention]:
                 full = _nearest(_compatible(by_first.get(key), m.gender), m.start)
             if full is not None and len(full.text) >= len(m.text):
                 kind, canonical = "person", _fullest(full_by_surname.get(full.text.split()[-1].lower(), [full]), full)
-            elif kind == "place" and (key in people or _SPEECH_AFTER.match(text, m.end)):
+            elif kind == "place" and (key in people or _speech_after().match(text, m.end)):
                 kind = "person"  # "Warren said": a city name that speaks is a surname
-            elif kind == "unknown" and (key in people or _SPEECH_AFTER.match(text, m.end) or _APPOSITIVE.match(text, m.end)):
+            elif kind == "unknown" and (key in people or _speech_after().match(text, m.end) or _APPOSITIVE.match(text, m.end)):
                 kind = "person"
         if kind == "person":
             role = role or _role_before(text, m.start) or _role_after(text, m.end)

@@ -41,7 +41,7 @@ beatriz betsy betty beverly bianca brenda bridget brigitte caitlin camila carla 
 catherine cecilia celine charlotte chelsea cheryl christina christine chrystia claire clara claudia cynthia dana
 daniela deborah debbie denise diana diane dilma donna doris dorothy dovile elena eleanor elisabeth elizabeth
 ella ellen elsa emily emma erica erin esther eva evelyn fatima fiona florence frances francesca gabriela
-giorgia gina gloria grace greta gretchen hannah heather heidi helen helena hillary hiba ingrid irene irina
+giorgia gina gloria grace greta gretchen hannah heather heidi helen helena hillary hiba ilse ines ingrid irene irina
 isabel isabella ivanka jacqueline jane janet janice jasmine jeanne jennifer jessica jill jo joan joanna jodi
 josephine joy joyce judith judy julia julie karen karoline kate katherine kathleen kathryn kathy katie
 katrin kelly kelli kellyanne kim kimberly kirsten kristen kristi kristina lara laura lauren leah liliana

@@ -10,12 +10,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 from typing import Literal
 
 from extract.document import Document
 from extract.lexicon_names import gender_of_first_name, is_first_name
 from extract.lexicon_places import is_place, is_region
-from extract.lexicon_roles import demonyms, known_orgs, org_words, role_nouns, titles
+from extract.lexicon_speech import speech_alternation
+from extract.lexicon_roles import demonyms, known_orgs, org_words, role_nouns, role_qualifiers, titles
 from extract.names_tokens import (
     CAPITALISED_RUN,
     HONORIFIC_GENDER,
@@ -40,13 +42,17 @@ class Mention:
 
 
 _PARTICLES = frozenset("of de da di del della der den van von du la le bin ibn al el dos das y the".split())
-_SPEECH_AFTER = re.compile(
-    r"[ \u00a0]+(?:also[ \u00a0]+|later[ \u00a0]+|has[ \u00a0]+|had[ \u00a0]+)?"
-    r"(?:said|says|told|tells|added|wrote|writes|noted|argued|asked|warned|announced|insisted|explained|"
-    r"tweeted|posted|stated|declared|claimed|replied|responded|acknowledged|recalled)\b"
-)
+
+
+@cache
+def _speech_after() -> re.Pattern[str]:
+    """A speech verb right after a name ("Kellogg said", "Weber condemned"): the name is a person's."""
+    return re.compile(
+        rf"[ \u00a0]+(?:(?:also|later|has|had|then|again|once)[ \u00a0]+)?(?:{speech_alternation()})\b"
+    )
+
+
 _APPOSITIVE = re.compile(r",[ \u00a0]+(?:the|a|an|who|whose|[\w’']+’s|[\w']+'s)\b")
-_ROLE_BEFORE = re.compile(r"((?:[\w’'.-]+[ \u00a0]+){0,3}?([a-z][a-z-]+))[ \u00a0]+$")
 _FEMALE_ROLES = frozenset("spokeswoman congresswoman chairwoman councilwoman queen princess lady dame".split())
 _MALE_ROLES = frozenset("spokesman congressman chairman councilman king prince lord sir father".split())
 
@@ -177,7 +183,7 @@ def _resolve(text: str, raw: list[Mention]) -> list[Mention]:
             full_by_surname.setdefault(words[-1].lower(), []).append(m)
             by_first.setdefault(words[0].lower(), []).append(m)
     people = {m.text.split()[-1].lower() for m in raw if m.kind == "person"}
-    out: list[Mention] = []
+    out: list[tuple[Mention, MentionKind, str, str | None, str]] = []
     genders: dict[str, str] = {}
     roles: dict[str, str] = {}
     for m in raw:
@@ -189,9 +195,9 @@ def _resolve(text: str, raw: list[Mention]) -> list[Mention]:
                 full = _nearest(_compatible(by_first.get(key), m.gender), m.start)
             if full is not None and len(full.text) >= len(m.text):
                 kind, canonical = "person", _fullest(full_by_surname.get(full.text.split()[-1].lower(), [full]), full)
-            elif kind == "place" and (key in people or _SPEECH_AFTER.match(text, m.end)):
+            elif kind == "place" and (key in people or _speech_after().match(text, m.end)):
                 kind = "person"  # "Warren said": a city name that speaks is a surname
-            elif kind == "unknown" and (key in people or _SPEECH_AFTER.match(text, m.end) or _APPOSITIVE.match(text, m.end)):
+            elif kind == "unknown" and (key in people or _speech_after().match(text, m.end) or _APPOSITIVE.match(text, m.end)):
                 kind = "person"
         if kind == "person":
             role = role or _role_before(text, m.start) or _role_after(text, m.end)
@@ -202,13 +208,13 @@ def _resolve(text: str, raw: list[Mention]) -> list[Mention]:
                 roles[canonical] = role
         elif kind == "organization" and canonical.lower().startswith("the "):
             canonical = canonical[4:]
-        out.append(Mention(m.start, m.end, m.text, kind, canonical, role, gender))
+        out.append((m, kind, canonical, role, gender))
     # roles and genders learnt anywhere in the article hold for every mention of the person
     return [
-        Mention(m.start, m.end, m.text, m.kind, m.canonical, m.role or roles.get(m.canonical),
-                m.gender or genders.get(m.canonical, ""))
-        if m.kind == "person" else m
-        for m in out
+        Mention(m.start, m.end, m.text, kind, canonical, role or roles.get(canonical), gender or genders.get(canonical, ""))
+        if kind == "person" else (m if kind == m.kind and canonical == m.canonical else
+                                  Mention(m.start, m.end, m.text, kind, canonical, role, gender))
+        for m, kind, canonical, role, gender in out
     ]
 
 
@@ -240,10 +246,22 @@ _SUFFIX = re.compile(r",?[ \u00a0]+(?:Jr\.?|Sr\.?|II|III|IV)$")
 
 
 def _role_before(text: str, start: int) -> str | None:
-    m = _ROLE_BEFORE.search(text, max(0, start - 60), start)
-    if m and m.group(2) in role_nouns():
-        return m.group(1).strip()
-    return None
+    """"press secretary Karoline Leavitt": lower-case role words right before the name."""
+    window = text[max(0, start - 50) : start]
+    if not window.endswith((" ", "\u00a0")):
+        return None
+    words = window.split()
+    if not words or words[-1] not in role_nouns():
+        return None
+    k = len(words) - 1
+    while k > 0 and len(words) - k < 4 and _role_word(words[k - 1]):
+        k -= 1
+    return " ".join(words[k:])
+
+
+def _role_word(word: str) -> bool:
+    low = word.lower()
+    return (word[:1].isupper() and not word.endswith((".", ",", ";", ":"))) or low in role_nouns() or low in role_qualifiers()
 
 
 _ROLE_AFTER = re.compile(r",[ \u00a0]+(?:the|a|an)[ \u00a0]+([^,.;:“”\"()]{3,70}?)(?=[,.;]|[ \u00a0]+(?:said|says|told)\b)")

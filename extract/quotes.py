@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from extract.document import Document
-from extract.lexicon_speech import AUDIENCE_WORDS, INVERTING_VERBS, SPEECH_VERB_ALTERNATION
+from extract.lexicon_speech import AUDIENCE_WORDS, INVERTING_VERBS, speech_alternation
 from extract.mentions import Mention
 from extract.models import Quote, QuoteKind
 from extract.quote_marks import Segment, quote_segments
@@ -32,7 +32,7 @@ def cue_pattern() -> re.Pattern[str]:
     """A speech cue: a speech verb or phrase ("said", "pointed out", "according to")."""
     return re.compile(
         rf"\b(?:[Aa]ccording to|summed up|pointed out|points out|chimed in|put it|went on|"
-        rf"{SPEECH_VERB_ALTERNATION})\b"
+        rf"{speech_alternation()})\b"
     )
 
 
@@ -67,7 +67,7 @@ def _quoted(doc: Document, segments: list[Segment], finder: SpeakerFinder) -> tu
     prev_attr: _Attribution | None = None
     for k, seg in enumerate(segments):
         para = max(0, bisect_right(para_starts, seg.open) - 1)
-        pe = doc.paragraphs[para][1]
+        pe = doc.paragraphs[max(0, bisect_right(para_starts, seg.close - 1) - 1)][1]  # a quote may span paragraphs
         nxt = segments[k + 1].open if k + 1 < len(segments) else len(text)
         hi = min(pe, nxt)
         sent_lo = doc.sentences[doc.sentence_at(seg.open)][0] if doc.sentences else 0
@@ -100,6 +100,8 @@ def _quoted(doc: Document, segments: list[Segment], finder: SpeakerFinder) -> tu
             end = _clause_end(text, seg, hi)
         elif after_text and attr.cue_start < seg.open and not _attribution_only(after_text):
             kind = "partial"
+        elif attr.cue_start < seg.open and not _looks_complete(text[seg.start : seg.end]):
+            kind = "partial"  # "X condemned “reckless spending”": quoted words, not an utterance
         sp = attr.speaker
         out.append(
             Quote(
@@ -217,6 +219,12 @@ def _before(doc: Document, seg: Segment, lo: int, finder: SpeakerFinder) -> _Att
 def _role_prefix(between: str) -> bool:
     """Only a short role or place may stand between a quote and its speaker ("Tulsa police Chief X said")."""
     return _ROLE_PREFIX.fullmatch(between) is not None
+
+
+def _looks_complete(quoted: str) -> bool:
+    """An utterance rather than a phrase: it opens with a capital or runs to several words."""
+    stripped = quoted.lstrip(" \u00a0….'‘")
+    return stripped[:1].isupper() or len(quoted.split()) >= 6
 
 
 def _may_be_words_of_subject(quoted: str, words: int) -> bool:

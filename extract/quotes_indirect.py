@@ -13,7 +13,13 @@ from bisect import bisect_left
 from functools import cache
 
 from extract.document import Document
-from extract.lexicon_speech import AUDIENCE_WORDS, INDIRECT_VERB_ALTERNATION, INVERTING_VERBS
+from extract.lexicon_speech import (
+    AUDIENCE_WORDS,
+    INVERTING_VERBS,
+    indirect_alternation,
+    stance_alternation,
+    stance_verbs,
+)
 from extract.models import Quote, QuoteKind
 from extract.quote_marks import Segment
 from extract.speakers import Speaker, SpeakerFinder
@@ -32,13 +38,15 @@ _ADVERBIALS = re.compile(
     r"speech|message|remarks|report|email|televised|address)){1,4}|[ \u00a0]+(?:Monday|Tuesday|Wednesday|"
     r"Thursday|Friday|Saturday|Sunday|today|yesterday|tonight|recently|again))*(?:[ \u00a0]*,)?"
 )
+# What may stand between the comma and a closing attribution's speaker: a determiner or a title.
+_LEAD_IN = re.compile(r"(?:[ \u00a0]+(?:the|The|a|an|one|[A-Z][\w’'.-]*|[a-z]+))?[ \u00a0]*$")
 _THAT = re.compile(r"[ \u00a0]*(?:,[ \u00a0]*)?that\b")
 _MIN_WORDS = 4
 
 
 @cache
 def _indirect_cue() -> re.Pattern[str]:
-    return re.compile(rf"\b(?:[Aa]ccording to|{INDIRECT_VERB_ALTERNATION})\b")
+    return re.compile(rf"\b(?:[Aa]ccording to|{indirect_alternation()}|{stance_alternation()})\b")
 
 
 def find_indirect(doc: Document, finder: SpeakerFinder, segments: list[Segment], used: set[int]) -> list[Quote]:
@@ -53,15 +61,18 @@ def find_indirect(doc: Document, finder: SpeakerFinder, segments: list[Segment],
         cues = [c for c in _indirect_cue().finditer(text, s, body_end)
                 if c.start() not in used and not _inside(segments, seg_starts, c.start())]
         # the attribution closing a sentence governs everything before it, nested reports included
-        q = _trailing(doc, finder, cues[-1], s, body_end) if cues else None
+        q = _trailing(doc, finder, cues[-1], s, body_end) if cues and cues[-1].group() not in stance_verbs() else None
+        if q is not None:
+            out.append(q)
+            continue
+        taken: list[tuple[int, int]] = []
         for c in cues:
-            if q is not None:
-                break
             q = _according_to(doc, finder, c, s, body_end) if c.group().lower() == "according to" else (
                 _leading(doc, finder, c, s, body_end)
             )
-        if q is not None:
-            out.append(q)
+            if q is not None and not any(a <= q.speaker_start < b for a, b in taken if q.speaker_start is not None):
+                out.append(q)
+                taken.append((q.start, q.end))
     return out
 
 
@@ -79,7 +90,10 @@ def _leading(doc: Document, finder: SpeakerFinder, c: re.Match[str], s: int, e: 
     if adv:
         pos = adv.end()
     that = _THAT.match(text, pos, e)
-    if that is None and verb not in _BARE_CLAUSE_VERBS:
+    stance = verb in stance_verbs()
+    if that is None and verb not in _BARE_CLAUSE_VERBS and not stance:
+        return None
+    if stance and sp.kind is None and sp.name in (None, "it", "It", "that", "which"):
         return None
     start = pos
     while start < e and text[start] in " \u00a0,:":
@@ -92,26 +106,31 @@ def _leading(doc: Document, finder: SpeakerFinder, c: re.Match[str], s: int, e: 
 def _trailing(doc: Document, finder: SpeakerFinder, c: re.Match[str], s: int, e: int) -> Quote | None:
     """`CONTENT, X said.` and `CONTENT, said X.`: the attribution closes the sentence."""
     text = doc.text
-    rest = text[c.end() : e]
-    if len(rest.split()) > 8:
-        return None
     sp = finder.before(c.start(), s)
     comma = -1
+    rest_from = c.end()
     if sp is not None:
         comma = sp.start
     elif c.group() in INVERTING_VERBS:
         sp = finder.after(c.end(), e)
         comma = c.start()
+        if sp is not None:
+            rest_from = sp.end
     if sp is None:
         return None
-    j = comma
-    while j > s and text[j - 1] in " \u00a0":
-        j -= 1
+    rest = text[rest_from:e]
+    # "…, Mr. Clarke said, until …": an attribution inside the sentence reports all of it
+    parenthetical = rest.lstrip().startswith(",") and len(rest.split()) >= _MIN_WORDS
+    if len(rest.split()) > 8 and not rest.lstrip().startswith(",") and not parenthetical:
+        return None
+    j = _LEAD_IN.search(text, s, comma).start()
     if j <= s or text[j - 1] not in ",—":
         return None
     end = j - 1
     if not _is_clause(text[s:end]):
         return None
+    if parenthetical and not sp.start > c.end():
+        return _quote(text, s, e, sp, c.group(), _kind(text, s, e))
     return _quote(text, s, end, sp, c.group(), _kind(text, s, end))
 
 
@@ -155,10 +174,14 @@ def _skip_audience(text: str, pos: int, e: int) -> int:
 def _subject_position(text: str, s: int, start: int) -> bool:
     """The speaker opens the sentence or a clause ("But X said", "On Friday, X said", "…, and X said")."""
     lead = text[s:start]
-    if len(lead.split()) <= 1:
-        return True
-    stripped = lead.rstrip()
-    return stripped.endswith((",", "and", "but", "—", ";")) and len(lead.split()) <= 12
+    words = lead.split()
+    if len(words) <= 4 and not any(ch in lead for ch in ",;:"):
+        return True  # a role before the name: "Stein spokeswoman X", "A spokeswoman for X"
+    stripped = _TITLE_TAIL.sub("", lead)
+    return stripped.endswith((",", " and", " but", "—", ";")) and len(words) <= 25
+
+
+_TITLE_TAIL = re.compile(r"(?:[ \u00a0]*(?:the|[A-Z][\w’'.-]*))*[ \u00a0]*$")
 
 
 def _is_clause(content: str) -> bool:

@@ -264,7 +264,11 @@ class SpeakerFinder:
 
 def _role_prefix(between: str) -> bool:
     words = between.split()
-    return len(words) <= 5 and "," not in between and all(
+    if len(words) > 5 or "," in between:
+        return False
+    if words and words[-1].lower() in role_nouns():
+        return True  # "said port director X", "said police chief X"
+    return all(
         w[:1].isupper() or w.lower() in role_nouns() or w.lower() in _NP_OPENERS or w.lower() in role_qualifiers()
         for w in words
     )

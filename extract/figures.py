@@ -48,8 +48,9 @@ _CANDIDATE = re.compile(
     r"|(?P<vague>(?i:(?<![\w-])(?:tens|hundreds)\s+of\s+(?:thousands|millions|billions)(?!\w)))"
 )
 _DIGIT_START = re.compile(r"[\d½¼¾⅓⅔⅛$€£¥₹₽₴₩₪₺₿₡₭₾฿₦₱元]+")
+_NUMBER_WORDS = sorted([*UNITS, *TENS, "dozen", "half", "quarter", "tens", "hundreds"], key=len, reverse=True)
 _WORD_START = re.compile(
-    r"\b(?:" + "|".join(sorted([*UNITS, *TENS, "dozen", "half", "quarter", "tens", "hundreds"], key=len, reverse=True))
+    r"\b(?:" + "|".join(_NUMBER_WORDS)
     + r"|a(?=\s+(?:dozen|half|quarter|hundred|thousand|million|billion|trillion)\b))\b"
 )
 _SCALE = re.compile(rf"[^\S\r\n]?(?:-[^\S\r\n]?)?{SCALE}")
@@ -59,10 +60,21 @@ _RANGE = re.compile(
 )
 _PLUS = re.compile(r"-?plus(?=[^\S\r\n]+[a-z])|\+(?=[^\S\r\n]+[a-z])")
 _SPACE = re.compile(r"[^\S\r\n]?(?:-[^\S\r\n]?)?")
-_RATE = re.compile(
-    r"[^\S\r\n]?(?:-[^\S\r\n]?)?(?i:per|an?|/)[^\S\r\n]?(?:-[^\S\r\n]?)?"
-    r"(?P<per>share|day|year|annum|hour|month|week|barrel|gallon|ounce|ton|tonne|kilogram|kg|dozen|head"
-    r"|person|capita)(?![\w-])(?![^\S\r\n]+(?:ago|earlier|before|later|prior))"
+_S = r"[^\S\r\n]"
+_PER_WORDS = (
+    r"share|day|year|hour|month|week|barrel|gallon|ounce|tonne|ton|kilo|kilogram|pound|head|person|dozen"
+    r"|litre|liter|bushel|night|seat|vote"
+)
+# "per tonne", "a share", "/h", "-a-share": what a rate is counted per
+_PER = re.compile(
+    rf"{_S}?(?:-{_S}?)?(?:(?i:per){_S}+|/{_S}?|(?i:an?){_S}?(?:-{_S}?)?(?=(?i:{_PER_WORDS})(?![\w-])))"
+)
+_PER_WORD = re.compile(
+    rf"(?i:(?P<w>{_PER_WORDS}|annum|capita))(?![\w-])(?!{_S}+(?:ago|earlier|before|later|prior))"
+)
+_OF_RATE = re.compile(
+    rf"{_S}+of(?:{_S}+[a-z][\w-]*){{1,4}}?{_S}+(?:a|per){_S}+(?P<w>day|year|week|month|hour)(?!\w)"
+    rf"(?!{_S}+(?:ago|earlier|later|before|prior))"
 )
 _CENTS = re.compile(
     r"(?i)[^\S\r\n]+(?:and[^\S\r\n]+)?(?P<n>\d{1,2}|[a-z]+(?:[ -][a-z]+)?)(?:[^\S\r\n]+(?:cents?|pence)(?!\w)"
@@ -74,7 +86,9 @@ _TEMPORAL_AFTER = re.compile(
     r"|of(?!\s+(?:age|the|this|that|these|those|its|their|his|her|our|a|an|\d))(?=\s+[a-z]))(?!\w)"
 )
 _AGE = re.compile(r"(?i)[^\S\r\n]?(?:-[^\S\r\n]?)?old(?!\w)")
-_MONEY_CONTEXT = re.compile(r"(?i)£|sterling|britain|british|u\.?k\.?\b|london|paid|pay|cost|fine|worth|price")
+_MONEY_CONTEXT = re.compile(
+    r"(?i)£|sterling|britain|british|u\.?k\.?\b|london|paid|pay|cost|fine|worth|price"
+)
 _ANAPHORIC = re.compile(r"(?i)(?<![\w-])(?:these|those|the|both)\s+$")
 _POINT_IDIOM = frozenset({"point", "second", "minute", "hour", "day", "week", "month", "year", "decade"})
 _VAGUE = {"tens": 10.0, "hundreds": 100.0}
@@ -209,9 +223,9 @@ def _finish(
     after = bound_after(text, end)
     if after:
         bound, end = after
-    if not tail.kind and bound == "=" and not quantity:
-        return None
     moved = change_before(text, start)
+    if not tail.kind and bound == "=" and not quantity and not moved:
+        return None
     about = tail.about
     if moved and tail.kind != "count":
         change = moved[0]
@@ -220,7 +234,8 @@ def _finish(
     elif tail.kind != "count":
         change = change_after(text, end)
     return Figure(
-        text=text[start:end], start=start, end=end, value=value, value_max=value_max, unit=tail.unit,
+        text=text[start:end], start=start, end=end, value=_tidy(value), unit=tail.unit,
+        value_max=None if value_max is None else _tidy(value_max),
         bound=bound, change=change, about=about,
     )
 
@@ -234,11 +249,23 @@ def _scale(text: str, p: int, value: float, *, money: bool) -> tuple[int, float]
     if factor is None:
         return p, value
     short = word.lower() not in SCALES
-    if short and word in ("m", "M", "b", "B", "MM") and not money and not CURRENCY_SUFFIX.match(text, sm.end() + 1):
-        return p, value  # "50m" is fifty metres unless money is named
+    if short and word in ("m", "M", "b", "B", "MM") and not money and not _scale_fits(text, sm.end()):
+        return p, value  # "50m" is fifty metres unless money or a counted plural follows
     if short and sm.group()[:1].isspace() and word not in ("bn", "mn", "mln", "tn", "trn") and not money:
         return p, value
     return sm.end(), value * factor
+
+
+def _scale_fits(text: str, end: int) -> bool:
+    """Whether "m"/"bn" after digits is a scale: before money ("5m euros") or a plural ("5m tonnes")."""
+    if text[end:end + 1] not in (" ", "\u00a0"):
+        return False
+    if CURRENCY_SUFFIX.match(text, end + 1):
+        return True
+    unit = APART_UNIT.match(text, end + 1)
+    if unit:
+        return unit.group().lower().endswith("s") or unit.group().lower() in ("feet", "%")
+    return counted_noun(text, end, max_words=3) is not None
 
 
 def _tail(text: str, p: int, code: str | None, value: float) -> _Tail:
@@ -279,15 +306,16 @@ def _tail(text: str, p: int, code: str | None, value: float) -> _Tail:
     if um:
         unit = unit_name(um)
         end = um.end()
-        if unit in TIME_UNITS and unit == "year":
+        if unit in ("year", "month", "week", "day"):
             age = _AGE.match(text, end)
             if age:
-                return _Tail(end=age.end(), unit="year of age", kind="measure")
-        rate = _RATE.match(text, end)
-        if rate and unit not in TIME_UNITS and unit not in ("percent", "mile per hour", "kilometre per hour"):
-            per = {"annum": "year", "kg": "kilogram", "tonne": "metric ton", "capita": "person"}.get(
-                rate.group("per").lower(), rate.group("per").lower())
-            unit, end = f"{unit} per {per}", rate.end()
+                return _Tail(end=age.end(), unit=f"{unit} of age", kind="measure")
+        if unit not in TIME_UNITS and unit not in ("percent", "mile per hour", "kilometre per hour"):
+            per = _per(text, end)
+            if per:
+                unit, end = f"{unit} per {per[0]}", per[1]
+            elif (of_rate := _OF_RATE.match(text, end)) is not None:
+                unit = f"{unit} per {of_rate.group('w')}"
         return _Tail(end=end, unit=unit, kind="measure", about=about_after(text, end))
     if text[p:p + 1] in " \t\u00a0":
         if re.match(r"[^\S\r\n]times(?!\w)", text[p:p + 7]):
@@ -306,11 +334,33 @@ def _money(text: str, end: int, code: str, extra: float, value: float, spelled: 
     if cents and value == int(value) and extra == 1.0 and (spelled or not cents.group("bare")):
         c = number_value(cents.group("n"))
         if c is not None and 0 < c < 100:
-            return _Tail(end=cents.end(), unit=unit, kind="money", scale=(value + c / 100) / value if value else 1)
-    rate = _RATE.match(text, end)
-    if rate and rate.group("per").lower() not in ("year", "annum", "month", "week", "day", "hour"):
-        unit, end = f"{money_name(code)} per {rate.group('per').lower()}", rate.end()
+            scale = (value + c / 100) / value if value else 1.0
+            return _Tail(end=cents.end(), unit=unit, kind="money", scale=scale)
+    per = _per(text, end)
+    # "$2 billion a year" is usually a yearly total reported as money; prices per thing are rates
+    if per and per[0] not in ("year", "month", "week", "day"):
+        unit, end = f"{money_name(code)} per {per[0]}", per[1]
     return _Tail(end=end, unit=unit, kind="money", scale=scale, about=about_after(text, end))
+
+
+def _per(text: str, end: int) -> tuple[str, int] | None:
+    """The unit a rate is counted per, after "per", "a" or "/" ("per tonne", "a share", "km/h")."""
+    m = _PER.match(text, end)
+    if not m:
+        return None
+    unit = APART_UNIT.match(text, m.end()) or GLUED_UNIT.match(text, m.end())
+    if unit and m.group().strip().lower() not in ("a", "an", "-a", "-an"):
+        return unit_name(unit), unit.end()
+    word = _PER_WORD.match(text, m.end())
+    if not word:
+        return None
+    w = word.group("w").lower()
+    return _PER_NAMES.get(w, w), word.end()
+
+
+_PER_NAMES = {
+    "annum": "year", "capita": "person", "kilo": "kilogram", "tonne": "metric ton", "liter": "litre",
+}
 
 
 def _pounds_are_money(text: str, p: int, end: int) -> bool:
@@ -351,6 +401,12 @@ def _read_vague(text: str, m: re.Match[str]) -> Figure | None:
         text=text[m.start():tail.end], start=m.start(), end=tail.end, value=value, unit=tail.unit,
         bound=">=", about=tail.about,
     )
+
+
+
+def _tidy(value: float) -> float:
+    """16.4 * 1e6 is 16399999.999999998 in floating point: keep 12 significant digits."""
+    return float(f"{value:.12g}")
 
 
 __all__ = ["find_figures"]

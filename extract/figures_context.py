@@ -21,8 +21,10 @@ _BOUND_WORDS = "|".join(re.escape(b).replace(r"\ ", r"\s+") for b in sorted(_BOU
 _BOUND_BEFORE = re.compile(
     rf"(?i)(?:(?<![\w-])(?:just|well|slightly|a\s+little|only)\s+)?(?<![\w-])(?P<b>{_BOUND_WORDS})\s*$"
 )
-_BOUND_AFTER = re.compile(r"(?i)[^\S\r\n]?(?:-[^\S\r\n]?)?(?:(?P<ge>or\s+more|or\s+above|and\s+up)|(?P<approx>or\s+so)"
-                          r"|(?P<gt>plus|\+))(?![\w+])")
+_BOUND_AFTER = re.compile(
+    r"(?i)[^\S\r\n]?(?:-[^\S\r\n]?)?(?:(?P<ge>or\s+more|or\s+above|and\s+up)|(?P<approx>or\s+so)"
+    r"|(?P<gt>plus|\+))(?![\w+])"
+)
 
 _UP = (r"rose|rise|rises|rising|risen|increased|increases|increasing|climbed|climbs|climbing|jumped|jumps"
        r"|gained|gains|grew|grows|growing|surged|surges|soared|soars|advanced|advances|up|higher|boosted"
@@ -41,7 +43,9 @@ _CHANGE_AFTER = re.compile(
 _MONTH = (r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?"
           r"|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?")
 _MONTH_BEFORE = re.compile(rf"(?i)(?<![\w])(?:{_MONTH})\.?,?\s*$")
-_MONTH_AFTER = re.compile(rf"[^\S\r\n]*(?:st|nd|rd|th)?[^\S\r\n]*(?:of[^\S\r\n]+)?(?:(?i:{_MONTH})(?![\w])\.?)")
+_MONTH_AFTER = re.compile(
+    rf"[^\S\r\n]*(?:st|nd|rd|th)?[^\S\r\n]*(?:of[^\S\r\n]+)?(?:(?i:{_MONTH})(?![\w])\.?)"
+)
 _DAY_WORDS = re.compile(r"(?i)(?:on|since|until|till|from|by|of|before|after)\s+$")
 _NOT_A_NUMBER_AFTER = re.compile(
     r"(?:st|nd|rd|th|s|'s|’s)(?!\w)|\s?(?:[aApP]\.?[mM]\.?(?!\w)|o['’]clock)|[:.,/]\d"

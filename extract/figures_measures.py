@@ -87,6 +87,7 @@ _MEASURES: list[tuple[str, str, bool]] = [
     (r"(?i:tablespoons?|tbsp)", "tablespoon", True),
     (r"(?i:cups?)", "cup", True),
     (r"(?i:radians?|rad)", "radian", True),
+    (r"(?i:milliseconds?)|ms", "millisecond", True),
     (r"(?i:seconds?|secs?)", "second", True),
     (r"(?i:minutes?|mins?)", "minute", True),
     (r"(?i:hours?|hrs?)", "hour", True),
@@ -97,7 +98,9 @@ _MEASURES: list[tuple[str, str, bool]] = [
     (r"(?i:decades?)", "decade", True),
     (r"(?i:centuries|century)", "century", True),
 ]
-TIME_UNITS = frozenset({"second", "minute", "hour", "day", "week", "month", "year", "decade", "century"})
+TIME_UNITS = frozenset(
+    {"millisecond", "second", "minute", "hour", "day", "week", "month", "year", "decade", "century"}
+)
 _NAMES = [name for _, name, _ in _MEASURES]
 
 
@@ -108,7 +111,7 @@ def _compile(apart_only: bool) -> re.Pattern[str]:
         if apart or not apart_only
     ]
     # a unit ends at a word boundary; "24703m212" is an identifier, not 24703 metres
-    return re.compile(r"(?:" + "|".join(parts) + r")(?![\w/])")
+    return re.compile(r"(?:" + "|".join(parts) + r")(?!\w)")
 
 
 GLUED_UNIT = _compile(apart_only=False)

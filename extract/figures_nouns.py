@@ -41,7 +41,8 @@ IRREGULAR_PLURALS = {
     "indices": "index", "spacecraft": "spacecraft", "offspring": "offspring", "militia": "militia",
     "buses": "bus", "viruses": "virus", "bonuses": "bonus", "campuses": "campus", "statuses": "status",
     "gases": "gas", "lenses": "lens", "movies": "movie", "cookies": "cookie", "zombies": "zombie",
-    "rookies": "rookie", "calories": "calorie", "ties": "tie", "lies": "lie", "pies": "pie",
+    "rookies": "rookie", "aliases": "alias", "biases": "bias", "canvases": "canvas", "atlases": "atlas",
+    "calories": "calorie", "ties": "tie", "lies": "lie", "pies": "pie",
 }
 _O_ES = frozenset("heroes potatoes tomatoes echoes vetoes torpedoes embargoes volcanoes".split())
 
@@ -108,7 +109,7 @@ def counted_noun(text: str, pos: int, max_words: int = 5) -> tuple[str, int, int
 
 
 _NP_WORD = re.compile(r"[^\S\r\n]*([A-Za-z][\w'’-]*)")
-_ABOUT_PREP = re.compile(r"[^\S\r\n]*(?:in|of|for|on)[^\S\r\n]+(?:the[^\S\r\n]+|a[^\S\r\n]+|an[^\S\r\n]+)?")
+_ABOUT_PREP = re.compile(r"[^\S\r\n]*(?:in|of|for|on|from)[^\S\r\n]+(?:(?:the|a|an)[^\S\r\n]+)?")
 _TEMPORAL = frozenset(
     "year years quarter quarters month months week weeks day days period time first second half".split()
 )

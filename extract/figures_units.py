@@ -32,7 +32,7 @@ _PREFIX = {
     "nt$": "new taiwan dollar", "€": "EUR", "£": "GBP", "¥": "JPY", "₹": "INR", "₽": "RUB", "₴": "UAH",
     "₩": "KRW", "₪": "ILS", "₺": "turkish lira", "₿": "bitcoin", "元": "CNY", "₡": "costa rican colón",
     "₭": "lao kip", "₾": "georgian lari", "฿": "thai baht", "₦": "nigerian naira", "₱": "philippine peso",
-    "rs": "rupee", "rs.": "rupee",
+    "rs": "rupee", "rs.": "rupee", "dlrs": "USD", "usdlrs": "USD",
 }
 # Currency words after a number; the bare "pound(s)" is decided by context (money or weight).
 _SUFFIX = {
@@ -49,18 +49,27 @@ _SUFFIX = {
     "kronor": "SEK", "krona": "SEK", "kroner": "krone", "krone": "krone", "mexican peso": "mexican peso",
     "peso": "peso", "turkish lira": "turkish lira", "lira": "lira", "reais": "brazilian real",
     "naira": "nigerian naira", "peseta": "peseta", "deutsche mark": "mark", "deutschmark": "mark",
-    "guilder": "guilder", "dutch guilder": "guilder", "finnish markka": "finnish markka", "markka": "finnish markka",
-    "dinar": "dinar", "dirham": "dirham", "riyal": "riyal", "baht": "thai baht", "rupiah": "indonesian rupiah",
+    "guilder": "guilder", "dutch guilder": "guilder", "finnish markka": "finnish markka",
+    "markka": "finnish markka", "dinar": "dinar", "dirham": "dirham", "riyal": "riyal", "baht": "thai baht",
+    "rupiah": "indonesian rupiah",
     "zloty": "polish zloty", "zlotys": "polish zloty", "forint": "hungarian forint", "bitcoin": "bitcoin",
     "satoshi": "satoshi", "cent": "cent", "pence": "penny", "penny": "penny", "pennies": "penny",
-    "pound": "GBP", "pounds sterling": "GBP",
+    "pound": "GBP", "pounds sterling": "GBP", "shilling": "shilling", "kenyan shilling": "kenyan shilling",
+    "ugandan shilling": "ugandan shilling", "tanzanian shilling": "tanzanian shilling",
+    "egyptian pound": "egyptian pound", "lebanese pound": "lebanese pound", "syrian pound": "syrian pound",
+    "rial": "rial", "iranian rial": "iranian rial", "afghani": "afghani", "taka": "bangladeshi taka",
+    "dong": "vietnamese dong", "kwacha": "kwacha", "cedi": "ghanaian cedi", "birr": "ethiopian birr",
+    "tenge": "kazakhstani tenge", "lari": "georgian lari", "manat": "manat", "koruna": "czech koruna",
+    "leu": "romanian leu", "lei": "romanian leu", "lev": "bulgarian lev", "kuna": "croatian kuna",
+    "argentine peso": "argentine peso", "chilean peso": "chilean peso", "colombian peso": "colombian peso",
+    "philippine peso": "philippine peso", "saudi riyal": "saudi riyal", "uae dirham": "uae dirham",
 }
 # Words that name money only after a scale word ("5 million won"), being common words otherwise.
 SCALE_ONLY_CURRENCY = {"won": "KRW", "rand": "south african rand", "marks": "mark", "real": "brazilian real"}
 
 _PREFIX_RE = (
     r"(?:(?<![\w'’.])(?i:u\.s\.?|usd|us|cad|ca|aud|au|nzd|nz|hk|mxn|mex|nt|sg|c)\s?\$"
-    r"|(?<![\w'’.])[ASR]\$|\$|[€£¥₹₽₴₩₪₺₿₡₭₾฿₦₱]|(?<![\w'’.])Rs\.?\s?"
+    r"|(?<![\w'’.])[ASR]\$|\$|[€£¥₹₽₴₩₪₺₿₡₭₾฿₦₱]|(?<![\w'’.])Rs\.?\s?|(?<![\w'’.])(?i:(?:us\s)?dlrs)\.?\s?"
     r"|(?<![\w'’.])M?(?:" + "|".join(_CODE) + r")\s?"
     r"|(?<![\w'’.])(?:usd|eur|gbp|rmb|jpy|cny|chf|inr|hkd|aud|cad|nzd)\s"
     r")"

@@ -53,7 +53,10 @@ _DIGITS = (
 _FRACTION = r"(?:\d{1,2}/(?:2|3|4|5|8|10|16|32|100)(?![\d/])|[½¼¾⅓⅔⅛])"
 DIGIT_NUMBER = rf"(?:\d+\s{_FRACTION}|\d+[½¼¾⅓⅔⅛]|{_FRACTION}|{_DIGITS}|\.\d+)"
 WORD_NUMBER = rf"(?i:(?<![\w-]){_WORD_NUMBER}(?!\w))"
-SCALE = r"(?:(?i:million|billion|trillion|thousand|lakhs?|crores?)\b|(?:mn|mln|bn|tn|trn|MM|[kKmMbB])(?![\w]))"
+SCALE = (
+    r"(?:(?i:million|billion|trillion|thousand|lakhs?|crores?)\b"
+    r"|(?:mn|mln|bn|tn|trn|MM|[kKmMbB])(?![\w]))"
+)
 
 
 def number_value(text: str) -> float | None:

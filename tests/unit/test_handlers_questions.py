@@ -172,3 +172,12 @@ def test_figures_that_count_the_topic_come_before_figures_only_in_its_sentence()
     ])
     result = show_figures(FiguresQuery(terms=["ships"]), uow=uow)
     assert [g.about for g in result.groups] == ["ships", "cranes"]
+
+
+def test_timeline_shows_twenty_events_by_default_and_the_others_ten(uow: FakeUnitOfWork) -> None:
+    timeline = run_command("timeline", "", uow=uow, today=TODAY)
+    quotes = run_command("whosaid", "", uow=uow, today=TODAY)
+    explicit = run_command("timeline", "limit 2", uow=uow, today=TODAY)
+    assert not isinstance(timeline, HelpResult) and not isinstance(quotes, HelpResult)
+    assert not isinstance(explicit, HelpResult)
+    assert (timeline.page.limit, quotes.page.limit, explicit.page.limit) == (20, 10, 2)

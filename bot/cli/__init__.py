@@ -6,10 +6,10 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-from bot.cli import extract_cmd
+from bot.cli import extract_cmd, slack_cmd
 
 # One line per command group; each module adds its subparsers and sets `func`.
-COMMAND_MODULES = [extract_cmd]
+COMMAND_MODULES = [extract_cmd, slack_cmd]
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -38,10 +38,10 @@ def render_timeline(result: TimelineResult, *, public: bool = False) -> SlackMes
     query = result.query
     title = f"Timeline: {query.describe()}"
     if not result.entries:
-        return _nothing(title, "Nothing on the timeline", query.describe(), result.suggestion, "timeline")
+        return _nothing(title, "Nothing on the timeline", query.describe(), result.suggestion)
     budget = BlockBudget()
     budget.add(header(title))
-    shown = 0
+    shown = consumed = 0
     last_date: str | None = None
     for entry in result.entries:
         blocks: list[Block] = []
@@ -52,8 +52,10 @@ def render_timeline(result: TimelineResult, *, public: bool = False) -> SlackMes
             break
         last_date = entry.date
         shown += 1
-    return _finish(budget, "timeline", query.text, result.page, shown, public,
-                   f"Timeline for {query.describe()}: {result.page.total} events")
+        consumed += max(1, len(entry.sources))  # an entry merges one stored event per report
+    return _finish(budget, "timeline", query.text, result.page, public,
+                   f"Timeline for {query.describe()}: {result.page.total} events",
+                   consumed=None if shown == len(result.entries) else consumed)
 
 
 def render_quotes(result: WhoSaidResult, *, public: bool = False) -> SlackMessage:
@@ -61,7 +63,7 @@ def render_quotes(result: WhoSaidResult, *, public: bool = False) -> SlackMessag
     query = result.query
     title = f"Who said: {query.describe()}"
     if not result.quotes:
-        return _nothing(title, "No quotes found", query.describe(), result.suggestion, "whosaid")
+        return _nothing(title, "No quotes found", query.describe(), result.suggestion)
     budget = BlockBudget()
     budget.add(header(title))
     if result.matched == "person" and result.people:
@@ -72,8 +74,9 @@ def render_quotes(result: WhoSaidResult, *, public: bool = False) -> SlackMessag
         if not budget.add(section(_quote_text(quote))):
             break
         shown += 1
-    return _finish(budget, "whosaid", query.text, result.page, shown, public,
-                   f"Quotes for {query.describe()}: {result.page.total} found")
+    return _finish(budget, "whosaid", query.text, result.page, public,
+                   f"Quotes for {query.describe()}: {result.page.total} found",
+                   consumed=None if shown == len(result.quotes) else shown)
 
 
 def render_figures(result: FiguresResult, *, public: bool = False) -> SlackMessage:
@@ -81,16 +84,18 @@ def render_figures(result: FiguresResult, *, public: bool = False) -> SlackMessa
     query = result.query
     title = f"Figures: {query.describe()}"
     if not result.groups:
-        return _nothing(title, "No figures found", query.describe(), result.suggestion, "figures")
+        return _nothing(title, "No figures found", query.describe(), result.suggestion)
     budget = BlockBudget()
     budget.add(header(title))
-    shown = 0
+    shown = consumed = 0
     for group in result.groups:
         if not budget.add(section(_group_text(group))):
             break
         shown += 1
-    return _finish(budget, "figures", query.text, result.page, shown, public,
-                   f"Figures for {query.describe()}: {result.page.total} groups")
+        consumed += max(1, len(group.reports))  # a group holds one stored figure per report
+    return _finish(budget, "figures", query.text, result.page, public,
+                   f"Figures for {query.describe()}: {result.page.total} found",
+                   consumed=None if shown == len(result.groups) else consumed)
 
 
 def format_date(value: str) -> str:
@@ -175,9 +180,14 @@ def _sources_line(sources: Sequence[ArticleRef]) -> str:
     return line + (f" · +{extra} more" if extra > 0 else "")
 
 
-def _finish(budget: BlockBudget, question: Question, text: str, page: Page, shown: int,
-            public: bool, summary: str) -> SlackMessage:
-    end = page.offset + shown
+def _finish(budget: BlockBudget, question: Question, text: str, page: Page, public: bool, summary: str,
+            *, consumed: int | None) -> SlackMessage:
+    """Footer and "More": `consumed` is how many stored facts the shown items cover when the page
+    did not fit in one message (None when it all fitted, so the page went up to offset + limit)."""
+    if consumed is None:
+        end = min(page.total, page.offset + page.limit)
+    else:
+        end = min(page.total, page.offset + max(1, consumed))
     footer: list[Block] = [context(f"Showing {page.offset + 1}–{end} of {page.total}")]
     if end < page.total:
         footer.append(more_button(MoreRequest(question=question, text=text, offset=end, public=public)))
@@ -185,10 +195,10 @@ def _finish(budget: BlockBudget, question: Question, text: str, page: Page, show
                         blocks=budget.finish(*footer))
 
 
-def _nothing(title: str, what: str, described: str, suggestion: str | None, command: str) -> SlackMessage:
+def _nothing(title: str, what: str, described: str, suggestion: str | None) -> SlackMessage:
     lines = [f"{what} for *{safe_text(one_line(described), 500)}*."]
     if suggestion:
-        lines.append(f"Try: /{command} {safe_text(one_line(suggestion), 500)}")
+        lines.append(safe_text(one_line(suggestion), 500))
     blocks: list[Block] = [header(title), section("\n".join(lines))]
     return SlackMessage(text=fallback(f"{what} for {described}"), blocks=blocks)
 

@@ -3,12 +3,17 @@
 from __future__ import annotations
 
 import argparse
-import importlib
 import logging
-import sys
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from bot.cli.context import error, open_container
 from bot.settings import Settings
+
+if TYPE_CHECKING:
+    from slack_bolt import App
+
+    from bot.bootstrap import Container
+    from bot.slack.config import Mode
 
 
 def register(sub: Any) -> None:
@@ -33,11 +38,12 @@ def _serve(args: argparse.Namespace) -> int:
     from bot.slack.server import serve_http
 
     settings = Settings()
-    app = _build(settings, "http")
-    if app is None:
-        return 2
-    serve_http(app, host=args.host, port=args.port if args.port is not None else settings.port,
-               threads=args.threads)
+    with open_container(args, settings) as container:
+        app = _build(container, settings, "http", "serve")
+        if app is None:
+            return 2
+        serve_http(app, host=args.host, port=args.port if args.port is not None else settings.port,
+                   threads=args.threads)
     return 0
 
 
@@ -45,23 +51,24 @@ def _socket(args: argparse.Namespace) -> int:
     from bot.slack.socket_mode import serve_socket
 
     settings = Settings()
-    app = _build(settings, "socket")
-    if app is None:
-        return 2
-    serve_socket(app, app_token=settings.slack_app_token or "")
+    with open_container(args, settings) as container:
+        app = _build(container, settings, "socket", "socket")
+        if app is None:
+            return 2
+        serve_socket(app, app_token=settings.slack_app_token or "")
     return 0
 
 
-def _build(settings: Settings, mode: str) -> Any:
+def _build(container: Container, settings: Settings, mode: Mode, command: str) -> App | None:
     from bot.slack.app import build_slack_app
-    from bot.slack.config import SlackSettingsError, require_settings
+    from bot.slack.config import SlackSettingsError
 
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     try:
-        require_settings(settings, "http" if mode == "http" else "socket")
+        app = build_slack_app(container, settings, mode=mode)
     except SlackSettingsError as exc:
-        print(f"briefbot: {exc}", file=sys.stderr)
+        error(command, str(exc))
         return None
-    bootstrap = importlib.import_module("bot.bootstrap")
-    container = bootstrap.build(settings)
-    return build_slack_app(container, settings, mode="http" if mode == "http" else "socket")
+    # Upgrade now, once, rather than racing on it in the first concurrent requests.
+    container.upgrade_database()
+    return app

@@ -40,8 +40,8 @@ class HandlerQuestions:
         self._clock = clock
 
     def ask(self, question: str, text: str, *, offset: int = 0) -> Answer:
-        with self._uow_factory() as uow:
-            return run_command(question, text, uow=uow, today=self._clock.today(), offset=offset)
+        # The handlers open (and close) the unit of work themselves.
+        return run_command(question, text, uow=self._uow_factory(), today=self._clock.today(), offset=offset)
 
     def help(self, topic: str | None = None) -> str:
         return help_text(topic)

@@ -16,7 +16,8 @@ TRICKY_TITLE = "Port *expands* <fast> & _cheap_ ~ `now`"
 def seed(uow_factory: Callable[[], UnitOfWork]) -> None:
     """Five articles about the port of Velmora: 25 dated events, quotes by Amara Okafor, container figures."""
     with uow_factory() as uow:
-        person = uow.people.upsert("Amara Okafor", kind="person", aliases=["Okafor"], roles=["harbour master"])
+        person = uow.people.upsert("Amara Okafor", kind="person", aliases=["Okafor"],
+                                   roles=["harbour master"])
         for a in range(5):
             text = f"Velmora harbour report number {a}."
             title = TRICKY_TITLE if a == 0 else f"Velmora harbour report {a}"
@@ -38,6 +39,7 @@ def seed(uow_factory: Callable[[], UnitOfWork]) -> None:
             uow.quotes.add_many(article.id, [(quote, person.id)])
             figure = NewFigure(text=f"{1200 + a} containers", value=1200 + a, unit="containers", bound=">=",
                                about="containers handled at Velmora harbour",
-                               sentence=f"The harbour handled at least {1200 + a} containers.", start=0, end=10)
+                               sentence=f"The harbour handled at least {1200 + a} containers.",
+                               start=0, end=10)
             uow.figures.add_many(article.id, [figure])
         uow.commit()

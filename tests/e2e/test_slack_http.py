@@ -108,7 +108,8 @@ def click_more(stack: Stack, value: str, *, user: str = MEMBER) -> tuple[httpx.R
     payload = {
         "type": "block_actions", "user": {"id": user, "username": user.lower(), "team_id": "T0001"},
         "api_app_id": "A0001", "token": "verification-token-unused", "trigger_id": "1.2.3",
-        "container": {"type": "message", "message_ts": "1.000100", "channel_id": "C0001", "is_ephemeral": True},
+        "container": {"type": "message", "message_ts": "1.000100", "channel_id": "C0001",
+                      "is_ephemeral": True},
         "team": {"id": "T0001", "domain": "fake"}, "channel": {"id": "C0001", "name": "newsroom"},
         "response_url": stack.fake.response_url(name),
         "actions": [{"action_id": "briefbot_more", "block_id": "briefbot_paging", "type": "button",

@@ -6,7 +6,7 @@ for `*`, `_`, `~` or a backtick, so those become look-alike characters that Slac
 
 from __future__ import annotations
 
-from urllib.parse import quote
+from urllib.parse import quote, urlsplit
 
 _ESCAPES = {
     "&": "&amp;",
@@ -61,7 +61,11 @@ def safe_url(url: str | None) -> str | None:
     if not url:
         return None
     url = url.strip()
-    if not url.lower().startswith(("http://", "https://")):
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return None
+    if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
         return None
     encoded = quote(url, safe="/:?#[]@!$&'()*+,;=%~-._")
     encoded = encoded.replace("&", "&amp;")
@@ -77,3 +81,9 @@ def link(url: str | None, label: str | None, *, limit: int = 120) -> str:
     if target is None:
         return shown
     return f"<{target}|{shown}>"
+
+
+def bold(safe: str) -> str:
+    """Already-escaped text in bold; blank text stays blank (a lone `**` would show as asterisks)."""
+    safe = safe.strip()
+    return f"*{safe}*" if safe else ""

@@ -13,7 +13,7 @@ from datetime import date
 from slack_sdk.models.blocks import Block
 
 from bot.slack.message import BlockBudget, SlackMessage, context, fallback, header, more_button, section
-from bot.slack.mrkdwn import escape, link, one_line, safe_text
+from bot.slack.mrkdwn import bold, escape, link, one_line, safe_text
 from bot.slack.paging import MoreRequest, Question
 from handlers.domain import ArticleRef, Page
 from handlers.results import (
@@ -140,7 +140,7 @@ def _timeline_text(entry: TimelineEntry) -> str:
 
 
 def _quote_text(quote: QuoteEntry) -> str:
-    speaker = f"*{safe_text(one_line(quote.speaker), 150)}*" if quote.speaker else "Unattributed"
+    speaker = bold(safe_text(one_line(quote.speaker or ""), 150)) or "Unattributed"
     if quote.speaker_role:
         speaker += f", {safe_text(one_line(quote.speaker_role), 150)}"
     said = safe_text(one_line(quote.text), 1800)
@@ -152,7 +152,7 @@ def _quote_text(quote: QuoteEntry) -> str:
 def _group_text(group: FigureGroup) -> str:
     about = safe_text(one_line(group.about or "Figures"), 200)
     unit = f" ({safe_text(one_line(group.unit), 60)})" if group.unit else ""
-    lines = [f"*{about}*{unit}" + ("  ⚠ sources disagree" if group.conflict else "")]
+    lines = [f"{bold(about) or 'Figures'}{unit}" + ("  ⚠ sources disagree" if group.conflict else "")]
     used = len(lines[0])
     for i, report in enumerate(group.reports):
         line = (f"• {format_figure(report)} — “{safe_text(one_line(report.sentence), 600)}” "
@@ -196,7 +196,7 @@ def _finish(budget: BlockBudget, question: Question, text: str, page: Page, publ
 
 
 def _nothing(title: str, what: str, described: str, suggestion: str | None) -> SlackMessage:
-    lines = [f"{what} for *{safe_text(one_line(described), 500)}*."]
+    lines = [f"{what} for {bold(safe_text(one_line(described), 500)) or 'that'}."]
     if suggestion:
         lines.append(safe_text(one_line(suggestion), 500))
     blocks: list[Block] = [header(title), section("\n".join(lines))]

@@ -30,7 +30,8 @@ SPECIALS = "<>&*_~`|"
 _alphabet = st.one_of(st.sampled_from(list(SPECIALS + " \n:!@#")), st.characters(codec="utf-8"))
 short = st.text(_alphabet, max_size=40)
 # Huge texts are built by repetition: hypothesis is slow to draw thousands of characters one by one.
-huge = st.tuples(st.text(_alphabet, min_size=1, max_size=12), st.integers(200, 900)).map(lambda t: t[0] * t[1])
+huge = st.tuples(st.text(_alphabet, min_size=1, max_size=12), st.integers(200, 900)).map(
+    lambda t: t[0] * t[1])
 text = st.one_of(short, short, huge)
 maybe_text = st.none() | text
 url = st.none() | text | st.builds(lambda path: f"https://news.example/{path}", text)
@@ -48,7 +49,8 @@ quotes = st.builds(QuoteEntry, speaker=maybe_text, speaker_role=maybe_text, text
 numbers = st.floats(allow_nan=True, allow_infinity=True) | st.integers(-10**15, 10**15).map(float)
 reports = st.builds(FigureReport, text=text, value=numbers, value_max=st.none() | numbers, unit=maybe_text,
                     bound=st.sampled_from(["=", "~", ">", ">=", "<", "<="]),
-                    change=st.sampled_from([None, "up", "down"]), about=maybe_text, sentence=text, source=refs)
+                    change=st.sampled_from([None, "up", "down"]), about=maybe_text, sentence=text,
+                    source=refs)
 groups = st.builds(FigureGroup, about=maybe_text, unit=maybe_text, reports=st.lists(reports, max_size=15),
                    conflict=st.booleans())
 
@@ -72,6 +74,8 @@ whosaids = st.builds(lambda q, e, x, p: WhoSaidResult(query=q, quotes=e, page=_p
 figures = st.builds(lambda q, g, x: FiguresResult(query=q, groups=g, page=_page(q, len(g), x)),
                     _query(FiguresQuery), st.lists(groups, max_size=60), st.integers(0, 1000))
 
+big_data = settings(max_examples=60, deadline=None,
+                    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 _LINK = re.compile(r"<((?i:https?)://[^\s<>|/]+[^\s<>|]*)\|([^<>|\n]*)>")
 _BOLD = re.compile(r"\*[^*\n]+\*")
 _ENTITY = re.compile(r"&(?!amp;|lt;|gt;)")
@@ -103,19 +107,19 @@ def check(message: SlackMessage, page: Page) -> None:
             assert request is not None and page.offset < request.offset < page.total
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@big_data
 @given(timelines, st.booleans())
 def test_any_timeline_renders_within_limits_with_text_escaped(result: TimelineResult, public: bool) -> None:
     check(render_timeline(result, public=public), result.page)
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@big_data
 @given(whosaids)
 def test_any_quotes_render_within_limits_with_text_escaped(result: WhoSaidResult) -> None:
     check(render_quotes(result), result.page)
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@big_data
 @given(figures)
 def test_any_figures_render_within_limits_with_text_escaped(result: FiguresResult) -> None:
     check(render_figures(result), result.page)

@@ -9,6 +9,8 @@ from __future__ import annotations
 import hashlib
 import hmac
 import json
+import logging
+import socket
 import threading
 import time
 import uuid
@@ -88,14 +90,15 @@ def sign(body: str, *, secret: str = SECRET, timestamp: int | None = None) -> di
 
 
 def slash(stack: Stack, command: str, text: str, *, user: str = MEMBER, secret: str = SECRET,
-          timestamp: int | None = None) -> tuple[httpx.Response, float, str]:
+          timestamp: int | None = None, response_url: str | None = None) -> tuple[httpx.Response, float, str]:
     """POST a slash command exactly as Slack does; returns the response, its latency and the reply name."""
     name = uuid.uuid4().hex
     body = urlencode({
         "token": "verification-token-unused", "team_id": "T0001", "team_domain": "fake",
         "channel_id": "C0001", "channel_name": "newsroom", "user_id": user, "user_name": user.lower(),
         "command": command, "text": text, "api_app_id": "A0001", "is_enterprise_install": "false",
-        "response_url": stack.fake.response_url(name), "trigger_id": "13345224609.738474920.8088930838d88",
+        "response_url": response_url or stack.fake.response_url(name),
+        "trigger_id": "13345224609.738474920.8088930838d88",
     })
     started = time.monotonic()
     response = httpx.post(f"{stack.url}/slack/events", content=body,
@@ -267,3 +270,29 @@ def test_healthz_answers_ok(stack: Stack) -> None:
     response = httpx.get(f"{stack.url}/healthz", timeout=5)
     assert response.status_code == 200 and response.json() == {"ok": True}
     assert httpx.get(f"{stack.url}/nowhere", timeout=5).status_code == 404
+
+
+def _wait_for_log(caplog: pytest.LogCaptureFixture, needle: str, timeout: float = 5.0) -> str:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        found = [r.getMessage() for r in caplog.records if needle in r.getMessage()]
+        if found:
+            return found[0]
+        time.sleep(0.05)
+    raise AssertionError(f"no log line with {needle!r}")
+
+
+def test_a_failing_response_url_is_logged_with_context_and_the_app_keeps_answering(
+        stack: Stack, caplog: pytest.LogCaptureFixture) -> None:
+    caplog.set_level(logging.ERROR, logger="bot.slack.replies")
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        closed_port = s.getsockname()[1]
+    response, _, _ = slash(stack, "/figures", "containers", response_url=f"{stack.fake.url}/expired/hook")
+    assert response.status_code == 200
+    line = _wait_for_log(caplog, "HTTP 404")
+    assert "command=/figures" in line and f"user={MEMBER}" in line and "channel=C0001" in line
+    slash(stack, "/whosaid", "Okafor", response_url=f"http://127.0.0.1:{closed_port}/hook")
+    assert "command=/whosaid" in _wait_for_log(caplog, "respond() failed", timeout=10)
+    _, _, name = slash(stack, "/timeline", "harbour")
+    assert stack.fake.wait_for_response(name)

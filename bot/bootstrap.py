@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 import httpx
 
@@ -53,12 +53,14 @@ class Container:
 
     def uow(self) -> UnitOfWork:
         """A new unit of work on the (upgraded) database."""
-        from sqlalchemy.orm import sessionmaker
+        from store.database import make_session_factory
         from store.uow import SqlUnitOfWork
 
         if not self._upgraded:
             self.upgrade_database()
-        return SqlUnitOfWork(sessionmaker(bind=self.engine, expire_on_commit=False))
+        # The port declares its repositories as plain attributes, which mypy treats as invariant,
+        # so the concrete repositories do not match structurally although they implement the port.
+        return cast(UnitOfWork, SqlUnitOfWork(make_session_factory(self.engine)))
 
     def close(self) -> None:
         self.engine.dispose()

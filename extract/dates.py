@@ -1,34 +1,132 @@
-"""Temporal expressions normalised TIMEX3-style (placeholder until the dates work lands)."""
+"""Temporal expressions normalised TIMEX3-style against the publication date.
+
+One compiled alternation (extract/timex_grammar.py) is scanned over the whole text; each match is
+normalised by the function for its alternative (timex_absolute / timex_relative). Year-less and
+relative expressions are resolved against `doc.published` in the direction the sentence points
+(timex_tense); anaphoric ones ("two weeks prior", "the next day") against the last date mentioned.
+"""
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable
 from datetime import date
 
+from extract import timex_absolute as absolute
+from extract import timex_relative as relative
 from extract.document import Document
 from extract.models import TimeExpression
+from extract.timex_calendar import date_range
+from extract.timex_context import Context, Resolved
+from extract.timex_scan import timex_matches
+from extract.timex_tense import STRICT_PAST, direction
+
+_STATED_YEAR = re.compile(r"(?<![\d,.])(?:1[0-9]|20)\d\d(?!\d)")
+_Normaliser = Callable[[Context, re.Match[str]], Resolved | None]
+
+_NORMALISERS: dict[str, _Normaliser] = {
+    "iso": absolute.norm_iso,
+    "numeric": absolute.norm_numeric,
+    "clock_day": relative.norm_clock_day,
+    "month_day": absolute.norm_month_day,
+    "day_month": absolute.norm_day_month,
+    "holiday": absolute.norm_holiday,
+    "month": absolute.norm_month,
+    "clock": absolute.norm_clock,
+    "weekday": relative.norm_weekday,
+    "every": relative.norm_every,
+    "set": relative.norm_set,
+    "day_word": relative.norm_day_word,
+    "ago": relative.norm_ago,
+    "span": relative.norm_span,
+    "relative": relative.norm_relative,
+    "weekend": relative.norm_weekend,
+    "quarter": absolute.norm_quarter,
+    "half": absolute.norm_half,
+    "season": absolute.norm_season,
+    "decade": absolute.norm_decade,
+    "duration": relative.norm_duration,
+    "vague": relative.norm_vague,
+    "ref": relative.norm_ref,
+    "year": absolute.norm_year,
+}
+
+
+def _sentence_tense(doc: Document) -> Callable[[int, int], int]:
+    def tense(start: int, end: int) -> int:
+        if not doc.sentences:
+            return direction(doc.text, start, end)
+        s, e = doc.sentences[doc.sentence_at(start)]
+        return direction(doc.text[s:e], start - s, end - s)
+
+    return tense
+
+
+def _scan(doc: Document, tense: Callable[[int, int], int]) -> list[TimeExpression]:
+    ctx = Context(text=doc.text, published=doc.published, tense=tense)
+    out: list[TimeExpression] = []
+    for m in timex_matches(doc.text):
+        name = m.lastgroup
+        if name is None:
+            continue
+        if doc.sentences:
+            ctx.sentence = doc.sentence_at(m.start())
+        try:
+            resolved = _NORMALISERS[name](ctx, m)
+        except (ValueError, OverflowError, KeyError):
+            continue  # "Feb. 30", a year out of range: not a date after all
+        if resolved is None:
+            continue
+        value, kind = resolved
+        if kind in ("date", "time"):
+            ctx.remember(value)
+            if (
+                value
+                and value[:4].isdigit()
+                and _STATED_YEAR.search(m.group())
+                and _opens_sentence(doc, m.start())
+            ):
+                ctx.sentence_years.setdefault(ctx.sentence, int(value[:4]))
+        out.append(TimeExpression(text=m.group(), start=m.start(), end=m.end(), value=value, kind=kind))
+    return out
+
+
+def _opens_sentence(doc: Document, start: int) -> bool:
+    """A year stated up front ("In 2022, ...") frames the year-less dates after it; one in a
+    clause further on ("invited in July 1997, will join on March 12") does not."""
+    if not doc.sentences:
+        return False
+    return start - doc.sentences[doc.sentence_at(start)][0] <= 12
 
 
 def find_dates(doc: Document) -> list[TimeExpression]:
     """Every temporal expression in the document, resolved against `doc.published`."""
-    return []
+    return _scan(doc, _sentence_tense(doc))
 
 
 def resolve_date(text: str, reference: date) -> TimeExpression | None:
-    """Read one standalone expression ("Aug 1", "last week", "2025-09-01") against `reference`.
+    """Read one standalone expression ("Aug 1", "last week", "2025-09-01", "3 days ago") against `reference`.
 
-    Returns None when `text` is not a temporal expression as a whole.
+    A query has no tense, so year-less dates point back from `reference`. Returns None when `text`
+    is not, as a whole, one temporal expression.
     """
-    try:
-        d = date.fromisoformat(text.strip())
-    except ValueError:
+    stripped = text.strip()
+    if not stripped:
         return None
-    return TimeExpression(text=text, start=0, end=len(text), value=d.isoformat(), kind="date")
+    doc = Document(text=stripped, published=reference)
+    found = _scan(doc, lambda start, end: STRICT_PAST)
+    if len(found) != 1 or found[0].start != 0 or found[0].end != len(stripped.rstrip(".")):
+        found = _scan(
+            Document(text=_capitalise(stripped), published=reference), lambda start, end: STRICT_PAST
+        )
+        if len(found) != 1 or found[0].start != 0 or found[0].end < len(stripped.rstrip(".")):
+            return None
+    return found[0].model_copy(update={"text": stripped})
 
 
-def date_range(value: str) -> tuple[date, date] | None:
-    """First and last day a TIMEX3 value covers (placeholder: ISO days only, until the dates work lands)."""
-    try:
-        d = date.fromisoformat(value)
-    except ValueError:
-        return None
-    return d, d
+def _capitalise(text: str) -> str:
+    """Users type "aug 1" and "monday": month and weekday names need capitals for the grammar."""
+    return re.sub(r"\b[a-z]", lambda m: m.group().upper(), text) if not re.search(r"\d{4}-", text) else text
+
+
+__all__ = ["date_range", "find_dates", "resolve_date"]

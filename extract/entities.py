@@ -1,20 +1,27 @@
-"""Roll mentions up into the article's entities (people, organisations, places)."""
+"""Roll mentions up into the article's entities (people, organisations, places).
+
+One entity per canonical name, with every other form the article used (aliases) and every role
+it gave the person; the store uses these to file speakers under one name across articles.
+"""
 
 from __future__ import annotations
 
 from extract.mentions import Mention
-from extract.models import Entity
+from extract.models import Entity, EntityKind
 
 
 def collect_entities(mentions: list[Mention]) -> list[Entity]:
-    by_name: dict[str, tuple[str, set[str]]] = {}
+    """People, organisations and places named in the article, in order of first mention."""
+    found: dict[str, tuple[EntityKind, list[str], list[str]]] = {}
     for m in mentions:
         if m.kind == "unknown":
             continue
-        _, aliases = by_name.setdefault(m.canonical, (m.kind, set()))
-        if m.text != m.canonical:
-            aliases.add(m.text)
+        kind, aliases, roles = found.setdefault(m.canonical, (m.kind, [], []))
+        if m.text != m.canonical and m.text not in aliases:
+            aliases.append(m.text)
+        if m.role and m.role not in roles:
+            roles.append(m.role)
     return [
-        Entity(name=name, kind=kind, aliases=sorted(aliases))
-        for name, (kind, aliases) in by_name.items()
+        Entity(name=name, kind=kind, aliases=aliases, roles=roles)
+        for name, (kind, aliases, roles) in found.items()
     ]

@@ -1,20 +1,33 @@
-"""Names in the text: people, organisations and places (placeholder: capitalised runs).
+"""Names in the text: people, organisations and places, found without a statistical model.
 
-The quotes/speakers work replaces this with real recognition; the interface stays:
-`find_mentions(doc) -> list[Mention]`, sorted by start.
+Capitalised token runs are cut into names, titles are split off ("Foreign Minister Andrii Sybiha" ->
+name "Andrii Sybiha", role "Foreign Minister"), and each name is classed by lexicons: organisation
+words and known organisations, the gazetteer, titles and first names. A second pass gives every
+short form the fullest name the article uses ("Sybiha" -> "Andrii Sybiha").
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 from typing import Literal
 
 from extract.document import Document
+from extract.lexicon_names import gender_of_first_name, is_first_name
+from extract.lexicon_places import is_place, is_region
+from extract.lexicon_speech import speech_alternation
+from extract.lexicon_roles import demonyms, known_orgs, org_words, role_nouns, role_qualifiers, titles
+from extract.names_tokens import (
+    CAPITALISED_RUN,
+    HONORIFIC_GENDER,
+    STOP_CAPITALISED,
+    Token,
+    split_possessives,
+    tokens_of,
+)
 
 MentionKind = Literal["person", "organization", "place", "unknown"]
-
-_CAPITALISED_RUN = re.compile(r"\b[A-Z][\w’'-]+(?:\s+(?:of\s+|de\s+|von\s+der\s+)?[A-Z][\w’'-]+)*")
 
 
 @dataclass(frozen=True, slots=True)
@@ -24,10 +37,241 @@ class Mention:
     text: str
     kind: MentionKind
     canonical: str
+    role: str | None = None
+    gender: str = ""  # "m", "f" or "" for people
+
+
+_PARTICLES = frozenset("of de da di del della der den van von du la le bin ibn al el dos das y the".split())
+
+
+@cache
+def _speech_after() -> re.Pattern[str]:
+    """A speech verb right after a name ("Kellogg said", "Weber condemned"): the name is a person's."""
+    return re.compile(
+        rf"[ \u00a0]+(?:(?:also|later|has|had|then|again|once)[ \u00a0]+)?(?:{speech_alternation()})\b"
+    )
+
+
+_APPOSITIVE = re.compile(r",[ \u00a0]+(?:the|a|an|who|whose|[\w’']+’s|[\w']+'s)\b")
+_FEMALE_ROLES = frozenset("spokeswoman congresswoman chairwoman councilwoman queen princess lady dame".split())
+_MALE_ROLES = frozenset("spokesman congressman chairman councilman king prince lord sir father".split())
 
 
 def find_mentions(doc: Document) -> list[Mention]:
+    """People, organisations and places named in the article, sorted by start."""
+    text = doc.text
+    sentence_starts = frozenset(doc._starts)
+    lower_words: set[str] | None = None
+    raw: list[Mention] = []
+    for m in CAPITALISED_RUN.finditer(text):
+        for group in _split_of(split_possessives(tokens_of(m.group(), m.start()))):
+            group = _trim(group)
+            if not group:
+                continue
+            first = group[0]
+            if first.start in sentence_starts or text[first.start - 1 : first.start] in "\"“‘'(":
+                # a sentence-initial common word ("Despite", "Secret") is no name
+                if lower_words is None:
+                    lower_words = set(re.findall(r"\b[a-z][a-z’'-]+\b", text))
+                while group and (
+                    (group[0].lower in lower_words or group[0].bare.endswith(("ing", "ly", "ed")))
+                    and not _is_name_word(group[0])
+                ):
+                    group = group[1:]
+                if not group:
+                    continue
+            if len(group) >= 3 and all(t.text.isupper() for t in group):
+                continue  # an all-capitals headline, not a name
+            raw.extend(_classify(text, group))
+    return _resolve(text, raw)
+
+
+def _is_name_word(tok: Token) -> bool:
+    return tok.bare in titles() or is_first_name(tok.bare) or is_place(tok.bare) or tok.bare in known_orgs()
+
+
+def _split_of(groups: list[list[Token]]) -> list[list[Token]]:
+    """Cut "Hillary Clinton of New York" at "of"; keep "Bank of America", "Secretary of State"."""
     out = []
-    for m in _CAPITALISED_RUN.finditer(doc.text):
-        out.append(Mention(m.start(), m.end(), m.group(), "unknown", m.group()))
+    for g in groups:
+        cur: list[Token] = []
+        for i, t in enumerate(g):
+            if t.lower == "of" and cur and cur[-1].bare not in titles() and cur[-1].bare not in org_words():
+                out.append(cur)
+                cur = []
+            else:
+                cur.append(t)
+        if cur:
+            out.append(cur)
     return out
+
+
+def _trim(group: list[Token]) -> list[Token]:
+    i, j = 0, len(group)
+    while i < j and (group[i].lower in STOP_CAPITALISED or group[i].lower in _PARTICLES):
+        i += 1
+    while j > i and group[j - 1].lower in _PARTICLES:
+        j -= 1
+    return group[i:j]
+
+
+def _split_title(group: list[Token]) -> tuple[list[Token], list[Token]]:
+    """(role tokens, name tokens): the name follows the last title word that has a name after it."""
+    tset, owords = titles(), org_words()
+    cut = -1
+    for i in range(len(group) - 1):
+        if group[i].bare in tset and group[i + 1].bare not in owords:
+            cut = i
+    if cut < 0:
+        return [], group
+    j = cut + 1
+    if group[j].lower == "of":  # "Secretary of State John Kerry"
+        j += 2
+        while j < len(group) and group[j - 1].lower == "the":
+            j += 1
+    if j >= len(group):
+        return group, []
+    return group[:j], group[j:]
+
+
+def _classify(text: str, group: list[Token]) -> list[Mention]:
+    role_toks, name = _split_title(group)
+    if not name:
+        return []
+    start, end = name[0].start, name[-1].end
+    surface = text[start:end]
+    low = surface.lower()
+    bare = [t.bare for t in name]
+    role = " ".join(t.text for t in role_toks if t.bare not in HONORIFIC_GENDER) or None
+    gender = ""
+    for t in role_toks:
+        gender = HONORIFIC_GENDER.get(t.bare, gender)
+        if t.bare in _FEMALE_ROLES:
+            gender = "f"
+        elif t.bare in _MALE_ROLES:
+            gender = "m"
+    kind: MentionKind
+    owords = org_words()
+    if low in known_orgs() or any(b in owords for b in bare):
+        kind = "organization"
+    elif role_toks:
+        kind = "person"
+    elif is_place(low) or is_place(low.replace("\u00a0", " ")):
+        kind = "place"
+    elif len(name) == 1 and bare[0] in demonyms():
+        return []
+    elif is_first_name(bare[0]) and (len(name) > 1 or bare[0] not in demonyms()):
+        kind = "person"
+    elif len(name) == 1 and 2 <= len(surface) <= 6 and surface.isupper():
+        kind = "organization"
+    elif len(name) >= 2 and any(len(t.text) == 2 and t.text.endswith(".") for t in name[1:-1]):
+        kind = "person"  # "Ronald R. Fieldstone"
+    else:
+        kind = "unknown"
+    if kind == "person" and not gender and (len(name) > 1 or not role_toks):
+        gender = gender_of_first_name(bare[0]) if len(name) > 1 or is_first_name(bare[0]) else ""
+    return [Mention(start, end, surface, kind, surface, role, gender)]
+
+
+def _resolve(text: str, raw: list[Mention]) -> list[Mention]:
+    """Second pass: promote short forms of known people, give each mention its fullest name."""
+    full_by_surname: dict[str, list[Mention]] = {}
+    by_first: dict[str, list[Mention]] = {}
+    for m in raw:
+        if m.kind == "person" and " " in m.text:
+            words = m.text.split()
+            full_by_surname.setdefault(words[-1].lower(), []).append(m)
+            by_first.setdefault(words[0].lower(), []).append(m)
+    people = {m.text.split()[-1].lower() for m in raw if m.kind == "person"}
+    out: list[tuple[Mention, MentionKind, str, str | None, str]] = []
+    genders: dict[str, str] = {}
+    roles: dict[str, str] = {}
+    for m in raw:
+        kind, canonical, role, gender = m.kind, m.text, m.role, m.gender
+        key = m.text.split()[-1].lower()
+        if kind in ("person", "unknown") or (kind == "place" and " " not in m.text and not is_region(m.text)):
+            full = _nearest(_compatible(full_by_surname.get(key), m.gender), m.start)
+            if full is None and " " not in m.text and m.kind == "person":
+                full = _nearest(_compatible(by_first.get(key), m.gender), m.start)
+            if full is not None and len(full.text) >= len(m.text):
+                kind, canonical = "person", _fullest(full_by_surname.get(full.text.split()[-1].lower(), [full]), full)
+            elif kind == "place" and (key in people or _speech_after().match(text, m.end)):
+                kind = "person"  # "Warren said": a city name that speaks is a surname
+            elif kind == "unknown" and (key in people or _speech_after().match(text, m.end) or _APPOSITIVE.match(text, m.end)):
+                kind = "person"
+        if kind == "person":
+            role = role or _role_before(text, m.start) or _role_after(text, m.end)
+            gender = gender or genders.get(canonical, "") or gender_of_first_name(canonical.split()[0])
+            if gender:
+                genders[canonical] = gender
+            if role:
+                roles[canonical] = role
+        elif kind == "organization" and canonical.lower().startswith("the "):
+            canonical = canonical[4:]
+        out.append((m, kind, canonical, role, gender))
+    # roles and genders learnt anywhere in the article hold for every mention of the person
+    return [
+        Mention(m.start, m.end, m.text, kind, canonical, role or roles.get(canonical), gender or genders.get(canonical, ""))
+        if kind == "person" else (m if kind == m.kind and canonical == m.canonical else
+                                  Mention(m.start, m.end, m.text, kind, canonical, role, gender))
+        for m, kind, canonical, role, gender in out
+    ]
+
+
+def _compatible(candidates: list[Mention] | None, gender: str) -> list[Mention] | None:
+    """Full names that can be this person: "Mr. Obama" is not "Michelle Obama"."""
+    if not candidates or not gender:
+        return candidates
+    return [c for c in candidates if c.gender in ("", gender)]
+
+
+def _nearest(candidates: list[Mention] | None, pos: int) -> Mention | None:
+    """The latest full mention before `pos`, else the first one after it."""
+    if not candidates:
+        return None
+    before = [c for c in candidates if c.start <= pos]
+    return before[-1] if before else candidates[0]
+
+
+def _fullest(candidates: list[Mention], chosen: Mention) -> str:
+    """The longest form of the chosen person's name ("Donald J. Trump" over "Donald Trump")."""
+    first = chosen.text.split()[0]
+    forms = [c.text for c in candidates if c.text.split()[0] == first]
+    best = max(forms, key=len) if forms else chosen.text
+    return _SUFFIX.sub("", best)
+
+
+# Generational suffixes are not the surname ("Joseph R. Biden Jr." is filed under Biden).
+_SUFFIX = re.compile(r",?[ \u00a0]+(?:Jr\.?|Sr\.?|II|III|IV)$")
+
+
+def _role_before(text: str, start: int) -> str | None:
+    """"press secretary Karoline Leavitt": lower-case role words right before the name."""
+    window = text[max(0, start - 50) : start]
+    if not window.endswith((" ", "\u00a0")):
+        return None
+    words = window.split()
+    if not words or words[-1] not in role_nouns():
+        return None
+    k = len(words) - 1
+    while k > 0 and len(words) - k < 4 and _role_word(words[k - 1]):
+        k -= 1
+    return " ".join(words[k:])
+
+
+def _role_word(word: str) -> bool:
+    low = word.lower()
+    return (word[:1].isupper() and not word.endswith((".", ",", ";", ":"))) or low in role_nouns() or low in role_qualifiers()
+
+
+_ROLE_AFTER = re.compile(r",[ \u00a0]+(?:the|a|an)[ \u00a0]+([^,.;:“”\"()]{3,70}?)(?=[,.;]|[ \u00a0]+(?:said|says|told)\b)")
+
+
+def _role_after(text: str, end: int) -> str | None:
+    m = _ROLE_AFTER.match(text, end)
+    if m and any(w in role_nouns() for w in m.group(1).lower().split()):
+        return m.group(1).strip()
+    return None
+
+
+__all__ = ["Mention", "MentionKind", "find_mentions"]

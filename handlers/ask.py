@@ -10,7 +10,7 @@ from pydantic import BaseModel, ConfigDict
 from handlers.commands import show_figures, show_quotes, show_timeline
 from handlers.help import COMMANDS, help_text, is_help_request
 from handlers.ports import UnitOfWork
-from handlers.query import parse_query
+from handlers.query import DEFAULT_LIMIT, parse_query
 from handlers.results import (
     FiguresQuery,
     FiguresResult,
@@ -34,6 +34,9 @@ class HelpResult(BaseModel):
 
 Answer = TimelineResult | WhoSaidResult | FiguresResult | HelpResult
 
+# A timeline is read as a sequence: a page of 10 short events cuts most stories off mid-week.
+DEFAULT_LIMITS = {"timeline": 20}
+
 
 def run_command(command: str, text: str, *, uow: UnitOfWork, today: date, offset: int = 0) -> Answer:
     """Answer `/command text`. Raises QueryError for an unknown command or a query we cannot read."""
@@ -46,7 +49,7 @@ def run_command(command: str, text: str, *, uow: UnitOfWork, today: date, offset
         return HelpResult(command=name, text=help_text(name))
     if offset < 0:
         raise QueryError("offset must not be negative.")
-    parts = parse_query(text, today=today).model_dump()
+    parts = parse_query(text, today=today, default_limit=DEFAULT_LIMITS.get(name, DEFAULT_LIMIT)).model_dump()
     parts["offset"] = offset
     if name == "timeline":
         return show_timeline(TimelineQuery(**parts), uow=uow)

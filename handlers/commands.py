@@ -53,8 +53,10 @@ def show_quotes(query: WhoSaidQuery, *, uow: UnitOfWork) -> WhoSaidResult:
             by_person_search = search.model_copy(update={"person_ids": [p.id for p in people], "terms": []})
             by_person, total = uow.quotes.search(by_person_search)
             if total:
-                return WhoSaidResult(query=query, matched="person", people=people,
-                                     quotes=[_quote_entry(q) for q in by_person], page=_page(query, total))
+                roles = {p.name: p.roles[0] for p in people if p.roles}
+                entries = [_quote_entry(q, roles.get(q.speaker or "")) for q in by_person]
+                return WhoSaidResult(query=query, matched="person", people=people, quotes=entries,
+                                     page=_page(query, total))
         quotes, total = uow.quotes.search(search)
     return WhoSaidResult(
         query=query, matched="topic" if total else "none", people=people,
@@ -68,6 +70,8 @@ def show_figures(query: FiguresQuery, *, uow: UnitOfWork) -> FiguresResult:
     with uow:
         figures, total = uow.figures.search(_search(query))
     groups = _group_figures(figures)
+    # The search matches the whole sentence; numbers that themselves count the topic come first.
+    groups.sort(key=lambda g: not _counts_topic(g, query.terms))
     return FiguresResult(
         query=query, groups=groups, page=_page(query, total),
         suggestion=None if groups else suggest_broader("figures", query),
@@ -140,8 +144,9 @@ def _union(a: list[str], b: list[str]) -> list[str]:
     return a + [x for x in b if x not in a]
 
 
-def _quote_entry(q: QuoteRecord) -> QuoteEntry:
-    return QuoteEntry(speaker=q.speaker, speaker_role=q.speaker_role, text=q.text, kind=q.kind,
+def _quote_entry(q: QuoteRecord, known_role: str | None = None) -> QuoteEntry:
+    # The article may not restate who the speaker is; the role seen elsewhere still helps the reader.
+    return QuoteEntry(speaker=q.speaker, speaker_role=q.speaker_role or known_role, text=q.text, kind=q.kind,
                       said_on=q.article.published, source=_ref(q.article))
 
 
@@ -160,7 +165,20 @@ def _group_figures(figures: list[FigureRecord]) -> list[FigureGroup]:
     ]
 
 
+def _counts_topic(group: FigureGroup, terms: list[str]) -> bool:
+    said = " ".join(f"{r.text} {r.about or ''} {r.unit or ''}" for r in group.reports).lower()
+    return any(t.lower() in said or (group.unit and t.lower().startswith(group.unit.lower())) for t in terms)
+
+
 def _conflict(reports: list[FigureReport]) -> bool:
-    """Different articles giving different numbers for the same thing."""
-    by_article = {r.source.id: (r.value, r.value_max) for r in reports}
-    return len(by_article) > 1 and len(set(by_article.values())) > 1
+    """Different articles of the same day giving different numbers for the same thing.
+
+    A count reported on different days may simply have changed (ships queueing, a death toll),
+    so only same-day (or undated) reports are held against each other.
+    """
+    by_day: dict[object, set[tuple[float, float | None]]] = {}
+    articles: dict[object, set[int]] = {}
+    for r in reports:
+        by_day.setdefault(r.source.published, set()).add((r.value, r.value_max))
+        articles.setdefault(r.source.published, set()).add(r.source.id)
+    return any(len(values) > 1 and len(articles[day]) > 1 for day, values in by_day.items())

@@ -37,12 +37,9 @@ def ingest_article(
         return IngestResult(status="rejected", message="the text is empty: nothing to store")
     digest = content_hash(cmd.text)
     with uow:
-        known = uow.articles.get_by_hash(digest) or (uow.articles.get_by_url(cmd.url) if cmd.url else None)
-        if known is not None:
-            ref = ArticleRef(id=known.id, url=known.url, title=known.title, outlet=known.outlet,
-                             published=known.published)
-            return IngestResult(status="duplicate", article=ref,
-                                message=f"already stored as article {known.id}: nothing changed")
+        known = _already_stored(uow, digest, cmd.url)
+    if known is not None:
+        return known
     # An undated article is being read now, so "on Monday" most likely means the Monday just past.
     reference = cmd.published or clock.today()
     try:
@@ -69,6 +66,10 @@ def _store(cmd: IngestArticle, digest: str, ex: Extraction, uow: UnitOfWork) -> 
     ]
     entities = {e.name: e for e in ex.entities}
     with uow:
+        # Checked again inside the writing transaction: another worker may have stored it meanwhile.
+        known = _already_stored(uow, digest, cmd.url)
+        if known is not None:
+            return known
         article = uow.articles.add(NewArticle(
             url=cmd.url, title=cmd.title, outlet=cmd.outlet, published=cmd.published, text=cmd.text,
             content_hash=digest, source_id=cmd.source_id, guid=cmd.guid,
@@ -98,6 +99,16 @@ def _store(cmd: IngestArticle, digest: str, ex: Extraction, uow: UnitOfWork) -> 
         message=f"stored article {article.id}: {len(events)} events, {len(quotes)} quotes, "
                 f"{len(figures)} figures, {len(people)} speakers",
     )
+
+
+def _already_stored(uow: UnitOfWork, digest: str, url: str | None) -> IngestResult | None:
+    known = uow.articles.get_by_hash(digest) or (uow.articles.get_by_url(url) if url else None)
+    if known is None:
+        return None
+    ref = ArticleRef(id=known.id, url=known.url, title=known.title, outlet=known.outlet,
+                     published=known.published)
+    return IngestResult(status="duplicate", article=ref,
+                        message=f"already stored as article {known.id}: nothing changed")
 
 
 def _upsert_speaker(

@@ -134,15 +134,26 @@ class SourcePolling(Protocol):
 
 
 class UnitOfWork(Protocol):
-    """One transaction over all repositories: `with uow: ...; uow.commit()`."""
+    """One transaction over all repositories: `with uow: ...; uow.commit()`.
 
-    articles: ArticleRepository
-    events: EventRepository
-    quotes: QuoteRepository
-    figures: FigureRepository
-    people: PeopleRepository
-    sources: SourceRepository
-    audit: AuditLog
+    The repositories are read-only members so that an implementation may hold richer types
+    (store's SqlSourceRepository also implements SourcePolling); plain attributes satisfy them.
+    """
+
+    @property
+    def articles(self) -> ArticleRepository: ...
+    @property
+    def events(self) -> EventRepository: ...
+    @property
+    def quotes(self) -> QuoteRepository: ...
+    @property
+    def figures(self) -> FigureRepository: ...
+    @property
+    def people(self) -> PeopleRepository: ...
+    @property
+    def sources(self) -> SourceRepository: ...
+    @property
+    def audit(self) -> AuditLog: ...
 
     def __enter__(self) -> UnitOfWork: ...
     def __exit__(

@@ -23,7 +23,7 @@ _STRIP = "\"'“”‘’«»,;:!?()[]{}"
 _LIMIT_VALUE = re.compile(r"^[+-]?\d+$")
 
 
-def parse_query(text: str, *, today: date) -> FactQuery:
+def parse_query(text: str, *, today: date, default_limit: int = DEFAULT_LIMIT) -> FactQuery:
     """Read `[topic words] [since DATE] [until DATE] [limit N]` into a `FactQuery`.
 
     Raises QueryError for a limit that is not a number in 1..50, a date that cannot be read,
@@ -32,7 +32,7 @@ def parse_query(text: str, *, today: date) -> FactQuery:
     clauses = _split_clauses(text.split())
     terms = [w for w in (t.strip(_STRIP) for t in clauses.pop("", [])) if w]
     since = until = None
-    limit = DEFAULT_LIMIT
+    limit = default_limit
     if "since" in clauses:
         since, extra = _read_date("since", clauses["since"], today, first=True)
         terms += extra

@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
+from logging.config import fileConfig
+
 from alembic import context
 from sqlalchemy import Connection
 
-from store.orm import Base
+from store.orm import Base, include_in_autogenerate
 
 target_metadata = Base.metadata
 config = context.config
+
+if config.config_file_name is not None and "connection" not in config.attributes:
+    # Run from the alembic CLI: take its logging setup from alembic.ini.
+    fileConfig(config.config_file_name, disable_existing_loggers=False)
 
 
 def _run(connection: Connection) -> None:
@@ -18,6 +24,7 @@ def _run(connection: Connection) -> None:
         # SQLite cannot ALTER most things; batch mode rebuilds tables so later revisions work there.
         render_as_batch=connection.dialect.name == "sqlite",
         compare_type=True,
+        include_object=include_in_autogenerate,
     )
     with context.begin_transaction():
         context.run_migrations()

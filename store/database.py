@@ -7,15 +7,27 @@ from typing import Any
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.pool import StaticPool
 
 SQLITE_BUSY_TIMEOUT_MS = 5000
 
 
 def make_engine(url: str, **kwargs: Any) -> Engine:
-    """An engine for `url`; SQLite gets foreign keys, WAL, a busy timeout and working SAVEPOINTs."""
+    """An engine for `url`; SQLite gets foreign keys, WAL, a busy timeout and working SAVEPOINTs.
+
+    An in-memory SQLite URL (`sqlite://`) gets one shared connection, so every thread and every
+    unit of work sees the same database (the default pool would give each thread an empty one).
+    """
+    is_sqlite = make_url(url).get_backend_name() == "sqlite"
+    in_memory = is_sqlite and _is_memory(url)
+    if in_memory and "poolclass" not in kwargs:
+        kwargs["poolclass"] = StaticPool
+        kwargs.setdefault("connect_args", {}).setdefault("check_same_thread", False)
+    if not is_sqlite:
+        kwargs.setdefault("pool_pre_ping", True)  # hosted databases drop idle connections
     engine = create_engine(url, **kwargs)
-    if engine.dialect.name == "sqlite":
-        _configure_sqlite(engine, in_memory=_is_memory(url))
+    if is_sqlite:
+        _configure_sqlite(engine, in_memory=in_memory)
     return engine
 
 

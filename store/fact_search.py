@@ -69,7 +69,7 @@ def find_facts(
         .limit(max(search.limit, 0))
         .offset(max(search.offset, 0))
     )
-    return [(fact, article) for fact, article in page.tuples()], total or 0
+    return [(fact, article) for fact, article in page], total or 0
 
 
 def published_window(search: FactSearch) -> list[ColumnElement[bool]]:

@@ -227,3 +227,16 @@ class AdminActionRow(Base):
     action: Mapped[str] = mapped_column(String(100))
     detail: Mapped[str] = mapped_column(Text, default="")
     at: Mapped[datetime] = mapped_column(default=utcnow, index=True)
+
+
+def include_in_autogenerate(obj: Any, name: str | None, type_: str, reflected: bool, compare_to: Any) -> bool:
+    """Alembic `include_object` hook: leave the hand-written full-text objects out of autogenerate.
+
+    The FTS5 tables (and their shadow tables), the tsvector column and its GIN index exist only
+    in the database; without this every autogenerate would propose dropping them.
+    """
+    if not name:
+        return True
+    if type_ == "table" and any(name.startswith(f"{t}_fts") for t in SEARCHABLE_TABLES):
+        return False
+    return not (type_ in ("column", "index") and "search_vector" in name)

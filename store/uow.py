@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from types import TracebackType
+from typing import TYPE_CHECKING
 
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -72,3 +73,12 @@ class SqlUnitOfWork:
         if self._session is None:
             raise RuntimeError("use the unit of work inside `with uow:`")
         return self._session
+
+
+if TYPE_CHECKING:
+    # mypy proves here that the store implements the ports the handlers are written against.
+    from handlers import ports
+
+    _uow: type[ports.UnitOfWork] = SqlUnitOfWork
+    _polling: type[ports.SourcePolling] = SqlSourceRepository
+    _digests: type[ports.DigestRepository] = SqlDigestRepository

@@ -114,7 +114,7 @@ class FakeQuotes:
                 if (not search.person_ids or q.person_id in search.person_ids)
                 and _matches(f"{q.text} {q.speaker or ''}", search.terms)
                 and _in_window(q.article.published, search)]
-        rows.sort(key=lambda q: (q.article.published or date.min, -q.id), reverse=True)
+        rows.sort(key=lambda q: (q.article.published or date.min, q.article.id), reverse=True)
         return _page(rows, search)
 
 
@@ -132,7 +132,7 @@ class FakeFigures:
         rows = [f for f in self.rows
                 if _matches(f"{f.text} {f.unit or ''} {f.about or ''} {f.sentence}", search.terms)
                 and _in_window(f.article.published, search)]
-        rows.sort(key=lambda f: (f.article.published or date.min, -f.id), reverse=True)
+        rows.sort(key=lambda f: (f.article.published or date.min, f.article.id), reverse=True)
         return _page(rows, search)
 
 
@@ -147,7 +147,7 @@ class FakePeople:
     def upsert(self, name: str, *, kind: str, aliases: Sequence[str], roles: Sequence[str]) -> Person:
         known = self._known(name)
         if known is None:
-            person = Person(id=len(self.rows) + 1, name=name, kind=kind,  # type: ignore[arg-type]
+            person = Person(id=len(self.rows) + 1, name=name, kind=kind,
                             aliases=list(aliases), roles=list(roles))
             self.rows.append(person)
             return person
@@ -171,7 +171,7 @@ class FakeSources:
         self.rows: list[Source] = []
 
     def add(self, url: str, *, name: str | None, kind: str, created_by: str | None) -> Source:
-        src = Source(id=len(self.rows) + 1, url=url, name=name, kind=kind,  # type: ignore[arg-type]
+        src = Source(id=len(self.rows) + 1, url=url, name=name, kind=kind,
                      created_at=datetime(2025, 9, 10, tzinfo=UTC), created_by=created_by)
         self.rows.append(src)
         return src

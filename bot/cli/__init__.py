@@ -40,4 +40,11 @@ def main(argv: Sequence[str] | None = None, *, container: Container | None = Non
 
 
 def run() -> None:
-    sys.exit(main())
+    try:
+        code = main()
+    except BrokenPipeError:  # `briefbot demo | head`: the reader left; not an error worth a traceback
+        sys.stderr.close()
+        code = 0
+    except KeyboardInterrupt:
+        code = 130
+    sys.exit(code)

@@ -44,11 +44,13 @@ def _downgrade(args: argparse.Namespace) -> int:
 
 
 def _current(args: argparse.Namespace) -> int:
-    from store.migrate import current, head
+    from alembic.script import ScriptDirectory
+
+    from store.migrate import alembic_config, current
 
     with open_container(args) as c:
         rev = current(c.engine)
-        latest = head()
+        latest = ScriptDirectory.from_config(alembic_config()).get_current_head()
         state = "up to date" if rev == latest else f"behind (latest is {latest}; run: briefbot db upgrade)"
         print(f"{rev or 'base (empty)'}: {state}")
     return 0

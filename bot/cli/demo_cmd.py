@@ -23,8 +23,9 @@ Go on:
   briefbot shell                    ask your own questions about the demo data (DATABASE_URL={url})
   briefbot ingest FILE_OR_URL...    add your own articles (to DATABASE_URL, default sqlite:///briefbot.db)
   briefbot ask "/whosaid NAME"      one question, as text (--json for the result model)
-  Slack: create the app from manifest.yml, set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET, run briefbot serve
-  (see the README)."""
+  Slack:                            create the app from manifest.yml, set SLACK_BOT_TOKEN and
+                                    SLACK_SIGNING_SECRET (or SLACK_APP_TOKEN), then briefbot serve
+                                    (or briefbot socket); see the README."""
 
 
 def register(sub: Any) -> None:

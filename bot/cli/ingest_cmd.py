@@ -10,16 +10,20 @@ import logging
 import sys
 from dataclasses import replace
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 from bot.bootstrap import Container
 from bot.cli.context import open_container
 from bot.console.progress import Progress
 from bot.fetch import ArticleInput, InputError, read_input
+from bot.fetch.inputs import is_url
 from handlers.ingest import ingest_article
 from handlers.results import IngestArticle, IngestResult
 
 log = logging.getLogger(__name__)
+
+ARTICLE_SUFFIXES = {".txt", ".html", ".htm", ".md"}
 
 
 def register(sub: Any) -> None:
@@ -31,7 +35,8 @@ def register(sub: Any) -> None:
             "'Title:', 'Outlet:', 'Published: YYYY-MM-DD' and 'URL:' lines, then a blank line."
         ),
     )
-    p.add_argument("inputs", nargs="+", metavar="PATH_OR_URL", help="text or HTML files, or article URLs")
+    p.add_argument("inputs", nargs="+", metavar="PATH_OR_URL",
+                   help="text or HTML files, directories of them, or article URLs")
     p.add_argument("--published", type=date.fromisoformat,
                    help="publication date (YYYY-MM-DD) for all inputs")
     p.add_argument("--outlet", help="the outlet's name, for all inputs")
@@ -41,19 +46,34 @@ def register(sub: Any) -> None:
 
 def _run(args: argparse.Namespace) -> int:
     failed = stored = known = 0
+    inputs = expand_directories(args.inputs)
     with open_container(args) as c:
-        progress = Progress(len(args.inputs))
-        for spec in args.inputs:
+        progress = Progress(len(inputs))
+        for spec in inputs:
             line, status = _ingest_one(spec, args, c)
-            progress.step(spec)
             progress.clear()
             print(line, file=sys.stderr if status == "rejected" else sys.stdout, flush=True)
+            progress.step(spec)  # the bar stays below the lines while the next input is read
             failed += status == "rejected"
             stored += status == "stored"
             known += status == "duplicate"
-    if len(args.inputs) > 1:
+        progress.clear()
+    if len(inputs) > 1:
         print(f"{stored} stored, {known} already stored, {failed} failed")
     return 1 if failed else 0
+
+
+def expand_directories(specs: list[str]) -> list[str]:
+    """A directory stands for the article files directly in it (.txt, .html, .htm, .md), in name order."""
+    out: list[str] = []
+    for spec in specs:
+        path = Path(spec)
+        if not is_url(spec) and path.is_dir():
+            out += [str(p) for p in sorted(path.iterdir())
+                    if p.is_file() and p.suffix.lower() in ARTICLE_SUFFIXES]
+        else:
+            out.append(spec)
+    return out
 
 
 def _ingest_one(spec: str, args: argparse.Namespace, c: Container) -> tuple[str, str]:

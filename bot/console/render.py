@@ -63,7 +63,9 @@ def quote_line(q: QuoteEntry) -> str:
     who = q.speaker or "Unattributed"
     if q.speaker_role:
         who += f" ({q.speaker_role})"
-    said = f"“{q.text.strip()}”" if q.kind != "indirect" else f"(reported) {q.text.strip()}"
+    # "We will stay," said X: the comma belongs to the attribution, not to the words quoted.
+    words = q.text.strip().removesuffix(",")
+    said = f"“{words}”" if q.kind != "indirect" else f"(reported) {words}"
     return f"{who} — {said} — {cite(q.source)}"
 
 

@@ -35,7 +35,8 @@ class Shell:
         self._out = stdout
         self._interactive = interactive
         self._history = history.expanduser() if history else None
-        self._last: tuple[str, int, int] | None = None  # line, offset, page size of the last answer
+        # The last answer's line, and the offset of its next page (None when it was the last page).
+        self._last: tuple[str, int | None] | None = None
 
     def run(self) -> int:
         """Read and answer commands until quit or end of input. Returns the exit code."""
@@ -63,8 +64,10 @@ class Shell:
         if word.lower() == "more":
             if self._last is None:
                 return "Nothing to continue: ask something first."
-            line, offset, size = self._last
-            return self._answer(line, offset + size)
+            line, next_offset = self._last
+            if next_offset is None:
+                return "That was all: there is no next page."
+            return self._answer(line, next_offset)
         return self._answer(line, 0)
 
     def _answer(self, line: str, offset: int) -> str:
@@ -75,7 +78,8 @@ class Shell:
         except QueryError as exc:
             return f"Sorry: {exc}"
         if not isinstance(result, HelpResult):
-            self._last = (line, offset, result.page.limit) if result.page.has_more else None
+            page = result.page
+            self._last = (line, page.offset + page.limit if page.has_more else None)
         return render(result)
 
     def _read(self) -> str | None:

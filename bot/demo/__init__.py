@@ -8,9 +8,9 @@ CORPUS = Path(__file__).parent / "corpus"
 
 # Representative questions about the sample story (a six-day port strike in fictional Velmora, March 2025).
 QUESTIONS = (
-    "/timeline strike",
+    "/timeline Velmora",
     "/whosaid Okafor",
-    "/whosaid pay limit 3",
+    "/whosaid customers limit 3",
     "/figures ships",
     "/figures containers since 2025-03-05",
 )

@@ -104,8 +104,20 @@ def parse_text_file(content: str) -> ArticleInput:
         except ValueError:
             bad = meta["published"]
             raise InputError(f"the Published: header '{bad}' is not a YYYY-MM-DD date") from None
-    return ArticleInput(text=content, url=meta.get("url") or None, title=meta.get("title") or None,
-                        outlet=meta.get("outlet") or None, published=published)
+    return ArticleInput(text=content, url=meta.get("url") or None,
+                        title=meta.get("title") or _headline(content), outlet=meta.get("outlet") or None,
+                        published=published)
+
+
+def _headline(content: str) -> str | None:
+    """A short first line standing alone above the body, not ending like a sentence, is the title."""
+    lines = content.lstrip().split("\n", 2)
+    if len(lines) < 2 or lines[1].strip():
+        return None
+    first = " ".join(lines[0].split())
+    if not 0 < len(first) <= 200 or first.endswith((".", ",", ";", ":")):
+        return None
+    return first
 
 
 def _read_url(url: str, client_factory: Callable[[], httpx.Client], max_bytes: int) -> ArticleInput:

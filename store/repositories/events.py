@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import calendar
+import logging
 import re
 from collections.abc import Sequence
 from datetime import date
@@ -15,6 +16,8 @@ from store.fact_search import find_facts
 from store.orm import ArticleRow, EventRow
 from store.repositories.articles import row_values, to_ref
 from store.search_text import index_text
+
+log = logging.getLogger(__name__)
 
 _EVENT_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
 
@@ -40,7 +43,12 @@ class SqlEventRepository:
     def add_many(self, article_id: int, events: Sequence[NewEvent]) -> None:
         """Store an article's events, indexed for search by summary, sentence, actors and places."""
         for event in events:
-            start, end = date_range(event.date)
+            try:
+                start, end = date_range(event.date)
+            except ValueError:
+                # One unreadable date must not cost the article its other facts.
+                log.warning("skipping event with unreadable date %r in article %s", event.date, article_id)
+                continue
             self._session.add(
                 EventRow(
                     article_id=article_id,

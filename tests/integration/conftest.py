@@ -14,11 +14,12 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
-from sqlalchemy import Engine, create_engine, inspect, text
+from sqlalchemy import Engine, create_engine, text
 from sqlalchemy.engine import make_url
 
 from store.database import make_engine, make_session_factory
 from store.migrate import upgrade
+from store.orm import Base
 from store.uow import SqlUnitOfWork
 
 POSTGRES_URL = os.environ.get(
@@ -105,6 +106,8 @@ def uow(engine: Engine) -> SqlUnitOfWork:
 
 
 def _empty_all_tables(engine: Engine) -> None:
-    tables = [t for t in inspect(engine).get_table_names() if t != "alembic_version"]
+    # DELETE, children first: on a handful of rows it is much faster than TRUNCATE, which
+    # takes exclusive locks and rewrites files.
     with engine.begin() as conn:
-        conn.execute(text(f"TRUNCATE {', '.join(tables)} RESTART IDENTITY CASCADE"))
+        for table in reversed(Base.metadata.sorted_tables):
+            conn.execute(table.delete())

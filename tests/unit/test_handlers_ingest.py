@@ -145,3 +145,16 @@ def test_speaker_seen_in_two_articles_is_one_person_with_merged_roles() -> None:
 def test_content_hash_ignores_whitespace_but_not_words() -> None:
     assert content_hash("a  b\nc") == content_hash(" a b c ")
     assert content_hash("a b c") != content_hash("a b d")
+
+
+def test_article_stored_by_someone_else_during_extraction_is_not_stored_twice() -> None:
+    uow = FakeUnitOfWork()
+
+    def racing_extractor(text: str, published: date | None) -> Extraction:
+        # Another worker stores the same article while this one is still extracting.
+        ingest_article(_cmd(), uow=uow, extractor=_extraction, clock=CLOCK)
+        return _extraction(text, published)
+
+    result = ingest_article(_cmd(), uow=uow, extractor=racing_extractor, clock=CLOCK)
+    assert result.status == "duplicate"
+    assert uow.articles.count() == 1 and len(uow.quotes.rows) == 2

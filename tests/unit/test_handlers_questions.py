@@ -48,8 +48,10 @@ def uow() -> FakeUnitOfWork:
     ])
     uow.quotes.add_many(wire, [(_quote("The offer on wages is fair.", "Tomas Lind", "port director"), lind)])
     uow.figures.add_many(post, [_figure("1,200 containers", 1200, "containers stranded", "~")])
+    wire_same_day = _article(uow, "Dock Daily", date(2031, 3, 4))
     uow.figures.add_many(wire, [_figure("1,500 containers", 1500, "containers stranded", ">"),
                                 _figure("40 ships", 40, None)])
+    uow.figures.add_many(wire_same_day, [_figure("1,250 containers", 1250, "containers stranded", "~")])
     return uow
 
 
@@ -95,6 +97,13 @@ def test_whosaid_by_surname_returns_that_persons_quotes(uow: FakeUnitOfWork) -> 
     assert result.quotes[0].source.outlet == "Harbour Post" and result.quotes[0].said_on == date(2031, 3, 4)
 
 
+def test_whosaid_fills_a_missing_role_from_what_is_known_of_the_person(uow: FakeUnitOfWork) -> None:
+    post = uow.articles.rows[0].id
+    uow.quotes.add_many(post, [(_quote("We are ready.", "Ada Okafor", None), 1)])
+    result = show_quotes(WhoSaidQuery(terms=["Okafor"]), uow=uow)
+    assert {q.speaker_role for q in result.quotes} == {"union leader"}
+
+
 def test_whosaid_by_full_name_matches_the_person(uow: FakeUnitOfWork) -> None:
     assert show_quotes(WhoSaidQuery(terms=["Ada", "Okafor"]), uow=uow).matched == "person"
 
@@ -112,12 +121,23 @@ def test_whosaid_pages_with_limit_and_offset(uow: FakeUnitOfWork) -> None:
     assert first.quotes[0].text != second.quotes[0].text
 
 
-def test_figures_group_reports_of_the_same_thing_and_flag_disagreement(uow: FakeUnitOfWork) -> None:
+def test_figures_group_reports_of_the_same_thing_and_flag_same_day_disagreement(uow: FakeUnitOfWork) -> None:
     result = show_figures(FiguresQuery(terms=["containers"]), uow=uow)
     [group] = result.groups
     assert group.about == "containers stranded" and group.unit == "container" and group.conflict
     assert [(r.value, r.bound, r.source.outlet) for r in group.reports] == [
-        (1500, ">", "Coast Wire"), (1200, "~", "Harbour Post")]
+        (1500, ">", "Coast Wire"), (1250, "~", "Dock Daily"), (1200, "~", "Harbour Post")]  # newest first
+
+
+def test_figures_that_changed_from_day_to_day_are_not_a_disagreement(uow: FakeUnitOfWork) -> None:
+    result = show_figures(FiguresQuery(terms=["containers"], until=date(2031, 3, 5)), uow=uow)
+    assert result.groups[0].conflict  # 1,200 and 1,250 on the same day
+    later = show_figures(FiguresQuery(terms=["containers"], since=date(2031, 3, 6)), uow=uow)
+    assert not later.groups[0].conflict  # only 1,500 on Mar 6
+    whole_week = FiguresQuery(terms=["containers"])
+    dock_daily = show_figures(whole_week, uow=uow).groups[0].reports[1].source.id
+    uow.figures.rows = [f for f in uow.figures.rows if f.article.id != dock_daily]
+    assert not show_figures(whole_week, uow=uow).groups[0].conflict  # 1,200 on Mar 4, 1,500 on Mar 6
 
 
 def test_figures_without_a_subject_are_never_grouped_together(uow: FakeUnitOfWork) -> None:
@@ -139,3 +159,25 @@ def test_command_help_is_answered_with_help_text(uow: FakeUnitOfWork) -> None:
 def test_unknown_command_raises_query_error(uow: FakeUnitOfWork) -> None:
     with pytest.raises(QueryError, match="unknown command '/weather'"):
         answer("/weather tomorrow", uow=uow, today=TODAY)
+
+
+def test_figures_that_count_the_topic_come_before_figures_only_in_its_sentence() -> None:
+    uow = FakeUnitOfWork()
+    post = _article(uow, "Harbour Post", date(2031, 3, 4))
+    uow.figures.add_many(post, [
+        NewFigure(text="12 cranes", value=12, unit="crane", about="cranes",
+                  sentence="12 cranes idle as ships wait.", start=0, end=9),
+        NewFigure(text="40 ships", value=40, unit="ship", about="ships",
+                  sentence="40 ships wait.", start=0, end=8),
+    ])
+    result = show_figures(FiguresQuery(terms=["ships"]), uow=uow)
+    assert [g.about for g in result.groups] == ["ships", "cranes"]
+
+
+def test_timeline_shows_twenty_events_by_default_and_the_others_ten(uow: FakeUnitOfWork) -> None:
+    timeline = run_command("timeline", "", uow=uow, today=TODAY)
+    quotes = run_command("whosaid", "", uow=uow, today=TODAY)
+    explicit = run_command("timeline", "limit 2", uow=uow, today=TODAY)
+    assert not isinstance(timeline, HelpResult) and not isinstance(quotes, HelpResult)
+    assert not isinstance(explicit, HelpResult)
+    assert (timeline.page.limit, quotes.page.limit, explicit.page.limit) == (20, 10, 2)

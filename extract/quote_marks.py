@@ -1,0 +1,73 @@
+"""Quoted stretches of text: pairs of quotation marks, per paragraph or across paragraphs.
+
+Handles curly “…”, straight "…", ``LaTeX''-style, «guillemets» and „low-high“ marks. Single
+quotes inside a double-quoted stretch are nested quotes and stay part of it; curly ‘…’ count as
+quotation marks only in text that uses no double marks at all (British style). A quote that runs
+over several paragraphs re-opens each paragraph without closing the previous one, by convention.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_DOUBLE = re.compile(r"``|''|[\"“”„«»]")
+_SINGLE = re.compile(r"(?<![\w’])‘|’(?![\w’])")
+_OPEN = frozenset(("“", "„", "«", "``", "‘"))
+_CLOSE = frozenset(("”", "»", "''", "’"))
+
+
+@dataclass(frozen=True, slots=True)
+class Segment:
+    """A quoted stretch: the opening mark at `open`, content `start`..`end`, closing mark ends at `close`."""
+
+    open: int
+    start: int
+    end: int
+    close: int
+
+
+def quote_segments(text: str, paragraphs: list[tuple[int, int]]) -> list[Segment]:
+    """Every quoted stretch, in order."""
+    marks = _DOUBLE if _DOUBLE.search(text) else _SINGLE
+    out: list[Segment] = []
+    carried: tuple[int, int] | None = None  # (mark position, content start) of a quote left open
+    for pi, (ps, pe) in enumerate(paragraphs):
+        found = list(marks.finditer(text, ps, pe))
+        opened = carried
+        carried = None
+        if opened is not None and found and found[0].start() == ps:
+            found = found[1:]  # the re-opening mark of a continued quote
+        for m in found:
+            mark, a, b = m.group(), m.start(), m.end()
+            if opened is None:
+                if _is_opening(text, mark, a, b):
+                    opened = (a, b)
+            elif mark in _OPEN or (mark not in _CLOSE and not _is_closing(text, a)):
+                opened = (a, b)  # the earlier mark was never closed
+            else:
+                if a > opened[1]:
+                    out.append(Segment(opened[0], opened[1], a, b))
+                opened = None
+        if opened is None:
+            continue
+        nxt = paragraphs[pi + 1][0] if pi + 1 < len(paragraphs) else -1
+        if nxt >= 0 and marks.match(text, nxt) and _is_opening(text, text[nxt], nxt, nxt + 1):
+            carried = opened
+        elif opened[0] == ps and pe > opened[1]:
+            out.append(Segment(opened[0], opened[1], pe, pe))  # a quote paragraph never closed
+    return out
+
+
+def _is_opening(text: str, mark: str, a: int, b: int) -> bool:
+    if mark in _OPEN:
+        return True
+    if mark in _CLOSE and mark != "''":
+        return False
+    after = text[b : b + 1]
+    return after != "" and not after.isspace()
+
+
+def _is_closing(text: str, a: int) -> bool:
+    before = text[a - 1 : a]
+    return before != "" and not before.isspace()

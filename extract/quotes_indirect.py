@@ -1,0 +1,212 @@
+"""Reported speech without quotation marks, one sentence at a time.
+
+Three shapes: `X said (that) CONTENT`, `CONTENT, X said.` / `CONTENT, said X.`, and
+`according to X` before or after the content. The speaker must be a name, a pronoun or a
+source noun phrase (speakers.py), which keeps "the data said" style noise and most
+non-speech uses of the verbs out.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from functools import cache
+
+from extract.document import Document
+from extract.lexicon_speech import (
+    AUDIENCE_WORDS,
+    INVERTING_VERBS,
+    indirect_alternation,
+    stance_alternation,
+    stance_verbs,
+)
+from extract.models import Quote, QuoteKind
+from extract.quote_marks import Segment
+from extract.speakers import Speaker, SpeakerFinder
+
+# Verbs that introduce a clause without "that" ("he said the talks failed").
+_BARE_CLAUSE_VERBS = frozenset(
+    "say says said tell tells told add adds added warn warns warned claim claims claimed argue argues argued "
+    "insist insists insisted write writes wrote believe believes believed think "
+    "thinks thought predict predicts predicted acknowledge acknowledged admit admitted suggest suggested "
+    "suggests announce announced announces note noted notes stress stressed stresses".split()
+)
+_ADVERBIALS = re.compile(
+    r"(?:[ \u00a0]*,)?(?:[ \u00a0]+(?:on|in|at|during|late|early|last|this|earlier|later|after|before)"
+    r"(?:[ \u00a0]+(?:a|an|the|his|her|their|its|[A-Z][\w’'.-]*|\d[\w:.]*|[a-z]+day|morning|afternoon|evening|night|"
+    r"week|month|year|statement|interview|briefing|conference|news|press|post|video|tweet|letter|call|"
+    r"speech|message|remarks|report|email|televised|address)){1,4}|[ \u00a0]+(?:Monday|Tuesday|Wednesday|"
+    r"Thursday|Friday|Saturday|Sunday|today|yesterday|tonight|recently|again))*(?:[ \u00a0]*,)?"
+)
+# What may stand between the comma and a closing attribution's speaker: a determiner or a title.
+_LEAD_IN = re.compile(r"(?:[ \u00a0]+(?:the|The|a|an|one|[A-Z][\w’'.-]*|[a-z]+))?[ \u00a0]*$")
+_THAT = re.compile(r"[ \u00a0]*(?:,[ \u00a0]*)?that\b")
+_MIN_WORDS = 4
+
+
+@cache
+def _indirect_cue() -> re.Pattern[str]:
+    return re.compile(rf"\b(?:[Aa]ccording to|{indirect_alternation()}|{stance_alternation()})\b")
+
+
+def find_indirect(doc: Document, finder: SpeakerFinder, segments: list[Segment], used: set[int]) -> list[Quote]:
+    """Indirect quotes: content span, speaker and cue for each sentence that reports speech."""
+    text = doc.text
+    seg_starts = [s.open for s in segments]
+    out: list[Quote] = []
+    for s, e in doc.sentences:
+        body_end = e
+        while body_end > s and text[body_end - 1] in ".!?…\"”’ \u00a0":
+            body_end -= 1
+        cues = [c for c in _indirect_cue().finditer(text, s, body_end)
+                if c.start() not in used and not _inside(segments, seg_starts, c.start())]
+        # the attribution closing a sentence governs everything before it, nested reports included
+        q = _trailing(doc, finder, cues[-1], s, body_end) if cues and cues[-1].group() not in stance_verbs() else None
+        if q is not None:
+            out.append(q)
+            continue
+        taken: list[tuple[int, int]] = []
+        for c in cues:
+            q = _according_to(doc, finder, c, s, body_end) if c.group().lower() == "according to" else (
+                _leading(doc, finder, c, s, body_end)
+            )
+            if q is not None and not any(a <= q.speaker_start < b for a, b in taken if q.speaker_start is not None):
+                out.append(q)
+                taken.append((q.start, q.end))
+    return out
+
+
+def _leading(doc: Document, finder: SpeakerFinder, c: re.Match[str], s: int, e: int) -> Quote | None:
+    """`X said (that) CONTENT`."""
+    text = doc.text
+    sp = finder.before(c.start(), s)
+    if sp is None or not _subject_position(text, s, sp.start):
+        return None
+    pos = c.end()
+    verb = c.group().lower()
+    if verb in ("told", "tells", "tell"):
+        pos = _skip_audience(text, pos, e)
+    adv = _ADVERBIALS.match(text, pos, e)
+    if adv:
+        pos = adv.end()
+    that = _THAT.match(text, pos, e)
+    stance = verb in stance_verbs()
+    if that is None and verb not in _BARE_CLAUSE_VERBS and not stance:
+        return None
+    if stance and sp.kind is None and sp.name in (None, "it", "It", "that", "which"):
+        return None
+    start = pos
+    while start < e and text[start] in " \u00a0,:":
+        start += 1
+    if start >= e or not _is_clause(text[start:e]):
+        return None
+    return _quote(text, start, e, sp, c.group(), _kind(text, start, e))
+
+
+def _trailing(doc: Document, finder: SpeakerFinder, c: re.Match[str], s: int, e: int) -> Quote | None:
+    """`CONTENT, X said.` and `CONTENT, said X.`: the attribution closes the sentence."""
+    text = doc.text
+    sp = finder.before(c.start(), s)
+    comma = -1
+    rest_from = c.end()
+    if sp is not None:
+        comma = sp.start
+    elif c.group() in INVERTING_VERBS:
+        sp = finder.after(c.end(), e)
+        comma = c.start()
+        if sp is not None:
+            rest_from = sp.end
+    if sp is None:
+        return None
+    rest = text[rest_from:e]
+    # "…, Mr. Clarke said, until …": an attribution inside the sentence reports all of it
+    parenthetical = rest.lstrip().startswith(",") and len(rest.split()) >= _MIN_WORDS
+    if len(rest.split()) > 8 and not rest.lstrip().startswith(",") and not parenthetical:
+        return None
+    j = _LEAD_IN.search(text, s, comma).start()
+    if j <= s or text[j - 1] not in ",—":
+        return None
+    end = j - 1
+    if not _is_clause(text[s:end]):
+        return None
+    if parenthetical and not sp.start > c.end():
+        return _quote(text, s, e, sp, c.group(), _kind(text, s, e))
+    return _quote(text, s, end, sp, c.group(), _kind(text, s, end))
+
+
+def _according_to(doc: Document, finder: SpeakerFinder, c: re.Match[str], s: int, e: int) -> Quote | None:
+    text = doc.text
+    sp = finder.after(c.end(), e)
+    if sp is None:
+        return None
+    if c.start() == s:  # "According to X, CONTENT"
+        comma = text.find(",", sp.end, e)
+        if comma < 0 or comma - sp.end > 80:
+            return None
+        start, end = comma + 1, e
+        while start < end and text[start] in " \u00a0":
+            start += 1
+    else:  # "CONTENT, according to X"
+        start, end = s, c.start()
+        while end > start and text[end - 1] in " \u00a0,—":
+            end -= 1
+    if not _is_clause(text[start:end]):
+        return None
+    return _quote(text, start, end, sp, c.group(), _kind(text, start, end))
+
+
+def _skip_audience(text: str, pos: int, e: int) -> int:
+    """Skip the object of "told" ("told reporters", "told the BBC", "told his European counterparts")."""
+    m = re.compile(r"(?:[ \u00a0]+[\w’'.-]+){1,5}?(?=[ \u00a0,]+that\b)").match(text, pos, e)
+    if m:
+        return m.end()
+    words = list(re.finditer(r"[ \u00a0]+([\w’'.-]+)", text[pos:e]))[:4]
+    end = pos
+    for w in words:
+        word = w.group(1)
+        if word.lower() in AUDIENCE_WORDS or word[:1].isupper():
+            end = pos + w.end()
+        else:
+            break
+    return end
+
+
+def _subject_position(text: str, s: int, start: int) -> bool:
+    """The speaker opens the sentence or a clause ("But X said", "On Friday, X said", "…, and X said")."""
+    lead = text[s:start]
+    words = lead.split()
+    if len(words) <= 4 and not any(ch in lead for ch in ",;:"):
+        return True  # a role before the name: "Stein spokeswoman X", "A spokeswoman for X"
+    stripped = _TITLE_TAIL.sub("", lead)
+    return stripped.endswith((",", " and", " but", "—", ";")) and len(words) <= 25
+
+
+_TITLE_TAIL = re.compile(r"(?:[ \u00a0]*(?:the|[A-Z][\w’'.-]*))*[ \u00a0]*$")
+
+
+def _is_clause(content: str) -> bool:
+    return len(content.split()) >= _MIN_WORDS
+
+
+def _kind(text: str, start: int, end: int) -> QuoteKind:
+    return "partial" if any(ch in text[start:end] for ch in "\"“”") else "indirect"
+
+
+def _inside(segments: list[Segment], starts: list[int], pos: int) -> bool:
+    i = bisect_left(starts, pos + 1) - 1
+    return i >= 0 and segments[i].start <= pos < segments[i].end
+
+
+def _quote(text: str, start: int, end: int, sp: Speaker, cue: str, kind: QuoteKind) -> Quote:
+    return Quote(
+        text=text[start:end],
+        start=start,
+        end=end,
+        speaker=sp.name,
+        speaker_start=sp.start,
+        speaker_end=sp.end,
+        cue=cue,
+        kind=kind,
+        speaker_kind=sp.kind,
+        speaker_role=sp.role,
+    )

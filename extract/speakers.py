@@ -1,0 +1,295 @@
+"""Who a speech cue attaches to, and whom that phrase refers to.
+
+`SpeakerFinder.before(cue_start)` reads the phrase that ends just before a speech verb
+("Kaja Kallas, the EU's foreign policy chief, | said"), `after(cue_end)` the phrase after an
+inverted one ("said | the minister"). A phrase is a name the mention finder saw, a pronoun, or a
+noun phrase headed by a source or role noun ("a senior official", "police"). Pronouns resolve to
+the most salient earlier person of the right gender: sentence by sentence backwards, the subject
+(first person named in the sentence) first, then the others from the nearest.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass
+
+from extract.document import Document
+from extract.lexicon_roles import role_nouns, role_qualifiers, source_nouns
+from extract.lexicon_speech import AUXILIARIES, PRONOUNS
+from extract.mentions import Mention
+from extract.models import EntityKind
+from extract.names_tokens import STOP_CAPITALISED
+
+_TOKEN = re.compile(r"[\w’'.\-]*\w|[^\w\s]")
+_DETERMINERS = frozenset(
+    """the a an another one two three four five several some many most other both his her their its our
+    this that these those senior top former each any all no""".split()
+)
+# Words that can open a speaker noun phrase after an inverted cue ("said a senior official").
+_NP_OPENERS = frozenset(
+    """the a an another one two three four five several some many most other both his her their its our
+    senior top former each""".split()
+)
+# Words a noun phrase never reaches back over ("said that officials", "and experts").
+_NP_BREAK = frozenset(
+    """and or but that which who whom whose said says told say to in on at by from with as than when while
+    because if after before since during about into over under against between among is are was were has have
+    had be been not also for of""".split()
+)
+_APPOSITION_OPENERS = frozenset("the a an who whose speaking responding writing according".split())
+_QUOTE_CHARS = "\"“”‘’«»"
+
+
+@dataclass(frozen=True, slots=True)
+class Speaker:
+    """A speaker phrase (the span the cue attaches to) and the entity it names."""
+
+    start: int
+    end: int
+    name: str | None
+    kind: EntityKind | None = None
+    role: str | None = None
+
+
+class SpeakerFinder:
+    """Reads speaker phrases around cues and resolves them to names, for one document."""
+
+    def __init__(self, doc: Document, mentions: list[Mention], quoted: list[tuple[int, int]]) -> None:
+        self.doc = doc
+        self.text = doc.text
+        self.mentions = mentions
+        self._starts = [m.start for m in mentions]
+        self._by_end = {m.end: m for m in mentions}
+        self._by_start = {m.start: m for m in mentions}
+        self._quoted = quoted
+        self._quoted_starts = [s for s, _ in quoted]
+        self._gender: dict[str, str] = {}
+
+    # ------------------------------------------------------------------ reading phrases
+
+    def before(self, cue_start: int, lo: int) -> Speaker | None:
+        """The speaker phrase ending right before a cue (auxiliaries and an apposition skipped)."""
+        base = max(lo, cue_start - 200)
+        toks = list(_TOKEN.finditer(self.text, base, cue_start))
+        i = len(toks) - 1
+        skipped = 0
+        while i >= 0 and skipped < 3 and _is_auxiliary(toks[i].group()):
+            i -= 1
+            skipped += 1
+        for _ in range(4):  # "X (R-Utah), the panel's chairman, said": parentheses and appositions
+            if i < 0:
+                return None
+            if toks[i].group() == ")":
+                i = _skip_parenthesis(toks, i)
+            elif toks[i].group() == ",":
+                i = self._skip_apposition(toks, i)
+            else:
+                break
+        if i < 0:
+            return None
+        tok = toks[i]
+        word = tok.group()
+        low = word.lower()
+        mention = self._by_end.get(tok.end())
+        if mention is not None:
+            return self._from_mention(mention)
+        if low in PRONOUNS:
+            return self._from_pronoun(tok.start(), tok.end(), low)
+        if _is_head_noun(low):
+            return self._noun_phrase(toks, i)
+        if word[:1].isupper() and low.replace("’", "'") not in STOP_CAPITALISED and "’" not in word and mention is None:
+            j = i
+            while j > 0 and toks[j - 1].group()[:1].isupper() and toks[j - 1].group().lower() not in STOP_CAPITALISED:
+                j -= 1
+            if i - j > 2:
+                return None
+            return Speaker(toks[j].start(), tok.end(), self.text[toks[j].start() : tok.end()], "person")
+        return None
+
+    def after(self, cue_end: int, hi: int) -> Speaker | None:
+        """The speaker phrase right after an inverted cue ("said the minister")."""
+        toks = list(_TOKEN.finditer(self.text, cue_end, min(hi, cue_end + 120)))
+        if not toks:
+            return None
+        tok = toks[0]
+        mention = self._by_start.get(tok.start())
+        if mention is None:  # a title first: "said Rep. G.K. Butterfield", "said the Rev. Peter X"
+            i = bisect_left(self._starts, tok.start())
+            if i < len(self.mentions) and _role_prefix(self.text[tok.start() : self.mentions[i].start]):
+                mention = self.mentions[i]
+        if mention is not None:
+            return self._from_mention(mention)
+        low = tok.group().lower()
+        if low in ("he", "she", "they"):
+            return self._from_pronoun(tok.start(), tok.end(), low)
+        if low in _NP_OPENERS or _is_head_noun(low):
+            for k in range(min(len(toks), 7)):
+                w = toks[k].group()
+                if not (w[:1].isalnum()):
+                    break
+                if _is_head_noun(w.lower()) and (k + 1 == len(toks) or not _is_head_noun(toks[k + 1].group().lower())):
+                    end = toks[k].end()
+                    mention = self._mention_inside(tok.start(), end)
+                    if mention is not None:
+                        return Speaker(tok.start(), end, mention.canonical, _kind(mention), mention.role)
+                    return self._role_phrase(tok.start(), end)
+        return None
+
+    def subject(self, lo: int, hi: int) -> Speaker | None:
+        """The first person or organisation named (or pronoun) in a clause: who introduces a quote with a colon."""
+        toks = _TOKEN.finditer(self.text, lo, hi)
+        for tok in toks:
+            low = tok.group().lower()
+            if low in ("he", "she", "they"):
+                return self._from_pronoun(tok.start(), tok.end(), low)
+            mention = self._by_start.get(tok.start())
+            if mention is not None and (
+                mention.kind in ("person", "organization") or (mention.kind == "unknown" and mention.text.count(" ") < 3)
+            ):
+                return self._from_mention(mention)
+        return None
+
+    # ------------------------------------------------------------------ helpers
+
+    def _skip_apposition(self, toks: list[re.Match[str]], i: int) -> int:
+        """From the comma closing "X, the EU's foreign policy chief," return the index of X's last token."""
+        for j in range(i - 1, max(-1, i - 30), -1):
+            w = toks[j].group()
+            if w in _QUOTE_CHARS or w in ".;:!?":
+                return -1
+            if w == ",":
+                if j + 1 >= i or j == 0:
+                    return -1
+                nxt = toks[j + 1].group()
+                before = toks[j - 1].group()
+                if nxt[:1].islower() or nxt.lower() in _APPOSITION_OPENERS or nxt.isdigit():
+                    if before[:1].isupper() or before == ")" or before.lower() in PRONOUNS:
+                        return j - 1
+                return -1
+        return -1
+
+    def _noun_phrase(self, toks: list[re.Match[str]], i: int) -> Speaker:
+        k = i
+        while k > 0 and i - k < 6:
+            prev = toks[k - 1].group()
+            pl = prev.lower()
+            if pl in _DETERMINERS:
+                k -= 1
+                break
+            if not prev[:1].isalnum() or pl in _NP_BREAK or pl in AUXILIARIES:
+                break
+            k -= 1
+        start, end = toks[k].start(), toks[i].end()
+        mention = self._mention_inside(start, end)
+        if mention is not None and mention.kind == "person":
+            return Speaker(start, end, mention.canonical, "person", mention.role)
+        return self._role_phrase(start, end)
+
+    def _role_phrase(self, start: int, end: int) -> Speaker:
+        """"the president" -> the last person with that role; other phrases stand for themselves."""
+        phrase = self.text[start:end]
+        words = phrase.lower().split()
+        if words and words[0] == "the" and len(words) <= 3 and words[-1] in role_nouns():
+            head = words[-1]
+            for m in reversed(self._mentions_before(start)):
+                if m.kind == "person" and m.role and head in m.role.lower():
+                    return Speaker(start, end, m.canonical, "person", m.role)
+        return Speaker(start, end, phrase, None)
+
+    def _mention_inside(self, start: int, end: int) -> Mention | None:
+        i = bisect_left(self._starts, start)
+        if i < len(self.mentions) and self.mentions[i].end <= end:
+            return self.mentions[i]
+        return None
+
+    def _from_mention(self, m: Mention) -> Speaker:
+        return Speaker(m.start, m.end, m.canonical, _kind(m), m.role)
+
+    def _from_pronoun(self, start: int, end: int, low: str) -> Speaker:
+        if low in ("he", "she"):
+            ante = self.antecedent(start, "m" if low == "he" else "f")
+        elif low == "who":
+            ante = self._last_person_before(start)
+        elif low in ("they", "it"):
+            ante = self._last_org_before(start)
+        else:
+            ante = None
+        if ante is None:
+            return Speaker(start, end, self.text[start:end], None)
+        return Speaker(start, end, ante.canonical, _kind(ante), ante.role)
+
+    def antecedent(self, pos: int, gender: str) -> Mention | None:
+        """The most salient earlier person compatible with the pronoun's gender."""
+        si = self.doc.sentence_at(pos)
+        fallback: Mention | None = None
+        for s in range(si, max(-1, si - 6), -1):
+            ss, se = self.doc.sentences[s]
+            people = [m for m in self._mentions_between(ss, min(se, pos)) if m.kind == "person"]
+            for m in [people[0], *reversed(people[1:])] if people else []:
+                g = m.gender or self._gender.get(m.canonical, "")
+                if g == gender:
+                    self._gender[m.canonical] = gender
+                    return m
+                if not g and fallback is None:
+                    fallback = m
+            if fallback is not None and si - s >= 2:
+                break
+        if fallback is not None:
+            self._gender[fallback.canonical] = gender
+        return fallback
+
+    def _mentions_between(self, lo: int, hi: int) -> list[Mention]:
+        i, j = bisect_left(self._starts, lo), bisect_left(self._starts, hi)
+        return [m for m in self.mentions[i:j] if not self._in_quote(m.start)]
+
+    def _mentions_before(self, pos: int) -> list[Mention]:
+        return self._mentions_between(max(0, pos - 3000), pos)
+
+    def _last_person_before(self, pos: int) -> Mention | None:
+        ss = self.doc.sentences[self.doc.sentence_at(pos)][0]
+        people = [m for m in self._mentions_between(ss, pos) if m.kind in ("person", "organization")]
+        return people[-1] if people else None
+
+    def _last_org_before(self, pos: int) -> Mention | None:
+        si = self.doc.sentence_at(pos)
+        lo = self.doc.sentences[max(0, si - 2)][0]
+        orgs = [m for m in self._mentions_between(lo, pos) if m.kind == "organization"]
+        return orgs[-1] if orgs else None
+
+    def _in_quote(self, pos: int) -> bool:
+        i = bisect_right(self._quoted_starts, pos) - 1
+        return i >= 0 and self._quoted[i][0] <= pos < self._quoted[i][1]
+
+
+def _role_prefix(between: str) -> bool:
+    words = between.split()
+    if len(words) > 5 or "," in between:
+        return False
+    if words and words[-1].lower() in role_nouns():
+        return True  # "said port director X", "said police chief X"
+    return all(
+        w[:1].isupper() or w.lower() in role_nouns() or w.lower() in _NP_OPENERS or w.lower() in role_qualifiers()
+        for w in words
+    )
+
+
+def _skip_parenthesis(toks: list[re.Match[str]], i: int) -> int:
+    """From a closing parenthesis ("Rep. X (D-Wis.)"), the index of the token before its opening one."""
+    for j in range(i - 1, max(-1, i - 10), -1):
+        if toks[j].group() == "(":
+            return j - 1
+    return -1
+
+
+def _kind(m: Mention) -> EntityKind:
+    return "person" if m.kind == "unknown" else m.kind
+
+
+def _is_auxiliary(word: str) -> bool:
+    low = word.lower()
+    return low in AUXILIARIES or (low.endswith("ly") and len(low) > 4 and word.islower())
+
+
+def _is_head_noun(low: str) -> bool:
+    return low in source_nouns() or low in role_nouns() or (low.endswith("s") and low[:-1] in role_nouns())

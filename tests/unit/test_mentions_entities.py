@@ -1,0 +1,22 @@
+"""Entities rolled up from mentions: one per canonical name, with aliases and roles."""
+
+from __future__ import annotations
+
+from extract.document import Document
+from extract.entities import collect_entities
+from extract.mentions import find_mentions
+
+
+def test_entities_gather_aliases_and_roles_under_the_full_name() -> None:
+    text = "Prime Minister Sanna Virtanen met Kremlin envoys. Virtanen later called the talks useful."
+    entities = {e.name: e for e in collect_entities(find_mentions(Document.parse(text)))}
+    person = entities["Sanna Virtanen"]
+    assert person.kind == "person"
+    assert person.aliases == ["Virtanen"]
+    assert person.roles == ["Prime Minister"]
+    assert entities["Kremlin"].kind == "organization"
+
+
+def test_unknown_capitalised_words_are_not_entities() -> None:
+    entities = collect_entities(find_mentions(Document.parse("Quarterly Outlook Improves")))
+    assert all(e.kind in ("person", "organization", "place") for e in entities)

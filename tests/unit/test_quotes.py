@@ -1,0 +1,148 @@
+"""Quotes: direct, partial and indirect, with their speakers. Every sentence here is made up."""
+
+from __future__ import annotations
+
+from extract.document import Document
+from extract.mentions import find_mentions
+from extract.models import Quote
+from extract.quotes import find_quotes
+
+
+def quotes_of(text: str) -> list[Quote]:
+    doc = Document.parse(text)
+    return find_quotes(doc, find_mentions(doc))
+
+
+def only(text: str) -> Quote:
+    found = quotes_of(text)
+    assert len(found) == 1, found
+    return found[0]
+
+
+def test_direct_quote_with_speaker_after_it() -> None:
+    q = only("“We will rebuild the bridge before winter,” Mayor Elena Ruiz said.")
+    assert q.text == "We will rebuild the bridge before winter,"
+    assert (q.speaker, q.kind, q.cue) == ("Elena Ruiz", "direct", "said")
+    assert q.speaker_role == "Mayor"
+
+
+def test_inverted_attribution_with_appositive_role() -> None:
+    q = only('"The numbers are clear," said Tomas Berg, an economist at the Nordic Institute.')
+    assert q.speaker == "Tomas Berg"
+    assert q.speaker_role is not None and "economist" in q.speaker_role
+
+
+def test_colon_introduces_a_quote() -> None:
+    q = only('Priya Nair told parliament on Tuesday: "We have no plan to raise taxes this year."')
+    assert q.speaker == "Priya Nair"
+    assert q.kind == "direct"
+    assert q.text == "We have no plan to raise taxes this year."
+
+
+def test_latex_style_quotes() -> None:
+    q = only("``The harbour will reopen next week,'' said port director Jonas Lind.")
+    assert q.text == "The harbour will reopen next week,"
+    assert q.speaker == "Jonas Lind"
+
+
+def test_nested_single_quotes_stay_inside_the_quote() -> None:
+    q = only("“He told me ‘never again,’ and I believed him,” said Omar Haddad.")
+    assert q.text == "He told me ‘never again,’ and I believed him,"
+    assert q.speaker == "Omar Haddad"
+
+
+def test_quote_sentence_after_an_attributed_one_keeps_the_speaker() -> None:
+    found = quotes_of("“We are ready,” coach Maria Lopez said. “The team has trained all summer.”")
+    assert [q.speaker for q in found] == ["Maria Lopez", "Maria Lopez"]
+    assert found[1].text == "The team has trained all summer."
+
+
+def test_quote_paragraph_without_cue_continues_the_last_speaker() -> None:
+    text = (
+        "“The clinic will open in May,” said health official Ines Duarte.\n\n"
+        "“It will serve four villages that have no doctor today.”"
+    )
+    found = quotes_of(text)
+    assert [q.speaker for q in found] == ["Ines Duarte", "Ines Duarte"]
+    assert found[1].speaker_start == found[0].speaker_start
+
+
+def test_quote_spanning_two_paragraphs_is_one_quote() -> None:
+    text = (
+        "Senator Lena Fischer defended the bill.\n\n"
+        "“This law protects renters. It caps increases at three percent.\n\n"
+        "“It also funds legal aid for tenants,” she said."
+    )
+    q = only(text)
+    assert q.text.startswith("This law protects renters.")
+    assert q.text.endswith("legal aid for tenants,")
+    assert q.speaker == "Lena Fischer"
+    assert text[q.speaker_start : q.speaker_end] == "she"
+
+
+def test_partial_quote_inside_paraphrase() -> None:
+    q = only("Finance Minister Karl Weber said the budget was “a recipe for ruin” and left the room.")
+    assert q.kind == "partial"
+    assert "a recipe for ruin" in q.text
+    assert q.speaker == "Karl Weber"
+
+
+def test_two_partial_quotes_in_one_sentence_share_the_speaker() -> None:
+    found = quotes_of("Weber condemned “reckless spending” which, he added, “cannot go on.”")
+    assert [q.kind for q in found] == ["partial", "partial"]
+    assert {q.speaker for q in found} == {"Weber"}
+
+
+def test_according_to_after_the_content() -> None:
+    q = only("The talks will resume in March, according to Foreign Minister Ana Silva.")
+    assert q.kind == "indirect"
+    assert q.text == "The talks will resume in March"
+    assert q.speaker == "Ana Silva"
+
+
+def test_according_to_before_the_content() -> None:
+    q = only("According to the ministry, forty schools were closed on Monday.")
+    assert q.text == "forty schools were closed on Monday"
+    assert q.speaker is not None and "ministry" in q.speaker
+
+
+def test_organisation_speaker_with_indirect_speech() -> None:
+    q = only("The Brazilian Health Ministry said in a statement that vaccination would begin on Monday.")
+    assert q.kind == "indirect"
+    assert q.speaker == "Brazilian Health Ministry"
+    assert q.speaker_kind == "organization"
+    assert "vaccination would begin on Monday" in q.text
+
+
+def test_generic_source_closing_the_sentence() -> None:
+    q = only("The bridge will stay closed until June, officials said.")
+    assert (q.text, q.speaker, q.kind) == ("The bridge will stay closed until June", "officials", "indirect")
+
+
+def test_indirect_speech_without_that() -> None:
+    q = only("Police said the driver fled the scene on foot.")
+    assert q.speaker == "Police"
+    assert q.text == "the driver fled the scene on foot"
+
+
+def test_told_reporters_is_not_part_of_the_content() -> None:
+    q = only("Mayor Elena Ruiz told reporters that the budget would be balanced by spring.")
+    assert q.speaker == "Elena Ruiz"
+    assert "reporters" not in q.text
+    assert q.text.endswith("balanced by spring")
+
+
+def test_wrote_on_social_media_is_a_cue() -> None:
+    q = only("“This is unacceptable,” Senator Lena Fischer wrote on X.")
+    assert (q.speaker, q.cue) == ("Lena Fischer", "wrote")
+
+
+def test_titles_and_single_scare_quotes_are_not_quotes() -> None:
+    assert quotes_of("Fans gathered to watch “Night Harbor” at the old cinema.") == []
+    assert quotes_of("The so-called “reform” has stalled in committee.") == []
+
+
+def test_straight_quotes_with_apostrophes_inside() -> None:
+    q = only('"It\'s the farmers\' money, not ours," said Rosa Keller.')
+    assert q.text == "It's the farmers' money, not ours,"
+    assert q.speaker == "Rosa Keller"

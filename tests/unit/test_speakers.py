@@ -1,0 +1,74 @@
+"""Speaker resolution: pronouns, short names, titles and roles. Every sentence here is made up."""
+
+from __future__ import annotations
+
+from extract.document import Document
+from extract.mentions import find_mentions
+from extract.models import Quote
+from extract.quotes import find_quotes
+
+
+def quotes_of(text: str) -> list[Quote]:
+    doc = Document.parse(text)
+    return find_quotes(doc, find_mentions(doc))
+
+
+def test_pronoun_after_two_people_is_decided_by_gender() -> None:
+    text = "Anna Kowalski met Peter Brandt in Warsaw. “The deal is fair,” she said. “We will sign,” he said."
+    found = quotes_of(text)
+    assert [q.speaker for q in found] == ["Anna Kowalski", "Peter Brandt"]
+    assert [text[q.speaker_start : q.speaker_end] for q in found if q.speaker_start is not None] == ["she", "he"]
+
+
+def test_pronoun_with_two_people_of_the_same_gender_takes_the_most_recent_subject() -> None:
+    text = "John Miller arrived early. Later, Peter Brandt welcomed him. “We are glad you came,” he said."
+    assert [q.speaker for q in quotes_of(text)] == ["Peter Brandt"]
+
+
+def test_gender_from_honorific() -> None:
+    text = "Mrs. Okafor and Mr. Lindqvist signed the lease. “It took years,” she said."
+    assert [q.speaker for q in quotes_of(text)] == ["Okafor"]
+
+
+def test_short_name_resolves_to_the_full_name_seen_earlier() -> None:
+    text = "Prime Minister Sanna Virtanen visited Oslo. “We stand together,” Virtanen said."
+    q = quotes_of(text)[0]
+    assert q.speaker == "Sanna Virtanen"
+    assert q.speaker_role == "Prime Minister"
+    assert text[q.speaker_start : q.speaker_end] == "Virtanen"
+
+
+def test_honorific_and_surname_resolve_to_the_full_name() -> None:
+    text = "Michael Chen founded the firm in 1998. Mr. Chen said profits rose by a third last year."
+    assert [q.speaker for q in quotes_of(text)] == ["Michael Chen"]
+
+
+def test_appositive_role_is_kept_with_the_speaker() -> None:
+    q = quotes_of("“We need more nurses,” said Grace Obi, the hospital's chief executive.")[0]
+    assert q.speaker == "Grace Obi"
+    assert q.speaker_role is not None and "chief executive" in q.speaker_role
+
+
+def test_lower_case_role_before_the_name() -> None:
+    q = quotes_of("“No decision has been made,” press secretary Dana Whitfield said.")[0]
+    assert q.speaker == "Dana Whitfield"
+    assert q.speaker_role == "press secretary"
+
+
+def test_role_phrase_resolves_to_the_person_holding_it() -> None:
+    text = "President Amara Diallo opened the summit. “Trade is our future,” the president said."
+    q = quotes_of(text)[0]
+    assert q.speaker == "Amara Diallo"
+    assert text[q.speaker_start : q.speaker_end] == "the president"
+
+
+def test_organisation_speaker_from_metonymy() -> None:
+    q = quotes_of("“The report is false,” the Kremlin said.")[0]
+    assert q.speaker == "Kremlin"
+    assert q.speaker_kind == "organization"
+
+
+def test_generic_source_is_its_own_speaker() -> None:
+    q = quotes_of("“The fire started in the kitchen,” a source said.")[0]
+    assert q.speaker == "a source"
+    assert q.speaker_kind is None

@@ -75,7 +75,7 @@ def test_find_by_full_name_surname_alias_and_folded_spelling(uow: SqlUnitOfWork)
 
 
 def test_long_names_and_roles_from_article_text_are_stored_whole(uow: SqlUnitOfWork) -> None:
-    role = "deputy head of the regional committee on " + "water and land management " * 20
+    role = "deputy head of the regional committee on" + " water and land management" * 20
     with uow:
         person = uow.people.upsert("Ingrid " + "Long" * 100, kind="person", aliases=[], roles=[role])
         uow.commit()

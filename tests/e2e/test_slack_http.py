@@ -174,7 +174,7 @@ def test_whosaid_shows_speaker_role_outlet_and_escaped_quote(stack: Stack) -> No
 
 
 def test_more_button_returns_the_next_page(stack: Stack) -> None:
-    _, _, name = slash(stack, "/timeline", "harbour")
+    _, _, name = slash(stack, "/timeline", "harbour limit 10")
     [first] = stack.fake.wait_for_response(name)
     value = more_value(first)
     assert value is not None

@@ -296,3 +296,10 @@ def test_a_failing_response_url_is_logged_with_context_and_the_app_keeps_answeri
     assert "command=/whosaid" in _wait_for_log(caplog, "respond() failed", timeout=10)
     _, _, name = slash(stack, "/timeline", "harbour")
     assert stack.fake.wait_for_response(name)
+
+
+def test_a_more_button_we_did_not_make_gets_a_polite_error(stack: Stack) -> None:
+    response, name = click_more(stack, '{"c": "drop table", "o": "x"}')
+    assert response.status_code == 200
+    [message] = stack.fake.wait_for_response(name)
+    assert "expired" in message["text"]

@@ -43,7 +43,7 @@ def _serve(args: argparse.Namespace) -> int:
         if app is None:
             return 2
         serve_http(app, host=args.host, port=args.port if args.port is not None else settings.port,
-                   threads=args.threads)
+                   threads=args.threads, health=lambda: _database_answers(container))
     return 0
 
 
@@ -60,6 +60,8 @@ def _socket(args: argparse.Namespace) -> int:
 
 
 def _build(container: Container, settings: Settings, mode: Mode, command: str) -> App | None:
+    from slack_bolt.error import BoltError
+
     from bot.slack.app import build_slack_app
     from bot.slack.config import SlackSettingsError
 
@@ -69,6 +71,16 @@ def _build(container: Container, settings: Settings, mode: Mode, command: str) -
     except SlackSettingsError as exc:
         error(command, str(exc))
         return None
+    except (BoltError, OSError) as exc:
+        # The bot token is checked with auth.test at start: a wrong token or no route to Slack ends here.
+        error(command, f"could not verify SLACK_BOT_TOKEN with Slack at {settings.slack_api_url}: {exc}")
+        return None
     # Upgrade now, once, rather than racing on it in the first concurrent requests.
     container.upgrade_database()
     return app
+
+
+def _database_answers(container: Container) -> bool:
+    with container.uow() as uow:
+        uow.articles.count()
+    return True

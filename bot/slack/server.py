@@ -30,7 +30,7 @@ def make_wsgi_app(app: App, *, health: Callable[[], bool] | None = None) -> WSGI
 
     def wsgi(environ: WSGIEnvironment, start_response: StartResponse) -> Iterable[bytes]:
         if environ.get("PATH_INFO") == HEALTH_PATH and environ.get("REQUEST_METHOD") in ("GET", "HEAD"):
-            ok = health() if health else True
+            ok = _healthy(health)
             body = json.dumps({"ok": ok}).encode()
             start_response("200 OK" if ok else "503 Service Unavailable",
                            [("Content-Type", "application/json"), ("Content-Length", str(len(body)))])
@@ -48,11 +48,22 @@ def create_server(wsgi: WSGIApplication, *, host: str, port: int, threads: int =
     )
 
 
-def serve_http(app: App, *, host: str, port: int, threads: int = 8) -> None:
-    """Serve until interrupted."""
-    server = create_server(make_wsgi_app(app), host=host, port=port, threads=threads)
+def serve_http(app: App, *, host: str, port: int, threads: int = 8,
+               health: Callable[[], bool] | None = None) -> None:
+    """Serve until interrupted; `health` (e.g. "can we reach the database") backs GET /healthz."""
+    server = create_server(make_wsgi_app(app, health=health), host=host, port=port, threads=threads)
     logger.info("briefbot listening on http://%s:%s%s", host, server.effective_port, EVENTS_PATH)
     try:
         server.run()
     finally:
         server.close()
+
+
+def _healthy(health: Callable[[], bool] | None) -> bool:
+    if health is None:
+        return True
+    try:
+        return health()
+    except Exception:
+        logger.exception("health check failed")
+        return False

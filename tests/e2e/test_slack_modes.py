@@ -17,6 +17,7 @@ from slack_sdk.http_retry.builtin_handlers import RateLimitErrorRetryHandler
 from bot.settings import Settings
 from bot.slack.app import build_slack_app
 from bot.slack.config import SlackSettingsError
+from bot.slack.server import make_wsgi_app
 from handlers.results import QueryError
 from tests.e2e.fake_slack import FakeSlack
 from tests.fakes import FakeUnitOfWork, FixedClock
@@ -103,3 +104,16 @@ def test_the_ack_goes_back_before_a_slow_answer_is_ready(fake: FakeSlack) -> Non
     [message] = fake.wait_for_response("slow", timeout=5)
     assert "still thinking" in message["text"]
     assert time.monotonic() - started >= 1.5
+
+
+def test_healthz_is_503_when_the_health_check_fails(fake: FakeSlack) -> None:
+    app = build_slack_app(Container(), settings(SLACK_BOT_TOKEN="xoxb-1", SLACK_SIGNING_SECRET="s",
+                                                SLACK_API_URL=fake.api_url))
+
+    def database_down() -> bool:
+        raise OSError("connection refused")
+
+    statuses: list[str] = []
+    body = make_wsgi_app(app, health=database_down)(
+        {"PATH_INFO": "/healthz", "REQUEST_METHOD": "GET"}, lambda status, headers: statuses.append(status))
+    assert statuses == ["503 Service Unavailable"] and b'"ok": false' in b"".join(body)

@@ -7,7 +7,9 @@ and an injectable transport so tests never touch the network.
 from __future__ import annotations
 
 import html
+import ipaddress
 import re
+import socket
 
 import feedparser
 import httpx
@@ -21,11 +23,16 @@ _FEED_TYPES = ("rss", "atom", "xml", "rdf")
 
 
 class HttpSourceProbe:
-    """One GET with redirects followed; the body is read up to `max_bytes` and no further."""
+    """One GET with redirects followed; the body is read up to `max_bytes` and no further.
+
+    Private and local addresses are refused unless `allow_private` (tests against localhost need it).
+    """
 
     def __init__(self, *, transport: httpx.BaseTransport | None = None, timeout: float = 10.0,
-                 max_bytes: int = MAX_BYTES, user_agent: str = USER_AGENT) -> None:
+                 max_bytes: int = MAX_BYTES, user_agent: str = USER_AGENT,
+                 allow_private: bool = False) -> None:
         self._transport = transport
+        self._allow_private = allow_private
         self._timeout = httpx.Timeout(timeout)
         self._max_bytes = max_bytes
         self._user_agent = user_agent
@@ -50,8 +57,9 @@ class HttpSourceProbe:
         headers = {"User-Agent": self._user_agent,
                    "Accept": "application/rss+xml, application/atom+xml, application/xml, text/html;q=0.9"}
         try:
+            hooks = {"request": [] if self._allow_private else [_refuse_private_hosts]}
             with httpx.Client(transport=self._transport, timeout=self._timeout, headers=headers,
-                              follow_redirects=True, max_redirects=5) as client, \
+                              follow_redirects=True, max_redirects=5, event_hooks=hooks) as client, \
                     client.stream("GET", url) as response:
                 if response.status_code >= 400:
                     raise ProbeError(f"{url} answered HTTP {response.status_code}.")
@@ -66,6 +74,22 @@ class HttpSourceProbe:
             raise ProbeError(f"{url} did not answer in time.") from exc
         except httpx.HTTPError as exc:
             raise ProbeError(f"Could not fetch {url}: {exc.__class__.__name__}.") from exc
+
+
+def _refuse_private_hosts(request: httpx.Request) -> None:
+    """No fetching of loopback, private or link-local addresses (cloud metadata, internal services).
+
+    Runs for every request, redirects included. A name that does not resolve is left to httpx to fail.
+    """
+    host = request.url.host
+    try:
+        infos = socket.getaddrinfo(host, None, proto=socket.IPPROTO_TCP)
+    except (socket.gaierror, UnicodeError):
+        return
+    for info in infos:
+        address = ipaddress.ip_address(str(info[4][0]).split("%")[0])
+        if not address.is_global:
+            raise ProbeError(f"{host} is a private or local address; only public sources can be followed.")
 
 
 def _starts_like_feed(body: bytes) -> bool:

@@ -28,6 +28,7 @@ from bot.settings import Settings
 from bot.slack.app import build_slack_app
 from bot.slack.limits import violations
 from bot.slack.server import create_server, make_wsgi_app
+from bot.sources_probe import HttpSourceProbe
 from tests.e2e.fake_slack import FakeSlack
 from tests.e2e.slack_seed import EVENT_COUNT, seed
 
@@ -69,8 +70,9 @@ def stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Stack]:
     container = build(settings)
     container.upgrade_database()
     seed(container.uow)
-    server = create_server(make_wsgi_app(build_slack_app(container, settings)), host="127.0.0.1", port=0,
-                           threads=4)
+    # The probe must reach the fake's feed on localhost, which production refuses.
+    app = build_slack_app(container, settings, probe=HttpSourceProbe(allow_private=True))
+    server = create_server(make_wsgi_app(app), host="127.0.0.1", port=0, threads=4)
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
     try:

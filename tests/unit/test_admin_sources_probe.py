@@ -16,6 +16,7 @@ PAGE = (b"<!doctype html><html><head><title>\n  Grain prices &amp; the harvest <
 
 
 def probe_with(handler, **kwargs) -> HttpSourceProbe:  # type: ignore[no-untyped-def]
+    kwargs.setdefault("allow_private", True)  # the mock hosts need no address check (and no DNS)
     return HttpSourceProbe(transport=httpx.MockTransport(handler), **kwargs)
 
 
@@ -77,3 +78,25 @@ def test_something_neither_feed_nor_page_is_refused() -> None:
     with pytest.raises(ProbeError, match="neither a feed nor a web page"):
         probe_with(lambda r: httpx.Response(200, content=b"\x89PNG...", headers={"content-type": "image/png"})
                    ).probe("https://img.example/a.png")
+
+
+@pytest.mark.parametrize("url", ["http://127.0.0.1:8080/feed", "http://169.254.169.254/latest/meta-data",
+                                 "http://10.1.2.3/", "http://[::1]/feed"])
+def test_private_and_local_addresses_are_refused(url: str) -> None:
+    fetched: list[str] = []
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        fetched.append(str(request.url))
+        return httpx.Response(200, content=ATOM)
+
+    with pytest.raises(ProbeError, match="private or local address"):
+        probe_with(handler, allow_private=False).probe(url)
+    assert fetched == []
+
+
+def test_a_redirect_to_a_private_address_is_refused() -> None:
+    def handler(request: httpx.Request) -> httpx.Response:
+        return httpx.Response(302, headers={"location": "http://127.0.0.1/admin"})
+
+    with pytest.raises(ProbeError, match=r"127\.0\.0\.1 is a private"):
+        probe_with(handler, allow_private=False).probe("http://93.184.216.34/feed")

@@ -55,9 +55,8 @@ _ID_NOUNS = frozenset(
     """article articles section sections resolution no no. nos. number num. page pages p. pp. chapter room
     flight route highway interstate exit level phase category class type model version item rule
     paragraph clause amendment gate platform row channel lot grade stage season episode round district
-    precinct ward apartment apt. suite box line book volume vol. part figure fig. table step title
-    division squadron brigade battalion regiment unit terminal pier berth lane block sector zone
-    code tier protocol act bill proposition prop. measure game match week""".split()
+    precinct ward apartment apt. suite volume vol. fig. division squadron brigade battalion regiment
+    pier berth lane block sector zone tier protocol prop. game""".split()
 )
 # Capitalised words that often stand before a count without naming a thing ("All 70 of us").
 _CAPITALISED_OK = frozenset(
@@ -151,6 +150,9 @@ def _sentence_initial(text: str, pos: int) -> bool:
 
 def in_web_token(text: str, start: int, end: int) -> bool:
     """Numbers inside URLs, handles, hashtags and e-mail addresses."""
+    alone_left = start == 0 or text[start - 1] in " \n\t(\"“$€£"
+    if alone_left and (end == len(text) or text[end] in " \n\t,;)\"”%"):
+        return False  # a number standing alone between spaces is no part of a web token
     left = _TOKEN_AROUND.search(text, max(0, start - 80), start)
     right = _TOKEN_AHEAD.match(text, end, min(len(text), end + 80))
     token = (left.group() if left else "") + text[start:end] + (right.group() if right else "")

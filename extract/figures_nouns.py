@@ -69,6 +69,7 @@ def _same_case(base: str, word: str) -> str:
 
 
 def is_plural_noun(word: str) -> bool:
+    """Whether a word reads as a plural noun: "drones", "people", "Ukrainians"; not "is", "across"."""
     low = word.lower()
     if low in IRREGULAR_PLURALS:
         return True
@@ -110,6 +111,8 @@ def counted_noun(text: str, pos: int, max_words: int = 5) -> tuple[str, int, int
 
 _NP_WORD = re.compile(r"[^\S\r\n]*([A-Za-z][\w'’-]*)")
 _ABOUT_PREP = re.compile(r"[^\S\r\n]*(?:in|of|for|on|from)[^\S\r\n]+(?:(?:the|a|an)[^\S\r\n]+)?")
+# "10 feet tall", "5 km away": adjectives of dimension say nothing about what is measured
+_DIMENSIONS = frozenset("tall high long wide deep thick away apart old across below above".split())
 _TEMPORAL = frozenset(
     "year years quarter quarters month months week weeks day days period time first second half".split()
 )
@@ -126,7 +129,7 @@ def noun_phrase_after(text: str, pos: int, max_words: int = 5) -> tuple[str, int
             break
         words.append(m.group(1))
         end = p = m.end(1)
-    if not words or words[-1].lower() in _TEMPORAL or words[0].lower() in _TEMPORAL:
+    if not words or words[-1].lower() in _TEMPORAL or words[0].lower() in _TEMPORAL | _DIMENSIONS:
         return None
     return " ".join(words), end
 
@@ -145,23 +148,34 @@ def about_after(text: str, pos: int) -> str | None:
     return None
 
 
-_SUBJECT = re.compile(r"((?:[A-Za-z][\w'’-]*[^\S\r\n]+){1,4})$")
+_SUBJECT = re.compile(r"((?:[A-Za-z][\w'’-]*[^\S\r\n]+){1,7})$")
+_LINKS = frozenset({"of", "in", "at", "for", "on"})
 
 
 def subject_before(text: str, start: int, limit: int) -> str | None:
-    """The words before a change verb ("net interest income sank 27%" -> "net interest income")."""
-    m = _SUBJECT.search(text, max(limit, start - 60), start)
+    """The noun phrase ending at `start`, read backwards up to a function word: the subject before a
+    change verb ("net interest income sank 27%") or before "worth" ("an arms package worth $5m")."""
+    m = _SUBJECT.search(text, max(limit, start - 80), start)
     if not m:
         return None
     words = m.group(1).split()
-    while words and words[0].lower() in STOP_WORDS:
-        words.pop(0)
-    kept: list[str] = []
-    for w in reversed(words):
-        if w.lower() in STOP_WORDS:
+    first = len(words)
+    while first > 0 and words[first - 1].lower() not in STOP_WORDS:
+        first -= 1
+    # one linking preposition keeps its head: "revenue at the bank", "inflation in the eurozone"
+    k = first - (2 if first >= 2 and words[first - 1].lower() == "the" else 1)
+    linked = k >= 1 and words[k].lower() in _LINKS and words[k - 1].lower() not in STOP_WORDS
+    if first < len(words) and linked:
+        first = k - 1
+        while first > 0 and words[first - 1].lower() not in STOP_WORDS and k - first < 2:
+            first -= 1
+    kept = words[first:]
+    # a verb inside the phrase ("company reported net income") marks where the noun phrase begins
+    for i in range(len(kept) - 2, -1, -1):
+        if kept[i].lower().endswith("ed"):
+            kept = kept[i + 1:]
             break
-        kept.insert(0, w)
-    return " ".join(kept) or None
+    return " ".join(kept[-6:]) or None
 
 
 __all__ = [

@@ -54,7 +54,8 @@ _SUFFIX = {
     "rupiah": "indonesian rupiah",
     "zloty": "polish zloty", "zlotys": "polish zloty", "forint": "hungarian forint", "bitcoin": "bitcoin",
     "satoshi": "satoshi", "cent": "cent", "pence": "penny", "penny": "penny", "pennies": "penny",
-    "pound": "GBP", "pounds sterling": "GBP", "shilling": "shilling", "kenyan shilling": "kenyan shilling",
+    "pound": "GBP", "pounds sterling": "GBP", "buck": "USD", "quid": "GBP", "¢": "cent",
+    "shilling": "shilling", "kenyan shilling": "kenyan shilling",
     "ugandan shilling": "ugandan shilling", "tanzanian shilling": "tanzanian shilling",
     "egyptian pound": "egyptian pound", "lebanese pound": "lebanese pound", "syrian pound": "syrian pound",
     "rial": "rial", "iranian rial": "iranian rial", "afghani": "afghani", "taka": "bangladeshi taka",
@@ -84,7 +85,7 @@ def _plural_alternatives(words: list[str]) -> str:
 
 CURRENCY_SUFFIX = re.compile(
     r"(?:(?i:" + _plural_alternatives(list(_SUFFIX)) + r")|M?(?:" + "|".join(_CODE) + r")"
-    r"|(?:usd|eur|gbp|rmb|jpy|cny|chf|inr|hkd)|[元€£¥₹₽₴₩₪₺₿₡₭₾฿₦₱$](?![^\S\r\n]?\d))(?!\w)"
+    r"|(?:usd|eur|gbp|rmb|jpy|cny|chf|inr|hkd)|[元€£¥₹₽₴₩₪₺₿₡₭₾฿₦₱$¢](?![^\S\r\n]?\d))(?!\w)"
 )
 SCALE_ONLY_SUFFIX = re.compile(r"(?:won|rand|marks|real)(?!\w)")
 

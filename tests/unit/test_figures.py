@@ -283,3 +283,109 @@ def test_tokenised_thousands_and_hk_dollars() -> None:
     f = only("exports reached hk $ 10.05 billion.")
     assert (f.value, f.unit) == (10.05e9, "HKD")
     assert only("capacity rose to around 80, 000 spectators.").value == 80_000
+
+
+# ---------------------------------------------------------------- rates, scales and signs
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        ("Brent crude traded at $84 a barrel.", 84, "dollar per barrel"),
+        ("The mill pays 320 euros per tonne.", 320, "euro per metric ton"),
+        ("Cleaners earn $18 an hour.", 18, "dollar per hour"),
+        ("Rain fell at 20 millimetres per hour.", 20, "millimetre per hour"),
+        ("The plant burns 8,000 tonnes of coal a year.", 8000, "metric ton per year"),
+        ("The pump moves 60 litres per second.", 60, "litre per second"),
+    ],
+)
+def test_rates_name_what_they_are_counted_per(text: str, value: float, unit: str) -> None:
+    f = only(text)
+    assert (f.value, f.unit) == (value, unit)
+
+
+def test_money_a_year_stays_money() -> None:
+    f = only("The charity spends $2 million a year on meals.")
+    assert (f.value, f.unit) == (2e6, "USD")
+
+
+def test_short_m_is_a_million_before_a_counted_plural_and_metres_otherwise() -> None:
+    f = only("Some 4m households lost power.")
+    assert (f.value, f.unit, f.bound) == (4e6, "household", "~")
+    g = only("The diver reached 40m below the surface.")
+    assert (g.value, g.unit) == (40, "metre")
+
+
+def test_plus_after_a_number_is_a_lower_bound() -> None:
+    f = only("He has coached for 25-plus years.")
+    assert (f.value, f.unit, f.bound) == (25, "year", ">")
+
+
+def test_negative_temperatures() -> None:
+    assert only("Overnight lows hit -8C in the valley.").value == -8
+    assert only("It was minus 20 degrees at dawn.").value == -20
+
+
+def test_percent_written_pc() -> None:
+    assert only("Turnout was 61pc.").unit == "percent"
+
+
+def test_between_and_is_a_range() -> None:
+    f = only("Prices climbed between 4 and 6 percent.")
+    assert (f.value, f.value_max, f.unit) == (4, 6, "percent")
+
+
+def test_bare_number_with_a_change_or_a_bound_is_kept_but_not_a_lone_small_number() -> None:
+    assert [f.value for f in figures("The index was up 1.25 on Friday.")] == [1.25]
+    assert [f.bound for f in figures("The quake killed more than 3,000.")] == [">"]
+    assert figures("The defendant, 43, declined to comment.") == []
+
+
+def test_ages_in_months() -> None:
+    assert only("Rescuers found a 9-month-old girl.").unit == "month of age"
+
+
+def test_wire_style_dollars_and_other_currencies() -> None:
+    assert only("The reward is dlrs 3 million.").unit == "USD"
+    f = only("Families received 50,000 Ugandan shillings each.")
+    assert (f.value, f.unit) == (50_000, "ugandan shilling")
+    assert only("The deal is worth 2 trillion won.").unit == "KRW"
+
+
+def test_spelled_dollars_and_cents() -> None:
+    f = only("The ticket cost twelve dollars and fifty cents.")
+    assert (f.value, f.unit) == (12.5, "USD")
+
+
+def test_about_is_the_phrase_before_worth_or_a_change_verb() -> None:
+    assert only("Lawmakers backed an aid bill worth $61 billion.").about == "aid bill"
+    assert only("Revenue at the airline fell 7 percent.").about == "Revenue at the airline"
+    assert only("The firm booked operating profit of €4.1 billion.").about == "operating profit"
+
+
+def test_a_range_may_repeat_its_unit_but_a_move_from_one_level_to_another_is_two_figures() -> None:
+    f = only("Forecasts range from 3% to 4.5%.")
+    assert (f.value, f.value_max, f.unit) == (3, 4.5, "percent")
+    assert [g.value for g in figures("Unemployment rose from 3% to 4.5%.")] == [3, 4.5]
+    h = only("Each lot sold for €10m-€12m.")
+    assert (h.value, h.value_max, h.unit) == (10e6, 12e6, "EUR")
+
+
+def test_a_number_compared_with_the_figure_before_it_takes_its_unit() -> None:
+    found = figures("Turnover reached €8.1 billion, up from 7.6 billion a year before.")
+    assert [(f.value, f.unit) for f in found] == [(8.1e9, "EUR"), (7.6e9, "EUR")]
+    separate = figures("Turnover reached €8.1 billion. From 2,000 staff it grew.")
+    assert separate[1].unit == "staff"
+
+
+def test_nine_and_large_number_words() -> None:
+    f = only("Rescuers pulled nine survivors from the rubble.")
+    assert (f.value, f.unit) == (9, "survivor")
+    assert only("The region has 1.5 million residents.").value == 1_500_000
+    assert only("The estate sold for a quarter million dollars.").value == 250_000
+    assert only("Officials expect three hundred thousand visitors.").value == 300_000
+
+
+def test_a_bare_number_reported_as_a_level_or_total_is_kept() -> None:
+    assert [f.value for f in figures("The death toll has risen to 31.")] == [31]
+    assert [f.value for f in figures("A total of 18 were rescued.")] == [18]

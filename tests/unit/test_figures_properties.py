@@ -28,3 +28,9 @@ def test_figures_never_raise_and_spans_always_match_the_text(text: str) -> None:
         assert 0 <= f.start < f.end <= len(text)
         assert text[f.start:f.end] == f.text
         assert f.value_max is None or f.value_max >= f.value
+
+
+def test_offsets_hold_when_lowercasing_changes_the_text_length() -> None:
+    text = "İİİ The city bought Nine ferries."
+    (f,) = find_figures(Document.parse(text), [])
+    assert (f.text, f.value, f.unit) == ("Nine ferries", 9, "ferry")

@@ -32,8 +32,6 @@ from bot.sources_probe import HttpSourceProbe
 from tests.e2e.fake_slack import FakeSlack
 from tests.e2e.slack_seed import EVENT_COUNT, seed
 
-# store/fact_search.py calls Result.tuples(), deprecated in SQLAlchemy 2.1 (reported to feat/store).
-pytestmark = pytest.mark.filterwarnings("ignore:The Result.tuples:DeprecationWarning")
 SECRET = "e2e-signing-secret"
 CONFIGURED_ADMIN = "UCONFIGADMIN"
 WORKSPACE_ADMIN = "UWORKSPACEADMIN"

@@ -56,4 +56,6 @@ def _configure_sqlite(engine: Engine, *, in_memory: bool) -> None:
 
     @event.listens_for(engine, "begin")
     def _on_begin(connection: Any) -> None:
-        connection.exec_driver_sql("BEGIN")
+        # `sqlite_begin="BEGIN IMMEDIATE"` (an execution option) takes the write lock up front,
+        # for work that reads then writes and must not lose a race (migrations).
+        connection.exec_driver_sql(connection.get_execution_options().get("sqlite_begin", "BEGIN"))

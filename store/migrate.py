@@ -9,7 +9,7 @@ from pathlib import Path
 from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
-from sqlalchemy import Connection, Engine
+from sqlalchemy import Connection, Engine, text
 
 import migrations
 from store.database import make_engine
@@ -46,13 +46,28 @@ def current(url_or_engine: str | Engine) -> str | None:
         return MigrationContext.configure(connection).get_current_revision()
 
 
+# Any fixed number: the key of the PostgreSQL advisory lock that serialises migrations.
+_MIGRATION_LOCK_KEY = 0x62726966  # "brif"
+
+
 @contextmanager
 def _connection(url_or_engine: str | Engine) -> Iterator[Connection]:
+    """A connection in a transaction that only one migrating process holds at a time.
+
+    The release phase, the web process and the worker may all start at once and all run
+    `upgrade`; the others wait, then find the schema already at head.
+    """
     owned = isinstance(url_or_engine, str)
     engine = make_engine(url_or_engine) if isinstance(url_or_engine, str) else url_or_engine
     try:
-        with engine.begin() as connection:
-            yield connection
+        with engine.connect() as connection:
+            connection = connection.execution_options(sqlite_begin="BEGIN IMMEDIATE")
+            with connection.begin():
+                if connection.dialect.name == "postgresql":
+                    connection.execute(
+                        text("SELECT pg_advisory_xact_lock(:key)"), {"key": _MIGRATION_LOCK_KEY}
+                    )
+                yield connection
     finally:
         if owned:
             engine.dispose()

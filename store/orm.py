@@ -41,6 +41,10 @@ NAMING_CONVENTION = {
 SEARCHABLE_TABLES = ("events", "quotes", "figures")
 
 
+# Text, not String(n), for anything taken from article text (names, roles, units, outlets): an
+# unexpectedly long value must not fail an ingest on PostgreSQL, which enforces lengths.
+
+
 class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING_CONVENTION)
     type_annotation_map: ClassVar[dict[Any, Any]] = {
@@ -56,7 +60,7 @@ class SourceRow(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     url: Mapped[str] = mapped_column(String(2048), unique=True)
-    name: Mapped[str | None] = mapped_column(String(200))
+    name: Mapped[str | None] = mapped_column(Text)
     kind: Mapped[str] = mapped_column(String(10), default="feed")
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     interval_minutes: Mapped[int] = mapped_column(Integer, default=15, server_default="15")
@@ -65,8 +69,8 @@ class SourceRow(Base):
     last_polled_at: Mapped[datetime | None]
     last_error: Mapped[str | None] = mapped_column(Text)
     consecutive_failures: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
-    etag: Mapped[str | None] = mapped_column(String(500))
-    last_modified: Mapped[str | None] = mapped_column(String(100))
+    etag: Mapped[str | None] = mapped_column(Text)
+    last_modified: Mapped[str | None] = mapped_column(Text)
 
 
 class SourceItemRow(Base):
@@ -90,7 +94,7 @@ class ArticleRow(Base):
     # Unique only when present: NULLs never collide on either database.
     url: Mapped[str | None] = mapped_column(String(2048), unique=True)
     title: Mapped[str | None] = mapped_column(Text)
-    outlet: Mapped[str | None] = mapped_column(String(200))
+    outlet: Mapped[str | None] = mapped_column(Text)
     published: Mapped[dt.date | None] = mapped_column(Date, index=True)
     fetched_at: Mapped[datetime] = mapped_column(default=utcnow)
     content_hash: Mapped[str] = mapped_column(String(64), unique=True)
@@ -121,9 +125,9 @@ class PersonRow(Base):
     __table_args__ = (CheckConstraint("kind IN ('person', 'organization', 'unknown')", name="kind"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    name: Mapped[str] = mapped_column(String(300))
+    name: Mapped[str] = mapped_column(Text)
     kind: Mapped[str] = mapped_column(String(20), default="person")
-    name_key: Mapped[str] = mapped_column(String(300), index=True)
+    name_key: Mapped[str] = mapped_column(Text, index=True)
 
 
 class PersonAliasRow(Base):
@@ -132,8 +136,8 @@ class PersonAliasRow(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     person_id: Mapped[int] = mapped_column(ForeignKey("people.id", ondelete="CASCADE"))
-    alias: Mapped[str] = mapped_column(String(300))
-    alias_key: Mapped[str] = mapped_column(String(300), index=True)
+    alias: Mapped[str] = mapped_column(Text)
+    alias_key: Mapped[str] = mapped_column(Text, index=True)
 
 
 class PersonRoleRow(Base):
@@ -142,7 +146,7 @@ class PersonRoleRow(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     person_id: Mapped[int] = mapped_column(ForeignKey("people.id", ondelete="CASCADE"))
-    role: Mapped[str] = mapped_column(String(300))
+    role: Mapped[str] = mapped_column(Text)
     first_seen: Mapped[datetime] = mapped_column(default=utcnow)
 
 
@@ -152,12 +156,12 @@ class QuoteRow(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     article_id: Mapped[int] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"), index=True)
     person_id: Mapped[int | None] = mapped_column(ForeignKey("people.id", ondelete="SET NULL"), index=True)
-    speaker: Mapped[str | None] = mapped_column(String(300))
+    speaker: Mapped[str | None] = mapped_column(Text)
     speaker_kind: Mapped[str] = mapped_column(String(20), default="unknown")
-    speaker_role: Mapped[str | None] = mapped_column(String(300))
+    speaker_role: Mapped[str | None] = mapped_column(Text)
     text: Mapped[str] = mapped_column(Text)
     kind: Mapped[str] = mapped_column(String(10))
-    cue: Mapped[str | None] = mapped_column(String(100))
+    cue: Mapped[str | None] = mapped_column(Text)
     start: Mapped[int]
     end: Mapped[int]
     search_text: Mapped[str] = mapped_column(Text, default="")
@@ -171,7 +175,7 @@ class FigureRow(Base):
     text: Mapped[str] = mapped_column(Text)
     value: Mapped[float] = mapped_column(Float)
     value_max: Mapped[float | None] = mapped_column(Float)
-    unit: Mapped[str | None] = mapped_column(String(100))
+    unit: Mapped[str | None] = mapped_column(Text)
     bound: Mapped[str] = mapped_column(String(2), default="=")
     change: Mapped[str | None] = mapped_column(String(4))
     about: Mapped[str | None] = mapped_column(Text)

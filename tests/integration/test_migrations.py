@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import threading
+
 import pytest
 from sqlalchemy import inspect
 
@@ -61,3 +63,22 @@ def test_models_and_migration_agree(engine: object) -> None:
         context = MigrationContext.configure(conn, opts={"include_object": include_in_autogenerate})
         diff = compare_metadata(context, Base.metadata)
     assert diff == []
+
+
+@pytest.mark.parametrize("empty_database_url", BACKENDS, indirect=True)
+def test_processes_migrating_at_once_wait_for_each_other(empty_database_url: str) -> None:
+    errors: list[BaseException] = []
+
+    def migrate() -> None:
+        try:
+            upgrade(empty_database_url)
+        except BaseException as exc:  # collected and asserted on below
+            errors.append(exc)
+
+    threads = [threading.Thread(target=migrate) for _ in range(3)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=30)
+    assert errors == []
+    assert current(empty_database_url) == "0001"

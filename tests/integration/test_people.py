@@ -72,3 +72,11 @@ def test_find_by_full_name_surname_alias_and_folded_spelling(uow: SqlUnitOfWork)
         assert [p.id for p in uow.people.find("nato")] == [nato.id]
         assert uow.people.find("Andrii") == []  # a first name alone is not a surname
         assert uow.people.find("   ") == []
+
+
+def test_long_names_and_roles_from_article_text_are_stored_whole(uow: SqlUnitOfWork) -> None:
+    role = "deputy head of the regional committee on" + " water and land management" * 20
+    with uow:
+        person = uow.people.upsert("Ingrid " + "Long" * 100, kind="person", aliases=[], roles=[role])
+        uow.commit()
+    assert person.roles == [role]

@@ -191,3 +191,20 @@ def test_figure_search_matches_unit_subject_and_sentence(uow: SqlUnitOfWork) -> 
 def test_transliterated_group_names_match(uow: SqlUnitOfWork) -> None:
     store_article(uow, "a", events=[event("Al-Qaida claimed the attack", when="2019-04-01")])
     assert _summaries(uow, "al qaeda") == ["Al-Qaida claimed the attack"]
+
+
+def test_search_operators_and_punctuation_in_a_topic_are_plain_words(uow: SqlUnitOfWork) -> None:
+    store_article(uow, "a", events=[event("Vote or not: the NEAR-term plan and its critics")])
+    with uow:
+        for terms in (
+            ["or", "not"],
+            ["NEAR"],
+            ['"plan'],
+            ["plan*"],
+            ["critics:"],
+            ["(plan"],
+            ["!", "&", "|"],
+        ):
+            records, total = uow.events.search(FactSearch(terms=terms))
+            assert total == len(records) == 1, terms
+        assert uow.events.search(FactSearch(terms=["AND", "budget"]))[1] == 0

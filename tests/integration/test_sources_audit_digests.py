@@ -1,11 +1,13 @@
 from __future__ import annotations
 
+import threading
 from datetime import UTC, datetime, timedelta
 
 import pytest
 from sqlalchemy import Engine, insert
 from sqlalchemy.exc import IntegrityError
 
+from store.database import make_session_factory
 from store.orm import DigestRunRow
 from store.uow import SqlUnitOfWork
 
@@ -129,3 +131,25 @@ def test_a_failed_digest_can_be_claimed_again_and_posting_is_recorded(uow: SqlUn
         assert [s.id for s in uow.digests.subscriptions("C1")] == [sub_id]
         assert uow.digests.unsubscribe(sub_id) is True
         uow.commit()
+
+
+def test_two_workers_racing_for_a_slot_only_one_wins(engine: Engine, uow: SqlUnitOfWork) -> None:
+    sub_id = _subscribe(uow)
+    factory = make_session_factory(engine)
+    first, second = SqlUnitOfWork(factory), SqlUnitOfWork(factory)
+    results: list[object] = []
+    with first:
+        assert first.digests.claim(sub_id, NOON, at=NOON) is not None
+
+        def rival() -> None:
+            with second:
+                results.append(second.digests.claim(sub_id, NOON, at=NOON))
+                second.commit()
+
+        thread = threading.Thread(target=rival)
+        thread.start()
+        thread.join(timeout=0.3)
+        assert thread.is_alive(), "the rival must wait for the first claim to settle"
+        first.commit()
+    thread.join(timeout=10)
+    assert results == [None]

@@ -29,7 +29,9 @@ def reindex_search(engine: Engine) -> dict[str, int]:
         )
         names = speaker_names(session, [pid for pid in person_ids if pid is not None])
         for quote in session.scalars(select(QuoteRow).execution_options(yield_per=_BATCH)):
-            new = quote_search_text(quote.text, quote.speaker, names.get(quote.person_id or 0, []))
+            new = quote_search_text(
+                quote.text, quote.speaker, quote.speaker_role, names.get(quote.person_id or 0, [])
+            )
             changed["quotes"] += _set(quote, new)
         for figure in session.scalars(select(FigureRow).execution_options(yield_per=_BATCH)):
             new = figure_search_text(figure.text, figure.unit, figure.about, figure.sentence)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from extract.timex_calendar import SEASONS, holiday
+from extract.timex_calendar import SEASONS, holiday, iso_week
 from extract.timex_context import FUTURE, Context, Resolved, month_day_year, month_year, pick_occurrence
 from extract.timex_grammar import MONTHS, ORDINALS, WEEKDAYS, WORD_AFTER, WORD_BEFORE
 
@@ -89,6 +89,14 @@ def norm_day_month(ctx: Context, m: re.Match[str]) -> Resolved | None:
     return _day_value(ctx, m, _month(m["dm_mon"]), _day(m["dm_day"]), m["dm_year"], m["dm_wd"])
 
 
+def norm_week_of(ctx: Context, m: re.Match[str]) -> Resolved | None:
+    month = _month(m["wo_mon"] or m["wo_mon2"])
+    value, kind = _day_value(ctx, m, month, _day(m["wo_day"] or m["wo_day2"]), m["wo_year"], None)
+    if value is None or not value[:4].isdigit():
+        return value, kind
+    return iso_week(date.fromisoformat(value)), "date"
+
+
 def norm_month(ctx: Context, m: re.Match[str]) -> Resolved | None:
     month = _month(m["mo_mon"])
     modifier = re.sub(r"[\s-]+", " ", (m["mo_mod"] or "").lower()).strip()
@@ -100,7 +108,8 @@ def norm_month(ctx: Context, m: re.Match[str]) -> Resolved | None:
     if not modifier:
         before = _word_before(ctx, m.start())
         after = _word_after(ctx, m.end())
-        bare_ok = before in _TEMPORAL_PREPOSITIONS
+        # "the March accession", "the May elections": a month naming the time of a lower-case noun
+        bare_ok = before in _TEMPORAL_PREPOSITIONS or (before == "the" and after[:1].islower())
         if not bare_ok and (m["mo_mon"] in ("May", "March") or m["mo_mon"].endswith(".")):
             return None  # the verb "may", the noun "march", a stray abbreviation
         if not bare_ok and after[:1].isupper():
@@ -184,6 +193,13 @@ def norm_holiday(ctx: Context, m: re.Match[str]) -> Resolved | None:
     name = m["hol_name"]
     if not m["hol_year"] and _HOLIDAY_THING.match(ctx.text, m.end()):
         return None  # "Christmas trees", "Easter eggs": things, not days
+    value, kind = _holiday_day(ctx, m, name)
+    if m["hol_week"] and value and value[:4].isdigit():
+        return iso_week(date.fromisoformat(value)), kind  # "Easter week", "Thanksgiving week"
+    return value, kind
+
+
+def _holiday_day(ctx: Context, m: re.Match[str], name: str) -> Resolved:
     if m["hol_year"]:
         d = holiday(name, int(m["hol_year"]))
         return (d.isoformat() if d else None), "date"

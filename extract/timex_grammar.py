@@ -99,6 +99,15 @@ _EDGE = r"(?:early|late|mid|the\s+end\s+of|the\s+start\s+of|the\s+beginning\s+of
 _ALTERNATIVES = [
     ("iso", r"\b(?P<iso_y>\d{4})-(?P<iso_m>[01]\d)-(?P<iso_d>[0-3]\d)(?:T(?P<iso_t>\d\d:\d\d))?\b"),
     ("numeric", r"\b(?P<num_a>[01]?\d)/(?P<num_b>[0-3]?\d)/(?P<num_y>\d{4})\b"),
+    # "the week of March 6": the week that holds the day
+    (
+        "week_of",
+        rf"\b(?i:the\s+week\s+of)\s+(?:(?P<wo_mon>{_MONTH})\s+(?P<wo_day>{_DAYNUM})"
+        rf"|(?:(?i:the)\s+)?(?P<wo_day2>{_DAYNUM})\s+(?:(?i:of)\s+)?(?P<wo_mon2>{_MONTH_NAME}))"
+        rf"(?:,?\s+(?P<wo_year>{_YEAR}))?\b",
+    ),
+    # "the day before" (a date that follows, or the last one mentioned)
+    ("day_rel", r"\b(?i:the\s+day\s+(?P<dr_dir>before|after))\b"),
     # "9 a.m. Tuesday", "4 a.m. EDT on Thursday"
     (
         "clock_day",
@@ -121,7 +130,7 @@ _ALTERNATIVES = [
         "holiday",
         rf"\b(?:(?P<hol_mod>(?i:last|this|next))\s+)?(?P<hol_name>Christmas(?:\s+(?:Eve|Day))?"
         rf"|New\s+Year[’']s\s+(?:Eve|Day)|Thanksgiving(?:\s+Day)?|Easter(?:\s+Sunday)?|Halloween"
-        rf"|Valentine[’']s\s+Day|Election\s+Day)(?:,?\s+(?P<hol_year>{_YEAR}))?\b",
+        rf"|Valentine[’']s\s+Day|Election\s+Day)(?P<hol_week>\s+(?i:week))?(?:,?\s+(?P<hol_year>{_YEAR}))?\b",
     ),
     # "early/late/mid-November 2025", "last October", "July 2025", "in July"
     (

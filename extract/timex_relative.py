@@ -134,6 +134,10 @@ def norm_relative(ctx: Context, m: re.Match[str]) -> Resolved | None:
 
 def _relative_day(ctx: Context, modifier: str, unit: str, has_the: bool) -> Resolved | None:
     if modifier in ("same", "that", "following") or (has_the and modifier in ("next", "previous")):
+        if ctx.last_precision == "month" and "month" in ctx.anchors:
+            # "killed last October ... crossed out that same day": a day of that month, which one unsaid
+            month = ctx.anchors["month"][1]
+            return f"{month.year:04d}-{month.month:02d}-XX", "date"
         base = ctx.reference()
         step = {"following": 1, "next": 1, "previous": -1}.get(modifier, 0)
     elif modifier in ("this", "last", "previous") and unit != "day":
@@ -145,6 +149,15 @@ def _relative_day(ctx: Context, modifier: str, unit: str, has_the: bool) -> Reso
         return None, "date"
     d = base + timedelta(days=step)
     return _with_part(d, None if unit == "day" else unit)
+
+
+def norm_day_rel(ctx: Context, m: re.Match[str]) -> Resolved | None:
+    """ "the day after" with no date after it: the day next to the last date mentioned, if that was
+    a day and was mentioned a few sentences back at most; otherwise the event it hangs on is unknown."""
+    if ctx.last_precision != "day" or ctx.sentence - ctx.last_sentence > 3:
+        return None
+    base = ctx.anchors["day"][1]
+    return (base + timedelta(days=1 if m["dr_dir"].lower() == "after" else -1)).isoformat(), "date"
 
 
 def _weekend(base: date, step: int) -> str:

@@ -60,3 +60,81 @@ def test_a_past_verb_far_along_the_sentence_still_tenses_a_bare_month() -> None:
         "and its first sitting in the old city hall, a fire in the archive destroyed records."
     )
     assert value_of(text, "March", date(2024, 1, 20)) == "2023-03"
+
+
+# --- compound and anchored expressions ---------------------------------------------------------
+
+
+def test_the_week_of_a_date_is_that_iso_week() -> None:
+    assert value_of("The trial opens the week of June 10, the clerk said.", "week of") == "2024-W24"
+    assert value_of("Protests grew in the week of 3 March.", "week of") == "2024-W9"
+
+
+def test_a_holiday_week_is_the_week_that_holds_the_holiday() -> None:
+    assert value_of("Traffic fell during Thanksgiving week 2023.", "Thanksgiving") == "2023-W47"
+
+
+def test_the_day_before_a_date_is_one_expression_a_day_earlier() -> None:
+    found = find_dates(Document.parse("The day before last Tuesday's vote, the party split.", THURSDAY))
+    assert [(t.text, t.value) for t in found] == [("The day before last Tuesday", "2024-05-13")]
+
+
+def test_the_day_after_an_event_hangs_on_the_date_just_mentioned() -> None:
+    text = "The envoy landed on May 9. Police detained two aides the day after his arrival."
+    assert value_of(text, "the day after") == "2024-05-10"
+
+
+def test_the_day_after_without_a_recent_day_is_not_dated() -> None:
+    found = find_dates(Document.parse("Police detained two aides the day after the rally.", THURSDAY))
+    assert found == []
+
+
+def test_the_day_before_in_apposition_to_a_date_is_not_a_second_date() -> None:
+    text = "She was last seen on May 3, the day before the warrant was issued."
+    assert [t.text for t in find_dates(Document.parse(text, THURSDAY))] == ["May 3"]
+
+
+def test_later_in_the_day_before_an_action_is_no_anchored_date() -> None:
+    text = "She spent the morning in Lyon on May 3 and flew to Nice later in the day before returning."
+    assert [t.text for t in find_dates(Document.parse(text, THURSDAY))] == ["May 3"]
+
+
+def test_the_second_day_of_a_pair_is_its_own_date() -> None:
+    found = find_dates(Document.parse("The summit will be held on April 24 and 25.", date(2024, 2, 1)))
+    assert [(t.text, t.value) for t in found] == [("April 24", "2024-04-24"), ("25", "2024-04-25")]
+
+
+def test_a_number_after_a_date_and_and_that_counts_something_is_no_day() -> None:
+    found = find_dates(Document.parse("On April 24 and 25 others were hurt.", date(2024, 5, 1)))
+    assert [t.text for t in found] == ["April 24"]
+
+
+def test_same_day_after_a_month_is_a_day_of_that_month() -> None:
+    text = "The judge was attacked last October. His name was removed from the list that same day."
+    assert value_of(text, "same day", date(2024, 2, 6)) == "2023-10-XX"
+
+
+def test_a_month_before_a_lower_case_noun_is_a_date() -> None:
+    assert value_of("Observers praised the May elections.", "May", date(2024, 6, 1)) == "2024-05"
+
+
+def test_a_month_before_a_name_is_still_not_a_date() -> None:
+    assert find_dates(Document.parse("The June Carter show aired.", THURSDAY)) == []
+
+
+# --- datelines ----------------------------------------------------------------------------------
+
+
+def test_the_dateline_day_is_the_reference_when_the_feed_stamps_the_next_day() -> None:
+    text = "BRUSSELS, May 15 (Xinhua) -- Ministers met yesterday to discuss the budget."
+    assert value_of(text, "yesterday", THURSDAY) == "2024-05-14"
+
+
+def test_a_dateline_far_from_publication_is_not_the_reference() -> None:
+    text = "BRUSSELS, March 2 (Xinhua) -- Ministers met yesterday to discuss the budget."
+    assert value_of(text, "yesterday", THURSDAY) == "2024-05-15"
+
+
+def test_a_dateline_with_a_year_dates_an_article_without_publication_date() -> None:
+    text = "GENEVA, May 15, 2024 (Reuters) - Delegates met on Monday."
+    assert value_of(text, "Monday", None) == "2024-05-13"

@@ -16,12 +16,15 @@ STRICT_PAST = -2
 # Lower-case only: case-insensitive matching is several times slower, and a tense cue opening a
 # sentence ("Will ...", "Was ...") is rare in news.
 _CUE = re.compile(
-    r"\b(?:(?P<future>(?:will|shall|won[’']t|going\s+to|(?:is|are|was|were)\s+to|set\s+to|scheduled|slated|"
+    r"\b(?:(?P<future>(?:will|shall|won[’']t|going\s+to|(?:is|are|was|were)\s+(?:(?:planning|preparing|hoping|"
+    r"going|due)\s+)?to|set\s+to|scheduled|slated|"
     r"expected\s+to|set\s+for|plans?\s+to|planning\s+to|intends?\s+to|upcoming|due\s+(?:on|to\s+be)|"
     r"to\s+be\s+held|as\s+(?:soon|early)\s+as|(?:postponed|delayed|extended|adjourned|deferred|put\s+off|"
     r"pushed\s+back)(?:\s+[\w’']+){0,4}?\s+(?:until|till))\b)"
     r"|(?P<report>(?:said|told|says|added|according|announced|reported)\b)"
-    r"|(?P<neutral>(?:would|planned|is|are|(?:decided|agreed|voted|pledged|promised|vowed|threatened|hoped|wanted|"
+    r"|(?P<compared>than\s+(?:forecast|expected|predicted|estimated|projected|anticipated|planned)\b)"
+    r"|(?P<neutral>(?:would|planned|is|are|if|unless|now|can|could|may|might|must|should|(?:has|have|needs?)\s+to|"
+    r"(?:decided|agreed|voted|pledged|promised|vowed|threatened|hoped|wanted|"
     r"sought|offered|prepared|asked)\s+to(?!\s+(?:the|a|an|his|her|their|its)\b))\b)"
     r"|(?P<past>(?:was|were|had|did|met|took|made|came|went|saw|began|left|held|hit|struck|killed|won|"
     r"lost|gave|got|sent|fell|rose|spoke|wrote|ran|brought|became|found|kept|led|paid|sold|broke|drove|"
@@ -64,6 +67,7 @@ def _nearest_cue(sentence: str, start: int, end: int, lo: int, hi: int) -> tuple
             distance = distance if distance <= 4 else distance * 2 + 10
             tense = PAST
         else:
+            # "compared": "lower than forecast in July" measures against a forecast already made
             tense = {"future": FUTURE, "neutral": UNKNOWN}.get(kind, PAST)
         if best is None or distance < best[0]:
             best = (distance, tense)

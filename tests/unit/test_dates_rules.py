@@ -62,6 +62,26 @@ def test_a_past_verb_far_along_the_sentence_still_tenses_a_bare_month() -> None:
     assert value_of(text, "March", date(2024, 1, 20)) == "2023-03"
 
 
+def test_were_planning_to_points_ahead() -> None:
+    text = "Farmers announced a rally in the capital on Saturday and were planning to block the motorway."
+    assert value_of(text, "Saturday", FRIDAY) == "2024-05-18"
+
+
+def test_a_condition_leaves_a_coming_month_possible() -> None:
+    text = "She emerged as the favourite for the post if her party wins the vote in November and he retires."
+    assert value_of(text, "November", date(2024, 9, 8)) == "2024-11"
+
+
+def test_a_modal_keeps_an_earlier_past_verb_from_deciding() -> None:
+    text = "The campaign ignored rural voters and as a result must now persuade them to turn out in November."
+    assert value_of(text, "November", date(2024, 9, 8)) == "2024-11"
+
+
+def test_less_than_forecast_in_a_month_looks_back_at_the_forecast() -> None:
+    text = "The fund says output will grow 1.2 percent, less than forecast in July."
+    assert value_of(text, "July", date(2024, 10, 5)) == "2024-07"
+
+
 # --- compound and anchored expressions ---------------------------------------------------------
 
 

@@ -77,6 +77,8 @@ _NORMALISERS: dict[str, _Normaliser] = {
     "quarter": absolute.norm_quarter,
     "half": absolute.norm_half,
     "season": absolute.norm_season,
+    "season_bare": absolute.norm_season_bare,
+    "century": absolute.norm_century,
     "decade": absolute.norm_decade,
     "duration": relative.norm_duration,
     "vague": relative.norm_vague,

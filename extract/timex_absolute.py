@@ -182,6 +182,33 @@ def norm_season(ctx: Context, m: re.Match[str]) -> Resolved | None:
     return f"{m['se_year']}-{SEASONS[m['se_name'].lower()]}", "date"
 
 
+# Words a bare season follows when it dates something: "in the summer", "until the spring".
+_SEASON_LEADS = frozenset("in during over by until till through throughout since before after for".split())
+_SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
+
+
+def norm_season_bare(ctx: Context, m: re.Match[str]) -> Resolved | None:
+    """ "in the summer": the last one begun by publication, or the coming one in a future sentence."""
+    if _word_before(ctx, m.start()) not in _SEASON_LEADS:
+        return None
+    code = SEASONS[m["sb_name"].lower()]
+    pub = ctx.published
+    if pub is None:
+        return f"XXXX-{code}", "date"
+    start = _SEASON_START[code]
+    # the occurrence begun most recently: a winter starting in December is named by that year
+    year = pub.year if pub.month >= start else pub.year - 1
+    if ctx.tense(m.start(), m.end()) == FUTURE:
+        months_in = (pub.year - year) * 12 + pub.month - start
+        if months_in >= 2:  # that one is over or nearly: the next one
+            year += 1
+    return f"{year}-{code}", "date"
+
+
+def norm_century(ctx: Context, m: re.Match[str]) -> Resolved | None:
+    return f"{int(m['ce_num']) - 1:02d}XX", "date"
+
+
 _HOLIDAY_THING = re.compile(
     r"\s+(?:trees?|cards?|gifts?|presents?|lights|markets?|carols?|decorations|eggs?|bunny|specials?|parties|"
     r"party|dinners?|lunch|spirit|music|songs?|movies?|films?|sales|shoppers|shopping|holidays?|break|"

@@ -201,6 +201,18 @@ _ALTERNATIVES = [
         rf"\b(?:(?P<se_edge>(?i:early|late))\s+)?(?P<se_name>(?i:spring|summer|fall|autumn|winter))"
         rf"(?:\s+(?i:of))?\s+(?P<se_year>{_YEAR})\b",
     ),
+    # "in the summer", "during the late autumn": a season without a year, after a preposition
+    (
+        "season_bare",
+        r"\b(?i:the)\s+(?:(?P<sb_edge>(?i:early|late))\s+)?(?P<sb_name>(?i:spring|summer|fall|autumn|winter))\b"
+        r"(?!\s+(?i:of|in|from|to|by)\b|\s+\d{4})",
+    ),
+    # "the 20th century", "the early 21st century"
+    (
+        "century",
+        r"\b(?:(?i:the)\s+)?(?:(?P<ce_edge>(?i:early|late|mid))[- ])?"
+        r"(?P<ce_num>1\d|2[01]|[1-9])(?i:st|nd|rd|th)[- ](?i:century)\b",
+    ),
     (
         "decade",
         r"\b(?:(?i:the)\s+)?(?:(?P<dec_edge>(?i:early|late|mid))[- ])?(?P<dec_num>1[0-9]\d0|20\d0)[’']?s\b"

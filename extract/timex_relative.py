@@ -242,8 +242,18 @@ def norm_every(ctx: Context, m: re.Match[str]) -> Resolved | None:
     ), "set"
 
 
+_CAPITALISED_WORD_BEFORE = re.compile(r"[A-Z][\w.’'-]*\s+$")
+_CAPITALISED_WORD_AFTER = re.compile(r"\s+[A-Z]")
+
+
 def norm_set(ctx: Context, m: re.Match[str]) -> Resolved | None:
-    return _SET_VALUES[m["set_word"].lower()], "set"
+    word = m["set_word"]
+    if word[0].isupper() and (
+        _CAPITALISED_WORD_BEFORE.search(ctx.text, max(0, m.start() - 30), m.start())
+        or _CAPITALISED_WORD_AFTER.match(ctx.text, m.end())
+    ):
+        return None  # "The Daily Caller", "News Daily": part of a name
+    return _SET_VALUES[word.lower()], "set"
 
 
 def norm_part_of(ctx: Context, m: re.Match[str]) -> Resolved | None:

@@ -158,3 +158,31 @@ def test_a_dateline_far_from_publication_is_not_the_reference() -> None:
 def test_a_dateline_with_a_year_dates_an_article_without_publication_date() -> None:
     text = "GENEVA, May 15, 2024 (Reuters) - Delegates met on Monday."
     assert value_of(text, "Monday", None) == "2024-05-13"
+
+
+# --- seasons, centuries, names ------------------------------------------------------------------
+
+
+def test_a_bare_season_in_the_past_is_the_last_one_begun() -> None:
+    assert value_of("The talks broke down during the winter.", "winter") == "2023-WI"
+    assert value_of("They signed the accord in the summer.", "summer") == "2023-SU"
+
+
+def test_a_bare_season_in_the_future_is_the_coming_one() -> None:
+    assert value_of("The plant will reopen in the autumn.", "autumn") == "2024-FA"
+    assert value_of("The plant will reopen in the spring.", "spring") == "2025-SP"
+
+
+def test_the_fall_of_something_is_no_season() -> None:
+    assert find_dates(Document.parse("After the fall of the regime, exiles returned.", THURSDAY)) == []
+    assert find_dates(Document.parse("The summer heat ruined crops.", THURSDAY)) == []
+
+
+def test_an_ordinal_century_is_its_hundred_years() -> None:
+    assert value_of("It was the deadliest storm of the 20th century.", "century") == "19XX"
+    assert value_of("They restored an 18th-century church.", "century") == "17XX"
+
+
+def test_a_capitalised_set_word_inside_a_name_is_no_set() -> None:
+    text = "He told The Daily Caller and NBC Nightly News that the ferry sails daily."
+    assert [(t.text, t.value) for t in find_dates(Document.parse(text, THURSDAY))] == [("daily", "P1D")]

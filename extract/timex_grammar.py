@@ -111,7 +111,8 @@ _ALTERNATIVES = [
     # "9 a.m. Tuesday", "4 a.m. EDT on Thursday"
     (
         "clock_day",
-        rf"\b(?P<cd_clock>{_CLOCK})\s+(?:(?i:on)\s+)?(?P<cd_day>{_WEEKDAY}|(?i:today|tomorrow|yesterday))\b",
+        rf"\b(?P<cd_clock>{_CLOCK})\s+(?:(?i:on)\s+)?(?P<cd_day>{_WEEKDAY}|(?i:today|tomorrow|yesterday)"
+        rf"|(?P<cd_mon>{_MONTH})\s+(?P<cd_mday>{_DAYNUM})(?:,?\s+(?P<cd_year>{_YEAR}))?)\b",
     ),
     # "Monday, Oct. 26, 2025", "Sept. 7", "early Sunday, September 7", "August 15-16"
     (

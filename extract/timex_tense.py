@@ -20,7 +20,8 @@ _CUE = re.compile(
     r"going|due)\s+)?to|set\s+to|scheduled|slated|"
     r"expected\s+to|set\s+for|plans?\s+to|planning\s+to|intends?\s+to|upcoming|due\s+(?:on|to\s+be)|"
     r"to\s+be\s+held|as\s+(?:soon|early)\s+as|(?:postponed|delayed|extended|adjourned|deferred|put\s+off|"
-    r"pushed\s+back)(?:\s+[\w’']+){0,4}?\s+(?:until|till))\b)"
+    r"pushed\s+back)(?:\s+[\w’']+){0,4}?\s+(?:until|till)|begins|starts|ends|opens|closes|expires|resumes|"
+    r"takes?\s+effect|kicks\s+off)\b)"
     r"|(?P<report>(?:said|told|says|added|according|announced|reported)\b)"
     r"|(?P<compared>than\s+(?:forecast|expected|predicted|estimated|projected|anticipated|planned)\b)"
     r"|(?P<neutral>(?:would|planned|is|are|if|unless|now|can|could|may|might|must|should|(?:has|have|needs?)\s+to|"
@@ -31,6 +32,7 @@ _CUE = re.compile(
     r"flew|fought|shot|spent|threw|ago|last|since|earlier|previously|[A-Za-z][a-z]+ed)\b))"
     r"|(?P<will>[’']ll\b)"
 )
+_AFTER_BE = re.compile(r"\bbe\s+$")
 # Words ending in -ed that look forward or are no verbs at all.
 _NOT_PAST = frozenset(
     "scheduled slated expected planned intended proposed need speed feed seed bed red united".split()
@@ -60,6 +62,8 @@ def _nearest_cue(sentence: str, start: int, end: int, lo: int, hi: int) -> tuple
         kind = "future" if m.lastgroup == "will" else m.lastgroup
         if kind == "past" and m.group().lower() in _NOT_PAST:
             kind = "future" if m.group().lower() in ("scheduled", "slated", "expected") else None
+        elif kind == "past" and _AFTER_BE.search(sentence, max(0, m.start() - 4), m.start()):
+            kind = None  # "will be finished", "could be delayed": the auxiliary before it tenses the clause
         if kind is None:
             continue
         if kind == "report":

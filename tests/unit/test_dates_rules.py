@@ -186,3 +186,32 @@ def test_an_ordinal_century_is_its_hundred_years() -> None:
 def test_a_capitalised_set_word_inside_a_name_is_no_set() -> None:
     text = "He told The Daily Caller and NBC Nightly News that the ferry sails daily."
     assert [(t.text, t.value) for t in find_dates(Document.parse(text, THURSDAY))] == [("daily", "P1D")]
+
+
+# --- scheduled happenings -------------------------------------------------------------------------
+
+
+def test_a_clock_time_on_a_month_day_is_one_time_of_that_day() -> None:
+    found = find_dates(Document.parse("The blast happened at 10:15 a.m. on March 3, 2023.", THURSDAY))
+    assert [(t.text, t.value, t.kind) for t in found] == [
+        ("10:15 a.m. on March 3, 2023", "2023-03-03T10:15", "time")
+    ]
+
+
+def test_a_present_tense_schedule_verb_points_ahead() -> None:
+    assert value_of("Voting ends at 8 p.m. on Nov. 5.", "Nov. 5") == "2024-11-05T20:00"
+    assert value_of("The new tariff takes effect on Jan. 1.", "Jan. 1") == "2025-01-01"
+
+
+def test_in_a_count_of_units_in_a_future_sentence_is_that_point_ahead() -> None:
+    found = find_dates(Document.parse("The new bridge will be finished in two years.", THURSDAY))
+    assert [(t.text, t.value, t.kind) for t in found] == [("two years", "2026", "date")]
+
+
+def test_in_a_count_of_units_after_a_superlative_is_a_span() -> None:
+    text = "The index will post its first gain in three weeks."
+    assert [(t.value, t.kind) for t in find_dates(Document.parse(text, THURSDAY))] == [("P3W", "duration")]
+
+
+def test_a_participle_after_be_does_not_make_the_sentence_past() -> None:
+    assert value_of("The hearing could be delayed until March.", "March") == "2025-03"

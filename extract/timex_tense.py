@@ -24,7 +24,8 @@ _CUE = re.compile(
     r"takes?\s+effect|kicks\s+off)\b)"
     r"|(?P<report>(?:said|told|says|added|according|announced|reported)\b)"
     r"|(?P<compared>than\s+(?:forecast|expected|predicted|estimated|projected|anticipated|planned)\b)"
-    r"|(?P<neutral>(?:would|planned|is|are|if|unless|now|can|could|may|might|must|should|(?:has|have|needs?)\s+to|"
+    r"|(?P<would>would\b)"
+    r"|(?P<neutral>(?:planned|is|are|if|unless|now|can|could|may|might|must|should|(?:has|have|needs?)\s+to|"
     r"(?:decided|agreed|voted|pledged|promised|vowed|threatened|hoped|wanted|"
     r"sought|offered|prepared|asked)\s+to(?!\s+(?:the|a|an|his|her|their|its)\b))\b)"
     r"|(?P<past>(?:was|were|had|did|met|took|made|came|went|saw|began|left|held|hit|struck|killed|won|"
@@ -42,8 +43,9 @@ _NOT_PAST = frozenset(
 def direction(sentence: str, start: int, end: int) -> int:
     """PAST, FUTURE or UNKNOWN for the expression at sentence[start:end] (offsets within `sentence`).
 
-    "would", "planned" and "agreed to"-style verbs leave the tense open: the future of a past moment
-    ("said it would vote Thursday") lies on either side of publication, so the nearest occurrence wins.
+    "planned", "agreed to"-style verbs, conditions and modals leave the tense open: the nearest
+    occurrence wins. "would" looks ahead ("said it would vote Thursday"), except for a possessive day
+    ("would appeal Wednesday's ruling"): that names a happening the clause's mood says nothing about.
     """
     # cues further than this from the expression are beaten by nearer ones in practice; a window keeps
     # long sentences cheap, and only a sentence without a cue inside it is read whole
@@ -60,6 +62,8 @@ def _nearest_cue(sentence: str, start: int, end: int, lo: int, hi: int) -> tuple
             continue
         distance = float(start - m.end() if m.end() <= start else m.start() - end)
         kind = "future" if m.lastgroup == "will" else m.lastgroup
+        if kind == "would":
+            kind = "neutral" if sentence.startswith(("'s", "’s"), end) else "future"
         if kind == "past" and m.group().lower() in _NOT_PAST:
             kind = "future" if m.group().lower() in ("scheduled", "slated", "expected") else None
         elif kind == "past" and _AFTER_BE.search(sentence, max(0, m.start() - 4), m.start()):

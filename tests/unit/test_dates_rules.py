@@ -31,6 +31,11 @@ def test_would_still_points_ahead_when_the_next_occurrence_is_near() -> None:
     assert value_of(text, "Saturday", FRIDAY) == "2024-05-18"
 
 
+def test_would_before_a_plain_weekday_points_ahead() -> None:
+    text = "The minister said he would resign on Friday."
+    assert value_of(text, "Friday", date(2024, 5, 14)) == "2024-05-17"
+
+
 def test_a_planned_trip_does_not_send_a_past_weekday_forward() -> None:
     text = "On Monday, when the minister cut short a hastily planned tour, the border was closed."
     assert value_of(text, "Monday", THURSDAY) == "2024-05-13"

@@ -2,19 +2,22 @@
 
 One compiled alternation (timex_grammar) is matched where a temporal word or digit can start an
 expression (timex_scan: same matches as a full scan, at a fraction of the cost); each match is
-normalised by the function for its alternative (timex_absolute / timex_relative). Year-less and
-relative expressions are resolved against `doc.published` in the direction the sentence points
-(timex_tense); anaphoric ones ("two weeks prior", "the next day") against the last date mentioned
-(timex_context). `date_range` (timex_calendar) turns a value into its first and last day.
+normalised by the function for its alternative (timex_absolute / timex_relative; timex_compound
+joins "the day before" to the date after it and splits "April 24 and 25"). Year-less and relative
+expressions are resolved against the publication date, or the wire dateline's day (timex_dateline),
+in the direction the sentence points (timex_tense); anaphoric ones ("two weeks prior", "the next
+day") against the last date mentioned (timex_context). `date_range` (timex_calendar) turns a value
+into its first and last day.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 
 from extract import timex_absolute as absolute
+from extract import timex_compound as compound
 from extract import timex_relative as relative
 from extract.document import Document
 from extract.models import TimeExpression
@@ -46,14 +49,6 @@ _PAST_SPAN = re.compile(r"P(\d+)([DWMY])$")
 _LOOKS_BACK = re.compile(r"(?:the\s+)?(?:past|last|previous)\s", re.IGNORECASE)
 _STATED_YEAR = re.compile(r"(?<![\d,.])(?:1[0-9]|20)\d\d(?!\d)")
 _Normaliser = Callable[[Context, re.Match[str]], Resolved | None]
-_DAY_VALUE = re.compile(r"\d{4}-\d{2}-\d{2}")
-_INSIDE_A_DAY = re.compile(r"\b(?:in|of|during|through|throughout|all)\s+$", re.IGNORECASE)
-_AFTER_A_DATE = re.compile(r"[\w.],\s*$")
-# "April 24 and 25," / "May 2 or 3 in ...": a bare second day number closing the phrase
-_DAY_PAIR = re.compile(
-    r"\s+(?:and|or|&)\s+(?P<day>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?\b"
-    r"(?=\s*(?:[,.;:)\n]|$)|\s+(?:in|at|on|to|when|while|after|before|as|with|for|and)\b)"
-)
 
 _NORMALISERS: dict[str, _Normaliser] = {
     "iso": absolute.norm_iso,
@@ -116,7 +111,10 @@ def _scan(doc: Document, tense: Callable[[int, int], int]) -> list[TimeExpressio
             ctx.sentence = doc.sentence_at(m.start())
         if name == "day_rel":
             following = matches[i + 1] if i + 1 < len(matches) else None
-            found = _day_next_to(ctx, m, following)
+            if following is not None and doc.text[m.end() : following.start()].strip():
+                following = None  # not right after "the day before"
+            resolved = _normalise(ctx, following.lastgroup or "", following) if following else None
+            found = compound.day_next_to(ctx, m, following, resolved)
             if found is not None:
                 skip_next = found.end > m.end()
                 ctx.remember(found.value)
@@ -137,63 +135,19 @@ def _scan(doc: Document, tense: Callable[[int, int], int]) -> list[TimeExpressio
                 ctx.sentence_years.setdefault(ctx.sentence, int(value[:4]))
         out.append(TimeExpression(text=m.group(), start=m.start(), end=m.end(), value=value, kind=kind))
         if name == "month_day" and value and not m["md_year"]:
-            second = _second_day(doc.text, m, value)
+            second = compound.second_day(doc.text, m, value)
             if second is not None:
                 out.append(second)
     return out
 
 
 def _normalise(ctx: Context, name: str, m: re.Match[str]) -> Resolved | None:
+    if name not in _NORMALISERS:
+        return None
     try:
         return _NORMALISERS[name](ctx, m)
     except (ValueError, OverflowError, KeyError):
         return None  # "Feb. 30", a year out of range: not a date after all
-
-
-def _day_next_to(ctx: Context, m: re.Match[str], following: re.Match[str] | None) -> TimeExpression | None:
-    """ "the day before last Tuesday's hearing" is one expression, the day next to the date that
-    follows; "the day after his death" is the day next to the last date mentioned."""
-    if _INSIDE_A_DAY.search(ctx.text, max(0, m.start() - 20), m.start()):
-        return None  # "later in the day before returning": the day already talked about
-    if following is not None and following.lastgroup and not ctx.text[m.end() : following.start()].strip():
-        resolved = _normalise(ctx, following.lastgroup, following)
-        day = resolved[0] if resolved and resolved[1] == "date" else None
-        if day and _DAY_VALUE.fullmatch(day):
-            step = 1 if m["dr_dir"].lower() == "after" else -1
-            value = (date.fromisoformat(day) + timedelta(days=step)).isoformat()
-            return TimeExpression(
-                text=ctx.text[m.start() : following.end()],
-                start=m.start(),
-                end=following.end(),
-                value=value,
-                kind="date",
-            )
-    if _AFTER_A_DATE.search(ctx.text, max(0, m.start() - 4), m.start()) and ctx.last_sentence == ctx.sentence:
-        return None  # "seen Nov. 3, the day before the warrant": that date again, described
-    resolved = relative.norm_day_rel(ctx, m)
-    if resolved is None:
-        return None
-    return TimeExpression(text=m.group(), start=m.start(), end=m.end(), value=resolved[0], kind="date")
-
-
-def _second_day(text: str, m: re.Match[str], value: str) -> TimeExpression | None:
-    """ "on April 24 and 25": the second day of the pair is a date of its own, in the same month."""
-    if not _DAY_VALUE.fullmatch(value):
-        return None
-    pair = _DAY_PAIR.match(text, m.end())
-    if pair is None:
-        return None
-    first = date.fromisoformat(value)
-    day = int(pair["day"])
-    if day <= first.day:
-        return None
-    try:
-        second = first.replace(day=day)
-    except ValueError:
-        return None
-    start = pair.start("day")
-    end = pair.end("day")
-    return TimeExpression(text=text[start:end], start=start, end=end, value=second.isoformat(), kind="date")
 
 
 def _opens_sentence(doc: Document, start: int) -> bool:

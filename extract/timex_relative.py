@@ -157,15 +157,6 @@ def _relative_day(ctx: Context, modifier: str, unit: str, has_the: bool) -> Reso
     return _with_part(d, None if unit == "day" else unit)
 
 
-def norm_day_rel(ctx: Context, m: re.Match[str]) -> Resolved | None:
-    """ "the day after" with no date after it: the day next to the last date mentioned, if that was
-    a day and was mentioned a few sentences back at most; otherwise the event it hangs on is unknown."""
-    if ctx.last_precision != "day" or ctx.sentence - ctx.last_sentence > 3:
-        return None
-    base = ctx.anchors["day"][1]
-    return (base + timedelta(days=1 if m["dr_dir"].lower() == "after" else -1)).isoformat(), "date"
-
-
 def _weekend(base: date, step: int) -> str:
     saturday = (
         base + timedelta(days=5 - base.weekday())

@@ -212,7 +212,7 @@ _ALTERNATIVES = [
     (
         "century",
         r"\b(?:(?i:the)\s+)?(?:(?P<ce_edge>(?i:early|late|mid))[- ])?"
-        r"(?P<ce_num>1\d|2[01]|[1-9])(?i:st|nd|rd|th)[- ](?i:century)\b",
+        r"(?P<ce_num>1\d|2[01]|[1-9])(?i:st|nd|rd|th)[- ]century\b",
     ),
     (
         "decade",

@@ -188,6 +188,10 @@ def test_an_ordinal_century_is_its_hundred_years() -> None:
     assert value_of("They restored an 18th-century church.", "century") == "17XX"
 
 
+def test_a_capitalised_century_inside_a_name_is_no_date() -> None:
+    assert find_dates(Document.parse("He sued 20th Century Fox over the film.", THURSDAY)) == []
+
+
 def test_a_capitalised_set_word_inside_a_name_is_no_set() -> None:
     text = "He told The Daily Caller and NBC Nightly News that the ferry sails daily."
     assert [(t.text, t.value) for t in find_dates(Document.parse(text, THURSDAY))] == [("daily", "P1D")]

@@ -223,7 +223,7 @@ _ALTERNATIVES = [
         "duration",
         rf"\b(?:(?i:(?P<du_mod>for|about|almost|nearly|roughly|around|more\s+than|less\s+than|over|"
         rf"within|at\s+least|up\s+to)\s+))?(?P<du_count>(?i:{_COUNT}))[- ]"
-        rf"(?P<du_unit>(?i:{_UNIT}))s?\b(?![- ](?:old|million|billion|trillion|of)\b)",
+        rf"(?P<du_unit>(?i:{_UNIT}))s?\b(?![- ](?i:old|million|billion|trillion|of)\b)",
     ),
     (
         "vague",

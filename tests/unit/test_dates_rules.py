@@ -224,3 +224,7 @@ def test_in_a_count_of_units_after_a_superlative_is_a_span() -> None:
 
 def test_a_participle_after_be_does_not_make_the_sentence_past() -> None:
     assert value_of("The hearing could be delayed until March.", "March") == "2025-03"
+
+
+def test_a_quarter_of_something_in_capitals_is_a_fraction() -> None:
+    assert find_dates(Document.parse("A QUARTER OF THE VOTE went to the challenger.", THURSDAY)) == []

@@ -34,6 +34,10 @@ _COUNTED_AFTER = frozenset(
 )
 
 
+# "the May government": a surname leading something, not the month
+_LED_BY_A_PERSON = frozenset("government administration cabinet premiership presidency camp team era".split())
+
+
 def _word_before(ctx: Context, start: int) -> str:
     m = WORD_BEFORE.search(ctx.text, max(0, start - 30), start)
     return m.group(1).lower() if m else ""
@@ -109,7 +113,9 @@ def norm_month(ctx: Context, m: re.Match[str]) -> Resolved | None:
         before = _word_before(ctx, m.start())
         after = _word_after(ctx, m.end())
         # "the March accession", "the May elections": a month naming the time of a lower-case noun
-        bare_ok = before in _TEMPORAL_PREPOSITIONS or (before == "the" and after[:1].islower())
+        bare_ok = before in _TEMPORAL_PREPOSITIONS or (
+            before == "the" and after[:1].islower() and after.lower() not in _LED_BY_A_PERSON
+        )
         if not bare_ok and (m["mo_mon"] in ("May", "March") or m["mo_mon"].endswith(".")):
             return None  # the verb "may", the noun "march", a stray abbreviation
         if not bare_ok and after[:1].isupper():

@@ -145,6 +145,7 @@ def test_a_month_before_a_lower_case_noun_is_a_date() -> None:
 
 def test_a_month_before_a_name_is_still_not_a_date() -> None:
     assert find_dates(Document.parse("The June Carter show aired.", THURSDAY)) == []
+    assert find_dates(Document.parse("Critics of the May government rallied.", THURSDAY)) == []
 
 
 # --- datelines ----------------------------------------------------------------------------------

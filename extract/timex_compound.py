@@ -7,7 +7,7 @@ import re
 from datetime import date, timedelta
 
 from extract.models import TimeExpression
-from extract.timex_context import Context, Resolved
+from extract.timex_context import FUTURE, Context, Resolved
 
 _DAY_VALUE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _INSIDE_A_DAY = re.compile(r"\b(?:in|of|during|through|throughout|all)\s+$", re.IGNORECASE)
@@ -40,6 +40,8 @@ def day_next_to(
         return None  # "seen Nov. 3, the day before the warrant": that date again, described
     if ctx.last_precision != "day" or ctx.sentence - ctx.last_sentence > _ANCHOR_REACH:
         return None
+    if ctx.tense(m.start(), m.end()) == FUTURE:
+        return None  # "protests will start the day after the verdict": a happening not dated yet
     value = (ctx.anchors["day"][1] + timedelta(days=step)).isoformat()
     return TimeExpression(text=m.group(), start=m.start(), end=m.end(), value=value, kind="date")
 

@@ -109,6 +109,11 @@ def test_the_day_after_an_event_hangs_on_the_date_just_mentioned() -> None:
     assert value_of(text, "the day after") == "2024-05-10"
 
 
+def test_the_day_after_a_future_happening_is_not_dated() -> None:
+    text = "The court sat on May 9. Unions will strike the day after the verdict."
+    assert [t.text for t in find_dates(Document.parse(text, THURSDAY))] == ["May 9"]
+
+
 def test_the_day_after_without_a_recent_day_is_not_dated() -> None:
     found = find_dates(Document.parse("Police detained two aides the day after the rally.", THURSDAY))
     assert found == []

@@ -73,8 +73,11 @@ def _quoted(doc: Document, segments: list[Segment], finder: SpeakerFinder) -> tu
         sent_lo = doc.sentences[doc.sentence_at(seg.open)][0] if doc.sentences else 0
         lo = max(sent_lo, prev.close) if prev is not None and prev.close <= seg.open else sent_lo
         same_sentence = prev is not None and prev_attr is not None and _same_sentence(doc, prev.close, seg.open)
-        attr = _after(doc, seg, hi, finder) or _before(doc, seg, lo, finder) or _closing(doc, seg, hi, finder)
         before_empty = text[lo : seg.open].strip(" \u00a0,.;:—–-\"“”") == ""
+        if _is_title(text[seg.start : seg.end], before_empty):
+            prev, prev_attr = seg, None
+            continue  # "Face the Nation", ''Politicking'': a title or name, not words someone said
+        attr = _after(doc, seg, hi, finder) or _before(doc, seg, lo, finder) or _closing(doc, seg, hi, finder)
         after_text = _rest_of_sentence(doc, seg, hi)
         kind: QuoteKind = "direct"
         start = seg.start
@@ -219,6 +222,21 @@ def _before(doc: Document, seg: Segment, lo: int, finder: SpeakerFinder) -> _Att
 def _role_prefix(between: str) -> bool:
     """Only a short role or place may stand between a quote and its speaker ("Tulsa police Chief X said")."""
     return _ROLE_PREFIX.fullmatch(between) is not None
+
+
+_SMALL_WORDS = frozenset("a an the of and or in on at to for with by from as is it vs".split())
+
+
+def _is_title(quoted: str, opens_sentence: bool) -> bool:
+    """Title-case words ("Make Your Kid a Millionaire"), or one capitalised word inside a sentence."""
+    words = [w.strip(",.;:!?'’\"“”()") for w in quoted.split()]
+    words = [w for w in words if w]
+    if not words or len(words) > 9 or quoted.rstrip().endswith(("?", "!")):
+        return False
+    if len(words) == 1:
+        return not opens_sentence and words[0][:1].isupper()
+    content = [w for w in words if w.lower() not in _SMALL_WORDS]
+    return bool(content) and all(w[:1].isupper() or w[:1].isdigit() for w in content) and words[0][:1].isupper()
 
 
 def _looks_complete(quoted: str) -> bool:

@@ -189,7 +189,11 @@ def _before(doc: Document, seg: Segment, lo: int, finder: SpeakerFinder) -> _Att
     cues = list(cue_pattern().finditer(text, lo, core))
     participle: re.Match[str] | None = None  # "X said, arguing that …": the participle's subject is X
     for c in reversed(cues):
-        sp = finder.before(c.start(), lo) or finder.after(c.end(), core)
+        sp = finder.before(c.start(), lo)
+        if sp is None and (c.group() in INVERTING_VERBS or c.group().lower() == "according to"):
+            sp = finder.after(c.end(), core)  # 'said Ms. Ruiz: "…"', 'according to X, "…"'
+            if sp is not None and len(text[sp.end : core].split()) > _TAIL_LIMIT:
+                sp = None
         if sp is None:
             if participle is None and c.group().endswith("ing"):
                 participle = c

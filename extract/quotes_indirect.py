@@ -39,7 +39,11 @@ _ADVERBIALS = re.compile(
     r"Thursday|Friday|Saturday|Sunday|today|yesterday|tonight|recently|again))*(?:[ \u00a0]*,)?"
 )
 # What may stand between the comma and a closing attribution's speaker: a determiner or a title.
-_LEAD_IN = re.compile(r"(?:[ \u00a0]+(?:the|The|a|an|one|[A-Z][\w’'.-]*|[a-z]+))?[ \u00a0]*$")
+_LEAD_IN = re.compile(
+    r"(?:[ \u00a0]+(?:the|The|a|an|one|another|two|three|several|some|many|most|other|senior|top|[A-Z][\w’'.-]*))?"
+    r"[ \u00a0]*$"
+)
+_THAT_WORD = re.compile(r"\bthat\b")
 _THAT = re.compile(r"[ \u00a0]*(?:,[ \u00a0]*)?that\b")
 _MIN_WORDS = 4
 
@@ -121,8 +125,8 @@ def _trailing(doc: Document, finder: SpeakerFinder, c: re.Match[str], s: int, e:
     rest = text[rest_from:e]
     # "…, Mr. Clarke said, until …": an attribution inside the sentence reports all of it
     parenthetical = rest.lstrip().startswith(",") and len(rest.split()) >= _MIN_WORDS
-    if len(rest.split()) > 8 and not rest.lstrip().startswith(",") and not parenthetical:
-        return None
+    if not parenthetical and (len(rest.split()) > 8 or _THAT_WORD.search(rest)):
+        return None  # "…, but she denied that …" opens a report, it does not close one
     j = _LEAD_IN.search(text, s, comma).start()
     if j <= s or text[j - 1] not in ",—":
         return None

@@ -62,9 +62,10 @@ def quote_segments(text: str, paragraphs: list[tuple[int, int]]) -> list[Segment
 def _is_opening(text: str, mark: str, a: int, b: int) -> bool:
     if mark in _OPEN:
         return True
-    if mark in _CLOSE and mark != "''":
-        return False
-    after = text[b : b + 1]
+    before, after = text[a - 1 : a], text[b : b + 1]
+    if mark in _CLOSE and mark != "''" and mark != "’":
+        # a closing mark typed where an opening one belongs: at a line start, before a word
+        return (before == "" or before == "\n") and after.isalnum()
     return after != "" and not after.isspace()
 
 

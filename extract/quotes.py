@@ -22,7 +22,8 @@ from extract.quote_marks import Segment, quote_segments
 from extract.speakers import Speaker, SpeakerFinder
 
 _ROLE_PREFIX = re.compile(r"(?:[\w’'.-]+[ \u00a0]+){0,5}")
-_GAP = re.compile(r"[ \u00a0]*[,—–-]*[ \u00a0]*")
+_GAP = re.compile(r"[ \u00a0]*[,—–―-]*[ \u00a0]*")
+_DASHES = frozenset("—–―-")
 _TAIL_LIMIT = 7  # words between a cue and the quote it introduces ("told reporters on Friday in Kyiv")
 _SENTENCE_END_IN = re.compile(r"[.!?…][\"”’]?[ \u00a0]*$")
 
@@ -86,6 +87,8 @@ def _quoted(doc: Document, segments: list[Segment], finder: SpeakerFinder) -> tu
         if attr is None and same_sentence and prev_attr is not None:
             attr = _Attribution(prev_attr.speaker, prev_attr.cue, prev_attr.cue_start, False, prev.close if prev else lo)
             attr = _Attribution(attr.speaker, attr.cue, attr.cue_start, before_empty, attr.content_start)
+        if attr is None and before_empty and seg.open == doc.paragraphs[para][0] and para > 0:
+            attr = _introduced(doc, seg, doc.paragraphs[para - 1], finder)
         if attr is None:
             words = len(text[seg.start : seg.end].split())
             if before_empty and last is not None and para - last[1] <= 1 and words >= 3:
@@ -134,6 +137,10 @@ def _after(doc: Document, seg: Segment, hi: int, finder: SpeakerFinder) -> _Attr
     assert p is not None
     gap = text[seg.close : p.end()]
     last_char = text[seg.end - 1 : seg.end]
+    if gap.strip() in _DASHES:
+        byline = _byline(doc, p.end(), hi, finder)  # “…” ― Name: a quote signed like an epigraph
+        if byline is not None:
+            return _Attribution(byline, gap.strip(), seg.close, True, seg.start)
     if "," not in gap and (last_char == "." or gap.strip()):
         return None  # the quote ended its sentence, or a dash leads on to another clause
     c = cue_pattern().search(text, p.end(), min(hi, p.end() + 90))
@@ -176,6 +183,31 @@ def _closing(doc: Document, seg: Segment, hi: int, finder: SpeakerFinder) -> _At
     if sp is None or not text[seg.close : comma].rstrip().endswith((",", "—")):
         return None
     return _Attribution(sp, c.group(), c.start(), False, seg.start)
+
+
+def _introduced(doc: Document, seg: Segment, prev_para: tuple[int, int], finder: SpeakerFinder) -> _Attribution | None:
+    """A paragraph ending in a colon ("Caddell continued:") introduces the quote paragraph after it."""
+    ps, pe = prev_para
+    if doc.text[pe - 1 : pe] != ":" or pe - ps > 300:
+        return None
+    lo = doc.sentences[doc.sentence_at(pe - 1)][0]
+    cues = list(cue_pattern().finditer(doc.text, lo, pe))
+    sp = finder.before(cues[-1].start(), lo) if cues else None
+    sp = sp or finder.subject(lo, pe)
+    if sp is None:
+        return None
+    return _Attribution(sp, cues[-1].group() if cues else ":", cues[-1].start() if cues else pe - 1, True, seg.start)
+
+
+def _byline(doc: Document, pos: int, hi: int, finder: SpeakerFinder) -> Speaker | None:
+    """A name alone after a dash, ending its line or sentence."""
+    m = finder.mention_at(pos)
+    if m is None or m.kind not in ("person", "unknown", "organization"):
+        return None
+    rest = doc.text[m.end : min(hi, m.end + 3)]
+    if rest.strip(" \u00a0.") == "" or rest[:1] in ",\n":
+        return Speaker(m.start, m.end, m.canonical, "person" if m.kind == "unknown" else m.kind, m.role)
+    return None
 
 
 def _before(doc: Document, seg: Segment, lo: int, finder: SpeakerFinder) -> _Attribution | None:

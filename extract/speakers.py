@@ -77,13 +77,18 @@ class SpeakerFinder:
         while i >= 0 and skipped < 3 and _is_auxiliary(toks[i].group()):
             i -= 1
             skipped += 1
-        for _ in range(4):  # "X (R-Utah), the panel's chairman, said": parentheses and appositions
+        appositions = 0
+        for _ in range(5):  # "X (R-Utah), the panel's chairman, said": parentheses and appositions
             if i < 0:
                 return None
             if toks[i].group() == ")":
                 i = _skip_parenthesis(toks, i)
             elif toks[i].group() == ",":
                 i = self._skip_apposition(toks, i)
+                appositions += 1
+            elif appositions and not self._ends_speaker(toks[i]):
+                # "X, the attorney general of Oklahoma, one of the states suing, said": a second apposition
+                i = _previous_comma(toks, i)
             else:
                 break
         if i < 0:
@@ -150,7 +155,18 @@ class SpeakerFinder:
                 return self._from_mention(mention)
         return None
 
+    def mention_at(self, pos: int) -> Mention | None:
+        """The mention starting at `pos` (after spaces), if any."""
+        while pos < len(self.text) and self.text[pos] in " \u00a0":
+            pos += 1
+        return self._by_start.get(pos)
+
     # ------------------------------------------------------------------ helpers
+
+    def _ends_speaker(self, tok: re.Match[str]) -> bool:
+        m = self._by_end.get(tok.end())
+        low = tok.group().lower()
+        return (m is not None and m.kind != "place") or low in PRONOUNS or _is_head_noun(low)
 
     def _skip_apposition(self, toks: list[re.Match[str]], i: int) -> int:
         """From the comma closing "X, the EU's foreign policy chief," return the index of X's last token."""
@@ -272,6 +288,16 @@ def _role_prefix(between: str) -> bool:
         w[:1].isupper() or w.lower() in role_nouns() or w.lower() in _NP_OPENERS or w.lower() in role_qualifiers()
         for w in words
     )
+
+
+def _previous_comma(toks: list[re.Match[str]], i: int) -> int:
+    for j in range(i - 1, max(-1, i - 12), -1):
+        w = toks[j].group()
+        if w == ",":
+            return j
+        if w in _QUOTE_CHARS or w in ".;:!?":
+            return -1
+    return -1
 
 
 def _skip_parenthesis(toks: list[re.Match[str]], i: int) -> int:

@@ -49,13 +49,22 @@ class _Attribution:
 def find_quotes(doc: Document, mentions: list[Mention]) -> list[Quote]:
     """Direct, partial and indirect quotes with resolved speakers, sorted by start."""
     from extract.quotes_indirect import find_indirect
+    from extract.quotes_labelled import find_labelled
 
     segments = quote_segments(doc.text, doc.paragraphs)
     finder = SpeakerFinder(doc, mentions, [(s.start, s.end) for s in segments])
+    labelled = find_labelled(doc, finder)
     quotes, used_cues = _quoted(doc, segments, finder)
     quotes.extend(find_indirect(doc, finder, segments, used_cues))
+    if labelled:
+        quotes = [q for q in quotes if not any(_mostly_inside(q, lab) for lab in labelled)] + labelled
     quotes.sort(key=lambda q: q.start)
     return quotes
+
+
+def _mostly_inside(q: Quote, outer: Quote) -> bool:
+    inter = min(q.end, outer.end) - max(q.start, outer.start)
+    return inter > 0 and inter * 2 >= q.end - q.start
 
 
 def _quoted(doc: Document, segments: list[Segment], finder: SpeakerFinder) -> tuple[list[Quote], set[int]]:

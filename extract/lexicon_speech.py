@@ -60,6 +60,14 @@ know knows knew ask asks asked invite invites invited acknowledge acknowledged c
 attacked mocked mock mocks dismissed touted tout touts questioned doubt doubts doubted argue argued
 """
 
+# Verbs whose reported content follows a preposition ("complained about …", "warned of …").
+_PREPOSITIONAL = """
+complain complains complained complaining talk talks talked talking speak speaks spoke speaking comment comments
+commented commenting warn warns warned warning joke joked joking boast boasted rail railed testify testified
+tweet tweeted tweeting post posted ask asks asked asking worry worries worried rant ranted focus focused insist
+insisted reflect reflected weigh weighed elaborate elaborated
+"""
+
 # Words that may stand between a speaker and the verb ("has also said", "later told").
 AUXILIARIES = frozenset(
     """has have had also later then previously once repeatedly recently again further separately earlier would will
@@ -100,7 +108,13 @@ def stance_verbs() -> frozenset[str]:
 
 @cache
 def stance_alternation() -> str:
-    return trie_alternation(sorted(stance_verbs()))
+    phrases = [f"{verb} {prep}" for verb in _PREPOSITIONAL.split() for prep in ("about", "of", "on", "in on")]
+    return trie_alternation(sorted(stance_verbs() | frozenset(phrases)))
+
+
+@cache
+def prepositional_phrases() -> frozenset[str]:
+    return frozenset(f"{verb} {prep}" for verb in _PREPOSITIONAL.split() for prep in ("about", "of", "on", "in on"))
 
 
 def trie_alternation(words: list[str]) -> str:

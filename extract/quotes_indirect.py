@@ -17,6 +17,7 @@ from extract.lexicon_speech import (
     AUDIENCE_WORDS,
     INVERTING_VERBS,
     indirect_alternation,
+    prepositional_phrases,
     stance_alternation,
     stance_verbs,
 )
@@ -43,9 +44,17 @@ _LEAD_IN = re.compile(
     r"(?:[ \u00a0]+(?:the|The|a|an|one|another|two|three|several|some|many|most|other|senior|top|[A-Z][\w’'.-]*))?"
     r"[ \u00a0]*$"
 )
+_CONJOINED = re.compile(r"(?:,|\band)(?:[ \u00a0]+(?:also|later|then))?[ \u00a0]+$")
 _THAT_WORD = re.compile(r"\bthat\b")
 _THAT = re.compile(r"[ \u00a0]*(?:,[ \u00a0]*)?that\b")
 _MIN_WORDS = 4
+# Verbs that can close a sentence as its attribution ("…, officials said.").
+_TRAILING_VERBS = frozenset(
+    """said says say added adds wrote writes told tells noted notes argued argues warned warns insisted insists
+    explained explains stated states declared claimed claims reported reports acknowledged conceded confirmed
+    predicted estimated believes believe thinks think suggested suggests cautioned recalled announced tweeted
+    posted asserted maintained contended alleged complained observed remarked according""".split()
+)
 
 
 @cache
@@ -65,26 +74,33 @@ def find_indirect(doc: Document, finder: SpeakerFinder, segments: list[Segment],
         cues = [c for c in _indirect_cue().finditer(text, s, body_end)
                 if c.start() not in used and not _inside(segments, seg_starts, c.start())]
         # the attribution closing a sentence governs everything before it, nested reports included
-        q = _trailing(doc, finder, cues[-1], s, body_end) if cues and cues[-1].group() not in stance_verbs() else None
+        q = _trailing(doc, finder, cues[-1], s, body_end) if cues and cues[-1].group() in _TRAILING_VERBS else None
         if q is not None:
             out.append(q)
             continue
         taken: list[tuple[int, int]] = []
+        subject: Speaker | None = None
         for c in cues:
             q = _according_to(doc, finder, c, s, body_end) if c.group().lower() == "according to" else (
-                _leading(doc, finder, c, s, body_end)
+                _leading(doc, finder, c, s, body_end, subject)
             )
             if q is not None and not any(a <= q.speaker_start < b for a, b in taken if q.speaker_start is not None):
                 out.append(q)
                 taken.append((q.start, q.end))
+                if subject is None and q.speaker_start is not None and q.speaker_end is not None:
+                    subject = Speaker(q.speaker_start, q.speaker_end, q.speaker, q.speaker_kind, q.speaker_role)
     return out
 
 
-def _leading(doc: Document, finder: SpeakerFinder, c: re.Match[str], s: int, e: int) -> Quote | None:
-    """`X said (that) CONTENT`."""
+def _leading(
+    doc: Document, finder: SpeakerFinder, c: re.Match[str], s: int, e: int, subject: Speaker | None = None
+) -> Quote | None:
+    """`X said (that) CONTENT`; `… and said CONTENT` takes the sentence's earlier speaker."""
     text = doc.text
     sp = finder.before(c.start(), s)
-    if sp is None or not _subject_position(text, s, sp.start):
+    if sp is None and subject is not None and _CONJOINED.search(text, max(s, c.start() - 12), c.start()):
+        sp = subject
+    elif sp is None or not _subject_position(text, s, sp.start):
         return None
     pos = c.end()
     verb = c.group().lower()
@@ -94,7 +110,7 @@ def _leading(doc: Document, finder: SpeakerFinder, c: re.Match[str], s: int, e: 
     if adv:
         pos = adv.end()
     that = _THAT.match(text, pos, e)
-    stance = verb in stance_verbs()
+    stance = verb in stance_verbs() or verb in prepositional_phrases()
     if that is None and verb not in _BARE_CLAUSE_VERBS and not stance:
         return None
     if stance and sp.kind is None and sp.name in (None, "it", "It", "that", "which"):

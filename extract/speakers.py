@@ -179,6 +179,9 @@ class SpeakerFinder:
                     return -1
                 nxt = toks[j + 1].group()
                 before = toks[j - 1].group()
+                named = self._by_end.get(toks[i - 1].end())
+                if named is not None and named.start == toks[j + 1].start() and named.kind != "place":
+                    return i - 1  # "The state's campaign chairman, Phil Lovas, said": the name is the speaker
                 if nxt[:1].islower() or nxt.lower() in _APPOSITION_OPENERS or nxt.isdigit():
                     if before[:1].isupper() or before == ")" or before.lower() in PRONOUNS:
                         return j - 1

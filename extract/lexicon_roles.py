@@ -92,7 +92,10 @@ administration people voters leader leaders member members executive executives 
 democrats republicans organizers organisers activists protesters protestors students employees workers
 staff staffer staffers representative representatives negotiator negotiators commander commanders
 memo letter filing data figures records documents agency's narrator pollster pollsters insiders
-insider person people familiar
+insider person people familiar percent majority bank network company firm group union party court panel
+board council commission department team newspaper paper website site magazine channel station foundation
+organization association coalition office bureau embassy transcript video footage slide analysis review filing
+complaint lawsuit ruling order release article editorial ad commercial book column post tweet
 """
 
 

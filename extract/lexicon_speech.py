@@ -68,11 +68,17 @@ tweet tweeted tweeting post posted ask asks asked asking worry worries worried r
 insisted reflect reflected weigh weighed elaborate elaborated
 """
 
+_INDIRECT_PARTICIPLES = """
+telling warning claiming arguing insisting noting explaining suggesting announcing predicting stressing
+emphasizing acknowledging admitting confirming denying reporting declaring asserting alleging revealing
+"""
+
 # Words that may stand between a speaker and the verb ("has also said", "later told").
 AUXILIARIES = frozenset(
     """has have had also later then previously once repeatedly recently again further separately earlier would will
     could did does do is was were are be been being just quickly publicly privately never not already often still
-    subsequently initially first last finally has'nt hasn't didn't""".split()
+    subsequently initially first last finally hasn't didn't now still on monday tuesday wednesday thursday
+    friday saturday sunday yesterday today""".split()
 )
 
 # Verbs that stand before their speaker in "CONTENT, said X".
@@ -95,9 +101,14 @@ def speech_alternation() -> str:
     return trie_alternation(sorted(set(_SPEECH_VERBS.split())))
 
 
+# Headline forms: "Clinton Hid Health Problems, Former Doctor Says".
+_HEADLINE_VERBS = "Says Said Warns Claims Tells Admits Insists Argues Suggests Predicts"
+
+
 @cache
 def indirect_alternation() -> str:
-    return trie_alternation(sorted(set(_INDIRECT_VERBS.split())))
+    words = set(_INDIRECT_VERBS.split()) | set(_HEADLINE_VERBS.split()) | set(_INDIRECT_PARTICIPLES.split())
+    return trie_alternation(sorted(words))
 
 
 @cache

@@ -48,7 +48,7 @@ _PARTICLES = frozenset("of de da di del della der den van von du la le bin ibn a
 def _speech_after() -> re.Pattern[str]:
     """A speech verb right after a name ("Kellogg said", "Weber condemned"): the name is a person's."""
     return re.compile(
-        rf"[ \u00a0]+(?:(?:also|later|has|had|then|again|once)[ \u00a0]+)?(?:{speech_alternation()})\b"
+        rf"[ \u00a0]+(?:(?:also|later|has|had|then|again|once|now|still)[ \u00a0]+)?(?:{speech_alternation()})\b"
     )
 
 

@@ -147,7 +147,7 @@ def _trailing(doc: Document, finder: SpeakerFinder, c: re.Match[str], s: int, e:
     if j <= s or text[j - 1] not in ",—":
         return None
     end = j - 1
-    if not _is_clause(text[s:end]):
+    if not _is_clause(text[s:e] if parenthetical else text[s:end]):
         return None
     if parenthetical and not sp.start > c.end():
         return _quote(text, s, e, sp, c.group(), _kind(text, s, e))
@@ -198,9 +198,15 @@ def _subject_position(text: str, s: int, start: int) -> bool:
     if len(words) <= 4 and not any(ch in lead for ch in ",;:"):
         return True  # a role before the name: "Stein spokeswoman X", "A spokeswoman for X"
     stripped = _TITLE_TAIL.sub("", lead)
-    return stripped.endswith((",", " and", " but", "—", ";")) and len(words) <= 25
+    if not stripped.strip():
+        return True  # only titles and names before it: "Republican National Committee Research Director X"
+    last = stripped.split()[-1].lower() if stripped.split() else ""
+    return (stripped.endswith((",", "—", ";")) or last in _CLAUSE_OPENERS) and len(words) <= 25
 
 
+_CLAUSE_OPENERS = frozenset(
+    "and but or so after before when while because as since although though if until once whereas".split()
+)
 _TITLE_TAIL = re.compile(r"(?:[ \u00a0]*(?:the|[A-Z][\w’'.-]*))*[ \u00a0]*$")
 
 

@@ -182,6 +182,9 @@ class SpeakerFinder:
                 named = self._by_end.get(toks[i - 1].end())
                 if named is not None and named.start == toks[j + 1].start() and named.kind != "place":
                     return i - 1  # "The state's campaign chairman, Phil Lovas, said": the name is the speaker
+                person = self._by_end.get(toks[j - 1].end())
+                if person is not None and person.kind == "person":
+                    return j - 1  # "Senator X, Democrat of California, said"
                 if nxt[:1].islower() or nxt.lower() in _APPOSITION_OPENERS or nxt.isdigit():
                     if before[:1].isupper() or before == ")" or before.lower() in PRONOUNS:
                         return j - 1

@@ -24,6 +24,7 @@ from extract.speakers import Speaker, SpeakerFinder
 _ROLE_PREFIX = re.compile(r"(?:[\w’'.-]+[ \u00a0]+){0,5}")
 _GAP = re.compile(r"[ \u00a0]*[,—–―-]*[ \u00a0]*")
 _DASHES = frozenset("—–―-")
+_CONJOINED = re.compile(r"(?:,|\band)(?:[ \u00a0]+[a-z]+ly)?[ \u00a0]+$")
 _TAIL_LIMIT = 7  # words between a cue and the quote it introduces ("told reporters on Friday in Kyiv")
 _SENTENCE_END_IN = re.compile(r"[.!?…][\"”’]?[ \u00a0]*$")
 
@@ -84,7 +85,7 @@ def _quoted(doc: Document, segments: list[Segment], finder: SpeakerFinder) -> tu
         lo = max(sent_lo, prev.close) if prev is not None and prev.close <= seg.open else sent_lo
         same_sentence = prev is not None and prev_attr is not None and _same_sentence(doc, prev.close, seg.open)
         before_empty = text[lo : seg.open].strip(" \u00a0,.;:—–-\"“”") == ""
-        if _is_title(text[seg.start : seg.end], before_empty):
+        if _is_title(text[seg.start : seg.end], before_empty) or text[seg.open - 1 : seg.open] == "=":
             prev, prev_attr = seg, None
             continue  # "Face the Nation", ''Politicking'': a title or name, not words someone said
         attr = _after(doc, seg, hi, finder) or _before(doc, seg, lo, finder) or _closing(doc, seg, hi, finder)
@@ -236,8 +237,8 @@ def _before(doc: Document, seg: Segment, lo: int, finder: SpeakerFinder) -> _Att
             if sp is not None and len(text[sp.end : core].split()) > _TAIL_LIMIT:
                 sp = None
         if sp is None:
-            if participle is None and c.group().endswith("ing"):
-                participle = c
+            if participle is None and (c.group().endswith("ing") or _CONJOINED.search(text, max(lo, c.start() - 25), c.start())):
+                participle = c  # "She tells him to stop and repeatedly says, “…”": the subject is the first cue's
             continue
         if participle is not None:
             c = participle
@@ -332,11 +333,14 @@ _CLAUSE_END = re.compile(r"[,;:()\"“”]|[ \u00a0][—–-][ \u00a0]|—|[.!?]
 
 def _clause_end(text: str, seg: Segment, hi: int) -> int:
     """A partial quote runs on to the end of its clause ("“a mistake” to use private email"), within reason."""
-    limit = min(hi, seg.close + 2 * (seg.end - seg.start) + 10)
+    limit = min(hi, seg.close + 120)
     m = _CLAUSE_END.search(text, seg.close, limit)
-    end = m.start() if m else seg.close
-    if m is None:
-        return seg.end
+    if m is not None:
+        end = m.start()
+    else:
+        end = limit
+        while end > seg.close and not text[end - 1].isspace():
+            end -= 1  # no clause end near: stop at a word boundary
     while end > seg.close and text[end - 1] in " \u00a0":
         end -= 1
     return end if end > seg.close else seg.end

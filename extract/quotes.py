@@ -232,7 +232,9 @@ def _before(doc: Document, seg: Segment, lo: int, finder: SpeakerFinder) -> _Att
     participle: re.Match[str] | None = None  # "X said, arguing that …": the participle's subject is X
     for c in reversed(cues):
         sp = finder.before(c.start(), lo)
-        if sp is None and (c.group() in INVERTING_VERBS or c.group().lower() == "according to"):
+        if sp is None and (c.group() in INVERTING_VERBS or c.group().lower() == "according to") and _clause_start(
+            text, lo, c.start()
+        ):
             sp = finder.after(c.end(), core)  # 'said Ms. Ruiz: "…"', 'according to X, "…"'
             if sp is not None and len(text[sp.end : core].split()) > _TAIL_LIMIT:
                 sp = None
@@ -267,7 +269,19 @@ def _before(doc: Document, seg: Segment, lo: int, finder: SpeakerFinder) -> _Att
 
 def _role_prefix(between: str) -> bool:
     """Only a short role or place may stand between a quote and its speaker ("Tulsa police Chief X said")."""
-    return _ROLE_PREFIX.fullmatch(between) is not None
+    if _ROLE_PREFIX.fullmatch(between) is None:
+        return False
+    return not any(w.lower() in _CLAUSE_WORDS for w in between.split())
+
+
+# Words that open a new clause: a speaker after them does not attribute the quote before.
+_CLAUSE_WORDS = frozenset("but and or so yet while as because although though when after before if".split())
+
+
+def _clause_start(text: str, lo: int, pos: int) -> bool:
+    """The cue opens its clause ("…, said X", "According to X"): only then can its speaker follow it."""
+    before = text[lo:pos].rstrip()
+    return before == "" or before.endswith((",", ":", "\"", "”", "''", "—"))
 
 
 _SMALL_WORDS = frozenset("a an the of and or in on at to for with by from as is it vs".split())

@@ -65,6 +65,7 @@ class SpeakerFinder:
         self._quoted = quoted
         self._quoted_starts = [s for s, _ in quoted]
         self._gender: dict[str, str] = {}
+        self._sentence_starts = frozenset(doc._starts)
 
     # ------------------------------------------------------------------ reading phrases
 
@@ -103,7 +104,13 @@ class SpeakerFinder:
             return self._from_pronoun(tok.start(), tok.end(), low)
         if _is_head_noun(low):
             return self._noun_phrase(toks, i)
-        if word[:1].isupper() and low.replace("’", "'") not in STOP_CAPITALISED and "’" not in word and mention is None:
+        if (
+            word[:1].isupper()
+            and low.replace("’", "'") not in STOP_CAPITALISED
+            and "’" not in word
+            and not low.endswith(("ing", "ly", "ed"))
+            and tok.start() not in self._sentence_starts
+        ):
             j = i
             while j > 0 and toks[j - 1].group()[:1].isupper() and toks[j - 1].group().lower() not in STOP_CAPITALISED:
                 j -= 1

@@ -314,7 +314,7 @@ def _may_be_words_of_subject(quoted: str, words: int) -> bool:
 def _subject_attribution(finder: SpeakerFinder, sent_lo: int, seg: Segment) -> _Attribution | None:
     """Quoted words inside a sentence without a speech verb belong to its subject ("X dismissed Y as “…”")."""
     sp = finder.subject(sent_lo, seg.open)
-    if sp is None or sp.start - sent_lo > 60 or sp.kind not in ("person", "organization"):
+    if sp is None or sp.start - sent_lo > 60 or sp.kind not in ("person",):
         return None
     return _Attribution(sp, None, -1, False, sp.end)
 

@@ -16,8 +16,8 @@ from typing import Literal
 from extract.document import Document
 from extract.lexicon_names import gender_of_first_name, is_first_name
 from extract.lexicon_places import is_place, is_region
-from extract.lexicon_speech import speech_alternation
 from extract.lexicon_roles import demonyms, known_orgs, org_words, role_nouns, role_qualifiers, titles
+from extract.lexicon_speech import speech_alternation
 from extract.names_tokens import (
     CAPITALISED_RUN,
     HONORIFIC_GENDER,
@@ -48,12 +48,15 @@ _PARTICLES = frozenset("of de da di del della der den van von du la le bin ibn a
 def _speech_after() -> re.Pattern[str]:
     """A speech verb right after a name ("Kellogg said", "Weber condemned"): the name is a person's."""
     return re.compile(
-        rf"[ \u00a0]+(?:(?:also|later|has|had|then|again|once|now|still)[ \u00a0]+)?(?:{speech_alternation()})\b"
+        r"[ \u00a0]+(?:(?:also|later|has|had|then|again|once|now|still)[ \u00a0]+)?"
+        rf"(?:{speech_alternation()})\b"
     )
 
 
 _APPOSITIVE = re.compile(r",[ \u00a0]+(?:the|a|an|who|whose|[\w’']+’s|[\w']+'s)\b")
-_FEMALE_ROLES = frozenset("spokeswoman congresswoman chairwoman councilwoman queen princess lady dame".split())
+_FEMALE_ROLES = frozenset(
+    "spokeswoman congresswoman chairwoman councilwoman queen princess lady dame".split()
+)
 _MALE_ROLES = frozenset("spokesman congressman chairman councilman king prince lord sir father".split())
 
 
@@ -95,7 +98,7 @@ def _split_of(groups: list[list[Token]]) -> list[list[Token]]:
     out = []
     for g in groups:
         cur: list[Token] = []
-        for i, t in enumerate(g):
+        for t in g:
             if t.lower == "of" and cur and cur[-1].bare not in titles() and cur[-1].bare not in org_words():
                 out.append(cur)
                 cur = []
@@ -194,10 +197,15 @@ def _resolve(text: str, raw: list[Mention]) -> list[Mention]:
             if full is None and " " not in m.text and m.kind == "person":
                 full = _nearest(_compatible(by_first.get(key), m.gender), m.start)
             if full is not None and len(full.text) >= len(m.text):
-                kind, canonical = "person", _fullest(full_by_surname.get(full.text.split()[-1].lower(), [full]), full)
+                kind, canonical = (
+                    "person",
+                    _fullest(full_by_surname.get(full.text.split()[-1].lower(), [full]), full),
+                )
             elif kind == "place" and (key in people or _speech_after().match(text, m.end)):
                 kind = "person"  # "Warren said": a city name that speaks is a surname
-            elif kind == "unknown" and (key in people or _speech_after().match(text, m.end) or _APPOSITIVE.match(text, m.end)):
+            elif kind == "unknown" and (
+                key in people or _speech_after().match(text, m.end) or _APPOSITIVE.match(text, m.end)
+            ):
                 kind = "person"
         if kind == "person":
             role = role or _role_before(text, m.start) or _role_after(text, m.end)
@@ -211,9 +219,21 @@ def _resolve(text: str, raw: list[Mention]) -> list[Mention]:
         out.append((m, kind, canonical, role, gender))
     # roles and genders learnt anywhere in the article hold for every mention of the person
     return [
-        Mention(m.start, m.end, m.text, kind, canonical, role or roles.get(canonical), gender or genders.get(canonical, ""))
-        if kind == "person" else (m if kind == m.kind and canonical == m.canonical else
-                                  Mention(m.start, m.end, m.text, kind, canonical, role, gender))
+        Mention(
+            m.start,
+            m.end,
+            m.text,
+            kind,
+            canonical,
+            role or roles.get(canonical),
+            gender or genders.get(canonical, ""),
+        )
+        if kind == "person"
+        else (
+            m
+            if kind == m.kind and canonical == m.canonical
+            else Mention(m.start, m.end, m.text, kind, canonical, role, gender)
+        )
         for m, kind, canonical, role, gender in out
     ]
 
@@ -246,7 +266,7 @@ _SUFFIX = re.compile(r",?[ \u00a0]+(?:Jr\.?|Sr\.?|II|III|IV)$")
 
 
 def _role_before(text: str, start: int) -> str | None:
-    """"press secretary Karoline Leavitt": lower-case role words right before the name."""
+    """ "press secretary Karoline Leavitt": lower-case role words right before the name."""
     window = text[max(0, start - 50) : start]
     if not window.endswith((" ", "\u00a0")):
         return None
@@ -261,10 +281,16 @@ def _role_before(text: str, start: int) -> str | None:
 
 def _role_word(word: str) -> bool:
     low = word.lower()
-    return (word[:1].isupper() and not word.endswith((".", ",", ";", ":"))) or low in role_nouns() or low in role_qualifiers()
+    return (
+        (word[:1].isupper() and not word.endswith((".", ",", ";", ":")))
+        or low in role_nouns()
+        or low in role_qualifiers()
+    )
 
 
-_ROLE_AFTER = re.compile(r",[ \u00a0]+(?:the|a|an)[ \u00a0]+([^,.;:“”\"()]{3,70}?)(?=[,.;]|[ \u00a0]+(?:said|says|told)\b)")
+_ROLE_AFTER = re.compile(
+    r",[ \u00a0]+(?:the|a|an)[ \u00a0]+([^,.;:“”\"()]{3,70}?)(?=[,.;]|[ \u00a0]+(?:said|says|told)\b)"
+)
 
 
 def _role_after(text: str, end: int) -> str | None:

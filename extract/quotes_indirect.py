@@ -34,14 +34,15 @@ _BARE_CLAUSE_VERBS = frozenset(
 )
 _ADVERBIALS = re.compile(
     r"(?:[ \u00a0]*,)?(?:[ \u00a0]+(?:on|in|at|during|late|early|last|this|earlier|later|after|before)"
-    r"(?:[ \u00a0]+(?:a|an|the|his|her|their|its|[A-Z][\w’'.-]*|\d[\w:.]*|[a-z]+day|morning|afternoon|evening|night|"
-    r"week|month|year|statement|interview|briefing|conference|news|press|post|video|tweet|letter|call|"
+    r"(?:[ \u00a0]+(?:a|an|the|his|her|their|its|[A-Z][\w’'.-]*|\d[\w:.]*|[a-z]+day|morning|afternoon"
+    r"|evening|night|week|month|year|statement|interview|briefing|conference|news|press|post|video|tweet|letter|call|"
     r"speech|message|remarks|report|email|televised|address)){1,4}|[ \u00a0]+(?:Monday|Tuesday|Wednesday|"
     r"Thursday|Friday|Saturday|Sunday|today|yesterday|tonight|recently|again))*(?:[ \u00a0]*,)?"
 )
 # What may stand between the comma and a closing attribution's speaker: a determiner or a title.
 _LEAD_IN = re.compile(
-    r"(?:[ \u00a0]+(?:the|The|a|an|one|another|two|three|several|some|many|most|other|senior|top|[A-Z][\w’'.-]*))?"
+    r"(?:[ \u00a0]+(?:the|The|a|an|one|another|two|three|several|some|many|most|other|senior|top"
+    r"|[A-Z][\w’'.-]*))?"
     r"[ \u00a0]*$"
 )
 _CONJOINED = re.compile(r"(?:,|\band)(?:[ \u00a0]+(?:also|later|then))?[ \u00a0]+$")
@@ -50,10 +51,11 @@ _THAT = re.compile(r"[ \u00a0]*(?:,[ \u00a0]*)?that\b")
 _MIN_WORDS = 4
 # Verbs that can close a sentence as its attribution ("…, officials said.").
 _TRAILING_VERBS = frozenset(
-    """said says say added adds wrote writes told tells noted notes argued argues warned warns insisted insists
-    explained explains stated states declared claimed claims reported reports acknowledged conceded confirmed
-    predicted estimated believes believe thinks think suggested suggests cautioned recalled announced tweeted
-    posted asserted maintained contended alleged complained observed remarked according""".split()
+    """said says say added adds wrote writes told tells noted notes argued argues warned warns insisted
+    insists explained explains stated states declared claimed claims reported reports acknowledged
+    conceded confirmed predicted estimated believes believe thinks think suggested suggests cautioned
+    recalled announced tweeted posted asserted maintained contended alleged complained observed remarked
+    according""".split()
 )
 
 
@@ -62,33 +64,48 @@ def _indirect_cue() -> re.Pattern[str]:
     return re.compile(rf"\b(?:[Aa]ccording to|{indirect_alternation()}|{stance_alternation()})\b")
 
 
-def find_indirect(doc: Document, finder: SpeakerFinder, segments: list[Segment], used: set[int]) -> list[Quote]:
+def find_indirect(
+    doc: Document, finder: SpeakerFinder, segments: list[Segment], used: set[int]
+) -> list[Quote]:
     """Indirect quotes: content span, speaker and cue for each sentence that reports speech."""
     text = doc.text
     seg_starts = [s.open for s in segments]
     out: list[Quote] = []
     for s, e in doc.sentences:
         body_end = e
-        while body_end > s and text[body_end - 1] in ".!?…\"”’ \u00a0":
+        while body_end > s and text[body_end - 1] in '.!?…"”’ \u00a0':
             body_end -= 1
-        cues = [c for c in _indirect_cue().finditer(text, s, body_end)
-                if c.start() not in used and not _inside(segments, seg_starts, c.start())]
+        cues = [
+            c
+            for c in _indirect_cue().finditer(text, s, body_end)
+            if c.start() not in used and not _inside(segments, seg_starts, c.start())
+        ]
         # the attribution closing a sentence governs everything before it, nested reports included
-        q = _trailing(doc, finder, cues[-1], s, body_end) if cues and cues[-1].group() in _TRAILING_VERBS else None
+        q = (
+            _trailing(doc, finder, cues[-1], s, body_end)
+            if cues and cues[-1].group() in _TRAILING_VERBS
+            else None
+        )
         if q is not None:
             out.append(q)
             continue
         taken: list[tuple[int, int]] = []
         subject: Speaker | None = None
         for c in cues:
-            q = _according_to(doc, finder, c, s, body_end) if c.group().lower() == "according to" else (
-                _leading(doc, finder, c, s, body_end, subject)
+            q = (
+                _according_to(doc, finder, c, s, body_end)
+                if c.group().lower() == "according to"
+                else (_leading(doc, finder, c, s, body_end, subject))
             )
-            if q is not None and not any(a <= q.speaker_start < b for a, b in taken if q.speaker_start is not None):
+            if q is not None and not any(
+                a <= q.speaker_start < b for a, b in taken if q.speaker_start is not None
+            ):
                 out.append(q)
                 taken.append((q.start, q.end))
                 if subject is None and q.speaker_start is not None and q.speaker_end is not None:
-                    subject = Speaker(q.speaker_start, q.speaker_end, q.speaker, q.speaker_kind, q.speaker_role)
+                    subject = Speaker(
+                        q.speaker_start, q.speaker_end, q.speaker, q.speaker_kind, q.speaker_role
+                    )
     return out
 
 
@@ -143,7 +160,8 @@ def _trailing(doc: Document, finder: SpeakerFinder, c: re.Match[str], s: int, e:
     parenthetical = rest.lstrip().startswith(",") and len(rest.split()) >= _MIN_WORDS
     if not parenthetical and (len(rest.split()) > 8 or _THAT_WORD.search(rest)):
         return None  # "…, but she denied that …" opens a report, it does not close one
-    j = _LEAD_IN.search(text, s, comma).start()
+    lead_in = _LEAD_IN.search(text, s, comma)
+    j = lead_in.start() if lead_in else comma
     if j <= s or text[j - 1] not in ",—":
         return None
     end = j - 1
@@ -215,7 +233,7 @@ def _is_clause(content: str) -> bool:
 
 
 def _kind(text: str, start: int, end: int) -> QuoteKind:
-    return "partial" if any(ch in text[start:end] for ch in "\"“”") else "indirect"
+    return "partial" if any(ch in text[start:end] for ch in '"“”') else "indirect"
 
 
 def _inside(segments: list[Segment], starts: list[int], pos: int) -> bool:

@@ -16,7 +16,9 @@ from extract.names_tokens import STOP_CAPITALISED
 from extract.speakers import Speaker, SpeakerFinder
 
 _LABEL = re.compile(r"[\"“]?([A-Z][\w.’'-]*(?:[ \u00a0][A-Z][\w.’'-]*){0,3}):[ \u00a0]+(?=\S)")
-_NOT_LABELS = frozenset("note update correction photo video watch read listen source sources editor's".split())
+_NOT_LABELS = frozenset(
+    "note update correction photo video watch read listen source sources editor's".split()
+)
 
 
 def find_labelled(doc: Document, finder: SpeakerFinder) -> list[Quote]:
@@ -31,16 +33,24 @@ def find_labelled(doc: Document, finder: SpeakerFinder) -> list[Quote]:
         if sp is None:
             continue
         start, end = m.end(), pe
-        while end > start and text[end - 1] in "\"”’ \u00a0":
+        while end > start and text[end - 1] in '"”’ \u00a0':
             end -= 1
         if len(text[start:end].split()) < 3:
             continue
-        quoted = text[ps] in "\"“" or any(ch in text[start:end] for ch in "\"“”‘’")
+        quoted = text[ps] in '"“' or any(ch in text[start:end] for ch in '"“”‘’')
         kind: QuoteKind = "direct" if quoted else "indirect"
         out.append(
             Quote(
-                text=text[start:end], start=start, end=end, speaker=sp.name, speaker_start=sp.start,
-                speaker_end=sp.end, cue=":", kind=kind, speaker_kind=sp.kind, speaker_role=sp.role,
+                text=text[start:end],
+                start=start,
+                end=end,
+                speaker=sp.name,
+                speaker_start=sp.start,
+                speaker_end=sp.end,
+                cue=":",
+                kind=kind,
+                speaker_kind=sp.kind,
+                speaker_role=sp.role,
             )
         )
     return out
@@ -54,8 +64,15 @@ def _label_speaker(m: re.Match[str], finder: SpeakerFinder) -> Speaker | None:
         return None
     mention = finder.mention_at(start)
     if mention is not None and mention.end == end and mention.kind in ("person", "organization", "unknown"):
-        return Speaker(start, end, mention.canonical, "person" if mention.kind == "unknown" else mention.kind,
-                       mention.role)
+        return Speaker(
+            start,
+            end,
+            mention.canonical,
+            "person" if mention.kind == "unknown" else mention.kind,
+            mention.role,
+        )
     if (label.isupper() and len(label) >= 2) or low in source_nouns():
-        return Speaker(start, end, label.title() if label.isupper() else label, "person" if label.isupper() else None)
+        return Speaker(
+            start, end, label.title() if label.isupper() else label, "person" if label.isupper() else None
+        )
     return None

@@ -38,7 +38,7 @@ _NP_BREAK = frozenset(
     had be been not also for of""".split()
 )
 _APPOSITION_OPENERS = frozenset("the a an who whose speaking responding writing according".split())
-_QUOTE_CHARS = "\"“”‘’«»"
+_QUOTE_CHARS = '"“”‘’«»'
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,7 +112,11 @@ class SpeakerFinder:
             and tok.start() not in self._sentence_starts
         ):
             j = i
-            while j > 0 and toks[j - 1].group()[:1].isupper() and toks[j - 1].group().lower() not in STOP_CAPITALISED:
+            while (
+                j > 0
+                and toks[j - 1].group()[:1].isupper()
+                and toks[j - 1].group().lower() not in STOP_CAPITALISED
+            ):
                 j -= 1
             if i - j > 2:
                 return None
@@ -140,7 +144,9 @@ class SpeakerFinder:
                 w = toks[k].group()
                 if not (w[:1].isalnum()):
                     break
-                if _is_head_noun(w.lower()) and (k + 1 == len(toks) or not _is_head_noun(toks[k + 1].group().lower())):
+                if _is_head_noun(w.lower()) and (
+                    k + 1 == len(toks) or not _is_head_noun(toks[k + 1].group().lower())
+                ):
                     end = toks[k].end()
                     mention = self._mention_inside(tok.start(), end)
                     if mention is not None:
@@ -149,7 +155,7 @@ class SpeakerFinder:
         return None
 
     def subject(self, lo: int, hi: int) -> Speaker | None:
-        """The first person or organisation named (or pronoun) in a clause: who introduces a quote with a colon."""
+        """The first person or organisation (or pronoun) in a clause: who introduces a quote with a colon."""
         toks = _TOKEN.finditer(self.text, lo, hi)
         for tok in toks:
             low = tok.group().lower()
@@ -157,7 +163,8 @@ class SpeakerFinder:
                 return self._from_pronoun(tok.start(), tok.end(), low)
             mention = self._by_start.get(tok.start())
             if mention is not None and (
-                mention.kind in ("person", "organization") or (mention.kind == "unknown" and mention.text.count(" ") < 3)
+                mention.kind in ("person", "organization")
+                or (mention.kind == "unknown" and mention.text.count(" ") < 3)
             ):
                 return self._from_mention(mention)
         return None
@@ -192,9 +199,9 @@ class SpeakerFinder:
                 person = self._by_end.get(toks[j - 1].end())
                 if person is not None and person.kind == "person":
                     return j - 1  # "Senator X, Democrat of California, said"
-                if nxt[:1].islower() or nxt.lower() in _APPOSITION_OPENERS or nxt.isdigit():
-                    if before[:1].isupper() or before == ")" or before.lower() in PRONOUNS:
-                        return j - 1
+                opens = nxt[:1].islower() or nxt.lower() in _APPOSITION_OPENERS or nxt.isdigit()
+                if opens and (before[:1].isupper() or before == ")" or before.lower() in PRONOUNS):
+                    return j - 1
                 return -1
         return -1
 
@@ -216,7 +223,7 @@ class SpeakerFinder:
         return self._role_phrase(start, end)
 
     def _role_phrase(self, start: int, end: int) -> Speaker:
-        """"the president" -> the last person with that role; other phrases stand for themselves."""
+        """ "the president" -> the last person with that role; other phrases stand for themselves."""
         phrase = self.text[start:end]
         words = phrase.lower().split()
         if words and words[0] == "the" and len(words) <= 3 and words[-1] in role_nouns():
@@ -298,7 +305,10 @@ def _role_prefix(between: str) -> bool:
     if words and words[-1].lower() in role_nouns():
         return True  # "said port director X", "said police chief X"
     return all(
-        w[:1].isupper() or w.lower() in role_nouns() or w.lower() in _NP_OPENERS or w.lower() in role_qualifiers()
+        w[:1].isupper()
+        or w.lower() in role_nouns()
+        or w.lower() in _NP_OPENERS
+        or w.lower() in role_qualifiers()
         for w in words
     )
 

@@ -37,7 +37,7 @@ def test_places_from_the_gazetteer() -> None:
 
 def test_short_name_gets_the_fullest_form_seen() -> None:
     text = "Mayor Carla Mendes opened the park. Later Mendes cut the ribbon."
-    short = [m for m in find_mentions(Document.parse(text)) if m.text == "Mendes"][0]
+    short = next(m for m in find_mentions(Document.parse(text)) if m.text == "Mendes")
     assert (short.kind, short.canonical) == ("person", "Carla Mendes")
 
 

@@ -143,6 +143,6 @@ def test_titles_and_single_scare_quotes_are_not_quotes() -> None:
 
 
 def test_straight_quotes_with_apostrophes_inside() -> None:
-    q = only('"It\'s the farmers\' money, not ours," said Rosa Keller.')
+    q = only("\"It's the farmers' money, not ours,\" said Rosa Keller.")
     assert q.text == "It's the farmers' money, not ours,"
     assert q.speaker == "Rosa Keller"

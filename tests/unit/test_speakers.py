@@ -17,7 +17,10 @@ def test_pronoun_after_two_people_is_decided_by_gender() -> None:
     text = "Anna Kowalski met Peter Brandt in Warsaw. “The deal is fair,” she said. “We will sign,” he said."
     found = quotes_of(text)
     assert [q.speaker for q in found] == ["Anna Kowalski", "Peter Brandt"]
-    assert [text[q.speaker_start : q.speaker_end] for q in found if q.speaker_start is not None] == ["she", "he"]
+    assert [text[q.speaker_start : q.speaker_end] for q in found if q.speaker_start is not None] == [
+        "she",
+        "he",
+    ]
 
 
 def test_pronoun_with_two_people_of_the_same_gender_takes_the_most_recent_subject() -> None:

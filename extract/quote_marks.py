@@ -1,8 +1,9 @@
 """Quoted stretches of text: pairs of quotation marks, per paragraph or across paragraphs.
 
 Handles curly “…”, straight "…", ``LaTeX''-style, «guillemets» and „low-high“ marks. Single
-quotes inside a double-quoted stretch are nested quotes and stay part of it; curly ‘…’ count as
-quotation marks only in text that uses no double marks at all (British style). A quote that runs
+quotes inside a double-quoted stretch are nested quotes and stay part of it; single quotes, curly
+‘…’ or straight '…', count as quotation marks only in text that uses no double marks at all
+(British style). A quote that runs
 over several paragraphs re-opens each paragraph without closing the previous one, by convention.
 """
 
@@ -13,6 +14,8 @@ from dataclasses import dataclass
 
 _DOUBLE = re.compile(r"``|''|[\"“”„«»]")
 _SINGLE = re.compile(r"(?<![\w’])‘|’(?![\w’])")
+# Straight single quotes, British style: an apostrophe inside a word ("don't") is neither mark.
+_STRAIGHT_SINGLE = re.compile(r"(?<![\w'])'(?=\w)|(?<=[\w.,!?])'(?![\w'])")
 _OPEN = frozenset(("“", "„", "«", "``", "‘"))
 _CLOSE = frozenset(("”", "»", "''", "’"))
 
@@ -29,7 +32,7 @@ class Segment:
 
 def quote_segments(text: str, paragraphs: list[tuple[int, int]]) -> list[Segment]:
     """Every quoted stretch, in order."""
-    marks = _DOUBLE if _DOUBLE.search(text) else _SINGLE
+    marks = _DOUBLE if _DOUBLE.search(text) else _SINGLE if "‘" in text else _STRAIGHT_SINGLE
     out: list[Segment] = []
     carried: tuple[int, int] | None = None  # (mark position, content start) of a quote left open
     for pi, (ps, pe) in enumerate(paragraphs):

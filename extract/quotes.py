@@ -110,6 +110,8 @@ def _quoted(doc: Document, segments: list[Segment], finder: SpeakerFinder) -> tu
             kind = "partial"
         elif attr.cue_start < seg.open and not _looks_complete(text[seg.start : seg.end]):
             kind = "partial"  # "X condemned “reckless spending”": quoted words, not an utterance
+        elif not attr.adjacent and attr.cue_start > seg.close:
+            kind = "partial"  # "“…” to lift the price, she said": the quote is part of a longer report
         sp = attr.speaker
         out.append(
             Quote(

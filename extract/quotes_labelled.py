@@ -10,7 +10,7 @@ import re
 
 from extract.document import Document
 from extract.lexicon_places import is_place
-from extract.lexicon_roles import source_nouns
+from extract.lexicon_roles import known_orgs, source_nouns
 from extract.models import Quote, QuoteKind
 from extract.names_tokens import STOP_CAPITALISED
 from extract.speakers import Speaker, SpeakerFinder
@@ -63,6 +63,8 @@ def _label_speaker(m: re.Match[str], finder: SpeakerFinder) -> Speaker | None:
     if low in _NOT_LABELS or low in STOP_CAPITALISED or is_place(low):
         return None
     mention = finder.mention_at(start)
+    if label.isupper() and len(label) >= 2 and low not in known_orgs():
+        return Speaker(start, end, label.title(), "person")  # transcripts write speakers in capitals
     if mention is not None and mention.end == end and mention.kind in ("person", "organization", "unknown"):
         return Speaker(
             start,

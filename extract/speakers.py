@@ -304,6 +304,8 @@ def _role_prefix(between: str) -> bool:
         return False
     if words and words[-1].lower() in role_nouns():
         return True  # "said port director X", "said police chief X"
+    if words and all(w.isalpha() and w.islower() and w not in _NP_BREAK for w in words) and len(words) <= 3:
+        return True  # "according to chief engineer X": lower-case role words we do not list
     return all(
         w[:1].isupper()
         or w.lower() in role_nouns()

@@ -146,3 +146,41 @@ def test_straight_quotes_with_apostrophes_inside() -> None:
     q = only("\"It's the farmers' money, not ours,\" said Rosa Keller.")
     assert q.text == "It's the farmers' money, not ours,"
     assert q.speaker == "Rosa Keller"
+
+
+def test_british_single_quotes_in_text_without_double_marks() -> None:
+    found = quotes_of("'We will not back down,' said Home Secretary Priya Malhotra. 'Farmers deserve better.'")
+    assert [q.text for q in found] == ["We will not back down,", "Farmers deserve better."]
+    assert {q.speaker for q in found} == {"Priya Malhotra"}
+
+
+def test_direct_quote_attributed_with_according_to() -> None:
+    q = only("“The dam is safe,” according to chief engineer Lucas Moreau.")
+    assert (q.speaker, q.kind, q.cue) == ("Lucas Moreau", "direct", "according to")
+
+
+def test_transcript_lines_are_quotes_of_their_speaker() -> None:
+    text = "HOST: What will you do first?\n\nMORENO: I will cut the waiting lists in half."
+    found = quotes_of(text)
+    assert [(q.speaker, q.text) for q in found] == [
+        ("Host", "What will you do first?"),
+        ("Moreno", "I will cut the waiting lists in half."),
+    ]
+
+
+def test_headline_with_speaker_label() -> None:
+    q = only("Kowalski: Border Talks Will Resume Next Month")
+    assert q.speaker == "Kowalski"
+    assert q.text == "Border Talks Will Resume Next Month"
+
+
+def test_quote_signed_with_a_dash() -> None:
+    q = only("“Nothing about us without us.” ― Amina Yusuf\n\nThe rally ended at noon.")
+    assert (q.speaker, q.text) == ("Amina Yusuf", "Nothing about us without us.")
+
+
+def test_closing_attribution_after_more_words() -> None:
+    q = only("“You squeezed the workers” to lift the share price, she said.")
+    assert q.kind == "partial"
+    assert "You squeezed the workers" in q.text
+    assert q.speaker == "she"  # nobody named before: the pronoun stays as written

@@ -71,7 +71,7 @@ def first_names() -> dict[str, str]:
 
 
 def gender_of_first_name(name: str) -> str:
-    """"m", "f" or "" for a first name (case-insensitive, accents ignored for a few common letters)."""
+    """ "m", "f" or "" for a first name (case-insensitive, accents ignored for a few common letters)."""
     return first_names().get(_fold(name), "")
 
 

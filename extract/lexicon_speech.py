@@ -128,7 +128,7 @@ def stance_alternation() -> str:
 
 @cache
 def prepositional_phrases() -> frozenset[str]:
-    """"complained about", "warned of", "weighed in on": a verb and the preposition its content follows."""
+    """ "complained about", "warned of", "weighed in on": a verb and the preposition its content follows."""
     return frozenset(f"{verb} {prep}" for verb in _PREPOSITIONAL.split() for prep in _PREPOSITIONS)
 
 

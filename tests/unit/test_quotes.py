@@ -149,7 +149,9 @@ def test_straight_quotes_with_apostrophes_inside() -> None:
 
 
 def test_british_single_quotes_in_text_without_double_marks() -> None:
-    found = quotes_of("'We will not back down,' said Home Secretary Priya Malhotra. 'Farmers deserve better.'")
+    found = quotes_of(
+        "'We will not back down,' said Home Secretary Priya Malhotra. 'Farmers deserve better.'"
+    )
     assert [q.text for q in found] == ["We will not back down,", "Farmers deserve better."]
     assert {q.speaker for q in found} == {"Priya Malhotra"}
 

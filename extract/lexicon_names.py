@@ -57,6 +57,39 @@ tulsi ursula valentina valerie vanessa veronica victoria viktoria violeta virgin
 yolanda zoe
 """
 
+_MORE_MALE = """
+abdulaziz abdulla abiy adebayo ademola ahmet akin aleksandar alessandro alexandr alvaro amadou amit
+anand andrej anil antonin arjun armando arturo ashok augusto aziz babajide bashar benedikt benoit bilal
+bogdan bola boubacar carlo cedric chen chidi chinedu cristiano cyril dariusz deng dieter dimitri dominik
+dong duc edgar eduard elias emeka emil emilio enzo erdogan ernst esteban fabian farid fatih felix
+florian francois frantisek gaston georg gheorghe giuseppe goran gunnar guo hakan hamza haruki hassan
+heiko hendrik hideo hong horst hyun ibrahima ilham imre ion ismael istvan jakub jamal janusz jaroslav
+javad jiri joao jong jorge jose joseph jozef jun junichi kaan kemal kenji khalid kim kwame kwabena
+lamine laszlo lech lei liang lin luigi lukasz mahmoud makoto mamadou manfred marcel marcelo marek
+mariano masato mateusz matthias mehmet miguel mihai milan miroslav mohamad moussa murat naveen nawaz
+ngozi nikos nikola novak olusegun oluwaseun omari ousmane pascal pawel petr pierre pradeep rafal rajesh
+ramzan rashid recep reza ricardo rishi rodrigo rolf romano ruslan ryszard sadiq saeed salvador samir
+sandeep santiago satoshi sebastien seo sergio shehbaz shigeru sipho stanislav stefano sung svetoslav
+szymon tadeusz takashi takeshi tariq thabo thierry tiago tomasz tunde uche ulrich umberto vaclav vadim
+valentin viktor vinod vladislav wojciech xavier yasser yasuo yevhen yoon yusuf zbigniew zoltan zoran
+boris volker joachim olaf friedrich markus lars henrik magnus nils per sven bjorn jonas mikko antti juha
+pekka timo gianni sergei dmitriy denys vitaliy volodymyr mykola oleh yuriy kyrylo arsen rustem valerii
+ihor
+"""
+
+_MORE_FEMALE = """
+adaeze adriana agata agnieszka aiko akiko alenka alessandra alicja aliyu amina anastasiya anja annika
+ayesha beata benazir birgit brigitta carmela catalina chiara chioma chinwe daria dorota dovile edyta
+eleni elif elzbieta emine erika esra eun fatou federica folake francoise fumiko giulia gulnara hanna
+hana hatice heike hye ilona ilse ines irmgard isabelle jadwiga jelena jolanta julija justyna kaja kamala
+katarzyna kateryna katja kristiina kyoko larissa leila lena liesl lucia luisa magdalena malgorzata
+margit marta mette mei ming miyuki monika nadiya naledi natalya nneka nkechi oksana olga ozlem paulina
+petra pilar priya radhika rania renata rukhsana sabina sakura sanna saoirse sigrid silke simona sinead
+sunita svitlana tatiana tereza ulrike urszula valeria vera wanjiru xiomara yasmin yoko yuki yulia zainab
+zeynep zofia zuzana ursula kaja mette magdalena antje annalena frederikke helle iryna halyna liudmyla
+mariia nataliia tetiana yuliia
+"""
+
 # Names used for both sexes (the gender hint would mislead).
 _EITHER = """alexis ashley casey chris dana jamie jordan kelly kim leslie morgan pat robin sasha taylor"""
 
@@ -64,8 +97,8 @@ _EITHER = """alexis ashley casey chris dana jamie jordan kelly kim leslie morgan
 @cache
 def first_names() -> dict[str, str]:
     """Lower-case first name -> "m", "f" or "" (unknown)."""
-    names = {n: "m" for n in _MALE.split()}
-    names.update({n: "f" for n in _FEMALE.split()})
+    names = {n: "m" for n in (_MALE + _MORE_MALE).split()}
+    names.update({n: "f" for n in (_FEMALE + _MORE_FEMALE).split()})
     names.update({n: "" for n in _EITHER.split()})
     return names
 

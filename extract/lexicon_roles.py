@@ -95,10 +95,14 @@ committee administration people voters leader leaders member members executive e
 democrats republicans organizers organisers activists protesters protestors students employees workers
 staff staffer staffers representative representatives negotiator negotiators commander commanders memo
 letter filing data figures records documents agency's narrator pollster pollsters insiders insider
-person people familiar percent majority bank network company firm group union party court panel board
-council commission department team newspaper paper website site magazine channel station foundation
-organization association coalition office bureau embassy transcript video footage slide analysis review
-filing complaint lawsuit ruling order release article editorial ad commercial book column post tweet
+person familiar percent majority bank network company firm group union party court panel board council
+commission department team newspaper paper website site magazine channel station foundation organization
+association coalition office bureau embassy transcript video footage slide analysis review complaint
+lawsuit ruling order release article editorial ad commercial book column post tweet utility operator
+regulator watchdog airline insurer manufacturer producer carrier retailer lender automaker carmaker
+startup broadcaster publisher university hospital school district city county state province region
+ministry's kremlin pentagon spokesperson's prosecutor's coroner medics paramedics rescuers firefighters
+inspectors monitors
 """
 
 

@@ -186,6 +186,7 @@ def _resolve(text: str, raw: list[Mention]) -> list[Mention]:
             full_by_surname.setdefault(words[-1].lower(), []).append(m)
             by_first.setdefault(words[0].lower(), []).append(m)
     people = {m.text.split()[-1].lower() for m in raw if m.kind == "person"}
+    orgs = _organisation_names(raw)
     out: list[tuple[Mention, MentionKind, str, str | None, str]] = []
     genders: dict[str, str] = {}
     roles: dict[str, str] = {}
@@ -214,8 +215,8 @@ def _resolve(text: str, raw: list[Mention]) -> list[Mention]:
                 genders[canonical] = gender
             if role:
                 roles[canonical] = role
-        elif kind == "organization" and canonical.lower().startswith("the "):
-            canonical = canonical[4:]
+        elif kind == "organization":
+            canonical = orgs.get(canonical.lower(), canonical)
         out.append((m, kind, canonical, role, gender))
     # roles and genders learnt anywhere in the article hold for every mention of the person
     return [
@@ -236,6 +237,17 @@ def _resolve(text: str, raw: list[Mention]) -> list[Mention]:
         )
         for m, kind, canonical, role, gender in out
     ]
+
+
+def _organisation_names(raw: list[Mention]) -> dict[str, str]:
+    """Short organisation names to the fullest one that ends with them ("Commission" -> "European Commission")."""
+    names = sorted({m.text for m in raw if m.kind == "organization"}, key=len, reverse=True)
+    out: dict[str, str] = {}
+    for name in names:
+        low = name.lower()
+        full = next((n for n in names if len(n) > len(name) and n.lower().endswith(" " + low)), name)
+        out[low] = out.get(full.lower(), full)
+    return out
 
 
 def _compatible(candidates: list[Mention] | None, gender: str) -> list[Mention] | None:

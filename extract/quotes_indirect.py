@@ -49,6 +49,7 @@ _CONJOINED = re.compile(r"(?:,|\band)(?:[ \u00a0]+(?:also|later|then))?[ \u00a0]
 _THAT_WORD = re.compile(r"\bthat\b")
 _THAT = re.compile(r"[ \u00a0]*(?:,[ \u00a0]*)?that\b")
 _MIN_WORDS = 4
+_WHOLE_CLAUSE = 6  # words before a mid-sentence attribution that make a report of their own
 # Verbs that can close a sentence as its attribution ("…, officials said.").
 _TRAILING_VERBS = frozenset(
     """said says say added adds wrote writes told tells noted notes argued argues warned warns insisted
@@ -155,6 +156,9 @@ def _trailing(doc: Document, finder: SpeakerFinder, c: re.Match[str], s: int, e:
             rest_from = sp.end
     if sp is None:
         return None
+    adverbials = _ADVERBIALS.match(text, rest_from, e)  # "…, the ministry said on Tuesday, after …"
+    if adverbials is not None and text[rest_from : adverbials.end()].strip(" \u00a0,"):
+        rest_from = adverbials.end() - (1 if text[adverbials.end() - 1 : adverbials.end()] == "," else 0)
     rest = text[rest_from:e]
     # "…, Mr. Clarke said, until …": an attribution inside the sentence reports all of it
     parenthetical = rest.lstrip().startswith(",") and len(rest.split()) >= _MIN_WORDS
@@ -167,7 +171,8 @@ def _trailing(doc: Document, finder: SpeakerFinder, c: re.Match[str], s: int, e:
     end = j - 1
     if not _is_clause(text[s:e] if parenthetical else text[s:end]):
         return None
-    if parenthetical and not sp.start > c.end():
+    if parenthetical and not sp.start > c.end() and len(text[s:end].split()) < _WHOLE_CLAUSE:
+        # "Too often, Mr. Clarke said, the debate …": the words before are not a clause of their own
         return _quote(text, s, e, sp, c.group(), _kind(text, s, e))
     return _quote(text, s, end, sp, c.group(), _kind(text, s, end))
 

@@ -186,3 +186,19 @@ def test_closing_attribution_after_more_words() -> None:
     assert q.kind == "partial"
     assert "You squeezed the workers" in q.text
     assert q.speaker == "she"  # nobody named before: the pronoun stays as written
+
+
+def test_attribution_in_mid_sentence_reports_the_words_before_it() -> None:
+    text = (
+        "The city will ration water in three districts from next week, the utility said on Tuesday, "
+        "after the driest spring in decades."
+    )
+    q = only(text)
+    assert q.text == "The city will ration water in three districts from next week"
+    assert q.speaker == "the utility"
+
+
+def test_short_lead_before_a_mid_sentence_attribution_belongs_to_the_report() -> None:
+    q = only("Too often, Mr. Varga said, the debate ignores the miners themselves.")
+    assert q.text == "Too often, Mr. Varga said, the debate ignores the miners themselves"
+    assert q.speaker == "Varga"

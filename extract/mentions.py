@@ -240,7 +240,7 @@ def _resolve(text: str, raw: list[Mention]) -> list[Mention]:
 
 
 def _organisation_names(raw: list[Mention]) -> dict[str, str]:
-    """Short organisation names to the fullest one ending with them ("Commission" -> "European Commission")."""
+    """Short organisation names to the fullest one ending in them ("Commission": "European Commission")."""
     names = sorted({m.text for m in raw if m.kind == "organization"}, key=len, reverse=True)
     out: dict[str, str] = {}
     for name in names:

@@ -31,6 +31,7 @@ homeland commerce
 
 # Lower-case role nouns ("press secretary Karoline Leavitt", "Kallas, the EU's foreign policy chief").
 _ROLE_NOUNS = """
+organiser organizer campaigner chairperson secretary-general head-of-state governor-general
 president minister secretary spokesperson spokesman spokeswoman chief head leader envoy ambassador
 official governor senator mayor director adviser advisor analyst expert economist professor researcher
 scientist commander general officer lawyer attorney prosecutor judge chairman chairwoman chair ceo

@@ -79,6 +79,7 @@ def find_mentions(doc: Document) -> list[Mention]:
                 while group and (
                     (group[0].lower in lower_words or group[0].bare.endswith(("ing", "ly", "ed")))
                     and not _is_name_word(group[0])
+                    and not (len(group) > 1 and group[1].bare in titles())  # "Health Secretary X"
                 ):
                     group = group[1:]
                 if not group:
@@ -155,7 +156,7 @@ def _classify(text: str, group: list[Token]) -> list[Mention]:
             gender = "m"
     kind: MentionKind
     owords = org_words()
-    if low in known_orgs() or any(b in owords for b in bare):
+    if low in known_orgs() or any(b in owords for b in bare) or _has_acronym(name):
         kind = "organization"
     elif role_toks:
         kind = "person"
@@ -174,6 +175,13 @@ def _classify(text: str, group: list[Token]) -> list[Mention]:
     if kind == "person" and not gender and (len(name) > 1 or not role_toks):
         gender = gender_of_first_name(bare[0]) if len(name) > 1 or is_first_name(bare[0]) else ""
     return [Mention(start, end, surface, kind, surface, role, gender)]
+
+
+def _has_acronym(name: list[Token]) -> bool:
+    """"NHS Lothian", "BBC News": a run with an all-capitals word names an organisation."""
+    return len(name) > 1 and any(
+        2 <= len(t.text) <= 5 and t.text.isupper() and t.text.isalpha() and not is_place(t.bare) for t in name
+    )
 
 
 def _resolve(text: str, raw: list[Mention]) -> list[Mention]:
@@ -297,6 +305,7 @@ def _role_word(word: str) -> bool:
         (word[:1].isupper() and not word.endswith((".", ",", ";", ":")))
         or low in role_nouns()
         or low in role_qualifiers()
+        or (word.isalpha() and word.islower() and low not in STOP_CAPITALISED and len(low) > 3)
     )
 
 

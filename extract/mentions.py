@@ -178,7 +178,7 @@ def _classify(text: str, group: list[Token]) -> list[Mention]:
 
 
 def _has_acronym(name: list[Token]) -> bool:
-    """"NHS Lothian", "BBC News": a run with an all-capitals word names an organisation."""
+    """ "NHS Lothian", "BBC News": a run with an all-capitals word names an organisation."""
     return len(name) > 1 and any(
         2 <= len(t.text) <= 5 and t.text.isupper() and t.text.isalpha() and not is_place(t.bare) for t in name
     )

@@ -9,6 +9,7 @@ short form the fullest name the article uses ("Sybiha" -> "Andrii Sybiha").
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cache
 from typing import Literal
@@ -186,13 +187,8 @@ def _has_acronym(name: list[Token]) -> bool:
 
 def _resolve(text: str, raw: list[Mention]) -> list[Mention]:
     """Second pass: promote short forms of known people, give each mention its fullest name."""
-    full_by_surname: dict[str, list[Mention]] = {}
-    by_first: dict[str, list[Mention]] = {}
-    for m in raw:
-        if m.kind == "person" and " " in m.text:
-            words = m.text.split()
-            full_by_surname.setdefault(words[-1].lower(), []).append(m)
-            by_first.setdefault(words[0].lower(), []).append(m)
+    full_by_surname = _FullNames(raw, -1)
+    by_first = _FullNames(raw, 0)
     people = {m.text.split()[-1].lower() for m in raw if m.kind == "person"}
     orgs = _organisation_names(raw)
     out: list[tuple[Mention, MentionKind, str, str | None, str]] = []
@@ -202,14 +198,11 @@ def _resolve(text: str, raw: list[Mention]) -> list[Mention]:
         kind, canonical, role, gender = m.kind, m.text, m.role, m.gender
         key = m.text.split()[-1].lower()
         if kind in ("person", "unknown") or (kind == "place" and " " not in m.text and not is_region(m.text)):
-            full = _nearest(_compatible(full_by_surname.get(key), m.gender), m.start)
+            full = full_by_surname.nearest(key, m.gender, m.start)
             if full is None and " " not in m.text and m.kind == "person":
-                full = _nearest(_compatible(by_first.get(key), m.gender), m.start)
+                full = by_first.nearest(key, m.gender, m.start)
             if full is not None and len(full.text) >= len(m.text):
-                kind, canonical = (
-                    "person",
-                    _fullest(full_by_surname.get(full.text.split()[-1].lower(), [full]), full),
-                )
+                kind, canonical = "person", full_by_surname.fullest(full)
             elif kind == "place" and (key in people or _speech_after().match(text, m.end)):
                 kind = "person"  # "Warren said": a city name that speaks is a surname
             elif kind == "unknown" and (
@@ -249,36 +242,54 @@ def _resolve(text: str, raw: list[Mention]) -> list[Mention]:
 
 def _organisation_names(raw: list[Mention]) -> dict[str, str]:
     """Short organisation names to the fullest one ending in them ("Commission": "European Commission")."""
-    names = sorted({m.text for m in raw if m.kind == "organization"}, key=len, reverse=True)
+    by_last: dict[str, list[str]] = {}
+    for name in sorted({m.text for m in raw if m.kind == "organization"}, key=len, reverse=True):
+        by_last.setdefault(name.split()[-1].lower(), []).append(name)
     out: dict[str, str] = {}
-    for name in names:
-        low = name.lower()
-        full = next((n for n in names if len(n) > len(name) and n.lower().endswith(" " + low)), name)
-        out[low] = out.get(full.lower(), full)
+    for names in by_last.values():
+        for name in names:
+            low = name.lower()
+            full = next((n for n in names if len(n) > len(name) and n.lower().endswith(" " + low)), name)
+            out[low] = out.get(full.lower(), full)
     return out
 
 
-def _compatible(candidates: list[Mention] | None, gender: str) -> list[Mention] | None:
-    """Full names that can be this person: "Mr. Obama" is not "Michelle Obama"."""
-    if not candidates or not gender:
-        return candidates
-    return [c for c in candidates if c.gender in ("", gender)]
+class _FullNames:
+    """People named in full, indexed by one of their words (the surname, or the first name)."""
 
+    def __init__(self, raw: list[Mention], word: int) -> None:
+        self._by_key: dict[str, list[Mention]] = {}
+        for m in raw:
+            if m.kind == "person" and " " in m.text:
+                self._by_key.setdefault(m.text.split()[word].lower(), []).append(m)
+        self._cache: dict[tuple[str, str], tuple[list[int], list[Mention]]] = {}
+        self._fullest: dict[tuple[str, str], str] = {}
 
-def _nearest(candidates: list[Mention] | None, pos: int) -> Mention | None:
-    """The latest full mention before `pos`, else the first one after it."""
-    if not candidates:
-        return None
-    before = [c for c in candidates if c.start <= pos]
-    return before[-1] if before else candidates[0]
+    def nearest(self, key: str, gender: str, pos: int) -> Mention | None:
+        """The latest full name before `pos` that can be this person, else the first one after it.
 
+        "Mr. Obama" is not "Michelle Obama": a known gender must agree."""
+        found = self._cache.get((key, gender))
+        if found is None:
+            people = [c for c in self._by_key.get(key, []) if not gender or c.gender in ("", gender)]
+            found = ([c.start for c in people], people)
+            self._cache[(key, gender)] = found
+        starts, people = found
+        if not people:
+            return None
+        i = bisect_right(starts, pos)
+        return people[i - 1] if i else people[0]
 
-def _fullest(candidates: list[Mention], chosen: Mention) -> str:
-    """The longest form of the chosen person's name ("Donald J. Trump" over "Donald Trump")."""
-    first = chosen.text.split()[0]
-    forms = [c.text for c in candidates if c.text.split()[0] == first]
-    best = max(forms, key=len) if forms else chosen.text
-    return _SUFFIX.sub("", best)
+    def fullest(self, chosen: Mention) -> str:
+        """The longest form of the chosen person's name ("Donald J. Trump" over "Donald Trump")."""
+        words = chosen.text.split()
+        key = (words[-1].lower(), words[0])
+        best = self._fullest.get(key)
+        if best is None:
+            forms = [c.text for c in self._by_key.get(key[0], []) if c.text.split()[0] == key[1]]
+            best = _SUFFIX.sub("", max(forms, key=len) if forms else chosen.text)
+            self._fullest[key] = best
+        return best
 
 
 # Generational suffixes are not the surname ("Joseph R. Biden Jr." is filed under Biden).

@@ -216,11 +216,11 @@ def _skip_audience(text: str, pos: int, e: int) -> int:
 
 def _subject_position(text: str, s: int, start: int) -> bool:
     """The speaker opens the sentence or a clause ("But X said", "On Friday, X said", "…, and X said")."""
-    lead = text[s:start]
+    lead = text[max(s, start - 240) : start]  # a subject is never further in than this
     words = lead.split()
     if len(words) <= 4 and not any(ch in lead for ch in ",;:"):
         return True  # a role before the name: "Stein spokeswoman X", "A spokeswoman for X"
-    stripped = _TITLE_TAIL.sub("", lead)
+    stripped = _TITLE_TAIL.sub("", lead).rstrip()
     if not stripped.strip():
         return True  # only titles and names before it: "Republican National Committee Research Director X"
     last = stripped.split()[-1].lower() if stripped.split() else ""
@@ -230,7 +230,7 @@ def _subject_position(text: str, s: int, start: int) -> bool:
 _CLAUSE_OPENERS = frozenset(
     "and but or so after before when while because as since although though if until once whereas".split()
 )
-_TITLE_TAIL = re.compile(r"(?:[ \u00a0]*(?:the|[A-Z][\w’'.-]*))*[ \u00a0]*$")
+_TITLE_TAIL = re.compile(r"(?:(?<![\w’'.-])(?:the|[A-Z][\w’'.-]*)[ \u00a0]*)+$")
 
 
 def _is_clause(content: str) -> bool:

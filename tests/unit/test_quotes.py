@@ -202,3 +202,18 @@ def test_short_lead_before_a_mid_sentence_attribution_belongs_to_the_report() ->
     q = only("Too often, Mr. Varga said, the debate ignores the miners themselves.")
     assert q.text == "Too often, Mr. Varga said, the debate ignores the miners themselves"
     assert q.speaker == "Varga"
+
+
+def test_quote_paragraphs_that_never_close_are_quotes_each() -> None:
+    text = (
+        "“We were told to leave by noon,” said Rosa Keller.\n\n"
+        "“Nobody explained why\n\n"
+        "“Or where we should go"
+    )
+    found = quotes_of(text)
+    assert [q.text for q in found] == [
+        "We were told to leave by noon,",
+        "Nobody explained why",
+        "Or where we should go",
+    ]
+    assert {q.speaker for q in found} == {"Rosa Keller"}

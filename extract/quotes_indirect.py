@@ -131,7 +131,7 @@ def _leading(
     stance = verb in stance_verbs() or verb in prepositional_phrases()
     if that is None and verb not in _BARE_CLAUSE_VERBS and not stance:
         return None
-    if stance and sp.kind is None and sp.name in (None, "it", "It", "that", "which"):
+    if stance and sp.kind is None and text[sp.start : sp.end].lower() in ("it", "that", "which"):
         return None
     start = pos
     while start < e and text[start] in " \u00a0,:":

@@ -71,7 +71,10 @@ def _quoted(doc: Document, segments: list[Segment], finder: SpeakerFinder) -> tu
             prev is not None and prev_attr is not None and same_sentence(doc, prev.close, seg.open)
         )
         before_empty = text[lo : seg.open].strip(' \u00a0,.;:—–-"“”') == ""
-        if _is_title(text[seg.start : seg.end], before_empty) or text[seg.open - 1 : seg.open] == "=":
+        introduced = text[lo : seg.open].rstrip().endswith(":")
+        if (_is_title(text[seg.start : seg.end], before_empty) and not introduced) or text[
+            seg.open - 1 : seg.open
+        ] == "=":
             prev, prev_attr = seg, None
             continue  # "Face the Nation", ''Politicking'': a title or name, not words someone said
         attr = (
@@ -112,6 +115,12 @@ def _quoted(doc: Document, segments: list[Segment], finder: SpeakerFinder) -> tu
             kind = "partial"  # "X condemned “reckless spending”": quoted words, not an utterance
         elif not attr.adjacent and attr.cue_start > seg.close:
             kind = "partial"  # "“…” to lift the price, she said": the quote is part of a longer report
+        elif not before_empty and attr.cue_start > seg.close:
+            # 'The firm "will hire 200 workers," Lopez said': the report starts before the quote
+            kind = "partial"
+            start = _word_start(text, max(lo, seg.open - 3 * (seg.end - seg.start)))
+        if start < seg.open and end == seg.end:
+            end = seg.close  # paraphrase and quoted words together: keep the marks balanced
         sp = attr.speaker
         out.append(
             Quote(

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from extract.document import Document
+from extract.lexicon_roles import role_nouns, role_qualifiers, source_nouns
 from extract.lexicon_speech import AUDIENCE_WORDS, INVERTING_VERBS, speech_alternation
 from extract.quote_marks import Segment
 from extract.speakers import Speaker, SpeakerFinder
@@ -66,7 +67,9 @@ def attribution_after(doc: Document, seg: Segment, hi: int, finder: SpeakerFinde
         sp = finder.after(c.end(), hi)
     else:
         sp = finder.before(c.start(), p.end())
-        if sp is not None and not _role_prefix(text[p.end() : sp.start]):
+        # "“…,” the company's chief executive, Maria Lopez, said": a role in front of the named speaker
+        role = text[p.end() : sp.start].rstrip(", \u00a0") if sp is not None else ""
+        if sp is not None and not _role_prefix(role + " " if role else ""):
             sp = None
     if sp is None:
         return None
@@ -184,11 +187,37 @@ def _role_prefix(between: str) -> bool:
     """Only a short role or place may stand between a quote and its speaker ("Tulsa police Chief X said")."""
     if _ROLE_PREFIX.fullmatch(between) is None:
         return False
-    return not any(w.lower() in _CLAUSE_WORDS for w in between.split())
+    words = between.split()
+    return len(words) <= 4 and all(_role_word(w) for w in words)
+
+
+def _role_word(word: str) -> bool:
+    low = word.lower()
+    if low in _CLAUSE_WORDS:
+        return False
+    return (
+        word[:1].isupper()
+        or low in ("the", "a", "an")
+        or low.endswith(("’s", "'s"))
+        or low in role_nouns()
+        or low in role_qualifiers()
+        or low in source_nouns()
+        or (
+            word.isalpha() and word.islower() and low not in _FUNCTION_WORDS
+        )  # "coach X", "union organiser X"
+    )
+
+
+_FUNCTION_WORDS = frozenset(
+    """to for of in on with at by from into over about than as is are was were be been has have had do does did
+    not no it its this these those there here then also just only very more most""".split()
+)
 
 
 # Words that open a new clause: a speaker after them does not attribute the quote before.
-_CLAUSE_WORDS = frozenset("but and or so yet while as because although though when after before if".split())
+_CLAUSE_WORDS = frozenset(
+    "but and or so yet while as because although though when after before if which who whom that where".split()
+)
 
 
 def _clause_start(text: str, lo: int, pos: int) -> bool:

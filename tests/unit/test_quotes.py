@@ -217,3 +217,27 @@ def test_quote_paragraphs_that_never_close_are_quotes_each() -> None:
         "Or where we should go",
     ]
     assert {q.speaker for q in found} == {"Rosa Keller"}
+
+
+def test_role_and_name_in_apposition_after_the_quote() -> None:
+    q = only('"We are ready," the company\'s chief executive, Maria Lopez, said in an interview.')
+    assert (q.speaker, q.kind) == ("Maria Lopez", "direct")
+
+
+def test_quoted_words_after_a_subject_make_a_partial_quote() -> None:
+    text = 'Maria Lopez runs the firm. The firm "will hire 200 workers this year," Lopez said.'
+    q = only(text)
+    assert q.kind == "partial"
+    assert q.text == 'The firm "will hire 200 workers this year,"'
+    assert q.speaker == "Maria Lopez"
+
+
+def test_one_word_answer_after_a_colon_is_a_quote() -> None:
+    q = only('Asked whether he would run again, Mr. Okafor said: "Never."')
+    assert (q.text, q.speaker) == ("Never.", "Okafor")
+
+
+def test_words_of_a_clause_do_not_pass_for_a_role() -> None:
+    text = "“You squeezed the workers” to lift the share price, Weber said."
+    q = only(text)
+    assert q.kind == "partial"

@@ -202,15 +202,14 @@ def _role_word(word: str) -> bool:
         or low in role_nouns()
         or low in role_qualifiers()
         or low in source_nouns()
-        or (
-            word.isalpha() and word.islower() and low not in _FUNCTION_WORDS
-        )  # "coach X", "union organiser X"
+        # lower-case role words we do not list: "coach X", "union organiser X"
+        or (word.isalpha() and word.islower() and low not in _FUNCTION_WORDS)
     )
 
 
 _FUNCTION_WORDS = frozenset(
-    """to for of in on with at by from into over about than as is are was were be been has have had do does did
-    not no it its this these those there here then also just only very more most""".split()
+    """to for of in on with at by from into over about than as is are was were be been has have had do
+    does did not no it its this these those there here then also just only very more most""".split()
 )
 
 

@@ -215,7 +215,8 @@ _FUNCTION_WORDS = frozenset(
 
 # Words that open a new clause: a speaker after them does not attribute the quote before.
 _CLAUSE_WORDS = frozenset(
-    "but and or so yet while as because although though when after before if which who whom that where".split()
+    """but and or so yet while as because although though when after before if
+    which who whom that where""".split()
 )
 
 

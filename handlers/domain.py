@@ -153,3 +153,38 @@ class AdminAction(_Model):
     action: str
     detail: str
     at: datetime
+
+
+DigestCadence = Literal["daily", "weekly"]
+DigestStatus = Literal["claimed", "posted", "failed"]
+
+
+class DigestSubscription(_Model):
+    """A channel's scheduled digest: when (local `time` in `timezone`) and about what."""
+
+    id: int
+    channel: str
+    team: str | None = None
+    cadence: DigestCadence = "daily"
+    weekday: int | None = None  # 0 = Monday; weekly digests only
+    time: str = "08:00"  # "HH:MM"
+    timezone: str = "UTC"
+    topic: str | None = None
+    post_empty: bool = False
+    created_by: str | None = None
+    created_at: datetime
+    last_posted_at: datetime | None = None
+
+
+class DigestRun(_Model):
+    """One posting of a subscription for one scheduled slot; claimed once across all workers."""
+
+    id: int
+    subscription_id: int
+    slot: datetime  # UTC
+    status: DigestStatus = "claimed"
+    attempts: int = 1
+    error: str | None = None
+    claimed_at: datetime
+    posted_at: datetime | None = None
+    message_ts: str | None = None

@@ -14,6 +14,8 @@ from typing import Protocol
 from handlers.domain import (
     AdminAction,
     Article,
+    DigestRun,
+    DigestSubscription,
     EventRecord,
     FactSearch,
     FigureRecord,
@@ -47,7 +49,10 @@ class QuoteRepository(Protocol):
         ...
 
     def search(self, search: FactSearch) -> tuple[list[QuoteRecord], int]:
-        """Quotes by the given people, or matching the terms; newest article first."""
+        """Quotes matching the terms (words or speaker names); newest article first.
+
+        Non-empty `person_ids` narrows to quotes by those people (with terms too, both must hold).
+        """
         ...
 
 
@@ -82,16 +87,73 @@ class AuditLog(Protocol):
     def recent(self, limit: int = 50) -> list[AdminAction]: ...
 
 
-class UnitOfWork(Protocol):
-    """One transaction over all repositories: `with uow: ...; uow.commit()`."""
+class DigestRepository(Protocol):
+    """Digest subscriptions and their runs. `claim` is the exactly-once guard across workers."""
 
-    articles: ArticleRepository
-    events: EventRepository
-    quotes: QuoteRepository
-    figures: FigureRepository
-    people: PeopleRepository
-    sources: SourceRepository
-    audit: AuditLog
+    def subscribe(
+        self,
+        channel: str,
+        *,
+        team: str | None,
+        cadence: str,
+        weekday: int | None,
+        time: str,
+        timezone: str,
+        topic: str | None,
+        post_empty: bool,
+        created_by: str | None,
+    ) -> DigestSubscription: ...
+    def subscriptions(self, channel: str | None = None) -> list[DigestSubscription]: ...
+    def get_subscription(self, subscription_id: int) -> DigestSubscription | None: ...
+    def unsubscribe(self, subscription_id: int) -> bool: ...
+    def claim(self, subscription_id: int, slot: datetime, *, at: datetime) -> DigestRun | None:
+        """The run for this slot if this caller won it; None if another worker already has it."""
+        ...
+
+    def mark_posted(self, run_id: int, *, message_ts: str | None, at: datetime) -> None: ...
+    def mark_failed(self, run_id: int, *, error: str) -> None: ...
+
+
+class SourcePolling(Protocol):
+    """What a poller records about a source between polls (implemented by the source repository)."""
+
+    def due(self, now: datetime) -> list[Source]: ...
+    def record_poll(
+        self,
+        source_id: int,
+        *,
+        at: datetime,
+        error: str | None = None,
+        etag: str | None = None,
+        last_modified: str | None = None,
+    ) -> Source | None: ...
+    def mark_seen(
+        self, source_id: int, guid: str, *, url: str | None, content_hash: str | None, at: datetime
+    ) -> bool: ...
+    def has_seen(self, source_id: int, guid: str) -> bool: ...
+
+
+class UnitOfWork(Protocol):
+    """One transaction over all repositories: `with uow: ...; uow.commit()`.
+
+    The repositories are read-only members so that an implementation may hold richer types
+    (store's SqlSourceRepository also implements SourcePolling); plain attributes satisfy them.
+    """
+
+    @property
+    def articles(self) -> ArticleRepository: ...
+    @property
+    def events(self) -> EventRepository: ...
+    @property
+    def quotes(self) -> QuoteRepository: ...
+    @property
+    def figures(self) -> FigureRepository: ...
+    @property
+    def people(self) -> PeopleRepository: ...
+    @property
+    def sources(self) -> SourceRepository: ...
+    @property
+    def audit(self) -> AuditLog: ...
 
     def __enter__(self) -> UnitOfWork: ...
     def __exit__(

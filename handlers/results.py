@@ -121,3 +121,31 @@ class FiguresResult(_Model):
 
 class QueryError(ValueError):
     """A query the user typed that we cannot read; the message says what is wrong."""
+
+
+class IngestArticle(_Model):
+    """One article to store: its text and whatever we know about where it comes from."""
+
+    text: str
+    url: str | None = None
+    title: str | None = None
+    outlet: str | None = None
+    published: date | None = None
+    source_id: int | None = None
+    guid: str | None = None
+
+
+class IngestResult(_Model):
+    """What ingesting one article did: stored (with counts), already known, or rejected (why)."""
+
+    status: Literal["stored", "duplicate", "rejected"]
+    message: str
+    article: ArticleRef | None = None
+    events: int = 0
+    quotes: int = 0
+    figures: int = 0
+    people: int = 0
+
+    @property
+    def ok(self) -> bool:
+        return self.status != "rejected"

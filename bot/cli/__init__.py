@@ -5,11 +5,15 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
-from bot.cli import extract_cmd
+from bot.cli import ask_cmd, db_cmd, demo_cmd, extract_cmd, ingest_cmd, shell_cmd, slack_cmd
+
+if TYPE_CHECKING:
+    from bot.bootstrap import Container
 
 # One line per command group; each module adds its subparsers and sets `func`.
-COMMAND_MODULES = [extract_cmd]
+COMMAND_MODULES = [extract_cmd, db_cmd, ingest_cmd, ask_cmd, shell_cmd, demo_cmd, slack_cmd]
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -23,9 +27,11 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def main(argv: Sequence[str] | None = None) -> int:
+def main(argv: Sequence[str] | None = None, *, container: Container | None = None) -> int:
+    """Run one command. `container` replaces the one built from the environment (tests inject fakes)."""
     parser = build_parser()
     args = parser.parse_args(argv)
+    args.container = container
     if not getattr(args, "func", None):
         parser.print_help()
         return 2
@@ -34,4 +40,11 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def run() -> None:
-    sys.exit(main())
+    try:
+        code = main()
+    except BrokenPipeError:  # `briefbot demo | head`: the reader left; not an error worth a traceback
+        sys.stderr.close()
+        code = 0
+    except KeyboardInterrupt:
+        code = 130
+    sys.exit(code)

@@ -1,0 +1,28 @@
+"""`briefbot shell`: an interactive console for the three questions."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import Any
+
+from bot.cli.context import open_container
+from bot.console.shell import Shell
+from handlers.ask import Answer, answer
+
+
+def register(sub: Any) -> None:
+    p = sub.add_parser(
+        "shell",
+        help="an interactive console: /timeline, /whosaid, /figures, help, more, quit",
+        description="Ask questions interactively (history in ~/.briefbot_history). Reads a pipe too.",
+    )
+    p.set_defaults(func=_run)
+
+
+def _run(args: argparse.Namespace) -> int:
+    with open_container(args) as c:
+        def ask(line: str, offset: int) -> Answer:
+            return answer(line, uow=c.uow(), today=c.clock.today(), offset=offset)
+
+        return Shell(ask, stdin=sys.stdin, stdout=sys.stdout, interactive=sys.stdin.isatty()).run()

@@ -1,0 +1,115 @@
+"""Plain text from result models: what a terminal (or a log, or an email) shows."""
+
+from __future__ import annotations
+
+from handlers.ask import Answer, HelpResult
+from handlers.domain import ArticleRef, Page
+from handlers.results import (
+    FactQuery,
+    FigureReport,
+    FiguresResult,
+    QuoteEntry,
+    TimelineResult,
+    WhoSaidResult,
+)
+
+BOUND_WORDS = {"=": "", "~": "around ", ">": "over ", ">=": "at least ", "<": "under ", "<=": "up to "}
+MORE_HINT = "type 'more' for the next page"
+
+
+def render(answer: Answer, *, more_hint: str = MORE_HINT) -> str:
+    """The answer as plain text, ending in a "More" line when there is another page."""
+    if isinstance(answer, HelpResult):
+        return answer.text
+    if isinstance(answer, TimelineResult):
+        body = render_timeline(answer)
+    elif isinstance(answer, WhoSaidResult):
+        body = render_quotes(answer)
+    else:
+        body = render_figures(answer)
+    more = _more(answer.page, more_hint)
+    return body + (f"\n\n{more}" if more else "")
+
+
+def render_timeline(result: TimelineResult) -> str:
+    if not result.entries:
+        return _nothing(result.query, result.suggestion)
+    lines = [f"Timeline: {result.query.describe()} ({_count(result.page.total, 'event')})"]
+    last_date = None
+    for entry in result.entries:
+        if entry.date != last_date:
+            lines += ["", entry.date]
+            last_date = entry.date
+        lines.append(f"  • {entry.summary}")
+        lines += [f"      {cite(s)}" for s in entry.sources]
+    return "\n".join(lines)
+
+
+def render_quotes(result: WhoSaidResult) -> str:
+    if not result.quotes:
+        return _nothing(result.query, result.suggestion)
+    if result.matched == "person":
+        who = ", ".join(p.name for p in result.people)
+        head = f"Quotes by {who}"
+    else:
+        head = f"Quotes about {result.query.describe()}"
+    lines = [f"{head} ({_count(result.page.total, 'quote')})", ""]
+    lines += [quote_line(q) for q in result.quotes]
+    return "\n".join(lines)
+
+
+def quote_line(q: QuoteEntry) -> str:
+    """Speaker (role) — “quote” — outlet, date, link."""
+    who = q.speaker or "Unattributed"
+    if q.speaker_role:
+        who += f" ({q.speaker_role})"
+    # "We will stay," said X: the comma belongs to the attribution, not to the words quoted.
+    words = q.text.strip().removesuffix(",")
+    said = f"“{words}”" if q.kind != "indirect" else f"(reported) {words}"
+    return f"{who} — {said} — {cite(q.source)}"
+
+
+def render_figures(result: FiguresResult) -> str:
+    if not result.groups:
+        return _nothing(result.query, result.suggestion)
+    lines = [f"Figures: {result.query.describe()} ({_count(result.page.total, 'figure')})"]
+    for group in result.groups:
+        lines.append("")
+        if group.about:
+            lines.append(f"{group.about}" + ("  [sources disagree]" if group.conflict else ""))
+        lines += [("  " if group.about else "") + figure_line(r) for r in group.reports]
+    return "\n".join(lines)
+
+
+def figure_line(r: FigureReport) -> str:
+    """over 800 drone — “more than 800 drones” — outlet, date, link."""
+    number = f"{r.value:,.10g}" + (f"–{r.value_max:,.10g}" if r.value_max is not None else "")
+    unit = f" {r.unit}" if r.unit else ""
+    change = {"up": " (up)", "down": " (down)"}.get(r.change or "", "")
+    return f"{BOUND_WORDS[r.bound]}{number}{unit}{change} — “{r.text}” — {cite(r.source)}"
+
+
+def cite(source: ArticleRef) -> str:
+    """outlet, date, link (whichever are known)."""
+    parts = [source.outlet or source.title or f"article {source.id}"]
+    if source.published:
+        parts.append(source.published.isoformat())
+    if source.url:
+        parts.append(source.url)
+    return ", ".join(parts)
+
+
+def _nothing(query: FactQuery, suggestion: str | None) -> str:
+    text = f"Nothing found for {query.describe()}."
+    return f"{text}\n{suggestion}" if suggestion else text
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}" + ("" if n == 1 else "s")
+
+
+def _more(page: Page, hint: str) -> str | None:
+    if not page.has_more:
+        return None
+    last = min(page.offset + page.limit, page.total)
+    return f"More: showing {page.offset + 1}–{last} of {page.total}; {hint}."

@@ -1,0 +1,47 @@
+"""HTML page to article text and metadata, with trafilatura (boilerplate, menus and footers dropped)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+import trafilatura
+
+
+@dataclass(frozen=True, slots=True)
+class PageText:
+    text: str
+    title: str | None = None
+    published: date | None = None
+    outlet: str | None = None
+
+
+def html_to_text(html: str | bytes, *, url: str | None = None) -> PageText:
+    """The main text of an article page, with title, date and site name where the page says them."""
+    doc = trafilatura.bare_extraction(
+        html, url=url, with_metadata=True, include_comments=False, include_tables=False,
+        date_extraction_params={"extensive_search": False, "original_date": True},
+    )
+    if doc is None:
+        return PageText(text="")
+    meta = doc if isinstance(doc, dict) else doc.as_dict()
+    text = str(meta.get("text") or "")
+    title = _clean(meta.get("title"))
+    # The page's <h1> often repeats the title as the text's first line; it is not a sentence of the article.
+    if title and text.startswith(title + "\n"):
+        text = text[len(title) + 1:]
+    return PageText(text=text, title=title, published=_date(meta.get("date")),
+                    outlet=_clean(meta.get("sitename")) or _clean(meta.get("hostname")))
+
+
+def _clean(value: object) -> str | None:
+    return " ".join(value.split()) if isinstance(value, str) and value.strip() else None
+
+
+def _date(value: object) -> date | None:
+    if not isinstance(value, str):
+        return None
+    try:
+        return date.fromisoformat(value[:10])
+    except ValueError:
+        return None

@@ -1,0 +1,70 @@
+"""Build the Bolt app: Web client, listeners and error handler. Called by the composition root only."""
+
+from __future__ import annotations
+
+import logging
+from concurrent.futures import Executor
+from typing import Any
+
+from slack_bolt import App
+from slack_sdk import WebClient
+from slack_sdk.http_retry import default_retry_handlers
+from slack_sdk.http_retry.builtin_handlers import RateLimitErrorRetryHandler
+
+from bot.settings import Settings
+from bot.slack.backend import AdminDesk, HandlerQuestions, Questions, SlackContainer
+from bot.slack.config import Mode, require_settings
+from bot.slack.directory import SlackDirectory
+from bot.slack.listeners import briefbot, more, questions
+from bot.sources_probe import HttpSourceProbe
+from handlers.admin import SourceProbe
+
+logger = logging.getLogger(__name__)
+
+
+def make_web_client(settings: Settings, token: str | None = None) -> WebClient:
+    """A Web API client on SLACK_API_URL that waits out 429s (Retry-After) and retries dropped connections."""
+    return WebClient(
+        token=token or settings.slack_bot_token,
+        base_url=settings.slack_api_url,
+        retry_handlers=[*default_retry_handlers(), RateLimitErrorRetryHandler(max_retry_count=2)],
+    )
+
+
+def build_slack_app(container: SlackContainer, settings: Settings, *, mode: Mode = "http",
+                    listener_executor: Executor | None = None, probe: SourceProbe | None = None,
+                    ask: Questions | None = None, verify_token: bool = True) -> App:
+    """The Bolt app with every listener registered. Raises SlackSettingsError when settings are missing.
+
+    `listener_executor` runs listeners after ack() (Bolt's thread pool by default; tests may pass their
+    own); `probe` and `ask` replace the real source probe and question handlers.
+    """
+    require_settings(settings, mode)
+    client = make_web_client(settings)
+    app = App(
+        client=client,
+        signing_secret=settings.slack_signing_secret or "",
+        # Socket Mode requests arrive over an authenticated WebSocket; there is nothing to sign.
+        request_verification_enabled=mode == "http",
+        token_verification_enabled=verify_token,
+        process_before_response=False,
+        listener_executor=listener_executor,
+    )
+    answers = ask or HandlerQuestions(uow_factory=container.uow, clock=container.clock)
+    desk = AdminDesk(
+        uow_factory=container.uow,
+        clock=container.clock,
+        probe=probe or HttpSourceProbe(),
+        directory=SlackDirectory(client),
+        admin_ids=settings.admin_ids,
+    )
+    questions.register(app, answers)
+    more.register(app, answers)
+    briefbot.register(app, answers, desk)
+    app.error(_log_error)
+    return app
+
+
+def _log_error(error: Exception, body: dict[str, Any]) -> None:
+    logger.error("unhandled error in a listener (type=%s, command=%s, user=%s): %r", body.get("type"),
+                 body.get("command"), body.get("user_id") or (body.get("user") or {}).get("id"), error)

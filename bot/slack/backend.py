@@ -1,0 +1,77 @@
+"""The one place where the Slack app reaches the handlers.
+
+Listeners talk to `Questions` and `AdminDesk`; this module builds both from the composition root's
+container, so swapping a handler (or a fake in a test) is a change here and nowhere else.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Protocol
+
+from handlers import admin
+from handlers.ask import Answer, run_command
+from handlers.help import help_text
+from handlers.ports import Clock, UnitOfWork
+
+
+class SlackContainer(Protocol):
+    """What the Slack app needs from bot.bootstrap's Container: units of work and a clock."""
+
+    @property
+    def clock(self) -> Clock: ...
+
+    def uow(self) -> UnitOfWork: ...
+
+
+class Questions(Protocol):
+    def ask(self, question: str, text: str, *, offset: int = 0) -> Answer:
+        """The answer to `/question text` from `offset` on; QueryError when the text cannot be read."""
+        ...
+
+    def help(self, topic: str | None = None) -> str: ...
+
+
+class HandlerQuestions:
+    """Questions answered by handlers.ask over a fresh unit of work each time."""
+
+    def __init__(self, *, uow_factory: Callable[[], UnitOfWork], clock: Clock) -> None:
+        self._uow_factory = uow_factory
+        self._clock = clock
+
+    def ask(self, question: str, text: str, *, offset: int = 0) -> Answer:
+        # The handlers open (and close) the unit of work themselves.
+        return run_command(question, text, uow=self._uow_factory(), today=self._clock.today(), offset=offset)
+
+    def help(self, topic: str | None = None) -> str:
+        return help_text(topic)
+
+
+class AdminDesk:
+    """The admin use cases with their ports bound: who may act, and what they may do to sources."""
+
+    def __init__(self, *, uow_factory: Callable[[], UnitOfWork], clock: Clock, probe: admin.SourceProbe,
+                 directory: admin.WorkspaceDirectory, admin_ids: frozenset[str]) -> None:
+        self._uow_factory = uow_factory
+        self._clock = clock
+        self._probe = probe
+        self._directory = directory
+        self._admin_ids = admin_ids
+
+    def may_administer(self, user_id: str) -> bool:
+        return admin.is_admin(user_id, admin_ids=self._admin_ids, directory=self._directory)
+
+    def add(self, actor: str, url: str, name: str | None) -> admin.SourceAdded:
+        return admin.add_source(admin.AddSource(url=url, name=name, actor=actor),
+                                uow_factory=self._uow_factory, probe=self._probe, clock=self._clock)
+
+    def list(self, actor: str) -> admin.SourceList:
+        return admin.list_sources(admin.ListSources(actor=actor), uow_factory=self._uow_factory,
+                                  clock=self._clock)
+
+    def change(self, actor: str, verb: str, source_id: int) -> admin.SourceChanged:
+        """`verb` is remove, pause or resume."""
+        use_case = {"remove": admin.remove_source, "pause": admin.pause_source,
+                    "resume": admin.resume_source}[verb]
+        return use_case(admin.SourceAction(source_id=source_id, actor=actor),
+                        uow_factory=self._uow_factory, clock=self._clock)

@@ -1,0 +1,83 @@
+"""/briefbot: help, and the admin subcommands (sources add|list|remove|pause|resume), admins only."""
+
+from __future__ import annotations
+
+import logging
+import re
+from typing import Any
+
+from slack_bolt import Ack, App, Respond
+
+from bot.slack.backend import AdminDesk, Questions
+from bot.slack.message import SlackMessage
+from bot.slack.render_admin import (
+    ADMIN_HELP,
+    render_error,
+    render_help,
+    render_refusal,
+    render_source_added,
+    render_source_changed,
+    render_source_list,
+)
+from bot.slack.replies import send
+from handlers.admin import AdminError
+
+logger = logging.getLogger(__name__)
+# Slack may hand URLs over as <https://x|x> or <https://x> (when the command escapes links).
+_SLACK_LINK = re.compile(r"^<([^|>]+)(?:\|[^>]*)?>$")
+_CHANGES = ("remove", "pause", "resume")
+
+
+def register(app: App, questions: Questions, desk: AdminDesk) -> None:
+    @app.command("/briefbot")
+    def briefbot(ack: Ack, command: dict[str, Any], respond: Respond) -> None:
+        ack()
+        user = str(command.get("user_id", ""))
+        where: dict[str, Any] = {"command": "/briefbot", "user": user, "channel": command.get("channel_id")}
+        try:
+            message = run_briefbot(command.get("text", ""), user, questions, desk)
+        except Exception:
+            logger.exception("/briefbot failed: %s text=%r", where, command.get("text"))
+            message = render_error("Sorry, something went wrong on our side; it has been logged.")
+        send(respond, message, **where)
+
+
+def run_briefbot(text: str, user: str, questions: Questions, desk: AdminDesk) -> SlackMessage:
+    """Dispatch one /briefbot line; anything not understood gets the help."""
+    words = text.split()
+    if not words or words[0].lower() in ("help", "?"):
+        return _help(questions, topic=words[1] if len(words) > 1 else None)
+    if words[0].lower() != "sources":
+        return _help(questions, note=f"I don't know \"{' '.join(words)[:100]}\". Here is what I can do:")
+    if not desk.may_administer(user):
+        logger.warning("refused admin command from %s: %r", user, text[:200])
+        return render_refusal("managing sources")
+    try:
+        return _sources(words[1:], user, desk, questions)
+    except AdminError as exc:
+        return render_error(str(exc))
+
+
+def _sources(args: list[str], user: str, desk: AdminDesk, questions: Questions) -> SlackMessage:
+    verb = args[0].lower() if args else "list"
+    if verb == "list" and len(args) <= 1:
+        return render_source_list(desk.list(user))
+    if verb == "add" and len(args) >= 2:
+        url = _unwrap(args[1])
+        name = " ".join(args[2:]) or None
+        return render_source_added(desk.add(user, url, name))
+    if verb in _CHANGES and len(args) == 2:
+        source_id = args[1].lstrip("#")
+        if not source_id.isdigit():
+            return render_error(f"Source ids are numbers, as in /briefbot sources {verb} 3.")
+        return render_source_changed(desk.change(user, verb, int(source_id)))
+    return _help(questions, note=f"I don't understand \"sources {' '.join(args)[:100]}\".")
+
+
+def _unwrap(token: str) -> str:
+    match = _SLACK_LINK.match(token)
+    return match.group(1) if match else token
+
+
+def _help(questions: Questions, *, topic: str | None = None, note: str | None = None) -> SlackMessage:
+    return render_help(f"{questions.help(topic)}\n\n{ADMIN_HELP}", note=note)

@@ -1,0 +1,98 @@
+"""Block Kit for help, errors, refusals and the admin commands' results."""
+
+from __future__ import annotations
+
+from bot.slack.limits import MAX_SECTION_TEXT
+from bot.slack.message import BlockBudget, SlackMessage, context, fallback, header, section
+from bot.slack.mrkdwn import clip, escape, link, one_line, safe_text
+from handlers.admin import SourceAdded, SourceChanged, SourceList
+from handlers.domain import Source
+
+ADMIN_HELP = (
+    "Admin commands (for BRIEFBOT_ADMINS and workspace admins):\n"
+    "/briefbot sources list\n"
+    "/briefbot sources add URL [name]  (a feed or a page, http or https)\n"
+    "/briefbot sources remove ID · /briefbot sources pause ID · /briefbot sources resume ID"
+)
+
+
+def render_help(text: str, *, note: str | None = None) -> SlackMessage:
+    """Help text (ours, but escaped all the same) with an optional note above it."""
+    budget = BlockBudget(reserve=0)
+    budget.add(header("briefbot help"))
+    if note:
+        budget.add(section(safe_text(note, 500)))
+    for chunk in _chunks(text.split("\n\n")):
+        budget.add(section(chunk))
+    return SlackMessage(text=fallback(note or "briefbot help"), blocks=budget.finish())
+
+
+def render_error(text: str) -> SlackMessage:
+    """A problem the user can fix, said plainly."""
+    body = safe_text(text, 2000)
+    return SlackMessage(text=fallback(text), blocks=[section(f":warning: {body}")])
+
+
+def render_refusal(what: str) -> SlackMessage:
+    text = (f"Sorry, {what} is for briefbot admins only. "
+            "Ask a workspace admin, or someone listed in BRIEFBOT_ADMINS.")
+    return SlackMessage(text=fallback(text), blocks=[section(safe_text(text, 1000))])
+
+
+def render_source_added(added: SourceAdded) -> SlackMessage:
+    probe = added.probe
+    found = f"a feed with {probe.item_count} items" if probe.kind == "feed" else "a web page"
+    title = f" titled {safe_text(one_line(probe.title), 300)}" if probe.title else ""
+    text = (f"Now following source #{added.source.id}: {link(added.source.url, added.source.name)}\n"
+            f"Found {found}{title}.")
+    return SlackMessage(text=fallback(f"Now following source #{added.source.id}"),
+                        blocks=[section(text)])
+
+
+def render_source_changed(changed: SourceChanged) -> SlackMessage:
+    source = changed.source
+    text = f"Source #{source.id} {changed.action}: {link(source.url, source.name or source.url)}"
+    return SlackMessage(text=fallback(f"Source #{source.id} {changed.action}"), blocks=[section(text)])
+
+
+def render_source_list(listing: SourceList) -> SlackMessage:
+    """All sources, as many lines per section as fit; never past 50 blocks."""
+    sources = listing.sources
+    if not sources:
+        return SlackMessage(text="No sources yet",
+                            blocks=[section("No sources yet. Add one with /briefbot sources add URL")])
+    budget = BlockBudget(reserve=1)
+    budget.add(header(f"Sources ({len(sources)})"))
+    lines = [_source_line(s) for s in sources]
+    shown = 0
+    for chunk in _chunks(lines, joiner="\n"):
+        if not budget.add(section(chunk)):
+            break
+        shown += chunk.count("\n") + 1
+    footer = [context(f"+{len(sources) - shown} more not shown")] if shown < len(sources) else []
+    return SlackMessage(text=fallback(f"{len(sources)} sources"), blocks=budget.finish(*footer))
+
+
+def _source_line(source: Source) -> str:
+    state = "active" if source.active else "paused"
+    line = f"#{source.id} {link(source.url, source.name or source.url, limit=80)} · {source.kind} · {state}"
+    if source.last_error:
+        line += f" · last error: {safe_text(one_line(source.last_error), 200)}"
+    return line
+
+
+def _chunks(parts: list[str], *, joiner: str = "\n\n") -> list[str]:
+    """Join escaped parts into section texts of at most ~2900 characters each."""
+    chunks: list[str] = []
+    current = ""
+    for raw in parts:
+        part = raw if joiner == "\n" else escape(raw)
+        part = clip(part, MAX_SECTION_TEXT - 100)
+        if current and len(current) + len(joiner) + len(part) > MAX_SECTION_TEXT - 100:
+            chunks.append(current)
+            current = part
+        else:
+            current = f"{current}{joiner}{part}" if current else part
+    if current:
+        chunks.append(current)
+    return chunks

@@ -1,0 +1,69 @@
+"""The HTTP side: a WSGI app (POST /slack/events, GET /healthz) served by waitress.
+
+waitress is a production WSGI server (pure Python, threaded); Bolt acks within the request and
+answers from its own thread pool afterwards, so a slow query never holds Slack's 3-second window.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING, Any
+
+import waitress
+from slack_bolt import App
+from slack_bolt.adapter.wsgi import SlackRequestHandler
+
+if TYPE_CHECKING:
+    from wsgiref.types import StartResponse, WSGIApplication, WSGIEnvironment
+
+logger = logging.getLogger(__name__)
+EVENTS_PATH = "/slack/events"
+HEALTH_PATH = "/healthz"
+MAX_BODY_BYTES = 1024 * 1024  # Slack payloads are a few kB; refuse anything absurd early
+
+
+def make_wsgi_app(app: App, *, health: Callable[[], bool] | None = None) -> WSGIApplication:
+    """POST /slack/events to Bolt (commands, actions, events share it); GET /healthz for the platform."""
+    slack = SlackRequestHandler(app, path=EVENTS_PATH)
+
+    def wsgi(environ: WSGIEnvironment, start_response: StartResponse) -> Iterable[bytes]:
+        if environ.get("PATH_INFO") == HEALTH_PATH and environ.get("REQUEST_METHOD") in ("GET", "HEAD"):
+            ok = _healthy(health)
+            body = json.dumps({"ok": ok}).encode()
+            start_response("200 OK" if ok else "503 Service Unavailable",
+                           [("Content-Type", "application/json"), ("Content-Length", str(len(body)))])
+            return [body]
+        return slack(environ, start_response)
+
+    return wsgi
+
+
+def create_server(wsgi: WSGIApplication, *, host: str, port: int, threads: int = 8) -> Any:
+    """A waitress server bound to host:port (port 0 picks a free one: see `.effective_port`)."""
+    return waitress.create_server(
+        wsgi, host=host, port=port, threads=threads, ident="briefbot",
+        max_request_body_size=MAX_BODY_BYTES, clear_untrusted_proxy_headers=True,
+    )
+
+
+def serve_http(app: App, *, host: str, port: int, threads: int = 8,
+               health: Callable[[], bool] | None = None) -> None:
+    """Serve until interrupted; `health` (e.g. "can we reach the database") backs GET /healthz."""
+    server = create_server(make_wsgi_app(app, health=health), host=host, port=port, threads=threads)
+    logger.info("briefbot listening on http://%s:%s%s", host, server.effective_port, EVENTS_PATH)
+    try:
+        server.run()
+    finally:
+        server.close()
+
+
+def _healthy(health: Callable[[], bool] | None) -> bool:
+    if health is None:
+        return True
+    try:
+        return health()
+    except Exception:
+        logger.exception("health check failed")
+        return False

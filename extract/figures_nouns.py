@@ -1,0 +1,184 @@
+"""The noun a number counts ("800 Iranian-made Shahed drones" -> "drone") and what a figure is about.
+
+No part-of-speech tagger: a counted phrase is a short run of modifier words ending in a plural noun,
+and a run stops at the first function word, so "730 drones sent" and "40 people and" both end right.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Words that cannot sit inside a counted noun phrase: determiners, prepositions, pronouns,
+# auxiliaries and other closed-class words, plus temporal words that follow numbers in news.
+STOP_WORDS = frozenset(
+    """a an the this that these those his her its their our my your some any no every each all both
+    of in on at for from to by with without into onto over under after before since during than as per
+    via about against between among across through toward towards near off out up down upon within
+    but or nor so yet if because while when where which who whom whose whether though although unless
+    is are was were be been being am has have had do does did will would could should may might must
+    can shall said says say told according
+    he she it they we i you them us him me one ones others
+    not also only just still already ago earlier later then now again too very even ever never
+    yesterday today tomorrow tonight last next this week weekend month year
+    january february march april june july august september october november december
+    monday tuesday wednesday thursday friday saturday sunday percent times apiece
+    """.split()
+)
+# "-s" words that are not plural nouns.
+_NOT_PLURAL = frozenset(
+    """is was has does its this thus us yes always perhaps across unless besides whereas towards
+    afterwards news series species less plus bonus status gas bus virus campus census lens chaos
+    various numerous previous famous serious dangerous obvious anonymous enormous nervous whereabouts
+    analysis crisis basis thesis diagnosis emphasis hypothesis""".split()
+)
+IRREGULAR_PLURALS = {
+    "people": "person", "persons": "person", "men": "man", "women": "woman", "children": "child",
+    "feet": "foot", "teeth": "tooth", "mice": "mouse", "geese": "goose", "police": "police",
+    "personnel": "personnel", "staff": "staff", "cattle": "cattle", "sheep": "sheep", "fish": "fish",
+    "aircraft": "aircraft", "deer": "deer", "crises": "crisis", "analyses": "analysis", "lives": "life",
+    "wives": "wife", "knives": "knife", "halves": "half", "wolves": "wolf", "shelves": "shelf",
+    "thieves": "thief", "leaves": "leaf", "criteria": "criterion", "phenomena": "phenomenon",
+    "indices": "index", "spacecraft": "spacecraft", "offspring": "offspring", "militia": "militia",
+    "buses": "bus", "viruses": "virus", "bonuses": "bonus", "campuses": "campus", "statuses": "status",
+    "gases": "gas", "lenses": "lens", "movies": "movie", "cookies": "cookie", "zombies": "zombie",
+    "rookies": "rookie", "aliases": "alias", "biases": "bias", "canvases": "canvas", "atlases": "atlas",
+    "calories": "calorie", "ties": "tie", "lies": "lie", "pies": "pie",
+}
+_O_ES = frozenset("heroes potatoes tomatoes echoes vetoes torpedoes embargoes volcanoes".split())
+
+_WORD = re.compile(r"[^\S\r\n]*(?:-[^\S\r\n]*)?([A-Za-z](?:[A-Za-z'’]|-(?=[A-Za-z])|\.(?=[A-Za-z]\.))*\.?)")
+_SENTENCE_END = re.compile(r"[.!?;:]")
+
+
+def singular(word: str) -> str:
+    """The singular of an English plural noun ("countries" -> "country", "people" -> "person")."""
+    low = word.lower()
+    if low in IRREGULAR_PLURALS:
+        return _same_case(IRREGULAR_PLURALS[low], word)
+    if low.endswith("ies") and len(low) > 4:
+        return word[:-3] + "y"
+    if low.endswith(("ches", "shes", "xes", "zzes", "sses")) or low in _O_ES:
+        return word[:-2]
+    if low.endswith("s") and not low.endswith(("ss", "us", "is")):
+        return word[:-1]
+    return word
+
+
+def _same_case(base: str, word: str) -> str:
+    return base.capitalize() if word[:1].isupper() else base
+
+
+def is_plural_noun(word: str) -> bool:
+    """Whether a word reads as a plural noun: "drones", "people", "Ukrainians"; not "is", "across"."""
+    low = word.lower()
+    if low in IRREGULAR_PLURALS:
+        return True
+    return (
+        len(low) > 2 and low.endswith("s") and low not in _NOT_PLURAL and low not in STOP_WORDS
+        and not low.endswith(("ss", "us", "'s", "’s", "is"))
+        and low.isascii()
+    )
+
+
+def counted_noun(text: str, pos: int, max_words: int = 5) -> tuple[str, int, int] | None:
+    """The head noun a number counts, starting right after the number at `pos`.
+
+    Returns (unit, phrase_start, phrase_end): the singular head ("drone", "Ukrainian") and the span of
+    the counted phrase, or None when no plural noun follows within a few modifier words.
+    """
+    p = pos
+    start = -1
+    for _ in range(max_words):
+        m = _WORD.match(text, p)
+        if not m:
+            return None
+        word = m.group(1).rstrip(".") if not re.fullmatch(r"(?:[A-Za-z]\.)+", m.group(1)) else m.group(1)
+        low = word.lower()
+        if start < 0:
+            start = m.start(1)
+        if is_plural_noun(word):
+            head = singular(word)
+            if not (word[:1].isupper() and word[1:2].islower()):
+                head = head.lower()
+            return head, start, m.start(1) + len(word)
+        if low in STOP_WORDS and low not in ("and", "or"):
+            return None
+        if low in ("and", "or") and p == pos:
+            return None
+        p = m.start(1) + len(word)
+    return None
+
+
+_NP_WORD = re.compile(r"[^\S\r\n]*([A-Za-z][\w'’-]*)")
+_ABOUT_PREP = re.compile(r"[^\S\r\n]*(?:in|of|for|on|from)[^\S\r\n]+(?:(?:the|a|an)[^\S\r\n]+)?")
+# "10 feet tall", "5 km away": adjectives of dimension say nothing about what is measured
+_DIMENSIONS = frozenset("tall high long wide deep thick away apart old across below above".split())
+_TEMPORAL = frozenset(
+    "year years quarter quarters month months week weeks day days period time first second half".split()
+)
+
+
+def noun_phrase_after(text: str, pos: int, max_words: int = 5) -> tuple[str, int] | None:
+    """A short noun phrase starting at `pos`: words up to the first function word."""
+    words: list[str] = []
+    p = pos
+    end = pos
+    for _ in range(max_words):
+        m = _NP_WORD.match(text, p)
+        if not m or m.group(1).lower() in STOP_WORDS or m.group(1).lower() == "and":
+            break
+        words.append(m.group(1))
+        end = p = m.end(1)
+    if not words or words[-1].lower() in _TEMPORAL or words[0].lower() in _TEMPORAL | _DIMENSIONS:
+        return None
+    return " ".join(words), end
+
+
+def about_after(text: str, pos: int) -> str | None:
+    """What a money or measure figure is about, read after it: "$825 million arms package",
+    "200 billion euros in frozen Russian assets"."""
+    found = noun_phrase_after(text, pos)
+    if found:
+        return found[0]
+    m = _ABOUT_PREP.match(text, pos)
+    if m:
+        found = noun_phrase_after(text, m.end())
+        if found:
+            return found[0]
+    return None
+
+
+_SUBJECT = re.compile(r"((?:[A-Za-z][\w'’-]*[^\S\r\n]+){1,7})$")
+_LINKS = frozenset({"of", "in", "at", "for", "on"})
+
+
+def subject_before(text: str, start: int, limit: int) -> str | None:
+    """The noun phrase ending at `start`, read backwards up to a function word: the subject before a
+    change verb ("net interest income sank 27%") or before "worth" ("an arms package worth $5m")."""
+    m = _SUBJECT.search(text, max(limit, start - 80), start)
+    if not m:
+        return None
+    words = m.group(1).split()
+    first = len(words)
+    while first > 0 and words[first - 1].lower() not in STOP_WORDS:
+        first -= 1
+    # one linking preposition keeps its head: "revenue at the bank", "inflation in the eurozone"
+    k = first - (2 if first >= 2 and words[first - 1].lower() == "the" else 1)
+    linked = k >= 1 and words[k].lower() in _LINKS and words[k - 1].lower() not in STOP_WORDS
+    if first < len(words) and linked:
+        first = k - 1
+        while first > 0 and words[first - 1].lower() not in STOP_WORDS and k - first < 2:
+            first -= 1
+    kept = words[first:]
+    # a verb inside the phrase ("company reported net income") marks where the noun phrase begins
+    for i in range(len(kept) - 2, -1, -1):
+        if kept[i].lower().endswith("ed"):
+            kept = kept[i + 1:]
+            break
+    return " ".join(kept[-6:]) or None
+
+
+__all__ = [
+    "STOP_WORDS", "about_after", "counted_noun", "is_plural_noun", "noun_phrase_after", "singular",
+    "subject_before",
+]

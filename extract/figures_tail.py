@@ -1,0 +1,191 @@
+"""What follows a number: its scale ("1.5 million", "$3m"), its currency or unit of measure,
+a rate ("a share", "per tonne"), or the noun it counts; and where the figure ends."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from extract.figures_measures import APART_UNIT, GLUED_UNIT, TIME_UNITS, unit_name
+from extract.figures_nouns import about_after, counted_noun
+from extract.figures_units import CURRENCY_SUFFIX, SCALE_ONLY_SUFFIX, currency_of, money_name
+from extract.numbers import SCALE, SCALE_ABBREVIATIONS, SCALES, number_value
+
+SCALE_AFTER = re.compile(rf"[^\S\r\n]?(?:-[^\S\r\n]?)?{SCALE}")
+_SPACE = re.compile(r"[^\S\r\n]?(?:-[^\S\r\n]?)?")
+_S = r"[^\S\r\n]"
+_PER_WORDS = (
+    r"share|day|year|hour|month|week|barrel|gallon|ounce|tonne|ton|kilo|kilogram|pound|head|person|dozen"
+    r"|litre|liter|bushel|night|seat|vote"
+)
+# "per tonne", "a share", "/h", "-a-share": what a rate is counted per
+_PER = re.compile(
+    rf"{_S}?(?:-{_S}?)?(?:(?i:per){_S}+|/{_S}?|(?i:an?){_S}?(?:-{_S}?)?(?=(?i:{_PER_WORDS})(?![\w-])))"
+)
+_PER_WORD = re.compile(
+    rf"(?i:(?P<w>{_PER_WORDS}|annum|capita))(?![\w-])(?!{_S}+(?:ago|earlier|before|later|prior))"
+)
+_OF_RATE = re.compile(
+    rf"{_S}+of(?:{_S}+[a-z][\w-]*){{1,4}}?{_S}+(?:a|per){_S}+(?P<w>day|year|week|month|hour)(?!\w)"
+    rf"(?!{_S}+(?:ago|earlier|later|before|prior))"
+)
+# "3 dollars 50 cents", "fifteen dollars and fifty": cents after a spelled-out currency
+_CENTS = re.compile(
+    rf"(?i){_S}+(?:and{_S}+)?(?P<n>\d{{1,2}}|[a-z]+(?:[ -](?!cents?\b|pence\b)[a-z]+)?)"
+    rf"(?:{_S}+(?:cents?|pence)(?!\w)|(?P<bare>(?={_S}*(?:[.,;!?]|$))))"
+)
+_PER_NAMES = {
+    "annum": "year", "capita": "person", "kilo": "kilogram", "tonne": "metric ton", "liter": "litre",
+}
+_BRACKETED = re.compile(r"[^\S\r\n]?[(\[{<]")
+_AGE = re.compile(r"(?i)[^\S\r\n]?(?:-[^\S\r\n]?)?old(?!\w)")
+_MONEY_CONTEXT = re.compile(
+    r"(?i)£|sterling|britain|british|u\.?k\.?\b|london|paid|pay|cost|fine|worth|price"
+)
+
+
+@dataclass(slots=True)
+class Tail:
+    """What follows a number: its unit and where the figure ends."""
+
+    end: int
+    unit: str | None = None
+    kind: str = ""  # "money", "measure", "count", "" (bare)
+    scale: float = 1.0
+    about: str | None = None
+
+
+def read_scale(text: str, p: int, value: float, *, money: bool) -> tuple[int, float]:
+    """Apply a scale word after the digits at `p` ("million", "bn", "k"); returns (end, scaled value).
+
+    "m" and "b" are scales only next to money or before a counted plural: "50m" alone is fifty metres.
+    """
+    sm = SCALE_AFTER.match(text, p)
+    if not sm:
+        return p, value
+    word = sm.group().strip(" \t-")
+    factor = SCALES.get(word.lower()) or SCALE_ABBREVIATIONS.get(word)
+    if factor is None:
+        return p, value
+    short = word.lower() not in SCALES
+    if short and word in ("m", "M", "b", "B", "MM") and not money and not _scale_fits(text, sm.end()):
+        return p, value  # "50m" is fifty metres unless money or a counted plural follows
+    if short and sm.group()[:1].isspace() and word not in ("bn", "mn", "mln", "tn", "trn") and not money:
+        return p, value
+    return sm.end(), value * factor
+
+
+def _scale_fits(text: str, end: int) -> bool:
+    """Whether "m"/"bn" after digits is a scale: before money ("5m euros") or a plural ("5m tonnes")."""
+    if text[end:end + 1] not in (" ", "\u00a0"):
+        return False
+    if CURRENCY_SUFFIX.match(text, end + 1):
+        return True
+    unit = APART_UNIT.match(text, end + 1)
+    if unit:
+        return unit.group().lower().endswith("s") or unit.group().lower() in ("feet", "%")
+    return counted_noun(text, end, max_words=3) is not None
+
+
+def read_tail(text: str, p: int, code: str | None, value: float) -> Tail:
+    """Read what follows a number (and its scale) at `p`: currency, unit of measure or counted noun.
+
+    `code` is the currency already named by a prefix ("$", "USD"), if any.
+    """
+    if code is None:
+        sep = _SPACE.match(text, p)
+        cm = CURRENCY_SUFFIX.match(text, sep.end() if sep else p)
+        if cm:
+            found = currency_of(cm.group())
+            if found and (found[0] != "GBP" or "pound" not in cm.group().lower()
+                          or _pounds_are_money(text, p, cm.end())):
+                code = found[0]
+                end, extra = cm.end(), found[1]
+                sm = SCALE_AFTER.match(text, end)
+                if sm and sm.group().strip(" -").lower() in SCALES:
+                    extra *= SCALES[sm.group().strip(" -").lower()]
+                    end = sm.end()
+                return _money(text, end, code, extra, value, spelled=cm.group()[:1].isalpha())
+        sc = SCALE_ONLY_SUFFIX.match(text, p + 1)
+        if sc and p > 0 and text[p - 1].isalpha() and text[p:p + 1] == " ":
+            found = currency_of(sc.group())
+            if found:
+                return _money(text, sc.end(), found[0], 1.0, value)
+    if code is not None:
+        return _money(text, p, code, 1.0, value)
+    glued = GLUED_UNIT.match(text, p)
+    um = glued if glued else None
+    if um is None:
+        sp = _SPACE.match(text, p)
+        if sp and sp.end() > p:
+            um = APART_UNIT.match(text, sp.end())
+        bracket = _BRACKETED.match(text, p)
+        if um is None and bracket:
+            inner = APART_UNIT.match(text, bracket.end())
+            if inner and text[inner.end():inner.end() + 1] in ")]}>":
+                unit = unit_name(inner)
+                return Tail(end=inner.end() + 1, unit=unit, kind="measure")
+    if um:
+        unit = unit_name(um)
+        end = um.end()
+        if unit in ("year", "month", "week", "day"):
+            age = _AGE.match(text, end)
+            if age:
+                return Tail(end=age.end(), unit=f"{unit} of age", kind="measure")
+        if unit not in TIME_UNITS and unit not in ("percent", "mile per hour", "kilometre per hour"):
+            per = _per(text, end)
+            if per:
+                unit, end = f"{unit} per {per[0]}", per[1]
+            elif (of_rate := _OF_RATE.match(text, end)) is not None:
+                unit = f"{unit} per {of_rate.group('w')}"
+        return Tail(end=end, unit=unit, kind="measure", about=about_after(text, end))
+    if text[p:p + 1] in " \t\u00a0":
+        if re.match(r"[^\S\r\n]times(?!\w)", text[p:p + 7]):
+            return Tail(end=p + 6, kind="count")
+        noun = counted_noun(text, p)
+        if noun:
+            head, a_start, a_end = noun
+            return Tail(end=a_end, unit=head, kind="count", about=text[a_start:a_end])
+    return Tail(end=p)
+
+
+def _money(text: str, end: int, code: str, extra: float, value: float, spelled: bool = False) -> Tail:
+    unit = code
+    cents = _CENTS.match(text, end)
+    scale = extra
+    if cents and value == int(value) and extra == 1.0 and (spelled or cents.group("bare") is None):
+        c = number_value(cents.group("n"))
+        if c is not None and 0 < c < 100:
+            scale = (value + c / 100) / value if value else 1.0
+            return Tail(end=cents.end(), unit=unit, kind="money", scale=scale)
+    per = _per(text, end)
+    # "$2 billion a year" is usually a yearly total reported as money; prices per thing are rates
+    if per and per[0] not in ("year", "month", "week", "day"):
+        unit, end = f"{money_name(code)} per {per[0]}", per[1]
+    return Tail(end=end, unit=unit, kind="money", scale=scale, about=about_after(text, end))
+
+
+def _per(text: str, end: int) -> tuple[str, int] | None:
+    """The unit a rate is counted per, after "per", "a" or "/" ("per tonne", "a share", "km/h")."""
+    m = _PER.match(text, end)
+    if not m:
+        return None
+    unit = APART_UNIT.match(text, m.end()) or GLUED_UNIT.match(text, m.end())
+    if unit and m.group().strip().lower() not in ("a", "an", "-a", "-an"):
+        return unit_name(unit), unit.end()
+    word = _PER_WORD.match(text, m.end())
+    if not word:
+        return None
+    w = word.group("w").lower()
+    return _PER_NAMES.get(w, w), word.end()
+
+
+def _pounds_are_money(text: str, p: int, end: int) -> bool:
+    if re.search(r"(?i)(?:million|billion|thousand|bn|m)\s*$", text[max(0, p - 10):p]):
+        return True
+    if re.match(r"(?i)\s+sterling", text[end:end + 10]):
+        return True
+    return bool(_MONEY_CONTEXT.search(text, max(0, p - 80), min(len(text), end + 40)))
+
+
+__all__ = ["SCALE_AFTER", "Tail", "read_scale", "read_tail"]

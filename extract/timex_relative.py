@@ -1,0 +1,254 @@
+"""Normalising expressions relative to publication or to the last date mentioned: weekdays, "yesterday",
+"last week", "two weeks ago", "the next day"; and the durations and sets that carry no calendar date."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+from extract.timex_absolute import clock_value
+from extract.timex_calendar import SEASONS, at_precision, iso_week, shift, weekday_on_or_before
+from extract.timex_context import FUTURE, PAST, Context, Resolved, weekday_date
+from extract.timex_grammar import NUMBER_WORDS, WEEKDAYS
+
+_PARTS = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "overnight": "NI"}
+_UNIT_LETTER = {
+    "year": "Y",
+    "month": "M",
+    "week": "W",
+    "day": "D",
+    "decade": "Y",
+    "century": "Y",
+    "quarter": "M",
+    "fortnight": "W",
+}
+_UNIT_FACTOR = {"decade": 10, "century": 100, "quarter": 3, "fortnight": 2}
+_SET_VALUES = {
+    "daily": "P1D",
+    "weekly": "P1W",
+    "monthly": "P1M",
+    "annually": "P1Y",
+    "yearly": "P1Y",
+    "nightly": "TNI",
+    "hourly": "PT1H",
+    "biweekly": "P2W",
+    "quarterly": "P3M",
+}
+
+
+def _unit(text: str) -> str:
+    word = text.lower()
+    return "century" if word.startswith("centur") else word.rstrip("s")
+
+
+def _count(text: str) -> float | None:
+    """2 for "two", 25 for "twenty-five", 1.5 for "1.5", None for vague counts ("several", "a few")."""
+    words = re.sub(r"\s+", " ", text.lower().replace(",", "")).strip()
+    if re.fullmatch(r"\d+(?:\.\d+)?", words):
+        return float(words)
+    parts = re.split(r"[- ]", words)
+    if words in NUMBER_WORDS:
+        return float(NUMBER_WORDS[words])
+    if all(p in NUMBER_WORDS for p in parts) and len(parts) == 2 and parts[0] not in ("a", "an"):
+        return float(NUMBER_WORDS[parts[0]] + NUMBER_WORDS[parts[1]])
+    if words in ("a dozen",):
+        return 12.0
+    return None
+
+
+def _duration(count: float | None, unit: str) -> str:
+    if unit in ("hour", "minute", "second"):
+        amount = "X" if count is None else f"{count:g}"
+        return f"PT{amount}{unit[0].upper()}"
+    amount = "X" if count is None else f"{count * _UNIT_FACTOR.get(unit, 1):g}"
+    return f"P{amount}{_UNIT_LETTER.get(unit, 'D')}"
+
+
+def _with_part(d: date, part: str | None) -> Resolved:
+    # "Sunday night" is dated to the day: what a timeline needs, and what news annotators mostly do
+    return d.isoformat(), "date"
+
+
+def norm_clock_day(ctx: Context, m: re.Match[str]) -> Resolved | None:
+    clock = clock_value(m["cd_clock"])
+    if clock is None:
+        return None
+    word = m["cd_day"].lower()
+    pub = ctx.published
+    if pub is None:
+        return None, "time"
+    if word[:3] in WEEKDAYS:
+        d = weekday_date(ctx, WEEKDAYS[word[:3]], "", ctx.tense(m.start(), m.end()))
+    else:
+        d = pub + timedelta(days={"today": 0, "tomorrow": 1, "yesterday": -1}[word])
+    return (f"{d.isoformat()}{clock}" if d else None), "time"
+
+
+# "the Sunday Times", "Sunday school": a weekday naming something else
+_NOT_A_DAY_AFTER = re.compile(
+    r"\s+(?:Times|Telegraph|Express|Mirror|Post|Herald|Tribune|Star|Mail|Independent|school)\b"
+)
+
+
+def norm_weekday(ctx: Context, m: re.Match[str]) -> Resolved | None:
+    if not m["wd_part"] and _NOT_A_DAY_AFTER.match(ctx.text, m.end()):
+        return None
+    weekday = WEEKDAYS[m["wd_name"][:3].lower()]
+    modifier = re.sub(r"\s+", " ", (m["wd_mod"] or "").lower())
+    d = weekday_date(ctx, weekday, modifier, ctx.tense(m.start(), m.end()))
+    if d is None:
+        return f"XXXX-WXX-{weekday + 1}", "time" if m["wd_part"] else "date"
+    return _with_part(d, m["wd_part"])
+
+
+def norm_day_word(ctx: Context, m: re.Match[str]) -> Resolved | None:
+    word = m["dw_word"].lower()
+    if ctx.published is None:
+        return None, "time" if m["dw_part"] else "date"
+    d = ctx.published + timedelta(days={"today": 0, "tonight": 0, "tomorrow": 1, "yesterday": -1}[word])
+    return _with_part(d, m["dw_part"])
+
+
+def norm_relative(ctx: Context, m: re.Match[str]) -> Resolved | None:
+    modifier, unit = m["rel_mod"].lower(), m["rel_unit"].lower()
+    has_the = bool(m["rel_the"])
+    if unit in ("day", "morning", "afternoon", "evening", "night"):
+        return _relative_day(ctx, modifier, unit, has_the)
+    if has_the and modifier in ("past", "last") and not m["rel_edge"]:
+        return _duration(1, "decade" if unit == "decade" else unit), "duration"
+    anaphoric = modifier in ("same", "following", "that") or (has_the and modifier in ("previous", "next"))
+    base = ctx.reference(unit) if anaphoric else ctx.published
+    if base is None:
+        return None, "date"
+    step = {"last": -1, "past": -1, "previous": -1, "next": 1, "coming": 1, "following": 1}.get(modifier, 0)
+    if unit == "weekend":
+        return _weekend(base, step), "date"
+    if unit in SEASONS:
+        return _season(base, unit, step), "date"
+    if unit == "decade":
+        return f"{shift(base, step, 'decade').year // 10}X", "date"
+    if unit == "century":
+        return f"{shift(base, step, 'century').year // 100}XX", "date"
+    return at_precision(shift(base, step, unit), unit), "date"
+
+
+def _relative_day(ctx: Context, modifier: str, unit: str, has_the: bool) -> Resolved | None:
+    if modifier in ("same", "that", "following") or (has_the and modifier in ("next", "previous")):
+        base = ctx.reference()
+        step = {"following": 1, "next": 1, "previous": -1}.get(modifier, 0)
+    elif modifier in ("this", "last", "previous") and unit != "day":
+        base = ctx.published
+        step = -1 if modifier != "this" else 0
+    else:
+        return None  # "last day", "next day" without an anchor: too vague to count
+    if base is None:
+        return None, "date"
+    d = base + timedelta(days=step)
+    return _with_part(d, None if unit == "day" else unit)
+
+
+def _weekend(base: date, step: int) -> str:
+    saturday = (
+        base + timedelta(days=5 - base.weekday())
+        if base.weekday() < 5
+        else base - timedelta(days=base.weekday() - 5)
+    )
+    if step < 0:
+        saturday = weekday_on_or_before(base - timedelta(days=2), 5)
+    elif step > 0:
+        saturday += timedelta(weeks=1)
+    return f"{iso_week(saturday)}-WE"
+
+
+def _season(base: date, name: str, step: int) -> str:
+    code = SEASONS[name]
+    start_month = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}[code]
+    # the season that holds `base` or last began before it
+    year = base.year if base.month >= start_month else base.year - 1
+    if code == "WI" and base.month <= 2:
+        year = base.year - 1
+    current_end = date(year + (1 if code == "WI" else 0), (start_month + 2) % 12 or 12, 28)
+    if step < 0 and base <= current_end:
+        year -= 1
+    elif step > 0:
+        year += 1
+    return f"{year}-{code}"
+
+
+def norm_weekend(ctx: Context, m: re.Match[str]) -> Resolved | None:
+    pub = ctx.published
+    if pub is None:
+        return None, "date"
+    if ctx.tense(m.start(), m.end()) == FUTURE:
+        return _weekend(pub, 0), "date"
+    saturday = weekday_on_or_before(pub, 5)
+    return f"{iso_week(saturday)}-WE", "date"
+
+
+def norm_ago(ctx: Context, m: re.Match[str]) -> Resolved | None:
+    unit = _unit(m["ago_unit"])
+    count = _count(m["ago_count"])
+    direction = m["ago_dir"].lower()
+    forward = direction in ("later", "after") or direction.startswith(("from", "hence"))
+    if count is None:
+        return ("FUTURE_REF" if forward else "PAST_REF"), "date"
+    from_publication = direction in ("ago", "hence") or direction.startswith("from")
+    base = ctx.published if from_publication else ctx.reference(unit)
+    if base is None:
+        return None, "date"
+    amount = round(count) * (1 if forward else -1)
+    if unit in ("hour", "minute", "second"):
+        return base.isoformat(), "time"
+    if unit == "fortnight":
+        amount, unit = amount * 2, "week"
+    return at_precision(shift(base, amount, unit), unit), "date"
+
+
+def norm_span(ctx: Context, m: re.Match[str]) -> Resolved | None:
+    return _duration(_count(m["sp_count"]), _unit(m["sp_unit"])), "duration"
+
+
+def norm_duration(ctx: Context, m: re.Match[str]) -> Resolved | None:
+    if m["du_unit"].lower() == "second" and m["du_count"].lower() in ("a", "an"):
+        return None  # "a second round": the ordinal
+    return _duration(_count(m["du_count"]), _unit(m["du_unit"])), "duration"
+
+
+def norm_vague(ctx: Context, m: re.Match[str]) -> Resolved | None:
+    return _duration(None, _unit(m["va_unit"])), "duration"
+
+
+def norm_every(ctx: Context, m: re.Match[str]) -> Resolved | None:
+    unit = m["ev_unit"].lower()
+    if unit[:3] in WEEKDAYS and unit.endswith("day") and unit != "day":
+        return f"XXXX-WXX-{WEEKDAYS[unit[:3]] + 1}", "set"
+    if unit in _PARTS:
+        return f"T{_PARTS[unit]}", "set"
+    return {"day": "P1D", "week": "P1W", "month": "P1M", "year": "P1Y", "weekend": "P1WE"}.get(
+        unit, "P1Y"
+    ), "set"
+
+
+def norm_set(ctx: Context, m: re.Match[str]) -> Resolved | None:
+    return _SET_VALUES[m["set_word"].lower()], "set"
+
+
+def norm_part_of(ctx: Context, m: re.Match[str]) -> Resolved | None:
+    if ctx.published is None:
+        return None, "date"
+    unit = m["po_unit"].lower()
+    if unit == "decade":
+        return f"{ctx.published.year // 10}X", "date"
+    if unit == "century":
+        return f"{ctx.published.year // 100}XX", "date"
+    return at_precision(ctx.published, unit), "date"
+
+
+def norm_ref(ctx: Context, m: re.Match[str]) -> Resolved | None:
+    word = m["ref_word"].lower()
+    if word in ("now", "currently"):
+        return "PRESENT_REF", "date"
+    return ("FUTURE_REF" if word.endswith("future") else "PAST_REF"), "date"
+
+
+__all__ = ["PAST"]

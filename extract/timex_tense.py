@@ -1,0 +1,56 @@
+"""Which way a year-less date points: back (news reports what happened) or ahead ("will meet Thursday").
+
+The verb nearest to the expression decides. Reporting verbs ("said", "told") are common attributions
+that do not tense the reported event ("X will visit on Monday, officials said"), so they count as
+further away than they are.
+"""
+
+from __future__ import annotations
+
+import re
+
+PAST, UNKNOWN, FUTURE = -1, 0, 1
+# Only backwards, whatever the distance: a query such as "since Dec. 1" never means next December.
+STRICT_PAST = -2
+
+# Lower-case only: case-insensitive matching is several times slower, and a tense cue opening a
+# sentence ("Will ...", "Was ...") is rare in news.
+_CUE = re.compile(
+    r"\b(?:(?P<future>(?:will|shall|won[’']t|going\s+to|(?:is|are|was|were)\s+to|set\s+to|scheduled|slated|"
+    r"expected\s+to|set\s+for|plans?\s+to|planning\s+to|intends?\s+to|upcoming|due\s+(?:on|to\s+be)|"
+    r"would|planned|to\s+be\s+held|as\s+(?:soon|early)\s+as)\b)"
+    r"|(?P<report>(?:said|told|says|added|according|announced|reported)\b)"
+    r"|(?P<past>(?:was|were|had|did|met|took|made|came|went|saw|began|left|held|hit|struck|killed|won|"
+    r"lost|gave|got|sent|fell|rose|spoke|wrote|ran|brought|became|found|kept|led|paid|sold|broke|drove|"
+    r"flew|fought|shot|spent|threw|ago|last|since|earlier|previously|[A-Za-z][a-z]+ed)\b))"
+    r"|(?P<will>[’']ll\b)"
+)
+# Words ending in -ed that look forward or are no verbs at all.
+_NOT_PAST = frozenset(
+    "scheduled slated expected planned intended proposed need speed feed seed bed red united".split()
+)
+
+
+def direction(sentence: str, start: int, end: int) -> int:
+    """PAST, FUTURE or UNKNOWN for the expression at sentence[start:end] (offsets within `sentence`)."""
+    best: tuple[float, int] | None = None
+    # cues further than this from the expression are beaten by nearer ones in practice; a window keeps
+    # long sentences cheap
+    for m in _CUE.finditer(sentence, max(0, start - 100), end + 100):
+        if start <= m.start() < end:
+            continue
+        distance = float(start - m.end() if m.end() <= start else m.start() - end)
+        kind = "future" if m.lastgroup == "will" else m.lastgroup
+        if kind == "past" and m.group().lower() in _NOT_PAST:
+            kind = "future" if m.group().lower() in ("scheduled", "slated", "expected", "planned") else None
+        if kind is None:
+            continue
+        if kind == "report":
+            # "said Friday" dates the saying; a distant "officials said" does not tense the event
+            distance = distance if distance <= 4 else distance * 2 + 10
+            tense = PAST
+        else:
+            tense = FUTURE if kind == "future" else PAST
+        if best is None or distance < best[0]:
+            best = (distance, tense)
+    return best[1] if best else UNKNOWN

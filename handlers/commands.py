@@ -1,0 +1,184 @@
+"""The three questions: /timeline, /whosaid, /figures. Each reads through the unit of work."""
+
+from __future__ import annotations
+
+import re
+
+from handlers.domain import (
+    ArticleRef,
+    DatePrecision,
+    EventRecord,
+    FactSearch,
+    FigureRecord,
+    Page,
+    QuoteRecord,
+)
+from handlers.ports import UnitOfWork
+from handlers.results import (
+    FactQuery,
+    FigureGroup,
+    FigureReport,
+    FiguresQuery,
+    FiguresResult,
+    QuoteEntry,
+    TimelineEntry,
+    TimelineQuery,
+    TimelineResult,
+    WhoSaidQuery,
+    WhoSaidResult,
+)
+
+_WORD = re.compile(r"\w+")
+# Two reports of the same day are the same happening when they share this much of their wording.
+_SAME_EVENT_OVERLAP = 0.5
+
+
+def show_timeline(query: TimelineQuery, *, uow: UnitOfWork) -> TimelineResult:
+    """Dated events matching the query, oldest first; reports of the same happening merged into one entry."""
+    with uow:
+        events, total = uow.events.search(_search(query))
+    entries = _merge_same_events(events)
+    return TimelineResult(
+        query=query, entries=entries, page=_page(query, total),
+        suggestion=None if entries else suggest_broader("timeline", query),
+    )
+
+
+def show_quotes(query: WhoSaidQuery, *, uow: UnitOfWork) -> WhoSaidResult:
+    """Quotes by the person the query names or, when it names nobody quoted, quotes about the topic."""
+    search = _search(query)
+    with uow:
+        people = uow.people.find(" ".join(query.terms)) if query.terms else []
+        if people:
+            by_person_search = search.model_copy(update={"person_ids": [p.id for p in people], "terms": []})
+            by_person, total = uow.quotes.search(by_person_search)
+            if total:
+                roles = {p.name: p.roles[0] for p in people if p.roles}
+                entries = [_quote_entry(q, roles.get(q.speaker or "")) for q in by_person]
+                return WhoSaidResult(query=query, matched="person", people=people, quotes=entries,
+                                     page=_page(query, total))
+        quotes, total = uow.quotes.search(search)
+    return WhoSaidResult(
+        query=query, matched="topic" if total else "none", people=people,
+        quotes=[_quote_entry(q) for q in quotes], page=_page(query, total),
+        suggestion=None if total else suggest_broader("whosaid", query),
+    )
+
+
+def show_figures(query: FiguresQuery, *, uow: UnitOfWork) -> FiguresResult:
+    """Figures matching the query, newest article first, grouped by what they count and in which unit."""
+    with uow:
+        figures, total = uow.figures.search(_search(query))
+    groups = _group_figures(figures)
+    # The search matches the whole sentence; numbers that themselves count the topic come first.
+    groups.sort(key=lambda g: not _counts_topic(g, query.terms))
+    return FiguresResult(
+        query=query, groups=groups, page=_page(query, total),
+        suggestion=None if groups else suggest_broader("figures", query),
+    )
+
+
+def suggest_broader(command: str, query: FactQuery) -> str:
+    """A broader query to try when nothing matched: drop the date window first, then words."""
+    if query.since or query.until:
+        topic = " ".join(query.terms)
+        return f"Try without the date window: /{command}{' ' + topic if topic else ''}"
+    if len(query.terms) > 1:
+        longest = max(query.terms, key=len)
+        return f"Try fewer words: /{command} {longest}"
+    if query.terms:
+        return f"Try another word, or /{command} alone to see everything stored."
+    return "Nothing is stored yet: ingest some articles first (briefbot ingest FILE, or briefbot demo)."
+
+
+def _search(query: FactQuery) -> FactSearch:
+    return FactSearch(terms=list(query.terms), since=query.since, until=query.until,
+                      limit=query.limit, offset=query.offset)
+
+
+def _page(query: FactQuery, total: int) -> Page:
+    return Page(total=total, offset=query.offset, limit=query.limit)
+
+
+def _ref(a: ArticleRef) -> ArticleRef:
+    # Records may carry a richer subclass; results hold exactly what a citation needs.
+    return ArticleRef(id=a.id, url=a.url, title=a.title, outlet=a.outlet, published=a.published)
+
+
+def _precision(value: str) -> DatePrecision:
+    return "day" if len(value) >= 10 else "month" if len(value) >= 7 else "year"
+
+
+def _words(text: str) -> set[str]:
+    return {w for w in _WORD.findall(text.lower()) if len(w) > 2}
+
+
+def _merge_same_events(events: list[EventRecord]) -> list[TimelineEntry]:
+    entries: list[TimelineEntry] = []
+    vocab: list[set[str]] = []
+    for e in events:
+        words = _words(e.summary)
+        for i, entry in enumerate(entries):
+            if entry.date == e.date and _overlap(words, vocab[i]) >= _SAME_EVENT_OVERLAP:
+                if all(s.id != e.article.id for s in entry.sources):
+                    entries[i] = entry.model_copy(update={
+                        "sources": [*entry.sources, _ref(e.article)],
+                        "actors": _union(entry.actors, e.actors),
+                        "places": _union(entry.places, e.places),
+                    })
+                break
+        else:
+            entries.append(TimelineEntry(
+                date=e.date, precision=_precision(e.date), summary=e.summary,
+                actors=list(e.actors), places=list(e.places), sources=[_ref(e.article)],
+            ))
+            vocab.append(words)
+    return entries
+
+
+def _overlap(a: set[str], b: set[str]) -> float:
+    return len(a & b) / len(a | b) if a and b else 0.0
+
+
+def _union(a: list[str], b: list[str]) -> list[str]:
+    return a + [x for x in b if x not in a]
+
+
+def _quote_entry(q: QuoteRecord, known_role: str | None = None) -> QuoteEntry:
+    # The article may not restate who the speaker is; the role seen elsewhere still helps the reader.
+    return QuoteEntry(speaker=q.speaker, speaker_role=q.speaker_role or known_role, text=q.text, kind=q.kind,
+                      said_on=q.article.published, source=_ref(q.article))
+
+
+def _group_figures(figures: list[FigureRecord]) -> list[FigureGroup]:
+    groups: dict[tuple[str, str | None] | int, list[FigureReport]] = {}
+    for f in figures:
+        report = FigureReport(text=f.text, value=f.value, value_max=f.value_max, unit=f.unit, bound=f.bound,
+                              change=f.change, about=f.about, sentence=f.sentence, source=_ref(f.article))
+        # Without a subject two numbers cannot be said to measure the same thing.
+        key: tuple[str, str | None] | int = (" ".join(f.about.lower().split()), f.unit) if f.about else f.id
+        groups.setdefault(key, []).append(report)
+    return [
+        FigureGroup(about=reports[0].about, unit=reports[0].unit, reports=reports,
+                    conflict=_conflict(reports))
+        for reports in groups.values()
+    ]
+
+
+def _counts_topic(group: FigureGroup, terms: list[str]) -> bool:
+    said = " ".join(f"{r.text} {r.about or ''} {r.unit or ''}" for r in group.reports).lower()
+    return any(t.lower() in said or (group.unit and t.lower().startswith(group.unit.lower())) for t in terms)
+
+
+def _conflict(reports: list[FigureReport]) -> bool:
+    """Different articles of the same day giving different numbers for the same thing.
+
+    A count reported on different days may simply have changed (ships queueing, a death toll),
+    so only same-day (or undated) reports are held against each other.
+    """
+    by_day: dict[object, set[tuple[float, float | None]]] = {}
+    articles: dict[object, set[int]] = {}
+    for r in reports:
+        by_day.setdefault(r.source.published, set()).add((r.value, r.value_max))
+        articles.setdefault(r.source.published, set()).add(r.source.id)
+    return any(len(values) > 1 and len(articles[day]) > 1 for day, values in by_day.items())

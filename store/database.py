@@ -1,0 +1,61 @@
+"""Engines and sessions."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.engine import make_url
+from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.pool import StaticPool
+
+SQLITE_BUSY_TIMEOUT_MS = 5000
+
+
+def make_engine(url: str, **kwargs: Any) -> Engine:
+    """An engine for `url`; SQLite gets foreign keys, WAL, a busy timeout and working SAVEPOINTs.
+
+    An in-memory SQLite URL (`sqlite://`) gets one shared connection, so every thread and every
+    unit of work sees the same database (the default pool would give each thread an empty one).
+    """
+    is_sqlite = make_url(url).get_backend_name() == "sqlite"
+    in_memory = is_sqlite and _is_memory(url)
+    if in_memory and "poolclass" not in kwargs:
+        kwargs["poolclass"] = StaticPool
+        kwargs.setdefault("connect_args", {}).setdefault("check_same_thread", False)
+    if not is_sqlite:
+        kwargs.setdefault("pool_pre_ping", True)  # hosted databases drop idle connections
+    engine = create_engine(url, **kwargs)
+    if is_sqlite:
+        _configure_sqlite(engine, in_memory=in_memory)
+    return engine
+
+
+def make_session_factory(engine: Engine) -> sessionmaker[Session]:
+    """The session factory a SqlUnitOfWork takes."""
+    return sessionmaker(bind=engine, expire_on_commit=False)
+
+
+def _is_memory(url: str) -> bool:
+    database = make_url(url).database
+    return not database or database == ":memory:" or "mode=memory" in url
+
+
+def _configure_sqlite(engine: Engine, *, in_memory: bool) -> None:
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_connection: Any, _record: Any) -> None:
+        # pysqlite opens transactions on its own schedule, which breaks SAVEPOINT (used to detect
+        # duplicate inserts) and transactional DDL; take over and emit BEGIN ourselves.
+        dbapi_connection.isolation_level = None
+        cursor = dbapi_connection.cursor()
+        cursor.execute("PRAGMA foreign_keys=ON")  # cascade deletes from articles to their facts
+        cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
+        if not in_memory:
+            cursor.execute("PRAGMA journal_mode=WAL")  # readers do not block the poller's writes
+        cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(connection: Any) -> None:
+        # `sqlite_begin="BEGIN IMMEDIATE"` (an execution option) takes the write lock up front,
+        # for work that reads then writes and must not lose a race (migrations).
+        connection.exec_driver_sql(connection.get_execution_options().get("sqlite_begin", "BEGIN"))

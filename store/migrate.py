@@ -1,0 +1,73 @@
+"""Alembic, programmatically: what `briefbot` runs before it serves (`upgrade head`)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from sqlalchemy import Connection, Engine, text
+
+import migrations
+from store.database import make_engine
+
+# Found through the installed package, so this works outside a source checkout too.
+MIGRATIONS_DIR = Path(migrations.__file__).resolve().parent
+
+
+def alembic_config(connection: Connection | None = None) -> Config:
+    """An Alembic config pointing at the shipped migrations, optionally bound to a connection."""
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS_DIR))
+    if connection is not None:
+        # migrations/env.py uses this connection instead of opening its own.
+        config.attributes["connection"] = connection
+    return config
+
+
+def upgrade(url_or_engine: str | Engine, revision: str = "head") -> None:
+    """Bring the schema up to `revision` (default: the newest). Running it twice changes nothing."""
+    with _connection(url_or_engine) as connection:
+        command.upgrade(alembic_config(connection), revision)
+
+
+def downgrade(url_or_engine: str | Engine, revision: str = "base") -> None:
+    """Take the schema back to `revision`; "base" drops every table the migrations made."""
+    with _connection(url_or_engine) as connection:
+        command.downgrade(alembic_config(connection), revision)
+
+
+def current(url_or_engine: str | Engine) -> str | None:
+    """The revision the database is at, or None when no migration has run."""
+    with _connection(url_or_engine) as connection:
+        return MigrationContext.configure(connection).get_current_revision()
+
+
+# Any fixed number: the key of the PostgreSQL advisory lock that serialises migrations.
+_MIGRATION_LOCK_KEY = 0x62726966  # "brif"
+
+
+@contextmanager
+def _connection(url_or_engine: str | Engine) -> Iterator[Connection]:
+    """A connection in a transaction that only one migrating process holds at a time.
+
+    The release phase, the web process and the worker may all start at once and all run
+    `upgrade`; the others wait, then find the schema already at head.
+    """
+    owned = isinstance(url_or_engine, str)
+    engine = make_engine(url_or_engine) if isinstance(url_or_engine, str) else url_or_engine
+    try:
+        with engine.connect() as connection:
+            connection = connection.execution_options(sqlite_begin="BEGIN IMMEDIATE")
+            with connection.begin():
+                if connection.dialect.name == "postgresql":
+                    connection.execute(
+                        text("SELECT pg_advisory_xact_lock(:key)"), {"key": _MIGRATION_LOCK_KEY}
+                    )
+                yield connection
+    finally:
+        if owned:
+            engine.dispose()

@@ -1,0 +1,246 @@
+"""The tables, as SQLAlchemy 2 declarative classes. Rows never leave store/.
+
+Every fact table carries `search_text`: its own text plus context, normalised by
+store.search_text. The full-text indexes over it are dialect-specific and made by the migration
+(SQLite: FTS5 table `<table>_fts` kept in sync by triggers; PostgreSQL: generated tsvector column
+`search_vector` with a GIN index), so they are not mapped here.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from datetime import datetime
+from typing import Any, ClassVar
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    CheckConstraint,
+    Date,
+    Float,
+    ForeignKey,
+    Integer,
+    MetaData,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+from store.types import UtcDateTime, utcnow
+
+NAMING_CONVENTION = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+# Tables that get a full-text index over their `search_text` column.
+SEARCHABLE_TABLES = ("events", "quotes", "figures")
+
+
+# Text, not String(n), for anything taken from article text (names, roles, units, outlets): an
+# unexpectedly long value must not fail an ingest on PostgreSQL, which enforces lengths.
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+    type_annotation_map: ClassVar[dict[Any, Any]] = {
+        datetime: UtcDateTime(),
+        dict[str, Any]: JSON(),
+        list[str]: JSON(),
+    }
+
+
+class SourceRow(Base):
+    __tablename__ = "sources"
+    __table_args__ = (CheckConstraint("kind IN ('feed', 'page')", name="kind"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    url: Mapped[str] = mapped_column(String(2048), unique=True)
+    name: Mapped[str | None] = mapped_column(Text)
+    kind: Mapped[str] = mapped_column(String(10), default="feed")
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    interval_minutes: Mapped[int] = mapped_column(Integer, default=15, server_default="15")
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    created_by: Mapped[str | None] = mapped_column(String(100))
+    last_polled_at: Mapped[datetime | None]
+    last_error: Mapped[str | None] = mapped_column(Text)
+    consecutive_failures: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    etag: Mapped[str | None] = mapped_column(Text)
+    last_modified: Mapped[str | None] = mapped_column(Text)
+
+
+class SourceItemRow(Base):
+    """An item a poller has seen in a source, so it is fetched once."""
+
+    __tablename__ = "source_items"
+    __table_args__ = (UniqueConstraint("source_id", "guid"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    source_id: Mapped[int] = mapped_column(ForeignKey("sources.id", ondelete="CASCADE"))
+    guid: Mapped[str] = mapped_column(String(2048))
+    url: Mapped[str | None] = mapped_column(String(2048))
+    content_hash: Mapped[str | None] = mapped_column(String(64))
+    seen_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class ArticleRow(Base):
+    __tablename__ = "articles"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    # Unique only when present: NULLs never collide on either database.
+    url: Mapped[str | None] = mapped_column(String(2048), unique=True)
+    title: Mapped[str | None] = mapped_column(Text)
+    outlet: Mapped[str | None] = mapped_column(Text)
+    published: Mapped[dt.date | None] = mapped_column(Date, index=True)
+    fetched_at: Mapped[datetime] = mapped_column(default=utcnow)
+    content_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    source_id: Mapped[int | None] = mapped_column(ForeignKey("sources.id", ondelete="SET NULL"), index=True)
+    guid: Mapped[str | None] = mapped_column(String(2048))
+    text: Mapped[str] = mapped_column(Text)
+
+
+class EventRow(Base):
+    __tablename__ = "events"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    article_id: Mapped[int] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"), index=True)
+    date: Mapped[str] = mapped_column(String(10))  # "YYYY-MM-DD", "YYYY-MM" or "YYYY"
+    date_start: Mapped[dt.date] = mapped_column(Date, index=True)
+    date_end: Mapped[dt.date] = mapped_column(Date, index=True)
+    summary: Mapped[str] = mapped_column(Text)
+    sentence: Mapped[str] = mapped_column(Text)
+    start: Mapped[int]
+    end: Mapped[int]
+    actors: Mapped[list[str]] = mapped_column(default=list)
+    places: Mapped[list[str]] = mapped_column(default=list)
+    search_text: Mapped[str] = mapped_column(Text, default="")
+
+
+class PersonRow(Base):
+    __tablename__ = "people"
+    __table_args__ = (CheckConstraint("kind IN ('person', 'organization', 'unknown')", name="kind"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(Text)
+    kind: Mapped[str] = mapped_column(String(20), default="person")
+    name_key: Mapped[str] = mapped_column(Text, index=True)
+
+
+class PersonAliasRow(Base):
+    __tablename__ = "person_aliases"
+    __table_args__ = (UniqueConstraint("person_id", "alias_key"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    person_id: Mapped[int] = mapped_column(ForeignKey("people.id", ondelete="CASCADE"))
+    alias: Mapped[str] = mapped_column(Text)
+    alias_key: Mapped[str] = mapped_column(Text, index=True)
+
+
+class PersonRoleRow(Base):
+    __tablename__ = "person_roles"
+    __table_args__ = (UniqueConstraint("person_id", "role"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    person_id: Mapped[int] = mapped_column(ForeignKey("people.id", ondelete="CASCADE"))
+    role: Mapped[str] = mapped_column(Text)
+    first_seen: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class QuoteRow(Base):
+    __tablename__ = "quotes"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    article_id: Mapped[int] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"), index=True)
+    person_id: Mapped[int | None] = mapped_column(ForeignKey("people.id", ondelete="SET NULL"), index=True)
+    speaker: Mapped[str | None] = mapped_column(Text)
+    speaker_kind: Mapped[str] = mapped_column(String(20), default="unknown")
+    speaker_role: Mapped[str | None] = mapped_column(Text)
+    text: Mapped[str] = mapped_column(Text)
+    kind: Mapped[str] = mapped_column(String(10))
+    cue: Mapped[str | None] = mapped_column(Text)
+    start: Mapped[int]
+    end: Mapped[int]
+    search_text: Mapped[str] = mapped_column(Text, default="")
+
+
+class FigureRow(Base):
+    __tablename__ = "figures"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    article_id: Mapped[int] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"), index=True)
+    text: Mapped[str] = mapped_column(Text)
+    value: Mapped[float] = mapped_column(Float)
+    value_max: Mapped[float | None] = mapped_column(Float)
+    unit: Mapped[str | None] = mapped_column(Text)
+    bound: Mapped[str] = mapped_column(String(2), default="=")
+    change: Mapped[str | None] = mapped_column(String(4))
+    about: Mapped[str | None] = mapped_column(Text)
+    sentence: Mapped[str] = mapped_column(Text)
+    start: Mapped[int]
+    end: Mapped[int]
+    search_text: Mapped[str] = mapped_column(Text, default="")
+
+
+class DigestSubscriptionRow(Base):
+    __tablename__ = "digest_subscriptions"
+    __table_args__ = (CheckConstraint("cadence IN ('daily', 'weekly')", name="cadence"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    channel: Mapped[str] = mapped_column(String(50), index=True)
+    team: Mapped[str | None] = mapped_column(String(50))
+    cadence: Mapped[str] = mapped_column(String(10), default="daily")
+    weekday: Mapped[int | None] = mapped_column(Integer)  # 0 = Monday, for weekly digests
+    time: Mapped[str] = mapped_column(String(5), default="08:00")  # "HH:MM" in `timezone`
+    timezone: Mapped[str] = mapped_column(String(64), default="UTC")
+    topic: Mapped[str | None] = mapped_column(Text)
+    post_empty: Mapped[bool] = mapped_column(Boolean, default=False)
+    created_by: Mapped[str | None] = mapped_column(String(100))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    last_posted_at: Mapped[datetime | None]
+
+
+class DigestRunRow(Base):
+    """One scheduled posting of a subscription; the unique (subscription, slot) is the claim."""
+
+    __tablename__ = "digest_runs"
+    __table_args__ = (
+        UniqueConstraint("subscription_id", "slot"),
+        CheckConstraint("status IN ('claimed', 'posted', 'failed')", name="status"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    subscription_id: Mapped[int] = mapped_column(ForeignKey("digest_subscriptions.id", ondelete="CASCADE"))
+    slot: Mapped[datetime]
+    status: Mapped[str] = mapped_column(String(10), default="claimed")
+    attempts: Mapped[int] = mapped_column(Integer, default=1)
+    error: Mapped[str | None] = mapped_column(Text)
+    claimed_at: Mapped[datetime] = mapped_column(default=utcnow)
+    posted_at: Mapped[datetime | None]
+    message_ts: Mapped[str | None] = mapped_column(String(50))
+
+
+class AdminActionRow(Base):
+    __tablename__ = "admin_actions"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    actor: Mapped[str] = mapped_column(String(100))
+    action: Mapped[str] = mapped_column(String(100))
+    detail: Mapped[str] = mapped_column(Text, default="")
+    at: Mapped[datetime] = mapped_column(default=utcnow, index=True)
+
+
+def include_in_autogenerate(obj: Any, name: str | None, type_: str, reflected: bool, compare_to: Any) -> bool:
+    """Alembic `include_object` hook: leave the hand-written full-text objects out of autogenerate.
+
+    The FTS5 tables (and their shadow tables), the tsvector column and its GIN index exist only
+    in the database; without this every autogenerate would propose dropping them.
+    """
+    if not name:
+        return True
+    if type_ == "table" and any(name.startswith(f"{t}_fts") for t in SEARCHABLE_TABLES):
+        return False
+    return not (type_ in ("column", "index") and "search_vector" in name)

@@ -1,0 +1,116 @@
+"""Digest subscriptions and runs; the unique (subscription, slot) makes a posting happen once."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import delete, select, update
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from handlers.domain import DigestRun, DigestSubscription
+from store.orm import DigestRunRow, DigestSubscriptionRow
+from store.repositories.articles import row_values
+
+
+class SqlDigestRepository:
+    def __init__(self, session: Session) -> None:
+        self._session = session
+
+    def subscribe(
+        self,
+        channel: str,
+        *,
+        team: str | None,
+        cadence: str,
+        weekday: int | None,
+        time: str,
+        timezone: str,
+        topic: str | None,
+        post_empty: bool,
+        created_by: str | None,
+    ) -> DigestSubscription:
+        """Add a digest subscription for `channel`."""
+        row = DigestSubscriptionRow(
+            channel=channel,
+            team=team,
+            cadence=cadence,
+            weekday=weekday,
+            time=time,
+            timezone=timezone,
+            topic=topic,
+            post_empty=post_empty,
+            created_by=created_by,
+        )
+        self._session.add(row)
+        self._session.flush()
+        return DigestSubscription.model_validate(row_values(row))
+
+    def subscriptions(self, channel: str | None = None) -> list[DigestSubscription]:
+        """All subscriptions, or one channel's, oldest first."""
+        query = select(DigestSubscriptionRow).order_by(DigestSubscriptionRow.id)
+        if channel is not None:
+            query = query.where(DigestSubscriptionRow.channel == channel)
+        return [DigestSubscription.model_validate(row_values(r)) for r in self._session.scalars(query)]
+
+    def get_subscription(self, subscription_id: int) -> DigestSubscription | None:
+        row = self._session.get(DigestSubscriptionRow, subscription_id)
+        return DigestSubscription.model_validate(row_values(row)) if row else None
+
+    def unsubscribe(self, subscription_id: int) -> bool:
+        """Remove a subscription and its runs; False if there was none."""
+        result = self._session.execute(
+            delete(DigestSubscriptionRow).where(DigestSubscriptionRow.id == subscription_id)
+        )
+        return bool(getattr(result, "rowcount", 0))
+
+    def claim(self, subscription_id: int, slot: datetime, *, at: datetime) -> DigestRun | None:
+        """Take the run for this slot; None if another worker holds it or already posted it.
+
+        The unique constraint decides between racing workers; a failed run can be claimed again
+        (attempts counts up), and only by one of them, because the UPDATE checks the status.
+        """
+        try:
+            with self._session.begin_nested():
+                row = DigestRunRow(subscription_id=subscription_id, slot=slot, claimed_at=at)
+                self._session.add(row)
+            return DigestRun.model_validate(row_values(row))
+        except IntegrityError:
+            pass
+        retried = self._session.execute(
+            update(DigestRunRow)
+            .where(
+                DigestRunRow.subscription_id == subscription_id,
+                DigestRunRow.slot == slot,
+                DigestRunRow.status == "failed",
+            )
+            .values(status="claimed", attempts=DigestRunRow.attempts + 1, claimed_at=at, error=None)
+            .execution_options(synchronize_session=False)
+        )
+        if not getattr(retried, "rowcount", 0):
+            return None
+        row = self._session.scalars(
+            select(DigestRunRow)
+            .where(DigestRunRow.subscription_id == subscription_id, DigestRunRow.slot == slot)
+            .execution_options(populate_existing=True)
+        ).one()
+        return DigestRun.model_validate(row_values(row))
+
+    def mark_posted(self, run_id: int, *, message_ts: str | None, at: datetime) -> None:
+        """The digest went out: keep the message ts, and when the subscription last posted."""
+        row = self._session.get(DigestRunRow, run_id)
+        if row is None:
+            raise LookupError(f"no digest run {run_id}")
+        row.status, row.posted_at, row.message_ts = "posted", at, message_ts
+        subscription = self._session.get(DigestSubscriptionRow, row.subscription_id)
+        if subscription is not None:
+            subscription.last_posted_at = at
+        self._session.flush()
+
+    def mark_failed(self, run_id: int, *, error: str) -> None:
+        """The posting failed; a later claim of the same slot may retry it."""
+        row = self._session.get(DigestRunRow, run_id)
+        if row is None:
+            raise LookupError(f"no digest run {run_id}")
+        row.status, row.error = "failed", error
+        self._session.flush()

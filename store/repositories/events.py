@@ -1,0 +1,90 @@
+"""Events: dated happenings, searched in date order."""
+
+from __future__ import annotations
+
+import calendar
+import logging
+import re
+from collections.abc import Sequence
+from datetime import date
+
+from sqlalchemy import ColumnElement
+from sqlalchemy.orm import Session
+
+from handlers.domain import EventRecord, FactSearch, NewEvent
+from store.fact_search import find_facts
+from store.orm import ArticleRow, EventRow
+from store.repositories.articles import row_values, to_ref
+from store.search_text import index_text
+
+log = logging.getLogger(__name__)
+
+_EVENT_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+
+
+def date_range(value: str) -> tuple[date, date]:
+    """The calendar days an event date covers: "2025-09" is 1 to 30 September 2025."""
+    match = _EVENT_DATE.match(value)
+    if not match:
+        raise ValueError(f"not an event date (YYYY, YYYY-MM or YYYY-MM-DD): {value!r}")
+    year, month, day = (int(x) if x else None for x in match.groups())
+    assert year is not None
+    if month is None:
+        return date(year, 1, 1), date(year, 12, 31)
+    if day is None:
+        return date(year, month, 1), date(year, month, calendar.monthrange(year, month)[1])
+    return date(year, month, day), date(year, month, day)
+
+
+def event_search_text(summary: str, sentence: str, actors: list[str], places: list[str]) -> str:
+    """What an event is found by: its summary and sentence, who took part and where."""
+    return index_text([summary, sentence, *actors, *places])
+
+
+class SqlEventRepository:
+    def __init__(self, session: Session) -> None:
+        self._session = session
+
+    def add_many(self, article_id: int, events: Sequence[NewEvent]) -> None:
+        """Store an article's events, indexed for search by summary, sentence, actors and places."""
+        for event in events:
+            try:
+                start, end = date_range(event.date)
+            except ValueError:
+                # One unreadable date must not cost the article its other facts.
+                log.warning("skipping event with unreadable date %r in article %s", event.date, article_id)
+                continue
+            self._session.add(
+                EventRow(
+                    article_id=article_id,
+                    date_start=start,
+                    date_end=end,
+                    search_text=event_search_text(event.summary, event.sentence, event.actors, event.places),
+                    **event.model_dump(),
+                )
+            )
+        self._session.flush()
+
+    def search(self, search: FactSearch) -> tuple[list[EventRecord], int]:
+        """Matching events in date order (oldest first) and the total count.
+
+        since/until keep events whose dates overlap the window: "2025-09" is kept for
+        "since 2025-09-15".
+        """
+        filters: list[ColumnElement[bool]] = []
+        if search.since:
+            filters.append(EventRow.date_end >= search.since)
+        if search.until:
+            filters.append(EventRow.date_start <= search.until)
+        rows, total = find_facts(
+            self._session,
+            EventRow,
+            search,
+            filters=filters,
+            order_by=(EventRow.date_start, EventRow.date_end, EventRow.id),
+        )
+        return [_record(event, article) for event, article in rows], total
+
+
+def _record(row: EventRow, article: ArticleRow) -> EventRecord:
+    return EventRecord.model_validate({**row_values(row), "article": to_ref(article)})

@@ -1,0 +1,146 @@
+"""People: speakers known across articles, merged by name, alias or spelling variant."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from sqlalchemy import or_, select
+from sqlalchemy.orm import Session
+
+from handlers.domain import Person
+from store.orm import PersonAliasRow, PersonRoleRow, PersonRow
+from store.repositories.quotes import reindex_person_quotes
+from store.search_text import name_key
+
+_KINDS = ("person", "organization", "unknown")
+
+
+class SqlPeopleRepository:
+    def __init__(self, session: Session) -> None:
+        self._session = session
+
+    def upsert(self, name: str, *, kind: str, aliases: Sequence[str], roles: Sequence[str]) -> Person:
+        """The person known under `name` or one of its aliases, created if new, aliases/roles merged.
+
+        Names match folded ("Zelenskyy" = "Zelensky", "Andrii" = "Andriy"). A lone surname joins
+        the one person it can mean; a full name absorbs a person known only by that surname.
+        """
+        kind = kind if kind in _KINDS else "unknown"
+        key = name_key(name)
+        if not key:
+            raise ValueError(f"a person needs a name with letters or digits: {name!r}")
+        alias_keys = [k for k in map(name_key, aliases) if k]
+        if kind != "organization":
+            # "Trump" as an alias of "Melania Trump" must not merge her into "Donald Trump", who
+            # has the same one-word alias; organisations' one-word aliases (acronyms) are reliable.
+            alias_keys = [k for k in alias_keys if " " in k]
+        keys = list(dict.fromkeys([key, *alias_keys]))
+        row = self._match(keys) or self._match_by_surname(key, kind)
+        if row is None:
+            row = PersonRow(name=name.strip(), kind=kind, name_key=key)
+            self._session.add(row)
+            self._session.flush()
+        elif row.name_key != key and " " not in row.name_key and key.endswith(" " + row.name_key):
+            # Known only by surname until now: the fuller name becomes the name, the old one an alias.
+            old_name = row.name
+            row.name, row.name_key = name.strip(), key
+            self._add_aliases(row, [old_name])
+        if row.kind == "unknown" and kind != "unknown":
+            row.kind = kind
+        added = self._add_aliases(row, [name, *aliases])
+        self._add_roles(row, roles)
+        self._session.flush()
+        if added:
+            reindex_person_quotes(self._session, row.id)
+        return self._to_person(row)
+
+    def find(self, text: str) -> list[Person]:
+        """People whose name, surname or alias matches `text` (accent- and case-insensitive)."""
+        key = name_key(text)
+        if not key:
+            return []
+        by_alias = select(PersonAliasRow.person_id).where(PersonAliasRow.alias_key == key)
+        rows = self._session.scalars(
+            select(PersonRow)
+            .where(
+                or_(
+                    PersonRow.name_key == key,
+                    PersonRow.name_key.endswith(" " + key),  # surname, or the last names
+                    PersonRow.id.in_(by_alias),
+                )
+            )
+            .order_by(PersonRow.id)
+        ).all()
+        exact = [r for r in rows if r.name_key == key]
+        return [self._to_person(r) for r in exact + [r for r in rows if r not in exact]]
+
+    def get(self, person_id: int) -> Person | None:
+        """A person by id."""
+        row = self._session.get(PersonRow, person_id)
+        return self._to_person(row) if row else None
+
+    def _match(self, keys: list[str]) -> PersonRow | None:
+        by_alias = select(PersonAliasRow.person_id).where(PersonAliasRow.alias_key.in_(keys))
+        rows = self._session.scalars(
+            select(PersonRow)
+            .where(or_(PersonRow.name_key.in_(keys), PersonRow.id.in_(by_alias)))
+            .order_by(PersonRow.id)
+        ).all()
+        exact = [r for r in rows if r.name_key == keys[0]]
+        if exact:
+            return exact[0]
+        return rows[0] if rows else None
+
+    def _match_by_surname(self, key: str, kind: str) -> PersonRow | None:
+        if kind == "organization":
+            return None
+        if " " not in key:
+            candidates = self._session.scalars(
+                select(PersonRow).where(
+                    PersonRow.name_key.endswith(" " + key), PersonRow.kind != "organization"
+                )
+            ).all()
+        else:
+            surname = key.rsplit(" ", 1)[1]
+            candidates = self._session.scalars(
+                select(PersonRow).where(PersonRow.name_key == surname, PersonRow.kind != "organization")
+            ).all()
+        # Two people share the surname: joining either would be a guess.
+        return candidates[0] if len(candidates) == 1 else None
+
+    def _add_aliases(self, row: PersonRow, names: Sequence[str]) -> bool:
+        known = {row.name_key} | set(
+            self._session.scalars(select(PersonAliasRow.alias_key).where(PersonAliasRow.person_id == row.id))
+        )
+        added = False
+        for alias in names:
+            key = name_key(alias)
+            if key and key not in known:
+                self._session.add(PersonAliasRow(person_id=row.id, alias=alias.strip(), alias_key=key))
+                known.add(key)
+                added = True
+        return added
+
+    def _add_roles(self, row: PersonRow, roles: Sequence[str]) -> None:
+        known = {
+            r.casefold()
+            for r in self._session.scalars(
+                select(PersonRoleRow.role).where(PersonRoleRow.person_id == row.id)
+            )
+        }
+        for role in roles:
+            role = role.strip()
+            if role and role.casefold() not in known:
+                self._session.add(PersonRoleRow(person_id=row.id, role=role))
+                known.add(role.casefold())
+
+    def _to_person(self, row: PersonRow) -> Person:
+        aliases = self._session.scalars(
+            select(PersonAliasRow.alias).where(PersonAliasRow.person_id == row.id).order_by(PersonAliasRow.id)
+        ).all()
+        roles = self._session.scalars(
+            select(PersonRoleRow.role).where(PersonRoleRow.person_id == row.id).order_by(PersonRoleRow.id)
+        ).all()
+        return Person.model_validate(
+            {"id": row.id, "name": row.name, "kind": row.kind, "aliases": aliases, "roles": roles}
+        )

@@ -1,0 +1,83 @@
+"""Quotes: who said what, searchable by their words and by the speaker's names."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from sqlalchemy import ColumnElement, select
+from sqlalchemy.orm import Session
+
+from handlers.domain import FactSearch, NewQuote, QuoteRecord
+from store.fact_search import NEWEST_ARTICLE_FIRST, find_facts, published_window
+from store.orm import ArticleRow, PersonAliasRow, PersonRow, QuoteRow
+from store.repositories.articles import row_values, to_ref
+from store.search_text import index_text
+
+
+class SqlQuoteRepository:
+    def __init__(self, session: Session) -> None:
+        self._session = session
+
+    def add_many(self, article_id: int, quotes: Sequence[tuple[NewQuote, int | None]]) -> None:
+        """Store quotes, each with the id of its speaker in the people table (or None)."""
+        names = speaker_names(self._session, {pid for _, pid in quotes if pid is not None})
+        for quote, person_id in quotes:
+            self._session.add(
+                QuoteRow(
+                    article_id=article_id,
+                    person_id=person_id,
+                    search_text=quote_search_text(
+                        quote.text, quote.speaker, quote.speaker_role, names.get(person_id or 0, [])
+                    ),
+                    **quote.model_dump(),
+                )
+            )
+        self._session.flush()
+
+    def search(self, search: FactSearch) -> tuple[list[QuoteRecord], int]:
+        """Quotes matching the terms (in their words or their speaker's names), newest article first.
+
+        `person_ids` narrows to quotes by those people; with terms as well, both must hold.
+        """
+        filters: list[ColumnElement[bool]] = published_window(search)
+        if search.person_ids:
+            filters.append(QuoteRow.person_id.in_(search.person_ids))
+        rows, total = find_facts(
+            self._session,
+            QuoteRow,
+            search,
+            filters=filters,
+            order_by=(*NEWEST_ARTICLE_FIRST, QuoteRow.start, QuoteRow.id),
+        )
+        return [_record(quote, article) for quote, article in rows], total
+
+
+def reindex_person_quotes(session: Session, person_id: int) -> None:
+    """Refresh the search text of a person's quotes after their names or aliases changed."""
+    names = speaker_names(session, {person_id}).get(person_id, [])
+    for row in session.scalars(select(QuoteRow).where(QuoteRow.person_id == person_id)):
+        row.search_text = quote_search_text(row.text, row.speaker, row.speaker_role, names)
+    session.flush()
+
+
+def speaker_names(session: Session, person_ids: Iterable[int]) -> dict[int, list[str]]:
+    """Each person's name and aliases, for indexing their quotes."""
+    ids = list(person_ids)
+    if not ids:
+        return {}
+    names: dict[int, list[str]] = {}
+    for pid, name in session.execute(select(PersonRow.id, PersonRow.name).where(PersonRow.id.in_(ids))):
+        names.setdefault(pid, []).append(name)
+    aliases = select(PersonAliasRow.person_id, PersonAliasRow.alias).where(PersonAliasRow.person_id.in_(ids))
+    for pid, alias in session.execute(aliases):
+        names.setdefault(pid, []).append(alias)
+    return names
+
+
+def quote_search_text(text: str, speaker: str | None, role: str | None, names: list[str]) -> str:
+    """What a quote is found by: its words, the speaker as named and their role, the person's names."""
+    return index_text([text, speaker, role, *names])
+
+
+def _record(row: QuoteRow, article: ArticleRow) -> QuoteRecord:
+    return QuoteRecord.model_validate({**row_values(row), "article": to_ref(article)})

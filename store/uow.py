@@ -1,0 +1,84 @@
+"""The unit of work: one session, one transaction, every repository."""
+
+from __future__ import annotations
+
+from types import TracebackType
+from typing import TYPE_CHECKING
+
+from sqlalchemy.orm import Session, sessionmaker
+
+from store.repositories import (
+    SqlArticleRepository,
+    SqlAuditLog,
+    SqlDigestRepository,
+    SqlEventRepository,
+    SqlFigureRepository,
+    SqlPeopleRepository,
+    SqlQuoteRepository,
+    SqlSourceRepository,
+)
+
+
+class SqlUnitOfWork:
+    """`with uow: ...; uow.commit()`. Leaving the block without commit rolls back.
+
+    A new session per `with`, so one SqlUnitOfWork can serve many transactions in turn
+    (not concurrently: give each thread its own).
+    """
+
+    articles: SqlArticleRepository
+    events: SqlEventRepository
+    quotes: SqlQuoteRepository
+    figures: SqlFigureRepository
+    people: SqlPeopleRepository
+    sources: SqlSourceRepository
+    audit: SqlAuditLog
+    digests: SqlDigestRepository
+
+    def __init__(self, session_factory: sessionmaker[Session]) -> None:
+        self._session_factory = session_factory
+        self._session: Session | None = None
+
+    def __enter__(self) -> SqlUnitOfWork:
+        if self._session is not None:
+            raise RuntimeError("this unit of work is already open")
+        session = self._session = self._session_factory()
+        self.articles = SqlArticleRepository(session)
+        self.events = SqlEventRepository(session)
+        self.quotes = SqlQuoteRepository(session)
+        self.figures = SqlFigureRepository(session)
+        self.people = SqlPeopleRepository(session)
+        self.sources = SqlSourceRepository(session)
+        self.audit = SqlAuditLog(session)
+        self.digests = SqlDigestRepository(session)
+        return self
+
+    def __exit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        session, self._session = self._session, None
+        if session is not None:
+            session.rollback()  # whatever was not committed
+            session.close()
+
+    def commit(self) -> None:
+        """Make everything done in this block permanent."""
+        self._open().commit()
+
+    def rollback(self) -> None:
+        """Discard everything since the last commit."""
+        self._open().rollback()
+
+    def _open(self) -> Session:
+        if self._session is None:
+            raise RuntimeError("use the unit of work inside `with uow:`")
+        return self._session
+
+
+if TYPE_CHECKING:
+    # mypy proves here that the store implements the ports the handlers are written against.
+    from handlers import ports
+
+    _uow: type[ports.UnitOfWork] = SqlUnitOfWork
+    _polling: type[ports.SourcePolling] = SqlSourceRepository
+    _digests: type[ports.DigestRepository] = SqlDigestRepository

@@ -1,0 +1,160 @@
+"""A fake Slack on localhost: the Web API methods briefbot calls, response_url endpoints, and feeds.
+
+An http.server in a thread that records every request, so tests assert on what reached "Slack".
+`wait_for` blocks until a matching call arrives (or times out), which keeps the tests deterministic
+while Bolt answers from its own threads after the ack.
+"""
+
+from __future__ import annotations
+
+import json
+import threading
+from dataclasses import dataclass, field
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import Any
+from urllib.parse import parse_qsl, urlsplit
+
+
+@dataclass
+class Call:
+    method: str
+    path: str
+    headers: dict[str, str]
+    body: dict[str, Any]
+
+    @property
+    def api_method(self) -> str | None:
+        """"users.info" for /api/users.info."""
+        return self.path.split("/api/", 1)[1] if "/api/" in self.path else None
+
+
+@dataclass
+class FakeSlackState:
+    users: dict[str, dict[str, Any]] = field(default_factory=dict)
+    feeds: dict[str, tuple[str, bytes]] = field(default_factory=dict)  # path -> (content type, body)
+    rate_limited: dict[str, int] = field(default_factory=dict)  # api method -> 429s still to send
+
+
+class FakeSlack:
+    """Start with `start()`, stop with `stop()`; `url` is the base ("http://127.0.0.1:PORT")."""
+
+    def __init__(self) -> None:
+        self.state = FakeSlackState()
+        self.calls: list[Call] = []
+        self._changed = threading.Condition()
+        self._server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler_class())
+        self._server.daemon_threads = True
+        self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self._server.server_address[1]}"
+
+    @property
+    def api_url(self) -> str:
+        return f"{self.url}/api/"
+
+    def response_url(self, name: str) -> str:
+        return f"{self.url}/response/{name}"
+
+    def start(self) -> FakeSlack:
+        self._thread.start()
+        return self
+
+    def stop(self) -> None:
+        self._server.shutdown()
+        self._server.server_close()
+
+    def responses(self, name: str) -> list[dict[str, Any]]:
+        """Bodies POSTed to response_url(name), in order."""
+        return [c.body for c in self._snapshot() if c.path == f"/response/{name}"]
+
+    def api_calls(self, method: str) -> list[Call]:
+        return [c for c in self._snapshot() if c.api_method == method]
+
+    def wait_for_response(self, name: str, count: int = 1, timeout: float = 5.0) -> list[dict[str, Any]]:
+        """The first `count` bodies POSTed to response_url(name); AssertionError when they do not come."""
+        with self._changed:
+            arrived = self._changed.wait_for(lambda: len(self.responses(name)) >= count, timeout=timeout)
+        if not arrived:
+            raise AssertionError(f"{count} response(s) to {name} expected, got {len(self.responses(name))}")
+        return self.responses(name)[:count]
+
+    def _snapshot(self) -> list[Call]:
+        with self._changed:
+            return list(self.calls)
+
+    def _record(self, call: Call) -> None:
+        with self._changed:
+            self.calls.append(call)
+            self._changed.notify_all()
+
+    def _handler_class(self) -> type[BaseHTTPRequestHandler]:
+        fake = self
+
+        class Handler(BaseHTTPRequestHandler):
+            def log_message(self, format: str, *args: Any) -> None:  # keep test output quiet
+                pass
+
+            def do_GET(self) -> None:
+                parts = urlsplit(self.path)
+                if parts.path in fake.state.feeds:
+                    content_type, body = fake.state.feeds[parts.path]
+                    fake._record(Call("GET", parts.path, dict(self.headers), {}))
+                    self._send(200, body, content_type)
+                    return
+                self._api(parts.path, dict(parse_qsl(parts.query)))
+
+            def do_POST(self) -> None:
+                length = int(self.headers.get("Content-Length") or 0)
+                raw = self.rfile.read(length).decode()
+                if "json" in (self.headers.get("Content-Type") or ""):
+                    body = json.loads(raw or "{}")
+                else:
+                    body = dict(parse_qsl(raw))
+                path = urlsplit(self.path).path
+                if path.startswith("/response/"):
+                    fake._record(Call("POST", path, dict(self.headers), body))
+                    self._send(200, b"ok", "text/plain")
+                    return
+                self._api(path, body)
+
+            def _api(self, path: str, body: dict[str, Any]) -> None:
+                call = Call(self.command, path, dict(self.headers), body)
+                method = call.api_method
+                if method is None:
+                    fake._record(call)
+                    self._send(404, b"not found", "text/plain")
+                    return
+                if fake.state.rate_limited.get(method, 0) > 0:
+                    fake.state.rate_limited[method] -= 1
+                    fake._record(call)
+                    self._send(429, b'{"ok":false,"error":"ratelimited"}', "application/json",
+                               {"Retry-After": "1"})
+                    return
+                fake._record(call)
+                self._send(200, json.dumps(self._answer(method, body)).encode(), "application/json")
+
+            def _answer(self, method: str, body: dict[str, Any]) -> dict[str, Any]:
+                if method == "auth.test":
+                    return {"ok": True, "url": "https://fake.example/", "team": "Fake", "user": "briefbot",
+                            "team_id": "T0001", "user_id": "UBOT", "bot_id": "BBOT"}
+                if method == "users.info":
+                    user = fake.state.users.get(str(body.get("user")))
+                    return {"ok": True, "user": user} if user else {"ok": False, "error": "user_not_found"}
+                if method == "chat.postMessage":
+                    return {"ok": True, "channel": body.get("channel"), "ts": f"{len(fake.calls)}.000100",
+                            "message": {"text": body.get("text")}}
+                return {"ok": False, "error": "unknown_method"}
+
+            def _send(self, status: int, body: bytes, content_type: str,
+                      headers: dict[str, str] | None = None) -> None:
+                self.send_response(status)
+                self.send_header("Content-Type", content_type)
+                self.send_header("Content-Length", str(len(body)))
+                for name, value in (headers or {}).items():
+                    self.send_header(name, value)
+                self.end_headers()
+                self.wfile.write(body)
+
+        return Handler

@@ -1,0 +1,80 @@
+import io
+import sys
+from pathlib import Path
+
+import pytest
+
+from bot.cli import main
+from tests.e2e.cli_support import container, sqlite_env
+
+
+def test_demo_runs_without_configuration_twice_in_a_row(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.delenv("DATABASE_URL", raising=False)
+    monkeypatch.chdir(tmp_path)
+    assert main(["demo"]) == 0
+    first = capsys.readouterr().out
+    assert "database sqlite:///briefbot-demo.db" in first
+    assert (tmp_path / "briefbot-demo.db").exists() and not (tmp_path / "briefbot.db").exists()
+    assert first.count(": stored article") == 6
+    for question in ("/timeline Velmora", "/whosaid Okafor", "/figures ships"):
+        assert f'$ briefbot ask "{question}"' in first
+    assert "briefbot shell" in first
+
+    assert main(["demo"]) == 0
+    second = capsys.readouterr().out
+    assert second.count("already stored") == 6 and ": stored article" not in second
+
+
+def test_demo_with_a_working_extractor_shows_quotes_with_their_outlet(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    sqlite_env(tmp_path, monkeypatch)
+    assert main(["demo"], container=container()) == 0
+    out = capsys.readouterr().out
+    assert "Quotes by Ada Okafor" in out and "The Harbour Post, 2025-03-03" in out
+
+
+def test_shell_reads_commands_from_a_pipe_and_pages_with_more(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    sqlite_env(tmp_path, monkeypatch)
+    main(["demo"], container=container())
+    capsys.readouterr()
+    monkeypatch.setattr(sys, "stdin", io.StringIO(
+        "help whosaid\n/whosaid limit 1\nmore\nwhosaid nobody-at-all since 2025-03-01\n"
+        "/timeline limit x\nquit\n/whosaid never reached\n"
+    ))
+    assert main(["shell"], container=container()) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("/whosaid [person|topic]")
+    assert "More: showing 1–1 of 3" in out and "More: showing 2–2 of 3" in out
+    assert "Nothing found for nobody-at-all since 2025-03-01.\nTry without the date window" in out
+    assert "Sorry: limit must be a whole number" in out
+    assert "never reached" not in out
+
+
+def test_db_upgrade_current_and_downgrade(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    sqlite_env(tmp_path, monkeypatch)
+    assert main(["db", "current"]) == 0
+    assert "base (empty): behind" in capsys.readouterr().out
+    assert main(["db", "upgrade"]) == 0
+    assert "(latest)" in capsys.readouterr().out
+    assert main(["db", "current"]) == 0
+    assert "up to date" in capsys.readouterr().out
+    assert main(["db", "downgrade", "base"]) == 0
+    assert "now at revision base" in capsys.readouterr().out
+    assert main(["db", "downgrade", "no-such-rev"]) == 1
+    assert "cannot downgrade to no-such-rev" in capsys.readouterr().err
+
+
+def test_ask_on_a_fresh_database_creates_it_and_suggests_ingesting(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    sqlite_env(tmp_path, monkeypatch)
+    assert main(["ask", "/timeline"]) == 0
+    assert "Nothing is stored yet" in capsys.readouterr().out
+    assert (tmp_path / "test.db").exists()

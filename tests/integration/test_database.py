@@ -1,0 +1,41 @@
+from __future__ import annotations
+
+import threading
+
+from sqlalchemy import text
+
+from store.database import make_engine, make_session_factory
+from store.migrate import current, upgrade
+from store.uow import SqlUnitOfWork
+from tests.integration.builders import new_article
+
+
+def test_an_in_memory_sqlite_database_is_shared_by_every_thread() -> None:
+    engine = make_engine("sqlite://")
+    upgrade(engine)
+    uow = SqlUnitOfWork(make_session_factory(engine))
+    with uow:
+        uow.articles.add(new_article("Stored from the main thread."))
+        uow.commit()
+    seen: list[int] = []
+
+    def count() -> None:
+        worker = SqlUnitOfWork(make_session_factory(engine))
+        with worker:
+            seen.append(worker.articles.count())
+
+    thread = threading.Thread(target=count)
+    thread.start()
+    thread.join()
+    assert current(engine) == "0001"
+    assert seen == [1]
+    engine.dispose()
+
+
+def test_sqlite_connections_enforce_foreign_keys_and_use_wal(tmp_path: object) -> None:
+    engine = make_engine(f"sqlite:///{tmp_path}/fk.db")
+    with engine.connect() as conn:
+        assert conn.execute(text("PRAGMA foreign_keys")).scalar() == 1
+        assert conn.execute(text("PRAGMA journal_mode")).scalar() == "wal"
+        assert conn.execute(text("PRAGMA busy_timeout")).scalar() == 5000
+    engine.dispose()

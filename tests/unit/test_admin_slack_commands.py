@@ -1,0 +1,81 @@
+"""/briefbot's dispatch: help, refusal for non-admins, the sources subcommands, errors shown plainly."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+
+import pytest
+
+from bot.slack.backend import AdminDesk, HandlerQuestions
+from bot.slack.limits import violations
+from bot.slack.listeners.briefbot import run_briefbot
+from handlers.admin import ProbeResult
+from tests.fakes import FakeUnitOfWork, FixedClock
+
+CLOCK = FixedClock(date(2025, 9, 10))
+
+
+class StubProbe:
+    def __init__(self) -> None:
+        self.urls: list[str] = []
+
+    def probe(self, url: str) -> ProbeResult:
+        self.urls.append(url)
+        return ProbeResult(url=url, kind="page", title="Ferry *news* <today>")
+
+
+class StubDirectory:
+    def is_workspace_admin(self, user_id: str) -> bool:
+        return user_id == "UOWNER"
+
+
+@pytest.fixture
+def setup() -> tuple[FakeUnitOfWork, StubProbe, AdminDesk, HandlerQuestions]:
+    uow, probe = FakeUnitOfWork(), StubProbe()
+    desk = AdminDesk(uow_factory=lambda: uow, clock=CLOCK, probe=probe, directory=StubDirectory(),
+                     admin_ids=frozenset({"UCONF"}))
+    return uow, probe, desk, HandlerQuestions(uow_factory=lambda: uow, clock=CLOCK)
+
+
+def text_of(message) -> str:  # type: ignore[no-untyped-def]
+    payload = message.payload()
+    assert violations(payload) == []
+    return json.dumps(payload, ensure_ascii=False)
+
+
+@pytest.mark.parametrize("line", ["sources add https://ferry.example/", "sources list", "sources remove 1",
+                                  "sources pause 1", "sources resume 1"])
+def test_members_are_refused_every_sources_command_and_nothing_changes(setup, line: str) -> None:  # type: ignore[no-untyped-def]
+    uow, probe, desk, questions = setup
+    message = run_briefbot(line, "UMEMBER", questions, desk)
+    assert "admins only" in message.text
+    assert probe.urls == [] and uow.sources.rows == [] and uow.audit.rows == []
+
+
+def test_workspace_owner_adds_a_slack_wrapped_url_with_a_name(setup) -> None:  # type: ignore[no-untyped-def]
+    uow, probe, desk, questions = setup
+    message = run_briefbot("sources add <https://ferry.example/news|ferry.example/news> Ferry desk", "UOWNER",
+                           questions, desk)
+    assert probe.urls == ["https://ferry.example/news"]
+    assert uow.sources.rows[0].name == "Ferry desk"
+    body = text_of(message)
+    assert "a web page titled Ferry ∗news∗ &lt;today&gt;" in body
+
+
+def test_source_ids_must_be_numbers(setup) -> None:  # type: ignore[no-untyped-def]
+    _, _, desk, questions = setup
+    assert "Source ids are numbers" in text_of(run_briefbot("sources pause first", "UCONF", questions, desk))
+
+
+def test_admin_errors_are_shown_escaped(setup) -> None:  # type: ignore[no-untyped-def]
+    _, _, desk, questions = setup
+    body = text_of(run_briefbot("sources add ftp://x.example/*bold*", "UCONF", questions, desk))
+    assert "not an http(s) URL" in body and "*bold*" not in body
+
+
+@pytest.mark.parametrize("line", ["", "help", "frobnicate", "sources frobnicate 3"])
+def test_help_for_empty_help_and_anything_unknown(setup, line: str) -> None:  # type: ignore[no-untyped-def]
+    _, _, desk, questions = setup
+    body = text_of(run_briefbot(line, "UCONF", questions, desk))
+    assert "/timeline" in body and "/briefbot sources add URL" in body

@@ -252,7 +252,7 @@ class SpeakerFinder:
         else:
             ante = None
         if ante is None:
-            return Speaker(start, end, self.text[start:end], None)
+            return Speaker(start, end, None, None)  # an unresolved pronoun names nobody
         return Speaker(start, end, ante.canonical, _kind(ante), ante.role)
 
     def antecedent(self, pos: int, gender: str) -> Mention | None:

@@ -182,10 +182,12 @@ def test_quote_signed_with_a_dash() -> None:
 
 
 def test_closing_attribution_after_more_words() -> None:
-    q = only("“You squeezed the workers” to lift the share price, she said.")
+    text = "“You squeezed the workers” to lift the share price, she said."
+    q = only(text)
     assert q.kind == "partial"
     assert "You squeezed the workers" in q.text
-    assert q.speaker == "she"  # nobody named before: the pronoun stays as written
+    assert q.speaker is None  # nobody named before: the pronoun names nobody
+    assert q.speaker_start == text.index("she")
 
 
 def test_attribution_in_mid_sentence_reports_the_words_before_it() -> None:

@@ -31,17 +31,19 @@ homeland commerce
 
 # Lower-case role nouns ("press secretary Karoline Leavitt", "Kallas, the EU's foreign policy chief").
 _ROLE_NOUNS = """
-organiser organizer campaigner chairperson secretary-general head-of-state governor-general
-president minister secretary spokesperson spokesman spokeswoman chief head leader envoy ambassador
-official governor senator mayor director adviser advisor analyst expert economist professor researcher
-scientist commander general officer lawyer attorney prosecutor judge chairman chairwoman chair ceo
-founder executive manager candidate nominee lawmaker legislator congressman congresswoman representative
+organiser organizer campaigner chairperson secretary-general head-of-state governor-general president
+minister secretary spokesperson spokesman spokeswoman chief head leader envoy ambassador official
+governor senator mayor director adviser advisor analyst expert economist professor researcher scientist
+commander general officer lawyer attorney prosecutor judge chairman chairwoman chair ceo founder
+executive manager candidate nominee lawmaker legislator congressman congresswoman representative
 diplomat negotiator correspondent reporter journalist editor columnist commentator strategist pollster
-activist campaigner spokesmen spokespeople aide aides adviser counsel member partner owner
-president-elect coordinator commissioner inspector investigator sheriff deputy fellow historian author
-host anchor narrator businessman businesswoman billionaire mogul star actor actress singer rapper writer
-filmmaker developer entrepreneur investor veteran mother father wife husband daughter son niece nephew
-friend woman man
+activist spokesmen spokespeople aide aides counsel member partner owner president-elect coordinator
+commissioner inspector investigator sheriff deputy fellow historian author host anchor narrator
+businessman businesswoman billionaire mogul star actor actress singer rapper writer filmmaker developer
+entrepreneur investor veteran mother father wife husband daughter son niece nephew friend woman man
+employee worker nurse doctor teacher driver farmer shopkeeper guard soldier pilot passenger survivor
+victim neighbour neighbor bystander eyewitness witness customer patient student parent resident voter
+protester protestor volunteer engineer
 """
 
 # Capitalised words that make a name an organisation ("Defense Ministry", "Bank of Japan").

@@ -122,6 +122,9 @@ def _quoted(doc: Document, segments: list[Segment], finder: SpeakerFinder) -> tu
         if start < seg.open and end == seg.end:
             end = seg.close  # paraphrase and quoted words together: keep the marks balanced
         sp = attr.speaker
+        if sp.name is None and last is not None and para - last[1] <= 1 and last[0].name is not None:
+            # "“…,” said a U.S. Embassy official. “…,” he said.": the pronoun is the last speaker
+            sp = Speaker(sp.start, sp.end, last[0].name, last[0].kind, last[0].role)
         out.append(
             Quote(
                 text=text[start:end],

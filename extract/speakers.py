@@ -135,7 +135,11 @@ class SpeakerFinder:
             if i < len(self.mentions) and _role_prefix(self.text[tok.start() : self.mentions[i].start]):
                 mention = self.mentions[i]
         if mention is not None:
-            return self._from_mention(mention)
+            head = _TOKEN.match(self.text, _skip_spaces(self.text, mention.end))
+            if mention.kind == "person" or head is None or not _is_head_noun(head.group().lower()):
+                return self._from_mention(mention)
+            # "said a U.S. Embassy official": the official speaks, not the embassy
+            return self._role_phrase(tok.start(), head.end())
         low = tok.group().lower()
         if low in ("he", "she", "they"):
             return self._from_pronoun(tok.start(), tok.end(), low)
@@ -149,8 +153,8 @@ class SpeakerFinder:
                 ):
                     end = toks[k].end()
                     mention = self._mention_inside(tok.start(), end)
-                    if mention is not None:
-                        return Speaker(tok.start(), end, mention.canonical, _kind(mention), mention.role)
+                    if mention is not None and mention.kind == "person":
+                        return Speaker(tok.start(), end, mention.canonical, "person", mention.role)
                     return self._role_phrase(tok.start(), end)
         return None
 
@@ -313,6 +317,12 @@ def _role_prefix(between: str) -> bool:
         or w.lower() in role_qualifiers()
         for w in words
     )
+
+
+def _skip_spaces(text: str, pos: int) -> int:
+    while pos < len(text) and text[pos] in " \u00a0":
+        pos += 1
+    return pos
 
 
 def _previous_comma(toks: list[re.Match[str]], i: int) -> int:

@@ -75,3 +75,14 @@ def test_generic_source_is_its_own_speaker() -> None:
     q = quotes_of("“The fire started in the kitchen,” a source said.")[0]
     assert q.speaker == "a source"
     assert q.speaker_kind is None
+
+
+def test_official_of_an_organisation_speaks_not_the_organisation() -> None:
+    q = quotes_of("“The road is closed,” said a Red Cross official in the capital.")[0]
+    assert q.speaker == "a Red Cross official"
+    assert q.speaker_kind is None
+
+
+def test_pronoun_after_an_unnamed_speaker_continues_that_speaker() -> None:
+    text = "“It was a loud bang,” said a hotel employee. “Then the windows broke,” he said."
+    assert [q.speaker for q in quotes_of(text)] == ["a hotel employee", "a hotel employee"]

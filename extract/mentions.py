@@ -199,7 +199,7 @@ def _resolve(text: str, raw: list[Mention]) -> list[Mention]:
         key = m.text.split()[-1].lower()
         if kind in ("person", "unknown") or (kind == "place" and " " not in m.text and not is_region(m.text)):
             full = full_by_surname.nearest(key, m.gender, m.start)
-            if full is None and " " not in m.text and m.kind == "person":
+            if full is None and " " not in m.text and m.kind == "person" and is_first_name(key):
                 full = by_first.nearest(key, m.gender, m.start)
             if full is not None and len(full.text) >= len(m.text):
                 kind, canonical = "person", full_by_surname.fullest(full)

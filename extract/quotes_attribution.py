@@ -114,7 +114,7 @@ def attribution_by_colon(
     lo = doc.sentences[doc.sentence_at(pe - 1)][0]
     cues = list(cue_pattern().finditer(doc.text, lo, pe))
     sp = finder.before(cues[-1].start(), lo) if cues else None
-    sp = sp or finder.subject(lo, pe)
+    sp = sp or finder.subject(lo, pe, verb_follows=True)
     if sp is None:
         return None
     return Attribution(
@@ -177,7 +177,7 @@ def attribution_before(doc: Document, seg: Segment, lo: int, finder: SpeakerFind
             content += m.end()
         return Attribution(sp, c.group(), c.start(), adjacent, content)
     if colon:
-        sp = finder.subject(lo, core)
+        sp = finder.subject(lo, core, verb_follows=True)
         if sp is not None:
             return Attribution(sp, ":", core, True, seg.start)
     return None

@@ -37,6 +37,10 @@ _NP_BREAK = frozenset(
     because if after before since during about into over under against between among is are was were has have
     had be been not also for of""".split()
 )
+# Words that follow a name inside a phrase ("passion for X among voters"), not a subject.
+_NOT_AFTER_SUBJECT = frozenset(
+    "among of in for with to and or at on by from than as into over about ’s 's".split()
+)
 _APPOSITION_OPENERS = frozenset("the a an who whose speaking responding writing according".split())
 _QUOTE_CHARS = '"“”‘’«»'
 
@@ -158,20 +162,27 @@ class SpeakerFinder:
                     return self._role_phrase(tok.start(), end)
         return None
 
-    def subject(self, lo: int, hi: int) -> Speaker | None:
-        """The first person or organisation (or pronoun) in a clause: who introduces a quote with a colon."""
-        toks = _TOKEN.finditer(self.text, lo, hi)
-        for tok in toks:
+    def subject(self, lo: int, hi: int, *, verb_follows: bool = False) -> Speaker | None:
+        """The first person or organisation (or pronoun) in a clause: who introduces a quote with a colon.
+
+        With `verb_follows`, a name followed by a preposition ("passion for X among voters") is passed
+        over for a later one followed by its verb, when there is one."""
+        first: Speaker | None = None
+        for tok in _TOKEN.finditer(self.text, lo, hi):
             low = tok.group().lower()
             if low in ("he", "she", "they"):
-                return self._from_pronoun(tok.start(), tok.end(), low)
+                return first or self._from_pronoun(tok.start(), tok.end(), low)
             mention = self._by_start.get(tok.start())
             if mention is not None and (
                 mention.kind in ("person", "organization")
                 or (mention.kind == "unknown" and mention.text.count(" ") < 3)
             ):
-                return self._from_mention(mention)
-        return None
+                found = self._from_mention(mention)
+                after = _TOKEN.match(self.text, _skip_spaces(self.text, mention.end))
+                if not verb_follows or after is None or after.group().lower() not in _NOT_AFTER_SUBJECT:
+                    return found
+                first = first or found
+        return first
 
     def mention_at(self, pos: int) -> Mention | None:
         """The mention starting at `pos` (after spaces), if any."""

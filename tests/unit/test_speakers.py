@@ -86,3 +86,14 @@ def test_official_of_an_organisation_speaks_not_the_organisation() -> None:
 def test_pronoun_after_an_unnamed_speaker_continues_that_speaker() -> None:
     text = "“It was a loud bang,” said a hotel employee. “Then the windows broke,” he said."
     assert [q.speaker for q in quotes_of(text)] == ["a hotel employee", "a hotel employee"]
+
+
+def test_colon_quote_belongs_to_the_subject_not_to_a_name_in_a_phrase() -> None:
+    text = "Worried about support for Ana Silva among farmers, Mayor Ivo Petrov has a new message: “Vote.”"
+    q = quotes_of(text)[0]
+    assert q.speaker == "Ivo Petrov"
+
+
+def test_a_surname_is_not_read_as_a_first_name() -> None:
+    text = "Obama Library Opens. Mr. Obama said the library would open in May."
+    assert [q.speaker for q in quotes_of(text)] == ["Obama"]

@@ -62,6 +62,9 @@ insists insisted blast blasts blasted slam slams slammed condemn condemns condem
 estimate estimates estimated project projects projected show shows showed find finds found know knows
 knew ask asks asked invite invites invited acknowledge acknowledged cite refer referred refers attacked
 mocked mock mocks dismissed touted tout touts questioned doubt doubts doubted argue argued
+wanting planning calling urging proposing criticizing criticising attacking supporting opposing questioning
+accusing blaming praising defending rejecting dismissing describing demanding seeking promising pledging
+vowing touting mocking highlighting refusing declining hoping expecting
 """
 
 # Verbs whose reported content follows a preposition ("complained about …", "warned of …").

@@ -28,6 +28,7 @@ def places() -> frozenset[str]:
     names = _split(_EXTRA_PLACES)
     for block in (lexicon_gazetteer.COUNTRIES, lexicon_gazetteer.US_STATES, lexicon_gazetteer.CITIES):
         names |= _split(block)
+    names |= {n[4:] for n in names if n.startswith("the ")}  # "The Netherlands" is also "Netherlands"
     return frozenset(names)
 
 

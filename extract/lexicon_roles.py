@@ -53,10 +53,13 @@ ltd ltd. llc plc bank university college school institute institution foundation
 committee court senate congress parliament assembly duma rada knesset bundestag army navy forces force
 guard police office bureau service services administration authority board union federation association
 organization organisation group company companies times post news journal herald tribune gazette
-telegraph guardian press network channel radio television tv magazine review reuters agency airlines
-airways motors industries holdings partners capital securities exchange cabinet government regime
-coalition alliance movement front league society church hospital clinic laboratory lab labs museum club
-team campaign commission secretariat tribunal caucus directorate command
+telegraph guardian press network channel radio television tv magazine review reuters airlines airways
+motors industries holdings partners capital securities exchange cabinet government regime coalition
+alliance movement front league society church hospital clinic laboratory lab labs museum club team
+campaign secretariat tribunal caucus directorate command logistics energy pharmaceuticals pharma
+technologies technology systems solutions media entertainment foods steel oil petroleum mining shipping
+telecom telecommunications communications insurance investments ventures robotics networks railways
+railway bancorp financial brands studios records publishing
 """
 
 # Single names of organisations that carry no organisation word.

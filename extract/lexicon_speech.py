@@ -113,6 +113,15 @@ _HEADLINE_VERBS = "Says Said Warns Claims Tells Admits Insists Argues Suggests P
 
 
 @cache
+def finite_speech_alternation() -> str:
+    """Speech verb forms that cannot be nouns ("said", "posted", "warns"), unlike "post" or "call"."""
+    irregular = {"said", "told", "wrote", "spoke", "thought", "found", "knew", "sought", "shown"}
+    words = {w for w in _SPEECH_VERBS.split() if w.endswith(("ed", "es")) or w in irregular}
+    words |= {w for w in _SPEECH_VERBS.split() if w.endswith("s") and w[:-1] in _SPEECH_VERBS.split()}
+    return trie_alternation(sorted(words))
+
+
+@cache
 def indirect_alternation() -> str:
     words = set(_INDIRECT_VERBS.split()) | set(_HEADLINE_VERBS.split()) | set(_INDIRECT_PARTICIPLES.split())
     return trie_alternation(sorted(words))

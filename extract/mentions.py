@@ -17,7 +17,7 @@ from extract.document import Document
 from extract.lexicon_names import gender_of_first_name, is_first_name
 from extract.lexicon_places import is_place, is_region
 from extract.lexicon_roles import demonyms, known_orgs, org_words, titles
-from extract.lexicon_speech import speech_alternation
+from extract.lexicon_speech import finite_speech_alternation
 from extract.names_canonical import FullNames, organisation_names, role_after, role_before
 from extract.names_tokens import (
     CAPITALISED_RUN,
@@ -49,8 +49,8 @@ _PARTICLES = frozenset("of de da di del della der den van von du la le bin ibn a
 def _speech_after() -> re.Pattern[str]:
     """A speech verb right after a name ("Kellogg said", "Weber condemned"): the name is a person's."""
     return re.compile(
-        r"[ \u00a0]+(?:(?:also|later|has|had|then|again|once|now|still)[ \u00a0]+)?"
-        rf"(?:{speech_alternation()})\b"
+        r",?[ \u00a0]+(?:(?:also|later|has|had|then|again|once|now|still)[ \u00a0]+)?"
+        rf"(?:{finite_speech_alternation()})\b"
     )
 
 
@@ -206,7 +206,10 @@ def _resolve(text: str, raw: list[Mention]) -> list[Mention]:
             elif kind == "place" and (key in people or _speech_after().match(text, m.end)):
                 kind = "person"  # "Warren said": a city name that speaks is a surname
             elif kind == "unknown" and (
-                key in people or _speech_after().match(text, m.end) or _APPOSITIVE.match(text, m.end)
+                key in people
+                or _speech_after().match(text, m.end)
+                or _APPOSITIVE.match(text, m.end)
+                or (" " in m.text and role_before(text, m.start))  # "chief executive Marieke Jansen"
             ):
                 kind = "person"
         if kind == "person":

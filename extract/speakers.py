@@ -24,7 +24,7 @@ from extract.names_tokens import STOP_CAPITALISED
 _TOKEN = re.compile(r"[\w’'.\-]*\w|[^\w\s]")
 _DETERMINERS = frozenset(
     """the a an another one two three four five several some many most other both his her their its our
-    this that these those senior top former each any all no""".split()
+    this that these those each any all no""".split()
 )
 # Words that can open a speaker noun phrase after an inverted cue ("said a senior official").
 _NP_OPENERS = frozenset(
@@ -215,7 +215,8 @@ class SpeakerFinder:
                 if person is not None and person.kind == "person":
                     return j - 1  # "Senator X, Democrat of California, said"
                 opens = nxt[:1].islower() or nxt.lower() in _APPOSITION_OPENERS or nxt.isdigit()
-                if opens and (before[:1].isupper() or before == ")" or before.lower() in PRONOUNS):
+                ends_speaker = before[:1].isupper() or before == ")" or before.lower() in PRONOUNS
+                if opens and (ends_speaker or _is_head_noun(before.lower())):
                     return j - 1
                 return -1
         return -1

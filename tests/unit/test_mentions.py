@@ -66,3 +66,9 @@ def test_mentions_are_sorted_and_offsets_match_the_text() -> None:
     found = find_mentions(Document.parse(text))
     assert [m.start for m in found] == sorted(m.start for m in found)
     assert all(text[m.start : m.end] == m.text for m in found)
+
+
+def test_company_words_make_organisations_and_the_article_drops_from_countries() -> None:
+    found = mentions_of("The operator, Harbour Logistics, said ships wait off the Netherlands coast.")
+    assert found["Harbour Logistics"].kind == "organization"
+    assert found["Netherlands"].kind == "place"

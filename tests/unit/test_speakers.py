@@ -97,3 +97,21 @@ def test_colon_quote_belongs_to_the_subject_not_to_a_name_in_a_phrase() -> None:
 def test_a_surname_is_not_read_as_a_first_name() -> None:
     text = "Obama Library Opens. Mr. Obama said the library would open in May."
     assert [q.speaker for q in quotes_of(text)] == ["Obama"]
+
+
+def test_generic_speaker_before_a_long_apposition() -> None:
+    text = (
+        "A senior government official, speaking on condition of anonymity because he was not allowed "
+        "to discuss the talks, said the minister would meet both sides on Wednesday."
+    )
+    q = quotes_of(text)[0]
+    assert q.speaker == "A senior government official"
+    assert q.text == "the minister would meet both sides on Wednesday"
+
+
+def test_unlisted_first_name_with_a_role_is_a_person_and_an_antecedent() -> None:
+    text = (
+        "“Every day of this strike costs millions,” the company's chief executive, Marieke Jansen, "
+        "wrote in a LinkedIn post. She said the firm remained “open to dialogue.”"
+    )
+    assert [q.speaker for q in quotes_of(text)] == ["Marieke Jansen", "Marieke Jansen"]

@@ -22,6 +22,8 @@ from extract.speakers import Speaker, SpeakerFinder
 _ROLE_PREFIX = re.compile(r"(?:[\w’'.-]+[ \u00a0]+){0,5}")
 _GAP = re.compile(r"[ \u00a0]*[,—–―-]*[ \u00a0]*")
 _DASHES = frozenset("—–―-")
+_THAT_WITHIN = re.compile(r"(?:[ \u00a0,]+[\w’'.-]+){0,6}?[ \u00a0,]+that[ \u00a0]+")
+_NOUN_USE = re.compile(r"\b(?:the|a|an|its|his|her|their|this|that)[ \u00a0]+$", re.IGNORECASE)
 _CONJOINED = re.compile(r"(?:,|\band)(?:[ \u00a0]+[a-z]+ly)?[ \u00a0]+$")
 _TAIL_LIMIT = 7  # words between a cue and the quote it introduces ("told reporters on Friday in Kyiv")
 _SENTENCE_END_IN = re.compile(r"[.!?…][\"”’]?[ \u00a0]*$")
@@ -154,8 +156,11 @@ def attribution_before(doc: Document, seg: Segment, lo: int, finder: SpeakerFind
             if sp is not None and len(text[sp.end : core].split()) > _TAIL_LIMIT:
                 sp = None
         if sp is None:
-            if participle is None and (
-                c.group().endswith("ing") or _CONJOINED.search(text, max(lo, c.start() - 25), c.start())
+            noun = _NOUN_USE.search(text, max(lo, c.start() - 8), c.start())  # "the warning"
+            if (
+                participle is None
+                and not noun
+                and (c.group().endswith("ing") or _CONJOINED.search(text, max(lo, c.start() - 25), c.start()))
             ):
                 participle = (
                     c  # "She tells him to stop and repeatedly says, “…”": the subject is the first cue's
@@ -170,11 +175,12 @@ def attribution_before(doc: Document, seg: Segment, lo: int, finder: SpeakerFind
             not tail_words or (core != end and len(tail_words) <= _TAIL_LIMIT) or _only_setting(tail_words)
         )
         content = after_speaker
-        m = re.match(r"[ \u00a0,]*(?:that[ \u00a0]+)?", text[content:core])
+        # "told analysts on a call that …": the report starts at "that"
+        m = _THAT_WITHIN.match(text, content, core) or re.compile(r"[ \u00a0,]*").match(text, content, core)
         if adjacent:
             content = seg.start
         elif m:
-            content += m.end()
+            content = m.end()
         return Attribution(sp, c.group(), c.start(), adjacent, content)
     if colon:
         sp = finder.subject(lo, core, verb_follows=True)

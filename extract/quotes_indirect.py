@@ -46,6 +46,9 @@ _LEAD_IN = re.compile(
     r"[ \u00a0]*$"
 )
 _CONJOINED = re.compile(r"(?:,|\band)(?:[ \u00a0]+(?:also|later|then))?[ \u00a0]+$")
+_NOUN_USE = re.compile(r"\b(?:the|a|an|its|his|her|their|this|that)[ \u00a0]+$", re.IGNORECASE)
+# "… who asked not to be named": the source's condition, not something reported
+_ANONYMITY = re.compile(r"(?:not[ \u00a0]+)?to[ \u00a0]+be[ \u00a0]+(?:named|identified|quoted)\b")
 _THAT_WORD = re.compile(r"\bthat\b")
 _THAT = re.compile(r"[ \u00a0]*(?:,[ \u00a0]*)?that\b")
 _MIN_WORDS = 4
@@ -115,6 +118,8 @@ def _leading(
 ) -> Quote | None:
     """`X said (that) CONTENT`; `… and said CONTENT` takes the sentence's earlier speaker."""
     text = doc.text
+    if _NOUN_USE.search(text, max(s, c.start() - 8), c.start()):
+        return None  # "the warning", "a claim": the word is a noun here
     sp = finder.before(c.start(), s)
     if sp is None and subject is not None and _CONJOINED.search(text, max(s, c.start() - 12), c.start()):
         sp = subject
@@ -136,7 +141,7 @@ def _leading(
     start = pos
     while start < e and text[start] in " \u00a0,:":
         start += 1
-    if start >= e or not _is_clause(text[start:e]):
+    if start >= e or not _is_clause(text[start:e]) or _ANONYMITY.match(text, start, e):
         return None
     return _quote(text, start, e, sp, c.group(), _kind(text, start, e))
 

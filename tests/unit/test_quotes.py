@@ -243,3 +243,21 @@ def test_words_of_a_clause_do_not_pass_for_a_role() -> None:
     text = "“You squeezed the workers” to lift the share price, Weber said."
     q = only(text)
     assert q.kind == "partial"
+
+
+def test_told_audience_is_skipped_before_a_partial_quote() -> None:
+    text = 'Finance chief Daniel Okoro told analysts on a call that sales would be "much softer" this year.'
+    q = only(text)
+    assert q.kind == "partial"
+    assert q.text.startswith("sales would be")
+    assert q.speaker == "Daniel Okoro"
+
+
+def test_a_speech_word_used_as_a_noun_is_no_cue() -> None:
+    found = quotes_of('Bank analysts said the warning was "worse than feared" and cut their targets.')
+    assert [q.cue for q in found] == ["said"]
+
+
+def test_condition_of_anonymity_is_not_a_report() -> None:
+    found = quotes_of("“They missed again,” said one fund manager, who asked not to be named.")
+    assert [q.speaker for q in found] == ["one fund manager"]

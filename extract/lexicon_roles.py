@@ -75,7 +75,8 @@ doj ice nhs white-house downing
 _KNOWN_ORG_PHRASES = """
 white house|downing street|the kremlin|the pentagon|elysee palace|élysée palace|blue house|capitol hill|
 wall street|silicon valley|goldman sachs|morgan stanley|jpmorgan|jpmorgan chase|wells fargo|
-citigroup|barclays|hsbc|blackrock|fitch|moody's|standard & poor's|the vatican|holy see|whitehall|number 10|quai d'orsay|foggy bottom|zhongnanhai
+citigroup|barclays|hsbc|blackrock|fitch|moody's|standard & poor's|the vatican|holy see|whitehall|
+number 10|quai d'orsay|foggy bottom|zhongnanhai
 """
 
 _DEMONYMS = """

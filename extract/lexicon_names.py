@@ -109,6 +109,7 @@ def gender_of_first_name(name: str) -> str:
 
 
 def is_first_name(name: str) -> bool:
+    """True for a first name the lexicon knows, whatever its gender."""
     return _fold(name) in first_names()
 
 

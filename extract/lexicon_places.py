@@ -33,6 +33,7 @@ def places() -> frozenset[str]:
 
 
 def is_place(name: str) -> bool:
+    """True for a country, US state, large city or region, in any case."""
     return name.lower() in places()
 
 

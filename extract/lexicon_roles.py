@@ -120,34 +120,41 @@ def _words(block: str) -> frozenset[str]:
 
 @cache
 def titles() -> frozenset[str]:
+    """Titles written before a name (lower case)."""
     return _words(_TITLES)
 
 
 @cache
 def role_qualifiers() -> frozenset[str]:
+    """Words that qualify a title ("Foreign" Minister)."""
     return _words(_ROLE_QUALIFIERS)
 
 
 @cache
 def role_nouns() -> frozenset[str]:
+    """Lower-case role nouns ("press secretary", "spokesperson")."""
     return _words(_ROLE_NOUNS)
 
 
 @cache
 def org_words() -> frozenset[str]:
+    """Words that make a capitalised name an organisation."""
     return _words(_ORG_WORDS)
 
 
 @cache
 def known_orgs() -> frozenset[str]:
+    """Organisations known by name alone, and metonyms ("the Kremlin")."""
     return _words(_KNOWN_ORGS) | frozenset(p.strip() for p in _KNOWN_ORG_PHRASES.split("|") if p.strip())
 
 
 @cache
 def demonyms() -> frozenset[str]:
+    """Nationality adjectives and plurals; alone they name nobody."""
     return _words(_DEMONYMS)
 
 
 @cache
 def source_nouns() -> frozenset[str]:
+    """Nouns that head a generic speaker ("officials", "a source", "police")."""
     return _words(_SOURCE_NOUNS)

@@ -123,6 +123,7 @@ def finite_speech_alternation() -> str:
 
 @cache
 def indirect_alternation() -> str:
+    """Regex alternation of the verbs (and headline forms) that introduce reported speech."""
     words = set(_INDIRECT_VERBS.split()) | set(_HEADLINE_VERBS.split()) | set(_INDIRECT_PARTICIPLES.split())
     return trie_alternation(sorted(words))
 
@@ -135,6 +136,7 @@ def stance_verbs() -> frozenset[str]:
 
 @cache
 def stance_alternation() -> str:
+    """Regex alternation of stance verbs and verb + preposition phrases."""
     return trie_alternation(sorted(stance_verbs() | prepositional_phrases()))
 
 

@@ -33,6 +33,8 @@ MentionKind = Literal["person", "organization", "place", "unknown"]
 
 @dataclass(frozen=True, slots=True)
 class Mention:
+    """A name in the text: its span, kind, fullest name in the article, and role and gender if known."""
+
     start: int
     end: int
     text: str

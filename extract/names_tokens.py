@@ -59,6 +59,8 @@ HONORIFIC_GENDER = {
 
 
 class Token(NamedTuple):
+    """A word of a capitalised run, with its offsets."""
+
     text: str
     start: int
     end: int
@@ -67,6 +69,7 @@ class Token(NamedTuple):
 
 
 def tokens_of(run: str, offset: int) -> list[Token]:
+    """The words of a capitalised run that starts at `offset` in the text."""
     out = []
     for m in _WORD.finditer(run):
         t = m.group()

@@ -40,6 +40,8 @@ def cue_pattern() -> re.Pattern[str]:
 
 @dataclass(slots=True)
 class Attribution:
+    """Who a quoted stretch is attributed to, by which cue, and where the paraphrase around it starts."""
+
     speaker: Speaker
     cue: str | None
     cue_start: int
@@ -241,6 +243,7 @@ def subject_attribution(finder: SpeakerFinder, sent_lo: int, seg: Segment) -> At
 
 
 def same_sentence(doc: Document, a: int, b: int) -> bool:
+    """No sentence starts between offsets `a` and `b`."""
     starts = doc._starts
     i = bisect_right(starts, a)
     return i >= len(starts) or starts[i] > b

@@ -9,15 +9,16 @@ from functools import cache
 
 # Capitalised titles that stand before a name ("President Vladimir Putin", "Sen. Cruz").
 _TITLES = """
-president vice-president premier chancellor minister secretary senator sen sen. rep rep. representative
-congressman congresswoman governor gov gov. mayor ambassador envoy general gen gen. admiral adm adm.
-colonel col col. lieutenant lt lt. major maj sergeant sgt capt capt. captain commander judge justice
-chief king queen prince princess sheikh emir pope cardinal bishop archbishop rabbi imam pastor father
-sister brother dr dr. prof prof. professor mr mr. mrs mrs. ms ms. miss sir dame lord lady speaker leader
-chairman chairwoman chair director spokesman spokeswoman spokesperson commissioner inspector
-superintendent officer detective attorney deputy undersecretary under-secretary treasurer councillor
-councilman councilwoman councilor coach president-elect prosecutor sheriff marshal rabbi ayatollah
-patriarch metropolitan candidate nominee rev rev. reverend pastor del del. hon hon. amb amb. supt det
+cllr cllr. mp mep msp president vice-president premier chancellor minister secretary senator sen sen.
+rep rep. representative congressman congresswoman governor gov gov. mayor ambassador envoy general gen
+gen. admiral adm adm. colonel col col. lieutenant lt lt. major maj sergeant sgt capt capt. captain
+commander judge justice chief king queen prince princess sheikh emir pope cardinal bishop archbishop
+rabbi imam pastor father sister brother dr dr. prof prof. professor mr mr. mrs mrs. ms ms. miss sir dame
+lord lady speaker leader chairman chairwoman chair director spokesman spokeswoman spokesperson
+commissioner inspector superintendent officer detective attorney deputy undersecretary under-secretary
+treasurer councillor councilman councilwoman councilor coach president-elect prosecutor sheriff marshal
+rabbi ayatollah patriarch metropolitan candidate nominee rev rev. reverend pastor del del. hon hon. amb
+amb. supt det
 """
 
 # Words that, before a title, belong to the role ("Foreign Minister", "Press Secretary").

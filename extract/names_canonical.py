@@ -92,7 +92,7 @@ def role_before(text: str, start: int) -> str | None:
 def _role_word(word: str) -> bool:
     low = word.lower()
     return (
-        (word[:1].isupper() and not word.endswith((".", ",", ";", ":")))
+        (word[:1].isupper() and not word.endswith((".", ",", ";", ":")) and low not in STOP_CAPITALISED)
         or low in role_nouns()
         or low in role_qualifiers()
         or (word.isalpha() and word.islower() and low not in STOP_CAPITALISED and len(low) > 3)

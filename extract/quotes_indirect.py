@@ -243,7 +243,7 @@ def _is_clause(content: str) -> bool:
 
 
 def _kind(text: str, start: int, end: int) -> QuoteKind:
-    return "partial" if any(ch in text[start:end] for ch in '"“”') else "indirect"
+    return "partial" if any(ch in text[start:end] for ch in '"“”‘') else "indirect"
 
 
 def _inside(segments: list[Segment], starts: list[int], pos: int) -> bool:

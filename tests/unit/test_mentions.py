@@ -72,3 +72,9 @@ def test_company_words_make_organisations_and_the_article_drops_from_countries()
     found = mentions_of("The operator, Harbour Logistics, said ships wait off the Netherlands coast.")
     assert found["Harbour Logistics"].kind == "organization"
     assert found["Netherlands"].kind == "place"
+
+
+def test_british_councillor_title_and_no_sentence_word_in_a_role() -> None:
+    found = mentions_of("Cllr Sarah Whitmore spoke. But opposition leader Tom Harding disagreed.")
+    assert found["Sarah Whitmore"].role == "Cllr"
+    assert found["Tom Harding"].role == "opposition leader"

@@ -56,6 +56,7 @@ def _speech_after() -> re.Pattern[str]:
     )
 
 
+_PARTY_STATE = re.compile(r"[RDI]-[A-Z][A-Za-z.]*")
 _APPOSITIVE = re.compile(r",[ \u00a0]+(?:the|a|an|who|whose|[\w’']+’s|[\w']+'s)\b")
 _FEMALE_ROLES = frozenset(
     "spokeswoman congresswoman chairwoman councilwoman queen princess lady dame".split()
@@ -89,6 +90,8 @@ def find_mentions(doc: Document) -> list[Mention]:
                     continue
             if len(group) >= 3 and all(t.text.isupper() for t in group):
                 continue  # an all-capitals headline, not a name
+            if len(group) == 1 and _PARTY_STATE.fullmatch(group[0].text.rstrip(".,")):
+                continue  # "R-Texas", "D-Calif.": a party and state, not a name
             raw.extend(_classify(text, group))
     return _resolve(text, raw)
 

@@ -228,6 +228,8 @@ def _subject_position(text: str, s: int, start: int) -> bool:
     stripped = _TITLE_TAIL.sub("", lead).rstrip()
     if not stripped.strip():
         return True  # only titles and names before it: "Republican National Committee Research Director X"
+    if len(stripped.split()) <= 4 and not any(ch in stripped for ch in ",;:"):
+        return True  # "A spokesperson for Senate Majority Leader X"
     last = stripped.split()[-1].lower() if stripped.split() else ""
     return (stripped.endswith((",", "—", ";")) or last in _CLAUSE_OPENERS) and len(words) <= 25
 

@@ -41,6 +41,7 @@ _NP_BREAK = frozenset(
 _NOT_AFTER_SUBJECT = frozenset(
     "among of in for with to and or at on by from than as into over about ’s 's".split()
 )
+_PARTY_STATE = re.compile(r"[RDI]-[A-Z]")
 _APPOSITION_OPENERS = frozenset("the a an who whose speaking responding writing according".split())
 _QUOTE_CHARS = '"“”‘’«»'
 
@@ -201,7 +202,8 @@ class SpeakerFinder:
         """From the comma closing "X, the EU's foreign policy chief," return the index of X's last token."""
         for j in range(i - 1, max(-1, i - 30), -1):
             w = toks[j].group()
-            if w in _QUOTE_CHARS or w in ".;:!?":
+            abbreviation = w == "." and j > 0 and toks[j - 1].end() == toks[j].start()  # "D-Calif."
+            if w in _QUOTE_CHARS or (w in ".;:!?" and not abbreviation):
                 return -1
             if w == ",":
                 if j + 1 >= i or j == 0:
@@ -214,7 +216,12 @@ class SpeakerFinder:
                 person = self._by_end.get(toks[j - 1].end())
                 if person is not None and person.kind == "person":
                     return j - 1  # "Senator X, Democrat of California, said"
-                opens = nxt[:1].islower() or nxt.lower() in _APPOSITION_OPENERS or nxt.isdigit()
+                opens = (
+                    nxt[:1].islower()
+                    or nxt.lower() in _APPOSITION_OPENERS
+                    or nxt.isdigit()
+                    or _PARTY_STATE.match(nxt) is not None  # "Sen. X, R-Texas, said"
+                )
                 ends_speaker = before[:1].isupper() or before == ")" or before.lower() in PRONOUNS
                 if opens and (ends_speaker or _is_head_noun(before.lower())):
                     return j - 1

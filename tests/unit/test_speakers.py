@@ -115,3 +115,17 @@ def test_unlisted_first_name_with_a_role_is_a_person_and_an_antecedent() -> None
         "wrote in a LinkedIn post. She said the firm remained “open to dialogue.”"
     )
     assert [q.speaker for q in quotes_of(text)] == ["Marieke Jansen", "Marieke Jansen"]
+
+
+def test_party_and_state_after_a_name_is_an_apposition() -> None:
+    found = quotes_of('Rep. Luis Ortega, D-Calif., called the collapse "a political stunt."')
+    assert [(q.speaker, q.kind) for q in found] == [("Luis Ortega", "partial")]
+    mentions = quotes_of("Sen. Mark Dillon, R-Texas, said the bill would fail in the House next week.")
+    assert [q.speaker for q in mentions] == ["Mark Dillon"]
+
+
+def test_spokesperson_for_a_named_leader() -> None:
+    text = "A spokesperson for Senate Majority Leader Ruth Keane said she would bring the bill to a vote."
+    q = quotes_of(text)[0]
+    assert q.speaker == "Ruth Keane"
+    assert q.text == "she would bring the bill to a vote"

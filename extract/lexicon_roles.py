@@ -9,6 +9,7 @@ from functools import cache
 
 # Capitalised titles that stand before a name ("President Vladimir Putin", "Sen. Cruz").
 _TITLES = """
+secretary-general director-general attorney-general solicitor-general surgeon-general inspector-general
 cllr cllr. mp mep msp president vice-president premier chancellor minister secretary senator sen sen.
 rep rep. representative congressman congresswoman governor gov gov. mayor ambassador envoy general gen
 gen. admiral adm adm. colonel col col. lieutenant lt lt. major maj sergeant sgt capt capt. captain
@@ -75,7 +76,8 @@ doj ice nhs white-house downing
 # Multi-word organisation names used by metonymy.
 _KNOWN_ORG_PHRASES = """
 white house|downing street|the kremlin|the pentagon|elysee palace|élysée palace|blue house|capitol hill|
-wall street|silicon valley|goldman sachs|morgan stanley|jpmorgan|jpmorgan chase|wells fargo|
+wall street|silicon valley|united nations|red cross|red crescent|interpol|europol|
+goldman sachs|morgan stanley|jpmorgan|jpmorgan chase|wells fargo|
 citigroup|barclays|hsbc|blackrock|fitch|moody's|standard & poor's|the vatican|holy see|whitehall|
 number 10|quai d'orsay|foggy bottom|zhongnanhai
 """

@@ -12,7 +12,7 @@ import re
 from bisect import bisect_right
 from typing import TYPE_CHECKING
 
-from extract.lexicon_roles import role_nouns, role_qualifiers
+from extract.lexicon_roles import role_nouns, role_qualifiers, titles
 from extract.names_tokens import STOP_CAPITALISED
 
 if TYPE_CHECKING:
@@ -81,12 +81,20 @@ def role_before(text: str, start: int) -> str | None:
     if not window.endswith((" ", "\u00a0")):
         return None
     words = window.split()
-    if not words or words[-1] not in role_nouns():
+    if words and words[-1].endswith(".") and words[-1].lower() in titles():
+        words = words[:-1]  # "marine biologist Dr. X": the role stands before the honorific
+    if not words or not is_role_noun(words[-1]):
         return None
     k = len(words) - 1
     while k > 0 and len(words) - k < 4 and _role_word(words[k - 1]):
         k -= 1
     return " ".join(words[k:])
+
+
+def is_role_noun(word: str) -> bool:
+    """A listed role noun, or a profession in -ist ("biologist", "economist", "novelist")."""
+    low = word.lower()
+    return low in role_nouns() or (low.endswith("ist") and len(low) > 6 and low.isalpha())
 
 
 def _role_word(word: str) -> bool:

@@ -78,3 +78,9 @@ def test_british_councillor_title_and_no_sentence_word_in_a_role() -> None:
     found = mentions_of("Cllr Sarah Whitmore spoke. But opposition leader Tom Harding disagreed.")
     assert found["Sarah Whitmore"].role == "Cllr"
     assert found["Tom Harding"].role == "opposition leader"
+
+
+def test_profession_before_an_honorific_and_hyphenated_title() -> None:
+    found = mentions_of("Marine biologist Dr. Leilani Kahale met UN Secretary-General Ana Ferreira.")
+    assert found["Leilani Kahale"].role == "Marine biologist"
+    assert (found["Ana Ferreira"].kind, found["Ana Ferreira"].role) == ("person", "UN Secretary-General")

@@ -1,0 +1,90 @@
+"""Latency of /timeline, /whosaid and /figures through the handlers over a store of N facts.
+
+Each query goes through `handlers.ask.answer`, the front door Slack and the terminal use: the
+query grammar, the handler, the repositories and the database, and building the result models.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Any
+
+from bench.databases import dialect, scratch_database
+from bench.fill import Filled, fill_facts
+from bench.measure import max_rss_mb, time_calls
+from handlers.ask import answer
+from store.database import make_engine, make_session_factory
+from store.migrate import upgrade
+from store.uow import SqlUnitOfWork
+
+
+@dataclass(frozen=True)
+class Query:
+    command: str
+    text: str
+    shape: str  # "broad" or "selective"
+
+
+def queries(filled: Filled) -> list[Query]:
+    """Broad queries (everything, a common word) and selective ones (a name, two words, a week)."""
+    week_end = filled.last_day
+    week = f"since {(week_end - timedelta(days=6)).isoformat()} until {week_end.isoformat()}"
+    return [
+        Query("/timeline", "", "broad"),
+        Query("/timeline", "officials", "broad"),
+        Query("/timeline", "Saltreach derailed", "selective"),
+        Query("/timeline", f"flood {week}", "selective"),
+        Query("/whosaid", "", "broad"),
+        Query("/whosaid", "Okafor", "broad"),
+        Query("/whosaid", "Ada Okafor", "selective"),
+        Query("/whosaid", "bills", "broad"),
+        Query("/whosaid", f"Lindqvist {week}", "selective"),
+        Query("/figures", "", "broad"),
+        Query("/figures", "prices", "broad"),
+        Query("/figures", "flood defences", "selective"),
+        Query("/figures", f"passengers {week}", "selective"),
+    ]
+
+
+def run(*, facts: int, db: str | None, runs: int, seed: int = 1, keep: bool = False,
+        log: Callable[[str], None] = lambda _: None) -> Iterator[dict[str, Any]]:
+    """Fill a scratch database with `facts` facts, then yield one measurement per query."""
+    with scratch_database(db, keep=keep) as url:
+        engine = make_engine(url)
+        try:
+            upgrade(engine)
+            t0 = time.perf_counter()
+            filled = fill_facts(
+                engine, facts, seed=seed,
+                progress=lambda n: log(f"filled {n:,} facts ({time.perf_counter() - t0:.0f} s)"),
+            )
+            log(f"store: {filled.articles:,} articles, {filled.events:,} events, {filled.quotes:,} quotes, "
+                f"{filled.figures:,} figures in {time.perf_counter() - t0:.1f} s (bulk inserts)")
+            uow = SqlUnitOfWork(make_session_factory(engine))
+            today = filled.last_day + timedelta(days=1)
+            for q in queries(filled):
+                yield _measure(q, uow=uow, today=today, runs=runs, db=dialect(url), filled=filled)
+        finally:
+            engine.dispose()
+
+
+def _measure(
+    q: Query, *, uow: SqlUnitOfWork, today: date, runs: int, db: str, filled: Filled
+) -> dict[str, Any]:
+    line = f"{q.command} {q.text}".strip()
+    sizes: list[int] = []
+
+    def call() -> None:
+        result = answer(line, uow=uow, today=today)
+        sizes.append(getattr(getattr(result, "page", None), "total", 0))
+
+    latency = time_calls(call, runs=runs)
+    return {
+        "command": q.command, "query": q.text, "shape": q.shape, "db": db, "facts": filled.facts,
+        "matched": sizes[-1] if sizes else 0,
+        "p50_ms": latency.p50_ms, "p95_ms": latency.p95_ms, "p99_ms": latency.p99_ms,
+        "runs": latency.runs, "peak_mb": latency.peak_mb, "rss_mb": max_rss_mb(),
+    }

@@ -1,0 +1,139 @@
+"""Fill a store with N facts quickly, by direct bulk inserts of what the generator wrote.
+
+Extracting the ~120k articles that hold a million facts would take ten minutes and measure the
+extractor, not the queries. So the articles are inserted as written, and their facts (the events,
+quotes and figures the generator knows it put in) go in with executemany, indexed for search by
+the same functions the repositories use. Speakers are made through the people repository, so
+names, aliases and keys are exactly what ingest would have stored.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, time, timedelta
+from typing import Any
+
+from sqlalchemy import Engine, insert, select, text
+from sqlalchemy.orm import Session
+
+from bench.generator import ArticleGenerator, SyntheticArticle, people_pool
+from store.database import make_session_factory
+from store.orm import ArticleRow, EventRow, FigureRow, QuoteRow
+from store.repositories.events import event_search_text
+from store.repositories.figures import figure_search_text
+from store.repositories.quotes import quote_search_text
+from store.uow import SqlUnitOfWork
+
+BATCH_ARTICLES = 1000
+
+
+@dataclass(frozen=True)
+class Filled:
+    articles: int
+    events: int
+    quotes: int
+    figures: int
+    first_day: date
+    last_day: date
+
+    @property
+    def facts(self) -> int:
+        return self.events + self.quotes + self.figures
+
+
+def fill_facts(engine: Engine, facts: int, *, seed: int = 1,
+               progress: Callable[[int], None] | None = None) -> Filled:
+    """Insert generated articles and their facts until at least `facts` facts are stored."""
+    people = _speakers(engine)
+    session_factory = make_session_factory(engine)
+    counts = {"articles": 0, "events": 0, "quotes": 0, "figures": 0}
+    first: date | None = None
+    last: date | None = None
+    batch: list[SyntheticArticle] = []
+    with session_factory() as session:
+        next_id = (session.scalar(select(ArticleRow.id).order_by(ArticleRow.id.desc()).limit(1)) or 0) + 1
+    for article in ArticleGenerator(seed).articles(10**9):
+        first = first or article.published
+        last = article.published
+        batch.append(article)
+        stored = counts["events"] + counts["quotes"] + counts["figures"]
+        pending = sum(len(a.facts.events) + len(a.facts.quotes) + len(a.facts.figures) for a in batch)
+        if len(batch) >= BATCH_ARTICLES or stored + pending >= facts:
+            with session_factory() as session, session.begin():
+                _insert(session, batch, next_id, people, counts)
+            next_id += len(batch)
+            batch = []
+            stored = counts["events"] + counts["quotes"] + counts["figures"]
+            if progress:
+                progress(stored)
+            if stored >= facts:
+                break
+    _reset_sequences(engine)
+    assert first is not None and last is not None
+    return Filled(first_day=first, last_day=last, **counts)
+
+
+def _speakers(engine: Engine) -> dict[str, int]:
+    uow = SqlUnitOfWork(make_session_factory(engine))
+    ids: dict[str, int] = {}
+    with uow:
+        for name in people_pool():
+            ids[name] = uow.people.upsert(name, kind="person", aliases=[], roles=[]).id
+        uow.commit()
+    return ids
+
+
+def _insert(session: Session, batch: list[SyntheticArticle], first_id: int, people: dict[str, int],
+            counts: dict[str, int]) -> None:
+    articles: list[dict[str, Any]] = []
+    events: list[dict[str, Any]] = []
+    quotes: list[dict[str, Any]] = []
+    figures: list[dict[str, Any]] = []
+    for offset, a in enumerate(batch):
+        article_id = first_id + offset
+        articles.append({"id": article_id, "url": a.url, "title": a.title, "outlet": a.outlet,
+                         "published": a.published, "text": a.text, "fetched_at": fetched_at(a, offset),
+                         "content_hash": hashlib.sha256(a.text.encode()).hexdigest()})
+        for day, sentence, actors, places in a.facts.events:
+            start = a.text.find(sentence)
+            events.append({"article_id": article_id, "date": day.isoformat(), "date_start": day,
+                           "date_end": day, "summary": sentence, "sentence": sentence, "start": start,
+                           "end": start + len(sentence), "actors": actors, "places": places,
+                           "search_text": event_search_text(sentence, sentence, actors, places)})
+        for speaker, role, said, kind in a.facts.quotes:
+            start = max(a.text.find(said[:20]), 0)
+            quotes.append({"article_id": article_id, "person_id": people.get(speaker), "speaker": speaker,
+                           "speaker_kind": "person", "speaker_role": role, "text": said, "kind": kind,
+                           "cue": "said", "start": start, "end": start + len(said),
+                           "search_text": quote_search_text(said, speaker, role, [speaker])})
+        for value, unit, about, sentence in a.facts.figures:
+            start = max(a.text.find(sentence), 0)
+            figures.append({"article_id": article_id, "text": f"{value:g} {unit}", "value": value,
+                            "value_max": None, "unit": unit, "bound": "=", "change": None, "about": about,
+                            "sentence": sentence, "start": start, "end": start + len(sentence),
+                            "search_text": figure_search_text(f"{value:g}", unit, about, sentence)})
+    session.execute(insert(ArticleRow), articles)
+    for row_type, rows in ((EventRow, events), (QuoteRow, quotes), (FigureRow, figures)):
+        if rows:
+            session.execute(insert(row_type), rows)
+    counts["articles"] += len(articles)
+    counts["events"] += len(events)
+    counts["quotes"] += len(quotes)
+    counts["figures"] += len(figures)
+
+
+def fetched_at(article: SyntheticArticle, serial: int) -> datetime:
+    """When a poller would have fetched the article: through its day of publication, not all at once."""
+    return datetime.combine(article.published, time(0), tzinfo=UTC) + timedelta(minutes=(serial * 7) % 1440)
+
+
+def _reset_sequences(engine: Engine) -> None:
+    # Explicit ids leave PostgreSQL's sequences behind; later inserts (ingest) would collide.
+    if engine.dialect.name != "postgresql":
+        return
+    with engine.begin() as conn:
+        conn.execute(text("SELECT setval(pg_get_serial_sequence('articles', 'id'), "
+                          "(SELECT coalesce(max(id), 1) FROM articles))"))
+        conn.execute(text("ANALYZE"))

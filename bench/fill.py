@@ -27,6 +27,8 @@ from store.repositories.quotes import quote_search_text
 from store.uow import SqlUnitOfWork
 
 BATCH_ARTICLES = 1000
+FACTS_PER_ARTICLE = 7.5  # what the generator writes, on average
+ARTICLES_PER_STORY = 2  # outlets covering a story on a day, on average
 
 
 @dataclass(frozen=True)
@@ -54,7 +56,10 @@ def fill_facts(engine: Engine, facts: int, *, seed: int = 1,
     batch: list[SyntheticArticle] = []
     with session_factory() as session:
         next_id = (session.scalar(select(ArticleRow.id).order_by(ArticleRow.id.desc()).limit(1)) or 0) + 1
-    for article in ArticleGenerator(seed).articles(10**9):
+    # A store of a million facts is a busy newsroom's year, not a quiet one's half-century: the
+    # stories a day grow with the store so the facts always span about a year.
+    per_day = max(4, round(facts / FACTS_PER_ARTICLE / ARTICLES_PER_STORY / 365))
+    for article in ArticleGenerator(seed, stories_per_day=per_day).articles(10**9):
         first = first or article.published
         last = article.published
         batch.append(article)

@@ -10,7 +10,8 @@ from collections.abc import Sequence
 from typing import Any, TypeVar
 
 from sqlalchemy import Boolean, ColumnElement, Integer, column, func, literal_column, select, text
-from sqlalchemy.orm import InstrumentedAttribute, Session
+from sqlalchemy.orm import InstrumentedAttribute, Session, load_only
+from sqlalchemy.sql.util import find_tables
 
 from handlers.domain import FactSearch
 from store.orm import ArticleRow, EventRow, FigureRow, QuoteRow
@@ -18,15 +19,28 @@ from store.search_text import query_tokens
 
 FactRow = TypeVar("FactRow", EventRow, QuoteRow, FigureRow)
 
+# Above this many matches a term is common enough that walking the ORDER BY index and checking
+# each row against the match set finds a page sooner than fetching and sorting every match.
+DENSE_MATCHES = 2000
+
 
 def matches_all(
-    session: Session, table: str, id_column: InstrumentedAttribute[int], tokens: list[str]
+    session: Session, table: str, id_column: InstrumentedAttribute[int], tokens: list[str],
+    *, walk_order: bool = False,
 ) -> ColumnElement[bool]:
-    """A WHERE clause: the row of `table` whose id is `id_column` contains every token."""
+    """A WHERE clause: the row of `table` whose id is `id_column` contains every token.
+
+    `walk_order` (SQLite) asks for the match set to be probed while the rows are read in the
+    ORDER BY index's order, rather than each match looked up by id and the lot sorted.
+    """
     dialect = session.get_bind().dialect.name
     if dialect == "sqlite":
-        # FTS5 query syntax: space-separated quoted strings are ANDed.
-        fts_query = " ".join(f'"{t}"' for t in tokens)
+        fts_query = _fts_query(tokens)
+        if walk_order:
+            # A unary + keeps SQLite from using the id as the way in (its planner cannot tell a
+            # common word from a rare one inside FTS5), so it reads in index order and probes.
+            return text(f"+{table}.id IN (SELECT rowid FROM {table}_fts WHERE {table}_fts MATCH :fts_query)"
+                        ).bindparams(fts_query=fts_query)
         ids = (
             text(f"SELECT rowid FROM {table}_fts WHERE {table}_fts MATCH :fts_query")
             .bindparams(fts_query=fts_query)
@@ -47,30 +61,67 @@ def find_facts(
     filters: Sequence[ColumnElement[bool]],
     order_by: Sequence[ColumnElement[Any] | InstrumentedAttribute[Any]],
 ) -> tuple[list[tuple[FactRow, ArticleRow]], int]:
-    """One page of facts (with their article) matching the search terms and `filters`, and the total."""
+    """One page of facts (with their article) matching the search terms and `filters`, and the total.
+
+    The total is counted first (cheaply: see `count_facts`) because it decides how the page is
+    read: a common term walks the ORDER BY index, a rare one fetches its few matches and sorts.
+    """
     conditions = list(filters)
     tokens = query_tokens(search.terms)  # no terms: everything in the window
+    table = row_type.__tablename__
+    total = count_facts(session, row_type, conditions, tokens)
     if tokens:
-        conditions.append(matches_all(session, row_type.__tablename__, row_type.id, tokens))
-    joined = ArticleRow.id == row_type.article_id
+        dense = total > DENSE_MATCHES
+        conditions.append(matches_all(session, table, row_type.id, tokens, walk_order=dense))
     limit, offset = max(search.limit, 0), max(search.offset, 0)
+    if total == 0 or offset >= total:
+        return [], total
     page = [
         (fact, article)
         for fact, article in session.execute(
             select(row_type, ArticleRow)
-            .join(ArticleRow, joined)
+            .join(ArticleRow, ArticleRow.id == row_type.article_id)
             .where(*conditions)
             .order_by(*order_by)
             .limit(limit)
             .offset(offset)
+            # The article's text can be long, and a citation needs only these.
+            .options(load_only(ArticleRow.id, ArticleRow.url, ArticleRow.title, ArticleRow.outlet,
+                               ArticleRow.published))
         )
     ]
-    if offset == 0 and len(page) < limit:
-        return page, len(page)  # the whole result fits on this page: no need to count
-    total = session.scalar(
-        select(func.count()).select_from(row_type).join(ArticleRow, joined).where(*conditions)
-    )
-    return page, total or 0
+    return page, total
+
+
+def count_facts(
+    session: Session, row_type: type[FactRow], conditions: Sequence[ColumnElement[bool]], tokens: list[str]
+) -> int:
+    """How many facts match: from the full-text index alone when nothing else narrows the search.
+
+    Every fact has its article (a NOT NULL foreign key), so the join is made only for conditions
+    on the article; counting a common word's matches inside FTS5 or the GIN index is far cheaper
+    than joining each of them.
+    """
+    table = row_type.__tablename__
+    dialect = session.get_bind().dialect.name
+    if tokens and not conditions and dialect == "sqlite":
+        return session.scalar(
+            text(f"SELECT count(*) FROM {table}_fts WHERE {table}_fts MATCH :q").bindparams(
+                q=_fts_query(tokens))
+        ) or 0
+    where = list(conditions)
+    if tokens:
+        where.append(matches_all(session, table, row_type.id, tokens))
+    query = select(func.count()).select_from(row_type)
+    tables = {getattr(t, "name", None) for c in where for t in find_tables(c, check_columns=True)}
+    if ArticleRow.__tablename__ in tables:
+        query = query.join(ArticleRow, ArticleRow.id == row_type.article_id)
+    return session.scalar(query.where(*where)) or 0
+
+
+def _fts_query(tokens: list[str]) -> str:
+    # FTS5 query syntax: space-separated quoted strings are ANDed.
+    return " ".join(f'"{t}"' for t in tokens)
 
 
 def published_window(search: FactSearch) -> list[ColumnElement[bool]]:

@@ -5,7 +5,7 @@ import threading
 from sqlalchemy import text
 
 from store.database import make_engine, make_session_factory
-from store.migrate import current, upgrade
+from store.migrate import current, head_revision, upgrade
 from store.uow import SqlUnitOfWork
 from tests.integration.builders import new_article
 
@@ -27,7 +27,7 @@ def test_an_in_memory_sqlite_database_is_shared_by_every_thread() -> None:
     thread = threading.Thread(target=count)
     thread.start()
     thread.join()
-    assert current(engine) == "0001"
+    assert current(engine) == head_revision()
     assert seen == [1]
     engine.dispose()
 

@@ -35,17 +35,15 @@ def matches_all(
     """
     dialect = session.get_bind().dialect.name
     if dialect == "sqlite":
-        fts_query = _fts_query(tokens)
+        ids = (
+            text(f"SELECT rowid FROM {table}_fts WHERE {table}_fts MATCH :fts_query")
+            .bindparams(fts_query=_fts_query(tokens))
+            .columns(column("rowid", Integer))
+        )
         if walk_order:
             # A unary + keeps SQLite from using the id as the way in (its planner cannot tell a
             # common word from a rare one inside FTS5), so it reads in index order and probes.
-            return text(f"+{table}.id IN (SELECT rowid FROM {table}_fts WHERE {table}_fts MATCH :fts_query)"
-                        ).bindparams(fts_query=fts_query)
-        ids = (
-            text(f"SELECT rowid FROM {table}_fts WHERE {table}_fts MATCH :fts_query")
-            .bindparams(fts_query=fts_query)
-            .columns(column("rowid", Integer))
-        )
+            return literal_column(f"+{table}.id", Integer).in_(ids)
         return id_column.in_(ids)
     if dialect == "postgresql":
         vector: ColumnElement[Any] = literal_column(f"{table}.search_vector")

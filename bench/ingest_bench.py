@@ -7,11 +7,14 @@ store grows, so a leak shows as a rising column.
 
 from __future__ import annotations
 
+import multiprocessing
 import time
 from collections.abc import Callable, Iterator
 from datetime import UTC, date, datetime
 from datetime import time as dtime
 from typing import Any
+
+from sqlalchemy import text
 
 from bench.databases import dialect, scratch_database
 from bench.generator import ArticleGenerator
@@ -36,9 +39,17 @@ class FixedClock:
         return datetime.combine(self._day, dtime(12), tzinfo=UTC)
 
 
-def run(*, articles: int, db: str | None, seed: int = 1, keep: bool = False,
+def run(*, articles: int, db: str | None, seed: int = 1, keep: bool = False, workers: int = 1,
         log: Callable[[str], None] = lambda _: None) -> Iterator[dict[str, Any]]:
-    """Ingest `articles` generated articles into a scratch database; yield checkpoints and the total."""
+    """Ingest `articles` generated articles into a scratch database; yield checkpoints and the total.
+
+    With `workers` > 1, that many processes each ingest the same articles at once (the worst
+    case of several pollers finding the same story): every article must be stored once, and no
+    fact twice.
+    """
+    if workers > 1:
+        yield from _run_parallel(articles=articles, db=db, seed=seed, keep=keep, workers=workers)
+        return
     corpus = list(ArticleGenerator(seed).articles(articles))  # generated up front: not part of the timing
     clock = FixedClock(corpus[-1].published)
     checkpoints = {max(articles * k // 4, 1) for k in (1, 2, 3, 4)}
@@ -67,3 +78,59 @@ def run(*, articles: int, db: str | None, seed: int = 1, keep: bool = False,
                     }
         finally:
             engine.dispose()
+
+
+def _run_parallel(
+    *, articles: int, db: str | None, seed: int, keep: bool, workers: int
+) -> Iterator[dict[str, Any]]:
+    with scratch_database(db, keep=keep) as url:
+        engine = make_engine(url)
+        try:
+            upgrade(engine)
+        finally:
+            engine.dispose()
+        t0 = time.perf_counter()
+        with multiprocessing.get_context("spawn").Pool(workers) as pool:
+            results = pool.starmap(_ingest_all, [(url, articles, seed)] * workers)
+        elapsed = time.perf_counter() - t0
+        engine = make_engine(url)
+        try:
+            with engine.connect() as conn:
+                stored = conn.scalar(text("SELECT count(*) FROM articles")) or 0
+                twice = sum(
+                    conn.scalar(text(f"SELECT count(*) FROM (SELECT article_id, start FROM {t} "
+                                     f"GROUP BY article_id, start, \"end\" HAVING count(*) > 1) d")) or 0
+                    for t in ("events", "quotes", "figures")
+                )
+        finally:
+            engine.dispose()
+        yield {
+            "command": "ingest", "db": dialect(url), "articles": articles, "workers": workers,
+            "stored": stored, "stored_by_workers": sum(r["stored"] for r in results),
+            "duplicates": sum(r["duplicates"] for r in results), "errors": sum(r["errors"] for r in results),
+            "facts_stored_twice": twice, "seconds": round(elapsed, 2),
+            "articles_per_s": round(articles * workers / elapsed, 1),
+            "peak_mb": max(r["rss_mb"] for r in results), "final": True,
+        }
+
+
+def _ingest_all(url: str, articles: int, seed: int) -> dict[str, Any]:
+    """One worker process: ingest every generated article, counting outcomes."""
+    corpus = list(ArticleGenerator(seed).articles(articles))
+    clock = FixedClock(corpus[-1].published)
+    engine = make_engine(url)
+    counts = {"stored": 0, "duplicates": 0, "errors": 0}
+    try:
+        uow = SqlUnitOfWork(make_session_factory(engine.execution_options(sqlite_begin="BEGIN IMMEDIATE")))
+        for a in corpus:
+            cmd = IngestArticle(text=a.text, url=a.url, title=a.title, outlet=a.outlet, published=a.published)
+            try:
+                result = ingest_article(cmd, uow=uow, clock=clock)
+            except Exception:  # a lost race surfacing as an error is a finding, not a crash
+                counts["errors"] += 1
+                continue
+            counts["stored"] += result.status == "stored"
+            counts["duplicates"] += result.status == "duplicate"
+    finally:
+        engine.dispose()
+    return {**counts, "rss_mb": max_rss_mb()}

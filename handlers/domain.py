@@ -136,12 +136,30 @@ class FactSearch(_Model):
     person_ids: list[int] = Field(default_factory=list)
 
 
+# Counting every match of a very common word costs more than answering: past this many a store
+# stops counting and reports one more than it counted ("more than"), see Page.total_text.
+COUNT_CAP = 1000
+
+
+def count_cap(offset: int, limit: int) -> int:
+    """How many matches a store counts at most for this page: enough to know the next page exists."""
+    return max(COUNT_CAP, offset + limit) + 1
+
+
 class Page(_Model):
-    """How many matched in all, so renderers can offer "More"."""
+    """How many matched in all, so renderers can offer "More".
+
+    A total above COUNT_CAP is a lower bound: the store stopped counting there.
+    """
 
     total: int
     offset: int
     limit: int
+
+    @property
+    def total_text(self) -> str:
+        """The total for people: "12", or "1,000+" when the store stopped counting."""
+        return f"{self.total - 1:,}+" if self.total > COUNT_CAP else f"{self.total:,}"
 
     @property
     def has_more(self) -> bool:

@@ -27,6 +27,8 @@ def register(sub: Any) -> None:
 
     ingest = kinds.add_parser("ingest", help="articles/s through handlers.ingest (extraction + store)")
     ingest.add_argument("--articles", type=int, default=1000, help="generated articles (default 1000)")
+    ingest.add_argument("--workers", type=int, default=1,
+                        help="processes ingesting the same articles at once (default 1)")
     _common(ingest)
     ingest.set_defaults(func=_ingest)
 
@@ -58,7 +60,7 @@ def _ingest(args: argparse.Namespace) -> int:
     if module is None:
         return 2
     return _emit(args, module.run(articles=args.articles, db=args.db, seed=args.seed, keep=args.keep,
-                                  log=_log))
+                                  workers=args.workers, log=_log))
 
 
 def _commands(args: argparse.Namespace) -> int:

@@ -34,7 +34,7 @@ def render(answer: Answer, *, more_hint: str = MORE_HINT) -> str:
 def render_timeline(result: TimelineResult) -> str:
     if not result.entries:
         return _nothing(result.query, result.suggestion)
-    lines = [f"Timeline: {result.query.describe()} ({_count(result.page.total, 'event')})"]
+    lines = [f"Timeline: {result.query.describe()} ({_count(result.page, 'event')})"]
     last_date = None
     for entry in result.entries:
         if entry.date != last_date:
@@ -53,7 +53,7 @@ def render_quotes(result: WhoSaidResult) -> str:
         head = f"Quotes by {who}"
     else:
         head = f"Quotes about {result.query.describe()}"
-    lines = [f"{head} ({_count(result.page.total, 'quote')})", ""]
+    lines = [f"{head} ({_count(result.page, 'quote')})", ""]
     lines += [quote_line(q) for q in result.quotes]
     return "\n".join(lines)
 
@@ -72,7 +72,7 @@ def quote_line(q: QuoteEntry) -> str:
 def render_figures(result: FiguresResult) -> str:
     if not result.groups:
         return _nothing(result.query, result.suggestion)
-    lines = [f"Figures: {result.query.describe()} ({_count(result.page.total, 'figure')})"]
+    lines = [f"Figures: {result.query.describe()} ({_count(result.page, 'figure')})"]
     for group in result.groups:
         lines.append("")
         if group.about:
@@ -104,12 +104,12 @@ def _nothing(query: FactQuery, suggestion: str | None) -> str:
     return f"{text}\n{suggestion}" if suggestion else text
 
 
-def _count(n: int, noun: str) -> str:
-    return f"{n} {noun}" + ("" if n == 1 else "s")
+def _count(page: Page, noun: str) -> str:
+    return f"{page.total_text} {noun}" + ("" if page.total == 1 else "s")
 
 
 def _more(page: Page, hint: str) -> str | None:
     if not page.has_more:
         return None
     last = min(page.offset + page.limit, page.total)
-    return f"More: showing {page.offset + 1}–{last} of {page.total}; {hint}."
+    return f"More: showing {page.offset + 1}–{last} of {page.total_text}; {hint}."

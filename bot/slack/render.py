@@ -54,7 +54,7 @@ def render_timeline(result: TimelineResult, *, public: bool = False) -> SlackMes
         shown += 1
         consumed += max(1, len(entry.sources))  # an entry merges one stored event per report
     return _finish(budget, "timeline", query.text, result.page, public,
-                   f"Timeline for {query.describe()}: {result.page.total} events",
+                   f"Timeline for {query.describe()}: {result.page.total_text} events",
                    consumed=None if shown == len(result.entries) else consumed)
 
 
@@ -75,7 +75,7 @@ def render_quotes(result: WhoSaidResult, *, public: bool = False) -> SlackMessag
             break
         shown += 1
     return _finish(budget, "whosaid", query.text, result.page, public,
-                   f"Quotes for {query.describe()}: {result.page.total} found",
+                   f"Quotes for {query.describe()}: {result.page.total_text} found",
                    consumed=None if shown == len(result.quotes) else shown)
 
 
@@ -94,7 +94,7 @@ def render_figures(result: FiguresResult, *, public: bool = False) -> SlackMessa
         shown += 1
         consumed += max(1, len(group.reports))  # a group holds one stored figure per report
     return _finish(budget, "figures", query.text, result.page, public,
-                   f"Figures for {query.describe()}: {result.page.total} found",
+                   f"Figures for {query.describe()}: {result.page.total_text} found",
                    consumed=None if shown == len(result.groups) else consumed)
 
 
@@ -188,7 +188,7 @@ def _finish(budget: BlockBudget, question: Question, text: str, page: Page, publ
         end = min(page.total, page.offset + page.limit)
     else:
         end = min(page.total, page.offset + max(1, consumed))
-    footer: list[Block] = [context(f"Showing {page.offset + 1}–{end} of {page.total}")]
+    footer: list[Block] = [context(f"Showing {page.offset + 1}–{end} of {page.total_text}")]
     if end < page.total:
         footer.append(more_button(MoreRequest(question=question, text=text, offset=end, public=public)))
     return SlackMessage(text=fallback(f"{summary} (showing {page.offset + 1}–{end})"),

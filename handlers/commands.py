@@ -2,18 +2,17 @@
 
 from __future__ import annotations
 
-import re
-
 from handlers.domain import (
     ArticleRef,
     DatePrecision,
-    EventRecord,
     FactSearch,
     FigureRecord,
     Page,
     QuoteRecord,
+    Story,
 )
 from handlers.ports import UnitOfWork
+from handlers.story_match import fold
 from handlers.results import (
     FactQuery,
     FigureGroup,
@@ -28,20 +27,51 @@ from handlers.results import (
     WhoSaidResult,
 )
 
-_WORD = re.compile(r"\w+")
-# Two reports of the same day are the same happening when they share this much of their wording.
-_SAME_EVENT_OVERLAP = 0.5
-
 
 def show_timeline(query: TimelineQuery, *, uow: UnitOfWork) -> TimelineResult:
-    """Dated events matching the query, oldest first; reports of the same happening merged into one entry."""
+    """One entry per story (a happening with every article that reported it), oldest first.
+
+    With topic words the most relevant stories make the page (a story whose own summary names the
+    topic before one where only a report does, then the most recent, then the best corroborated),
+    and the page is shown in date order.
+    """
     with uow:
-        events, total = uow.events.search(_search(query))
-    entries = _merge_same_events(events)
+        stories = uow.stories.search(_search(query))
+    ranked = rank_stories(stories, query.terms)
+    page = sorted(ranked[query.offset:query.offset + query.limit], key=_story_order)
+    entries = [_timeline_entry(s) for s in page]
     return TimelineResult(
-        query=query, entries=entries, page=_page(query, total),
+        query=query, entries=entries, page=_page(query, len(stories)),
         suggestion=None if entries else suggest_broader("timeline", query),
     )
+
+
+def rank_stories(stories: list[Story], terms: list[str]) -> list[Story]:
+    """Most relevant first: summary naming the topic, then latest date, then most corroborated."""
+    wanted = [fold(t) for t in terms]
+
+    def relevance(story: Story) -> int:
+        said = fold(" ".join([story.summary, *story.actors, *story.places]))
+        return sum(1 for t in wanted if t in said)
+
+    def key(story: Story) -> tuple[int, str, int, int]:
+        return relevance(story), story.date, story.corroboration, story.id
+
+    return sorted(stories, key=key, reverse=True)
+
+
+def _story_order(story: Story) -> tuple[str, int]:
+    return story.date, story.id
+
+
+def _timeline_entry(story: Story) -> TimelineEntry:
+    sources: list[ArticleRef] = []
+    for m in story.members:
+        if all(s.id != m.article.id for s in sources):
+            sources.append(_ref(m.article))
+    return TimelineEntry(date=story.date, precision=_precision(story.date), summary=story.summary,
+                         actors=list(story.actors), places=list(story.places), sources=sources,
+                         story_id=story.id, reports=len(story.members))
 
 
 def show_quotes(query: WhoSaidQuery, *, uow: UnitOfWork) -> WhoSaidResult:
@@ -107,41 +137,6 @@ def _ref(a: ArticleRef) -> ArticleRef:
 
 def _precision(value: str) -> DatePrecision:
     return "day" if len(value) >= 10 else "month" if len(value) >= 7 else "year"
-
-
-def _words(text: str) -> set[str]:
-    return {w for w in _WORD.findall(text.lower()) if len(w) > 2}
-
-
-def _merge_same_events(events: list[EventRecord]) -> list[TimelineEntry]:
-    entries: list[TimelineEntry] = []
-    vocab: list[set[str]] = []
-    for e in events:
-        words = _words(e.summary)
-        for i, entry in enumerate(entries):
-            if entry.date == e.date and _overlap(words, vocab[i]) >= _SAME_EVENT_OVERLAP:
-                if all(s.id != e.article.id for s in entry.sources):
-                    entries[i] = entry.model_copy(update={
-                        "sources": [*entry.sources, _ref(e.article)],
-                        "actors": _union(entry.actors, e.actors),
-                        "places": _union(entry.places, e.places),
-                    })
-                break
-        else:
-            entries.append(TimelineEntry(
-                date=e.date, precision=_precision(e.date), summary=e.summary,
-                actors=list(e.actors), places=list(e.places), sources=[_ref(e.article)],
-            ))
-            vocab.append(words)
-    return entries
-
-
-def _overlap(a: set[str], b: set[str]) -> float:
-    return len(a & b) / len(a | b) if a and b else 0.0
-
-
-def _union(a: list[str], b: list[str]) -> list[str]:
-    return a + [x for x in b if x not in a]
 
 
 def _quote_entry(q: QuoteRecord, known_role: str | None = None) -> QuoteEntry:

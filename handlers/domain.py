@@ -188,3 +188,33 @@ class DigestRun(_Model):
     claimed_at: datetime
     posted_at: datetime | None = None
     message_ts: str | None = None
+
+
+class StoryMember(_Model):
+    """One report (a stored event) in a story, and why it was merged there (None for the first)."""
+
+    event_id: int
+    date: str
+    summary: str
+    actors: list[str] = Field(default_factory=list)
+    places: list[str] = Field(default_factory=list)
+    start: int = 0
+    article: ArticleRef
+    score: float | None = None
+    reason: dict[str, object] | None = None
+
+
+class Story(_Model):
+    """One happening, as reported by one or more articles: its stored events merged."""
+
+    id: int
+    date: str  # the most precise date its reports agree on
+    summary: str
+    actors: list[str] = Field(default_factory=list)
+    places: list[str] = Field(default_factory=list)
+    members: list[StoryMember] = Field(default_factory=list)
+
+    @property
+    def corroboration(self) -> int:
+        """Distinct outlets (or articles, where the outlet is unknown) reporting it."""
+        return len({m.article.outlet or m.article.url or m.article.id for m in self.members})

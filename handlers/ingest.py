@@ -13,6 +13,7 @@ from extract.document import Document
 from handlers.domain import ArticleRef, NewArticle, NewEvent, NewFigure, NewQuote, SpeakerKind
 from handlers.ports import Clock, UnitOfWork
 from handlers.results import IngestArticle, IngestResult
+from handlers.stories import merge_into_stories
 
 log = logging.getLogger(__name__)
 
@@ -87,12 +88,13 @@ def _store(cmd: IngestArticle, digest: str, ex: Extraction, uow: UnitOfWork) -> 
                          cue=q.cue, start=q.start, end=q.end),
                 people.get(q.speaker) if q.speaker else None,
             ))
-        uow.events.add_many(article.id, events)
+        event_ids = uow.events.add_many(article.id, events)
         uow.quotes.add_many(article.id, quotes)
         uow.figures.add_many(article.id, figures)
+        ref = ArticleRef(id=article.id, url=article.url, title=article.title, outlet=article.outlet,
+                         published=article.published)
+        merge_into_stories(ref, events, event_ids, uow=uow)
         uow.commit()
-    ref = ArticleRef(id=article.id, url=article.url, title=article.title, outlet=article.outlet,
-                     published=article.published)
     return IngestResult(
         status="stored", article=ref, events=len(events), quotes=len(quotes), figures=len(figures),
         people=len(people),

@@ -26,6 +26,7 @@ from handlers.domain import (
     Person,
     QuoteRecord,
     Source,
+    Story,
 )
 
 
@@ -37,7 +38,10 @@ class ArticleRepository(Protocol):
 
 
 class EventRepository(Protocol):
-    def add_many(self, article_id: int, events: Sequence[NewEvent]) -> None: ...
+    def add_many(self, article_id: int, events: Sequence[NewEvent]) -> list[int | None]:
+        """Store the events; their new ids in the same order (None where one could not be stored)."""
+        ...
+
     def search(self, search: FactSearch) -> tuple[list[EventRecord], int]:
         """Matching events in date order (oldest first) and the total count."""
         ...
@@ -133,6 +137,43 @@ class SourcePolling(Protocol):
     def has_seen(self, source_id: int, guid: str) -> bool: ...
 
 
+class StoryRepository(Protocol):
+    """Stories: stored events merged into one happening each, with the reasons for every merge."""
+
+    def candidates(self, since: date, until: date, *, limit: int = 200) -> list[Story]:
+        """Stories whose dates overlap since..until (their members too), most recent first, at most `limit`."""
+        ...
+
+    def start(self, event_id: int, *, date: str, summary: str, actors: Sequence[str],
+              places: Sequence[str]) -> int:
+        """A new story holding one event; its id."""
+        ...
+
+    def attach(self, story_id: int, event_id: int, *, score: float, reason: dict[str, object]) -> None:
+        """Add an event to a story, with the score and reasons of the merge."""
+        ...
+
+    def update(self, story_id: int, *, date: str, summary: str, actors: Sequence[str],
+               places: Sequence[str]) -> None:
+        """Replace what the story shows (date, best summary, actors, places)."""
+        ...
+
+    def get(self, story_id: int) -> Story | None: ...
+
+    def story_of_event(self, event_id: int) -> int | None: ...
+
+    def search(self, search: FactSearch, *, cap: int = 500) -> list[Story]:
+        """Stories with a member event matching the terms, overlapping the window; at most `cap`, newest first.
+
+        The handler ranks and pages them.
+        """
+        ...
+
+    def stories_at(self, spans: Sequence[tuple[int, int]]) -> dict[tuple[int, int], int]:
+        """For (article id, character offset) pairs, the story of the event whose sentence holds the offset."""
+        ...
+
+
 class UnitOfWork(Protocol):
     """One transaction over all repositories: `with uow: ...; uow.commit()`.
 
@@ -154,6 +195,8 @@ class UnitOfWork(Protocol):
     def sources(self) -> SourceRepository: ...
     @property
     def audit(self) -> AuditLog: ...
+    @property
+    def stories(self) -> StoryRepository: ...
 
     def __enter__(self) -> UnitOfWork: ...
     def __exit__(

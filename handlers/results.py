@@ -58,6 +58,8 @@ class TimelineEntry(_Model):
     actors: list[str] = Field(default_factory=list)
     places: list[str] = Field(default_factory=list)
     sources: list[ArticleRef]
+    story_id: int | None = None  # the stored story (for /briefbot stories split)
+    reports: int = 1  # stored events merged into this entry
 
     @property
     def corroboration(self) -> int:

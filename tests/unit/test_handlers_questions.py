@@ -5,6 +5,7 @@ import pytest
 from handlers.ask import HelpResult, answer, run_command
 from handlers.commands import show_figures, show_quotes, show_timeline
 from handlers.domain import NewArticle, NewEvent, NewFigure, NewQuote
+from handlers.stories import merge_into_stories
 from handlers.results import FiguresQuery, QueryError, TimelineQuery, WhoSaidQuery
 from tests.fakes import FakeUnitOfWork
 
@@ -31,15 +32,20 @@ def _figure(text: str, value: float, about: str | None, bound: str = "=") -> New
                      sentence=f"{text} were stranded.", start=0, end=len(text))
 
 
+def _store_events(uow: FakeUnitOfWork, article_id: int, events: list[NewEvent]) -> None:
+    # As ingest does: store the events, then merge them into stories.
+    merge_into_stories(uow.articles.ref(article_id), events, uow.events.add_many(article_id, events), uow=uow)
+
+
 @pytest.fixture
 def uow() -> FakeUnitOfWork:
     uow = FakeUnitOfWork()
     post = _article(uow, "Harbour Post", date(2031, 3, 4))
     wire = _article(uow, "Coast Wire", date(2031, 3, 6))
-    uow.events.add_many(post, [_event("2031-03-03", "Dockworkers walked out at the port of Velmora"),
-                               _event("2031-02", "Talks on the wage deal broke down")])
-    uow.events.add_many(wire, [_event("2031-03-03", "Dockworkers at the port of Velmora walked out"),
-                               _event("2031-03-05", "Owners offered a four percent raise")])
+    _store_events(uow, post, [_event("2031-03-03", "Dockworkers walked out at the port of Velmora"),
+                              _event("2031-02", "Talks on the wage deal broke down")])
+    _store_events(uow, wire, [_event("2031-03-03", "Dockworkers at the port of Velmora walked out"),
+                              _event("2031-03-05", "Owners offered a four percent raise")])
     okafor = uow.people.upsert("Ada Okafor", kind="person", aliases=["Okafor"], roles=["union leader"]).id
     lind = uow.people.upsert("Tomas Lind", kind="person", aliases=[], roles=["port director"]).id
     uow.quotes.add_many(post, [

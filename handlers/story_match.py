@@ -1,0 +1,341 @@
+"""Whether two reported events are the same happening: features, a score, and the reasons for it.
+
+Pure functions, no storage. A happening is roughly *what* (the kind of event and its key words),
+*when* (a compatible date) and *who/where* (actors and places). Two reports of one happening
+rarely share their wording ("Russia launched its largest assault" vs "the Sept. 7 strikes"), so
+the words are reduced first: plural and verb endings stripped, demonyms folded to their country,
+and the verbs and nouns news uses for the same kind of happening (attack/assault/strike/
+bombardment) folded to one class word.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+
+from extract.dates import date_range
+from extract.lexicon_roles import role_nouns, role_qualifiers, titles
+
+# Kinds of happening news reports under many names. Every word maps to the class's first word.
+_HAPPENING_CLASSES: tuple[tuple[str, ...], ...] = (
+    ("attack", "assault", "strike", "bombardment", "barrage", "raid", "shelling", "bombing", "offensive",
+     "onslaught", "shell", "bomb", "blitz", "airstrike", "bombard", "struck"),
+    ("kill", "dead", "death", "die", "died", "toll", "fatality", "casualty", "slain", "perish"),
+    ("injure", "wound", "hurt", "injury"),
+    ("meet", "meeting", "summit", "talk", "met", "hold", "held", "host", "convene", "session", "sit-down"),
+    ("approve", "approval", "authorize", "pass", "adopt", "endorse", "clear", "greenlight", "sign", "vote",
+     "back"),
+    ("announce", "unveil", "reveal", "declare", "launch", "introduce", "present"),
+    ("deadline", "ultimatum", "cutoff"),
+    ("elect", "election", "vote", "ballot", "poll", "referendum", "win", "victory", "defeat"),
+    ("protest", "demonstration", "rally", "march", "demonstrator", "protester", "riot", "unrest"),
+    ("arrest", "detain", "detention", "custody", "charge", "indict", "jail", "sentence", "convict"),
+    ("resign", "resignation", "quit", "stepped", "dismiss", "oust", "sack"),
+    ("earthquake", "quake", "tremor", "temblor", "struck"),
+    ("flood", "flooding", "inundate", "deluge"),
+    ("fire", "blaze", "wildfire", "flame", "burn"),
+    ("storm", "hurricane", "typhoon", "cyclone", "tornado"),
+    ("crash", "collision", "collide", "derail", "derailment", "accident"),
+    ("sanction", "embargo", "tariff", "penalty", "restriction"),
+    ("agree", "agreement", "deal", "accord", "pact", "treaty", "ceasefire", "truce"),
+    ("raise", "hike", "increase", "rise", "lift", "boost"),
+    ("cut", "lower", "reduce", "reduction", "slash", "decrease"),
+    ("visit", "trip", "tour", "travel"),
+    ("package", "aid", "assistance", "funding", "fund"),
+    ("walkout", "stoppage"),  # a labour "strike" reads as an attack: news uses the word far more so
+    ("damage", "destroy", "wreck", "ruin", "devastate"),
+    ("evacuate", "evacuation", "flee", "displace"),
+    ("acquire", "acquisition", "buy", "purchase", "takeover", "merger", "merge"),
+    ("release", "publish"),
+)
+# A word may name more than one kind ("vote": an election, or a bill passed): it counts for each.
+_CLASS_OF: dict[str, frozenset[str]] = {}
+for _words in _HAPPENING_CLASSES:
+    for _w in _words:
+        _CLASS_OF[_w] = _CLASS_OF.get(_w, frozenset()) | {_words[0]}
+
+# Adjectives of nationality name the country for matching ("a Russian attack" is Russia's).
+_DEMONYMS = {
+    "russian": "russia", "ukrainian": "ukraine", "american": "us", "chinese": "china", "french": "france",
+    "german": "germany", "british": "britain", "israeli": "israel", "palestinian": "palestine",
+    "iranian": "iran", "indian": "india", "japanese": "japan", "turkish": "turkey", "polish": "poland",
+    "italian": "italy", "spanish": "spain", "european": "europe", "syrian": "syria", "iraqi": "iraq",
+    "korean": "korea", "mexican": "mexico", "canadian": "canada", "brazilian": "brazil",
+    "egyptian": "egypt", "saudi": "saudi", "lebanese": "lebanon", "afghan": "afghanistan",
+    "pakistani": "pakistan", "nigerian": "nigeria", "venezuelan": "venezuela", "belarusian": "belarus",
+    "u.s.": "us", "usa": "us", "america": "us", "uk": "britain",
+}
+
+# Seats of power stand for their country ("the Kremlin said", "Washington warned"); a report naming
+# the seat and one naming the country may describe the same act.
+_SEATS = {
+    "kremlin": "russia", "moscow": "russia", "kyiv": "ukraine", "kiev": "ukraine", "washington": "us",
+    "white house": "us", "pentagon": "us", "beijing": "china", "london": "britain", "downing street": "britain",
+    "paris": "france", "elysee": "france", "berlin": "germany", "tehran": "iran", "jerusalem": "israel",
+    "ankara": "turkey", "tokyo": "japan", "delhi": "india", "new delhi": "india", "brussels": "europe",
+    "warsaw": "poland", "rome": "italy", "madrid": "spain", "ottawa": "canada", "damascus": "syria",
+    "baghdad": "iraq", "seoul": "korea", "pyongyang": "korea", "cairo": "egypt", "minsk": "belarus",
+    "caracas": "venezuela", "islamabad": "pakistan", "kabul": "afghanistan", "riyadh": "saudi",
+    "beirut": "lebanon", "mexico city": "mexico", "brasilia": "brazil",
+}
+
+_COUNTRY_KEYS = frozenset(_DEMONYMS.values()) | frozenset(_SEATS.values())
+
+# Words that say nothing about which happening it is: function words, reporting verbs, calendar words.
+_STOPWORDS = frozenset("""
+a an the and or but if of in on at to for from by with without about into onto over under after before
+during since until as than then that this these those there here it its it's is are was were be been being
+has have had do does did will would could should may might must can not no nor so such very more most
+less least also just only even still yet again already early late last next first second new old
+he she they them their his her we our you your i me my us who whom whose which what when where why how
+took take takes taking place held
+said says say saying told tell tells according reported reports report stated statement added noted
+claimed announced—
+sunday monday tuesday wednesday thursday friday saturday today yesterday tomorrow week weeks month
+months year years day days night morning evening afternoon weekend time times
+january february march april may june july august september october november december
+jan feb mar apr jun jul aug sep sept oct nov dec
+one two three four five six seven eight nine ten dozen dozens hundred hundreds thousand thousands
+million millions billion percent per cent mr mrs ms dr
+all any some each every other another many much few several both either neither own same
+while although though because however whether which amid across against between through toward towards
+up down out off around near via upon within
+""".split())
+
+_WORD = re.compile(r"[^\W\d_][\w'’.-]*", re.UNICODE)
+
+# Weights of the evidence, and the score from which two reports are one happening.
+W_KIND = 0.35
+W_NAMES = 0.40
+W_TERMS = 0.25
+SAME_ARTICLE_NEARBY = 0.15
+MERGE_THRESHOLD = 0.5
+NEARBY_CHARS = 400
+
+
+@dataclass(frozen=True)
+class EventFeatures:
+    """What a report says about its happening, reduced for comparison."""
+
+    start: date
+    end: date
+    kinds: frozenset[str]
+    names: frozenset[str]
+    terms: frozenset[str]
+    article_id: int | None = None
+    offset: int | None = None
+
+    @property
+    def day_precise(self) -> bool:
+        return self.start == self.end
+
+
+@dataclass(frozen=True)
+class MatchScore:
+    """How alike two reports are, and why: stored with the merge so an admin can judge it."""
+
+    score: float
+    same_date: bool
+    kinds: tuple[str, ...] = ()
+    names: tuple[str, ...] = ()
+    terms: tuple[str, ...] = ()
+    nearby: bool = False
+    reasons: dict[str, object] = field(default_factory=dict)
+
+    @property
+    def merges(self) -> bool:
+        return self.score >= MERGE_THRESHOLD
+
+    def explain(self) -> dict[str, object]:
+        """The reasons as plain data (stored as JSON)."""
+        return {"score": round(self.score, 3), "same_date": self.same_date, "kinds": list(self.kinds),
+                "names": list(self.names), "terms": list(self.terms), "same_article_nearby": self.nearby}
+
+
+def fold(text: str) -> str:
+    """Lower case without accents."""
+    return "".join(c for c in unicodedata.normalize("NFKD", text.casefold()) if not unicodedata.combining(c))
+
+
+def stem(word: str) -> str:
+    """A crude English stem: enough to make 'strikes'/'strike', 'targeted'/'target', 'killed'/'kill' meet."""
+    w = word.strip("'’.-").replace("’", "'")
+    if w.endswith("'s"):
+        w = w[:-2]
+    for suffix, repl in (("ies", "y"), ("ied", "y"), ("ing", ""), ("ed", ""), ("es", ""), ("s", "")):
+        if w.endswith(suffix) and len(w) - len(suffix) >= 3:
+            base = w[: len(w) - len(suffix)] + repl
+            if suffix in ("ing", "ed") and len(base) > 3 and base[-1] == base[-2] and base[-1] in "bdgmnprt":
+                base = base[:-1]  # "targetted" -> "target", "bombed" stays "bomb"
+            if suffix == "es" and not base.endswith(("sh", "ch", "x", "ss", "z")):
+                base = w[:-1]  # "strikes" -> "strike", "taxes" -> "tax"
+            return base
+    return w
+
+
+def name_key(name: str) -> str:
+    """A name as compared: folded, "the" dropped, demonyms as their country."""
+    words = [w for w in re.findall(r"[\w.]+", fold(name)) if w not in ("the", "of")]
+    key = " ".join(words).replace(".", "")
+    return _DEMONYMS.get(key, _DEMONYMS.get(key + ".", key))
+
+
+def _kind_of(word: str) -> frozenset[str]:
+    if word in _CLASS_OF:
+        return _CLASS_OF[word]
+    kinds = _CLASS_OF.get(stem(word)) or _CLASS_OF.get(stem(word) + "e") or frozenset()
+    if word.endswith(("ed", "ing")):
+        # Troops "fired" rockets and "firing" is shooting: only the noun "fire" is a blaze.
+        kinds -= {"fire"}
+    return kinds
+
+
+def _role_word(word: str) -> bool:
+    return word in titles() or word in role_qualifiers() or word in role_nouns()
+
+
+def _name_keys(name: str) -> set[str]:
+    """A name's keys: the whole name, a person's surname, and the country a seat of power stands for."""
+    words = [w for w in name_key(name).split() if not _role_word(w)]
+    keys = {_DEMONYMS.get(" ".join(words), " ".join(words))} if words else set()
+    if len(words) > 1:
+        keys.add(words[-1])  # "Volodymyr Zelensky" and "Zelensky" meet on the surname
+    keys |= {_SEATS[k] for k in list(keys) if k in _SEATS}
+    keys.discard("")
+    return keys
+
+
+def _demonym(word: str) -> str | None:
+    """The country a nationality adjective names: "russian" -> "russia", "merovian" -> "merovia"."""
+    if word in _DEMONYMS:
+        return _DEMONYMS[word]
+    # An unknown "-ian" adjective most often names its "-ia" country.
+    return word[:-1] if word.endswith("ian") and len(word) > 6 else None
+
+
+def _sentence_initial(text: str, at: int) -> bool:
+    before = text[:at].rstrip(" \"'“‘(")
+    return not before or before[-1] in ".!?:—–-"
+
+
+def features(
+    value: str, summary: str, actors: Iterable[str] = (), places: Iterable[str] = (),
+    *, article_id: int | None = None, offset: int | None = None,
+) -> EventFeatures:
+    """The comparable features of one report: its date span, kinds of happening, names and key words."""
+    span = date_range(value)
+    if span is None:
+        raise ValueError(f"not an event date: {value!r}")
+    names: set[str] = set()
+    for n in (*actors, *places):
+        names |= _name_keys(n)
+    name_words = {w for n in names for w in n.split()}
+    kinds: set[str] = set()
+    terms: set[str] = set()
+    run: list[str] = []  # capitalised words mid-sentence: most likely one name
+    for match in _WORD.finditer(summary):
+        raw = match.group()
+        word = fold(raw).strip("'’.-").replace("’", "'")
+        possessive = word.endswith("'s")
+        word = word[:-2] if possessive else word
+        # Mid-sentence capitals are names; so is a sentence-initial one that owns something ("Merovia's").
+        capital = raw[:1].isupper() and (possessive or not _sentence_initial(summary, match.start()))
+        if capital and not _demonym(word) and not _role_word(word) and word not in _STOPWORDS:
+            run.append(word)
+            continue
+        if run:
+            names |= _name_keys(" ".join(run))
+            run = []
+        if len(word) < 3 or word in _STOPWORDS or _role_word(word):
+            continue
+        country = _demonym(word) if raw[:1].isupper() or word in _DEMONYMS else None
+        if country:
+            names.add(country)
+            continue
+        kind = _kind_of(word)
+        if kind:
+            kinds |= kind
+            continue
+        s = stem(word)
+        if s not in name_words and word not in name_words:
+            terms.add(s)
+    if run:
+        names |= _name_keys(" ".join(run))
+    return EventFeatures(start=span[0], end=span[1], kinds=frozenset(kinds), names=frozenset(names),
+                         terms=frozenset(terms), article_id=article_id, offset=offset)
+
+
+def _overlap(a: frozenset[str], b: frozenset[str], floor: int) -> tuple[float, tuple[str, ...]]:
+    shared = a & b
+    if not shared:
+        return 0.0, ()
+    return min(1.0, len(shared) / max(floor, min(len(a), len(b)))), tuple(sorted(shared))
+
+
+def _name_weight(name: str) -> float:
+    # A country is named in most of its news: sharing one is weaker evidence than a person or a town.
+    return 0.5 if name in _COUNTRY_KEYS else 1.0
+
+
+def _name_overlap(a: frozenset[str], b: frozenset[str]) -> tuple[float, tuple[str, ...]]:
+    shared = a & b
+    if not shared:
+        return 0.0, ()
+    size = min(sum(map(_name_weight, a)), sum(map(_name_weight, b)))
+    return min(1.0, sum(map(_name_weight, shared)) / max(2.0, size)), tuple(sorted(shared))
+
+
+def dates_compatible(a: EventFeatures, b: EventFeatures) -> bool:
+    """The spans overlap: the same day, or a month/year that contains the other's day."""
+    return a.start <= b.end and b.start <= a.end
+
+
+def score(a: EventFeatures, b: EventFeatures) -> MatchScore:
+    """How likely `a` and `b` report one happening (0..1, merge from MERGE_THRESHOLD), with the reasons.
+
+    Both naming someone or somewhere with nobody in common, or both naming a kind of happening with
+    none in common, halves the score: two happenings side by side, whatever their words share.
+    """
+    if not dates_compatible(a, b):
+        return MatchScore(score=0.0, same_date=False)
+    same_date = a.start == b.start and a.end == b.end
+    kind, kinds = _overlap(a.kinds, b.kinds, 1)
+    name, names = _name_overlap(a.names, b.names)
+    term, terms = _overlap(a.terms, b.terms, 4)
+    nearby = (a.article_id is not None and a.article_id == b.article_id and a.offset is not None
+              and b.offset is not None and abs(a.offset - b.offset) <= NEARBY_CHARS)
+    total = W_KIND * kind + W_NAMES * name + W_TERMS * term
+    if nearby and same_date:
+        total += SAME_ARTICLE_NEARBY
+    if _names_clash(a, b) or (a.kinds and b.kinds and not kinds):
+        total *= 0.5
+    elif not nearby and not (a.names and b.names):
+        # Nobody and nowhere named on one side: the words alone could fit any happening of that kind.
+        total *= 0.8
+    if not same_date:
+        # A month-wide date may hold many happenings: ask for more before joining a precise day.
+        total *= 0.8
+    return MatchScore(score=round(min(total, 1.0), 4), same_date=same_date, kinds=kinds, names=names,
+                      terms=terms, nearby=nearby)
+
+
+def _names_clash(a: EventFeatures, b: EventFeatures) -> bool:
+    # Both name someone or somewhere (more than a country) and none in common: two happenings side by side.
+    mine, theirs = a.names - _COUNTRY_KEYS, b.names - _COUNTRY_KEYS
+    return bool(mine and theirs and not mine & theirs)
+
+
+def best_match(
+    event: EventFeatures, candidates: Sequence[tuple[int, Sequence[EventFeatures]]]
+) -> tuple[int, MatchScore] | None:
+    """The candidate story (id, member features) the event belongs to, best score first; None if none."""
+    best: tuple[int, MatchScore] | None = None
+    for story_id, members in candidates:
+        for member in members:
+            s = score(event, member)
+            if s.merges and (best is None or s.score > best[1].score):
+                best = (story_id, s)
+    return best

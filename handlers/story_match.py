@@ -307,6 +307,8 @@ def score(a: EventFeatures, b: EventFeatures) -> MatchScore:
     term, terms = _overlap(a.terms, b.terms, 4)
     nearby = (a.article_id is not None and a.article_id == b.article_id and a.offset is not None
               and b.offset is not None and abs(a.offset - b.offset) <= NEARBY_CHARS)
+    if not a.kinds and not b.kinds:
+        kind = term  # no kind of happening named on either side: the key words have to say what
     total = W_KIND * kind + W_NAMES * name + W_TERMS * term
     if nearby and same_date:
         total += SAME_ARTICLE_NEARBY

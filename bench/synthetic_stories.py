@@ -161,8 +161,9 @@ def _when(rng: random.Random, day: date, published: date) -> tuple[str, str]:
 
 def _figure(rng: random.Random, n: int) -> str:
     # Outlets round and bound the same number differently.
-    return rng.choice([str(n), f"more than {max(1, n - rng.randint(0, 3))}", f"about {n + rng.randint(-2, 2)}",
-                       f"at least {max(1, n - rng.randint(1, 4))}", str(n)])
+    return rng.choice([str(n), f"more than {max(1, n - rng.randint(0, 3))}",
+                       f"about {n + rng.randint(-2, 2)}", f"at least {max(1, n - rng.randint(1, 4))}",
+                       str(n)])
 
 
 def make_happenings(rng: random.Random, count: int, start: date) -> list[Happening]:
@@ -184,8 +185,8 @@ def make_happenings(rng: random.Random, count: int, start: date) -> list[Happeni
             if free:
                 kind = rng.choice(free)
                 break
-        out.append(Happening(id=i + 1, kind=kind, day=day, country=country, where=where, who=_person(rng, taken),
-                             other=_person(rng, taken), n=rng.randint(3, 60)))
+        out.append(Happening(id=i + 1, kind=kind, day=day, country=country, where=where,
+                             who=_person(rng, taken), other=_person(rng, taken), n=rng.randint(3, 60)))
     return out
 
 

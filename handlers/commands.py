@@ -11,8 +11,8 @@ from handlers.domain import (
     QuoteRecord,
     Story,
 )
+from handlers.figure_groups import group_figures
 from handlers.ports import UnitOfWork
-from handlers.story_match import fold
 from handlers.results import (
     FactQuery,
     FigureGroup,
@@ -26,6 +26,7 @@ from handlers.results import (
     WhoSaidQuery,
     WhoSaidResult,
 )
+from handlers.story_match import fold
 
 
 def show_timeline(query: TimelineQuery, *, uow: UnitOfWork) -> TimelineResult:
@@ -96,16 +97,39 @@ def show_quotes(query: WhoSaidQuery, *, uow: UnitOfWork) -> WhoSaidResult:
 
 
 def show_figures(query: FiguresQuery, *, uow: UnitOfWork) -> FiguresResult:
-    """Figures matching the query, newest article first, grouped by what they count and in which unit."""
+    """Figures matching the query, grouped by what they count in which happening, ranges, conflicts."""
     with uow:
         figures, total = uow.figures.search(_search(query))
-    groups = _group_figures(figures)
+        dates = _happening_dates(figures, uow)
+    reports = [_report(f) for f in figures]
+    by_id = {id(r): f for r, f in zip(reports, figures, strict=True)}
+    groups = group_figures(reports, lambda r: dates.get(by_id[id(r)].id))
     # The search matches the whole sentence; numbers that themselves count the topic come first.
     groups.sort(key=lambda g: not _counts_topic(g, query.terms))
     return FiguresResult(
         query=query, groups=groups, page=_page(query, total),
         suggestion=None if groups else suggest_broader("figures", query),
     )
+
+
+def _happening_dates(figures: list[FigureRecord], uow: UnitOfWork) -> dict[int, str | None]:
+    """Figure id -> the date of the story whose event sentence holds the figure (None: no such story)."""
+    stories = uow.stories.stories_at([(f.article.id, f.start) for f in figures])
+    story_dates: dict[int, str] = {}
+    for story_id in set(stories.values()):
+        story = uow.stories.get(story_id)
+        if story is not None:
+            story_dates[story_id] = story.date
+    out: dict[int, str | None] = {}
+    for f in figures:
+        story_id = stories.get((f.article.id, f.start))
+        out[f.id] = story_dates.get(story_id) if story_id is not None else None
+    return out
+
+
+def _report(f: FigureRecord) -> FigureReport:
+    return FigureReport(text=f.text, value=f.value, value_max=f.value_max, unit=f.unit, bound=f.bound,
+                        change=f.change, about=f.about, sentence=f.sentence, source=_ref(f.article))
 
 
 def suggest_broader(command: str, query: FactQuery) -> str:
@@ -145,35 +169,6 @@ def _quote_entry(q: QuoteRecord, known_role: str | None = None) -> QuoteEntry:
                       said_on=q.article.published, source=_ref(q.article))
 
 
-def _group_figures(figures: list[FigureRecord]) -> list[FigureGroup]:
-    groups: dict[tuple[str, str | None] | int, list[FigureReport]] = {}
-    for f in figures:
-        report = FigureReport(text=f.text, value=f.value, value_max=f.value_max, unit=f.unit, bound=f.bound,
-                              change=f.change, about=f.about, sentence=f.sentence, source=_ref(f.article))
-        # Without a subject two numbers cannot be said to measure the same thing.
-        key: tuple[str, str | None] | int = (" ".join(f.about.lower().split()), f.unit) if f.about else f.id
-        groups.setdefault(key, []).append(report)
-    return [
-        FigureGroup(about=reports[0].about, unit=reports[0].unit, reports=reports,
-                    conflict=_conflict(reports))
-        for reports in groups.values()
-    ]
-
-
 def _counts_topic(group: FigureGroup, terms: list[str]) -> bool:
     said = " ".join(f"{r.text} {r.about or ''} {r.unit or ''}" for r in group.reports).lower()
     return any(t.lower() in said or (group.unit and t.lower().startswith(group.unit.lower())) for t in terms)
-
-
-def _conflict(reports: list[FigureReport]) -> bool:
-    """Different articles of the same day giving different numbers for the same thing.
-
-    A count reported on different days may simply have changed (ships queueing, a death toll),
-    so only same-day (or undated) reports are held against each other.
-    """
-    by_day: dict[object, set[tuple[float, float | None]]] = {}
-    articles: dict[object, set[int]] = {}
-    for r in reports:
-        by_day.setdefault(r.source.published, set()).add((r.value, r.value_max))
-        articles.setdefault(r.source.published, set()).add(r.source.id)
-    return any(len(values) > 1 and len(articles[day]) > 1 for day, values in by_day.items())

@@ -141,7 +141,7 @@ class StoryRepository(Protocol):
     """Stories: stored events merged into one happening each, with the reasons for every merge."""
 
     def candidates(self, since: date, until: date, *, limit: int = 200) -> list[Story]:
-        """Stories whose dates overlap since..until (their members too), most recent first, at most `limit`."""
+        """Stories (with members) whose dates overlap since..until, most recent first, at most `limit`."""
         ...
 
     def start(self, event_id: int, *, date: str, summary: str, actors: Sequence[str],
@@ -163,14 +163,14 @@ class StoryRepository(Protocol):
     def story_of_event(self, event_id: int) -> int | None: ...
 
     def search(self, search: FactSearch, *, cap: int = 500) -> list[Story]:
-        """Stories with a member event matching the terms, overlapping the window; at most `cap`, newest first.
+        """Stories with a member event matching the terms, in the window; at most `cap`, newest first.
 
         The handler ranks and pages them.
         """
         ...
 
     def stories_at(self, spans: Sequence[tuple[int, int]]) -> dict[tuple[int, int], int]:
-        """For (article id, character offset) pairs, the story of the event whose sentence holds the offset."""
+        """For (article id, offset) pairs, the story of the event whose sentence holds the offset."""
         ...
 
 

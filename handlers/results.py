@@ -111,7 +111,11 @@ class FigureGroup(_Model):
     about: str | None
     unit: str | None
     reports: list[FigureReport]
-    conflict: bool = False
+    conflict: bool = False  # reports from different articles whose values cannot both hold
+    low: float | None = None  # the range all reports together allow
+    high: float | None = None
+    latest: FigureReport | None = None  # when later reports revise earlier ones (a rising toll)
+    history: list[FigureReport] = Field(default_factory=list)  # the earlier values, newest first
 
 
 class FiguresResult(_Model):

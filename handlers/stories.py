@@ -78,10 +78,8 @@ def merge_into_stories(
             story_id, why = match
             uow.stories.attach(story_id, event_id, score=why.score, reason=why.explain())
             story = stories[story_id]
-            grown = story.model_copy(update={"members": [*story.members,
-                                                          member.model_copy(update={"score": why.score,
-                                                                                    "reason": why.explain()})]})
-            stories[story_id] = refresh(grown)
+            joined = member.model_copy(update={"score": why.score, "reason": why.explain()})
+            stories[story_id] = refresh(story.model_copy(update={"members": [*story.members, joined]}))
             shown = stories[story_id]
             uow.stories.update(story_id, date=shown.date, summary=shown.summary, actors=shown.actors,
                                places=shown.places)

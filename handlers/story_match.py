@@ -73,7 +73,8 @@ _DEMONYMS = {
 # the seat and one naming the country may describe the same act.
 _SEATS = {
     "kremlin": "russia", "moscow": "russia", "kyiv": "ukraine", "kiev": "ukraine", "washington": "us",
-    "white house": "us", "pentagon": "us", "beijing": "china", "london": "britain", "downing street": "britain",
+    "white house": "us", "pentagon": "us", "beijing": "china", "london": "britain",
+    "downing street": "britain",
     "paris": "france", "elysee": "france", "berlin": "germany", "tehran": "iran", "jerusalem": "israel",
     "ankara": "turkey", "tokyo": "japan", "delhi": "india", "new delhi": "india", "brussels": "europe",
     "warsaw": "poland", "rome": "italy", "madrid": "spain", "ottawa": "canada", "damascus": "syria",

@@ -20,7 +20,7 @@ class SqlStoryRepository:
         self._session = session
 
     def candidates(self, since: date, until: date, *, limit: int = 200) -> list[Story]:
-        """Stories whose dates overlap since..until (their members too), most recent first, at most `limit`."""
+        """Stories (with members) whose dates overlap since..until, most recent first, at most `limit`."""
         ids = self._session.scalars(
             select(StoryRow.id)
             .where(StoryRow.date_end >= since, StoryRow.date_start <= until)
@@ -45,7 +45,8 @@ class SqlStoryRepository:
     def attach(self, story_id: int, event_id: int, *, score: float, reason: dict[str, object]) -> None:
         """Add an event to a story, with the score and reasons of the merge."""
         self._session.execute(delete(StoryEventRow).where(StoryEventRow.event_id == event_id))
-        self._session.add(StoryEventRow(story_id=story_id, event_id=event_id, score=score, reason=dict(reason)))
+        self._session.add(StoryEventRow(story_id=story_id, event_id=event_id, score=score,
+                                        reason=dict(reason)))
         self._session.flush()
 
     def update(self, story_id: int, *, date: str, summary: str, actors: Sequence[str],
@@ -68,7 +69,7 @@ class SqlStoryRepository:
         return self._session.scalar(select(StoryEventRow.story_id).where(StoryEventRow.event_id == event_id))
 
     def search(self, search: FactSearch, *, cap: int = 500) -> list[Story]:
-        """Stories with a member event matching the terms, overlapping the window; at most `cap`, newest first."""
+        """Stories with a member event matching the terms, in the window; at most `cap`, newest first."""
         conditions: list[ColumnElement[bool]] = []
         if search.since:
             conditions.append(StoryRow.date_end >= search.since)
@@ -89,7 +90,7 @@ class SqlStoryRepository:
         return self._load(list(ids))
 
     def stories_at(self, spans: Sequence[tuple[int, int]]) -> dict[tuple[int, int], int]:
-        """For (article id, character offset) pairs, the story of the event whose sentence holds the offset."""
+        """For (article id, offset) pairs, the story of the event whose sentence holds the offset."""
         articles = {a for a, _ in spans}
         if not articles:
             return {}

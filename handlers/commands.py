@@ -122,8 +122,8 @@ def _happening_dates(figures: list[FigureRecord], uow: UnitOfWork) -> dict[int, 
             story_dates[story_id] = story.date
     out: dict[int, str | None] = {}
     for f in figures:
-        story_id = stories.get((f.article.id, f.start))
-        out[f.id] = story_dates.get(story_id) if story_id is not None else None
+        found = stories.get((f.article.id, f.start))
+        out[f.id] = story_dates.get(found) if found is not None else None
     return out
 
 

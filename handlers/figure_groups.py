@@ -107,7 +107,8 @@ def summarise(reports: list[FigureReport]) -> FigureGroup:
     revised = len(days) > 1 and _is_revision(reports)
     latest_day = by_date[0].source.published
     return FigureGroup(
-        about=min((r.about for r in reports if r.about), key=len, default=None), unit=reports[0].unit, reports=by_date if revised else reports,
+        about=min((r.about for r in reports if r.about), key=len, default=None), unit=reports[0].unit,
+        reports=by_date if revised else reports,
         conflict=_conflict(reports, ranges, revised),
         low=min(lo for lo, _ in ranges), high=max(hi for _, hi in ranges),
         latest=by_date[0] if revised else None,

@@ -34,7 +34,7 @@ _HAPPENING_CLASSES: tuple[tuple[str, ...], ...] = (
     ("protest", "demonstration", "rally", "march", "demonstrator", "protester", "riot", "unrest"),
     ("arrest", "detain", "detention", "custody", "charge", "indict", "jail", "sentence", "convict"),
     ("resign", "resignation", "quit", "stepped", "dismiss", "oust", "sack"),
-    ("earthquake", "quake", "tremor", "temblor", "struck"),
+    ("earthquake", "quake", "tremor", "temblor"),
     ("flood", "flooding", "inundate", "deluge"),
     ("fire", "blaze", "wildfire", "flame", "burn"),
     ("storm", "hurricane", "typhoon", "cyclone", "tornado"),
@@ -51,6 +51,11 @@ _HAPPENING_CLASSES: tuple[tuple[str, ...], ...] = (
     ("acquire", "acquisition", "buy", "purchase", "takeover", "merger", "merge"),
     ("release", "publish"),
 )
+# Words that name a kind only when nothing more telling does: "struck" (a quake, a missile),
+# "launched" (an attack, a product), "held" (talks, a vote).
+_WEAK_KIND_WORDS = frozenset({"struck", "launch", "launched", "held", "hold", "back", "backed", "pass",
+                              "passed", "clear", "cleared", "sign", "signed", "present", "presented"})
+
 # A word may name more than one kind ("vote": an election, or a bill passed): it counts for each.
 _CLASS_OF: dict[str, frozenset[str]] = {}
 for _words in _HAPPENING_CLASSES:
@@ -235,6 +240,7 @@ def features(
         names |= _name_keys(n)
     name_words = {w for n in names for w in n.split()}
     kinds: set[str] = set()
+    weak: set[str] = set()  # kinds named only by words that can mean several
     terms: set[str] = set()
     run: list[str] = []  # capitalised words mid-sentence: most likely one name
     for match in _WORD.finditer(summary):
@@ -258,14 +264,14 @@ def features(
             continue
         kind = _kind_of(word)
         if kind:
-            kinds |= kind
+            (weak if len(kind) > 1 or word in _WEAK_KIND_WORDS else kinds).update(kind)
             continue
         s = stem(word)
         if s not in name_words and word not in name_words:
             terms.add(s)
     if run:
         names |= _name_keys(" ".join(run))
-    return EventFeatures(start=span[0], end=span[1], kinds=frozenset(kinds), names=frozenset(names),
+    return EventFeatures(start=span[0], end=span[1], kinds=frozenset(kinds or weak), names=frozenset(names),
                          terms=frozenset(terms), article_id=article_id, offset=offset)
 
 
@@ -310,12 +316,19 @@ def score(a: EventFeatures, b: EventFeatures) -> MatchScore:
               and b.offset is not None and abs(a.offset - b.offset) <= NEARBY_CHARS)
     if not a.kinds and not b.kinds:
         kind = term  # no kind of happening named on either side: the key words have to say what
+    if not a.names and not b.names:
+        # Nobody named on either side: the key words are all there is (a short sentence has few).
+        term, terms = _overlap(a.terms, b.terms, min(4, max(len(a.terms), len(b.terms), 1)))
+        name = term
     total = W_KIND * kind + W_NAMES * name + W_TERMS * term
+    if not a.names and not b.names and not nearby:
+        # Barely over the line at most: a report's own lead sentence nearby must win over a look-alike.
+        total = min(total, MERGE_THRESHOLD + 0.05)
     if nearby and same_date:
         total += SAME_ARTICLE_NEARBY
     if _names_clash(a, b) or (a.kinds and b.kinds and not kinds):
         total *= 0.5
-    elif not nearby and not (a.names and b.names):
+    elif not nearby and bool(a.names) != bool(b.names):
         # Nobody and nowhere named on one side: the words alone could fit any happening of that kind.
         total *= 0.8
     if not same_date:

@@ -6,6 +6,7 @@ from handlers.ask import Answer, HelpResult
 from handlers.domain import ArticleRef, Page
 from handlers.results import (
     FactQuery,
+    FigureGroup,
     FigureReport,
     FiguresResult,
     QuoteEntry,
@@ -41,6 +42,9 @@ def render_timeline(result: TimelineResult) -> str:
             lines += ["", entry.date]
             last_date = entry.date
         lines.append(f"  • {entry.summary}")
+        if entry.story_id is not None and (entry.reports > 1 or entry.corroboration > 1):
+            lines.append(f"      [story {entry.story_id}: {_count(entry.reports, 'report')}, "
+                         f"{_count(entry.corroboration, 'source')}]")
         lines += [f"      {cite(s)}" for s in entry.sources]
     return "\n".join(lines)
 
@@ -76,9 +80,20 @@ def render_figures(result: FiguresResult) -> str:
     for group in result.groups:
         lines.append("")
         if group.about:
-            lines.append(f"{group.about}" + ("  [sources disagree]" if group.conflict else ""))
+            lines.append(f"{group.about}{_range(group)}" + ("  [sources disagree]" if group.conflict else ""))
+        if group.latest is not None:
+            lines.append(f"  latest: {figure_line(group.latest)}")
+            lines += [f"    earlier: {figure_line(r)}" for r in group.history]
+            continue
         lines += [("  " if group.about else "") + figure_line(r) for r in group.reports]
     return "\n".join(lines)
+
+
+def _range(group: FigureGroup) -> str:
+    """ (range 9–15) when the reports allow more than one value."""
+    if len(group.reports) < 2 or group.low is None or group.high is None or group.low == group.high:
+        return ""
+    return f" (range {group.low:,.4g}–{group.high:,.4g})"
 
 
 def figure_line(r: FigureReport) -> str:

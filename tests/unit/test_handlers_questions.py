@@ -5,8 +5,8 @@ import pytest
 from handlers.ask import HelpResult, answer, run_command
 from handlers.commands import show_figures, show_quotes, show_timeline
 from handlers.domain import NewArticle, NewEvent, NewFigure, NewQuote
-from handlers.stories import merge_into_stories
 from handlers.results import FiguresQuery, QueryError, TimelineQuery, WhoSaidQuery
+from handlers.stories import merge_into_stories
 from tests.fakes import FakeUnitOfWork
 
 TODAY = date(2031, 3, 10)

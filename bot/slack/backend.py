@@ -9,8 +9,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Protocol
 
-from handlers import admin
+from handlers import admin, stories
 from handlers.ask import Answer, run_command
+from handlers.domain import Story
 from handlers.help import help_text
 from handlers.ports import Clock, UnitOfWork
 
@@ -75,3 +76,12 @@ class AdminDesk:
                     "resume": admin.resume_source}[verb]
         return use_case(admin.SourceAction(source_id=source_id, actor=actor),
                         uow_factory=self._uow_factory, clock=self._clock)
+
+    def show_story(self, story_id: int) -> Story:
+        """A story with its reports and the reasons they were merged (StoryError if unknown)."""
+        return stories.show_story(story_id, uow=self._uow_factory())
+
+    def split_story(self, actor: str, story_id: int, event_id: int) -> stories.StorySplit:
+        """Take an event out of a story into its own; audited (StoryError when it cannot)."""
+        return stories.split_story(stories.SplitStory(story_id=story_id, event_id=event_id, actor=actor),
+                                   uow=self._uow_factory(), clock=self._clock)

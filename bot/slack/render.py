@@ -158,7 +158,7 @@ def _group_text(group: FigureGroup) -> str:
     spread = ""
     low, high = group.low, group.high
     if len(group.reports) > 1 and low is not None and high is not None and low != high:
-        spread = f" · range {format_number(group.low)}–{format_number(group.high)}"
+        spread = f" · range {format_number(low)}–{format_number(high)}"
     lines = [f"{bold(about) or 'Figures'}{unit}{spread}" + ("  ⚠ sources disagree" if group.conflict else "")]
     used = len(lines[0])
     if group.latest is not None:

@@ -1,4 +1,4 @@
-"""/briefbot: help, and the admin subcommands (sources add|list|remove|pause|resume), admins only."""
+"""/briefbot: help, and the admin subcommands (sources add|list|remove|pause|resume, stories show|split)."""
 
 from __future__ import annotations
 
@@ -19,8 +19,10 @@ from bot.slack.render_admin import (
     render_source_changed,
     render_source_list,
 )
+from bot.slack.render_stories import STORIES_HELP, render_split, render_story
 from bot.slack.replies import send
 from handlers.admin import AdminError
+from handlers.stories import StoryError
 
 logger = logging.getLogger(__name__)
 # Slack may hand URLs over as <https://x|x> or <https://x> (when the command escapes links).
@@ -47,6 +49,8 @@ def run_briefbot(text: str, user: str, questions: Questions, desk: AdminDesk) ->
     words = text.split()
     if not words or words[0].lower() in ("help", "?"):
         return _help(questions, topic=words[1] if len(words) > 1 else None)
+    if words[0].lower() == "stories":
+        return _stories(words[1:], user, desk, questions)
     if words[0].lower() != "sources":
         return _help(questions, note=f"I don't know \"{' '.join(words)[:100]}\". Here is what I can do:")
     if not desk.may_administer(user):
@@ -72,6 +76,25 @@ def _sources(args: list[str], user: str, desk: AdminDesk, questions: Questions) 
             return render_error(f"Source ids are numbers, as in /briefbot sources {verb} 3.")
         return render_source_changed(desk.change(user, verb, int(source_id)))
     return _help(questions, note=f"I don't understand \"sources {' '.join(args)[:100]}\".")
+
+
+def _stories(args: list[str], user: str, desk: AdminDesk, questions: Questions) -> SlackMessage:
+    """`stories show ID` and `stories split STORY EVENT`, admins only: merges are editorial calls."""
+    if not desk.may_administer(user):
+        logger.warning("refused admin command from %s: stories %r", user, " ".join(args)[:200])
+        return render_refusal("changing stories")
+    verb = args[0].lower() if args else ""
+    ids = [a.lstrip("#") for a in args[1:]]
+    if not all(i.isdigit() for i in ids):
+        return render_error("Story and event ids are numbers, as in /briefbot stories split 12 40.")
+    try:
+        if verb == "show" and len(ids) == 1:
+            return render_story(desk.show_story(int(ids[0])))
+        if verb == "split" and len(ids) == 2:
+            return render_split(desk.split_story(user, int(ids[0]), int(ids[1])))
+    except StoryError as exc:
+        return render_error(str(exc))
+    return _help(questions, note=f"I don't understand \"stories {' '.join(args)[:100]}\".\n{STORIES_HELP}")
 
 
 def _unwrap(token: str) -> str:

@@ -27,7 +27,7 @@ def test_an_in_memory_sqlite_database_is_shared_by_every_thread() -> None:
     thread = threading.Thread(target=count)
     thread.start()
     thread.join()
-    assert current(engine) == "0001"
+    assert current(engine) == "0002_stories"
     assert seen == [1]
     engine.dispose()
 

@@ -117,7 +117,7 @@ _WORD = re.compile(r"[^\W\d_][\w'’.-]*", re.UNICODE)
 W_KIND = 0.35
 W_NAMES = 0.40
 W_TERMS = 0.25
-SAME_ARTICLE_NEARBY = 0.15
+SAME_ARTICLE_NEARBY = 0.2
 MERGE_THRESHOLD = 0.5
 NEARBY_CHARS = 400
 
@@ -323,7 +323,7 @@ def score(a: EventFeatures, b: EventFeatures) -> MatchScore:
     total = W_KIND * kind + W_NAMES * name + W_TERMS * term
     if not a.names and not b.names and not nearby:
         # Barely over the line at most: a report's own lead sentence nearby must win over a look-alike.
-        total = min(total, MERGE_THRESHOLD + 0.05)
+        total = min(total, MERGE_THRESHOLD)
     if nearby and same_date:
         total += SAME_ARTICLE_NEARBY
     if _names_clash(a, b) or (a.kinds and b.kinds and not kinds):
@@ -352,6 +352,6 @@ def best_match(
     for story_id, members in candidates:
         for member in members:
             s = score(event, member)
-            if s.merges and (best is None or s.score > best[1].score):
+            if s.merges and (best is None or (s.score, s.nearby) > (best[1].score, best[1].nearby)):
                 best = (story_id, s)
     return best

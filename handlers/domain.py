@@ -97,6 +97,13 @@ class FigureRecord(NewFigure):
     article: ArticleRef
 
 
+class RoleSeen(_Model):
+    """A role or title a person was given, and the first day an article gave it."""
+
+    role: str
+    first_seen: date | None = None
+
+
 class Person(_Model):
     """A speaker known across articles: canonical name, aliases and roles seen."""
 
@@ -105,6 +112,7 @@ class Person(_Model):
     kind: SpeakerKind = "person"
     aliases: list[str] = Field(default_factory=list)
     roles: list[str] = Field(default_factory=list)
+    role_history: list[RoleSeen] = Field(default_factory=list)  # oldest first
 
 
 class Source(_Model):

@@ -68,8 +68,12 @@ class FigureRepository(Protocol):
 
 
 class PeopleRepository(Protocol):
-    def upsert(self, name: str, *, kind: str, aliases: Sequence[str], roles: Sequence[str]) -> Person:
-        """The person known under `name` or one of its aliases, created if new, aliases/roles merged."""
+    def upsert(self, name: str, *, kind: str, aliases: Sequence[str], roles: Sequence[str],
+               seen_on: date | None = None) -> Person:
+        """The person known under `name` or one of its aliases, created if new, aliases/roles merged.
+
+        `seen_on` (the article's date) dates the roles: each keeps the earliest day it was seen.
+        """
         ...
 
     def find(self, text: str) -> list[Person]:

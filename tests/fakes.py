@@ -157,7 +157,8 @@ class FakePeople:
         key = fold(name)
         return next((p for p in self.rows if key in {fold(n) for n in [p.name, *p.aliases]}), None)
 
-    def upsert(self, name: str, *, kind: str, aliases: Sequence[str], roles: Sequence[str]) -> Person:
+    def upsert(self, name: str, *, kind: str, aliases: Sequence[str], roles: Sequence[str],
+               seen_on: date | None = None) -> Person:
         known = self._known(name)
         if known is None:
             person = Person(id=len(self.rows) + 1, name=name, kind=kind,

@@ -144,8 +144,12 @@ class SourcePolling(Protocol):
 class StoryRepository(Protocol):
     """Stories: stored events merged into one happening each, with the reasons for every merge."""
 
-    def candidates(self, since: date, until: date, *, limit: int = 200) -> list[Story]:
-        """Stories (with members) whose dates overlap since..until, most recent first, at most `limit`."""
+    def candidates(self, since: date, until: date, *, terms: Sequence[str] = (),
+                   limit: int = 200) -> list[Story]:
+        """Stories (with members) whose dates overlap since..until, most recent first, at most `limit`.
+
+        With `terms`, only stories with a report containing at least one of them (any, not all).
+        """
         ...
 
     def start(self, event_id: int, *, date: str, summary: str, actors: Sequence[str],

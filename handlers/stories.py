@@ -59,7 +59,7 @@ def merge_into_stories(
     if not stored:
         return {}
     since, until = min(f.start for f in spans), max(f.end for f in spans)
-    stories = {s.id: s for s in uow.stories.candidates(since, until)}
+    stories = {s.id: s for s in uow.stories.candidates(since, until, terms=_search_words(stored, spans))}
     pool: dict[int, list[EventFeatures]] = {sid: [member_features(m) for m in s.members]
                                             for sid, s in stories.items()}
     placed: dict[int, int] = {}
@@ -86,6 +86,21 @@ def merge_into_stories(
             pool[story_id].append(feats)
         placed[event_id] = story_id
     return placed
+
+
+def _search_words(stored: Sequence[tuple[NewEvent, int]], spans: Sequence[EventFeatures]) -> list[str]:
+    """Words a story must share with one of these events to be worth scoring; [] when any will do.
+
+    Every merge rests on a shared name or key word (the kind of happening alone merges only reports
+    side by side in one article, which are scored here in memory). A report naming nothing and
+    with no key words could join any story of its day, so then the whole day is fetched.
+    """
+    words: list[str] = []
+    for (event, _), feats in zip(stored, spans, strict=True):
+        if not feats.names and not feats.terms:
+            return []
+        words += [event.summary, *event.actors, *event.places, *feats.names]
+    return words
 
 
 def refresh(story: Story) -> Story:

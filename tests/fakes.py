@@ -242,8 +242,13 @@ class FakeStories:
         members = [self._member(link) for link in self.links if link[0] == story.id]
         return story.model_copy(update={"members": members})
 
-    def candidates(self, since: date, until: date, *, limit: int = 200) -> list[Story]:
+    def candidates(self, since: date, until: date, *, terms: Sequence[str] = (),
+                   limit: int = 200) -> list[Story]:
         hits = [s for s in self.rows if _event_day(s.date) <= until and _event_end(s.date) >= since]
+        if terms:
+            hits = [s for s in hits if any(
+                any(fold(t) in fold(" ".join([m.summary, *m.actors, *m.places])) for t in terms)
+                for m in self._full(s).members)]
         return [self._full(s) for s in hits[::-1][:limit]]
 
     def start(self, event_id: int, *, date: str, summary: str, actors: Sequence[str],

@@ -4,30 +4,58 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date
+from typing import Any
 
-from sqlalchemy import ColumnElement, delete, select
+from sqlalchemy import Boolean, ColumnElement, Integer, column, delete, func, literal_column, select, text
 from sqlalchemy.orm import Session
 
 from handlers.domain import FactSearch, Story, StoryMember
-from store.fact_search import matches_all, search_tokens
+from store.fact_search import matches_all
 from store.orm import ArticleRow, EventRow, StoryEventRow, StoryRow
 from store.repositories.articles import to_ref
 from store.repositories.events import date_range
+from store.search_text import query_tokens
+
+# Past this many words an OR search narrows little: the date window alone is used.
+_MAX_CANDIDATE_TOKENS = 60
 
 
 class SqlStoryRepository:
     def __init__(self, session: Session) -> None:
         self._session = session
 
-    def candidates(self, since: date, until: date, *, limit: int = 200) -> list[Story]:
-        """Stories (with members) whose dates overlap since..until, most recent first, at most `limit`."""
+    def candidates(self, since: date, until: date, *, terms: Sequence[str] = (),
+                   limit: int = 200) -> list[Story]:
+        """Stories (with members) whose dates overlap since..until, most recent first, at most `limit`.
+
+        With `terms`, only stories with a report containing at least one of them.
+        """
+        conditions = [StoryRow.date_end >= since, StoryRow.date_start <= until]
+        tokens = query_tokens(terms)
+        if tokens and len(tokens) <= _MAX_CANDIDATE_TOKENS:
+            sharing = (select(StoryEventRow.story_id)
+                       .join(EventRow, EventRow.id == StoryEventRow.event_id)
+                       .where(self._matches_any(tokens)))
+            conditions.append(StoryRow.id.in_(sharing))
         ids = self._session.scalars(
             select(StoryRow.id)
-            .where(StoryRow.date_end >= since, StoryRow.date_start <= until)
+            .where(*conditions)
             .order_by(StoryRow.date_end.desc(), StoryRow.id.desc())
             .limit(limit)
         ).all()
         return self._load(list(ids))
+
+    def _matches_any(self, tokens: list[str]) -> ColumnElement[bool]:
+        """Events whose index holds any of `tokens` (the full-text index answers)."""
+        if self._session.get_bind().dialect.name == "sqlite":
+            ids = (
+                text("SELECT rowid FROM events_fts WHERE events_fts MATCH :q")
+                .bindparams(q=" OR ".join(f'"{t}"' for t in tokens))
+                .columns(column("rowid", Integer))
+            )
+            return EventRow.id.in_(ids)
+        vector: ColumnElement[Any] = literal_column("events.search_vector")
+        return vector.op("@@", return_type=Boolean)(func.to_tsquery("simple", " | ".join(tokens)))
 
     def start(self, event_id: int, *, date: str, summary: str, actors: Sequence[str],
               places: Sequence[str]) -> int:
@@ -75,7 +103,7 @@ class SqlStoryRepository:
             conditions.append(StoryRow.date_end >= search.since)
         if search.until:
             conditions.append(StoryRow.date_start <= search.until)
-        tokens = search_tokens(search.terms)
+        tokens = query_tokens(search.terms)
         if tokens:
             matching = (select(StoryEventRow.story_id)
                         .join(EventRow, EventRow.id == StoryEventRow.event_id)

@@ -72,6 +72,10 @@ def test_repository_keeps_members_with_their_merge_reasons(uow: SqlUnitOfWork) -
             (first, None, None), (second, 0.8, {"score": 0.8, "names": ["brenn"]})]
         assert [s.id for s in uow.stories.candidates(date(2031, 5, 1), date(2031, 5, 1))] == [story]
         assert {s.id for s in uow.stories.candidates(date(2031, 4, 30), date(2031, 5, 1))} == {story, month}
+        window = (date(2031, 4, 1), date(2031, 5, 31))
+        assert [s.id for s in uow.stories.candidates(*window, terms=["flooded", "Quessa"])] == [story]
+        assert [s.id for s in uow.stories.candidates(*window, terms=["vote"])] == [month]
+        assert uow.stories.candidates(*window, terms=["Lindqvist"]) == []
         assert uow.stories.story_of_event(second) == story
         assert uow.stories.stories_at([(a.id, 3), (a.id, 99)]) == {(a.id, 3): story}
         from handlers.domain import FactSearch

@@ -138,6 +138,8 @@ def _timeline_text(entry: TimelineEntry) -> str:
     line = _sources_line(entry.sources)
     if entry.corroboration > 1:
         line = f"{entry.corroboration} sources: {line}"
+    if entry.story_id is not None and entry.reports > 1:
+        line += f" · story {entry.story_id}"  # what /briefbot stories show|split takes
     lines.append(line)
     return "\n".join(lines)
 

@@ -103,4 +103,4 @@ def _unwrap(token: str) -> str:
 
 
 def _help(questions: Questions, *, topic: str | None = None, note: str | None = None) -> SlackMessage:
-    return render_help(f"{questions.help(topic)}\n\n{ADMIN_HELP}", note=note)
+    return render_help(f"{questions.help(topic)}\n\n{ADMIN_HELP}\n{STORIES_HELP}", note=note)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bot.console.stories import roles_seen
 from handlers.ask import Answer, HelpResult
 from handlers.domain import ArticleRef, Page
 from handlers.results import (
@@ -58,6 +59,9 @@ def render_quotes(result: WhoSaidResult) -> str:
     else:
         head = f"Quotes about {result.query.describe()}"
     lines = [f"{head} ({_count(result.page.total, 'quote')})", ""]
+    if result.matched == "person":
+        lines += [f"{p.name}: {roles_seen(p)}" for p in result.people if p.role_history]
+        lines += [""] if any(p.role_history for p in result.people) else []
     lines += [quote_line(q) for q in result.quotes]
     return "\n".join(lines)
 

@@ -1,8 +1,8 @@
-"""A story as plain text: its reports and why each was merged (for the CLI and the Slack admin reply)."""
+"""Plain text shared by the CLI and Slack: a story with why each report joined it; roles as seen."""
 
 from __future__ import annotations
 
-from handlers.domain import Story, StoryMember
+from handlers.domain import Person, Story, StoryMember
 
 
 def _line(text: str) -> str:
@@ -33,3 +33,9 @@ def story_text(story: Story) -> str:
     lines = [f"Story {story.id} · {story.date} · {story.corroboration} source(s)", _line(story.summary)]
     lines += [f"  {member_line(m)}" for m in story.members]
     return "\n".join(lines)
+
+
+def roles_seen(person: Person) -> str:
+    """"President (since 2025-09-01), Commander-in-chief": each role with the first day it was seen."""
+    return ", ".join(f"{r.role} (since {r.first_seen.isoformat()})" if r.first_seen else r.role
+                     for r in person.role_history)

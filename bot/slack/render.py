@@ -12,6 +12,7 @@ from datetime import date
 
 from slack_sdk.models.blocks import Block
 
+from bot.console.stories import roles_seen
 from bot.slack.message import BlockBudget, SlackMessage, context, fallback, header, more_button, section
 from bot.slack.mrkdwn import bold, escape, link, one_line, safe_text
 from bot.slack.paging import MoreRequest, Question
@@ -69,6 +70,9 @@ def render_quotes(result: WhoSaidResult, *, public: bool = False) -> SlackMessag
     if result.matched == "person" and result.people:
         names = ", ".join(escape(one_line(p.name)) for p in result.people[:10])
         budget.add(context(f"Quotes by {names}"))
+        seen = [one_line(f"{p.name}: {roles_seen(p)}") for p in result.people[:3] if p.role_history]
+        if seen:
+            budget.add(context(safe_text("\n".join(seen), 2900)))
     shown = 0
     for quote in result.quotes:
         if not budget.add(section(_quote_text(quote))):

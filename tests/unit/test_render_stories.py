@@ -80,3 +80,19 @@ def test_story_and_split_messages_list_each_report_with_why_it_joined() -> None:
     split = StorySplit(old_story=story.model_copy(update={"members": [first]}),
                        new_story=Story(id=8, date="2031-03-03", summary="x", members=[joined]))
     assert "Split: story 8 now holds event 9" in render_split(split).text
+
+
+def test_whosaid_shows_each_role_with_the_day_it_was_first_seen() -> None:
+    from bot.console.render import render_quotes as console_quotes
+    from bot.slack.render import render_quotes
+    from handlers.domain import Person, RoleSeen
+    from handlers.results import QuoteEntry, WhoSaidQuery, WhoSaidResult
+
+    history = [RoleSeen(role="Mayor", first_seen=date(2029, 5, 1)),
+               RoleSeen(role="President", first_seen=date(2031, 1, 2))]
+    person = Person(id=1, name="Ines Varga", roles=["Mayor", "President"], role_history=history)
+    quote = QuoteEntry(speaker="Ines Varga", text="We hold", kind="direct", source=POST)
+    result = WhoSaidResult(query=WhoSaidQuery(terms=["Varga"]), matched="person", people=[person],
+                           quotes=[quote], page=Page(total=1, offset=0, limit=10))
+    assert "Ines Varga: Mayor (since 2029-05-01), President (since 2031-01-02)" in console_quotes(result)
+    assert "President (since 2031-01-02)" in json.dumps(render_quotes(result).payload())

@@ -22,7 +22,8 @@ from extract.lexicon_roles import role_nouns, role_qualifiers, titles
 # Kinds of happening news reports under many names. Every word maps to the class's first word.
 _HAPPENING_CLASSES: tuple[tuple[str, ...], ...] = (
     ("attack", "assault", "strike", "bombardment", "barrage", "raid", "shelling", "bombing", "offensive",
-     "onslaught", "shell", "bomb", "blitz", "airstrike", "bombard", "struck"),
+     "onslaught", "shell", "bomb", "blitz", "airstrike", "bombard", "struck", "missile", "rocket", "drone",
+     "artillery", "blast", "explosion"),
     ("kill", "dead", "death", "die", "died", "toll", "fatality", "casualty", "slain", "perish"),
     ("injure", "wound", "hurt", "injury"),
     ("meet", "meeting", "summit", "talk", "met", "hold", "held", "host", "convene", "session", "sit-down"),
@@ -54,7 +55,8 @@ _HAPPENING_CLASSES: tuple[tuple[str, ...], ...] = (
 # Words that name a kind only when nothing more telling does: "struck" (a quake, a missile),
 # "launched" (an attack, a product), "held" (talks, a vote).
 _WEAK_KIND_WORDS = frozenset({"struck", "launch", "launched", "held", "hold", "back", "backed", "pass",
-                              "passed", "clear", "cleared", "sign", "signed", "present", "presented"})
+                              "passed", "clear", "cleared", "sign", "signed", "present", "presented",
+                              "missile", "rocket", "drone", "artillery", "blast", "explosion"})
 
 # A word may name more than one kind ("vote": an election, or a bill passed): it counts for each.
 _CLASS_OF: dict[str, frozenset[str]] = {}
@@ -88,7 +90,8 @@ _SEATS = {
     "beirut": "lebanon", "mexico city": "mexico", "brasilia": "brazil",
 }
 
-_COUNTRY_KEYS = frozenset(_DEMONYMS.values()) | frozenset(_SEATS.values())
+# Countries, and the seats of power that stand for them: context more than the place of a happening.
+_COUNTRY_KEYS = frozenset(_DEMONYMS.values()) | frozenset(_SEATS.values()) | frozenset(_SEATS)
 
 # Words that say nothing about which happening it is: function words, reporting verbs, calendar words.
 _STOPWORDS = frozenset("""

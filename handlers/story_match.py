@@ -18,101 +18,7 @@ from datetime import date
 
 from extract.dates import date_range
 from extract.lexicon_roles import role_nouns, role_qualifiers, titles
-
-# Kinds of happening news reports under many names. Every word maps to the class's first word.
-_HAPPENING_CLASSES: tuple[tuple[str, ...], ...] = (
-    ("attack", "assault", "strike", "bombardment", "barrage", "raid", "shelling", "bombing", "offensive",
-     "onslaught", "shell", "bomb", "blitz", "airstrike", "bombard", "struck", "missile", "rocket", "drone",
-     "artillery", "blast", "explosion"),
-    ("kill", "dead", "death", "die", "died", "toll", "fatality", "casualty", "slain", "perish"),
-    ("injure", "wound", "hurt", "injury"),
-    ("meet", "meeting", "summit", "talk", "met", "hold", "held", "host", "convene", "session", "sit-down"),
-    ("approve", "approval", "authorize", "pass", "adopt", "endorse", "clear", "greenlight", "sign", "vote",
-     "back"),
-    ("announce", "unveil", "reveal", "declare", "launch", "introduce", "present"),
-    ("deadline", "ultimatum", "cutoff"),
-    ("elect", "election", "vote", "ballot", "poll", "referendum", "win", "victory", "defeat"),
-    ("protest", "demonstration", "rally", "march", "demonstrator", "protester", "riot", "unrest"),
-    ("arrest", "detain", "detention", "custody", "charge", "indict", "jail", "sentence", "convict"),
-    ("resign", "resignation", "quit", "stepped", "dismiss", "oust", "sack"),
-    ("earthquake", "quake", "tremor", "temblor"),
-    ("flood", "flooding", "inundate", "deluge"),
-    ("fire", "blaze", "wildfire", "flame", "burn"),
-    ("storm", "hurricane", "typhoon", "cyclone", "tornado"),
-    ("crash", "collision", "collide", "derail", "derailment", "accident"),
-    ("sanction", "embargo", "tariff", "penalty", "restriction"),
-    ("agree", "agreement", "deal", "accord", "pact", "treaty", "ceasefire", "truce"),
-    ("raise", "hike", "increase", "rise", "lift", "boost"),
-    ("cut", "lower", "reduce", "reduction", "slash", "decrease"),
-    ("visit", "trip", "tour", "travel"),
-    ("package", "aid", "assistance", "funding", "fund"),
-    ("walkout", "stoppage"),  # a labour "strike" reads as an attack: news uses the word far more so
-    ("damage", "destroy", "wreck", "ruin", "devastate"),
-    ("evacuate", "evacuation", "flee", "displace"),
-    ("acquire", "acquisition", "buy", "purchase", "takeover", "merger", "merge"),
-    ("release", "publish"),
-)
-# Words that name a kind only when nothing more telling does: "struck" (a quake, a missile),
-# "launched" (an attack, a product), "held" (talks, a vote).
-_WEAK_KIND_WORDS = frozenset({"struck", "launch", "launched", "held", "hold", "back", "backed", "pass",
-                              "passed", "clear", "cleared", "sign", "signed", "present", "presented",
-                              "missile", "rocket", "drone", "artillery", "blast", "explosion"})
-
-# A word may name more than one kind ("vote": an election, or a bill passed): it counts for each.
-_CLASS_OF: dict[str, frozenset[str]] = {}
-for _words in _HAPPENING_CLASSES:
-    for _w in _words:
-        _CLASS_OF[_w] = _CLASS_OF.get(_w, frozenset()) | {_words[0]}
-
-# Adjectives of nationality name the country for matching ("a Russian attack" is Russia's).
-_DEMONYMS = {
-    "russian": "russia", "ukrainian": "ukraine", "american": "us", "chinese": "china", "french": "france",
-    "german": "germany", "british": "britain", "israeli": "israel", "palestinian": "palestine",
-    "iranian": "iran", "indian": "india", "japanese": "japan", "turkish": "turkey", "polish": "poland",
-    "italian": "italy", "spanish": "spain", "european": "europe", "syrian": "syria", "iraqi": "iraq",
-    "korean": "korea", "mexican": "mexico", "canadian": "canada", "brazilian": "brazil",
-    "egyptian": "egypt", "saudi": "saudi", "lebanese": "lebanon", "afghan": "afghanistan",
-    "pakistani": "pakistan", "nigerian": "nigeria", "venezuelan": "venezuela", "belarusian": "belarus",
-    "u.s.": "us", "usa": "us", "america": "us", "uk": "britain",
-}
-
-# Seats of power stand for their country ("the Kremlin said", "Washington warned"); a report naming
-# the seat and one naming the country may describe the same act.
-_SEATS = {
-    "kremlin": "russia", "moscow": "russia", "kyiv": "ukraine", "kiev": "ukraine", "washington": "us",
-    "white house": "us", "pentagon": "us", "beijing": "china", "london": "britain",
-    "downing street": "britain",
-    "paris": "france", "elysee": "france", "berlin": "germany", "tehran": "iran", "jerusalem": "israel",
-    "ankara": "turkey", "tokyo": "japan", "delhi": "india", "new delhi": "india", "brussels": "europe",
-    "warsaw": "poland", "rome": "italy", "madrid": "spain", "ottawa": "canada", "damascus": "syria",
-    "baghdad": "iraq", "seoul": "korea", "pyongyang": "korea", "cairo": "egypt", "minsk": "belarus",
-    "caracas": "venezuela", "islamabad": "pakistan", "kabul": "afghanistan", "riyadh": "saudi",
-    "beirut": "lebanon", "mexico city": "mexico", "brasilia": "brazil",
-}
-
-# Countries, and the seats of power that stand for them: context more than the place of a happening.
-_COUNTRY_KEYS = frozenset(_DEMONYMS.values()) | frozenset(_SEATS.values()) | frozenset(_SEATS)
-
-# Words that say nothing about which happening it is: function words, reporting verbs, calendar words.
-_STOPWORDS = frozenset("""
-a an the and or but if of in on at to for from by with without about into onto over under after before
-during since until as than then that this these those there here it its it's is are was were be been being
-has have had do does did will would could should may might must can not no nor so such very more most
-less least also just only even still yet again already early late last next first second new old
-he she they them their his her we our you your i me my us who whom whose which what when where why how
-took take takes taking place held
-said says say saying told tell tells according reported reports report stated statement added noted
-claimed announced—
-sunday monday tuesday wednesday thursday friday saturday today yesterday tomorrow week weeks month
-months year years day days night morning evening afternoon weekend time times
-january february march april may june july august september october november december
-jan feb mar apr jun jul aug sep sept oct nov dec
-one two three four five six seven eight nine ten dozen dozens hundred hundreds thousand thousands
-million millions billion percent per cent mr mrs ms dr
-all any some each every other another many much few several both either neither own same
-while although though because however whether which amid across against between through toward towards
-up down out off around near via upon within
-""".split())
+from handlers.story_lexicon import CLASS_OF, COUNTRY_KEYS, DEMONYMS, SEATS, STOPWORDS, WEAK_KIND_WORDS
 
 _WORD = re.compile(r"[^\W\d_][\w'’.-]*", re.UNICODE)
 
@@ -189,13 +95,13 @@ def name_key(name: str) -> str:
     """A name as compared: folded, "the" dropped, demonyms as their country."""
     words = [w for w in re.findall(r"[\w.]+", fold(name)) if w not in ("the", "of")]
     key = " ".join(words).replace(".", "")
-    return _DEMONYMS.get(key, _DEMONYMS.get(key + ".", key))
+    return DEMONYMS.get(key, DEMONYMS.get(key + ".", key))
 
 
 def _kind_of(word: str) -> frozenset[str]:
-    if word in _CLASS_OF:
-        return _CLASS_OF[word]
-    kinds = _CLASS_OF.get(stem(word)) or _CLASS_OF.get(stem(word) + "e") or frozenset()
+    if word in CLASS_OF:
+        return CLASS_OF[word]
+    kinds = CLASS_OF.get(stem(word)) or CLASS_OF.get(stem(word) + "e") or frozenset()
     if word.endswith(("ed", "ing")):
         # Troops "fired" rockets and "firing" is shooting: only the noun "fire" is a blaze.
         kinds -= {"fire"}
@@ -209,18 +115,18 @@ def _role_word(word: str) -> bool:
 def _name_keys(name: str) -> set[str]:
     """A name's keys: the whole name, a person's surname, and the country a seat of power stands for."""
     words = [w for w in name_key(name).split() if not _role_word(w)]
-    keys = {_DEMONYMS.get(" ".join(words), " ".join(words))} if words else set()
+    keys = {DEMONYMS.get(" ".join(words), " ".join(words))} if words else set()
     if len(words) > 1:
         keys.add(words[-1])  # "Volodymyr Zelensky" and "Zelensky" meet on the surname
-    keys |= {_SEATS[k] for k in list(keys) if k in _SEATS}
+    keys |= {SEATS[k] for k in list(keys) if k in SEATS}
     keys.discard("")
     return keys
 
 
 def _demonym(word: str) -> str | None:
     """The country a nationality adjective names: "russian" -> "russia", "merovian" -> "merovia"."""
-    if word in _DEMONYMS:
-        return _DEMONYMS[word]
+    if word in DEMONYMS:
+        return DEMONYMS[word]
     # An unknown "-ian" adjective most often names its "-ia" country.
     return word[:-1] if word.endswith("ian") and len(word) > 6 else None
 
@@ -253,21 +159,21 @@ def features(
         word = word[:-2] if possessive else word
         # Mid-sentence capitals are names; so is a sentence-initial one that owns something ("Merovia's").
         capital = raw[:1].isupper() and (possessive or not _sentence_initial(summary, match.start()))
-        if capital and not _demonym(word) and not _role_word(word) and word not in _STOPWORDS:
+        if capital and not _demonym(word) and not _role_word(word) and word not in STOPWORDS:
             run.append(word)
             continue
         if run:
             names |= _name_keys(" ".join(run))
             run = []
-        if len(word) < 3 or word in _STOPWORDS or _role_word(word):
+        if len(word) < 3 or word in STOPWORDS or _role_word(word):
             continue
-        country = _demonym(word) if raw[:1].isupper() or word in _DEMONYMS else None
+        country = _demonym(word) if raw[:1].isupper() or word in DEMONYMS else None
         if country:
             names.add(country)
             continue
         kind = _kind_of(word)
         if kind:
-            (weak if len(kind) > 1 or word in _WEAK_KIND_WORDS else kinds).update(kind)
+            (weak if len(kind) > 1 or word in WEAK_KIND_WORDS else kinds).update(kind)
             continue
         s = stem(word)
         if s not in name_words and word not in name_words:
@@ -287,7 +193,7 @@ def _overlap(a: frozenset[str], b: frozenset[str], floor: int) -> tuple[float, t
 
 def _name_weight(name: str) -> float:
     # A country is named in most of its news: sharing one is weaker evidence than a person or a town.
-    return 0.5 if name in _COUNTRY_KEYS else 1.0
+    return 0.5 if name in COUNTRY_KEYS else 1.0
 
 
 def _name_overlap(a: frozenset[str], b: frozenset[str]) -> tuple[float, tuple[str, ...]]:
@@ -343,7 +249,7 @@ def score(a: EventFeatures, b: EventFeatures) -> MatchScore:
 
 def _names_clash(a: EventFeatures, b: EventFeatures) -> bool:
     # Both name someone or somewhere (more than a country) and none in common: two happenings side by side.
-    mine, theirs = a.names - _COUNTRY_KEYS, b.names - _COUNTRY_KEYS
+    mine, theirs = a.names - COUNTRY_KEYS, b.names - COUNTRY_KEYS
     return bool(mine and theirs and not mine & theirs)
 
 

@@ -91,6 +91,26 @@ KINDS: dict[str, tuple[list[str], list[str]]] = {
         "A blaze ripped through a warehouse in {where} {when}.",
         "Flames engulfed a storage depot in {where} {when}.",
     ], ["Firefighters fought {day_adj_lower} blaze for six hours."]),
+    "storm": ([
+        "A powerful storm battered {where} {when}, knocking out power to {n} thousand homes.",
+        "Hurricane-force winds lashed {where} {when}, cutting electricity to {n} thousand households.",
+        "A cyclone tore through {where} {when}, leaving {n} thousand homes without power.",
+    ], ["Crews worked to restore power in {where} after {day_adj_lower} storm."]),
+    "election": ([
+        "{who} won the mayoral election in {where} {when} with {n} percent of the vote.",
+        "Voters in {where} elected {who} as mayor {when}, giving them {n} percent.",
+        "{who} claimed victory in {where}'s mayoral ballot {when}, taking {n} percent.",
+    ], ["{day_adj} result in {where} was certified by the electoral board."]),
+    "deal": ([
+        "{who} and {other} signed a trade agreement in {where} {when}.",
+        "A trade pact between {who} and {other} was sealed in {where} {when}.",
+        "{who} reached a trade deal with {other} during a ceremony in {where} {when}.",
+    ], ["{day_adj} accord cuts tariffs on {n} product lines."]),
+    "walkout": ([
+        "Dockworkers in {where} walked off the job {when}, halting {n} ships.",
+        "A walkout by port workers in {where} {when} left {n} vessels idle.",
+        "Harbour staff in {where} began a stoppage {when}, stranding {n} cargo ships.",
+    ], ["{day_adj} stoppage in {where} was called by the dockers' union."]),
     "crash": ([
         "A passenger train derailed near {where} {when}, injuring {n} people.",
         "{n} people were hurt when a train came off the tracks near {where} {when}.",

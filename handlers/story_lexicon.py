@@ -42,7 +42,8 @@ HAPPENING_CLASSES: tuple[tuple[str, ...], ...] = (
 # "launched" (an attack, a product), "held" (talks, a vote).
 WEAK_KIND_WORDS = frozenset({"struck", "launch", "launched", "held", "hold", "back", "backed", "pass",
                               "passed", "clear", "cleared", "sign", "signed", "present", "presented",
-                              "missile", "rocket", "drone", "artillery", "blast", "explosion"})
+                              "missile", "rocket", "drone", "artillery", "blast", "explosion",
+                              "cut", "cutting", "raise", "lift", "boost", "charge", "fund"})
 
 # A word may name more than one kind ("vote": an election, or a bill passed): it counts for each.
 CLASS_OF: dict[str, frozenset[str]] = {}
@@ -98,4 +99,11 @@ million millions billion percent per cent mr mrs ms dr
 all any some each every other another many much few several both either neither own same
 while although though because however whether which amid across against between through toward towards
 up down out off around near via upon within
+""".split())
+
+# Who takes part in many happenings and so identifies none of them ("Police said", "the army").
+GENERIC_ACTORS = frozenset("""
+police army military troops forces government authorities officials rescuers firefighters protesters
+demonstrators residents lawmakers parliament ministry court prosecutors investigators officers soldiers
+militants rebels workers union voters crews witnesses doctors hospital ministers cabinet
 """.split())

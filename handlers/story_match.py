@@ -18,7 +18,15 @@ from datetime import date
 
 from extract.dates import date_range
 from extract.lexicon_roles import role_nouns, role_qualifiers, titles
-from handlers.story_lexicon import CLASS_OF, COUNTRY_KEYS, DEMONYMS, SEATS, STOPWORDS, WEAK_KIND_WORDS
+from handlers.story_lexicon import (
+    CLASS_OF,
+    COUNTRY_KEYS,
+    DEMONYMS,
+    GENERIC_ACTORS,
+    SEATS,
+    STOPWORDS,
+    WEAK_KIND_WORDS,
+)
 
 _WORD = re.compile(r"[^\W\d_][\w'’.-]*", re.UNICODE)
 
@@ -42,6 +50,7 @@ class EventFeatures:
     terms: frozenset[str]
     article_id: int | None = None
     offset: int | None = None
+    vague_kinds: bool = False  # the kinds come only from words that can mean several things
 
     @property
     def day_precise(self) -> bool:
@@ -101,6 +110,8 @@ def name_key(name: str) -> str:
 def _kind_of(word: str) -> frozenset[str]:
     if word in CLASS_OF:
         return CLASS_OF[word]
+    if "-" in word:  # "hurricane-force", "air-raid": the parts name the kind
+        return frozenset().union(*(_kind_of(part) for part in word.split("-") if part))
     kinds = CLASS_OF.get(stem(word)) or CLASS_OF.get(stem(word) + "e") or frozenset()
     if word.endswith(("ed", "ing")):
         # Troops "fired" rockets and "firing" is shooting: only the noun "fire" is a blaze.
@@ -115,6 +126,8 @@ def _role_word(word: str) -> bool:
 def _name_keys(name: str) -> set[str]:
     """A name's keys: the whole name, a person's surname, and the country a seat of power stands for."""
     words = [w for w in name_key(name).split() if not _role_word(w)]
+    if " ".join(words) in GENERIC_ACTORS:
+        return set()  # "Police" or "the army" take part in many happenings: they identify none
     keys = {DEMONYMS.get(" ".join(words), " ".join(words))} if words else set()
     if len(words) > 1:
         keys.add(words[-1])  # "Volodymyr Zelensky" and "Zelensky" meet on the surname
@@ -180,7 +193,8 @@ def features(
             terms.add(s)
     if run:
         names |= _name_keys(" ".join(run))
-    return EventFeatures(start=span[0], end=span[1], kinds=frozenset(kinds or weak), names=frozenset(names),
+    return EventFeatures(start=span[0], end=span[1], kinds=frozenset(kinds or weak), vague_kinds=not kinds,
+                         names=frozenset(names),
                          terms=frozenset(terms), article_id=article_id, offset=offset)
 
 
@@ -225,6 +239,10 @@ def score(a: EventFeatures, b: EventFeatures) -> MatchScore:
               and b.offset is not None and abs(a.offset - b.offset) <= NEARBY_CHARS)
     if not a.kinds and not b.kinds:
         kind = term  # no kind of happening named on either side: the key words have to say what
+    elif not kinds and (not a.kinds or not b.kinds or a.vague_kinds or b.vague_kinds):
+        # One side names no kind we know ("walked off the job"): neither for nor against, so the key
+        # words count for half of it.
+        kind = 0.5 * term
     if not a.names and not b.names:
         # Nobody named on either side: the key words are all there is (a short sentence has few).
         term, terms = _overlap(a.terms, b.terms, min(4, max(len(a.terms), len(b.terms), 1)))
@@ -235,7 +253,8 @@ def score(a: EventFeatures, b: EventFeatures) -> MatchScore:
         total = min(total, MERGE_THRESHOLD)
     if nearby and same_date:
         total += SAME_ARTICLE_NEARBY
-    if _names_clash(a, b) or (a.kinds and b.kinds and not kinds):
+    kinds_clash = bool(a.kinds and b.kinds and not kinds and not (a.vague_kinds or b.vague_kinds))
+    if _names_clash(a, b) or kinds_clash:
         total *= 0.5
     elif not nearby and bool(a.names) != bool(b.names):
         # Nobody and nowhere named on one side: the words alone could fit any happening of that kind.

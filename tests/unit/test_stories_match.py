@@ -71,3 +71,19 @@ def test_the_reasons_are_plain_data_for_storage() -> None:
 def test_words_are_reduced_so_inflections_meet() -> None:
     assert stem("strikes") == stem("strike") and stem("targeted") == "target" and stem("killed") == "kill"
     assert name_key("the Kremlin") == "kremlin" and name_key("Russian") == "russia"
+
+
+def test_generic_actors_like_police_identify_no_happening() -> None:
+    a = features("2031-03-04", "Police in Vinmark arrested 59 suspects.", actors=["Police"],
+                 places=["Vinmark"])
+    b = features("2031-03-04", "Police in Eskar arrested 49 suspects.", actors=["Police"], places=["Eskar"])
+    assert "police" not in a.names and not score(a, b).merges
+
+
+def test_hyphenated_words_and_vague_verbs_name_kinds_without_ruling_out_a_match() -> None:
+    winds = features("2031-03-14", "Hurricane-force winds lashed Tassel, cutting electricity.",
+                     places=["Tassel"])
+    storm = features("2031-03-14", "A storm battered Tassel overnight.", places=["Tassel"])
+    assert "storm" in winds.kinds and score(winds, storm).merges
+    outage = features("2031-03-14", "Officials cut power in Tassel.", places=["Tassel"])
+    assert outage.vague_kinds and score(outage, storm).score > 0

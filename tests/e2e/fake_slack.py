@@ -33,6 +33,7 @@ class FakeSlackState:
     users: dict[str, dict[str, Any]] = field(default_factory=dict)
     feeds: dict[str, tuple[str, bytes]] = field(default_factory=dict)  # path -> (content type, body)
     rate_limited: dict[str, int] = field(default_factory=dict)  # api method -> 429s still to send
+    server_errors: dict[str, int] = field(default_factory=dict)  # api method -> 500s to send (-1: always)
 
 
 class FakeSlack:
@@ -131,6 +132,11 @@ class FakeSlack:
                     fake._record(call)
                     self._send(429, b'{"ok":false,"error":"ratelimited"}', "application/json",
                                {"Retry-After": "1"})
+                    return
+                if fake.state.server_errors.get(method, 0) != 0:
+                    fake.state.server_errors[method] -= fake.state.server_errors[method] > 0
+                    fake._record(call)
+                    self._send(500, b"internal error", "text/plain")
                     return
                 fake._record(call)
                 self._send(200, json.dumps(self._answer(method, body)).encode(), "application/json")

@@ -54,7 +54,7 @@ def build_slack_app(container: SlackContainer, settings: Settings, *, mode: Mode
     desk = AdminDesk(
         uow_factory=container.uow,
         clock=container.clock,
-        probe=probe or HttpSourceProbe(),
+        probe=probe or HttpSourceProbe(allow_private=settings.allow_private_fetch),
         directory=SlackDirectory(client),
         admin_ids=settings.admin_ids,
     )

@@ -45,7 +45,7 @@ def _iso_time(text: str) -> datetime:
 
 
 def _run_due(args: argparse.Namespace) -> int:
-    from bot.digest_wiring import run_due_digests
+    from bot.jobs import run_due_digests
 
     with open_container(args) as c:
         if not c.settings.slack_bot_token:

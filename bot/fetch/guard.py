@@ -81,7 +81,8 @@ class _VettingBackend(httpcore.NetworkBackend):
         self._inner = httpcore.SyncBackend()
         self._allow_private = allow_private
 
-    def connect_tcp(self, host: str, port: int, timeout: float | None = None, local_address: str | None = None,
+    def connect_tcp(self, host: str, port: int, timeout: float | None = None,
+                    local_address: str | None = None,
                     socket_options: Iterable[Any] | None = None) -> httpcore.NetworkStream:
         try:
             addresses = vet_host(host, port, allow_private=self._allow_private)

@@ -16,13 +16,16 @@ from bot.cli import (
     ingest_cmd,
     shell_cmd,
     slack_cmd,
+    sources_cmd,
+    worker_cmd,
 )
 
 if TYPE_CHECKING:
     from bot.bootstrap import Container
 
 # One line per command group; each module adds its subparsers and sets `func`.
-COMMAND_MODULES = [extract_cmd, db_cmd, ingest_cmd, ask_cmd, shell_cmd, demo_cmd, slack_cmd, digest_cmd]
+COMMAND_MODULES = [extract_cmd, db_cmd, ingest_cmd, ask_cmd, shell_cmd, demo_cmd, slack_cmd, digest_cmd,
+                   sources_cmd, worker_cmd]
 
 
 def build_parser() -> argparse.ArgumentParser:

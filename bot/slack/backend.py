@@ -6,11 +6,12 @@ container, so swapping a handler (or a fake in a test) is a change here and nowh
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Protocol
 
-from handlers import admin
+from handlers import admin, opml
 from handlers.ask import Answer, run_command
+from handlers.digest_admin import DigestView, manage_digest, parse_digest
 from handlers.help import help_text
 from handlers.ports import Clock, UnitOfWork
 
@@ -51,7 +52,9 @@ class AdminDesk:
     """The admin use cases with their ports bound: who may act, and what they may do to sources."""
 
     def __init__(self, *, uow_factory: Callable[[], UnitOfWork], clock: Clock, probe: admin.SourceProbe,
-                 directory: admin.WorkspaceDirectory, admin_ids: frozenset[str]) -> None:
+                 directory: admin.WorkspaceDirectory, admin_ids: frozenset[str],
+                 opml_reader: OpmlReader | None = None) -> None:
+        self._opml_reader = opml_reader
         self._uow_factory = uow_factory
         self._clock = clock
         self._probe = probe
@@ -75,3 +78,20 @@ class AdminDesk:
                     "resume": admin.resume_source}[verb]
         return use_case(admin.SourceAction(source_id=source_id, actor=actor),
                         uow_factory=self._uow_factory, clock=self._clock)
+
+    def digest(self, actor: str, channel: str, team: str | None, words: Sequence[str]) -> DigestView:
+        """`/briefbot digest ...` in `channel`: set, off or show (AdminError when it cannot be read)."""
+        cmd = parse_digest([*words], channel=channel, actor=actor, team=team)
+        return manage_digest(cmd, uow_factory=self._uow_factory, clock=self._clock)
+
+    def import_opml(self, actor: str, spec: str | None, channel: str | None) -> opml.SourcesImported:
+        """Follow the feeds of an OPML file (a Slack file share or a URL)."""
+        if self._opml_reader is None:
+            raise admin.AdminError("Importing OPML is not set up here; use briefbot sources import FILE.")
+        feeds = opml.parse_opml(self._opml_reader.read(spec, user=actor, channel=channel))
+        return opml.import_sources(opml.ImportSources(feeds=feeds, actor=actor),
+                                   uow_factory=self._uow_factory, clock=self._clock)
+
+
+class OpmlReader(Protocol):
+    def read(self, spec: str | None, *, user: str, channel: str | None) -> bytes: ...

@@ -87,6 +87,8 @@ def parse_digest(words: list[str], *, channel: str, actor: str, team: str | None
     timezone = "UTC"
     if rest and is_zone(rest[0]):
         timezone = rest.pop(0)
+    elif rest and "/" in rest[0]:
+        raise AdminError(f"'{rest[0][:60]}' is not a time zone; use an IANA name such as Europe/Kyiv or UTC.")
     spec = DigestSpec(cadence=verb, weekday=weekday, time=time, timezone=timezone,
                       topic=" ".join(rest) or None, post_empty=post_empty)
     return DigestCommand(action="set", channel=channel, actor=actor, team=team, spec=spec)

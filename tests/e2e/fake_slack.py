@@ -34,6 +34,7 @@ class FakeSlackState:
     feeds: dict[str, tuple[str, bytes]] = field(default_factory=dict)  # path -> (content type, body)
     rate_limited: dict[str, int] = field(default_factory=dict)  # api method -> 429s still to send
     server_errors: dict[str, int] = field(default_factory=dict)  # api method -> 500s to send (-1: always)
+    files: dict[str, dict[str, Any]] = field(default_factory=dict)  # file id -> files.info "file" object
 
 
 class FakeSlack:
@@ -151,6 +152,14 @@ class FakeSlack:
                 if method == "chat.postMessage":
                     return {"ok": True, "channel": body.get("channel"), "ts": f"{len(fake.calls)}.000100",
                             "message": {"text": body.get("text")}}
+                if method == "files.info":
+                    file = fake.state.files.get(str(body.get("file")))
+                    return {"ok": True, "file": file} if file else {"ok": False, "error": "file_not_found"}
+                if method == "files.list":
+                    files = [f for f in fake.state.files.values()
+                             if str(body.get("channel")) in f.get("channels", [])
+                             and str(body.get("user")) == f.get("user")]
+                    return {"ok": True, "files": sorted(files, key=lambda f: -int(f.get("created", 0)))}
                 return {"ok": False, "error": "unknown_method"}
 
             def _send(self, status: int, body: bytes, content_type: str,

@@ -21,7 +21,7 @@ def register(sub: Any) -> None:
                        description="Scheduled digests to Slack channels (needs SLACK_BOT_TOKEN to post).")
     d = p.add_subparsers(dest="digest_command", metavar="ACTION", required=True)
     due = d.add_parser("run-due", help="post every due digest slot once (for cron, or the worker)")
-    due.add_argument("--now", type=_iso_time, default=None,
+    due.add_argument("--now", type=iso_time, default=None,
                      help="act as if it were this time (ISO 8601; naive means UTC)")
     due.set_defaults(func=_run_due)
     pre = d.add_parser("preview", help="print the next digest of CHANNEL without posting it")
@@ -39,7 +39,7 @@ def register(sub: Any) -> None:
     off.set_defaults(func=_off)
 
 
-def _iso_time(text: str) -> datetime:
+def iso_time(text: str) -> datetime:
     moment = datetime.fromisoformat(text.replace("Z", "+00:00"))
     return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
 

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from bot.cli.context import error, open_container
+from bot.cli.digest_cmd import iso_time
 from bot.fetch.http import FetchError, fetch
 from bot.fetch.inputs import is_url
 from handlers.admin import AdminError, ListSources, list_sources
@@ -22,6 +23,8 @@ def register(sub: Any) -> None:
     s = p.add_subparsers(dest="sources_command", metavar="ACTION", required=True)
     s.add_parser("list", help="every source with its state and last error").set_defaults(func=_list)
     poll = s.add_parser("poll", help="poll the sources that are due now (what the worker does)")
+    poll.add_argument("--now", type=iso_time, default=None,
+                      help="act as if it were this time (ISO 8601): sources due by then are polled")
     poll.set_defaults(func=_poll)
     s.add_parser("export", help="print the sources as OPML").set_defaults(func=_export)
     imp = s.add_parser("import", help="follow every feed of an OPML file or URL")
@@ -49,7 +52,7 @@ def _poll(args: argparse.Namespace) -> int:
     from bot.jobs import poll_due_sources
 
     with open_container(args) as c:
-        reports = poll_due_sources(c)
+        reports = poll_due_sources(c, args.now)
     for r in reports:
         tail = f": {r.error}" if r.error else f": {r.new} new, {r.skipped} seen before"
         flag = f" (unhealthy: {UNHEALTHY_AFTER}+ failures in a row)" if r.unhealthy else ""

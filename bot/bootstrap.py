@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING, Any
 
 import httpx
 
@@ -43,6 +43,7 @@ class Container:
     extractor: Extractor = extract
     http_client_factory: Callable[[], httpx.Client] = make_client
     _upgraded: bool = False
+    _session_factory: Any = None
 
     def upgrade_database(self) -> None:
         """Bring the schema to the latest revision (a no-op when it is already there)."""
@@ -58,9 +59,9 @@ class Container:
 
         if not self._upgraded:
             self.upgrade_database()
-        # The port declares its repositories as plain attributes, which mypy treats as invariant,
-        # so the concrete repositories do not match structurally although they implement the port.
-        return cast(UnitOfWork, SqlUnitOfWork(make_session_factory(self.engine)))
+        if self._session_factory is None:
+            self._session_factory = make_session_factory(self.engine)
+        return SqlUnitOfWork(self._session_factory)
 
     def close(self) -> None:
         self.engine.dispose()

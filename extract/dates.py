@@ -2,10 +2,12 @@
 
 One compiled alternation (timex_grammar) is matched where a temporal word or digit can start an
 expression (timex_scan: same matches as a full scan, at a fraction of the cost); each match is
-normalised by the function for its alternative (timex_absolute / timex_relative). Year-less and
-relative expressions are resolved against `doc.published` in the direction the sentence points
-(timex_tense); anaphoric ones ("two weeks prior", "the next day") against the last date mentioned
-(timex_context). `date_range` (timex_calendar) turns a value into its first and last day.
+normalised by the function for its alternative (timex_absolute / timex_relative; timex_compound
+joins "the day before" to the date after it and splits "April 24 and 25"). Year-less and relative
+expressions are resolved against the publication date, or the wire dateline's day (timex_dateline),
+in the direction the sentence points (timex_tense); anaphoric ones ("two weeks prior", "the next
+day") against the last date mentioned (timex_context). `date_range` (timex_calendar) turns a value
+into its first and last day.
 """
 
 from __future__ import annotations
@@ -15,11 +17,13 @@ from collections.abc import Callable
 from datetime import date, datetime
 
 from extract import timex_absolute as absolute
+from extract import timex_compound as compound
 from extract import timex_relative as relative
 from extract.document import Document
 from extract.models import TimeExpression
 from extract.timex_calendar import date_range, shift
 from extract.timex_context import Context, Resolved
+from extract.timex_dateline import dateline_date
 from extract.timex_scan import timex_matches
 from extract.timex_tense import STRICT_PAST, direction
 
@@ -55,6 +59,7 @@ _NORMALISERS: dict[str, _Normaliser] = {
     "holiday": absolute.norm_holiday,
     "month": absolute.norm_month,
     "clock": absolute.norm_clock,
+    "week_of": absolute.norm_week_of,
     "weekday": relative.norm_weekday,
     "every": relative.norm_every,
     "set": relative.norm_set,
@@ -67,6 +72,8 @@ _NORMALISERS: dict[str, _Normaliser] = {
     "quarter": absolute.norm_quarter,
     "half": absolute.norm_half,
     "season": absolute.norm_season,
+    "season_bare": absolute.norm_season_bare,
+    "century": absolute.norm_century,
     "decade": absolute.norm_decade,
     "duration": relative.norm_duration,
     "vague": relative.norm_vague,
@@ -89,18 +96,31 @@ def _scan(doc: Document, tense: Callable[[int, int], int]) -> list[TimeExpressio
     published = doc.published
     if isinstance(published, datetime):  # a datetime would not compare with the dates computed here
         published = published.date()
-    ctx = Context(text=doc.text, published=published, tense=tense)
+    ctx = Context(text=doc.text, published=dateline_date(doc.text, published) or published, tense=tense)
     out: list[TimeExpression] = []
-    for m in timex_matches(doc.text):
+    matches = timex_matches(doc.text)
+    skip_next = False
+    for i, m in enumerate(matches):
+        if skip_next:
+            skip_next = False
+            continue
         name = m.lastgroup
         if name is None:
             continue
         if doc.sentences:
             ctx.sentence = doc.sentence_at(m.start())
-        try:
-            resolved = _NORMALISERS[name](ctx, m)
-        except (ValueError, OverflowError, KeyError):
-            continue  # "Feb. 30", a year out of range: not a date after all
+        if name == "day_rel":
+            following = matches[i + 1] if i + 1 < len(matches) else None
+            if following is not None and doc.text[m.end() : following.start()].strip():
+                following = None  # not right after "the day before"
+            resolved = _normalise(ctx, following.lastgroup or "", following) if following else None
+            found = compound.day_next_to(ctx, m, following, resolved)
+            if found is not None:
+                skip_next = found.end > m.end()
+                ctx.remember(found.value)
+                out.append(found)
+            continue
+        resolved = _normalise(ctx, name, m)
         if resolved is None:
             continue
         value, kind = resolved
@@ -114,7 +134,20 @@ def _scan(doc: Document, tense: Callable[[int, int], int]) -> list[TimeExpressio
             ):
                 ctx.sentence_years.setdefault(ctx.sentence, int(value[:4]))
         out.append(TimeExpression(text=m.group(), start=m.start(), end=m.end(), value=value, kind=kind))
+        if name == "month_day" and value and not m["md_year"]:
+            second = compound.second_day(doc.text, m, value)
+            if second is not None:
+                out.append(second)
     return out
+
+
+def _normalise(ctx: Context, name: str, m: re.Match[str]) -> Resolved | None:
+    if name not in _NORMALISERS:
+        return None
+    try:
+        return _NORMALISERS[name](ctx, m)
+    except (ValueError, OverflowError, KeyError):
+        return None  # "Feb. 30", a year out of range: not a date after all
 
 
 def _opens_sentence(doc: Document, start: int) -> bool:

@@ -16,7 +16,7 @@ def collect_entities(mentions: list[Mention]) -> list[Entity]:
     for m in mentions:
         if m.kind == "unknown":
             continue
-        kind, aliases, roles = found.setdefault(m.canonical, (m.kind, [], []))
+        _, aliases, roles = found.setdefault(m.canonical, (m.kind, [], []))
         if m.text != m.canonical and m.text not in aliases:
             aliases.append(m.text)
         if m.role and m.role not in roles:

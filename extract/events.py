@@ -19,7 +19,7 @@ from extract.mentions import Mention
 from extract.models import Event, TimeExpression
 
 _DAY = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
-_MONTH = re.compile(r"(\d{4})-(\d{2})$")
+_MONTH = re.compile(r"(\d{4})-(\d{2})(?:-XX)?$")  # "1998-10-XX": a day of that month, which one unsaid
 _YEAR = re.compile(r"(\d{4})$")
 _WEEK = re.compile(r"(\d{4})-W(\d{1,2})(-WE)?$")
 _COARSE = re.compile(r"(\d{4})-(?:Q[1-4]|H[12]|SP|SU|FA|WI)$")
@@ -44,7 +44,9 @@ def event_date(value: str | None) -> str | None:
         return None
     if m := _DAY.match(value):
         return m.group()
-    if _MONTH.match(value) or _YEAR.match(value):
+    if m := _MONTH.match(value):
+        return f"{m[1]}-{m[2]}"
+    if _YEAR.match(value):
         return value
     if m := _WEEK.match(value):
         try:

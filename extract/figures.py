@@ -36,7 +36,8 @@ _CANDIDATE = re.compile(
 _DIGIT_START = re.compile(r"[\d½¼¾⅓⅔⅛$€£¥₹₽₴₩₪₺₿₡₭₾฿₦₱元]+")
 _NUMBER_WORDS = sorted([*UNITS, *TENS, "dozen", "half", "quarter", "tens", "hundreds"], key=len, reverse=True)
 _WORD_START = re.compile(
-    r"\b(?:" + "|".join(_NUMBER_WORDS)
+    r"\b(?:"
+    + "|".join(_NUMBER_WORDS)
     + r"|a(?=\s+(?:dozen|half|quarter|hundred|thousand|million|billion|trillion)\b))\b"
 )
 _WORD_START_ANY_CASE = re.compile(_WORD_START.pattern, re.IGNORECASE)
@@ -89,9 +90,9 @@ def find_figures(doc: Document, dates: list[TimeExpression]) -> list[Figure]:
 
 
 def _inherit_unit(text: str, previous: Figure, fig: Figure) -> Figure:
-    """"$5.2 billion, up from 4.8 billion": a number compared with the figure just before it, in the
+    """ "$5.2 billion, up from 4.8 billion": a number compared with the figure just before it, in the
     same sentence, is in the same unit."""
-    between = text[previous.end:fig.start]
+    between = text[previous.end : fig.start]
     if previous.unit is None or len(between) > 60 or _SENTENCE_BREAK.search(between):
         return fig
     if not _COMPARED.search(text, max(0, fig.start - 16), fig.start):
@@ -172,7 +173,7 @@ def _read(text: str, m: re.Match[str]) -> tuple[Figure | None, int]:
         value *= tail.scale
         if tail.kind in ("money", "measure"):
             value_max, tail = _repeated_unit_range(text, s, tail, value, code)
-    if not tail.kind and (text[tail.end:tail.end + 1].isalnum() or not digits or len(num) > 12):
+    if not tail.kind and (text[tail.end : tail.end + 1].isalnum() or not digits or len(num) > 12):
         return None, tail.end
     if num.lower() == "one" and (tail.kind in ("count", "") or tail.unit in _POINT_IDIOM):
         return None, tail.end
@@ -220,16 +221,22 @@ def _finish(
         if link and tail.kind in ("money", "measure"):
             about = subject_before(text, link.start(), max(0, link.start() - 60)) or about
     return Figure(
-        text=text[start:end], start=start, end=end, value=_tidy(value), unit=tail.unit,
+        text=text[start:end],
+        start=start,
+        end=end,
+        value=_tidy(value),
+        unit=tail.unit,
         value_max=None if value_max is None else _tidy(value_max),
-        bound=bound, change=change, about=about,
+        bound=bound,
+        change=change,
+        about=about,
     )
 
 
 def _repeated_unit_range(
     text: str, s: int, tail: Tail, value: float, code: str | None
 ) -> tuple[float | None, Tail]:
-    """"5.25% to 5.5%", "€10m-€12m": a range written with its unit twice. Not after "from" or a verb
+    """ "5.25% to 5.5%", "€10m-€12m": a range written with its unit twice. Not after "from" or a verb
     of change, where the second number is a new level ("rose 5% to 7%")."""
     rng = _RANGE.match(text, tail.end)
     if not rng or not _range_allowed(text, s, rng) or change_before(text, s):
@@ -249,7 +256,7 @@ def _repeated_unit_range(
 
 def _range_allowed(text: str, s: int, rng: re.Match[str]) -> bool:
     connector = rng.group(0).strip().split()[0].lower() if rng.group(0).strip() else "-"
-    before = text[max(0, s - 12):s].lower()
+    before = text[max(0, s - 12) : s].lower()
     if connector == "and":
         return before.rstrip().endswith("between")
     if connector == "to" and before.rstrip().endswith("from"):
@@ -258,7 +265,7 @@ def _range_allowed(text: str, s: int, rng: re.Match[str]) -> bool:
 
 
 def _glued_to_identifier(text: str, start: int) -> bool:
-    """"F-16", "COVID-19", "scp-173": a number hyphenated onto letters is part of a name."""
+    """ "F-16", "COVID-19", "scp-173": a number hyphenated onto letters is part of a name."""
     return start >= 2 and text[start - 1] == "-" and text[start - 2].isalnum()
 
 
@@ -269,13 +276,18 @@ def _looks_like_year(num: str, value: float) -> bool:
 def _read_vague(text: str, m: re.Match[str]) -> Figure | None:
     words = m.group("vague").lower().split()
     value = _VAGUE[words[0]] * SCALES[words[2].rstrip("s")]
-    of = re.match(r"[^\S\r\n]+of(?=[^\S\r\n])", text[m.end():m.end() + 4])
+    of = re.match(r"[^\S\r\n]+of(?=[^\S\r\n])", text[m.end() : m.end() + 4])
     tail = read_tail(text, m.end() + (of.end() if of else 0), None, value)
     if not tail.kind:
         tail.end = m.end()
     return Figure(
-        text=text[m.start():tail.end], start=m.start(), end=tail.end, value=value, unit=tail.unit,
-        bound=">=", about=tail.about,
+        text=text[m.start() : tail.end],
+        start=m.start(),
+        end=tail.end,
+        value=value,
+        unit=tail.unit,
+        bound=">=",
+        about=tail.about,
     )
 
 

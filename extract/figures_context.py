@@ -8,13 +8,44 @@ import re
 from extract.models import Bound, Change
 
 _BOUNDS: dict[str, Bound] = {
-    "more than": ">", "over": ">", "above": ">", "greater than": ">", "in excess of": ">",
-    "exceeding": ">", "upwards of": ">", "north of": ">", "at least": ">=", "no fewer than": ">=",
-    "no less than": ">=", "a minimum of": ">=", "up to": "<=", "as many as": "<=", "as much as": "<=",
-    "no more than": "<=", "a maximum of": "<=", "at most": "<=", "nearly": "<", "almost": "<",
-    "under": "<", "less than": "<", "fewer than": "<", "below": "<", "just under": "<", "just shy of": "<",
-    "around": "~", "about": "~", "some": "~", "approximately": "~", "roughly": "~", "an estimated": "~",
-    "estimated": "~", "close to": "~", "approx.": "~", "circa": "~", "~": "~", "an average of": "~",
+    "more than": ">",
+    "over": ">",
+    "above": ">",
+    "greater than": ">",
+    "in excess of": ">",
+    "exceeding": ">",
+    "upwards of": ">",
+    "north of": ">",
+    "at least": ">=",
+    "no fewer than": ">=",
+    "no less than": ">=",
+    "a minimum of": ">=",
+    "up to": "<=",
+    "as many as": "<=",
+    "as much as": "<=",
+    "no more than": "<=",
+    "a maximum of": "<=",
+    "at most": "<=",
+    "nearly": "<",
+    "almost": "<",
+    "under": "<",
+    "less than": "<",
+    "fewer than": "<",
+    "below": "<",
+    "just under": "<",
+    "just shy of": "<",
+    "around": "~",
+    "about": "~",
+    "some": "~",
+    "approximately": "~",
+    "roughly": "~",
+    "an estimated": "~",
+    "estimated": "~",
+    "close to": "~",
+    "approx.": "~",
+    "circa": "~",
+    "~": "~",
+    "an average of": "~",
     "on the order of": "~",
 }
 _BOUND_WORDS = "|".join(re.escape(b).replace(r"\ ", r"\s+") for b in sorted(_BOUNDS, key=len, reverse=True))
@@ -26,12 +57,16 @@ _BOUND_AFTER = re.compile(
     r"|(?P<gt>plus|\+))(?![\w+])"
 )
 
-_UP = (r"rose|rise|rises|rising|risen|increased|increases|increasing|climbed|climbs|climbing|jumped|jumps"
-       r"|gained|gains|grew|grows|growing|surged|surges|soared|soars|advanced|advances|up|higher|boosted"
-       r"|rebounded|spiked|added")
-_DOWN = (r"fell|falls|falling|fallen|dropped|drops|dropping|declined|declines|declining|decreased|decreases"
-         r"|slid|slides|sank|sinks|sunk|tumbled|tumbles|plunged|plunges|slumped|slumps|down|lower|shed|sheds"
-         r"|dipped|dips|eased|eases|slipped|slips|contracted|shrank|shrunk|plummeted|retreated|lost|off|cut")
+_UP = (
+    r"rose|rise|rises|rising|risen|increased|increases|increasing|climbed|climbs|climbing|jumped|jumps"
+    r"|gained|gains|grew|grows|growing|surged|surges|soared|soars|advanced|advances|up|higher|boosted"
+    r"|rebounded|spiked|added"
+)
+_DOWN = (
+    r"fell|falls|falling|fallen|dropped|drops|dropping|declined|declines|declining|decreased|decreases"
+    r"|slid|slides|sank|sinks|sunk|tumbled|tumbles|plunged|plunges|slumped|slumps|down|lower|shed|sheds"
+    r"|dipped|dips|eased|eases|slipped|slips|contracted|shrank|shrunk|plummeted|retreated|lost|off|cut"
+)
 _CHANGE_BEFORE = re.compile(
     rf"(?i)(?<![\w-])(?:(?P<up>{_UP})|(?P<down>{_DOWN}))(?:\s+by)?(?:\s+an?\s+(?:further|additional|extra))?\s+$"
 )
@@ -40,8 +75,10 @@ _CHANGE_AFTER = re.compile(
     r"|(?P<down>drop|decline|fall|decrease|cut|reduction|slide|plunge|loss|slump))(?!\w)"
 )
 
-_MONTH = (r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?"
-          r"|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?")
+_MONTH = (
+    r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?"
+    r"|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
+)
 _MONTH_BEFORE = re.compile(rf"(?i)(?<![\w])(?:{_MONTH})\.?,?\s*$")
 _MONTH_AFTER = re.compile(
     rf"[^\S\r\n]*(?:st|nd|rd|th)?[^\S\r\n]*(?:of[^\S\r\n]+)?(?:(?i:{_MONTH})(?![\w])\.?)"
@@ -79,7 +116,7 @@ def bound_before(text: str, start: int) -> tuple[Bound, int] | None:
 
 
 def bound_after(text: str, end: int) -> tuple[Bound, int] | None:
-    """"or more", "or so", "-plus" right after a figure."""
+    """ "or more", "or so", "-plus" right after a figure."""
     m = _BOUND_AFTER.match(text, end)
     if not m:
         return None
@@ -113,7 +150,7 @@ def is_date_part(text: str, start: int, end: int, value: float) -> bool:
     if not m:
         return False
     month = m.group().strip().lower()
-    if month.startswith(("may", "mar")) and not text[end:m.end()].strip()[:1].isupper():
+    if month.startswith(("may", "mar")) and not text[end : m.end()].strip()[:1].isupper():
         return bool(_DAY_WORDS.search(text, max(0, start - 8), start))
     return True
 
@@ -150,8 +187,8 @@ def _sentence_initial(text: str, pos: int) -> bool:
 
 def in_web_token(text: str, start: int, end: int) -> bool:
     """Numbers inside URLs, handles, hashtags and e-mail addresses."""
-    alone_left = start == 0 or text[start - 1] in " \n\t(\"“$€£"
-    if alone_left and (end == len(text) or text[end] in " \n\t,;)\"”%"):
+    alone_left = start == 0 or text[start - 1] in ' \n\t("“$€£'
+    if alone_left and (end == len(text) or text[end] in ' \n\t,;)"”%'):
         return False  # a number standing alone between spaces is no part of a web token
     left = _TOKEN_AROUND.search(text, max(0, start - 80), start)
     right = _TOKEN_AHEAD.match(text, end, min(len(text), end + 80))
@@ -160,6 +197,12 @@ def in_web_token(text: str, start: int, end: int) -> bool:
 
 
 __all__ = [
-    "bound_after", "bound_before", "change_after", "change_before", "in_web_token", "is_date_part",
-    "is_identifier", "is_not_a_number",
+    "bound_after",
+    "bound_before",
+    "change_after",
+    "change_before",
+    "in_web_token",
+    "is_date_part",
+    "is_identifier",
+    "is_not_a_number",
 ]

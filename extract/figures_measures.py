@@ -22,8 +22,11 @@ _MEASURES: list[tuple[str, str, bool]] = [
     (r"(?i:cubic\sinch(?:es)?)", "cubic inch", True),
     (r"(?i:cubic\scenti" + _MET + r"|cc)", "cubic centimetre", True),
     (r"(?i:cubic\s" + _MET + r"|m3|m³)", "cubic metre", True),
-    (r"(?i:kilo" + _MET + r"\s(?:per|an|a)\shour|km\s?/\s?hr?|kph|kmph|km\s(?:per|an)\shour)",
-     "kilometre per hour", True),
+    (
+        r"(?i:kilo" + _MET + r"\s(?:per|an|a)\shour|km\s?/\s?hr?|kph|kmph|km\s(?:per|an)\shour)",
+        "kilometre per hour",
+        True,
+    ),
     (r"(?i:miles?\s(?:per|an|a)\shour|mph)", "mile per hour", True),
     (r"(?i:miles?\sper\sgallon|mpg)", "mile per gallon", True),
     (r"(?i:light[\s-]years?)", "light year", True),
@@ -68,8 +71,11 @@ _MEASURES: list[tuple[str, str, bool]] = [
     (r"(?i:barrels?\s(?:a|per)\sday|bpd|b/d)", "barrel per day", True),
     (r"(?i:barrels?|bbl)", "barrel", True),
     (r"(?i:knots?)", "knot", True),
-    (r"(?i:(?:degrees?|deg\.?)\s?(?:celsius|centigrade|c)|°\s?(?:celsius|centigrade|c)|℃|celsius|centigrade)",
-     "celsius", True),
+    (
+        r"(?i:(?:degrees?|deg\.?)\s?(?:celsius|centigrade|c)|°\s?(?:celsius|centigrade|c)|℃|celsius|centigrade)",
+        "celsius",
+        True,
+    ),
     (r"(?i:(?:degrees?|deg\.?)\s?(?:fahrenheit|f)|°\s?(?:fahrenheit|f)|℉|fahrenheit)", "fahrenheit", True),
     (r"(?i:kelvins?)", "kelvin", True),
     (r"C", "celsius", False),
@@ -127,9 +133,7 @@ _NAMES = [name for _, name, _ in _MEASURES]
 
 def _compile(apart_only: bool) -> re.Pattern[str]:
     parts = [
-        f"(?P<u{i}>{pattern})"
-        for i, (pattern, _, apart) in enumerate(_MEASURES)
-        if apart or not apart_only
+        f"(?P<u{i}>{pattern})" for i, (pattern, _, apart) in enumerate(_MEASURES) if apart or not apart_only
     ]
     # a unit ends at a word boundary; "24703m212" is an identifier, not 24703 metres
     return re.compile(r"(?:" + "|".join(parts) + r")(?!\w)")

@@ -32,17 +32,58 @@ _NOT_PLURAL = frozenset(
     analysis crisis basis thesis diagnosis emphasis hypothesis""".split()
 )
 IRREGULAR_PLURALS = {
-    "people": "person", "persons": "person", "men": "man", "women": "woman", "children": "child",
-    "feet": "foot", "teeth": "tooth", "mice": "mouse", "geese": "goose", "police": "police",
-    "personnel": "personnel", "staff": "staff", "cattle": "cattle", "sheep": "sheep", "fish": "fish",
-    "aircraft": "aircraft", "deer": "deer", "crises": "crisis", "analyses": "analysis", "lives": "life",
-    "wives": "wife", "knives": "knife", "halves": "half", "wolves": "wolf", "shelves": "shelf",
-    "thieves": "thief", "leaves": "leaf", "criteria": "criterion", "phenomena": "phenomenon",
-    "indices": "index", "spacecraft": "spacecraft", "offspring": "offspring", "militia": "militia",
-    "buses": "bus", "viruses": "virus", "bonuses": "bonus", "campuses": "campus", "statuses": "status",
-    "gases": "gas", "lenses": "lens", "movies": "movie", "cookies": "cookie", "zombies": "zombie",
-    "rookies": "rookie", "aliases": "alias", "biases": "bias", "canvases": "canvas", "atlases": "atlas",
-    "calories": "calorie", "ties": "tie", "lies": "lie", "pies": "pie",
+    "people": "person",
+    "persons": "person",
+    "men": "man",
+    "women": "woman",
+    "children": "child",
+    "feet": "foot",
+    "teeth": "tooth",
+    "mice": "mouse",
+    "geese": "goose",
+    "police": "police",
+    "personnel": "personnel",
+    "staff": "staff",
+    "cattle": "cattle",
+    "sheep": "sheep",
+    "fish": "fish",
+    "aircraft": "aircraft",
+    "deer": "deer",
+    "crises": "crisis",
+    "analyses": "analysis",
+    "lives": "life",
+    "wives": "wife",
+    "knives": "knife",
+    "halves": "half",
+    "wolves": "wolf",
+    "shelves": "shelf",
+    "thieves": "thief",
+    "leaves": "leaf",
+    "criteria": "criterion",
+    "phenomena": "phenomenon",
+    "indices": "index",
+    "spacecraft": "spacecraft",
+    "offspring": "offspring",
+    "militia": "militia",
+    "buses": "bus",
+    "viruses": "virus",
+    "bonuses": "bonus",
+    "campuses": "campus",
+    "statuses": "status",
+    "gases": "gas",
+    "lenses": "lens",
+    "movies": "movie",
+    "cookies": "cookie",
+    "zombies": "zombie",
+    "rookies": "rookie",
+    "aliases": "alias",
+    "biases": "bias",
+    "canvases": "canvas",
+    "atlases": "atlas",
+    "calories": "calorie",
+    "ties": "tie",
+    "lies": "lie",
+    "pies": "pie",
 }
 _O_ES = frozenset("heroes potatoes tomatoes echoes vetoes torpedoes embargoes volcanoes".split())
 
@@ -74,7 +115,10 @@ def is_plural_noun(word: str) -> bool:
     if low in IRREGULAR_PLURALS:
         return True
     return (
-        len(low) > 2 and low.endswith("s") and low not in _NOT_PLURAL and low not in STOP_WORDS
+        len(low) > 2
+        and low.endswith("s")
+        and low not in _NOT_PLURAL
+        and low not in STOP_WORDS
         and not low.endswith(("ss", "us", "'s", "’s", "is"))
         and low.isascii()
     )
@@ -173,12 +217,17 @@ def subject_before(text: str, start: int, limit: int) -> str | None:
     # a verb inside the phrase ("company reported net income") marks where the noun phrase begins
     for i in range(len(kept) - 2, -1, -1):
         if kept[i].lower().endswith("ed"):
-            kept = kept[i + 1:]
+            kept = kept[i + 1 :]
             break
     return " ".join(kept[-6:]) or None
 
 
 __all__ = [
-    "STOP_WORDS", "about_after", "counted_noun", "is_plural_noun", "noun_phrase_after", "singular",
+    "STOP_WORDS",
+    "about_after",
+    "counted_noun",
+    "is_plural_noun",
+    "noun_phrase_after",
+    "singular",
     "subject_before",
 ]

@@ -35,7 +35,11 @@ _CENTS = re.compile(
     rf"(?:{_S}+(?:cents?|pence)(?!\w)|(?P<bare>(?={_S}*(?:[.,;!?]|$))))"
 )
 _PER_NAMES = {
-    "annum": "year", "capita": "person", "kilo": "kilogram", "tonne": "metric ton", "liter": "litre",
+    "annum": "year",
+    "capita": "person",
+    "kilo": "kilogram",
+    "tonne": "metric ton",
+    "liter": "litre",
 }
 _BRACKETED = re.compile(r"[^\S\r\n]?[(\[{<]")
 _AGE = re.compile(r"(?i)[^\S\r\n]?(?:-[^\S\r\n]?)?old(?!\w)")
@@ -77,7 +81,7 @@ def read_scale(text: str, p: int, value: float, *, money: bool) -> tuple[int, fl
 
 def _scale_fits(text: str, end: int) -> bool:
     """Whether "m"/"bn" after digits is a scale: before money ("5m euros") or a plural ("5m tonnes")."""
-    if text[end:end + 1] not in (" ", "\u00a0"):
+    if text[end : end + 1] not in (" ", "\u00a0"):
         return False
     if CURRENCY_SUFFIX.match(text, end + 1):
         return True
@@ -97,8 +101,9 @@ def read_tail(text: str, p: int, code: str | None, value: float) -> Tail:
         cm = CURRENCY_SUFFIX.match(text, sep.end() if sep else p)
         if cm:
             found = currency_of(cm.group())
-            if found and (found[0] != "GBP" or "pound" not in cm.group().lower()
-                          or _pounds_are_money(text, p, cm.end())):
+            if found and (
+                found[0] != "GBP" or "pound" not in cm.group().lower() or _pounds_are_money(text, p, cm.end())
+            ):
                 code = found[0]
                 end, extra = cm.end(), found[1]
                 sm = SCALE_AFTER.match(text, end)
@@ -107,7 +112,7 @@ def read_tail(text: str, p: int, code: str | None, value: float) -> Tail:
                     end = sm.end()
                 return _money(text, end, code, extra, value, spelled=cm.group()[:1].isalpha())
         sc = SCALE_ONLY_SUFFIX.match(text, p + 1)
-        if sc and p > 0 and text[p - 1].isalpha() and text[p:p + 1] == " ":
+        if sc and p > 0 and text[p - 1].isalpha() and text[p : p + 1] == " ":
             found = currency_of(sc.group())
             if found:
                 return _money(text, sc.end(), found[0], 1.0, value)
@@ -122,7 +127,7 @@ def read_tail(text: str, p: int, code: str | None, value: float) -> Tail:
         bracket = _BRACKETED.match(text, p)
         if um is None and bracket:
             inner = APART_UNIT.match(text, bracket.end())
-            if inner and text[inner.end():inner.end() + 1] in ")]}>":
+            if inner and text[inner.end() : inner.end() + 1] in ")]}>":
                 unit = unit_name(inner)
                 return Tail(end=inner.end() + 1, unit=unit, kind="measure")
     if um:
@@ -139,8 +144,8 @@ def read_tail(text: str, p: int, code: str | None, value: float) -> Tail:
             elif (of_rate := _OF_RATE.match(text, end)) is not None:
                 unit = f"{unit} per {of_rate.group('w')}"
         return Tail(end=end, unit=unit, kind="measure", about=about_after(text, end))
-    if text[p:p + 1] in " \t\u00a0":
-        if re.match(r"[^\S\r\n]times(?!\w)", text[p:p + 7]):
+    if text[p : p + 1] in " \t\u00a0":
+        if re.match(r"[^\S\r\n]times(?!\w)", text[p : p + 7]):
             return Tail(end=p + 6, kind="count")
         noun = counted_noun(text, p)
         if noun:
@@ -181,9 +186,9 @@ def _per(text: str, end: int) -> tuple[str, int] | None:
 
 
 def _pounds_are_money(text: str, p: int, end: int) -> bool:
-    if re.search(r"(?i)(?:million|billion|thousand|bn|m)\s*$", text[max(0, p - 10):p]):
+    if re.search(r"(?i)(?:million|billion|thousand|bn|m)\s*$", text[max(0, p - 10) : p]):
         return True
-    if re.match(r"(?i)\s+sterling", text[end:end + 10]):
+    if re.match(r"(?i)\s+sterling", text[end : end + 10]):
         return True
     return bool(_MONEY_CONTEXT.search(text, max(0, p - 80), min(len(text), end + 40)))
 

@@ -8,12 +8,13 @@ from extract import lexicon_gazetteer
 
 # Short and informal forms news text uses; lower case.
 _EXTRA_PLACES = """
-u.s.|us|usa|u.s.a.|america|united states|uk|u.k.|britain|great britain|england|scotland|wales|northern ireland|
-europe|asia|africa|latin america|middle east|gaza|gaza strip|west bank|crimea|donbas|donbass|kyiv|kiev|
-moscow|washington|d.c.|brussels|beijing|tehran|taiwan|hong kong|kosovo|palestine|south korea|north korea|
-czech republic|ivory coast|vatican|balkans|baltics|caucasus|siberia|zaporizhzhia|kharkiv|odesa|odessa|lviv|
-dnipro|mariupol|bakhmut|kherson|donetsk|luhansk|zakarpattia|new england|midwest|manhattan|brooklyn|queens|bronx|
-long island|ground zero|iowa|new hampshire|ohio|florida|syria|russia|ukraine|china|iran|israel|lebanon|yemen|
+u.s.|us|usa|u.s.a.|america|united states|uk|u.k.|britain|great britain|england|scotland|wales|northern
+ireland|europe|asia|africa|latin america|middle east|gaza|gaza strip|west
+bank|crimea|donbas|donbass|kyiv|kiev|moscow|washington|d.c.|brussels|beijing|tehran|taiwan|hong
+kong|kosovo|palestine|south korea|north korea|czech republic|ivory
+coast|vatican|balkans|baltics|caucasus|siberia|zaporizhzhia|kharkiv|odesa|odessa|lviv|dnipro|mariupol|bakhmut|kherson|donetsk|luhansk|zakarpattia|new
+england|midwest|manhattan|brooklyn|queens|bronx|long island|ground zero|iowa|new
+hampshire|ohio|florida|syria|russia|ukraine|china|iran|israel|lebanon|yemen|
 """
 
 
@@ -27,10 +28,12 @@ def places() -> frozenset[str]:
     names = _split(_EXTRA_PLACES)
     for block in (lexicon_gazetteer.COUNTRIES, lexicon_gazetteer.US_STATES, lexicon_gazetteer.CITIES):
         names |= _split(block)
+    names |= {n[4:] for n in names if n.startswith("the ")}  # "The Netherlands" is also "Netherlands"
     return frozenset(names)
 
 
 def is_place(name: str) -> bool:
+    """True for a country, US state, large city or region, in any case."""
     return name.lower() in places()
 
 

@@ -16,8 +16,9 @@ from typing import Literal
 from extract.document import Document
 from extract.lexicon_names import gender_of_first_name, is_first_name
 from extract.lexicon_places import is_place, is_region
-from extract.lexicon_speech import speech_alternation
-from extract.lexicon_roles import demonyms, known_orgs, org_words, role_nouns, role_qualifiers, titles
+from extract.lexicon_roles import demonyms, known_orgs, org_words, titles
+from extract.lexicon_speech import finite_speech_alternation
+from extract.names_canonical import FullNames, organisation_names, role_after, role_before
 from extract.names_tokens import (
     CAPITALISED_RUN,
     HONORIFIC_GENDER,
@@ -32,6 +33,8 @@ MentionKind = Literal["person", "organization", "place", "unknown"]
 
 @dataclass(frozen=True, slots=True)
 class Mention:
+    """A name in the text: its span, kind, fullest name in the article, and role and gender if known."""
+
     start: int
     end: int
     text: str
@@ -48,12 +51,16 @@ _PARTICLES = frozenset("of de da di del della der den van von du la le bin ibn a
 def _speech_after() -> re.Pattern[str]:
     """A speech verb right after a name ("Kellogg said", "Weber condemned"): the name is a person's."""
     return re.compile(
-        rf"[ \u00a0]+(?:(?:also|later|has|had|then|again|once)[ \u00a0]+)?(?:{speech_alternation()})\b"
+        r",?[ \u00a0]+(?:(?:also|later|has|had|then|again|once|now|still)[ \u00a0]+)?"
+        rf"(?:{finite_speech_alternation()})\b"
     )
 
 
+_PARTY_STATE = re.compile(r"[RDI]-[A-Z][A-Za-z.]*")
 _APPOSITIVE = re.compile(r",[ \u00a0]+(?:the|a|an|who|whose|[\w’']+’s|[\w']+'s)\b")
-_FEMALE_ROLES = frozenset("spokeswoman congresswoman chairwoman councilwoman queen princess lady dame".split())
+_FEMALE_ROLES = frozenset(
+    "spokeswoman congresswoman chairwoman councilwoman queen princess lady dame".split()
+)
 _MALE_ROLES = frozenset("spokesman congressman chairman councilman king prince lord sir father".split())
 
 
@@ -76,12 +83,15 @@ def find_mentions(doc: Document) -> list[Mention]:
                 while group and (
                     (group[0].lower in lower_words or group[0].bare.endswith(("ing", "ly", "ed")))
                     and not _is_name_word(group[0])
+                    and not (len(group) > 1 and group[1].bare in titles())  # "Health Secretary X"
                 ):
                     group = group[1:]
                 if not group:
                     continue
             if len(group) >= 3 and all(t.text.isupper() for t in group):
                 continue  # an all-capitals headline, not a name
+            if len(group) == 1 and _PARTY_STATE.fullmatch(group[0].text.rstrip(".,")):
+                continue  # "R-Texas", "D-Calif.": a party and state, not a name
             raw.extend(_classify(text, group))
     return _resolve(text, raw)
 
@@ -95,7 +105,7 @@ def _split_of(groups: list[list[Token]]) -> list[list[Token]]:
     out = []
     for g in groups:
         cur: list[Token] = []
-        for i, t in enumerate(g):
+        for t in g:
             if t.lower == "of" and cur and cur[-1].bare not in titles() and cur[-1].bare not in org_words():
                 out.append(cur)
                 cur = []
@@ -152,7 +162,7 @@ def _classify(text: str, group: list[Token]) -> list[Mention]:
             gender = "m"
     kind: MentionKind
     owords = org_words()
-    if low in known_orgs() or any(b in owords for b in bare):
+    if low in known_orgs() or any(b in owords for b in bare) or _has_acronym(name):
         kind = "organization"
     elif role_toks:
         kind = "person"
@@ -173,16 +183,19 @@ def _classify(text: str, group: list[Token]) -> list[Mention]:
     return [Mention(start, end, surface, kind, surface, role, gender)]
 
 
+def _has_acronym(name: list[Token]) -> bool:
+    """ "NHS Lothian", "BBC News": a run with an all-capitals word names an organisation."""
+    return len(name) > 1 and any(
+        2 <= len(t.text) <= 5 and t.text.isupper() and t.text.isalpha() and not is_place(t.bare) for t in name
+    )
+
+
 def _resolve(text: str, raw: list[Mention]) -> list[Mention]:
     """Second pass: promote short forms of known people, give each mention its fullest name."""
-    full_by_surname: dict[str, list[Mention]] = {}
-    by_first: dict[str, list[Mention]] = {}
-    for m in raw:
-        if m.kind == "person" and " " in m.text:
-            words = m.text.split()
-            full_by_surname.setdefault(words[-1].lower(), []).append(m)
-            by_first.setdefault(words[0].lower(), []).append(m)
+    full_by_surname = FullNames(raw, -1)
+    by_first = FullNames(raw, 0)
     people = {m.text.split()[-1].lower() for m in raw if m.kind == "person"}
+    orgs = organisation_names(raw)
     out: list[tuple[Mention, MentionKind, str, str | None, str]] = []
     genders: dict[str, str] = {}
     roles: dict[str, str] = {}
@@ -190,88 +203,49 @@ def _resolve(text: str, raw: list[Mention]) -> list[Mention]:
         kind, canonical, role, gender = m.kind, m.text, m.role, m.gender
         key = m.text.split()[-1].lower()
         if kind in ("person", "unknown") or (kind == "place" and " " not in m.text and not is_region(m.text)):
-            full = _nearest(_compatible(full_by_surname.get(key), m.gender), m.start)
-            if full is None and " " not in m.text and m.kind == "person":
-                full = _nearest(_compatible(by_first.get(key), m.gender), m.start)
+            full = full_by_surname.nearest(key, m.gender, m.start)
+            if full is None and " " not in m.text and m.kind == "person" and is_first_name(key):
+                full = by_first.nearest(key, m.gender, m.start)
             if full is not None and len(full.text) >= len(m.text):
-                kind, canonical = "person", _fullest(full_by_surname.get(full.text.split()[-1].lower(), [full]), full)
+                kind, canonical = "person", full_by_surname.fullest(full)
             elif kind == "place" and (key in people or _speech_after().match(text, m.end)):
                 kind = "person"  # "Warren said": a city name that speaks is a surname
-            elif kind == "unknown" and (key in people or _speech_after().match(text, m.end) or _APPOSITIVE.match(text, m.end)):
+            elif kind == "unknown" and (
+                key in people
+                or _speech_after().match(text, m.end)
+                or _APPOSITIVE.match(text, m.end)
+                or (" " in m.text and role_before(text, m.start))  # "chief executive Marieke Jansen"
+            ):
                 kind = "person"
         if kind == "person":
-            role = role or _role_before(text, m.start) or _role_after(text, m.end)
+            role = role or role_before(text, m.start) or role_after(text, m.end)
             gender = gender or genders.get(canonical, "") or gender_of_first_name(canonical.split()[0])
             if gender:
                 genders[canonical] = gender
             if role:
                 roles[canonical] = role
-        elif kind == "organization" and canonical.lower().startswith("the "):
-            canonical = canonical[4:]
+        elif kind == "organization":
+            canonical = orgs.get(canonical.lower(), canonical)
         out.append((m, kind, canonical, role, gender))
     # roles and genders learnt anywhere in the article hold for every mention of the person
     return [
-        Mention(m.start, m.end, m.text, kind, canonical, role or roles.get(canonical), gender or genders.get(canonical, ""))
-        if kind == "person" else (m if kind == m.kind and canonical == m.canonical else
-                                  Mention(m.start, m.end, m.text, kind, canonical, role, gender))
+        Mention(
+            m.start,
+            m.end,
+            m.text,
+            kind,
+            canonical,
+            role or roles.get(canonical),
+            gender or genders.get(canonical, ""),
+        )
+        if kind == "person"
+        else (
+            m
+            if kind == m.kind and canonical == m.canonical
+            else Mention(m.start, m.end, m.text, kind, canonical, role, gender)
+        )
         for m, kind, canonical, role, gender in out
     ]
-
-
-def _compatible(candidates: list[Mention] | None, gender: str) -> list[Mention] | None:
-    """Full names that can be this person: "Mr. Obama" is not "Michelle Obama"."""
-    if not candidates or not gender:
-        return candidates
-    return [c for c in candidates if c.gender in ("", gender)]
-
-
-def _nearest(candidates: list[Mention] | None, pos: int) -> Mention | None:
-    """The latest full mention before `pos`, else the first one after it."""
-    if not candidates:
-        return None
-    before = [c for c in candidates if c.start <= pos]
-    return before[-1] if before else candidates[0]
-
-
-def _fullest(candidates: list[Mention], chosen: Mention) -> str:
-    """The longest form of the chosen person's name ("Donald J. Trump" over "Donald Trump")."""
-    first = chosen.text.split()[0]
-    forms = [c.text for c in candidates if c.text.split()[0] == first]
-    best = max(forms, key=len) if forms else chosen.text
-    return _SUFFIX.sub("", best)
-
-
-# Generational suffixes are not the surname ("Joseph R. Biden Jr." is filed under Biden).
-_SUFFIX = re.compile(r",?[ \u00a0]+(?:Jr\.?|Sr\.?|II|III|IV)$")
-
-
-def _role_before(text: str, start: int) -> str | None:
-    """"press secretary Karoline Leavitt": lower-case role words right before the name."""
-    window = text[max(0, start - 50) : start]
-    if not window.endswith((" ", "\u00a0")):
-        return None
-    words = window.split()
-    if not words or words[-1] not in role_nouns():
-        return None
-    k = len(words) - 1
-    while k > 0 and len(words) - k < 4 and _role_word(words[k - 1]):
-        k -= 1
-    return " ".join(words[k:])
-
-
-def _role_word(word: str) -> bool:
-    low = word.lower()
-    return (word[:1].isupper() and not word.endswith((".", ",", ";", ":"))) or low in role_nouns() or low in role_qualifiers()
-
-
-_ROLE_AFTER = re.compile(r",[ \u00a0]+(?:the|a|an)[ \u00a0]+([^,.;:“”\"()]{3,70}?)(?=[,.;]|[ \u00a0]+(?:said|says|told)\b)")
-
-
-def _role_after(text: str, end: int) -> str | None:
-    m = _ROLE_AFTER.match(text, end)
-    if m and any(w in role_nouns() for w in m.group(1).lower().split()):
-        return m.group(1).strip()
-    return None
 
 
 __all__ = ["Mention", "MentionKind", "find_mentions"]

@@ -7,10 +7,16 @@ from typing import NamedTuple
 
 # Upper-case letters of Latin, Greek and Cyrillic scripts (re has no \p{Lu}).
 _UPPER = "".join(
-    chr(c) for r in ((0x41, 0x5B), (0xC0, 0x250), (0x370, 0x400), (0x400, 0x530)) for c in range(*r) if chr(c).isupper()
+    chr(c)
+    for r in ((0x41, 0x5B), (0xC0, 0x250), (0x370, 0x400), (0x400, 0x530))
+    for c in range(*r)
+    if chr(c).isupper()
 )
 _U = re.escape(_UPPER)
-_ABBREV = r"(?:Mr|Mrs|Ms|Dr|Sen|Sens|Rep|Reps|Gov|Gen|Lt|Col|Sgt|Capt|Adm|Prof|St|Jr|Sr|Rev|Hon|Maj|Cmdr|Pres|Gens|Supt|Det)\."
+_ABBREV = (
+    r"(?:Mr|Mrs|Ms|Dr|Sen|Sens|Rep|Reps|Gov|Gen|Lt|Col|Sgt|Capt|Adm|Prof|St|Jr|Sr|Rev|Hon|Maj|Cmdr|Pres|Gens"
+    r"|Supt|Det)\."
+)
 _TOKEN = rf"(?:{_ABBREV}|(?:[{_U}]\.){{2,}}|[{_U}]\.(?=[ \u00a0][{_U}])|[{_U}][\w’'\-]*)"
 _PARTICLE = r"(?:of|de|da|di|del|della|der|den|van|von|du|la|le|bin|ibn|al|el|dos|das|y|the)"
 CAPITALISED_RUN = re.compile(rf"(?<![\w’'\-]){_TOKEN}(?:[ \u00a0](?:{_PARTICLE}[ \u00a0])*{_TOKEN})*")
@@ -18,27 +24,43 @@ _WORD = re.compile(r"[^ \u00a0]+")
 
 # Capitalised words that open sentences or headlines but are not names.
 STOP_CAPITALISED = frozenset(
-    """the a an but and or nor in on at for from by with as if when while this that these those his her their its
-    our my your there here it he she they we i you me him them us after before since during then now later earlier
-    meanwhile however also so yet not no some many most other others still both all every each what who whom whose
-    why how where which will would could should can may might must do does did is are was were be been has have had
-    said says according despite although though because even just only more less to of into over under about
-    against between among through without within upon once again already perhaps maybe today yesterday tomorrow
-    tonight last next old first second third one two three four five six seven eight nine ten several few
-    monday tuesday wednesday thursday friday saturday sunday january february march april may june july august
-    september october november december jan feb mar apr jun jul aug sep sept oct nov dec read watch click
-    see follow share like subscribe photo video image update updated breaking exclusive opinion analysis editor's
-    note yes well oh please thank thanks sorry let's don't i'm it's that's there's here's
-    what's we're they're you're i've we've democratic republican conservative liberal libertarian progressive
-    instead having following given asked speaking details""".split()
+    """the a an but and or nor in on at for from by with as if when while this that these those his her
+    their its our my your there here it he she they we i you me him them us after before since during
+    then now later earlier meanwhile however also so yet not no some many most other others still both
+    all every each what who whom whose why how where which will would could should can may might must do
+    does did is are was were be been has have had said says according despite although though because
+    even just only more less to of into over under about against between among through without within
+    upon once again already perhaps maybe today yesterday tomorrow tonight last next old first second
+    third one two three four five six seven eight nine ten several few monday tuesday wednesday thursday
+    friday saturday sunday january february march april may june july august september october november
+    december jan feb mar apr jun jul aug sep sept oct nov dec read watch click see follow share like
+    subscribe photo video image update updated breaking exclusive opinion analysis editor's note yes
+    well oh please thank thanks sorry let's don't i'm it's that's there's here's what's we're they're
+    you're i've we've democratic republican conservative liberal libertarian progressive instead having
+    following given asked speaking details""".split()
 )
 STOP_CAPITALISED = STOP_CAPITALISED | frozenset(w.replace("'", "’") for w in STOP_CAPITALISED)
 
-HONORIFIC_GENDER = {"mr.": "m", "mr": "m", "mrs.": "f", "mrs": "f", "ms.": "f", "ms": "f", "miss": "f",
-                    "sir": "m", "dame": "f", "lord": "m", "lady": "f", "dr.": "", "dr": ""}
+HONORIFIC_GENDER = {
+    "mr.": "m",
+    "mr": "m",
+    "mrs.": "f",
+    "mrs": "f",
+    "ms.": "f",
+    "ms": "f",
+    "miss": "f",
+    "sir": "m",
+    "dame": "f",
+    "lord": "m",
+    "lady": "f",
+    "dr.": "",
+    "dr": "",
+}
 
 
 class Token(NamedTuple):
+    """A word of a capitalised run, with its offsets."""
+
     text: str
     start: int
     end: int
@@ -47,6 +69,7 @@ class Token(NamedTuple):
 
 
 def tokens_of(run: str, offset: int) -> list[Token]:
+    """The words of a capitalised run that starts at `offset` in the text."""
     out = []
     for m in _WORD.finditer(run):
         t = m.group()

@@ -10,23 +10,65 @@ from __future__ import annotations
 import re
 
 UNITS = {
-    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
-    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
+    "zero": 0,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
 }
 TENS = {
-    "twenty": 20, "thirty": 30, "forty": 40, "fourty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
-    "eighty": 80, "ninety": 90,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fourty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
 }
 # Multipliers that close a group ("three hundred", "five million").
 SCALES = {
-    "hundred": 100.0, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
-    "lakh": 1e5, "lakhs": 1e5, "crore": 1e7, "crores": 1e7,
+    "hundred": 100.0,
+    "thousand": 1e3,
+    "million": 1e6,
+    "billion": 1e9,
+    "trillion": 1e12,
+    "lakh": 1e5,
+    "lakhs": 1e5,
+    "crore": 1e7,
+    "crores": 1e7,
 }
 # Short scale marks after digits; "m" and "b" are only scales next to a currency ("£3m" vs "50m").
 SCALE_ABBREVIATIONS = {
-    "k": 1e3, "K": 1e3, "mn": 1e6, "mln": 1e6, "m": 1e6, "M": 1e6, "MM": 1e6, "bn": 1e9, "b": 1e9,
-    "B": 1e9, "tn": 1e12, "trn": 1e12, "tr": 1e12,
+    "k": 1e3,
+    "K": 1e3,
+    "mn": 1e6,
+    "mln": 1e6,
+    "m": 1e6,
+    "M": 1e6,
+    "MM": 1e6,
+    "bn": 1e9,
+    "b": 1e9,
+    "B": 1e9,
+    "tn": 1e12,
+    "trn": 1e12,
+    "tr": 1e12,
 }
 FRACTIONS = {"½": 0.5, "¼": 0.25, "¾": 0.75, "⅓": 1 / 3, "⅔": 2 / 3, "⅛": 0.125}
 _PARTS = {"half": 0.5, "quarter": 0.25, "quarters": 0.25}
@@ -126,6 +168,12 @@ def word_value(text: str) -> float | None:
 
 
 __all__ = [
-    "DIGIT_NUMBER", "FRACTIONS", "SCALE", "SCALES", "SCALE_ABBREVIATIONS", "WORD_NUMBER",
-    "number_value", "word_value",
+    "DIGIT_NUMBER",
+    "FRACTIONS",
+    "SCALE",
+    "SCALES",
+    "SCALE_ABBREVIATIONS",
+    "WORD_NUMBER",
+    "number_value",
+    "word_value",
 ]

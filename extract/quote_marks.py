@@ -1,8 +1,9 @@
 """Quoted stretches of text: pairs of quotation marks, per paragraph or across paragraphs.
 
 Handles curly “…”, straight "…", ``LaTeX''-style, «guillemets» and „low-high“ marks. Single
-quotes inside a double-quoted stretch are nested quotes and stay part of it; curly ‘…’ count as
-quotation marks only in text that uses no double marks at all (British style). A quote that runs
+quotes inside a double-quoted stretch are nested quotes and stay part of it; single quotes, curly
+‘…’ or straight '…', count as quotation marks only in text that uses no double marks at all
+(British style). A quote that runs
 over several paragraphs re-opens each paragraph without closing the previous one, by convention.
 """
 
@@ -13,6 +14,8 @@ from dataclasses import dataclass
 
 _DOUBLE = re.compile(r"``|''|[\"“”„«»]")
 _SINGLE = re.compile(r"(?<![\w’])‘|’(?![\w’])")
+# Straight single quotes, British style: an apostrophe inside a word ("don't") is neither mark.
+_STRAIGHT_SINGLE = re.compile(r"(?<![\w'])'(?=\w)|(?<=[\w.,!?])'(?![\w'])")
 _OPEN = frozenset(("“", "„", "«", "``", "‘"))
 _CLOSE = frozenset(("”", "»", "''", "’"))
 
@@ -29,14 +32,16 @@ class Segment:
 
 def quote_segments(text: str, paragraphs: list[tuple[int, int]]) -> list[Segment]:
     """Every quoted stretch, in order."""
-    marks = _DOUBLE if _DOUBLE.search(text) else _SINGLE
+    marks = _DOUBLE if _DOUBLE.search(text) else _SINGLE if "‘" in text else _STRAIGHT_SINGLE
     out: list[Segment] = []
-    carried: tuple[int, int] | None = None  # (mark position, content start) of a quote left open
+    # paragraphs of a quote still open: (mark position, content start, paragraph start, paragraph end)
+    chain: list[tuple[int, int, int, int]] = []
     for pi, (ps, pe) in enumerate(paragraphs):
         found = list(marks.finditer(text, ps, pe))
-        opened = carried
-        carried = None
-        if opened is not None and found and found[0].start() == ps:
+        opened: tuple[int, int] | None = None
+        if chain and found and found[0].start() == ps:
+            opened = (chain[0][0], chain[0][1])
+            chain.append((found[0].start(), found[0].end(), ps, pe))
             found = found[1:]  # the re-opening mark of a continued quote
         for m in found:
             mark, a, b = m.group(), m.start(), m.end()
@@ -44,27 +49,37 @@ def quote_segments(text: str, paragraphs: list[tuple[int, int]]) -> list[Segment
                 if _is_opening(text, mark, a, b):
                     opened = (a, b)
             elif mark in _OPEN or (mark not in _CLOSE and not _is_closing(text, a)):
-                opened = (a, b)  # the earlier mark was never closed
+                out.extend(_unclosed(chain))  # the earlier mark was never closed
+                chain = []
+                opened = (a, b)
             else:
                 if a > opened[1]:
                     out.append(Segment(opened[0], opened[1], a, b))
                 opened = None
+                chain = []
         if opened is None:
             continue
+        if not chain:
+            chain = [(opened[0], opened[1], ps, pe)]
         nxt = paragraphs[pi + 1][0] if pi + 1 < len(paragraphs) else -1
-        if nxt >= 0 and marks.match(text, nxt) and _is_opening(text, text[nxt], nxt, nxt + 1):
-            carried = opened
-        elif opened[0] == ps and pe > opened[1]:
-            out.append(Segment(opened[0], opened[1], pe, pe))  # a quote paragraph never closed
+        if nxt < 0 or not (marks.match(text, nxt) and _is_opening(text, text[nxt], nxt, nxt + 1)):
+            out.extend(_unclosed(chain))
+            chain = []
     return out
+
+
+def _unclosed(chain: list[tuple[int, int, int, int]]) -> list[Segment]:
+    """A quote that never closes: each paragraph that opens with its mark is a quote to its end."""
+    return [Segment(mark, start, pe, pe) for mark, start, ps, pe in chain if mark == ps and pe > start]
 
 
 def _is_opening(text: str, mark: str, a: int, b: int) -> bool:
     if mark in _OPEN:
         return True
-    if mark in _CLOSE and mark != "''":
-        return False
-    after = text[b : b + 1]
+    before, after = text[a - 1 : a], text[b : b + 1]
+    if mark in _CLOSE and mark != "''" and mark != "’":
+        # a closing mark typed where an opening one belongs: at a line start, before a word
+        return (before == "" or before == "\n") and after.isalnum()
     return after != "" and not after.isspace()
 
 

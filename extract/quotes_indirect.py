@@ -17,6 +17,7 @@ from extract.lexicon_speech import (
     AUDIENCE_WORDS,
     INVERTING_VERBS,
     indirect_alternation,
+    prepositional_phrases,
     stance_alternation,
     stance_verbs,
 )
@@ -33,15 +34,33 @@ _BARE_CLAUSE_VERBS = frozenset(
 )
 _ADVERBIALS = re.compile(
     r"(?:[ \u00a0]*,)?(?:[ \u00a0]+(?:on|in|at|during|late|early|last|this|earlier|later|after|before)"
-    r"(?:[ \u00a0]+(?:a|an|the|his|her|their|its|[A-Z][\w’'.-]*|\d[\w:.]*|[a-z]+day|morning|afternoon|evening|night|"
-    r"week|month|year|statement|interview|briefing|conference|news|press|post|video|tweet|letter|call|"
+    r"(?:[ \u00a0]+(?:a|an|the|his|her|their|its|[A-Z][\w’'.-]*|\d[\w:.]*|[a-z]+day|morning|afternoon"
+    r"|evening|night|week|month|year|statement|interview|briefing|conference|news|press|post|video|tweet|letter|call|"
     r"speech|message|remarks|report|email|televised|address)){1,4}|[ \u00a0]+(?:Monday|Tuesday|Wednesday|"
     r"Thursday|Friday|Saturday|Sunday|today|yesterday|tonight|recently|again))*(?:[ \u00a0]*,)?"
 )
 # What may stand between the comma and a closing attribution's speaker: a determiner or a title.
-_LEAD_IN = re.compile(r"(?:[ \u00a0]+(?:the|The|a|an|one|[A-Z][\w’'.-]*|[a-z]+))?[ \u00a0]*$")
+_LEAD_IN = re.compile(
+    r"(?:[ \u00a0]+(?:the|The|a|an|one|another|two|three|several|some|many|most|other|senior|top"
+    r"|[A-Z][\w’'.-]*))?"
+    r"[ \u00a0]*$"
+)
+_CONJOINED = re.compile(r"(?:,|\band)(?:[ \u00a0]+(?:also|later|then))?[ \u00a0]+$")
+_NOUN_USE = re.compile(r"\b(?:the|a|an|its|his|her|their|this|that)[ \u00a0]+$", re.IGNORECASE)
+# "… who asked not to be named": the source's condition, not something reported
+_ANONYMITY = re.compile(r"(?:not[ \u00a0]+)?to[ \u00a0]+be[ \u00a0]+(?:named|identified|quoted)\b")
+_THAT_WORD = re.compile(r"\bthat\b")
 _THAT = re.compile(r"[ \u00a0]*(?:,[ \u00a0]*)?that\b")
 _MIN_WORDS = 4
+_WHOLE_CLAUSE = 6  # words before a mid-sentence attribution that make a report of their own
+# Verbs that can close a sentence as its attribution ("…, officials said.").
+_TRAILING_VERBS = frozenset(
+    """said says say added adds wrote writes told tells noted notes argued argues warned warns insisted
+    insists explained explains stated states declared claimed claims reported reports acknowledged
+    conceded confirmed predicted estimated believes believe thinks think suggested suggests cautioned
+    recalled announced tweeted posted asserted maintained contended alleged complained observed remarked
+    according""".split()
+)
 
 
 @cache
@@ -49,38 +68,62 @@ def _indirect_cue() -> re.Pattern[str]:
     return re.compile(rf"\b(?:[Aa]ccording to|{indirect_alternation()}|{stance_alternation()})\b")
 
 
-def find_indirect(doc: Document, finder: SpeakerFinder, segments: list[Segment], used: set[int]) -> list[Quote]:
+def find_indirect(
+    doc: Document, finder: SpeakerFinder, segments: list[Segment], used: set[int]
+) -> list[Quote]:
     """Indirect quotes: content span, speaker and cue for each sentence that reports speech."""
     text = doc.text
     seg_starts = [s.open for s in segments]
     out: list[Quote] = []
     for s, e in doc.sentences:
         body_end = e
-        while body_end > s and text[body_end - 1] in ".!?…\"”’ \u00a0":
+        while body_end > s and text[body_end - 1] in '.!?…"”’ \u00a0':
             body_end -= 1
-        cues = [c for c in _indirect_cue().finditer(text, s, body_end)
-                if c.start() not in used and not _inside(segments, seg_starts, c.start())]
+        cues = [
+            c
+            for c in _indirect_cue().finditer(text, s, body_end)
+            if c.start() not in used and not _inside(segments, seg_starts, c.start())
+        ]
         # the attribution closing a sentence governs everything before it, nested reports included
-        q = _trailing(doc, finder, cues[-1], s, body_end) if cues and cues[-1].group() not in stance_verbs() else None
+        q = (
+            _trailing(doc, finder, cues[-1], s, body_end)
+            if cues and cues[-1].group() in _TRAILING_VERBS
+            else None
+        )
         if q is not None:
             out.append(q)
             continue
         taken: list[tuple[int, int]] = []
+        subject: Speaker | None = None
         for c in cues:
-            q = _according_to(doc, finder, c, s, body_end) if c.group().lower() == "according to" else (
-                _leading(doc, finder, c, s, body_end)
+            q = (
+                _according_to(doc, finder, c, s, body_end)
+                if c.group().lower() == "according to"
+                else (_leading(doc, finder, c, s, body_end, subject))
             )
-            if q is not None and not any(a <= q.speaker_start < b for a, b in taken if q.speaker_start is not None):
+            if q is not None and not any(
+                a <= q.speaker_start < b for a, b in taken if q.speaker_start is not None
+            ):
                 out.append(q)
                 taken.append((q.start, q.end))
+                if subject is None and q.speaker_start is not None and q.speaker_end is not None:
+                    subject = Speaker(
+                        q.speaker_start, q.speaker_end, q.speaker, q.speaker_kind, q.speaker_role
+                    )
     return out
 
 
-def _leading(doc: Document, finder: SpeakerFinder, c: re.Match[str], s: int, e: int) -> Quote | None:
-    """`X said (that) CONTENT`."""
+def _leading(
+    doc: Document, finder: SpeakerFinder, c: re.Match[str], s: int, e: int, subject: Speaker | None = None
+) -> Quote | None:
+    """`X said (that) CONTENT`; `… and said CONTENT` takes the sentence's earlier speaker."""
     text = doc.text
+    if _NOUN_USE.search(text, max(s, c.start() - 8), c.start()):
+        return None  # "the warning", "a claim": the word is a noun here
     sp = finder.before(c.start(), s)
-    if sp is None or not _subject_position(text, s, sp.start):
+    if sp is None and subject is not None and _CONJOINED.search(text, max(s, c.start() - 12), c.start()):
+        sp = subject
+    elif sp is None or not _subject_position(text, s, sp.start):
         return None
     pos = c.end()
     verb = c.group().lower()
@@ -90,15 +133,15 @@ def _leading(doc: Document, finder: SpeakerFinder, c: re.Match[str], s: int, e: 
     if adv:
         pos = adv.end()
     that = _THAT.match(text, pos, e)
-    stance = verb in stance_verbs()
+    stance = verb in stance_verbs() or verb in prepositional_phrases()
     if that is None and verb not in _BARE_CLAUSE_VERBS and not stance:
         return None
-    if stance and sp.kind is None and sp.name in (None, "it", "It", "that", "which"):
+    if stance and sp.kind is None and text[sp.start : sp.end].lower() in ("it", "that", "which"):
         return None
     start = pos
     while start < e and text[start] in " \u00a0,:":
         start += 1
-    if start >= e or not _is_clause(text[start:e]):
+    if start >= e or not _is_clause(text[start:e]) or _ANONYMITY.match(text, start, e):
         return None
     return _quote(text, start, e, sp, c.group(), _kind(text, start, e))
 
@@ -118,18 +161,23 @@ def _trailing(doc: Document, finder: SpeakerFinder, c: re.Match[str], s: int, e:
             rest_from = sp.end
     if sp is None:
         return None
+    adverbials = _ADVERBIALS.match(text, rest_from, e)  # "…, the ministry said on Tuesday, after …"
+    if adverbials is not None and text[rest_from : adverbials.end()].strip(" \u00a0,"):
+        rest_from = adverbials.end() - (1 if text[adverbials.end() - 1 : adverbials.end()] == "," else 0)
     rest = text[rest_from:e]
     # "…, Mr. Clarke said, until …": an attribution inside the sentence reports all of it
     parenthetical = rest.lstrip().startswith(",") and len(rest.split()) >= _MIN_WORDS
-    if len(rest.split()) > 8 and not rest.lstrip().startswith(",") and not parenthetical:
-        return None
-    j = _LEAD_IN.search(text, s, comma).start()
+    if not parenthetical and (len(rest.split()) > 8 or _THAT_WORD.search(rest)):
+        return None  # "…, but she denied that …" opens a report, it does not close one
+    lead_in = _LEAD_IN.search(text, s, comma)
+    j = lead_in.start() if lead_in else comma
     if j <= s or text[j - 1] not in ",—":
         return None
     end = j - 1
-    if not _is_clause(text[s:end]):
+    if not _is_clause(text[s:e] if parenthetical else text[s:end]):
         return None
-    if parenthetical and not sp.start > c.end():
+    if parenthetical and not sp.start > c.end() and len(text[s:end].split()) < _WHOLE_CLAUSE:
+        # "Too often, Mr. Clarke said, the debate …": the words before are not a clause of their own
         return _quote(text, s, e, sp, c.group(), _kind(text, s, e))
     return _quote(text, s, end, sp, c.group(), _kind(text, s, end))
 
@@ -173,15 +221,23 @@ def _skip_audience(text: str, pos: int, e: int) -> int:
 
 def _subject_position(text: str, s: int, start: int) -> bool:
     """The speaker opens the sentence or a clause ("But X said", "On Friday, X said", "…, and X said")."""
-    lead = text[s:start]
+    lead = text[max(s, start - 240) : start]  # a subject is never further in than this
     words = lead.split()
     if len(words) <= 4 and not any(ch in lead for ch in ",;:"):
         return True  # a role before the name: "Stein spokeswoman X", "A spokeswoman for X"
-    stripped = _TITLE_TAIL.sub("", lead)
-    return stripped.endswith((",", " and", " but", "—", ";")) and len(words) <= 25
+    stripped = _TITLE_TAIL.sub("", lead).rstrip()
+    if not stripped.strip():
+        return True  # only titles and names before it: "Republican National Committee Research Director X"
+    if len(stripped.split()) <= 4 and not any(ch in stripped for ch in ",;:"):
+        return True  # "A spokesperson for Senate Majority Leader X"
+    last = stripped.split()[-1].lower() if stripped.split() else ""
+    return (stripped.endswith((",", "—", ";")) or last in _CLAUSE_OPENERS) and len(words) <= 25
 
 
-_TITLE_TAIL = re.compile(r"(?:[ \u00a0]*(?:the|[A-Z][\w’'.-]*))*[ \u00a0]*$")
+_CLAUSE_OPENERS = frozenset(
+    "and but or so after before when while because as since although though if until once whereas".split()
+)
+_TITLE_TAIL = re.compile(r"(?:(?<![\w’'.-])(?:the|[A-Z][\w’'.-]*)[ \u00a0]*)+$")
 
 
 def _is_clause(content: str) -> bool:
@@ -189,7 +245,7 @@ def _is_clause(content: str) -> bool:
 
 
 def _kind(text: str, start: int, end: int) -> QuoteKind:
-    return "partial" if any(ch in text[start:end] for ch in "\"“”") else "indirect"
+    return "partial" if any(ch in text[start:end] for ch in '"“”‘') else "indirect"
 
 
 def _inside(segments: list[Segment], starts: list[int], pos: int) -> bool:

@@ -24,7 +24,7 @@ from extract.names_tokens import STOP_CAPITALISED
 _TOKEN = re.compile(r"[\w’'.\-]*\w|[^\w\s]")
 _DETERMINERS = frozenset(
     """the a an another one two three four five several some many most other both his her their its our
-    this that these those senior top former each any all no""".split()
+    this that these those each any all no""".split()
 )
 # Words that can open a speaker noun phrase after an inverted cue ("said a senior official").
 _NP_OPENERS = frozenset(
@@ -37,8 +37,13 @@ _NP_BREAK = frozenset(
     because if after before since during about into over under against between among is are was were has have
     had be been not also for of""".split()
 )
+# Words that follow a name inside a phrase ("passion for X among voters"), not a subject.
+_NOT_AFTER_SUBJECT = frozenset(
+    "among of in for with to and or at on by from than as into over about ’s 's".split()
+)
+_PARTY_STATE = re.compile(r"[RDI]-[A-Z]")
 _APPOSITION_OPENERS = frozenset("the a an who whose speaking responding writing according".split())
-_QUOTE_CHARS = "\"“”‘’«»"
+_QUOTE_CHARS = '"“”‘’«»'
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,6 +70,7 @@ class SpeakerFinder:
         self._quoted = quoted
         self._quoted_starts = [s for s, _ in quoted]
         self._gender: dict[str, str] = {}
+        self._sentence_starts = frozenset(doc._starts)
 
     # ------------------------------------------------------------------ reading phrases
 
@@ -77,13 +83,18 @@ class SpeakerFinder:
         while i >= 0 and skipped < 3 and _is_auxiliary(toks[i].group()):
             i -= 1
             skipped += 1
-        for _ in range(4):  # "X (R-Utah), the panel's chairman, said": parentheses and appositions
+        appositions = 0
+        for _ in range(5):  # "X (R-Utah), the panel's chairman, said": parentheses and appositions
             if i < 0:
                 return None
             if toks[i].group() == ")":
                 i = _skip_parenthesis(toks, i)
             elif toks[i].group() == ",":
                 i = self._skip_apposition(toks, i)
+                appositions += 1
+            elif appositions and not self._ends_speaker(toks[i]):
+                # "X, the attorney general of Oklahoma, one of the states suing, said": a second apposition
+                i = _previous_comma(toks, i)
             else:
                 break
         if i < 0:
@@ -98,9 +109,19 @@ class SpeakerFinder:
             return self._from_pronoun(tok.start(), tok.end(), low)
         if _is_head_noun(low):
             return self._noun_phrase(toks, i)
-        if word[:1].isupper() and low.replace("’", "'") not in STOP_CAPITALISED and "’" not in word and mention is None:
+        if (
+            word[:1].isupper()
+            and low.replace("’", "'") not in STOP_CAPITALISED
+            and "’" not in word
+            and not low.endswith(("ing", "ly", "ed"))
+            and tok.start() not in self._sentence_starts
+        ):
             j = i
-            while j > 0 and toks[j - 1].group()[:1].isupper() and toks[j - 1].group().lower() not in STOP_CAPITALISED:
+            while (
+                j > 0
+                and toks[j - 1].group()[:1].isupper()
+                and toks[j - 1].group().lower() not in STOP_CAPITALISED
+            ):
                 j -= 1
             if i - j > 2:
                 return None
@@ -119,7 +140,11 @@ class SpeakerFinder:
             if i < len(self.mentions) and _role_prefix(self.text[tok.start() : self.mentions[i].start]):
                 mention = self.mentions[i]
         if mention is not None:
-            return self._from_mention(mention)
+            head = _TOKEN.match(self.text, _skip_spaces(self.text, mention.end))
+            if mention.kind == "person" or head is None or not _is_head_noun(head.group().lower()):
+                return self._from_mention(mention)
+            # "said a U.S. Embassy official": the official speaks, not the embassy
+            return self._role_phrase(tok.start(), head.end())
         low = tok.group().lower()
         if low in ("he", "she", "they"):
             return self._from_pronoun(tok.start(), tok.end(), low)
@@ -128,44 +153,78 @@ class SpeakerFinder:
                 w = toks[k].group()
                 if not (w[:1].isalnum()):
                     break
-                if _is_head_noun(w.lower()) and (k + 1 == len(toks) or not _is_head_noun(toks[k + 1].group().lower())):
+                if _is_head_noun(w.lower()) and (
+                    k + 1 == len(toks) or not _is_head_noun(toks[k + 1].group().lower())
+                ):
                     end = toks[k].end()
                     mention = self._mention_inside(tok.start(), end)
-                    if mention is not None:
-                        return Speaker(tok.start(), end, mention.canonical, _kind(mention), mention.role)
+                    if mention is not None and mention.kind == "person":
+                        return Speaker(tok.start(), end, mention.canonical, "person", mention.role)
                     return self._role_phrase(tok.start(), end)
         return None
 
-    def subject(self, lo: int, hi: int) -> Speaker | None:
-        """The first person or organisation named (or pronoun) in a clause: who introduces a quote with a colon."""
-        toks = _TOKEN.finditer(self.text, lo, hi)
-        for tok in toks:
+    def subject(self, lo: int, hi: int, *, verb_follows: bool = False) -> Speaker | None:
+        """The first person or organisation (or pronoun) in a clause: who introduces a quote with a colon.
+
+        With `verb_follows`, a name followed by a preposition ("passion for X among voters") is passed
+        over for a later one followed by its verb, when there is one."""
+        first: Speaker | None = None
+        for tok in _TOKEN.finditer(self.text, lo, hi):
             low = tok.group().lower()
             if low in ("he", "she", "they"):
-                return self._from_pronoun(tok.start(), tok.end(), low)
+                return first or self._from_pronoun(tok.start(), tok.end(), low)
             mention = self._by_start.get(tok.start())
             if mention is not None and (
-                mention.kind in ("person", "organization") or (mention.kind == "unknown" and mention.text.count(" ") < 3)
+                mention.kind in ("person", "organization")
+                or (mention.kind == "unknown" and mention.text.count(" ") < 3)
             ):
-                return self._from_mention(mention)
-        return None
+                found = self._from_mention(mention)
+                after = _TOKEN.match(self.text, _skip_spaces(self.text, mention.end))
+                if not verb_follows or after is None or after.group().lower() not in _NOT_AFTER_SUBJECT:
+                    return found
+                first = first or found
+        return first
+
+    def mention_at(self, pos: int) -> Mention | None:
+        """The mention starting at `pos` (after spaces), if any."""
+        while pos < len(self.text) and self.text[pos] in " \u00a0":
+            pos += 1
+        return self._by_start.get(pos)
 
     # ------------------------------------------------------------------ helpers
+
+    def _ends_speaker(self, tok: re.Match[str]) -> bool:
+        m = self._by_end.get(tok.end())
+        low = tok.group().lower()
+        return (m is not None and m.kind != "place") or low in PRONOUNS or _is_head_noun(low)
 
     def _skip_apposition(self, toks: list[re.Match[str]], i: int) -> int:
         """From the comma closing "X, the EU's foreign policy chief," return the index of X's last token."""
         for j in range(i - 1, max(-1, i - 30), -1):
             w = toks[j].group()
-            if w in _QUOTE_CHARS or w in ".;:!?":
+            abbreviation = w == "." and j > 0 and toks[j - 1].end() == toks[j].start()  # "D-Calif."
+            if w in _QUOTE_CHARS or (w in ".;:!?" and not abbreviation):
                 return -1
             if w == ",":
                 if j + 1 >= i or j == 0:
                     return -1
                 nxt = toks[j + 1].group()
                 before = toks[j - 1].group()
-                if nxt[:1].islower() or nxt.lower() in _APPOSITION_OPENERS or nxt.isdigit():
-                    if before[:1].isupper() or before == ")" or before.lower() in PRONOUNS:
-                        return j - 1
+                named = self._by_end.get(toks[i - 1].end())
+                if named is not None and named.start == toks[j + 1].start() and named.kind != "place":
+                    return i - 1  # "The state's campaign chairman, Phil Lovas, said": the name is the speaker
+                person = self._by_end.get(toks[j - 1].end())
+                if person is not None and person.kind == "person":
+                    return j - 1  # "Senator X, Democrat of California, said"
+                opens = (
+                    nxt[:1].islower()
+                    or nxt.lower() in _APPOSITION_OPENERS
+                    or nxt.isdigit()
+                    or _PARTY_STATE.match(nxt) is not None  # "Sen. X, R-Texas, said"
+                )
+                ends_speaker = before[:1].isupper() or before == ")" or before.lower() in PRONOUNS
+                if opens and (ends_speaker or _is_head_noun(before.lower())):
+                    return j - 1
                 return -1
         return -1
 
@@ -187,7 +246,7 @@ class SpeakerFinder:
         return self._role_phrase(start, end)
 
     def _role_phrase(self, start: int, end: int) -> Speaker:
-        """"the president" -> the last person with that role; other phrases stand for themselves."""
+        """ "the president" -> the last person with that role; other phrases stand for themselves."""
         phrase = self.text[start:end]
         words = phrase.lower().split()
         if words and words[0] == "the" and len(words) <= 3 and words[-1] in role_nouns():
@@ -216,7 +275,7 @@ class SpeakerFinder:
         else:
             ante = None
         if ante is None:
-            return Speaker(start, end, self.text[start:end], None)
+            return Speaker(start, end, None, None)  # an unresolved pronoun names nobody
         return Speaker(start, end, ante.canonical, _kind(ante), ante.role)
 
     def antecedent(self, pos: int, gender: str) -> Mention | None:
@@ -268,10 +327,31 @@ def _role_prefix(between: str) -> bool:
         return False
     if words and words[-1].lower() in role_nouns():
         return True  # "said port director X", "said police chief X"
+    if words and all(w.isalpha() and w.islower() and w not in _NP_BREAK for w in words) and len(words) <= 3:
+        return True  # "according to chief engineer X": lower-case role words we do not list
     return all(
-        w[:1].isupper() or w.lower() in role_nouns() or w.lower() in _NP_OPENERS or w.lower() in role_qualifiers()
+        w[:1].isupper()
+        or w.lower() in role_nouns()
+        or w.lower() in _NP_OPENERS
+        or w.lower() in role_qualifiers()
         for w in words
     )
+
+
+def _skip_spaces(text: str, pos: int) -> int:
+    while pos < len(text) and text[pos] in " \u00a0":
+        pos += 1
+    return pos
+
+
+def _previous_comma(toks: list[re.Match[str]], i: int) -> int:
+    for j in range(i - 1, max(-1, i - 12), -1):
+        w = toks[j].group()
+        if w == ",":
+            return j
+        if w in _QUOTE_CHARS or w in ".;:!?":
+            return -1
+    return -1
 
 
 def _skip_parenthesis(toks: list[re.Match[str]], i: int) -> int:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from extract.timex_calendar import SEASONS, holiday
+from extract.timex_calendar import SEASONS, holiday, iso_week
 from extract.timex_context import FUTURE, Context, Resolved, month_day_year, month_year, pick_occurrence
 from extract.timex_grammar import MONTHS, ORDINALS, WEEKDAYS, WORD_AFTER, WORD_BEFORE
 
@@ -32,6 +32,10 @@ _COUNTED_AFTER = frozenset(
     seats households families patients firms companies guns tanks aircraft planes ships boats
     victims bodies lives visitors tourists passengers signatures followers views""".split()
 )
+
+
+# "the May government": a surname leading something, not the month
+_LED_BY_A_PERSON = frozenset("government administration cabinet premiership presidency camp team era".split())
 
 
 def _word_before(ctx: Context, start: int) -> str:
@@ -89,6 +93,14 @@ def norm_day_month(ctx: Context, m: re.Match[str]) -> Resolved | None:
     return _day_value(ctx, m, _month(m["dm_mon"]), _day(m["dm_day"]), m["dm_year"], m["dm_wd"])
 
 
+def norm_week_of(ctx: Context, m: re.Match[str]) -> Resolved | None:
+    month = _month(m["wo_mon"] or m["wo_mon2"])
+    value, kind = _day_value(ctx, m, month, _day(m["wo_day"] or m["wo_day2"]), m["wo_year"], None)
+    if value is None or not value[:4].isdigit():
+        return value, kind
+    return iso_week(date.fromisoformat(value)), "date"
+
+
 def norm_month(ctx: Context, m: re.Match[str]) -> Resolved | None:
     month = _month(m["mo_mon"])
     modifier = re.sub(r"[\s-]+", " ", (m["mo_mod"] or "").lower()).strip()
@@ -100,7 +112,10 @@ def norm_month(ctx: Context, m: re.Match[str]) -> Resolved | None:
     if not modifier:
         before = _word_before(ctx, m.start())
         after = _word_after(ctx, m.end())
-        bare_ok = before in _TEMPORAL_PREPOSITIONS
+        # "the March accession", "the May elections": a month naming the time of a lower-case noun
+        bare_ok = before in _TEMPORAL_PREPOSITIONS or (
+            before == "the" and after[:1].islower() and after.lower() not in _LED_BY_A_PERSON
+        )
         if not bare_ok and (m["mo_mon"] in ("May", "March") or m["mo_mon"].endswith(".")):
             return None  # the verb "may", the noun "march", a stray abbreviation
         if not bare_ok and after[:1].isupper():
@@ -173,6 +188,33 @@ def norm_season(ctx: Context, m: re.Match[str]) -> Resolved | None:
     return f"{m['se_year']}-{SEASONS[m['se_name'].lower()]}", "date"
 
 
+# Words a bare season follows when it dates something: "in the summer", "until the spring".
+_SEASON_LEADS = frozenset("in during over by until till through throughout since before after for".split())
+_SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
+
+
+def norm_season_bare(ctx: Context, m: re.Match[str]) -> Resolved | None:
+    """ "in the summer": the last one begun by publication, or the coming one in a future sentence."""
+    if _word_before(ctx, m.start()) not in _SEASON_LEADS:
+        return None
+    code = SEASONS[m["sb_name"].lower()]
+    pub = ctx.published
+    if pub is None:
+        return f"XXXX-{code}", "date"
+    start = _SEASON_START[code]
+    # the occurrence begun most recently: a winter starting in December is named by that year
+    year = pub.year if pub.month >= start else pub.year - 1
+    if ctx.tense(m.start(), m.end()) == FUTURE:
+        months_in = (pub.year - year) * 12 + pub.month - start
+        if months_in >= 2:  # that one is over or nearly: the next one
+            year += 1
+    return f"{year}-{code}", "date"
+
+
+def norm_century(ctx: Context, m: re.Match[str]) -> Resolved | None:
+    return f"{int(m['ce_num']) - 1:02d}XX", "date"
+
+
 _HOLIDAY_THING = re.compile(
     r"\s+(?:trees?|cards?|gifts?|presents?|lights|markets?|carols?|decorations|eggs?|bunny|specials?|parties|"
     r"party|dinners?|lunch|spirit|music|songs?|movies?|films?|sales|shoppers|shopping|holidays?|break|"
@@ -184,6 +226,13 @@ def norm_holiday(ctx: Context, m: re.Match[str]) -> Resolved | None:
     name = m["hol_name"]
     if not m["hol_year"] and _HOLIDAY_THING.match(ctx.text, m.end()):
         return None  # "Christmas trees", "Easter eggs": things, not days
+    value, kind = _holiday_day(ctx, m, name)
+    if m["hol_week"] and value and value[:4].isdigit():
+        return iso_week(date.fromisoformat(value)), kind  # "Easter week", "Thanksgiving week"
+    return value, kind
+
+
+def _holiday_day(ctx: Context, m: re.Match[str], name: str) -> Resolved:
     if m["hol_year"]:
         d = holiday(name, int(m["hol_year"]))
         return (d.isoformat() if d else None), "date"

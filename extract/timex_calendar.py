@@ -100,7 +100,7 @@ def holiday(name: str, year: int) -> date | None:
 
 
 _DAY = re.compile(r"(\d{4})-(\d{2})-(\d{2})(?:T.*)?$")
-_MONTH = re.compile(r"(\d{4})-(\d{2})$")
+_MONTH = re.compile(r"(\d{4})-(\d{2})(?:-XX)?$")
 _YEAR = re.compile(r"(\d{4})$")
 _WEEK = re.compile(r"(\d{4})-W(\d{1,2})(-WE)?$")
 _QUARTER = re.compile(r"(\d{4})-Q([1-4])$")

@@ -24,6 +24,9 @@ class Context:
     # the latest date mentioned at each precision ("day", "month", "year"), in reading order
     anchors: dict[str, tuple[int, date]] = field(default_factory=dict)
     _seen: int = 0
+    # the precision and sentence of the very last date mentioned
+    last_precision: str | None = None
+    last_sentence: int = -1
     # the sentence being read, and the year a sentence states outright ("In 2022, ... on March 3")
     sentence: int = 0
     sentence_years: dict[int, int] = field(default_factory=dict)
@@ -43,7 +46,9 @@ class Context:
         except ValueError:
             return
         self._seen += 1
-        self.anchors["day" if m[3] else "month" if m[2] else "year"] = (self._seen, anchor)
+        precision = "day" if m[3] else "month" if m[2] else "year"
+        self.anchors[precision] = (self._seen, anchor)
+        self.last_precision, self.last_sentence = precision, self.sentence
 
     def reference(self, unit: str = "day") -> date | None:
         """The anchor for "two weeks prior"/"the next day": the latest date mentioned that is at least

@@ -99,10 +99,20 @@ _EDGE = r"(?:early|late|mid|the\s+end\s+of|the\s+start\s+of|the\s+beginning\s+of
 _ALTERNATIVES = [
     ("iso", r"\b(?P<iso_y>\d{4})-(?P<iso_m>[01]\d)-(?P<iso_d>[0-3]\d)(?:T(?P<iso_t>\d\d:\d\d))?\b"),
     ("numeric", r"\b(?P<num_a>[01]?\d)/(?P<num_b>[0-3]?\d)/(?P<num_y>\d{4})\b"),
+    # "the week of March 6": the week that holds the day
+    (
+        "week_of",
+        rf"\b(?i:the\s+week\s+of)\s+(?:(?P<wo_mon>{_MONTH})\s+(?P<wo_day>{_DAYNUM})"
+        rf"|(?:(?i:the)\s+)?(?P<wo_day2>{_DAYNUM})\s+(?:(?i:of)\s+)?(?P<wo_mon2>{_MONTH_NAME}))"
+        rf"(?:,?\s+(?P<wo_year>{_YEAR}))?\b",
+    ),
+    # "the day before" (a date that follows, or the last one mentioned)
+    ("day_rel", r"\b(?i:the\s+day\s+(?P<dr_dir>before|after))\b"),
     # "9 a.m. Tuesday", "4 a.m. EDT on Thursday"
     (
         "clock_day",
-        rf"\b(?P<cd_clock>{_CLOCK})\s+(?:(?i:on)\s+)?(?P<cd_day>{_WEEKDAY}|(?i:today|tomorrow|yesterday))\b",
+        rf"\b(?P<cd_clock>{_CLOCK})\s+(?:(?i:on)\s+)?(?P<cd_day>{_WEEKDAY}|(?i:today|tomorrow|yesterday)"
+        rf"|(?P<cd_mon>{_MONTH})\s+(?P<cd_mday>{_DAYNUM})(?:,?\s+(?P<cd_year>{_YEAR}))?)\b",
     ),
     # "Monday, Oct. 26, 2025", "Sept. 7", "early Sunday, September 7", "August 15-16"
     (
@@ -121,7 +131,7 @@ _ALTERNATIVES = [
         "holiday",
         rf"\b(?:(?P<hol_mod>(?i:last|this|next))\s+)?(?P<hol_name>Christmas(?:\s+(?:Eve|Day))?"
         rf"|New\s+Year[’']s\s+(?:Eve|Day)|Thanksgiving(?:\s+Day)?|Easter(?:\s+Sunday)?|Halloween"
-        rf"|Valentine[’']s\s+Day|Election\s+Day)(?:,?\s+(?P<hol_year>{_YEAR}))?\b",
+        rf"|Valentine[’']s\s+Day|Election\s+Day)(?P<hol_week>\s+(?i:week))?(?:,?\s+(?P<hol_year>{_YEAR}))?\b",
     ),
     # "early/late/mid-November 2025", "last October", "July 2025", "in July"
     (
@@ -192,6 +202,18 @@ _ALTERNATIVES = [
         rf"\b(?:(?P<se_edge>(?i:early|late))\s+)?(?P<se_name>(?i:spring|summer|fall|autumn|winter))"
         rf"(?:\s+(?i:of))?\s+(?P<se_year>{_YEAR})\b",
     ),
+    # "in the summer", "during the late autumn": a season without a year, after a preposition
+    (
+        "season_bare",
+        r"\b(?i:the)\s+(?:(?P<sb_edge>(?i:early|late))\s+)?(?P<sb_name>(?i:spring|summer|fall|autumn|winter))\b"
+        r"(?!\s+(?i:of|in|from|to|by)\b|\s+\d{4})",
+    ),
+    # "the 20th century", "the early 21st century"
+    (
+        "century",
+        r"\b(?:(?i:the)\s+)?(?:(?P<ce_edge>(?i:early|late|mid))[- ])?"
+        r"(?P<ce_num>1\d|2[01]|[1-9])(?i:st|nd|rd|th)[- ]century\b",
+    ),
     (
         "decade",
         r"\b(?:(?i:the)\s+)?(?:(?P<dec_edge>(?i:early|late|mid))[- ])?(?P<dec_num>1[0-9]\d0|20\d0)[’']?s\b"
@@ -201,7 +223,7 @@ _ALTERNATIVES = [
         "duration",
         rf"\b(?:(?i:(?P<du_mod>for|about|almost|nearly|roughly|around|more\s+than|less\s+than|over|"
         rf"within|at\s+least|up\s+to)\s+))?(?P<du_count>(?i:{_COUNT}))[- ]"
-        rf"(?P<du_unit>(?i:{_UNIT}))s?\b(?![- ](?:old|million|billion|trillion|of)\b)",
+        rf"(?P<du_unit>(?i:{_UNIT}))s?\b(?![- ](?i:old|million|billion|trillion|of)\b)",
     ),
     (
         "vague",

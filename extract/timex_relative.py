@@ -8,8 +8,8 @@ from datetime import date, timedelta
 
 from extract.timex_absolute import clock_value
 from extract.timex_calendar import SEASONS, at_precision, iso_week, shift, weekday_on_or_before
-from extract.timex_context import FUTURE, PAST, Context, Resolved, weekday_date
-from extract.timex_grammar import NUMBER_WORDS, WEEKDAYS
+from extract.timex_context import FUTURE, PAST, Context, Resolved, month_day_year, weekday_date
+from extract.timex_grammar import MONTHS, NUMBER_WORDS, WEEKDAYS
 
 _PARTS = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "overnight": "NI"}
 _UNIT_LETTER = {
@@ -75,6 +75,12 @@ def norm_clock_day(ctx: Context, m: re.Match[str]) -> Resolved | None:
         return None
     word = m["cd_day"].lower()
     pub = ctx.published
+    if m["cd_mon"]:  # "8 p.m. ET on Nov. 5"
+        month, day = MONTHS[m["cd_mon"][:3].lower()], int(re.sub(r"\D", "", m["cd_mday"]))
+        year = int(m["cd_year"]) if m["cd_year"] else None
+        if year is None and pub is not None:
+            year = month_day_year(ctx, month, day, ctx.tense(m.start(), m.end()))
+        return (f"{date(year, month, day).isoformat()}{clock}" if year else None), "time"
     if pub is None:
         return None, "time"
     if word[:3] in WEEKDAYS:
@@ -134,6 +140,10 @@ def norm_relative(ctx: Context, m: re.Match[str]) -> Resolved | None:
 
 def _relative_day(ctx: Context, modifier: str, unit: str, has_the: bool) -> Resolved | None:
     if modifier in ("same", "that", "following") or (has_the and modifier in ("next", "previous")):
+        if ctx.last_precision == "month" and "month" in ctx.anchors:
+            # "killed last October ... crossed out that same day": a day of that month, which one unsaid
+            month = ctx.anchors["month"][1]
+            return f"{month.year:04d}-{month.month:02d}-XX", "date"
         base = ctx.reference()
         step = {"following": 1, "next": 1, "previous": -1}.get(modifier, 0)
     elif modifier in ("this", "last", "previous") and unit != "day":
@@ -208,10 +218,32 @@ def norm_span(ctx: Context, m: re.Match[str]) -> Resolved | None:
     return _duration(_count(m["sp_count"]), _unit(m["sp_unit"])), "duration"
 
 
+# "will be finished in two years": the point two years on. "the first time in two years", "the
+# highest in a decade" measure a span instead.
+_IN_BEFORE = re.compile(r"\bin\s+$", re.IGNORECASE)
+_SPAN_CONTEXT = re.compile(
+    r"\b(?:first|time|times|highest|lowest|most|least|best|worst|biggest|largest|smallest|fastest|slowest|"
+    r"strongest|weakest|once|twice|only|record)\b[^.;]{0,20}$",
+    re.IGNORECASE,
+)
+
+
 def norm_duration(ctx: Context, m: re.Match[str]) -> Resolved | None:
-    if m["du_unit"].lower() == "second" and m["du_count"].lower() in ("a", "an"):
+    unit = _unit(m["du_unit"])
+    if unit == "second" and m["du_count"].lower() in ("a", "an"):
         return None  # "a second round": the ordinal
-    return _duration(_count(m["du_count"]), _unit(m["du_unit"])), "duration"
+    count = _count(m["du_count"])
+    if (
+        not m["du_mod"]
+        and count is not None
+        and unit in ("day", "week", "month", "year", "decade")
+        and ctx.published is not None
+        and _IN_BEFORE.search(ctx.text, max(0, m.start() - 4), m.start())
+        and not _SPAN_CONTEXT.search(ctx.text, max(0, m.start() - 40), m.start())
+        and ctx.tense(m.start(), m.end()) == FUTURE
+    ):
+        return at_precision(shift(ctx.published, round(count), unit), unit), "date"
+    return _duration(count, unit), "duration"
 
 
 def norm_vague(ctx: Context, m: re.Match[str]) -> Resolved | None:
@@ -229,8 +261,18 @@ def norm_every(ctx: Context, m: re.Match[str]) -> Resolved | None:
     ), "set"
 
 
+_CAPITALISED_WORD_BEFORE = re.compile(r"[A-Z][\w.’'-]*\s+$")
+_CAPITALISED_WORD_AFTER = re.compile(r"\s+[A-Z]")
+
+
 def norm_set(ctx: Context, m: re.Match[str]) -> Resolved | None:
-    return _SET_VALUES[m["set_word"].lower()], "set"
+    word = m["set_word"]
+    if word[0].isupper() and (
+        _CAPITALISED_WORD_BEFORE.search(ctx.text, max(0, m.start() - 30), m.start())
+        or _CAPITALISED_WORD_AFTER.match(ctx.text, m.end())
+    ):
+        return None  # "The Daily Caller", "News Daily": part of a name
+    return _SET_VALUES[word.lower()], "set"
 
 
 def norm_part_of(ctx: Context, m: re.Match[str]) -> Resolved | None:

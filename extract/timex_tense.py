@@ -16,15 +16,24 @@ STRICT_PAST = -2
 # Lower-case only: case-insensitive matching is several times slower, and a tense cue opening a
 # sentence ("Will ...", "Was ...") is rare in news.
 _CUE = re.compile(
-    r"\b(?:(?P<future>(?:will|shall|won[’']t|going\s+to|(?:is|are|was|were)\s+to|set\s+to|scheduled|slated|"
+    r"\b(?:(?P<future>(?:will|shall|won[’']t|going\s+to|(?:is|are|was|were)\s+(?:(?:planning|preparing|hoping|"
+    r"going|due)\s+)?to|set\s+to|scheduled|slated|"
     r"expected\s+to|set\s+for|plans?\s+to|planning\s+to|intends?\s+to|upcoming|due\s+(?:on|to\s+be)|"
-    r"would|planned|to\s+be\s+held|as\s+(?:soon|early)\s+as)\b)"
+    r"to\s+be\s+held|as\s+(?:soon|early)\s+as|(?:postponed|delayed|extended|adjourned|deferred|put\s+off|"
+    r"pushed\s+back)(?:\s+[\w’']+){0,4}?\s+(?:until|till)|begins|starts|ends|opens|closes|expires|resumes|"
+    r"takes?\s+effect|kicks\s+off)\b)"
     r"|(?P<report>(?:said|told|says|added|according|announced|reported)\b)"
+    r"|(?P<compared>than\s+(?:forecast|expected|predicted|estimated|projected|anticipated|planned)\b)"
+    r"|(?P<would>would\b)"
+    r"|(?P<neutral>(?:planned|is|are|if|unless|now|can|could|may|might|must|should|(?:has|have|needs?)\s+to|"
+    r"(?:decided|agreed|voted|pledged|promised|vowed|threatened|hoped|wanted|"
+    r"sought|offered|prepared|asked)\s+to(?!\s+(?:the|a|an|his|her|their|its)\b))\b)"
     r"|(?P<past>(?:was|were|had|did|met|took|made|came|went|saw|began|left|held|hit|struck|killed|won|"
     r"lost|gave|got|sent|fell|rose|spoke|wrote|ran|brought|became|found|kept|led|paid|sold|broke|drove|"
     r"flew|fought|shot|spent|threw|ago|last|since|earlier|previously|[A-Za-z][a-z]+ed)\b))"
     r"|(?P<will>[’']ll\b)"
 )
+_AFTER_BE = re.compile(r"\bbe\s+$")
 # Words ending in -ed that look forward or are no verbs at all.
 _NOT_PAST = frozenset(
     "scheduled slated expected planned intended proposed need speed feed seed bed red united".split()
@@ -32,17 +41,33 @@ _NOT_PAST = frozenset(
 
 
 def direction(sentence: str, start: int, end: int) -> int:
-    """PAST, FUTURE or UNKNOWN for the expression at sentence[start:end] (offsets within `sentence`)."""
-    best: tuple[float, int] | None = None
+    """PAST, FUTURE or UNKNOWN for the expression at sentence[start:end] (offsets within `sentence`).
+
+    "planned", "agreed to"-style verbs, conditions and modals leave the tense open: the nearest
+    occurrence wins. "would" looks ahead ("said it would vote Thursday"), except for a possessive day
+    ("would appeal Wednesday's ruling"): that names a happening the clause's mood says nothing about.
+    """
     # cues further than this from the expression are beaten by nearer ones in practice; a window keeps
-    # long sentences cheap
-    for m in _CUE.finditer(sentence, max(0, start - 100), end + 100):
+    # long sentences cheap, and only a sentence without a cue inside it is read whole
+    best = _nearest_cue(sentence, start, end, max(0, start - 100), end + 100)
+    if best is None and (start > 100 or end + 100 < len(sentence)):
+        best = _nearest_cue(sentence, start, end, 0, len(sentence))
+    return best[1] if best else UNKNOWN
+
+
+def _nearest_cue(sentence: str, start: int, end: int, lo: int, hi: int) -> tuple[float, int] | None:
+    best: tuple[float, int] | None = None
+    for m in _CUE.finditer(sentence, lo, hi):
         if start <= m.start() < end:
             continue
         distance = float(start - m.end() if m.end() <= start else m.start() - end)
         kind = "future" if m.lastgroup == "will" else m.lastgroup
+        if kind == "would":
+            kind = "neutral" if sentence.startswith(("'s", "’s"), end) else "future"
         if kind == "past" and m.group().lower() in _NOT_PAST:
-            kind = "future" if m.group().lower() in ("scheduled", "slated", "expected", "planned") else None
+            kind = "future" if m.group().lower() in ("scheduled", "slated", "expected") else None
+        elif kind == "past" and _AFTER_BE.search(sentence, max(0, m.start() - 4), m.start()):
+            kind = None  # "will be finished", "could be delayed": the auxiliary before it tenses the clause
         if kind is None:
             continue
         if kind == "report":
@@ -50,7 +75,8 @@ def direction(sentence: str, start: int, end: int) -> int:
             distance = distance if distance <= 4 else distance * 2 + 10
             tense = PAST
         else:
-            tense = FUTURE if kind == "future" else PAST
+            # "compared": "lower than forecast in July" measures against a forecast already made
+            tense = {"future": FUTURE, "neutral": UNKNOWN}.get(kind, PAST)
         if best is None or distance < best[0]:
             best = (distance, tense)
-    return best[1] if best else UNKNOWN
+    return best

@@ -19,11 +19,6 @@ from store.search_text import query_tokens
 FactRow = TypeVar("FactRow", EventRow, QuoteRow, FigureRow)
 
 
-def search_tokens(terms: list[str]) -> list[str]:
-    """The normalised tokens a search for `terms` must all match (empty: match everything)."""
-    return query_tokens(terms)
-
-
 def matches_all(
     session: Session, table: str, id_column: InstrumentedAttribute[int], tokens: list[str]
 ) -> ColumnElement[bool]:
@@ -56,22 +51,28 @@ def find_facts(
     conditions = list(filters)
     if search.fetched_after is not None:
         conditions.append(ArticleRow.fetched_at > search.fetched_after)
-    tokens = search_tokens(search.terms)
+    tokens = query_tokens(search.terms)  # no terms: everything in the window
     if tokens:
         conditions.append(matches_all(session, row_type.__tablename__, row_type.id, tokens))
     joined = ArticleRow.id == row_type.article_id
+    limit, offset = max(search.limit, 0), max(search.offset, 0)
+    page = [
+        (fact, article)
+        for fact, article in session.execute(
+            select(row_type, ArticleRow)
+            .join(ArticleRow, joined)
+            .where(*conditions)
+            .order_by(*order_by)
+            .limit(limit)
+            .offset(offset)
+        )
+    ]
+    if offset == 0 and len(page) < limit:
+        return page, len(page)  # the whole result fits on this page: no need to count
     total = session.scalar(
         select(func.count()).select_from(row_type).join(ArticleRow, joined).where(*conditions)
     )
-    page = session.execute(
-        select(row_type, ArticleRow)
-        .join(ArticleRow, joined)
-        .where(*conditions)
-        .order_by(*order_by)
-        .limit(max(search.limit, 0))
-        .offset(max(search.offset, 0))
-    )
-    return [(fact, article) for fact, article in page], total or 0
+    return page, total or 0
 
 
 def published_window(search: FactSearch) -> list[ColumnElement[bool]]:

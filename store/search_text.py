@@ -51,6 +51,20 @@ SPELLING_VARIANTS: dict[str, str] = {
     "yevgeni": "evgeny",
     "zelenski": "zelensky",
     "zelenskij": "zelensky",
+    "aleksandr": "alexander",
+    "oleksandr": "alexander",
+    "alexandr": "alexander",
+    "dmitri": "dmitry",
+    "dmytro": "dmitry",
+    "yuri": "yury",
+    "mykhailo": "mikhail",
+    "ihor": "igor",
+    "oleh": "oleg",
+    "teheran": "tehran",
+    "hizbollah": "hezbollah",
+    "hizballah": "hezbollah",
+    "huthi": "houthi",
+    "shabab": "shabaab",
     "peking": "beijing",
     "bombay": "mumbai",
     "burma": "myanmar",
@@ -84,8 +98,10 @@ _POSSESSIVE = re.compile(rf"([a-z0-9])[{_APOSTROPHES}]s\b")
 _APOSTROPHE = re.compile(rf"[{_APOSTROPHES}]")
 _DIGIT_GROUP = re.compile(r"(?<=\d)[,.](?=\d{3}\b)")
 _TOKEN = re.compile(r"[a-z0-9]+")
-# Keep endings that are not plural markers: "press", "virus", "crisis", "Paris", "Belarus".
-_NOT_PLURAL_ENDINGS = ("ss", "us", "is")
+# Endings whose "s" is not a plural marker and whose plurals would otherwise stem differently:
+# "press"/"presses", "virus"/"viruses", "crisis". Other "-is" words lose the "s" on both sides,
+# so "Israelis" finds "Israeli" (and "Paris" is indexed as "pari", harmlessly).
+_NOT_PLURAL_ENDINGS = ("ss", "us", "sis")
 
 
 def fold(text: str) -> str:
@@ -96,12 +112,15 @@ def fold(text: str) -> str:
 
 
 def fold_name_spelling(token: str) -> str:
-    """Regular transliteration variants of names: Zelenskyy/Zelenskiy/Zelensky, Andrii/Andriy."""
+    """Regular transliteration variants of names.
+
+    Zelenskyy/Zelenskiy/Zelensky, Andrii/Andriy, Andrei/Andrey, plus the SPELLING_VARIANTS table.
+    """
     token = SPELLING_VARIANTS.get(token, token)
     token = token.replace("yy", "y")
-    for ending in ("iy", "ii", "yi", "ij"):
+    for ending in ("iy", "ii", "yi", "ij", "ei"):
         if len(token) > 4 and token.endswith(ending):
-            token = token[: -len(ending)] + "y"
+            token = token[: -len(ending)] + ("ey" if ending == "ei" else "y")
             break
     return SPELLING_VARIANTS.get(token, token)
 

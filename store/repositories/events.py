@@ -36,6 +36,11 @@ def date_range(value: str) -> tuple[date, date]:
     return date(year, month, day), date(year, month, day)
 
 
+def event_search_text(summary: str, sentence: str, actors: list[str], places: list[str]) -> str:
+    """What an event is found by: its summary and sentence, who took part and where."""
+    return index_text([summary, sentence, *actors, *places])
+
+
 class SqlEventRepository:
     def __init__(self, session: Session) -> None:
         self._session = session
@@ -54,7 +59,7 @@ class SqlEventRepository:
                     article_id=article_id,
                     date_start=start,
                     date_end=end,
-                    search_text=index_text([event.summary, event.sentence, *event.actors, *event.places]),
+                    search_text=event_search_text(event.summary, event.sentence, event.actors, event.places),
                     **event.model_dump(),
                 )
             )

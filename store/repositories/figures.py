@@ -13,6 +13,11 @@ from store.repositories.articles import row_values, to_ref
 from store.search_text import index_text
 
 
+def figure_search_text(text: str, unit: str | None, about: str | None, sentence: str) -> str:
+    """What a figure is found by: the number as written, its unit, what it counts, its sentence."""
+    return index_text([text, unit, about, sentence])
+
+
 class SqlFigureRepository:
     def __init__(self, session: Session) -> None:
         self._session = session
@@ -23,7 +28,7 @@ class SqlFigureRepository:
             self._session.add(
                 FigureRow(
                     article_id=article_id,
-                    search_text=index_text([figure.text, figure.unit, figure.about, figure.sentence]),
+                    search_text=figure_search_text(figure.text, figure.unit, figure.about, figure.sentence),
                     **figure.model_dump(),
                 )
             )

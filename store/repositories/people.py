@@ -29,7 +29,12 @@ class SqlPeopleRepository:
         key = name_key(name)
         if not key:
             raise ValueError(f"a person needs a name with letters or digits: {name!r}")
-        keys = list(dict.fromkeys(k for k in [key, *map(name_key, aliases)] if k))
+        alias_keys = [k for k in map(name_key, aliases) if k]
+        if kind != "organization":
+            # "Trump" as an alias of "Melania Trump" must not merge her into "Donald Trump", who
+            # has the same one-word alias; organisations' one-word aliases (acronyms) are reliable.
+            alias_keys = [k for k in alias_keys if " " in k]
+        keys = list(dict.fromkeys([key, *alias_keys]))
         row = self._match(keys) or self._match_by_surname(key, kind)
         if row is None:
             row = PersonRow(name=name.strip(), kind=kind, name_key=key)

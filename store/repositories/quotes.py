@@ -26,7 +26,9 @@ class SqlQuoteRepository:
                 QuoteRow(
                     article_id=article_id,
                     person_id=person_id,
-                    search_text=_search_text(quote.text, quote.speaker, names.get(person_id or 0, [])),
+                    search_text=quote_search_text(
+                        quote.text, quote.speaker, quote.speaker_role, names.get(person_id or 0, [])
+                    ),
                     **quote.model_dump(),
                 )
             )
@@ -54,7 +56,7 @@ def reindex_person_quotes(session: Session, person_id: int) -> None:
     """Refresh the search text of a person's quotes after their names or aliases changed."""
     names = speaker_names(session, {person_id}).get(person_id, [])
     for row in session.scalars(select(QuoteRow).where(QuoteRow.person_id == person_id)):
-        row.search_text = _search_text(row.text, row.speaker, names)
+        row.search_text = quote_search_text(row.text, row.speaker, row.speaker_role, names)
     session.flush()
 
 
@@ -72,8 +74,9 @@ def speaker_names(session: Session, person_ids: Iterable[int]) -> dict[int, list
     return names
 
 
-def _search_text(text: str, speaker: str | None, names: list[str]) -> str:
-    return index_text([text, speaker, *names])
+def quote_search_text(text: str, speaker: str | None, role: str | None, names: list[str]) -> str:
+    """What a quote is found by: its words, the speaker as named and their role, the person's names."""
+    return index_text([text, speaker, role, *names])
 
 
 def _record(row: QuoteRow, article: ArticleRow) -> QuoteRecord:

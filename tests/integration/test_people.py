@@ -80,3 +80,16 @@ def test_long_names_and_roles_from_article_text_are_stored_whole(uow: SqlUnitOfW
         person = uow.people.upsert("Ingrid " + "Long" * 100, kind="person", aliases=[], roles=[role])
         uow.commit()
     assert person.roles == [role]
+
+
+def test_people_sharing_a_one_word_alias_stay_apart(uow: SqlUnitOfWork) -> None:
+    with uow:
+        first = uow.people.upsert("Karin Lind", kind="person", aliases=["Lind"], roles=[])
+        second = uow.people.upsert("Erik Lind", kind="person", aliases=["Lind"], roles=[])
+        nato = uow.people.upsert("NATO", kind="organization", aliases=[], roles=[])
+        full = uow.people.upsert(
+            "North Atlantic Treaty Organization", kind="organization", aliases=["NATO"], roles=[]
+        )
+        uow.commit()
+    assert first.id != second.id
+    assert full.id == nato.id

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from handlers.domain import FactSearch
+from handlers.domain import FactSearch, NewQuote
 from store.uow import SqlUnitOfWork
 from tests.integration.builders import event, figure, quote, store_article
 
@@ -208,3 +208,17 @@ def test_search_operators_and_punctuation_in_a_topic_are_plain_words(uow: SqlUni
             records, total = uow.events.search(FactSearch(terms=terms))
             assert total == len(records) == 1, terms
         assert uow.events.search(FactSearch(terms=["AND", "budget"]))[1] == 0
+
+
+def test_a_speakers_role_finds_their_quotes(uow: SqlUnitOfWork) -> None:
+    said = NewQuote(
+        text="The harvest will be late",
+        kind="direct",
+        speaker="Pia Holm",
+        speaker_role="agriculture minister",
+        start=0,
+        end=10,
+    )
+    store_article(uow, "a", quotes=[(said, None)])
+    with uow:
+        assert uow.quotes.search(FactSearch(terms=["ministers"]))[1] == 1

@@ -72,6 +72,7 @@ def test_resolve_date_is_none_unless_the_whole_text_is_a_date(query: str) -> Non
         ("2024-WI", date(2024, 12, 1), date(2025, 2, 28)),
         ("199X", date(1990, 1, 1), date(1999, 12, 31)),
         ("2025-09-07TNI", date(2025, 9, 7), date(2025, 9, 7)),
+        ("2025-09-XX", date(2025, 9, 1), date(2025, 9, 30)),
     ],
 )
 def test_date_range_gives_first_and_last_calendar_day(value: str, first: date, last: date) -> None:

@@ -151,6 +151,7 @@ def test_event_date_conversion() -> None:
     assert event_date("2025-W36") == "2025-09"
     assert event_date("2025-W1") == "2025-01"
     assert event_date("2025-SU") == "2025"
+    assert event_date("2025-09-XX") == "2025-09"  # "that same day" after "in September"
     assert event_date("2025-Q3") == "2025"
     assert event_date("199X") is None
     assert event_date("PRESENT_REF") is None

@@ -37,7 +37,7 @@ def test_places_from_the_gazetteer() -> None:
 
 def test_short_name_gets_the_fullest_form_seen() -> None:
     text = "Mayor Carla Mendes opened the park. Later Mendes cut the ribbon."
-    short = [m for m in find_mentions(Document.parse(text)) if m.text == "Mendes"][0]
+    short = next(m for m in find_mentions(Document.parse(text)) if m.text == "Mendes")
     assert (short.kind, short.canonical) == ("person", "Carla Mendes")
 
 
@@ -66,3 +66,21 @@ def test_mentions_are_sorted_and_offsets_match_the_text() -> None:
     found = find_mentions(Document.parse(text))
     assert [m.start for m in found] == sorted(m.start for m in found)
     assert all(text[m.start : m.end] == m.text for m in found)
+
+
+def test_company_words_make_organisations_and_the_article_drops_from_countries() -> None:
+    found = mentions_of("The operator, Harbour Logistics, said ships wait off the Netherlands coast.")
+    assert found["Harbour Logistics"].kind == "organization"
+    assert found["Netherlands"].kind == "place"
+
+
+def test_british_councillor_title_and_no_sentence_word_in_a_role() -> None:
+    found = mentions_of("Cllr Sarah Whitmore spoke. But opposition leader Tom Harding disagreed.")
+    assert found["Sarah Whitmore"].role == "Cllr"
+    assert found["Tom Harding"].role == "opposition leader"
+
+
+def test_profession_before_an_honorific_and_hyphenated_title() -> None:
+    found = mentions_of("Marine biologist Dr. Leilani Kahale met UN Secretary-General Ana Ferreira.")
+    assert found["Leilani Kahale"].role == "Marine biologist"
+    assert (found["Ana Ferreira"].kind, found["Ana Ferreira"].role) == ("person", "UN Secretary-General")

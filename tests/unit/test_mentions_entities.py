@@ -20,3 +20,10 @@ def test_entities_gather_aliases_and_roles_under_the_full_name() -> None:
 def test_unknown_capitalised_words_are_not_entities() -> None:
     entities = collect_entities(find_mentions(Document.parse("Quarterly Outlook Improves")))
     assert all(e.kind in ("person", "organization", "place") for e in entities)
+
+
+def test_short_organisation_name_joins_the_full_one() -> None:
+    text = "The European Commission proposed a fund. The Commission will decide in May."
+    entities = {e.name: e for e in collect_entities(find_mentions(Document.parse(text)))}
+    assert entities["European Commission"].aliases == ["Commission"]
+    assert "Commission" not in entities

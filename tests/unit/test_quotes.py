@@ -143,6 +143,121 @@ def test_titles_and_single_scare_quotes_are_not_quotes() -> None:
 
 
 def test_straight_quotes_with_apostrophes_inside() -> None:
-    q = only('"It\'s the farmers\' money, not ours," said Rosa Keller.')
+    q = only("\"It's the farmers' money, not ours,\" said Rosa Keller.")
     assert q.text == "It's the farmers' money, not ours,"
     assert q.speaker == "Rosa Keller"
+
+
+def test_british_single_quotes_in_text_without_double_marks() -> None:
+    found = quotes_of(
+        "'We will not back down,' said Home Secretary Priya Malhotra. 'Farmers deserve better.'"
+    )
+    assert [q.text for q in found] == ["We will not back down,", "Farmers deserve better."]
+    assert {q.speaker for q in found} == {"Priya Malhotra"}
+
+
+def test_direct_quote_attributed_with_according_to() -> None:
+    q = only("“The dam is safe,” according to chief engineer Lucas Moreau.")
+    assert (q.speaker, q.kind, q.cue) == ("Lucas Moreau", "direct", "according to")
+
+
+def test_transcript_lines_are_quotes_of_their_speaker() -> None:
+    text = "HOST: What will you do first?\n\nMORENO: I will cut the waiting lists in half."
+    found = quotes_of(text)
+    assert [(q.speaker, q.text) for q in found] == [
+        ("Host", "What will you do first?"),
+        ("Moreno", "I will cut the waiting lists in half."),
+    ]
+
+
+def test_headline_with_speaker_label() -> None:
+    q = only("Kowalski: Border Talks Will Resume Next Month")
+    assert q.speaker == "Kowalski"
+    assert q.text == "Border Talks Will Resume Next Month"
+
+
+def test_quote_signed_with_a_dash() -> None:
+    q = only("“Nothing about us without us.” ― Amina Yusuf\n\nThe rally ended at noon.")
+    assert (q.speaker, q.text) == ("Amina Yusuf", "Nothing about us without us.")
+
+
+def test_closing_attribution_after_more_words() -> None:
+    text = "“You squeezed the workers” to lift the share price, she said."
+    q = only(text)
+    assert q.kind == "partial"
+    assert "You squeezed the workers" in q.text
+    assert q.speaker is None  # nobody named before: the pronoun names nobody
+    assert q.speaker_start == text.index("she")
+
+
+def test_attribution_in_mid_sentence_reports_the_words_before_it() -> None:
+    text = (
+        "The city will ration water in three districts from next week, the utility said on Tuesday, "
+        "after the driest spring in decades."
+    )
+    q = only(text)
+    assert q.text == "The city will ration water in three districts from next week"
+    assert q.speaker == "the utility"
+
+
+def test_short_lead_before_a_mid_sentence_attribution_belongs_to_the_report() -> None:
+    q = only("Too often, Mr. Varga said, the debate ignores the miners themselves.")
+    assert q.text == "Too often, Mr. Varga said, the debate ignores the miners themselves"
+    assert q.speaker == "Varga"
+
+
+def test_quote_paragraphs_that_never_close_are_quotes_each() -> None:
+    text = (
+        "“We were told to leave by noon,” said Rosa Keller.\n\n"
+        "“Nobody explained why\n\n"
+        "“Or where we should go"
+    )
+    found = quotes_of(text)
+    assert [q.text for q in found] == [
+        "We were told to leave by noon,",
+        "Nobody explained why",
+        "Or where we should go",
+    ]
+    assert {q.speaker for q in found} == {"Rosa Keller"}
+
+
+def test_role_and_name_in_apposition_after_the_quote() -> None:
+    q = only('"We are ready," the company\'s chief executive, Maria Lopez, said in an interview.')
+    assert (q.speaker, q.kind) == ("Maria Lopez", "direct")
+
+
+def test_quoted_words_after_a_subject_make_a_partial_quote() -> None:
+    text = 'Maria Lopez runs the firm. The firm "will hire 200 workers this year," Lopez said.'
+    q = only(text)
+    assert q.kind == "partial"
+    assert q.text == 'The firm "will hire 200 workers this year,"'
+    assert q.speaker == "Maria Lopez"
+
+
+def test_one_word_answer_after_a_colon_is_a_quote() -> None:
+    q = only('Asked whether he would run again, Mr. Okafor said: "Never."')
+    assert (q.text, q.speaker) == ("Never.", "Okafor")
+
+
+def test_words_of_a_clause_do_not_pass_for_a_role() -> None:
+    text = "“You squeezed the workers” to lift the share price, Weber said."
+    q = only(text)
+    assert q.kind == "partial"
+
+
+def test_told_audience_is_skipped_before_a_partial_quote() -> None:
+    text = 'Finance chief Daniel Okoro told analysts on a call that sales would be "much softer" this year.'
+    q = only(text)
+    assert q.kind == "partial"
+    assert q.text.startswith("sales would be")
+    assert q.speaker == "Daniel Okoro"
+
+
+def test_a_speech_word_used_as_a_noun_is_no_cue() -> None:
+    found = quotes_of('Bank analysts said the warning was "worse than feared" and cut their targets.')
+    assert [q.cue for q in found] == ["said"]
+
+
+def test_condition_of_anonymity_is_not_a_report() -> None:
+    found = quotes_of("“They missed again,” said one fund manager, who asked not to be named.")
+    assert [q.speaker for q in found] == ["one fund manager"]

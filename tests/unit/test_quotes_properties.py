@@ -10,9 +10,40 @@ from extract.mentions import find_mentions
 from extract.quotes import find_quotes
 
 _PIECES = st.sampled_from(
-    ['"', "“", "”", "‘", "’", "'", "``", "''", "«", "»", " ", "\n", "\n\n", ",", ".", ":", "—", " said ",
-     " he said", " she ", "Mr. ", "Anna Kowalski", " according to ", " told reporters that ", "the ministry",
-     "We will win", "Kremlin", "(", ")", "Sen.", " officials said", "x"]
+    [
+        '"',
+        "“",
+        "”",
+        "‘",
+        "’",
+        "'",
+        "``",
+        "''",
+        "«",
+        "»",
+        " ",
+        "\n",
+        "\n\n",
+        ",",
+        ".",
+        ":",
+        "—",
+        " said ",
+        " he said",
+        " she ",
+        "Mr. ",
+        "Anna Kowalski",
+        " according to ",
+        " told reporters that ",
+        "the ministry",
+        "We will win",
+        "Kremlin",
+        "(",
+        ")",
+        "Sen.",
+        " officials said",
+        "x",
+    ]
 )
 _TEXT = st.one_of(st.text(max_size=200), st.lists(_PIECES, max_size=60).map("".join))
 

@@ -17,7 +17,10 @@ def test_pronoun_after_two_people_is_decided_by_gender() -> None:
     text = "Anna Kowalski met Peter Brandt in Warsaw. “The deal is fair,” she said. “We will sign,” he said."
     found = quotes_of(text)
     assert [q.speaker for q in found] == ["Anna Kowalski", "Peter Brandt"]
-    assert [text[q.speaker_start : q.speaker_end] for q in found if q.speaker_start is not None] == ["she", "he"]
+    assert [text[q.speaker_start : q.speaker_end] for q in found if q.speaker_start is not None] == [
+        "she",
+        "he",
+    ]
 
 
 def test_pronoun_with_two_people_of_the_same_gender_takes_the_most_recent_subject() -> None:
@@ -72,3 +75,57 @@ def test_generic_source_is_its_own_speaker() -> None:
     q = quotes_of("“The fire started in the kitchen,” a source said.")[0]
     assert q.speaker == "a source"
     assert q.speaker_kind is None
+
+
+def test_official_of_an_organisation_speaks_not_the_organisation() -> None:
+    q = quotes_of("“The road is closed,” said a Red Cross official in the capital.")[0]
+    assert q.speaker == "a Red Cross official"
+    assert q.speaker_kind is None
+
+
+def test_pronoun_after_an_unnamed_speaker_continues_that_speaker() -> None:
+    text = "“It was a loud bang,” said a hotel employee. “Then the windows broke,” he said."
+    assert [q.speaker for q in quotes_of(text)] == ["a hotel employee", "a hotel employee"]
+
+
+def test_colon_quote_belongs_to_the_subject_not_to_a_name_in_a_phrase() -> None:
+    text = "Worried about support for Ana Silva among farmers, Mayor Ivo Petrov has a new message: “Vote.”"
+    q = quotes_of(text)[0]
+    assert q.speaker == "Ivo Petrov"
+
+
+def test_a_surname_is_not_read_as_a_first_name() -> None:
+    text = "Obama Library Opens. Mr. Obama said the library would open in May."
+    assert [q.speaker for q in quotes_of(text)] == ["Obama"]
+
+
+def test_generic_speaker_before_a_long_apposition() -> None:
+    text = (
+        "A senior government official, speaking on condition of anonymity because he was not allowed "
+        "to discuss the talks, said the minister would meet both sides on Wednesday."
+    )
+    q = quotes_of(text)[0]
+    assert q.speaker == "A senior government official"
+    assert q.text == "the minister would meet both sides on Wednesday"
+
+
+def test_unlisted_first_name_with_a_role_is_a_person_and_an_antecedent() -> None:
+    text = (
+        "“Every day of this strike costs millions,” the company's chief executive, Marieke Jansen, "
+        "wrote in a LinkedIn post. She said the firm remained “open to dialogue.”"
+    )
+    assert [q.speaker for q in quotes_of(text)] == ["Marieke Jansen", "Marieke Jansen"]
+
+
+def test_party_and_state_after_a_name_is_an_apposition() -> None:
+    found = quotes_of('Rep. Luis Ortega, D-Calif., called the collapse "a political stunt."')
+    assert [(q.speaker, q.kind) for q in found] == [("Luis Ortega", "partial")]
+    mentions = quotes_of("Sen. Mark Dillon, R-Texas, said the bill would fail in the House next week.")
+    assert [q.speaker for q in mentions] == ["Mark Dillon"]
+
+
+def test_spokesperson_for_a_named_leader() -> None:
+    text = "A spokesperson for Senate Majority Leader Ruth Keane said she would bring the bill to a vote."
+    q = quotes_of(text)[0]
+    assert q.speaker == "Ruth Keane"
+    assert q.text == "she would bring the bill to a vote"

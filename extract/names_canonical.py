@@ -1,0 +1,120 @@
+"""Canonical names and roles of the people an article names.
+
+`FullNames` finds the full name a short form stands for ("Sybiha" -> the nearest "Andrii Sybiha"
+of a compatible gender); `organisation_names` maps "Commission" to "European Commission";
+`role_before` / `role_after` read the role around a name ("press secretary X", "X, the EU's
+foreign policy chief").
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from typing import TYPE_CHECKING
+
+from extract.lexicon_roles import role_nouns, role_qualifiers, titles
+from extract.names_tokens import STOP_CAPITALISED
+
+if TYPE_CHECKING:
+    from extract.mentions import Mention
+
+
+def organisation_names(raw: list[Mention]) -> dict[str, str]:
+    """Short organisation names to the fullest one ending in them ("Commission": "European Commission")."""
+    by_last: dict[str, list[str]] = {}
+    for name in sorted({m.text for m in raw if m.kind == "organization"}, key=len, reverse=True):
+        by_last.setdefault(name.split()[-1].lower(), []).append(name)
+    out: dict[str, str] = {}
+    for names in by_last.values():
+        for name in names:
+            low = name.lower()
+            full = next((n for n in names if len(n) > len(name) and n.lower().endswith(" " + low)), name)
+            out[low] = out.get(full.lower(), full)
+    return out
+
+
+class FullNames:
+    """People named in full, indexed by one of their words (the surname, or the first name)."""
+
+    def __init__(self, raw: list[Mention], word: int) -> None:
+        self._by_key: dict[str, list[Mention]] = {}
+        for m in raw:
+            if m.kind == "person" and " " in m.text:
+                self._by_key.setdefault(m.text.split()[word].lower(), []).append(m)
+        self._cache: dict[tuple[str, str], tuple[list[int], list[Mention]]] = {}
+        self._fullest: dict[tuple[str, str], str] = {}
+
+    def nearest(self, key: str, gender: str, pos: int) -> Mention | None:
+        """The latest full name before `pos` that can be this person, else the first one after it.
+
+        "Mr. Obama" is not "Michelle Obama": a known gender must agree."""
+        found = self._cache.get((key, gender))
+        if found is None:
+            people = [c for c in self._by_key.get(key, []) if not gender or c.gender in ("", gender)]
+            found = ([c.start for c in people], people)
+            self._cache[(key, gender)] = found
+        starts, people = found
+        if not people:
+            return None
+        i = bisect_right(starts, pos)
+        return people[i - 1] if i else people[0]
+
+    def fullest(self, chosen: Mention) -> str:
+        """The longest form of the chosen person's name ("Donald J. Trump" over "Donald Trump")."""
+        words = chosen.text.split()
+        key = (words[-1].lower(), words[0])
+        best = self._fullest.get(key)
+        if best is None:
+            forms = [c.text for c in self._by_key.get(key[0], []) if c.text.split()[0] == key[1]]
+            best = _SUFFIX.sub("", max(forms, key=len) if forms else chosen.text)
+            self._fullest[key] = best
+        return best
+
+
+# Generational suffixes are not the surname ("Joseph R. Biden Jr." is filed under Biden).
+_SUFFIX = re.compile(r",?[ \u00a0]+(?:Jr\.?|Sr\.?|II|III|IV)$")
+
+
+def role_before(text: str, start: int) -> str | None:
+    """ "press secretary Karoline Leavitt": lower-case role words right before the name."""
+    window = text[max(0, start - 50) : start]
+    if not window.endswith((" ", "\u00a0")):
+        return None
+    words = window.split()
+    if words and words[-1].endswith(".") and words[-1].lower() in titles():
+        words = words[:-1]  # "marine biologist Dr. X": the role stands before the honorific
+    if not words or not is_role_noun(words[-1]):
+        return None
+    k = len(words) - 1
+    while k > 0 and len(words) - k < 4 and _role_word(words[k - 1]):
+        k -= 1
+    return " ".join(words[k:])
+
+
+def is_role_noun(word: str) -> bool:
+    """A listed role noun, or a profession in -ist ("biologist", "economist", "novelist")."""
+    low = word.lower()
+    return low in role_nouns() or (low.endswith("ist") and len(low) > 6 and low.isalpha())
+
+
+def _role_word(word: str) -> bool:
+    low = word.lower()
+    return (
+        (word[:1].isupper() and not word.endswith((".", ",", ";", ":")) and low not in STOP_CAPITALISED)
+        or low in role_nouns()
+        or low in role_qualifiers()
+        or (word.isalpha() and word.islower() and low not in STOP_CAPITALISED and len(low) > 3)
+    )
+
+
+_ROLE_AFTER = re.compile(
+    r",[ \u00a0]+(?:the|a|an)[ \u00a0]+([^,.;:“”\"()]{3,70}?)(?=[,.;]|[ \u00a0]+(?:said|says|told)\b)"
+)
+
+
+def role_after(text: str, end: int) -> str | None:
+    """ "X, the EU's foreign policy chief,": a role in apposition right after the name."""
+    m = _ROLE_AFTER.match(text, end)
+    if m and any(w in role_nouns() for w in m.group(1).lower().split()):
+        return m.group(1).strip()
+    return None

@@ -1,0 +1,46 @@
+"""Rebuild every fact's search text after store.search_text changed its rules.
+
+The full-text indexes follow `search_text` on their own (SQLite triggers, PostgreSQL generated
+column), so recomputing that column is all a reindex takes.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import Engine, select
+from sqlalchemy.orm import Session
+
+from store.orm import EventRow, FigureRow, QuoteRow
+from store.repositories.events import event_search_text
+from store.repositories.figures import figure_search_text
+from store.repositories.quotes import quote_search_text, speaker_names
+
+_BATCH = 500
+
+
+def reindex_search(engine: Engine) -> dict[str, int]:
+    """Recompute the search text of all events, quotes and figures; how many changed, per table."""
+    changed = {"events": 0, "quotes": 0, "figures": 0}
+    with Session(engine) as session, session.begin():
+        for event in session.scalars(select(EventRow).execution_options(yield_per=_BATCH)):
+            new = event_search_text(event.summary, event.sentence, event.actors, event.places)
+            changed["events"] += _set(event, new)
+        person_ids = session.scalars(
+            select(QuoteRow.person_id).where(QuoteRow.person_id.is_not(None)).distinct()
+        )
+        names = speaker_names(session, [pid for pid in person_ids if pid is not None])
+        for quote in session.scalars(select(QuoteRow).execution_options(yield_per=_BATCH)):
+            new = quote_search_text(
+                quote.text, quote.speaker, quote.speaker_role, names.get(quote.person_id or 0, [])
+            )
+            changed["quotes"] += _set(quote, new)
+        for figure in session.scalars(select(FigureRow).execution_options(yield_per=_BATCH)):
+            new = figure_search_text(figure.text, figure.unit, figure.about, figure.sentence)
+            changed["figures"] += _set(figure, new)
+    return changed
+
+
+def _set(row: EventRow | QuoteRow | FigureRow, search_text: str) -> int:
+    if row.search_text == search_text:
+        return 0
+    row.search_text = search_text
+    return 1

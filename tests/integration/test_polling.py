@@ -61,10 +61,22 @@ def uow_factory(engine: Engine) -> Callable[[], UnitOfWork]:
     return lambda: SqlUnitOfWork(factory)  # type: ignore[return-value]
 
 
+_OPEN: list[HttpSourceReader] = []
+
+
+@pytest.fixture(autouse=True)
+def _close_readers() -> Iterator[None]:
+    yield
+    while _OPEN:  # pooled sockets left to the garbage collector would warn in some later test
+        _OPEN.pop().close()
+
+
 def reader(**kwargs: object) -> HttpSourceReader:
     kwargs.setdefault("allow_private", True)
     kwargs.setdefault("sleep", lambda _s: None)
-    return HttpSourceReader(**kwargs)  # type: ignore[arg-type]
+    made = HttpSourceReader(**kwargs)  # type: ignore[arg-type]
+    _OPEN.append(made)
+    return made
 
 
 def add_source(uow_factory: Callable[[], UnitOfWork], url: str, kind: str = "feed") -> Source:

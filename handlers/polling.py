@@ -25,6 +25,7 @@ from handlers.results import IngestArticle
 log = logging.getLogger(__name__)
 
 UNHEALTHY_AFTER = 3  # consecutive failed polls
+MIN_INTERVAL, MAX_INTERVAL = 5, 7 * 24 * 60  # minutes: no hammering, and at least weekly
 _TRACKING = ("utm_", "fbclid", "gclid", "dclid", "msclkid", "mc_cid", "mc_eid", "_hsenc", "_hsmi", "igshid",
              "yclid", "cmpid", "ocid")
 
@@ -194,6 +195,22 @@ def _record(source: Source, uow_factory: Callable[[], UnitOfWork], clock: Clock,
         log.warning("source %s (%s) failed: %s", source.id, source.url, error)
     return PollReport(source_id=source.id, url=source.url, status="failed" if error else status, new=new,
                       skipped=skipped, error=error, unhealthy=bool(updated and is_unhealthy(updated)))
+
+
+def set_poll_interval(source_id: int, minutes: int, *, actor: str, uow_factory: Callable[[], UnitOfWork],
+                      clock: Clock) -> Source:
+    """Poll one source every `minutes` instead of the default; audited. AdminError when out of range."""
+    from handlers.admin import AdminError
+
+    if not MIN_INTERVAL <= minutes <= MAX_INTERVAL:
+        raise AdminError(f"Poll every {MIN_INTERVAL} to {MAX_INTERVAL} minutes, not {minutes}.")
+    with uow_factory() as uow:
+        source = _polling(uow).set_interval(source_id, minutes)
+        if source is None:
+            raise AdminError(f"No source #{source_id} (/briefbot sources list shows them).")
+        uow.audit.record(actor, "sources.interval", f"#{source_id} every {minutes} min", clock.now())
+        uow.commit()
+    return source
 
 
 def _polling(uow: UnitOfWork) -> SourcePolling:

@@ -12,7 +12,7 @@ from bot.fetch.http import FetchError, fetch
 from bot.fetch.inputs import is_url
 from handlers.admin import AdminError, ListSources, list_sources
 from handlers.opml import ImportSources, import_sources, parse_opml, to_opml
-from handlers.polling import UNHEALTHY_AFTER, is_unhealthy
+from handlers.polling import UNHEALTHY_AFTER, is_unhealthy, set_poll_interval
 
 MAX_OPML_BYTES = 2 * 1024 * 1024
 
@@ -26,6 +26,10 @@ def register(sub: Any) -> None:
     poll.add_argument("--now", type=iso_time, default=None,
                       help="act as if it were this time (ISO 8601): sources due by then are polled")
     poll.set_defaults(func=_poll)
+    every = s.add_parser("every", help="poll source ID every MINUTES (default 15)")
+    every.add_argument("source_id", type=int, metavar="ID")
+    every.add_argument("minutes", type=int, metavar="MINUTES")
+    every.set_defaults(func=_every)
     s.add_parser("export", help="print the sources as OPML").set_defaults(func=_export)
     imp = s.add_parser("import", help="follow every feed of an OPML file or URL")
     imp.add_argument("opml", metavar="FILE_OR_URL")
@@ -41,7 +45,7 @@ def _list(args: argparse.Namespace) -> int:
         state = "active" if source.active else "paused"
         if is_unhealthy(source):
             state += f", UNHEALTHY ({source.consecutive_failures} failures in a row)"
-        line = f"#{source.id} {source.kind} {state} {source.url}"
+        line = f"#{source.id} {source.kind} {state} every {source.interval_minutes} min {source.url}"
         if source.last_error:
             line += f"\n    last error: {source.last_error}"
         print(line)
@@ -59,6 +63,18 @@ def _poll(args: argparse.Namespace) -> int:
         print(f"#{r.source_id} {r.status}{tail}{flag}")
     print(f"{len(reports)} source(s) polled")
     return 1 if any(r.status == "failed" for r in reports) else 0
+
+
+def _every(args: argparse.Namespace) -> int:
+    with open_container(args) as c:
+        try:
+            source = set_poll_interval(args.source_id, args.minutes, actor="cli", uow_factory=c.uow,
+                                       clock=c.clock)
+        except AdminError as exc:
+            error("sources every", str(exc))
+            return 2
+    print(f"#{source.id} polled every {source.interval_minutes} minutes")
+    return 0
 
 
 def _export(args: argparse.Namespace) -> int:

@@ -12,7 +12,9 @@ from typing import Protocol
 from handlers import admin, opml
 from handlers.ask import Answer, run_command
 from handlers.digest_admin import DigestView, manage_digest, parse_digest
+from handlers.domain import Source
 from handlers.help import help_text
+from handlers.polling import set_poll_interval
 from handlers.ports import Clock, UnitOfWork
 
 
@@ -92,6 +94,11 @@ class AdminDesk:
         return opml.import_sources(opml.ImportSources(feeds=feeds, actor=actor),
                                    uow_factory=self._uow_factory, clock=self._clock)
 
+
+    def set_interval(self, actor: str, source_id: int, minutes: int) -> Source:
+        """Poll a source every `minutes`."""
+        return set_poll_interval(source_id, minutes, actor=actor, uow_factory=self._uow_factory,
+                                 clock=self._clock)
 
 class OpmlReader(Protocol):
     def read(self, spec: str | None, *, user: str, channel: str | None) -> bytes: ...

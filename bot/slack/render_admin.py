@@ -15,6 +15,7 @@ ADMIN_HELP = (
     "/briefbot sources list\n"
     "/briefbot sources add URL [name]  (a feed or a page, http or https)\n"
     "/briefbot sources remove ID · /briefbot sources pause ID · /briefbot sources resume ID\n"
+    "/briefbot sources every ID MINUTES  (how often to poll it; default 15)\n"
     "/briefbot sources import [OPML URL or Slack file]  (no argument: the OPML file you last shared here)\n"
     "/briefbot digest daily 08:00 Europe/Kyiv [topic] · /briefbot digest weekly mon 09:00 UTC [topic]\n"
     "/briefbot digest show · /briefbot digest off  (add --post-empty to post a note when nothing is new)"
@@ -83,9 +84,18 @@ def _source_line(source: Source) -> str:
     if is_unhealthy(source):
         state += f" · :warning: unhealthy ({source.consecutive_failures} failed polls in a row)"
     line = f"#{source.id} {link(source.url, source.name or source.url, limit=80)} · {source.kind} · {state}"
+    if source.interval_minutes != 15:
+        line += f" · every {source.interval_minutes} min"
     if source.last_error:
         line += f" · last error: {safe_text(one_line(source.last_error), 200)}"
     return line
+
+
+def render_source_interval(source: Source) -> SlackMessage:
+    text = (f"Source #{source.id} {link(source.url, source.name or source.url)} is now polled every "
+            f"{source.interval_minutes} minutes.")
+    return SlackMessage(text=fallback(f"Source #{source.id} polled every {source.interval_minutes} minutes"),
+                        blocks=[section(text)])
 
 
 def render_sources_imported(result: SourcesImported) -> SlackMessage:

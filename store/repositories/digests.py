@@ -125,6 +125,8 @@ class SqlDigestRepository:
     def run_for(self, subscription_id: int, slot: datetime) -> DigestRun | None:
         """The run of this subscription for this slot, if one was claimed."""
         row = self._session.scalar(
-            select(DigestRunRow).where(DigestRunRow.subscription_id == subscription_id, DigestRunRow.slot == slot)
+            select(DigestRunRow).where(
+                DigestRunRow.subscription_id == subscription_id, DigestRunRow.slot == slot
+            )
         )
         return DigestRun.model_validate(row_values(row)) if row else None

@@ -91,3 +91,12 @@ def test_importing_the_opml_file_the_admin_shared_follows_its_feeds(stack: Stack
     with stack.container.uow() as uow:
         urls = {s.url for s in uow.sources.list()}
     assert {"https://arlen-post.example/rss", "https://tosk-daily.example/feed.xml"} <= urls
+
+
+def test_an_admin_sets_how_often_a_source_is_polled(stack: Stack) -> None:
+    with stack.container.uow() as uow:
+        source = uow.sources.list()[0]
+    said = ask(stack, f"sources every {source.id} 120")
+    assert f"Source #{source.id}" in said and "every 120 minutes" in said
+    assert "every 120 min" in ask(stack, "sources list")
+    assert "sources every ID MINUTES" in ask(stack, "sources every x 5")

@@ -209,3 +209,22 @@ def test_a_source_on_a_private_address_is_refused_unless_allowed(
     assert refused.status == "failed" and "private or local address" in (refused.error or "")
     assert server.hits("/feed") == []
     assert poll(source.id, uow_factory, reader(allow_private=True)).new == 1
+
+
+def test_a_source_is_polled_on_its_own_interval(uow_factory: Callable[[], UnitOfWork]) -> None:
+    from handlers.admin import AdminError
+    from handlers.polling import set_poll_interval
+
+    source = add_source(uow_factory, "https://hourly.example/rss")
+    hourly = set_poll_interval(source.id, 60, actor="U1", uow_factory=uow_factory, clock=CLOCK)
+    assert hourly.interval_minutes == 60
+    with pytest.raises(AdminError, match="5 to"):
+        set_poll_interval(source.id, 1, actor="U1", uow_factory=uow_factory, clock=CLOCK)
+    with uow_factory() as uow:
+        uow.sources.record_poll(source.id, at=LATER)  # type: ignore[attr-defined]
+        uow.commit()
+        due_soon = uow.sources.due(LATER.replace(minute=30))  # type: ignore[attr-defined]
+        due_later = uow.sources.due(LATER.replace(hour=1))  # type: ignore[attr-defined]
+        actions = [a.action for a in uow.audit.recent()]
+    assert due_soon == [] and [s.id for s in due_later] == [source.id]
+    assert actions == ["sources.interval"]

@@ -17,6 +17,7 @@ from bot.slack.render_admin import (
     render_refusal,
     render_source_added,
     render_source_changed,
+    render_source_interval,
     render_source_list,
     render_sources_imported,
 )
@@ -76,6 +77,11 @@ def _sources(args: list[str], user: str, desk: AdminDesk, questions: Questions, 
     if verb == "import" and len(args) <= 2:
         spec = _unwrap(args[1]) if len(args) == 2 else None
         return render_sources_imported(desk.import_opml(user, spec, channel))
+    if verb == "every" and len(args) == 3:
+        source_id, minutes = args[1].lstrip("#"), args[2]
+        if not (source_id.isdigit() and minutes.isdigit()):
+            return render_error("Write it as /briefbot sources every ID MINUTES, e.g. sources every 3 60.")
+        return render_source_interval(desk.set_interval(user, int(source_id), int(minutes)))
     if verb in _CHANGES and len(args) == 2:
         source_id = args[1].lstrip("#")
         if not source_id.isdigit():

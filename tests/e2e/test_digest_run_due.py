@@ -7,8 +7,10 @@ the claim in digest_runs lets exactly one of them post.
 from __future__ import annotations
 
 import os
+import signal
 import subprocess
 import sys
+import time
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -167,3 +169,40 @@ def test_slack_failing_every_time_gives_no_post_and_a_visible_failed_run(
     with uow:
         runs = uow.digests.runs()
     assert {(r.status, r.error) for r in runs} == {("failed", "Slack answered HTTP 500 after 4 attempts")}
+
+
+def test_the_worker_process_posts_a_due_digest_and_stops_on_sigterm(
+    tmp_path: Path, fake: FakeSlack, engines: list[Engine]
+) -> None:
+    url = f"sqlite:///{tmp_path / 'worker.db'}"
+    uow, _now = _prepare(url, engines)
+    # Due now: a slot a minute ago, on a subscription made before it.
+    slot = (datetime.now(UTC) - timedelta(minutes=1)).replace(second=0, microsecond=0)
+    with uow:
+        for sub in uow.digests.subscriptions():
+            uow.digests.unsubscribe(sub.id)
+        uow.commit()
+    engine = engines[-1]
+    with engine.begin() as conn:
+        conn.exec_driver_sql(
+            "INSERT INTO digest_subscriptions (channel, cadence, time, timezone, post_empty, created_at) "
+            "VALUES ('C0WORKER', 'daily', ?, 'UTC', 1, ?)",
+            (slot.strftime("%H:%M"), (slot - timedelta(days=2)).strftime("%Y-%m-%d %H:%M:%S")))
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("SLACK_", "BRIEFBOT_"))}
+    env.update(PYTHONPATH=str(ROOT), DATABASE_URL=url, SLACK_BOT_TOKEN="xoxb-w", SLACK_API_URL=fake.api_url)
+    worker = subprocess.Popen([sys.executable, "-m", "bot", "worker", "--every", "5"], cwd=tmp_path, env=env,
+                              stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    try:
+        deadline = time.monotonic() + 20
+        while not fake.api_calls("chat.postMessage"):
+            assert worker.poll() is None and time.monotonic() < deadline, "the worker did not post"
+            time.sleep(0.1)
+        worker.send_signal(signal.SIGTERM)
+        output, _ = worker.communicate(timeout=20)
+    finally:
+        if worker.poll() is None:
+            worker.kill()
+            worker.communicate()
+    assert worker.returncode == 0, output
+    assert "worker started" in output and "C0WORKER" in output
+    assert _top_level_posts(fake) == {"C0WORKER": 1}

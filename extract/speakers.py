@@ -278,12 +278,16 @@ class SpeakerFinder:
             return Speaker(start, end, None, None)  # an unresolved pronoun names nobody
         return Speaker(start, end, ante.canonical, _kind(ante), ante.role)
 
-    def antecedent(self, pos: int, gender: str) -> Mention | None:
+    def antecedent(self, pos: int, gender: str, depth: int = 0) -> Mention | None:
         """The most salient earlier person compatible with the pronoun's gender."""
         si = self.doc.sentence_at(pos)
         fallback: Mention | None = None
         for s in range(si, max(-1, si - 6), -1):
             ss, se = self.doc.sentences[s]
+            if s < si and depth < 4 and _opens_with_pronoun(self.doc.text, ss, gender):
+                # "He also reiterated Zelensky's position. '...,' he said": a sentence whose subject
+                # is the same pronoun continues the chain, so its other names are not the referent.
+                return self.antecedent(ss, gender, depth + 1)
             people = [m for m in self._mentions_between(ss, min(se, pos)) if m.kind == "person"]
             for m in [people[0], *reversed(people[1:])] if people else []:
                 g = m.gender or self._gender.get(m.canonical, "")
@@ -319,6 +323,15 @@ class SpeakerFinder:
     def _in_quote(self, pos: int) -> bool:
         i = bisect_right(self._quoted_starts, pos) - 1
         return i >= 0 and self._quoted[i][0] <= pos < self._quoted[i][1]
+
+
+_SUBJECT_PRONOUN = re.compile(r"[\W_]*(?:[A-Z]\w+,\s+)?(He|She)\b")
+
+
+def _opens_with_pronoun(text: str, start: int, gender: str) -> bool:
+    """Does the sentence at `start` have "He"/"She" (of `gender`) as its subject?"""
+    m = _SUBJECT_PRONOUN.match(text, start, start + 40)
+    return m is not None and (m.group(1) == "He") == (gender == "m")
 
 
 def _role_prefix(between: str) -> bool:

@@ -70,8 +70,11 @@ def _read_file(path: Path, max_bytes: int) -> ArticleInput:
         raise InputError(f"{path}: cannot read ({exc.strerror or exc})") from None
     if path.suffix.lower() in {".html", ".htm", ".xhtml"} or _HTML_START.match(body[:2048]):
         page = html_to_text(body)
-        return ArticleInput(text=page.text, title=page.title, outlet=page.outlet, published=page.published)
-    return parse_text_file(_decode(body, str(path)))
+        article = ArticleInput(text=page.text, title=page.title, outlet=page.outlet, published=page.published)
+    else:
+        article = parse_text_file(_decode(body, str(path)))
+    # Without a headline or metadata, the file name is what the user will recognise in answers.
+    return article if article.title else replace(article, title=path.name)
 
 
 def _decode(body: bytes, label: str) -> str:

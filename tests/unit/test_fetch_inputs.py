@@ -78,3 +78,9 @@ def test_html_file_is_read_as_a_page(tmp_path: Path) -> None:
 def test_directory_is_rejected(tmp_path: Path) -> None:
     with pytest.raises(InputError, match="is a directory"):
         read_input(str(tmp_path), client_factory=lambda: _client(lambda r: None))
+
+
+def test_text_file_without_any_title_is_named_after_the_file(tmp_path: Path) -> None:
+    path = tmp_path / "council-vote.txt"
+    path.write_text("The council voted on Tuesday to close the bridge for repairs. It reopens in May.\n")
+    assert read_input(str(path), client_factory=lambda: _client(lambda r: None)).title == "council-vote.txt"

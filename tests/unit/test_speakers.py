@@ -129,3 +129,13 @@ def test_spokesperson_for_a_named_leader() -> None:
     q = quotes_of(text)[0]
     assert q.speaker == "Ruth Keane"
     assert q.text == "she would bring the bill to a vote"
+
+
+def test_pronoun_subject_sentence_continues_the_chain_past_a_possessive_name() -> None:
+    text = (
+        "Health Minister Laura Benedetti visited the clinic on Monday. "
+        "She also repeated Prime Minister Anna Kowalczyk’s promise that wards would reopen. "
+        "“We will not close a single hospital,” she said."
+    )
+    quote = next(q for q in quotes_of(text) if q.text.startswith("We will not"))
+    assert quote.speaker == "Laura Benedetti"

@@ -143,9 +143,10 @@ def parse_feed(body: bytes, url: str) -> list[FeedItem]:
 
 def _plain(markup: str) -> str:
     """Feed HTML to text: paragraphs kept as lines, tags dropped, entities decoded."""
-    text = _TAG.sub("", _BLOCK_END.sub("\n", markup))
-    lines = (" ".join(html.unescape(line).split()) for line in text.split("\n"))
-    return "\n\n".join(line for line in lines if line)
+    # A line break inside a paragraph is just a space; only block ends make paragraphs.
+    text = _TAG.sub("", _BLOCK_END.sub("\x00", markup))
+    paragraphs = (" ".join(html.unescape(part).split()) for part in text.split("\x00"))
+    return "\n\n".join(p for p in paragraphs if p)
 
 
 def _text(value: object) -> str | None:

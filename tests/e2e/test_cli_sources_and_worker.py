@@ -75,3 +75,8 @@ def test_worker_once_polls_a_local_feed_only_when_private_fetching_is_allowed(
     assert "Events:" in preview and "2030-05-29" in preview and "Quay works finish" in preview
     assert main(["digest", "runs"]) == 0
     assert "no digest runs yet" in capsys.readouterr().out
+
+
+def test_procfile_runs_the_worker() -> None:
+    procfile = Path(__file__).resolve().parents[2] / "Procfile"
+    assert "worker: briefbot worker" in procfile.read_text(encoding="utf-8").splitlines()

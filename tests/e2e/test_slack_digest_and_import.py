@@ -100,3 +100,13 @@ def test_an_admin_sets_how_often_a_source_is_polled(stack: Stack) -> None:
     assert f"Source #{source.id}" in said and "every 120 minutes" in said
     assert "every 120 min" in ask(stack, "sources list")
     assert "sources every ID MINUTES" in ask(stack, "sources every x 5")
+
+
+def test_importing_an_opml_url_follows_its_feeds(stack: Stack) -> None:
+    stack.fake.state.feeds["/lists/more.opml"] = (
+        "text/x-opml", b'<opml version="2.0"><body><outline text="Vale" xmlUrl="https://vale.example/rss"/>'
+                       b"</body></opml>")
+    said = ask(stack, f"sources import <{stack.fake.url}/lists/more.opml>")
+    assert "Imported 1 feeds, skipped 0" in said
+    download = next(c for c in stack.fake.calls if c.path == "/lists/more.opml")
+    assert "Authorization" not in download.headers  # the bot token goes to Slack's file URLs only

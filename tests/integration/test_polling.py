@@ -9,7 +9,7 @@ import pytest
 from sqlalchemy import Engine
 
 from bot.fetch.sources import HttpSourceReader
-from handlers.domain import Source
+from handlers.domain import FactSearch, Source
 from handlers.polling import PollReport, canonical_url, poll_due, poll_source
 from handlers.ports import UnitOfWork
 from store.database import make_session_factory
@@ -135,6 +135,11 @@ def test_the_linked_page_gives_the_full_text_and_the_feed_summary_is_the_fallbac
         gone = uow.articles.get_by_url(server.url("/gone"))
     assert full is not None and gone is not None
     assert full.title == "Ferry" and gone.title == "Gone story"
+    with uow_factory() as uow:
+        events, _ = uow.events.search(FactSearch(limit=50))
+    # The dated sentences are in the page only (the feed's summary has none).
+    assert events and {e.article.id for e in events} == {full.id}
+    assert all("ferry line between Arlen and Tosk" in e.sentence for e in events)
 
 
 def test_a_304_answer_to_the_stored_validators_ingests_nothing(

@@ -211,3 +211,16 @@ def test_a_huge_digest_is_a_summary_plus_thread_replies_all_within_block_kit_lim
     for message in messages:
         assert violations(message.payload()) == []
     assert "more not shown" in str(messages[1].payload())
+
+
+def test_digest_show_lists_a_failed_run_with_its_error() -> None:
+    from bot.slack.render_digest import render_digest_view
+
+    uow, publisher = subscribed(), Publisher(failures=1)
+    now = T0 + timedelta(minutes=1)
+    run_due(now=now, uow_factory=lambda: uow, publisher=publisher, clock=Clock(now))
+    view = manage_digest(parse_digest(["show"], channel="C1", actor="U1"), uow_factory=lambda: uow,
+                         clock=Clock(now))
+    text = str(render_digest_view(view).payload())
+    assert "failed: Slack answered HTTP 503 after 4 attempts" in text and "daily at 08:00 Europe/Kyiv" in text
+

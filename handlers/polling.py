@@ -25,6 +25,8 @@ from handlers.results import IngestArticle
 log = logging.getLogger(__name__)
 
 UNHEALTHY_AFTER = 3  # consecutive failed polls
+ItemOutcome = Literal["seen", "stored", "other"]
+MAX_NEW_PER_POLL = 30  # articles fetched per source and poll; the rest wait for the next poll
 MIN_INTERVAL, MAX_INTERVAL = 5, 7 * 24 * 60  # minutes: no hammering, and at least weekly
 _TRACKING = ("utm_", "fbclid", "gclid", "dclid", "msclkid", "mc_cid", "mc_eid", "_hsenc", "_hsmi", "igshid",
              "yclid", "cmpid", "ocid")
@@ -96,7 +98,7 @@ def canonical_url(url: str) -> str:
 
 
 def poll_source(source: Source, *, uow_factory: Callable[[], UnitOfWork], reader: SourceReader, clock: Clock,
-                extractor: Extractor) -> PollReport:
+                extractor: Extractor, max_new: int = MAX_NEW_PER_POLL) -> PollReport:
     """Read one source and ingest its new items; the poll (and any error) is recorded on the source."""
     try:
         snapshot = reader.read_source(source)
@@ -107,13 +109,16 @@ def poll_source(source: Source, *, uow_factory: Callable[[], UnitOfWork], reader
         return _record(source, uow_factory, clock, error=f"{type(exc).__name__}: {exc}")
     if snapshot.status == "not_modified":
         return _record(source, uow_factory, clock, status="not_modified")
-    new = skipped = 0
+    new = skipped = taken = 0
     for item in snapshot.items:
-        if _ingest_item(source, item, uow_factory=uow_factory, reader=reader, clock=clock,
-                        extractor=extractor):
-            new += 1
-        else:
-            skipped += 1
+        if taken >= max_new:
+            # Not all read: keep the old validators, so the next poll gets the feed again, not a 304.
+            return _record(source, uow_factory, clock, new=new, skipped=skipped)
+        outcome = _ingest_item(source, item, uow_factory=uow_factory, reader=reader, clock=clock,
+                               extractor=extractor)
+        taken += outcome != "seen"
+        new += outcome == "stored"
+        skipped += outcome != "stored"
     return _record(source, uow_factory, clock, new=new, skipped=skipped, etag=snapshot.etag,
                    last_modified=snapshot.last_modified)
 
@@ -134,18 +139,20 @@ def poll_due(*, now: datetime, uow_factory: Callable[[], UnitOfWork], reader: So
 
 
 def _ingest_item(source: Source, item: FeedItem, *, uow_factory: Callable[[], UnitOfWork],
-                 reader: SourceReader, clock: Clock, extractor: Extractor) -> bool:
+                 reader: SourceReader, clock: Clock, extractor: Extractor) -> ItemOutcome:
+    """Ingest one item unless seen before: "seen" (nothing fetched), "stored", or "other" (a
+    duplicate of a stored article, or no text)."""
     url = canonical_url(item.url) if item.url else None
     by_text = f"sha256:{content_hash(item.text)}" if item.text.strip() else None
     # A page source is one "item" whose text changes: each version is its own item.
     key = by_text if source.kind == "page" else ((item.guid or "").strip() or url or by_text)
     if key is None:
-        return False
+        return "seen"
     with uow_factory() as uow:
         known_url = source.kind == "feed" and url is not None and uow.articles.get_by_url(url) is not None
         if _polling(uow).has_seen(source.id, key) or known_url:
             _mark_seen(uow, source, key, url, None, clock)
-            return False
+            return "seen"
     article = _article_text(source, item, url, reader)
     stored = False
     if article is not None and article.text.strip():
@@ -157,7 +164,7 @@ def _ingest_item(source: Source, item: FeedItem, *, uow_factory: Callable[[], Un
         stored = result.status == "stored"
     with uow_factory() as uow:
         _mark_seen(uow, source, key, url, content_hash(article.text) if article else None, clock)
-    return stored
+    return "stored" if stored else "other"
 
 
 def _article_text(source: Source, item: FeedItem, url: str | None,

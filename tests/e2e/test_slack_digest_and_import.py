@@ -110,3 +110,15 @@ def test_importing_an_opml_url_follows_its_feeds(stack: Stack) -> None:
     assert "Imported 1 feeds, skipped 0" in said
     download = next(c for c in stack.fake.calls if c.path == "/lists/more.opml")
     assert "Authorization" not in download.headers  # the bot token goes to Slack's file URLs only
+
+
+def test_a_source_that_keeps_failing_is_listed_as_unhealthy_with_its_last_error(stack: Stack) -> None:
+    from datetime import UTC, datetime
+
+    with stack.container.uow() as uow:
+        source = uow.sources.list()[-1]
+        for _ in range(3):
+            uow.sources.record_poll(source.id, at=datetime.now(UTC), error="HTTP 503 after 3 attempts")  # type: ignore[attr-defined]
+        uow.commit()
+    said = ask(stack, "sources list")
+    assert "unhealthy (3 failed polls in a row)" in said and "HTTP 503 after 3 attempts" in said

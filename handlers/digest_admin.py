@@ -19,7 +19,7 @@ from handlers.admin import AdminError
 from handlers.digests import MAX_ATTEMPTS
 from handlers.domain import DigestCadence, DigestRun, DigestSubscription
 from handlers.ports import Clock, UnitOfWork
-from handlers.schedule import ScheduleError, describe, is_zone, next_slot, parse_time, parse_weekday
+from handlers.schedule import ScheduleError, describe, next_slot, parse_time, parse_weekday, zone_name
 
 USAGE = ("/briefbot digest daily 08:00 Europe/Kyiv [topic words] · "
          "/briefbot digest weekly mon 09:00 UTC [topic words] · /briefbot digest off · /briefbot digest show "
@@ -85,8 +85,8 @@ def parse_digest(words: list[str], *, channel: str, actor: str, team: str | None
     except ScheduleError as exc:
         raise AdminError(f"{exc} ({USAGE})") from None
     timezone = "UTC"
-    if rest and is_zone(rest[0]):
-        timezone = rest.pop(0)
+    if rest and zone_name(rest[0]):
+        timezone = zone_name(rest.pop(0)) or "UTC"
     elif rest and "/" in rest[0]:
         raise AdminError(f"'{rest[0][:60]}' is not a time zone; use an IANA name such as Europe/Kyiv or UTC.")
     spec = DigestSpec(cadence=verb, weekday=weekday, time=time, timezone=timezone,

@@ -17,6 +17,7 @@ from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from handlers.admin import AdminError
 from handlers.domain import Source
 from handlers.ingest import Extractor, content_hash, ingest_article
 from handlers.ports import Clock, SourcePolling, UnitOfWork
@@ -207,8 +208,6 @@ def _record(source: Source, uow_factory: Callable[[], UnitOfWork], clock: Clock,
 def set_poll_interval(source_id: int, minutes: int, *, actor: str, uow_factory: Callable[[], UnitOfWork],
                       clock: Clock) -> Source:
     """Poll one source every `minutes` instead of the default; audited. AdminError when out of range."""
-    from handlers.admin import AdminError
-
     if not MIN_INTERVAL <= minutes <= MAX_INTERVAL:
         raise AdminError(f"Poll every {MIN_INTERVAL} to {MAX_INTERVAL} minutes, not {minutes}.")
     with uow_factory() as uow:

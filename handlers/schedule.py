@@ -50,12 +50,17 @@ def zone(name: str) -> ZoneInfo:
             f"'{name}' is not a time zone; use an IANA name such as Europe/Kyiv or UTC.") from None
 
 
-def is_zone(name: str) -> bool:
+def zone_name(word: str) -> str | None:
+    """`word` as a time zone name ("utc" -> "UTC"), or None when it is no time zone (a topic word, say)."""
+    if word.upper() in ("UTC", "GMT", "Z"):
+        return "UTC"
+    if "/" not in word:
+        return None  # "Kyiv" or "energy": topic words, not zones ("EST" and the like are ambiguous anyway)
     try:
-        zone(name)
+        zone(word)
     except ScheduleError:
-        return False
-    return "/" in name or name.upper() in ("UTC", "GMT")
+        return None
+    return word
 
 
 def _local_slot(day: date, at: time, tz: ZoneInfo) -> datetime:

@@ -18,6 +18,7 @@ from typing import Any
 import feedparser
 import httpx
 
+from bot.fetch.guard import BlockedAddress
 from bot.fetch.html import html_to_text
 from bot.fetch.http import USER_AGENT, make_client
 from handlers.domain import Source
@@ -96,8 +97,6 @@ class HttpSourceReader:
         raise SourceFetchError(f"{url}: not fetched")  # unreachable
 
     def _once(self, url: str, headers: dict[str, str]) -> _Fetched:
-        from bot.fetch.guard import BlockedAddress
-
         try:
             with self._client.stream("GET", url, headers={"User-Agent": USER_AGENT, **headers}) as response:
                 if response.status_code >= 300:

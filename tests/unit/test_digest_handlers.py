@@ -176,6 +176,8 @@ def test_parse_digest_reads_daily_weekly_zone_topic_and_post_empty() -> None:
         4, "07:05", "America/New_York", "port strike", True)
     daily = parse_digest(["daily", "08:00", "energy"], channel="C", actor="U").spec
     assert daily is not None and (daily.timezone, daily.topic) == ("UTC", "energy")
+    lower = parse_digest(["daily", "08:00", "utc", "grain", "prices"], channel="C", actor="U").spec
+    assert lower is not None and (lower.timezone, lower.topic) == ("UTC", "grain prices")
     for bad in (["daily"], ["weekly", "08:00"], ["monthly", "08:00"], ["daily", "8am"]):
         with pytest.raises(AdminError):
             parse_digest(bad, channel="C", actor="U")

@@ -142,6 +142,8 @@ class FactSearch(_Model):
     limit: int = 20
     offset: int = 0
     person_ids: list[int] = Field(default_factory=list)
+    # Only facts from articles fetched after this moment (a digest shows what is new since the last one).
+    fetched_after: datetime | None = None
 
 
 class Page(_Model):

@@ -49,6 +49,8 @@ def find_facts(
 ) -> tuple[list[tuple[FactRow, ArticleRow]], int]:
     """One page of facts (with their article) matching the search terms and `filters`, and the total."""
     conditions = list(filters)
+    if search.fetched_after is not None:
+        conditions.append(ArticleRow.fetched_at > search.fetched_after)
     tokens = query_tokens(search.terms)  # no terms: everything in the window
     if tokens:
         conditions.append(matches_all(session, row_type.__tablename__, row_type.id, tokens))

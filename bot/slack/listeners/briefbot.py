@@ -1,4 +1,5 @@
-"""/briefbot: help, and the admin subcommands (sources add|list|remove|pause|resume, stories show|split)."""
+"""/briefbot: help, and the admin subcommands (sources add|list|remove|pause|resume|import, digest,
+stories show|split)."""
 
 from __future__ import annotations
 
@@ -17,8 +18,11 @@ from bot.slack.render_admin import (
     render_refusal,
     render_source_added,
     render_source_changed,
+    render_source_interval,
     render_source_list,
+    render_sources_imported,
 )
+from bot.slack.render_digest import render_digest_view
 from bot.slack.render_stories import STORIES_HELP, render_split, render_story
 from bot.slack.replies import send
 from handlers.admin import AdminError
@@ -37,18 +41,22 @@ def register(app: App, questions: Questions, desk: AdminDesk) -> None:
         user = str(command.get("user_id", ""))
         where: dict[str, Any] = {"command": "/briefbot", "user": user, "channel": command.get("channel_id")}
         try:
-            message = run_briefbot(command.get("text", ""), user, questions, desk)
+            message = run_briefbot(command.get("text", ""), user, questions, desk,
+                                   channel=command.get("channel_id"), team=command.get("team_id"))
         except Exception:
             logger.exception("/briefbot failed: %s text=%r", where, command.get("text"))
             message = render_error("Sorry, something went wrong on our side; it has been logged.")
         send(respond, message, **where)
 
 
-def run_briefbot(text: str, user: str, questions: Questions, desk: AdminDesk) -> SlackMessage:
+def run_briefbot(text: str, user: str, questions: Questions, desk: AdminDesk, *, channel: str | None = None,
+                 team: str | None = None) -> SlackMessage:
     """Dispatch one /briefbot line; anything not understood gets the help."""
     words = text.split()
     if not words or words[0].lower() in ("help", "?"):
         return _help(questions, topic=words[1] if len(words) > 1 else None)
+    if words[0].lower() == "digest":
+        return _digest(words[1:], user, desk, channel=channel, team=team)
     if words[0].lower() == "stories":
         return _stories(words[1:], user, desk, questions)
     if words[0].lower() != "sources":
@@ -57,12 +65,13 @@ def run_briefbot(text: str, user: str, questions: Questions, desk: AdminDesk) ->
         logger.warning("refused admin command from %s: %r", user, text[:200])
         return render_refusal("managing sources")
     try:
-        return _sources(words[1:], user, desk, questions)
+        return _sources(words[1:], user, desk, questions, channel=channel)
     except AdminError as exc:
         return render_error(str(exc))
 
 
-def _sources(args: list[str], user: str, desk: AdminDesk, questions: Questions) -> SlackMessage:
+def _sources(args: list[str], user: str, desk: AdminDesk, questions: Questions, *,
+             channel: str | None = None) -> SlackMessage:
     verb = args[0].lower() if args else "list"
     if verb == "list" and len(args) <= 1:
         return render_source_list(desk.list(user))
@@ -70,12 +79,33 @@ def _sources(args: list[str], user: str, desk: AdminDesk, questions: Questions) 
         url = _unwrap(args[1])
         name = " ".join(args[2:]) or None
         return render_source_added(desk.add(user, url, name))
+    if verb == "import" and len(args) <= 2:
+        spec = _unwrap(args[1]) if len(args) == 2 else None
+        return render_sources_imported(desk.import_opml(user, spec, channel))
+    if verb == "every" and len(args) == 3:
+        source_id, minutes = args[1].lstrip("#"), args[2]
+        if not (source_id.isdigit() and minutes.isdigit()):
+            return render_error("Write it as /briefbot sources every ID MINUTES, e.g. sources every 3 60.")
+        return render_source_interval(desk.set_interval(user, int(source_id), int(minutes)))
     if verb in _CHANGES and len(args) == 2:
         source_id = args[1].lstrip("#")
         if not source_id.isdigit():
             return render_error(f"Source ids are numbers, as in /briefbot sources {verb} 3.")
         return render_source_changed(desk.change(user, verb, int(source_id)))
     return _help(questions, note=f"I don't understand \"sources {' '.join(args)[:100]}\".")
+
+
+def _digest(args: list[str], user: str, desk: AdminDesk, *, channel: str | None,
+            team: str | None) -> SlackMessage:
+    if not desk.may_administer(user):
+        logger.warning("refused digest command from %s: %r", user, " ".join(args)[:200])
+        return render_refusal("managing digests")
+    if not channel:
+        return render_error("Digests belong to a channel: run this in the channel that should get it.")
+    try:
+        return render_digest_view(desk.digest(user, channel, team, args))
+    except AdminError as exc:
+        return render_error(str(exc))
 
 
 def _stories(args: list[str], user: str, desk: AdminDesk, questions: Questions) -> SlackMessage:

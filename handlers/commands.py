@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from handlers.domain import (
     ArticleRef,
     DatePrecision,
@@ -26,7 +28,7 @@ from handlers.results import (
     WhoSaidQuery,
     WhoSaidResult,
 )
-from handlers.story_match import fold
+from handlers.story_match import fold, stem
 
 
 def show_timeline(query: TimelineQuery, *, uow: UnitOfWork) -> TimelineResult:
@@ -47,12 +49,16 @@ def show_timeline(query: TimelineQuery, *, uow: UnitOfWork) -> TimelineResult:
     )
 
 
+_WORDS = re.compile(r"\w[\w'-]*")
+
+
 def rank_stories(stories: list[Story], terms: list[str]) -> list[Story]:
     """Most relevant first: summary naming the topic, then latest date, then most corroborated."""
-    wanted = [fold(t) for t in terms]
+    wanted = [stem(fold(t)) for t in terms]
 
     def relevance(story: Story) -> int:
-        said = fold(" ".join([story.summary, *story.actors, *story.places]))
+        # Whole words, plural or not: "war" is not in "software", "strikes" is "strike".
+        said = {stem(w) for w in _WORDS.findall(fold(" ".join([story.summary, *story.actors, *story.places])))}
         return sum(1 for t in wanted if t in said)
 
     def key(story: Story) -> tuple[int, str, int, int]:

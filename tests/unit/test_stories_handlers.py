@@ -120,3 +120,11 @@ def test_story_shows_the_most_precise_date_and_the_most_shared_summary() -> None
                enumerate(["They are watching.", "Merovian forces attacked Tassel with missiles.",
                           "Tassel was attacked by Merovian forces."])]
     assert best_summary(members) != "They are watching."
+
+
+def test_topic_relevance_counts_whole_words_not_parts_of_words() -> None:
+    software = _story(1, "2031-03-02", "Software update released", ["A"])
+    war = _story(2, "2031-03-01", "War talks resume", ["A"])
+    strikes = _story(3, "2031-02-01", "Strikes hit the port", ["A"])
+    assert [s.id for s in rank_stories([software, war], ["war"])] == [2, 1]
+    assert rank_stories([software, strikes], ["strike"])[0].id == 3

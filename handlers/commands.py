@@ -58,7 +58,8 @@ def rank_stories(stories: list[Story], terms: list[str]) -> list[Story]:
 
     def relevance(story: Story) -> int:
         # Whole words, plural or not: "war" is not in "software", "strikes" is "strike".
-        said = {stem(w) for w in _WORDS.findall(fold(" ".join([story.summary, *story.actors, *story.places])))}
+        text = fold(" ".join([story.summary, *story.actors, *story.places]))
+        said = {stem(w) for w in _WORDS.findall(text)}
         return sum(1 for t in wanted if t in said)
 
     def key(story: Story) -> tuple[int, str, int, int]:

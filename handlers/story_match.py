@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 
 from extract.dates import date_range
@@ -52,10 +52,6 @@ class EventFeatures:
     offset: int | None = None
     vague_kinds: bool = False  # the kinds come only from words that can mean several things
 
-    @property
-    def day_precise(self) -> bool:
-        return self.start == self.end
-
 
 @dataclass(frozen=True)
 class MatchScore:
@@ -67,7 +63,6 @@ class MatchScore:
     names: tuple[str, ...] = ()
     terms: tuple[str, ...] = ()
     nearby: bool = False
-    reasons: dict[str, object] = field(default_factory=dict)
 
     @property
     def merges(self) -> bool:
@@ -194,8 +189,7 @@ def features(
     if run:
         names |= _name_keys(" ".join(run))
     return EventFeatures(start=span[0], end=span[1], kinds=frozenset(kinds or weak), vague_kinds=not kinds,
-                         names=frozenset(names),
-                         terms=frozenset(terms), article_id=article_id, offset=offset)
+                         names=frozenset(names), terms=frozenset(terms), article_id=article_id, offset=offset)
 
 
 def _overlap(a: frozenset[str], b: frozenset[str], floor: int) -> tuple[float, tuple[str, ...]]:

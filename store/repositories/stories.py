@@ -17,7 +17,7 @@ from store.repositories.events import date_range
 from store.search_text import query_tokens
 
 # Past this many words an OR search narrows little: the date window alone is used.
-_MAX_CANDIDATE_TOKENS = 60
+_MAX_CANDIDATE_TOKENS = 200
 
 
 class SqlStoryRepository:

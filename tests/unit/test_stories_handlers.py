@@ -11,7 +11,7 @@ from handlers.commands import rank_stories, show_timeline
 from handlers.domain import ArticleRef, Story, StoryMember
 from handlers.ingest import ingest_article
 from handlers.results import IngestArticle, TimelineQuery
-from handlers.stories import SplitStory, StoryError, best_summary, split_story, story_date
+from handlers.stories import SplitStory, StoryError, best_summary, merge_into_stories, split_story, story_date
 from tests.fakes import FakeUnitOfWork, FixedClock
 
 CLOCK = FixedClock(date(2031, 3, 20))
@@ -128,3 +128,27 @@ def test_topic_relevance_counts_whole_words_not_parts_of_words() -> None:
     strikes = _story(3, "2031-02-01", "Strikes hit the port", ["A"])
     assert [s.id for s in rank_stories([software, war], ["war"])] == [2, 1]
     assert rank_stories([software, strikes], ["strike"])[0].id == 3
+
+
+def test_figures_of_one_happening_group_across_outlets_and_a_rising_toll_keeps_its_history() -> None:
+    from handlers.commands import show_figures
+    from handlers.domain import NewArticle, NewEvent, NewFigure
+    from handlers.results import FiguresQuery
+
+    uow = FakeUnitOfWork()
+    for n, (day, text, value, bound) in enumerate([
+        (5, "The quake killed 12 people in Hollin on March 4.", 12, "="),
+        (6, "The toll from the Hollin quake rose to 23 dead.", 23, "="),
+        (7, "At least 31 people died in the Hollin quake.", 31, ">="),
+    ]):
+        article = uow.articles.add(NewArticle(text=text, content_hash=str(n), outlet=f"Outlet {n}",
+                                              published=date(2031, 3, day)))
+        events = [NewEvent(date="2031-03-04", summary=text, sentence=text, start=0, end=len(text),
+                           places=["Hollin"])]
+        merge_into_stories(uow.articles.ref(article.id), events, uow.events.add_many(article.id, events),
+                           uow=uow)
+        uow.figures.add_many(article.id, [NewFigure(text=str(value), value=value, unit="person", bound=bound,
+                                                    about="people killed", sentence=text, start=5, end=8)])
+    [group] = show_figures(FiguresQuery(terms=["Hollin"]), uow=uow).groups
+    assert not group.conflict and group.latest is not None and group.latest.value == 31
+    assert [r.value for r in group.history] == [23, 12]

@@ -26,7 +26,14 @@ from extract import dates, entities, events, figures, mentions, quotes  # noqa: 
 from extract.document import Document  # noqa: E402
 from extract.pipeline import extract  # noqa: E402
 
-DEFAULT = ROOT.parent / "shared" / "eval" / "data" / "dev" / "quotes-polnear-dev.jsonl"
+
+def default_batch() -> Path:
+    """The PolNeAR dev texts from the shared eval folder beside the checkout (or any parent's)."""
+    for parent in ROOT.parents:
+        candidate = parent / "shared" / "eval" / "data" / "dev" / "quotes-polnear-dev.jsonl"
+        if candidate.exists():
+            return candidate
+    raise SystemExit("no batch given and shared/eval/data/dev/quotes-polnear-dev.jsonl not found: give FILE")
 
 
 def load(paths: list[Path]) -> list[tuple[str, date | None]]:
@@ -70,7 +77,7 @@ def main() -> None:
     ap.add_argument("files", nargs="*", type=Path)
     ap.add_argument("--repeat", type=int, default=5, help="how many times the batch is run (default 5)")
     args = ap.parse_args()
-    docs = load(args.files or [DEFAULT])
+    docs = load(args.files or [default_batch()])
     chars = sum(len(t) for t, _ in docs)
 
     for text, pub in docs[:5]:  # warm up lazily built lexicons outside the timing

@@ -72,4 +72,6 @@ def build(settings: Settings | None = None) -> Container:
     from store.database import make_engine
 
     settings = settings or Settings()
-    return Container(settings=settings, engine=make_engine(settings.database_url))
+    allow_private = settings.allow_private_fetch
+    return Container(settings=settings, engine=make_engine(settings.database_url),
+                     http_client_factory=lambda: make_client(allow_private=allow_private))

@@ -16,6 +16,8 @@ class Settings(BaseSettings):
     slack_api_url: str = Field(default="https://slack.com/api/", validation_alias="SLACK_API_URL")
     admins: str = Field(default="", validation_alias="BRIEFBOT_ADMINS")
     port: int = Field(default=3000, validation_alias="PORT")
+    # Fetch from loopback and private networks too (tests, self-hosted feeds); link-local never.
+    allow_private_fetch: bool = Field(default=False, validation_alias="BRIEFBOT_ALLOW_PRIVATE_FETCH")
 
     @field_validator("database_url")
     @classmethod

@@ -7,13 +7,12 @@ and an injectable transport so tests never touch the network.
 from __future__ import annotations
 
 import html
-import ipaddress
 import re
-import socket
 
 import feedparser
 import httpx
 
+from bot.fetch.guard import BlockedAddress, GuardedTransport, request_guard
 from handlers.admin import ProbeError, ProbeResult
 
 USER_AGENT = "briefbot/0.1 (news briefing bot; +https://github.com/briefbot)"
@@ -57,8 +56,11 @@ class HttpSourceProbe:
         headers = {"User-Agent": self._user_agent,
                    "Accept": "application/rss+xml, application/atom+xml, application/xml, text/html;q=0.9"}
         try:
-            hooks = {"request": [] if self._allow_private else [_refuse_private_hosts]}
-            with httpx.Client(transport=self._transport, timeout=self._timeout, headers=headers,
+            # The hook refuses early with a clear message; the transport checks again at connect time
+            # (with allow_private, only link-local is left to refuse: the transport does that alone).
+            hooks = {"request": [] if self._allow_private else [request_guard()]}
+            transport = self._transport or GuardedTransport(allow_private=self._allow_private)
+            with httpx.Client(transport=transport, timeout=self._timeout, headers=headers, trust_env=False,
                               follow_redirects=True, max_redirects=5, event_hooks=hooks) as client, \
                     client.stream("GET", url) as response:
                 if response.status_code >= 400:
@@ -70,26 +72,12 @@ class HttpSourceProbe:
                         raise ProbeError(f"{url} is larger than {self._max_bytes // (1024 * 1024)} MB.")
                 content_type = response.headers.get("content-type", "").lower()
                 return str(response.url), content_type, bytes(body)
+        except BlockedAddress as exc:
+            raise ProbeError(str(exc)) from None
         except httpx.TimeoutException as exc:
             raise ProbeError(f"{url} did not answer in time.") from exc
         except httpx.HTTPError as exc:
             raise ProbeError(f"Could not fetch {url}: {exc.__class__.__name__}.") from exc
-
-
-def _refuse_private_hosts(request: httpx.Request) -> None:
-    """No fetching of loopback, private or link-local addresses (cloud metadata, internal services).
-
-    Runs for every request, redirects included. A name that does not resolve is left to httpx to fail.
-    """
-    host = request.url.host
-    try:
-        infos = socket.getaddrinfo(host, None, proto=socket.IPPROTO_TCP)
-    except (socket.gaierror, UnicodeError):
-        return
-    for info in infos:
-        address = ipaddress.ip_address(str(info[4][0]).split("%")[0])
-        if not address.is_global:
-            raise ProbeError(f"{host} is a private or local address; only public sources can be followed.")
 
 
 def _starts_like_feed(body: bytes) -> bool:

@@ -30,6 +30,7 @@ _BOUNDING = re.compile(
 )
 _REFERENCE_POINT = re.compile(r"\b(?:since|until|till)\s+(?:\S+\s+){1,6}$", re.IGNORECASE)
 _PRECISION = {10: 3, 7: 2, 4: 1}
+_EMBED_HANDLE = re.compile(r"\(@\w{1,30}\)\s*$")
 # A clock time alone ("7 p.m." heading a live-blog entry) is dated only by the article itself.
 _CLOCK_ONLY = re.compile(
     r"[\d:.\s]*(?:[ap]\.?m\.?)?(?:\s+[A-Z]{2,4}|\s+local\s+time)?|noon|midnight|midday", re.I
@@ -68,6 +69,8 @@ def _dating(doc: Document, sentence_start: int, t: TimeExpression) -> tuple[str,
     if value is None:
         return None
     lead = doc.text[max(sentence_start, t.start - 60) : t.start]
+    if _EMBED_HANDLE.search(lead):
+        return None  # "— Jane Doe (@jdoe) September 7, 2025" dates an embedded post, not a happening
     lead = re.split(r"[,;:—–()]", lead)[-1]
     if _REFERENCE_POINT.search(lead):
         return None  # "the largest barrage since Russia's invasion in 2022": dates the other happening

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from extract.numbers import TENS, UNITS
+
 MONTHS = {
     "jan": 1,
     "feb": 2,
@@ -25,36 +27,13 @@ MONTHS = {
     "dec": 12,
 }
 WEEKDAYS = {"mon": 0, "tue": 1, "wed": 2, "thu": 3, "fri": 4, "sat": 5, "sun": 6}
-NUMBER_WORDS = {
+# Counts in durations and offsets ("two weeks", "a decade", "half a year"): the figures module's words
+# plus the article as "one".
+NUMBER_WORDS: dict[str, int] = {
+    **UNITS,
+    **TENS,
     "a": 1,
     "an": 1,
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-    "thirteen": 13,
-    "fourteen": 14,
-    "fifteen": 15,
-    "sixteen": 16,
-    "seventeen": 17,
-    "eighteen": 18,
-    "nineteen": 19,
-    "twenty": 20,
-    "thirty": 30,
-    "forty": 40,
-    "fifty": 50,
-    "sixty": 60,
-    "seventy": 70,
-    "eighty": 80,
-    "ninety": 90,
     "hundred": 100,
     "a hundred": 100,
     "half a": 0,

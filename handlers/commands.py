@@ -7,12 +7,13 @@ import re
 from handlers.domain import (
     ArticleRef,
     DatePrecision,
-    EventRecord,
     FactSearch,
     FigureRecord,
     Page,
     QuoteRecord,
+    Story,
 )
+from handlers.figure_groups import group_figures
 from handlers.ports import UnitOfWork
 from handlers.results import (
     FactQuery,
@@ -27,21 +28,58 @@ from handlers.results import (
     WhoSaidQuery,
     WhoSaidResult,
 )
-
-_WORD = re.compile(r"\w+")
-# Two reports of the same day are the same happening when they share this much of their wording.
-_SAME_EVENT_OVERLAP = 0.5
+from handlers.story_match import fold, stem
 
 
 def show_timeline(query: TimelineQuery, *, uow: UnitOfWork) -> TimelineResult:
-    """Dated events matching the query, oldest first; reports of the same happening merged into one entry."""
+    """One entry per story (a happening with every article that reported it), oldest first.
+
+    With topic words the most relevant stories make the page (a story whose own summary names the
+    topic before one where only a report does, then the most recent, then the best corroborated),
+    and the page is shown in date order.
+    """
     with uow:
-        events, total = uow.events.search(_search(query))
-    entries = _merge_same_events(events)
+        stories = uow.stories.search(_search(query))
+    ranked = rank_stories(stories, query.terms)
+    page = sorted(ranked[query.offset:query.offset + query.limit], key=_story_order)
+    entries = [_timeline_entry(s) for s in page]
     return TimelineResult(
-        query=query, entries=entries, page=_page(query, total),
+        query=query, entries=entries, page=_page(query, len(stories)),
         suggestion=None if entries else suggest_broader("timeline", query),
     )
+
+
+_WORDS = re.compile(r"\w[\w'-]*")
+
+
+def rank_stories(stories: list[Story], terms: list[str]) -> list[Story]:
+    """Most relevant first: summary naming the topic, then latest date, then most corroborated."""
+    wanted = [stem(fold(t)) for t in terms]
+
+    def relevance(story: Story) -> int:
+        # Whole words, plural or not: "war" is not in "software", "strikes" is "strike".
+        text = fold(" ".join([story.summary, *story.actors, *story.places]))
+        said = {stem(w) for w in _WORDS.findall(text)}
+        return sum(1 for t in wanted if t in said)
+
+    def key(story: Story) -> tuple[int, str, int, int]:
+        return relevance(story), story.date, story.corroboration, story.id
+
+    return sorted(stories, key=key, reverse=True)
+
+
+def _story_order(story: Story) -> tuple[str, int]:
+    return story.date, story.id
+
+
+def _timeline_entry(story: Story) -> TimelineEntry:
+    sources: list[ArticleRef] = []
+    for m in story.members:
+        if all(s.id != m.article.id for s in sources):
+            sources.append(_ref(m.article))
+    return TimelineEntry(date=story.date, precision=_precision(story.date), summary=story.summary,
+                         actors=list(story.actors), places=list(story.places), sources=sources,
+                         story_id=story.id, reports=len(story.members))
 
 
 def show_quotes(query: WhoSaidQuery, *, uow: UnitOfWork) -> WhoSaidResult:
@@ -66,16 +104,39 @@ def show_quotes(query: WhoSaidQuery, *, uow: UnitOfWork) -> WhoSaidResult:
 
 
 def show_figures(query: FiguresQuery, *, uow: UnitOfWork) -> FiguresResult:
-    """Figures matching the query, newest article first, grouped by what they count and in which unit."""
+    """Figures matching the query, grouped by what they count in which happening, ranges, conflicts."""
     with uow:
         figures, total = uow.figures.search(_search(query))
-    groups = _group_figures(figures)
+        dates = _happening_dates(figures, uow)
+    reports = [_report(f) for f in figures]
+    by_id = {id(r): f for r, f in zip(reports, figures, strict=True)}
+    groups = group_figures(reports, lambda r: dates.get(by_id[id(r)].id))
     # The search matches the whole sentence; numbers that themselves count the topic come first.
     groups.sort(key=lambda g: not _counts_topic(g, query.terms))
     return FiguresResult(
         query=query, groups=groups, page=_page(query, total),
         suggestion=None if groups else suggest_broader("figures", query),
     )
+
+
+def _happening_dates(figures: list[FigureRecord], uow: UnitOfWork) -> dict[int, str | None]:
+    """Figure id -> the date of the story whose event sentence holds the figure (None: no such story)."""
+    stories = uow.stories.stories_at([(f.article.id, f.start) for f in figures])
+    story_dates: dict[int, str] = {}
+    for story_id in set(stories.values()):
+        story = uow.stories.get(story_id)
+        if story is not None:
+            story_dates[story_id] = story.date
+    out: dict[int, str | None] = {}
+    for f in figures:
+        found = stories.get((f.article.id, f.start))
+        out[f.id] = story_dates.get(found) if found is not None else None
+    return out
+
+
+def _report(f: FigureRecord) -> FigureReport:
+    return FigureReport(text=f.text, value=f.value, value_max=f.value_max, unit=f.unit, bound=f.bound,
+                        change=f.change, about=f.about, sentence=f.sentence, source=_ref(f.article))
 
 
 def suggest_broader(command: str, query: FactQuery) -> str:
@@ -109,76 +170,12 @@ def _precision(value: str) -> DatePrecision:
     return "day" if len(value) >= 10 else "month" if len(value) >= 7 else "year"
 
 
-def _words(text: str) -> set[str]:
-    return {w for w in _WORD.findall(text.lower()) if len(w) > 2}
-
-
-def _merge_same_events(events: list[EventRecord]) -> list[TimelineEntry]:
-    entries: list[TimelineEntry] = []
-    vocab: list[set[str]] = []
-    for e in events:
-        words = _words(e.summary)
-        for i, entry in enumerate(entries):
-            if entry.date == e.date and _overlap(words, vocab[i]) >= _SAME_EVENT_OVERLAP:
-                if all(s.id != e.article.id for s in entry.sources):
-                    entries[i] = entry.model_copy(update={
-                        "sources": [*entry.sources, _ref(e.article)],
-                        "actors": _union(entry.actors, e.actors),
-                        "places": _union(entry.places, e.places),
-                    })
-                break
-        else:
-            entries.append(TimelineEntry(
-                date=e.date, precision=_precision(e.date), summary=e.summary,
-                actors=list(e.actors), places=list(e.places), sources=[_ref(e.article)],
-            ))
-            vocab.append(words)
-    return entries
-
-
-def _overlap(a: set[str], b: set[str]) -> float:
-    return len(a & b) / len(a | b) if a and b else 0.0
-
-
-def _union(a: list[str], b: list[str]) -> list[str]:
-    return a + [x for x in b if x not in a]
-
-
 def _quote_entry(q: QuoteRecord, known_role: str | None = None) -> QuoteEntry:
     # The article may not restate who the speaker is; the role seen elsewhere still helps the reader.
     return QuoteEntry(speaker=q.speaker, speaker_role=q.speaker_role or known_role, text=q.text, kind=q.kind,
                       said_on=q.article.published, source=_ref(q.article))
 
 
-def _group_figures(figures: list[FigureRecord]) -> list[FigureGroup]:
-    groups: dict[tuple[str, str | None] | int, list[FigureReport]] = {}
-    for f in figures:
-        report = FigureReport(text=f.text, value=f.value, value_max=f.value_max, unit=f.unit, bound=f.bound,
-                              change=f.change, about=f.about, sentence=f.sentence, source=_ref(f.article))
-        # Without a subject two numbers cannot be said to measure the same thing.
-        key: tuple[str, str | None] | int = (" ".join(f.about.lower().split()), f.unit) if f.about else f.id
-        groups.setdefault(key, []).append(report)
-    return [
-        FigureGroup(about=reports[0].about, unit=reports[0].unit, reports=reports,
-                    conflict=_conflict(reports))
-        for reports in groups.values()
-    ]
-
-
 def _counts_topic(group: FigureGroup, terms: list[str]) -> bool:
     said = " ".join(f"{r.text} {r.about or ''} {r.unit or ''}" for r in group.reports).lower()
     return any(t.lower() in said or (group.unit and t.lower().startswith(group.unit.lower())) for t in terms)
-
-
-def _conflict(reports: list[FigureReport]) -> bool:
-    """Different articles of the same day giving different numbers for the same thing.
-
-    A count reported on different days may simply have changed (ships queueing, a death toll),
-    so only same-day (or undated) reports are held against each other.
-    """
-    by_day: dict[object, set[tuple[float, float | None]]] = {}
-    articles: dict[object, set[int]] = {}
-    for r in reports:
-        by_day.setdefault(r.source.published, set()).add((r.value, r.value_max))
-        articles.setdefault(r.source.published, set()).add(r.source.id)
-    return any(len(values) > 1 and len(articles[day]) > 1 for day, values in by_day.items())

@@ -97,6 +97,13 @@ class FigureRecord(NewFigure):
     article: ArticleRef
 
 
+class RoleSeen(_Model):
+    """A role or title a person was given, and the first day an article gave it."""
+
+    role: str
+    first_seen: date | None = None
+
+
 class Person(_Model):
     """A speaker known across articles: canonical name, aliases and roles seen."""
 
@@ -105,6 +112,7 @@ class Person(_Model):
     kind: SpeakerKind = "person"
     aliases: list[str] = Field(default_factory=list)
     roles: list[str] = Field(default_factory=list)
+    role_history: list[RoleSeen] = Field(default_factory=list)  # oldest first
 
 
 class Source(_Model):
@@ -134,6 +142,8 @@ class FactSearch(_Model):
     limit: int = 20
     offset: int = 0
     person_ids: list[int] = Field(default_factory=list)
+    # Only facts from articles fetched after this moment (a digest shows what is new since the last one).
+    fetched_after: datetime | None = None
 
 
 # Counting every match of a very common word costs more than answering: past this many a store
@@ -206,3 +216,33 @@ class DigestRun(_Model):
     claimed_at: datetime
     posted_at: datetime | None = None
     message_ts: str | None = None
+
+
+class StoryMember(_Model):
+    """One report (a stored event) in a story, and why it was merged there (None for the first)."""
+
+    event_id: int
+    date: str
+    summary: str
+    actors: list[str] = Field(default_factory=list)
+    places: list[str] = Field(default_factory=list)
+    start: int = 0
+    article: ArticleRef
+    score: float | None = None
+    reason: dict[str, object] | None = None
+
+
+class Story(_Model):
+    """One happening, as reported by one or more articles: its stored events merged."""
+
+    id: int
+    date: str  # the most precise date its reports agree on
+    summary: str
+    actors: list[str] = Field(default_factory=list)
+    places: list[str] = Field(default_factory=list)
+    members: list[StoryMember] = Field(default_factory=list)
+
+    @property
+    def corroboration(self) -> int:
+        """Distinct outlets (or articles, where the outlet is unknown) reporting it."""
+        return len({m.article.outlet or m.article.url or m.article.id for m in self.members})

@@ -10,9 +10,11 @@ from datetime import date
 
 from extract import Entity, Extraction, extract
 from extract.document import Document
+from extract.lexicon_roles import role_qualifiers, titles
 from handlers.domain import ArticleRef, NewArticle, NewEvent, NewFigure, NewQuote, SpeakerKind
 from handlers.ports import Clock, UnitOfWork
 from handlers.results import IngestArticle, IngestResult
+from handlers.stories import merge_into_stories
 
 log = logging.getLogger(__name__)
 
@@ -80,19 +82,21 @@ def _store(cmd: IngestArticle, digest: str, ex: Extraction, uow: UnitOfWork) -> 
             entity = entities.get(q.speaker or "")
             kind = _speaker_kind(q.speaker_kind or (entity.kind if entity else None))
             if q.speaker and q.speaker not in people:
-                people[q.speaker] = _upsert_speaker(uow, q.speaker, kind, entity, q.speaker_role)
+                people[q.speaker] = _upsert_speaker(uow, q.speaker, kind, entity, q.speaker_role,
+                                                    cmd.published)
             quotes.append((
                 NewQuote(text=q.text, kind=q.kind, speaker=q.speaker, speaker_kind=kind,
                          speaker_role=q.speaker_role or _first_role(entity),
                          cue=q.cue, start=q.start, end=q.end),
                 people.get(q.speaker) if q.speaker else None,
             ))
-        uow.events.add_many(article.id, events)
+        event_ids = uow.events.add_many(article.id, events)
         uow.quotes.add_many(article.id, quotes)
         uow.figures.add_many(article.id, figures)
+        ref = ArticleRef(id=article.id, url=article.url, title=article.title, outlet=article.outlet,
+                         published=article.published)
+        merge_into_stories(ref, events, event_ids, uow=uow)
         uow.commit()
-    ref = ArticleRef(id=article.id, url=article.url, title=article.title, outlet=article.outlet,
-                     published=article.published)
     return IngestResult(
         status="stored", article=ref, events=len(events), quotes=len(quotes), figures=len(figures),
         people=len(people),
@@ -112,13 +116,31 @@ def _already_stored(uow: UnitOfWork, digest: str, url: str | None) -> IngestResu
 
 
 def _upsert_speaker(
-    uow: UnitOfWork, name: str, kind: SpeakerKind, entity: Entity | None, role: str | None
+    uow: UnitOfWork, name: str, kind: SpeakerKind, entity: Entity | None, role: str | None,
+    seen_on: date | None,
 ) -> int:
     roles = list(entity.roles) if entity else []
     if role and role not in roles:
         roles.append(role)
     aliases = list(entity.aliases) if entity else []
-    return uow.people.upsert(name, kind=kind, aliases=aliases, roles=roles).id
+    if kind == "person":
+        name, title = split_title(name)
+        if title and title.casefold() not in {r.casefold() for r in roles}:
+            roles.append(title)
+    return uow.people.upsert(name, kind=kind, aliases=aliases, roles=roles, seen_on=seen_on).id
+
+
+def split_title(name: str) -> tuple[str, str | None]:
+    """"Prime Minister Keir Starmer" -> ("Keir Starmer", "Prime Minister"): one person, whatever the title."""
+    words = name.split()
+    n = 0
+    while n < len(words) - 1 and words[n][:1].isupper() and (
+        words[n].casefold() in titles() or words[n].casefold() in role_qualifiers()
+    ):
+        n += 1
+    if n == 0 or words[n - 1].casefold() not in titles():
+        return name, None  # "Foreign Keir Starmer" is no title: only strip what ends in a title word
+    return " ".join(words[n:]), " ".join(words[:n])
 
 
 def _speaker_kind(kind: str | None) -> SpeakerKind:

@@ -26,6 +26,7 @@ from handlers.domain import (
     Person,
     QuoteRecord,
     Source,
+    Story,
 )
 
 
@@ -37,7 +38,10 @@ class ArticleRepository(Protocol):
 
 
 class EventRepository(Protocol):
-    def add_many(self, article_id: int, events: Sequence[NewEvent]) -> None: ...
+    def add_many(self, article_id: int, events: Sequence[NewEvent]) -> list[int | None]:
+        """Store the events; their new ids in the same order (None where one could not be stored)."""
+        ...
+
     def search(self, search: FactSearch) -> tuple[list[EventRecord], int]:
         """Matching events in date order (oldest first) and the total count."""
         ...
@@ -64,8 +68,12 @@ class FigureRepository(Protocol):
 
 
 class PeopleRepository(Protocol):
-    def upsert(self, name: str, *, kind: str, aliases: Sequence[str], roles: Sequence[str]) -> Person:
-        """The person known under `name` or one of its aliases, created if new, aliases/roles merged."""
+    def upsert(self, name: str, *, kind: str, aliases: Sequence[str], roles: Sequence[str],
+               seen_on: date | None = None) -> Person:
+        """The person known under `name` or one of its aliases, created if new, aliases/roles merged.
+
+        `seen_on` (the article's date) dates the roles: each keeps the earliest day it was seen.
+        """
         ...
 
     def find(self, text: str) -> list[Person]:
@@ -112,6 +120,11 @@ class DigestRepository(Protocol):
 
     def mark_posted(self, run_id: int, *, message_ts: str | None, at: datetime) -> None: ...
     def mark_failed(self, run_id: int, *, error: str) -> None: ...
+    def runs(self, subscription_id: int | None = None, limit: int = 20) -> list[DigestRun]:
+        """The latest runs (of one subscription, or of all), newest slot first."""
+        ...
+
+    def run_for(self, subscription_id: int, slot: datetime) -> DigestRun | None: ...
 
 
 class SourcePolling(Protocol):
@@ -131,6 +144,48 @@ class SourcePolling(Protocol):
         self, source_id: int, guid: str, *, url: str | None, content_hash: str | None, at: datetime
     ) -> bool: ...
     def has_seen(self, source_id: int, guid: str) -> bool: ...
+    def set_interval(self, source_id: int, minutes: int) -> Source | None: ...
+
+
+class StoryRepository(Protocol):
+    """Stories: stored events merged into one happening each, with the reasons for every merge."""
+
+    def candidates(self, since: date, until: date, *, terms: Sequence[str] = (),
+                   limit: int = 200) -> list[Story]:
+        """Stories (with members) whose dates overlap since..until, most recent first, at most `limit`.
+
+        With `terms`, only stories with a report containing at least one of them (any, not all).
+        """
+        ...
+
+    def start(self, event_id: int, *, date: str, summary: str, actors: Sequence[str],
+              places: Sequence[str]) -> int:
+        """A new story holding one event; its id."""
+        ...
+
+    def attach(self, story_id: int, event_id: int, *, score: float, reason: dict[str, object]) -> None:
+        """Add an event to a story, with the score and reasons of the merge."""
+        ...
+
+    def update(self, story_id: int, *, date: str, summary: str, actors: Sequence[str],
+               places: Sequence[str]) -> None:
+        """Replace what the story shows (date, best summary, actors, places)."""
+        ...
+
+    def get(self, story_id: int) -> Story | None: ...
+
+    def story_of_event(self, event_id: int) -> int | None: ...
+
+    def search(self, search: FactSearch, *, cap: int = 500) -> list[Story]:
+        """Stories with a member event matching the terms, in the window; at most `cap`, newest first.
+
+        The handler ranks and pages them.
+        """
+        ...
+
+    def stories_at(self, spans: Sequence[tuple[int, int]]) -> dict[tuple[int, int], int]:
+        """For (article id, offset) pairs, the story of the event whose sentence holds the offset."""
+        ...
 
 
 class UnitOfWork(Protocol):
@@ -154,6 +209,10 @@ class UnitOfWork(Protocol):
     def sources(self) -> SourceRepository: ...
     @property
     def audit(self) -> AuditLog: ...
+    @property
+    def digests(self) -> DigestRepository: ...
+    @property
+    def stories(self) -> StoryRepository: ...
 
     def __enter__(self) -> UnitOfWork: ...
     def __exit__(

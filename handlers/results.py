@@ -58,6 +58,8 @@ class TimelineEntry(_Model):
     actors: list[str] = Field(default_factory=list)
     places: list[str] = Field(default_factory=list)
     sources: list[ArticleRef]
+    story_id: int | None = None  # the stored story (for /briefbot stories split)
+    reports: int = 1  # stored events merged into this entry
 
     @property
     def corroboration(self) -> int:
@@ -109,7 +111,11 @@ class FigureGroup(_Model):
     about: str | None
     unit: str | None
     reports: list[FigureReport]
-    conflict: bool = False
+    conflict: bool = False  # reports from different articles whose values cannot both hold
+    low: float | None = None  # the range all reports together allow
+    high: float | None = None
+    latest: FigureReport | None = None  # when later reports revise earlier ones (a rising toll)
+    history: list[FigureReport] = Field(default_factory=list)  # the earlier values, newest first
 
 
 class FiguresResult(_Model):

@@ -66,6 +66,8 @@ def find_facts(
     fetches its few matches and sorts them. PostgreSQL's planner judges that from its statistics.
     """
     conditions = list(filters)
+    if search.fetched_after is not None:
+        conditions.append(ArticleRow.fetched_at > search.fetched_after)
     tokens = query_tokens(search.terms)  # no terms: everything in the window
     table = row_type.__tablename__
     limit, offset = max(search.limit, 0), max(search.offset, 0)

@@ -13,7 +13,7 @@ from alembic.script import ScriptDirectory
 from sqlalchemy import Connection, Engine, text
 
 import migrations
-from store.database import make_engine
+from store.database import SQLITE_BUSY_TIMEOUT_MS, make_engine
 
 # Found through the installed package, so this works outside a source checkout too.
 MIGRATIONS_DIR = Path(migrations.__file__).resolve().parent
@@ -65,6 +65,8 @@ def current(url_or_engine: str | Engine) -> str | None:
         return MigrationContext.configure(connection).get_current_revision()
 
 
+_MIGRATION_WAIT_MS = 120_000
+
 # Any fixed number: the key of the PostgreSQL advisory lock that serialises migrations.
 _MIGRATION_LOCK_KEY = 0x62726966  # "brif"
 
@@ -80,13 +82,31 @@ def _connection(url_or_engine: str | Engine) -> Iterator[Connection]:
     engine = make_engine(url_or_engine) if isinstance(url_or_engine, str) else url_or_engine
     try:
         with engine.connect() as connection:
+            sqlite = connection.dialect.name == "sqlite"
+            if sqlite:
+                # A process that waits while another one migrates may wait for the whole migration,
+                # which on a busy machine can take longer than the everyday busy timeout.
+                _sqlite_busy_timeout(connection, _MIGRATION_WAIT_MS)
             connection = connection.execution_options(sqlite_begin="BEGIN IMMEDIATE")
-            with connection.begin():
-                if connection.dialect.name == "postgresql":
-                    connection.execute(
-                        text("SELECT pg_advisory_xact_lock(:key)"), {"key": _MIGRATION_LOCK_KEY}
-                    )
-                yield connection
+            try:
+                with connection.begin():
+                    if connection.dialect.name == "postgresql":
+                        connection.execute(
+                            text("SELECT pg_advisory_xact_lock(:key)"), {"key": _MIGRATION_LOCK_KEY}
+                        )
+                    yield connection
+            finally:
+                if sqlite:
+                    _sqlite_busy_timeout(connection, SQLITE_BUSY_TIMEOUT_MS)
     finally:
         if owned:
             engine.dispose()
+
+
+def _sqlite_busy_timeout(connection: Connection, milliseconds: int) -> None:
+    # On the DBAPI connection, so that no SQLAlchemy transaction (and no BEGIN) starts for it.
+    cursor = connection.connection.driver_connection.cursor()  # type: ignore[union-attr]
+    try:
+        cursor.execute(f"PRAGMA busy_timeout={int(milliseconds)}")
+    finally:
+        cursor.close()

@@ -192,6 +192,34 @@ class FigureRow(Base):
     search_text: Mapped[str] = mapped_column(Text, default="")
 
 
+class StoryRow(Base):
+    """One happening; its reports are the events linked through story_events."""
+
+    __tablename__ = "stories"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    date: Mapped[str] = mapped_column(String(10))
+    date_start: Mapped[dt.date] = mapped_column(Date, index=True)
+    date_end: Mapped[dt.date] = mapped_column(Date, index=True)
+    summary: Mapped[str] = mapped_column(Text)
+    actors: Mapped[list[str]] = mapped_column(default=list)
+    places: Mapped[list[str]] = mapped_column(default=list)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class StoryEventRow(Base):
+    """An event's place in a story: each event is in exactly one, with the score and reasons of the merge."""
+
+    __tablename__ = "story_events"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    story_id: Mapped[int] = mapped_column(ForeignKey("stories.id", ondelete="CASCADE"), index=True)
+    event_id: Mapped[int] = mapped_column(ForeignKey("events.id", ondelete="CASCADE"), unique=True)
+    score: Mapped[float | None] = mapped_column(Float)
+    reason: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    added_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
 class DigestSubscriptionRow(Base):
     __tablename__ = "digest_subscriptions"
     __table_args__ = (CheckConstraint("cadence IN ('daily', 'weekly')", name="cadence"),)

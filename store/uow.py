@@ -16,6 +16,7 @@ from store.repositories import (
     SqlPeopleRepository,
     SqlQuoteRepository,
     SqlSourceRepository,
+    SqlStoryRepository,
 )
 
 
@@ -34,6 +35,7 @@ class SqlUnitOfWork:
     sources: SqlSourceRepository
     audit: SqlAuditLog
     digests: SqlDigestRepository
+    stories: SqlStoryRepository
 
     def __init__(self, session_factory: sessionmaker[Session]) -> None:
         self._session_factory = session_factory
@@ -51,6 +53,7 @@ class SqlUnitOfWork:
         self.sources = SqlSourceRepository(session)
         self.audit = SqlAuditLog(session)
         self.digests = SqlDigestRepository(session)
+        self.stories = SqlStoryRepository(session)
         return self
 
     def __exit__(

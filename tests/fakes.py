@@ -22,6 +22,8 @@ from handlers.domain import (
     Person,
     QuoteRecord,
     Source,
+    Story,
+    StoryMember,
 )
 
 
@@ -41,6 +43,14 @@ def _in_window(day: date | None, s: FactSearch) -> bool:
     if day is None:
         return False
     return (s.since is None or day >= s.since) and (s.until is None or day <= s.until)
+
+
+def _event_end(value: str) -> date:
+    from extract.dates import date_range
+
+    span = date_range(value)
+    assert span is not None
+    return span[1]
 
 
 def _event_day(value: str) -> date:
@@ -87,10 +97,13 @@ class FakeEvents:
         self.articles = articles
         self.rows: list[EventRecord] = []
 
-    def add_many(self, article_id: int, events: Sequence[NewEvent]) -> None:
+    def add_many(self, article_id: int, events: Sequence[NewEvent]) -> list[int | None]:
+        ids: list[int | None] = []
         for e in events:
             self.rows.append(EventRecord(id=len(self.rows) + 1, article=self.articles.ref(article_id),
                                          **e.model_dump()))
+            ids.append(len(self.rows))
+        return ids
 
     def search(self, search: FactSearch) -> tuple[list[EventRecord], int]:
         rows = [e for e in self.rows
@@ -144,7 +157,8 @@ class FakePeople:
         key = fold(name)
         return next((p for p in self.rows if key in {fold(n) for n in [p.name, *p.aliases]}), None)
 
-    def upsert(self, name: str, *, kind: str, aliases: Sequence[str], roles: Sequence[str]) -> Person:
+    def upsert(self, name: str, *, kind: str, aliases: Sequence[str], roles: Sequence[str],
+               seen_on: date | None = None) -> Person:
         known = self._known(name)
         if known is None:
             person = Person(id=len(self.rows) + 1, name=name, kind=kind,
@@ -210,6 +224,83 @@ class FakeAudit:
         return self.rows[-limit:][::-1]
 
 
+class FakeStories:
+    """Stories as rows of (story without members) and links (event id -> story id, score, reason)."""
+
+    def __init__(self, events: FakeEvents) -> None:
+        self.events = events
+        self.rows: list[Story] = []
+        self.links: list[tuple[int, int, float | None, dict[str, object] | None]] = []
+
+    def _member(self, link: tuple[int, int, float | None, dict[str, object] | None]) -> StoryMember:
+        _, event_id, score, reason = link
+        e = next(e for e in self.events.rows if e.id == event_id)
+        return StoryMember(event_id=e.id, date=e.date, summary=e.summary, actors=e.actors, places=e.places,
+                           start=e.start, article=e.article, score=score, reason=reason)
+
+    def _full(self, story: Story) -> Story:
+        members = [self._member(link) for link in self.links if link[0] == story.id]
+        return story.model_copy(update={"members": members})
+
+    def candidates(self, since: date, until: date, *, terms: Sequence[str] = (),
+                   limit: int = 200) -> list[Story]:
+        hits = [s for s in self.rows if _event_day(s.date) <= until and _event_end(s.date) >= since]
+        if terms:
+            hits = [s for s in hits if any(
+                any(fold(t) in fold(" ".join([m.summary, *m.actors, *m.places])) for t in terms)
+                for m in self._full(s).members)]
+        return [self._full(s) for s in hits[::-1][:limit]]
+
+    def start(self, event_id: int, *, date: str, summary: str, actors: Sequence[str],
+              places: Sequence[str]) -> int:
+        story = Story(id=len(self.rows) + 1, date=date, summary=summary, actors=list(actors),
+                      places=list(places))
+        self.rows.append(story)
+        self.links = [link for link in self.links if link[1] != event_id]
+        self.links.append((story.id, event_id, None, None))
+        return story.id
+
+    def attach(self, story_id: int, event_id: int, *, score: float, reason: dict[str, object]) -> None:
+        self.links = [link for link in self.links if link[1] != event_id]
+        self.links.append((story_id, event_id, score, dict(reason)))
+
+    def update(self, story_id: int, *, date: str, summary: str, actors: Sequence[str],
+               places: Sequence[str]) -> None:
+        i = next(i for i, s in enumerate(self.rows) if s.id == story_id)
+        self.rows[i] = self.rows[i].model_copy(update={"date": date, "summary": summary,
+                                                       "actors": list(actors), "places": list(places)})
+
+    def get(self, story_id: int) -> Story | None:
+        story = next((s for s in self.rows if s.id == story_id), None)
+        return self._full(story) if story else None
+
+    def story_of_event(self, event_id: int) -> int | None:
+        return next((link[0] for link in self.links if link[1] == event_id), None)
+
+    def search(self, search: FactSearch, *, cap: int = 500) -> list[Story]:
+        out = []
+        for s in self.rows:
+            full = self._full(s)
+            if not full.members or not _in_window(_event_day(s.date), search):
+                continue
+            if search.terms and not any(
+                _matches(" ".join([m.summary, *m.actors, *m.places]), search.terms) for m in full.members
+            ):
+                continue
+            out.append(full)
+        return sorted(out, key=lambda s: (s.date, s.id), reverse=True)[:cap]
+
+    def stories_at(self, spans: Sequence[tuple[int, int]]) -> dict[tuple[int, int], int]:
+        found: dict[tuple[int, int], int] = {}
+        for article_id, offset in spans:
+            for e in self.events.rows:
+                story_id = self.story_of_event(e.id)
+                if e.article.id == article_id and e.start <= offset < e.end and story_id is not None:
+                    found[(article_id, offset)] = story_id
+                    break
+        return found
+
+
 class FakeUnitOfWork:
     """All repositories in memory. Writes made without `commit()` are undone when the block ends."""
 
@@ -221,13 +312,17 @@ class FakeUnitOfWork:
         self.people = FakePeople()
         self.sources = FakeSources()
         self.audit = FakeAudit()
+        self.stories = FakeStories(self.events)
         self.commits = 0
         self._snapshot: dict[str, list[object]] | None = None
 
     def _lists(self) -> dict[str, list[object]]:
         repos = {"articles": self.articles, "events": self.events, "quotes": self.quotes,
-                 "figures": self.figures, "people": self.people, "sources": self.sources, "audit": self.audit}
-        return {name: repo.rows for name, repo in repos.items()}  # type: ignore[attr-defined]
+                 "figures": self.figures, "people": self.people, "sources": self.sources, "audit": self.audit,
+                 "stories": self.stories}
+        lists = {name: repo.rows for name, repo in repos.items()}  # type: ignore[attr-defined]
+        lists["story_links"] = self.stories.links  # type: ignore[assignment]
+        return lists
 
     def __enter__(self) -> FakeUnitOfWork:
         self._snapshot = {k: list(v) for k, v in self._lists().items()}
@@ -246,7 +341,10 @@ class FakeUnitOfWork:
         if self._snapshot is None:
             return
         for name, rows in self._snapshot.items():
-            getattr(self, name).rows[:] = rows
+            if name == "story_links":
+                self.stories.links[:] = rows  # type: ignore[assignment]
+            else:
+                getattr(self, name).rows[:] = rows
 
 
 class FixedClock:

@@ -7,13 +7,27 @@ import sys
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from bot.cli import ask_cmd, bench_cmd, db_cmd, demo_cmd, extract_cmd, ingest_cmd, shell_cmd, slack_cmd
+from bot.cli import (
+    ask_cmd,
+    bench_cmd,
+    db_cmd,
+    demo_cmd,
+    digest_cmd,
+    extract_cmd,
+    ingest_cmd,
+    shell_cmd,
+    slack_cmd,
+    sources_cmd,
+    stories_cmd,
+    worker_cmd,
+)
 
 if TYPE_CHECKING:
     from bot.bootstrap import Container
 
 # One line per command group; each module adds its subparsers and sets `func`.
-COMMAND_MODULES = [extract_cmd, db_cmd, ingest_cmd, ask_cmd, shell_cmd, demo_cmd, slack_cmd, bench_cmd]
+COMMAND_MODULES = [extract_cmd, db_cmd, ingest_cmd, ask_cmd, shell_cmd, demo_cmd, slack_cmd, digest_cmd,
+                   sources_cmd, worker_cmd, stories_cmd, bench_cmd]
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from bot.console.stories import roles_seen
 from handlers.ask import Answer, HelpResult
 from handlers.domain import ArticleRef, Page
 from handlers.results import (
     FactQuery,
+    FigureGroup,
     FigureReport,
     FiguresResult,
     QuoteEntry,
@@ -34,13 +36,16 @@ def render(answer: Answer, *, more_hint: str = MORE_HINT) -> str:
 def render_timeline(result: TimelineResult) -> str:
     if not result.entries:
         return _nothing(result.query, result.suggestion)
-    lines = [f"Timeline: {result.query.describe()} ({_count(result.page, 'event')})"]
+    lines = [f"Timeline: {result.query.describe()} ({_total(result.page, 'event')})"]
     last_date = None
     for entry in result.entries:
         if entry.date != last_date:
             lines += ["", entry.date]
             last_date = entry.date
         lines.append(f"  • {entry.summary}")
+        if entry.story_id is not None and (entry.reports > 1 or entry.corroboration > 1):
+            lines.append(f"      [story {entry.story_id}: {_count(entry.reports, 'report')}, "
+                         f"{_count(entry.corroboration, 'source')}]")
         lines += [f"      {cite(s)}" for s in entry.sources]
     return "\n".join(lines)
 
@@ -53,7 +58,10 @@ def render_quotes(result: WhoSaidResult) -> str:
         head = f"Quotes by {who}"
     else:
         head = f"Quotes about {result.query.describe()}"
-    lines = [f"{head} ({_count(result.page, 'quote')})", ""]
+    lines = [f"{head} ({_total(result.page, 'quote')})", ""]
+    if result.matched == "person":
+        lines += [f"{p.name}: {roles_seen(p)}" for p in result.people if p.role_history]
+        lines += [""] if any(p.role_history for p in result.people) else []
     lines += [quote_line(q) for q in result.quotes]
     return "\n".join(lines)
 
@@ -72,13 +80,24 @@ def quote_line(q: QuoteEntry) -> str:
 def render_figures(result: FiguresResult) -> str:
     if not result.groups:
         return _nothing(result.query, result.suggestion)
-    lines = [f"Figures: {result.query.describe()} ({_count(result.page, 'figure')})"]
+    lines = [f"Figures: {result.query.describe()} ({_total(result.page, 'figure')})"]
     for group in result.groups:
         lines.append("")
         if group.about:
-            lines.append(f"{group.about}" + ("  [sources disagree]" if group.conflict else ""))
+            lines.append(f"{group.about}{_range(group)}" + ("  [sources disagree]" if group.conflict else ""))
+        if group.latest is not None:
+            lines.append(f"  latest: {figure_line(group.latest)}")
+            lines += [f"    earlier: {figure_line(r)}" for r in group.history]
+            continue
         lines += [("  " if group.about else "") + figure_line(r) for r in group.reports]
     return "\n".join(lines)
+
+
+def _range(group: FigureGroup) -> str:
+    """ (range 9–15) when the reports allow more than one value."""
+    if len(group.reports) < 2 or group.low is None or group.high is None or group.low == group.high:
+        return ""
+    return f" (range {group.low:,.4g}–{group.high:,.4g})"
 
 
 def figure_line(r: FigureReport) -> str:
@@ -104,7 +123,11 @@ def _nothing(query: FactQuery, suggestion: str | None) -> str:
     return f"{text}\n{suggestion}" if suggestion else text
 
 
-def _count(page: Page, noun: str) -> str:
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}" + ("" if n == 1 else "s")
+
+
+def _total(page: Page, noun: str) -> str:
     return f"{page.total_text} {noun}" + ("" if page.total == 1 else "s")
 
 

@@ -6,6 +6,8 @@ from dataclasses import dataclass
 
 import httpx
 
+from bot.fetch.guard import BlockedAddress, GuardedTransport
+
 USER_AGENT = "briefbot/0.1 (news briefing bot; +https://github.com/briefbot/briefbot)"
 TIMEOUT = httpx.Timeout(20.0, connect=10.0)
 
@@ -22,10 +24,15 @@ class Fetched:
     encoding: str | None = None  # the charset the server declared
 
 
-def make_client(transport: httpx.BaseTransport | None = None) -> httpx.Client:
-    """The HTTP client every fetch uses (tests pass a MockTransport)."""
+def make_client(transport: httpx.BaseTransport | None = None, *, allow_private: bool = False) -> httpx.Client:
+    """The HTTP client every fetch uses (tests pass a MockTransport).
+
+    The default transport connects only to public addresses, checked at connect time on every
+    request and redirect (bot.fetch.guard), unless `allow_private` (BRIEFBOT_ALLOW_PRIVATE_FETCH).
+    """
     return httpx.Client(headers={"User-Agent": USER_AGENT}, timeout=TIMEOUT, follow_redirects=True,
-                        transport=transport)
+                        max_redirects=5, transport=transport or GuardedTransport(allow_private=allow_private),
+                        trust_env=False)
 
 
 def fetch(url: str, *, client: httpx.Client, max_bytes: int) -> Fetched:
@@ -46,6 +53,8 @@ def fetch(url: str, *, client: httpx.Client, max_bytes: int) -> Fetched:
                 chunks.append(chunk)
             return Fetched(url=str(response.url), content_type=response.headers.get("content-type", ""),
                            body=b"".join(chunks), encoding=response.charset_encoding)
+    except BlockedAddress as exc:
+        raise FetchError(f"{url}: refused: {exc}") from None
     except httpx.TimeoutException:
         raise FetchError(f"{url}: timed out") from None
     except httpx.InvalidURL as exc:

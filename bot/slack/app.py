@@ -3,18 +3,22 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from concurrent.futures import Executor
-from typing import Any
+from typing import Any, cast
 
+import httpx
 from slack_bolt import App
 from slack_sdk import WebClient
 from slack_sdk.http_retry import default_retry_handlers
 from slack_sdk.http_retry.builtin_handlers import RateLimitErrorRetryHandler
 
+from bot.fetch.http import make_client
 from bot.settings import Settings
 from bot.slack.backend import AdminDesk, HandlerQuestions, Questions, SlackContainer
 from bot.slack.config import Mode, require_settings
 from bot.slack.directory import SlackDirectory
+from bot.slack.files import SlackOpmlReader
 from bot.slack.listeners import briefbot, more, questions
 from bot.sources_probe import HttpSourceProbe
 from handlers.admin import SourceProbe
@@ -54,9 +58,11 @@ def build_slack_app(container: SlackContainer, settings: Settings, *, mode: Mode
     desk = AdminDesk(
         uow_factory=container.uow,
         clock=container.clock,
-        probe=probe or HttpSourceProbe(),
+        probe=probe or HttpSourceProbe(allow_private=settings.allow_private_fetch),
         directory=SlackDirectory(client),
         admin_ids=settings.admin_ids,
+        opml_reader=SlackOpmlReader(client, token=settings.slack_bot_token or "",
+                                    http_client_factory=container_http(container, settings)),
     )
     questions.register(app, answers)
     more.register(app, answers)
@@ -68,3 +74,11 @@ def build_slack_app(container: SlackContainer, settings: Settings, *, mode: Mode
 def _log_error(error: Exception, body: dict[str, Any]) -> None:
     logger.error("unhandled error in a listener (type=%s, command=%s, user=%s): %r", body.get("type"),
                  body.get("command"), body.get("user_id") or (body.get("user") or {}).get("id"), error)
+
+
+def container_http(container: SlackContainer, settings: Settings) -> Callable[[], httpx.Client]:
+    """The container's HTTP client factory when it has one (bootstrap's does), else a guarded default."""
+    factory = getattr(container, "http_client_factory", None)
+    if callable(factory):
+        return cast(Callable[[], httpx.Client], factory)
+    return lambda: make_client(allow_private=settings.allow_private_fetch)

@@ -6,12 +6,15 @@ container, so swapping a handler (or a fake in a test) is a change here and nowh
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Protocol
 
-from handlers import admin
+from handlers import admin, opml, stories
 from handlers.ask import Answer, run_command
+from handlers.digest_admin import DigestView, manage_digest, parse_digest
+from handlers.domain import Source, Story
 from handlers.help import help_text
+from handlers.polling import set_poll_interval
 from handlers.ports import Clock, UnitOfWork
 
 
@@ -51,7 +54,9 @@ class AdminDesk:
     """The admin use cases with their ports bound: who may act, and what they may do to sources."""
 
     def __init__(self, *, uow_factory: Callable[[], UnitOfWork], clock: Clock, probe: admin.SourceProbe,
-                 directory: admin.WorkspaceDirectory, admin_ids: frozenset[str]) -> None:
+                 directory: admin.WorkspaceDirectory, admin_ids: frozenset[str],
+                 opml_reader: OpmlReader | None = None) -> None:
+        self._opml_reader = opml_reader
         self._uow_factory = uow_factory
         self._clock = clock
         self._probe = probe
@@ -75,3 +80,34 @@ class AdminDesk:
                     "resume": admin.resume_source}[verb]
         return use_case(admin.SourceAction(source_id=source_id, actor=actor),
                         uow_factory=self._uow_factory, clock=self._clock)
+
+    def show_story(self, story_id: int) -> Story:
+        """A story with its reports and the reasons they were merged (StoryError if unknown)."""
+        return stories.show_story(story_id, uow=self._uow_factory())
+
+    def split_story(self, actor: str, story_id: int, event_id: int) -> stories.StorySplit:
+        """Take an event out of a story into its own; audited (StoryError when it cannot)."""
+        return stories.split_story(stories.SplitStory(story_id=story_id, event_id=event_id, actor=actor),
+                                   uow=self._uow_factory(), clock=self._clock)
+
+    def digest(self, actor: str, channel: str, team: str | None, words: Sequence[str]) -> DigestView:
+        """`/briefbot digest ...` in `channel`: set, off or show (AdminError when it cannot be read)."""
+        cmd = parse_digest([*words], channel=channel, actor=actor, team=team)
+        return manage_digest(cmd, uow_factory=self._uow_factory, clock=self._clock)
+
+    def import_opml(self, actor: str, spec: str | None, channel: str | None) -> opml.SourcesImported:
+        """Follow the feeds of an OPML file (a Slack file share or a URL)."""
+        if self._opml_reader is None:
+            raise admin.AdminError("Importing OPML is not set up here; use briefbot sources import FILE.")
+        feeds = opml.parse_opml(self._opml_reader.read(spec, user=actor, channel=channel))
+        return opml.import_sources(opml.ImportSources(feeds=feeds, actor=actor),
+                                   uow_factory=self._uow_factory, clock=self._clock)
+
+
+    def set_interval(self, actor: str, source_id: int, minutes: int) -> Source:
+        """Poll a source every `minutes`."""
+        return set_poll_interval(source_id, minutes, actor=actor, uow_factory=self._uow_factory,
+                                 clock=self._clock)
+
+class OpmlReader(Protocol):
+    def read(self, spec: str | None, *, user: str, channel: str | None) -> bytes: ...

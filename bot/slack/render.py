@@ -12,6 +12,7 @@ from datetime import date
 
 from slack_sdk.models.blocks import Block
 
+from bot.console.stories import roles_seen
 from bot.slack.message import BlockBudget, SlackMessage, context, fallback, header, more_button, section
 from bot.slack.mrkdwn import bold, escape, link, one_line, safe_text
 from bot.slack.paging import MoreRequest, Question
@@ -52,7 +53,7 @@ def render_timeline(result: TimelineResult, *, public: bool = False) -> SlackMes
             break
         last_date = entry.date
         shown += 1
-        consumed += max(1, len(entry.sources))  # an entry merges one stored event per report
+        consumed += 1  # one entry per stored story
     return _finish(budget, "timeline", query.text, result.page, public,
                    f"Timeline for {query.describe()}: {result.page.total_text} events",
                    consumed=None if shown == len(result.entries) else consumed)
@@ -69,6 +70,9 @@ def render_quotes(result: WhoSaidResult, *, public: bool = False) -> SlackMessag
     if result.matched == "person" and result.people:
         names = ", ".join(escape(one_line(p.name)) for p in result.people[:10])
         budget.add(context(f"Quotes by {names}"))
+        seen = [one_line(f"{p.name}: {roles_seen(p)}") for p in result.people[:3] if p.role_history]
+        if seen:
+            budget.add(context(safe_text("\n".join(seen), 2900)))
     shown = 0
     for quote in result.quotes:
         if not budget.add(section(_quote_text(quote))):
@@ -135,7 +139,12 @@ def _timeline_text(entry: TimelineEntry) -> str:
     who = ", ".join([*entry.actors[:5], *entry.places[:5]])
     if who:
         lines.append(safe_text(who, 300))
-    lines.append(_sources_line(entry.sources))
+    line = _sources_line(entry.sources)
+    if entry.corroboration > 1:
+        line = f"{entry.corroboration} sources: {line}"
+    if entry.story_id is not None and entry.reports > 1:
+        line += f" · story {entry.story_id}"  # what /briefbot stories show|split takes
+    lines.append(line)
     return "\n".join(lines)
 
 
@@ -152,10 +161,19 @@ def _quote_text(quote: QuoteEntry) -> str:
 def _group_text(group: FigureGroup) -> str:
     about = safe_text(one_line(group.about or "Figures"), 200)
     unit = f" ({safe_text(one_line(group.unit), 60)})" if group.unit else ""
-    lines = [f"{bold(about) or 'Figures'}{unit}" + ("  ⚠ sources disagree" if group.conflict else "")]
+    spread = ""
+    low, high = group.low, group.high
+    if len(group.reports) > 1 and low is not None and high is not None and low != high:
+        spread = f" · range {format_number(low)}–{format_number(high)}"
+    lines = [f"{bold(about) or 'Figures'}{unit}{spread}" + ("  ⚠ sources disagree" if group.conflict else "")]
     used = len(lines[0])
+    if group.latest is not None:
+        lines.append(f"Latest: {format_figure(group.latest)} {_source(group.latest.source)}")
+        used += len(lines[-1])
+    earlier = {id(r) for r in group.history}
     for i, report in enumerate(group.reports):
-        line = (f"• {format_figure(report)} — “{safe_text(one_line(report.sentence), 600)}” "
+        then = "earlier: " if id(report) in earlier else ""
+        line = (f"• {then}{format_figure(report)} — “{safe_text(one_line(report.sentence), 600)}” "
                 f"{_source(report.source)}")
         if used + len(line) + 40 > 2900:
             lines.append(f"+{len(group.reports) - i} more reports")

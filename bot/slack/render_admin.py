@@ -7,12 +7,18 @@ from bot.slack.message import BlockBudget, SlackMessage, context, fallback, head
 from bot.slack.mrkdwn import clip, escape, link, one_line, safe_text
 from handlers.admin import SourceAdded, SourceChanged, SourceList
 from handlers.domain import Source
+from handlers.opml import SourcesImported
+from handlers.polling import is_unhealthy
 
 ADMIN_HELP = (
     "Admin commands (for BRIEFBOT_ADMINS and workspace admins):\n"
     "/briefbot sources list\n"
     "/briefbot sources add URL [name]  (a feed or a page, http or https)\n"
-    "/briefbot sources remove ID · /briefbot sources pause ID · /briefbot sources resume ID"
+    "/briefbot sources remove ID · /briefbot sources pause ID · /briefbot sources resume ID\n"
+    "/briefbot sources every ID MINUTES  (how often to poll it; default 15)\n"
+    "/briefbot sources import [OPML URL or Slack file]  (no argument: the OPML file you last shared here)\n"
+    "/briefbot digest daily 08:00 Europe/Kyiv [topic] · /briefbot digest weekly mon 09:00 UTC [topic]\n"
+    "/briefbot digest show · /briefbot digest off  (add --post-empty to post a note when nothing is new)"
 )
 
 
@@ -75,10 +81,34 @@ def render_source_list(listing: SourceList) -> SlackMessage:
 
 def _source_line(source: Source) -> str:
     state = "active" if source.active else "paused"
+    if is_unhealthy(source):
+        state += f" · :warning: unhealthy ({source.consecutive_failures} failed polls in a row)"
     line = f"#{source.id} {link(source.url, source.name or source.url, limit=80)} · {source.kind} · {state}"
+    if source.interval_minutes != 15:
+        line += f" · every {source.interval_minutes} min"
     if source.last_error:
         line += f" · last error: {safe_text(one_line(source.last_error), 200)}"
     return line
+
+
+def render_source_interval(source: Source) -> SlackMessage:
+    text = (f"Source #{source.id} {link(source.url, source.name or source.url)} is now polled every "
+            f"{source.interval_minutes} minutes.")
+    return SlackMessage(text=fallback(f"Source #{source.id} polled every {source.interval_minutes} minutes"),
+                        blocks=[section(text)])
+
+
+def render_sources_imported(result: SourcesImported) -> SlackMessage:
+    """How many feeds an OPML import added, which, and what was skipped and why."""
+    lines = [f"#{s.id} {link(s.url, s.name or s.url, limit=80)}" for s in result.added]
+    lines += [f"skipped {safe_text(url, 200)}: {safe_text(why, 200)}" for url, why in result.skipped]
+    summary = f"Imported {len(result.added)} feeds, skipped {len(result.skipped)}"
+    budget = BlockBudget(reserve=1)
+    budget.add(header(summary))
+    for chunk in _chunks(lines, joiner="\n"):
+        if not budget.add(section(chunk)):
+            break
+    return SlackMessage(text=fallback(summary), blocks=budget.finish())
 
 
 def _chunks(parts: list[str], *, joiner: str = "\n\n") -> list[str]:

@@ -9,7 +9,7 @@
 - articles (fetched_at): a digest shows facts from articles fetched since the last one.
 
 Revision ID: 0004_scale_indexes
-Revises: 0001
+Revises: 0002_stories
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from collections.abc import Sequence
 from alembic import op
 
 revision: str = "0004_scale_indexes"
-down_revision: str | None = "0001"
+down_revision: str | None = "0002_stories"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

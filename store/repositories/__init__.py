@@ -8,6 +8,7 @@ from store.repositories.figures import SqlFigureRepository
 from store.repositories.people import SqlPeopleRepository
 from store.repositories.quotes import SqlQuoteRepository
 from store.repositories.sources import SqlSourceRepository
+from store.repositories.stories import SqlStoryRepository
 
 __all__ = [
     "SqlArticleRepository",
@@ -18,4 +19,5 @@ __all__ = [
     "SqlPeopleRepository",
     "SqlQuoteRepository",
     "SqlSourceRepository",
+    "SqlStoryRepository",
 ]

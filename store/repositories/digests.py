@@ -114,3 +114,19 @@ class SqlDigestRepository:
             raise LookupError(f"no digest run {run_id}")
         row.status, row.error = "failed", error
         self._session.flush()
+
+    def runs(self, subscription_id: int | None = None, limit: int = 20) -> list[DigestRun]:
+        """The latest runs (of one subscription, or of all), newest slot first."""
+        query = select(DigestRunRow).order_by(DigestRunRow.slot.desc(), DigestRunRow.id.desc()).limit(limit)
+        if subscription_id is not None:
+            query = query.where(DigestRunRow.subscription_id == subscription_id)
+        return [DigestRun.model_validate(row_values(r)) for r in self._session.scalars(query)]
+
+    def run_for(self, subscription_id: int, slot: datetime) -> DigestRun | None:
+        """The run of this subscription for this slot, if one was claimed."""
+        row = self._session.scalar(
+            select(DigestRunRow).where(
+                DigestRunRow.subscription_id == subscription_id, DigestRunRow.slot == slot
+            )
+        )
+        return DigestRun.model_validate(row_values(row)) if row else None

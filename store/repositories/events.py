@@ -45,25 +45,31 @@ class SqlEventRepository:
     def __init__(self, session: Session) -> None:
         self._session = session
 
-    def add_many(self, article_id: int, events: Sequence[NewEvent]) -> None:
-        """Store an article's events, indexed for search by summary, sentence, actors and places."""
+    def add_many(self, article_id: int, events: Sequence[NewEvent]) -> list[int | None]:
+        """Store an article's events, indexed for search by summary, sentence, actors and places.
+
+        Returns their ids in order; None for an event whose date cannot be read (not stored).
+        """
+        rows: list[EventRow | None] = []
         for event in events:
             try:
                 start, end = date_range(event.date)
             except ValueError:
                 # One unreadable date must not cost the article its other facts.
                 log.warning("skipping event with unreadable date %r in article %s", event.date, article_id)
+                rows.append(None)
                 continue
-            self._session.add(
-                EventRow(
-                    article_id=article_id,
-                    date_start=start,
-                    date_end=end,
-                    search_text=event_search_text(event.summary, event.sentence, event.actors, event.places),
-                    **event.model_dump(),
-                )
+            row = EventRow(
+                article_id=article_id,
+                date_start=start,
+                date_end=end,
+                search_text=event_search_text(event.summary, event.sentence, event.actors, event.places),
+                **event.model_dump(),
             )
+            self._session.add(row)
+            rows.append(row)
         self._session.flush()
+        return [r.id if r is not None else None for r in rows]
 
     def search(self, search: FactSearch) -> tuple[list[EventRecord], int]:
         """Matching events in date order (oldest first) and the total count.

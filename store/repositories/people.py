@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import UTC, date, datetime
 
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
@@ -15,17 +16,24 @@ from store.search_text import name_key
 _KINDS = ("person", "organization", "unknown")
 
 
+def _without_article(name: str) -> str:
+    name = name.strip()
+    return name[4:].lstrip() if name[:4].casefold() == "the " and len(name) > 4 else name
+
+
 class SqlPeopleRepository:
     def __init__(self, session: Session) -> None:
         self._session = session
 
-    def upsert(self, name: str, *, kind: str, aliases: Sequence[str], roles: Sequence[str]) -> Person:
+    def upsert(self, name: str, *, kind: str, aliases: Sequence[str], roles: Sequence[str],
+               seen_on: date | None = None) -> Person:
         """The person known under `name` or one of its aliases, created if new, aliases/roles merged.
 
         Names match folded ("Zelenskyy" = "Zelensky", "Andrii" = "Andriy"). A lone surname joins
         the one person it can mean; a full name absorbs a person known only by that surname.
         """
         kind = kind if kind in _KINDS else "unknown"
+        name = _without_article(name)  # "the Kremlin" and "Kremlin" are one organisation
         key = name_key(name)
         if not key:
             raise ValueError(f"a person needs a name with letters or digits: {name!r}")
@@ -47,8 +55,8 @@ class SqlPeopleRepository:
             self._add_aliases(row, [old_name])
         if row.kind == "unknown" and kind != "unknown":
             row.kind = kind
-        added = self._add_aliases(row, [name, *aliases])
-        self._add_roles(row, roles)
+        added = self._add_aliases(row, [name, *map(_without_article, aliases)])
+        self._add_roles(row, roles, seen_on)
         self._session.flush()
         if added:
             reindex_person_quotes(self._session, row.id)
@@ -121,26 +129,36 @@ class SqlPeopleRepository:
                 added = True
         return added
 
-    def _add_roles(self, row: PersonRow, roles: Sequence[str]) -> None:
+    def _add_roles(self, row: PersonRow, roles: Sequence[str], seen_on: date | None) -> None:
+        seen = datetime(seen_on.year, seen_on.month, seen_on.day, tzinfo=UTC) if seen_on else None
         known = {
-            r.casefold()
-            for r in self._session.scalars(
-                select(PersonRoleRow.role).where(PersonRoleRow.person_id == row.id)
-            )
+            r.role.casefold(): r
+            for r in self._session.scalars(select(PersonRoleRow).where(PersonRoleRow.person_id == row.id))
         }
         for role in roles:
             role = role.strip()
-            if role and role.casefold() not in known:
-                self._session.add(PersonRoleRow(person_id=row.id, role=role))
-                known.add(role.casefold())
+            if not role:
+                continue
+            had = known.get(role.casefold())
+            if had is None:
+                new = PersonRoleRow(person_id=row.id, role=role)
+                if seen is not None:
+                    new.first_seen = seen
+                self._session.add(new)
+                known[role.casefold()] = new
+            elif seen is not None and seen < had.first_seen:
+                had.first_seen = seen  # an older article ingested later moves the first sighting back
 
     def _to_person(self, row: PersonRow) -> Person:
         aliases = self._session.scalars(
             select(PersonAliasRow.alias).where(PersonAliasRow.person_id == row.id).order_by(PersonAliasRow.id)
         ).all()
         roles = self._session.scalars(
-            select(PersonRoleRow.role).where(PersonRoleRow.person_id == row.id).order_by(PersonRoleRow.id)
+            select(PersonRoleRow).where(PersonRoleRow.person_id == row.id).order_by(PersonRoleRow.id)
         ).all()
-        return Person.model_validate(
-            {"id": row.id, "name": row.name, "kind": row.kind, "aliases": aliases, "roles": roles}
-        )
+        history = sorted(roles, key=lambda r: (r.first_seen, r.id))
+        return Person.model_validate({
+            "id": row.id, "name": row.name, "kind": row.kind, "aliases": aliases,
+            "roles": [r.role for r in roles],
+            "role_history": [{"role": r.role, "first_seen": r.first_seen.date()} for r in history],
+        })

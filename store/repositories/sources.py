@@ -125,3 +125,12 @@ class SqlSourceRepository:
 
     def _by_url(self, url: str) -> SourceRow | None:
         return self._session.scalar(select(SourceRow).where(SourceRow.url == url))
+
+    def set_interval(self, source_id: int, minutes: int) -> Source | None:
+        """Poll this source every `minutes` (its own override of the 15-minute default)."""
+        row = self._session.get(SourceRow, source_id)
+        if row is None:
+            return None
+        row.interval_minutes = minutes
+        self._session.flush()
+        return _to_source(row)

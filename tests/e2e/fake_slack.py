@@ -33,6 +33,8 @@ class FakeSlackState:
     users: dict[str, dict[str, Any]] = field(default_factory=dict)
     feeds: dict[str, tuple[str, bytes]] = field(default_factory=dict)  # path -> (content type, body)
     rate_limited: dict[str, int] = field(default_factory=dict)  # api method -> 429s still to send
+    server_errors: dict[str, int] = field(default_factory=dict)  # api method -> 500s to send (-1: always)
+    files: dict[str, dict[str, Any]] = field(default_factory=dict)  # file id -> files.info "file" object
 
 
 class FakeSlack:
@@ -44,7 +46,7 @@ class FakeSlack:
         self._changed = threading.Condition()
         self._server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler_class())
         self._server.daemon_threads = True
-        self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
+        self._thread = threading.Thread(target=self._server.serve_forever, args=(0.05,), daemon=True)
 
     @property
     def url(self) -> str:
@@ -132,6 +134,11 @@ class FakeSlack:
                     self._send(429, b'{"ok":false,"error":"ratelimited"}', "application/json",
                                {"Retry-After": "1"})
                     return
+                if fake.state.server_errors.get(method, 0) != 0:
+                    fake.state.server_errors[method] -= fake.state.server_errors[method] > 0
+                    fake._record(call)
+                    self._send(500, b"internal error", "text/plain")
+                    return
                 fake._record(call)
                 self._send(200, json.dumps(self._answer(method, body)).encode(), "application/json")
 
@@ -145,6 +152,14 @@ class FakeSlack:
                 if method == "chat.postMessage":
                     return {"ok": True, "channel": body.get("channel"), "ts": f"{len(fake.calls)}.000100",
                             "message": {"text": body.get("text")}}
+                if method == "files.info":
+                    file = fake.state.files.get(str(body.get("file")))
+                    return {"ok": True, "file": file} if file else {"ok": False, "error": "file_not_found"}
+                if method == "files.list":
+                    files = [f for f in fake.state.files.values()
+                             if str(body.get("channel")) in f.get("channels", [])
+                             and str(body.get("user")) == f.get("user")]
+                    return {"ok": True, "files": sorted(files, key=lambda f: -int(f.get("created", 0)))}
                 return {"ok": False, "error": "unknown_method"}
 
             def _send(self, status: int, body: bytes, content_type: str,

@@ -6,8 +6,9 @@ import hashlib
 from collections.abc import Callable
 from datetime import date
 
-from handlers.domain import NewArticle, NewEvent, NewFigure, NewQuote
+from handlers.domain import ArticleRef, NewArticle, NewEvent, NewFigure, NewQuote
 from handlers.ports import UnitOfWork
+from handlers.stories import merge_into_stories
 
 EVENT_COUNT = 25
 TRICKY_TITLE = "Port *expands* <fast> & _cheap_ ~ `now`"
@@ -32,7 +33,10 @@ def seed(uow_factory: Callable[[], UnitOfWork]) -> None:
                          start=0, end=10, places=["Velmora"])
                 for i in range(5)
             ]
-            uow.events.add_many(article.id, events)
+            ids = uow.events.add_many(article.id, events)
+            ref = ArticleRef(id=article.id, url=article.url, title=article.title, outlet=article.outlet,
+                             published=article.published)
+            merge_into_stories(ref, events, ids, uow=uow)
             quote = NewQuote(text=f"The harbour will <b>double</b> *our* capacity & more by {2026 + a}",
                              kind="direct", speaker="Amara Okafor", speaker_kind="person",
                              speaker_role="harbour master", cue="said", start=0, end=10)

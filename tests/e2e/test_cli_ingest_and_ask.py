@@ -133,8 +133,10 @@ def test_timeline_lists_events_by_date_with_their_sources(env: Path, capsys: Cap
     capsys.readouterr()
     assert main(["ask", "/timeline strike since 2030-05-01"], container=container()) == 0
     out = capsys.readouterr().out
-    assert out.startswith("Timeline: strike since 2030-05-01 (2 events)")
+    # Both articles report the same vote: one story, both sources.
+    assert out.startswith("Timeline: strike since 2030-05-01 (1 event)")
     assert "\n2030-05-28\n  • Crews first voted to strike on 2030-05-28\n" \
+           "      [story 1: 2 reports, 2 sources]\n" \
            "      Islands Gazette, 2030-06-02, https://gazette.example/ferry\n" \
            "      Pier News, 2030-06-03, https://pier.example/ferry" in out
     assert main(["ask", "/timeline strike until 2030-05-27"], container=container()) == 0

@@ -147,12 +147,15 @@ def test_timeline_is_acked_within_3s_and_answered_with_valid_blocks(stack: Stack
     assert_valid_message(message)
     assert message["response_type"] == "ephemeral"
     headers = [b["text"]["text"] for b in message["blocks"] if b["type"] == "header"]
-    assert headers[:2] == ["Timeline: harbour", "1 March 2025"]
+    # The 20 most recent of the equally relevant stories, shown oldest first.
+    assert headers[:2] == ["Timeline: harbour", "6 March 2025"]
+    assert more_value(message) is not None
+    _, _, name = slash(stack, "/timeline", "harbour until 2025-03-05")
+    [message] = stack.fake.wait_for_response(name)
     text = all_text(message)
     # The article title's mrkdwn specials arrive escaped, inside a working link.
     assert "<https://news.example/velmora/0?page=1&amp;ref=feed|Port ∗expands∗ &lt;fast&gt; &amp;" in text
     assert "*expands*" not in text and "<fast>" not in text
-    assert more_value(message) is not None
 
 
 def test_public_word_answers_in_channel(stack: Stack) -> None:
@@ -183,7 +186,9 @@ def test_more_button_returns_the_next_page(stack: Stack) -> None:
     [second] = stack.fake.wait_for_response(more_name)
     assert_valid_message(second)
     assert f"Showing 11–20 of {EVENT_COUNT}" in all_text(second)
-    assert "Harbour crane 10 was" in all_text(second) and "Harbour crane 9 was" not in all_text(second)
+    # Pages go from the most recent stories back; each page is shown in date order.
+    assert "Harbour crane 14 was" in all_text(second) and "Harbour crane 15 was" not in all_text(second)
+    assert "Harbour crane 5 was" in all_text(second) and "Harbour crane 4 was" not in all_text(second)
     [last] = stack.fake.wait_for_response(click_more(stack, more_value(second) or "")[1])
     assert f"Showing 21–{EVENT_COUNT} of {EVENT_COUNT}" in all_text(last)
     assert more_value(last) is None

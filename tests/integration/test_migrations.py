@@ -11,6 +11,7 @@ from store.orm import Base, include_in_autogenerate
 from tests.integration.conftest import BACKENDS
 
 APP_TABLES = set(Base.metadata.tables)
+HEAD = head_revision()
 
 
 @pytest.mark.parametrize("empty_database_url", BACKENDS, indirect=True)
@@ -19,7 +20,7 @@ def test_upgrade_from_empty_creates_every_table_and_downgrade_removes_them(empty
     try:
         assert current(engine) is None
         upgrade(engine)
-        assert current(engine) == head_revision()
+        assert current(engine) == HEAD
         tables = set(inspect(engine).get_table_names())
         assert tables >= APP_TABLES
         if engine.dialect.name == "sqlite":
@@ -41,10 +42,10 @@ def test_upgrade_from_empty_creates_every_table_and_downgrade_removes_them(empty
 def test_upgrade_twice_is_harmless_and_works_from_a_url(empty_database_url: str) -> None:
     upgrade(empty_database_url)
     upgrade(empty_database_url)
-    assert current(empty_database_url) == head_revision()
+    assert current(empty_database_url) == HEAD
     downgrade(empty_database_url)
     upgrade(empty_database_url)
-    assert current(empty_database_url) == head_revision()
+    assert current(empty_database_url) == HEAD
     engine = make_engine(empty_database_url)
     try:
         assert set(inspect(engine).get_table_names()) >= APP_TABLES
@@ -81,4 +82,4 @@ def test_processes_migrating_at_once_wait_for_each_other(empty_database_url: str
     for thread in threads:
         thread.join(timeout=30)
     assert errors == []
-    assert current(empty_database_url) == head_revision()
+    assert current(empty_database_url) == HEAD

@@ -79,3 +79,37 @@ def test_help_for_empty_help_and_anything_unknown(setup, line: str) -> None:  # 
     _, _, desk, questions = setup
     body = text_of(run_briefbot(line, "UCONF", questions, desk))
     assert "/timeline" in body and "/briefbot sources add URL" in body
+
+
+def _two_reports_in_one_story(uow: FakeUnitOfWork) -> None:
+    from handlers.domain import NewArticle, NewEvent
+    from handlers.stories import merge_into_stories
+
+    reports = ["A fire destroyed a warehouse in Brenn", "A blaze gutted a Brenn warehouse"]
+    for n, summary in enumerate(reports):
+        article = uow.articles.add(NewArticle(text=summary, content_hash=str(n), outlet=f"Outlet {n}",
+                                              published=date(2025, 9, 8)))
+        events = [NewEvent(date="2025-09-07", summary=summary, sentence=summary, start=0, end=len(summary),
+                           places=["Brenn"])]
+        merge_into_stories(uow.articles.ref(article.id), events, uow.events.add_many(article.id, events),
+                           uow=uow)
+
+
+def test_admin_sees_why_reports_were_merged_and_splits_one_out(setup) -> None:  # type: ignore[no-untyped-def]
+    uow, _, desk, questions = setup
+    _two_reports_in_one_story(uow)
+    shown = text_of(run_briefbot("stories show 1", "UCONF", questions, desk))
+    assert "event 2" in shown and "kind: fire" in shown and "names: brenn" in shown
+    message = run_briefbot("stories split #1 2", "UCONF", questions, desk)
+    assert "Split: story 2 now holds event 2" in text_of(message)
+    assert [(a.actor, a.action) for a in uow.audit.rows] == [("UCONF", "stories.split")]
+
+
+def test_members_may_not_split_stories_and_bad_ids_are_explained(setup) -> None:  # type: ignore[no-untyped-def]
+    uow, _, desk, questions = setup
+    _two_reports_in_one_story(uow)
+    assert "admins only" in run_briefbot("stories split 1 2", "UMEMBER", questions, desk).text
+    assert "are numbers" in text_of(run_briefbot("stories split one 2", "UCONF", questions, desk))
+    assert "There is no story 9" in text_of(run_briefbot("stories show 9", "UCONF", questions, desk))
+    assert "I don't understand" in text_of(run_briefbot("stories split 1", "UCONF", questions, desk))
+    assert uow.audit.rows == [] and len(uow.stories.get(1).members) == 2  # type: ignore[union-attr]

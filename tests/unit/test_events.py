@@ -205,3 +205,14 @@ def test_a_dateline_alone_is_not_an_event() -> None:
     assert [e.summary for e in events(text, published=date(1999, 2, 27))] == [
         "The presidents signed the accession papers on Friday."
     ]
+
+
+def test_date_of_an_embedded_post_signature_is_not_an_event() -> None:
+    text = (
+        "The mayor opened the new bridge on Friday. "
+        "What a day for the city. pic.twitter.com/AbC123xyz — Lena Ortiz (@lenaortiz) June 6, 2025"
+    )
+    doc = Document.parse(text, date(2025, 6, 7))
+    events = find_events(doc, find_dates(doc), [])
+    assert [e.date for e in events] == ["2025-06-06"]
+    assert events[0].summary.startswith("The mayor opened")

@@ -66,8 +66,8 @@ def test_a_page_too_big_for_one_message_continues_behind_more() -> None:
     request = MoreRequest.decode(payload["blocks"][-1]["elements"][0]["value"])
     assert request is not None and request.question == "timeline"
     shown = sum(1 for b in payload["blocks"] if b["type"] == "section")
-    # Each shown entry merged two stored events, so the next page starts after 2 x shown of them.
-    assert request.offset == 2 * shown and request.text == "flood since 2025-01-01"
+    # Each shown entry is one stored story (however many reports it merged): the next page starts after them.
+    assert request.offset == shown and request.text == "flood since 2025-01-01"
 
 
 def test_last_page_has_no_more_button() -> None:

@@ -1,0 +1,86 @@
+"""`briefbot worker`: poll due sources and post due digests, every minute, until stopped.
+
+APScheduler's BlockingScheduler runs two interval jobs; each allows one instance at a time and
+coalesces runs missed while busy. Exactly-once posting does not rely on the scheduler: it is the
+database claim in handlers.digests, so two workers (or a worker and a cron job) are safe.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import signal
+from datetime import UTC, datetime
+from types import FrameType
+from typing import Any
+
+from bot.bootstrap import Container
+from bot.cli.context import open_container
+
+log = logging.getLogger("briefbot.worker")
+
+
+def register(sub: Any) -> None:
+    p = sub.add_parser("worker", help="poll sources and post scheduled digests (runs until stopped)",
+                       description="Polls due sources and posts due digests every minute. "
+                                   "Digests need SLACK_BOT_TOKEN; without it only polling runs.")
+    p.add_argument("--every", type=int, default=60, metavar="SECONDS", help="how often to look (default 60)")
+    p.add_argument("--once", action="store_true", help="run each job once and exit (for cron or a check)")
+    p.set_defaults(func=_run)
+
+
+def poll_job(c: Container) -> None:
+    from bot.jobs import poll_due_sources
+
+    try:
+        reports = poll_due_sources(c)
+    except Exception:  # the scheduler must keep running: log and try again next time
+        log.exception("polling failed")
+        return
+    if reports:
+        new = sum(r.new for r in reports)
+        failed = sum(r.status == "failed" for r in reports)
+        log.info("polled %d sources: %d new items, %d failed", len(reports), new, failed)
+
+
+def digest_job(c: Container) -> None:
+    from bot.jobs import run_due_digests
+
+    try:
+        outcomes = run_due_digests(c)
+    except Exception:
+        log.exception("posting digests failed")
+        return
+    for o in outcomes:
+        log.info("digest %s to %s for %s: %s%s", o.subscription_id, o.channel, o.slot.isoformat(), o.status,
+                 f" ({o.error})" if o.error else "")
+
+
+def _run(args: argparse.Namespace) -> int:
+    from apscheduler.schedulers.blocking import BlockingScheduler
+
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    with open_container(args) as c:
+        c.upgrade_database()
+        jobs = [poll_job] + ([digest_job] if c.settings.slack_bot_token else [])
+        if not c.settings.slack_bot_token:
+            log.warning("SLACK_BOT_TOKEN is not set: polling only, no digests")
+        if args.once:
+            for job in jobs:
+                job(c)
+            return 0
+        scheduler = BlockingScheduler(timezone=UTC)
+        for job in jobs:
+            scheduler.add_job(job, "interval", args=[c], seconds=max(args.every, 5), id=job.__name__,
+                              next_run_time=datetime.now(UTC), max_instances=1, coalesce=True,
+                              misfire_grace_time=None)
+
+        def stop(signum: int, _frame: FrameType | None) -> None:
+            log.info("signal %s: stopping after the running jobs", signum)
+            scheduler.shutdown(wait=False)
+
+        signal.signal(signal.SIGTERM, stop)
+        signal.signal(signal.SIGINT, stop)
+        log.info("worker started: %s every %ss", ", ".join(j.__name__ for j in jobs), args.every)
+        scheduler.start()
+    return 0

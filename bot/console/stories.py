@@ -1,0 +1,41 @@
+"""Plain text shared by the CLI and Slack: a story with why each report joined it; roles as seen."""
+
+from __future__ import annotations
+
+from handlers.domain import Person, Story, StoryMember
+
+
+def _line(text: str) -> str:
+    return " ".join(text.split())
+
+
+def member_line(m: StoryMember) -> str:
+    """event 12 · Outlet, 2025-09-07 · summary · why it joined (score, shared names, kinds, words)."""
+    source = m.article.outlet or m.article.title or f"article {m.article.id}"
+    when = f", {m.article.published.isoformat()}" if m.article.published else ""
+    why = "first report" if m.reason is None else _why(m.reason)
+    return f"event {m.event_id} · {source}{when} · {_line(m.summary)[:200]} · {why}"
+
+
+def _why(reason: dict[str, object]) -> str:
+    parts = [f"score {reason.get('score')}"]
+    for key, label in (("kinds", "kind"), ("names", "names"), ("terms", "words")):
+        values = reason.get(key)
+        if isinstance(values, list) and values:
+            parts.append(f"{label}: {', '.join(map(str, values))}")
+    if reason.get("same_article_nearby"):
+        parts.append("next to it in the same article")
+    return "; ".join(parts)
+
+
+def story_text(story: Story) -> str:
+    """A story as plain lines (also used by the CLI)."""
+    lines = [f"Story {story.id} · {story.date} · {story.corroboration} source(s)", _line(story.summary)]
+    lines += [f"  {member_line(m)}" for m in story.members]
+    return "\n".join(lines)
+
+
+def roles_seen(person: Person) -> str:
+    """"President (since 2025-09-01), Commander-in-chief": each role with the first day it was seen."""
+    return ", ".join(f"{r.role} (since {r.first_seen.isoformat()})" if r.first_seen else r.role
+                     for r in person.role_history)

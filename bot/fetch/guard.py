@@ -1,0 +1,120 @@
+"""No fetching of loopback, private, link-local or metadata addresses: the one check every fetch shares.
+
+The check runs twice over: before each request (redirects included, with a clear message), and at
+connect time inside the transport, which resolves the name itself, vets every address and connects
+to a vetted one. The second is what counts: a name that resolved to a public address for the first
+check and to 127.0.0.1 a moment later (DNS rebinding) is caught where the socket is opened.
+`allow_private` (BRIEFBOT_ALLOW_PRIVATE_FETCH=1) lets loopback and private networks through, for
+tests and self-hosted feeds; link-local addresses (cloud metadata at 169.254.169.254) never pass.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+import socket
+import ssl
+from collections.abc import Callable, Iterable
+from typing import Any
+
+import certifi
+import httpcore
+import httpx
+
+
+class BlockedAddress(Exception):
+    """The URL's host is, or resolves to, an address we do not fetch from."""
+
+
+def refusal(address: str, *, allow_private: bool = False) -> str | None:
+    """Why `address` (an IP literal) must not be fetched from, or None when it may."""
+    ip = ipaddress.ip_address(address.split("%")[0])
+    if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped is not None:
+        ip = ip.ipv4_mapped  # ::ffff:127.0.0.1 is 127.0.0.1
+    if ip.is_global and not ip.is_multicast:
+        return None
+    if ip.is_link_local:
+        return "a private or local address (link-local, where cloud metadata lives)"
+    if allow_private and (ip.is_loopback or ip.is_private):
+        return None
+    return "a private or local address"
+
+
+def resolve(host: str, port: int | None = None) -> list[str]:
+    """Every address `host` resolves to (an IP literal resolves to itself)."""
+    infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+    return list(dict.fromkeys(str(info[4][0]) for info in infos))
+
+
+def vet_host(host: str, port: int | None = None, *, allow_private: bool = False) -> list[str]:
+    """The addresses of `host`, all of them allowed; BlockedAddress when any one is not.
+
+    One bad address is enough to refuse: a name answering with both a public and a private
+    address is the shape of a rebinding attack.
+    """
+    host = host.strip("[]")
+    addresses = resolve(host, port)  # socket.gaierror when the name does not resolve
+    for address in addresses:
+        why = refusal(address, allow_private=allow_private)
+        if why:
+            raise BlockedAddress(f"{host} is {why}; only public sources can be fetched.")
+    return addresses
+
+
+def request_guard(allow_private: bool = False) -> Callable[[httpx.Request], None]:
+    """An httpx request event hook: refuse before sending, on the first request and every redirect."""
+
+    def guard(request: httpx.Request) -> None:
+        if request.url.scheme not in ("http", "https"):
+            raise BlockedAddress(f"{request.url.scheme}: URLs are not fetched; only http and https.")
+        try:
+            vet_host(request.url.host, request.url.port, allow_private=allow_private)
+        except (socket.gaierror, UnicodeError):
+            return  # the connection will fail with httpx's own error; nothing was fetched
+
+    return guard
+
+
+class _VettingBackend(httpcore.NetworkBackend):
+    """httpcore's socket backend, connecting only to addresses `vet_host` allowed."""
+
+    def __init__(self, allow_private: bool) -> None:
+        self._inner = httpcore.SyncBackend()
+        self._allow_private = allow_private
+
+    def connect_tcp(self, host: str, port: int, timeout: float | None = None,
+                    local_address: str | None = None,
+                    socket_options: Iterable[Any] | None = None) -> httpcore.NetworkStream:
+        try:
+            addresses = vet_host(host, port, allow_private=self._allow_private)
+        except (socket.gaierror, UnicodeError) as exc:
+            raise httpcore.ConnectError(f"cannot resolve {host}: {exc}") from None
+        last: Exception | None = None
+        for address in addresses:
+            try:
+                # TLS still verifies (and sends SNI for) the name: httpcore passes the origin host.
+                return self._inner.connect_tcp(address, port, timeout=timeout, local_address=local_address,
+                                               socket_options=socket_options)
+            except httpcore.ConnectError as exc:
+                last = exc
+        raise last or httpcore.ConnectError(f"no address to connect to for {host}")
+
+    def connect_unix_socket(self, path: str, timeout: float | None = None,
+                            socket_options: Iterable[Any] | None = None) -> httpcore.NetworkStream:
+        raise BlockedAddress("unix sockets are not fetched from")
+
+    def sleep(self, seconds: float) -> None:
+        self._inner.sleep(seconds)
+
+
+class GuardedTransport(httpx.HTTPTransport):
+    """An httpx transport whose connections go only to vetted addresses (see the module docstring)."""
+
+    def __init__(self, *, allow_private: bool = False, max_connections: int = 20) -> None:
+        super().__init__(trust_env=False)
+        self._pool = httpcore.ConnectionPool(
+            ssl_context=ssl.create_default_context(cafile=certifi.where()),
+            max_connections=max_connections,
+            max_keepalive_connections=max_connections,
+            keepalive_expiry=5.0,
+            network_backend=_VettingBackend(allow_private),
+        )

@@ -1,0 +1,173 @@
+"""handlers.polling.SourceReader over httpx, feedparser and trafilatura.
+
+Polite and bounded: a named User-Agent, conditional GETs (If-None-Match / If-Modified-Since),
+timeouts, a few retries with backoff on timeouts, 429 and 5xx (Retry-After honoured, capped), at most
+`per_host` requests to one host at a time, and a response size cap past which reading stops.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import threading
+import time
+from collections.abc import Callable
+from datetime import date
+from typing import Any
+
+import feedparser
+import httpx
+
+from bot.fetch.guard import BlockedAddress
+from bot.fetch.html import html_to_text
+from bot.fetch.http import USER_AGENT, make_client
+from handlers.domain import Source
+from handlers.polling import ArticleText, FeedItem, SourceFetchError, SourceSnapshot
+
+MAX_BYTES = 5 * 1024 * 1024
+MAX_RETRY_WAIT = 30.0
+_FEED_ACCEPT = "application/rss+xml, application/atom+xml, application/xml;q=0.9, text/html;q=0.8"
+_TAG = re.compile(r"<[^>]+>")
+_BLOCK_END = re.compile(r"(?i)</(p|div|li|h\d)>|<br\s*/?>")
+
+
+class _Fetched:
+    def __init__(self, status: int, headers: httpx.Headers, body: bytes, url: str) -> None:
+        self.status, self.headers, self.body, self.url = status, headers, body, url
+
+
+class HttpSourceReader:
+    def __init__(self, *, client: httpx.Client | None = None, allow_private: bool = False,
+                 max_bytes: int = MAX_BYTES, attempts: int = 3, backoff: float = 1.0, per_host: int = 2,
+                 sleep: Callable[[float], None] = time.sleep) -> None:
+        self._client = client or make_client(allow_private=allow_private)
+        self._max_bytes = max_bytes
+        self._attempts = attempts
+        self._backoff = backoff
+        self._per_host = per_host
+        self._sleep = sleep
+        self._hosts: dict[str, threading.Semaphore] = {}
+        self._lock = threading.Lock()
+
+    def close(self) -> None:
+        self._client.close()
+
+    def read_source(self, source: Source) -> SourceSnapshot:
+        headers = {"Accept": _FEED_ACCEPT}
+        if source.etag:
+            headers["If-None-Match"] = source.etag
+        if source.last_modified:
+            headers["If-Modified-Since"] = source.last_modified
+        got = self._get(source.url, headers)
+        if got.status == 304:
+            return SourceSnapshot(status="not_modified")
+        validators = {"etag": got.headers.get("etag"), "last_modified": got.headers.get("last-modified")}
+        if source.kind == "page":
+            page = html_to_text(got.body, url=got.url)
+            item = FeedItem(url=source.url, title=page.title, published=page.published, text=page.text)
+            return SourceSnapshot(status="fresh", items=[item] if page.text.strip() else [], **validators)
+        return SourceSnapshot(status="fresh", items=parse_feed(got.body, source.url), **validators)
+
+    def read_article(self, url: str) -> ArticleText:
+        got = self._get(url, {"Accept": "text/html,application/xhtml+xml;q=0.9,*/*;q=0.5"})
+        page = html_to_text(got.body, url=got.url)
+        if not page.text.strip():
+            raise SourceFetchError(f"{url}: no article text found")
+        return ArticleText(text=page.text, title=page.title, outlet=page.outlet, published=page.published)
+
+    def _get(self, url: str, headers: dict[str, str]) -> _Fetched:
+        host = httpx.URL(url).host
+        with self._slot(host):
+            for attempt in range(1, self._attempts + 1):
+                try:
+                    got = self._once(url, headers)
+                except (httpx.TimeoutException, httpx.TransportError) as exc:
+                    if attempt == self._attempts or isinstance(exc, httpx.UnsupportedProtocol):
+                        raise SourceFetchError(f"{url}: {_describe(exc)}") from None
+                    self._sleep(self._backoff * 2 ** (attempt - 1))
+                    continue
+                if got.status == 429 or got.status >= 500:
+                    if attempt == self._attempts:
+                        raise SourceFetchError(f"{url}: HTTP {got.status} after {attempt} attempts")
+                    self._sleep(_retry_after(got.headers, self._backoff * 2 ** (attempt - 1)))
+                    continue
+                if got.status >= 400:
+                    raise SourceFetchError(f"{url}: HTTP {got.status}")
+                return got
+        raise SourceFetchError(f"{url}: not fetched")  # unreachable
+
+    def _once(self, url: str, headers: dict[str, str]) -> _Fetched:
+        try:
+            with self._client.stream("GET", url, headers={"User-Agent": USER_AGENT, **headers}) as response:
+                if response.status_code >= 300:
+                    return _Fetched(response.status_code, response.headers, b"", str(response.url))
+                declared = response.headers.get("content-length", "")
+                if declared.isdigit() and int(declared) > self._max_bytes:
+                    raise SourceFetchError(f"{url}: response too large ({int(declared):,} bytes, "
+                                           f"the limit is {self._max_bytes:,})")
+                body = bytearray()
+                for chunk in response.iter_bytes():
+                    body.extend(chunk)
+                    if len(body) > self._max_bytes:
+                        # Stop reading here: a feed this big is a mistake or an attack.
+                        raise SourceFetchError(f"{url}: response cut off at {self._max_bytes:,} bytes")
+                return _Fetched(response.status_code, response.headers, bytes(body), str(response.url))
+        except BlockedAddress as exc:
+            raise SourceFetchError(f"{url}: refused: {exc}") from None
+
+    def _slot(self, host: str) -> threading.Semaphore:
+        with self._lock:
+            return self._hosts.setdefault(host, threading.Semaphore(self._per_host))
+
+
+def parse_feed(body: bytes, url: str) -> list[FeedItem]:
+    """RSS or Atom entries as items; SourceFetchError for something that is no feed at all."""
+    parsed: Any = feedparser.parse(body)
+    usable = [e for e in parsed.entries if e.get("id") or e.get("link")]
+    # feedparser recovers what it can from broken XML; broken with nothing usable is an error,
+    # while a slightly broken feed (a wrong declared encoding, say) is still read.
+    if not usable and (parsed.get("bozo") or not parsed.get("version")):
+        reason = parsed.get("bozo_exception")
+        raise SourceFetchError(f"{url}: not a readable feed" + (f" ({reason})" if reason else ""))
+    items = []
+    for entry in usable:
+        contents = entry.get("content") or []
+        raw = (contents[0].get("value") if contents else None) or entry.get("summary") or ""
+        items.append(FeedItem(guid=_text(entry.get("id")), url=_text(entry.get("link")),
+                              title=_plain(entry.get("title") or "") or None,
+                              published=_date(entry.get("published_parsed") or entry.get("updated_parsed")),
+                              text=_plain(raw)))
+    return items
+
+
+def _plain(markup: str) -> str:
+    """Feed HTML to text: paragraphs kept as lines, tags dropped, entities decoded."""
+    # A line break inside a paragraph is just a space; only block ends make paragraphs.
+    text = _TAG.sub("", _BLOCK_END.sub("\x00", markup))
+    paragraphs = (" ".join(html.unescape(part).split()) for part in text.split("\x00"))
+    return "\n\n".join(p for p in paragraphs if p)
+
+
+def _text(value: object) -> str | None:
+    return value.strip() or None if isinstance(value, str) else None
+
+
+def _date(value: object) -> date | None:
+    try:
+        return date(value[0], value[1], value[2]) if value else None  # type: ignore[index]
+    except (TypeError, ValueError, IndexError):
+        return None
+
+
+def _retry_after(headers: httpx.Headers, default: float) -> float:
+    raw = headers.get("retry-after", "")
+    try:
+        return min(max(float(raw), 0.0), MAX_RETRY_WAIT)
+    except ValueError:
+        return default
+
+
+def _describe(exc: Exception) -> str:
+    if isinstance(exc, httpx.TimeoutException):
+        return "timed out"
+    return f"could not fetch ({type(exc).__name__}: {exc})"

@@ -1,0 +1,137 @@
+"""Figures about one thing in one happening, grouped: their range, who said what, conflicts, revisions.
+
+Two figures are about the same thing when they count the same unit (or subject) for the same
+happening: the date of the story whose sentence holds the figure, or else the day the article
+was published. Each figure stands for a range of values it allows (`plausible_range`); reports
+from different articles whose ranges do not meet disagree. A count that grows across days (a death
+toll, or a figure reported as a change) is a revision, not a disagreement: the latest is shown
+first and the earlier ones as its history.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from handlers.results import FigureGroup, FigureReport
+from handlers.story_match import fold, stem
+
+# What a running count is called: later, larger numbers revise earlier ones.
+_RUNNING_COUNTS = frozenset(
+    "toll dead death killed kill casualty injured wounded victim case infection displaced evacuated arrested "
+    "detained missing fatality hospitalized hospitalised body".split()
+)
+
+
+def step(value: float) -> float:
+    """The rounding step a number was probably given to: 800 -> 100, 810 -> 10, 9 -> 1, 2.5 -> 0.1."""
+    if value <= 0:
+        return 1.0
+    if value != int(value):
+        return 0.1
+    n, unit = int(value), 1.0
+    while n >= 10 and n % 10 == 0:
+        n //= 10
+        unit *= 10
+    return unit
+
+
+def plausible_range(r: FigureReport) -> tuple[float, float]:
+    """The values a figure allows, bound words read as news writes them.
+
+    "at least nine" is said of about nine (a writer who knew of 13 would say 13), so a lower bound
+    allows up to a quarter more (or one rounding step); "around 810" allows a tenth either way.
+    """
+    v, top = r.value, r.value_max if r.value_max is not None else r.value
+    slack = max(step(v), 0.25 * abs(v))
+    if r.bound in (">", ">="):
+        return v, top + slack
+    if r.bound in ("<", "<="):
+        return v - slack, top
+    if r.bound == "~":
+        tol = max(step(v) / 2, 0.1 * abs(v))
+        return v - tol, top + tol
+    return v, top
+
+
+def thing_key(r: FigureReport) -> str | None:
+    """What a figure counts, for grouping: the head word of its subject, with its unit.
+
+    "over 800 Iranian-made Shahed drones" and "around 810 drones" both count drones; "$825 million"
+    for an arms package and "$300 million" in frozen assets share a unit but not a subject. Without
+    a subject nothing says two numbers measure the same thing.
+    """
+    words = fold(r.about).split() if r.about else []
+    if not words:
+        return None
+    return f"{stem(words[-1])}|{fold(r.unit or '')}"
+
+
+def group_figures(
+    reports: Sequence[FigureReport], when: Callable[[FigureReport], str | None]
+) -> list[FigureGroup]:
+    """Reports grouped by what they count and the happening they belong to; each group summarised.
+
+    `when(report)` is the date of the happening the report's sentence tells of, None when no stored
+    happening holds it. Figures of one thing on different happening dates stay apart ("730 drones in
+    July", "800 drones on Sunday"); a figure of no known happening joins the latest happening of that
+    thing up to its article's day, or else the other undated ones.
+    """
+    groups: dict[object, list[FigureReport]] = {}
+    dated: dict[str, set[str]] = {}
+    for r in reports:
+        thing, day = thing_key(r), when(r)
+        if thing and day:
+            dated.setdefault(thing, set()).add(day)
+    for i, r in enumerate(reports):
+        thing = thing_key(r)
+        if not thing:
+            groups[i] = [r]  # an unknown subject groups with nothing
+            continue
+        day = when(r) or _latest_before(dated.get(thing, set()), r)
+        groups.setdefault((thing, day), []).append(r)
+    return [summarise(rs) for rs in groups.values()]
+
+
+def _latest_before(days: set[str], r: FigureReport) -> str | None:
+    published = r.source.published.isoformat() if r.source.published else "9999"
+    earlier = [d for d in days if d <= published]
+    return max(earlier) if earlier else None
+
+
+def summarise(reports: list[FigureReport]) -> FigureGroup:
+    """One group: range, latest report with its history, and whether sources disagree."""
+    ranges = [plausible_range(r) for r in reports]
+    by_date = sorted(reports, key=lambda r: (r.source.published is not None, r.source.published, r.source.id),
+                     reverse=True)
+    days = {r.source.published for r in reports}
+    revised = len(days) > 1 and _is_revision(reports)
+    latest_day = by_date[0].source.published
+    return FigureGroup(
+        about=min((r.about for r in reports if r.about), key=len, default=None), unit=reports[0].unit,
+        reports=by_date if revised else reports,
+        conflict=_conflict(reports, ranges, revised),
+        low=min(lo for lo, _ in ranges), high=max(hi for _, hi in ranges),
+        latest=by_date[0] if revised else None,
+        history=[r for r in by_date if r.source.published != latest_day] if revised else [],
+    )
+
+
+def _is_revision(reports: Sequence[FigureReport]) -> bool:
+    if any(r.change for r in reports):
+        return True
+    words = {stem(w) for r in reports for w in fold(f"{r.about or ''} {r.unit or ''} {r.sentence}").split()}
+    return bool(words & {stem(w) for w in _RUNNING_COUNTS})
+
+
+def _conflict(reports: Sequence[FigureReport], ranges: Sequence[tuple[float, float]], revised: bool) -> bool:
+    for i in range(len(reports)):
+        for j in range(i + 1, len(reports)):
+            a, b = reports[i], reports[j]
+            if a.source.id == b.source.id:
+                continue  # one article giving two numbers is usually counting two things
+            if revised and a.source.published != b.source.published:
+                continue
+            (alo, ahi), (blo, bhi) = ranges[i], ranges[j]
+            if ahi < blo or bhi < alo:
+                return True
+    return False

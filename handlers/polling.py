@@ -1,0 +1,224 @@
+"""Polling sources: each due source is read (conditionally), and only items never seen are ingested.
+
+An item is "seen" by its key in source_items (the feed's GUID, else its canonical URL), and an
+article already stored under the same canonical URL or the same text (content hash) is not stored
+again: a feed that re-dates or edits an item, or moves it to a new GUID, adds nothing. The reading
+itself (HTTP, feedparser, trafilatura) is behind the `SourceReader` port, in bot/fetch/sources.py.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from datetime import date, datetime
+from typing import Literal, Protocol, cast
+from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from handlers.admin import AdminError
+from handlers.domain import Source
+from handlers.ingest import Extractor, content_hash, ingest_article
+from handlers.ports import Clock, SourcePolling, UnitOfWork
+from handlers.results import IngestArticle
+
+log = logging.getLogger(__name__)
+
+UNHEALTHY_AFTER = 3  # consecutive failed polls
+ItemOutcome = Literal["seen", "stored", "other"]
+MAX_NEW_PER_POLL = 30  # articles fetched per source and poll; the rest wait for the next poll
+MIN_INTERVAL, MAX_INTERVAL = 5, 7 * 24 * 60  # minutes: no hammering, and at least weekly
+_TRACKING = ("utm_", "fbclid", "gclid", "dclid", "msclkid", "mc_cid", "mc_eid", "_hsenc", "_hsmi", "igshid",
+             "yclid", "cmpid", "ocid")
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+
+class FeedItem(_Model):
+    """One entry of a feed (or the page itself, for a page source)."""
+
+    guid: str | None = None
+    url: str | None = None
+    title: str | None = None
+    published: date | None = None
+    text: str = ""  # the feed's own content or summary, as plain text
+
+
+class SourceSnapshot(_Model):
+    status: Literal["fresh", "not_modified"]
+    items: list[FeedItem] = Field(default_factory=list)
+    etag: str | None = None
+    last_modified: str | None = None
+
+
+class ArticleText(_Model):
+    text: str
+    title: str | None = None
+    outlet: str | None = None
+    published: date | None = None
+
+
+class SourceFetchError(Exception):
+    """Reading a source failed (HTTP error, timeout, malformed feed, too large); the message says how."""
+
+
+class SourceReader(Protocol):
+    def read_source(self, source: Source) -> SourceSnapshot:
+        """Fetch the source with its stored validators (ETag, Last-Modified). Raises SourceFetchError."""
+        ...
+
+    def read_article(self, url: str) -> ArticleText:
+        """The full text of the article at `url`. Raises SourceFetchError."""
+        ...
+
+
+class PollReport(_Model):
+    source_id: int
+    url: str
+    status: Literal["ok", "not_modified", "failed"]
+    new: int = 0
+    skipped: int = 0
+    error: str | None = None
+    unhealthy: bool = False
+
+
+def is_unhealthy(source: Source) -> bool:
+    """A source that failed its last UNHEALTHY_AFTER polls in a row."""
+    return source.consecutive_failures >= UNHEALTHY_AFTER
+
+
+def canonical_url(url: str) -> str:
+    """The URL without fragment and tracking parameters (utm_*, fbclid, ...); scheme and host lowercased."""
+    parts = urlsplit(url.strip())
+    query = [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True)
+             if not k.lower().startswith(_TRACKING)]
+    return urlunsplit((parts.scheme.lower(), parts.netloc.lower(), parts.path or "/", urlencode(query), ""))
+
+
+def poll_source(source: Source, *, uow_factory: Callable[[], UnitOfWork], reader: SourceReader, clock: Clock,
+                extractor: Extractor, max_new: int = MAX_NEW_PER_POLL) -> PollReport:
+    """Read one source and ingest its new items; the poll (and any error) is recorded on the source."""
+    try:
+        snapshot = reader.read_source(source)
+    except SourceFetchError as exc:
+        return _record(source, uow_factory, clock, error=str(exc) or type(exc).__name__)
+    except Exception as exc:  # a bug in reading one source must not stop the others
+        log.exception("polling source %s (%s) failed", source.id, source.url)
+        return _record(source, uow_factory, clock, error=f"{type(exc).__name__}: {exc}")
+    if snapshot.status == "not_modified":
+        return _record(source, uow_factory, clock, status="not_modified")
+    new = skipped = taken = 0
+    for item in snapshot.items:
+        if taken >= max_new:
+            # Not all read: keep the old validators, so the next poll gets the feed again, not a 304.
+            return _record(source, uow_factory, clock, new=new, skipped=skipped)
+        outcome = _ingest_item(source, item, uow_factory=uow_factory, reader=reader, clock=clock,
+                               extractor=extractor)
+        taken += outcome != "seen"
+        new += outcome == "stored"
+        skipped += outcome != "stored"
+    return _record(source, uow_factory, clock, new=new, skipped=skipped, etag=snapshot.etag,
+                   last_modified=snapshot.last_modified)
+
+
+def poll_due(*, now: datetime, uow_factory: Callable[[], UnitOfWork], reader: SourceReader, clock: Clock,
+             extractor: Extractor, workers: int = 4) -> list[PollReport]:
+    """Poll every active source whose interval has passed, a few at a time; one report per source."""
+    with uow_factory() as uow:
+        due = _polling(uow).due(now)
+    if not due:
+        return []
+
+    def one(source: Source) -> PollReport:
+        return poll_source(source, uow_factory=uow_factory, reader=reader, clock=clock, extractor=extractor)
+
+    with ThreadPoolExecutor(max_workers=max(1, min(workers, len(due)))) as pool:
+        return list(pool.map(one, due))
+
+
+def _ingest_item(source: Source, item: FeedItem, *, uow_factory: Callable[[], UnitOfWork],
+                 reader: SourceReader, clock: Clock, extractor: Extractor) -> ItemOutcome:
+    """Ingest one item unless seen before: "seen" (nothing fetched), "stored", or "other" (a
+    duplicate of a stored article, or no text)."""
+    url = canonical_url(item.url) if item.url else None
+    by_text = f"sha256:{content_hash(item.text)}" if item.text.strip() else None
+    # A page source is one "item" whose text changes: each version is its own item.
+    key = by_text if source.kind == "page" else ((item.guid or "").strip() or url or by_text)
+    if key is None:
+        return "seen"
+    with uow_factory() as uow:
+        known_url = source.kind == "feed" and url is not None and uow.articles.get_by_url(url) is not None
+        if _polling(uow).has_seen(source.id, key) or known_url:
+            _mark_seen(uow, source, key, url, None, clock)
+            return "seen"
+    article = _article_text(source, item, url, reader)
+    stored = False
+    if article is not None and article.text.strip():
+        result = ingest_article(
+            IngestArticle(text=article.text, url=url, title=item.title or article.title,
+                          outlet=article.outlet or source.name, published=item.published or article.published,
+                          source_id=source.id, guid=key),
+            uow=uow_factory(), extractor=extractor, clock=clock)
+        stored = result.status == "stored"
+    with uow_factory() as uow:
+        _mark_seen(uow, source, key, url, content_hash(article.text) if article else None, clock)
+    return "stored" if stored else "other"
+
+
+def _article_text(source: Source, item: FeedItem, url: str | None,
+                  reader: SourceReader) -> ArticleText | None:
+    """The linked page's full text; the feed's own text when the page cannot be read or says less."""
+    own = None
+    if item.text.strip():
+        own = ArticleText(text=item.text, title=item.title, published=item.published)
+    if source.kind == "page" or not url:
+        return own
+    try:
+        page = reader.read_article(url)
+    except SourceFetchError as exc:
+        log.info("article %s of source %s not fetched (%s); using the feed's text", url, source.id, exc)
+        return own
+    if own is not None and len(page.text) < len(own.text):
+        return own
+    return page
+
+
+def _mark_seen(uow: UnitOfWork, source: Source, key: str, url: str | None, digest: str | None,
+               clock: Clock) -> None:
+    _polling(uow).mark_seen(source.id, key, url=url, content_hash=digest, at=clock.now())
+    uow.commit()
+
+
+def _record(source: Source, uow_factory: Callable[[], UnitOfWork], clock: Clock, *,
+            status: Literal["ok", "not_modified"] = "ok", error: str | None = None, new: int = 0,
+            skipped: int = 0, etag: str | None = None, last_modified: str | None = None) -> PollReport:
+    with uow_factory() as uow:
+        updated = _polling(uow).record_poll(source.id, at=clock.now(), error=error[:1000] if error else None,
+                                            etag=etag, last_modified=last_modified)
+        uow.commit()
+    if error:
+        log.warning("source %s (%s) failed: %s", source.id, source.url, error)
+    return PollReport(source_id=source.id, url=source.url, status="failed" if error else status, new=new,
+                      skipped=skipped, error=error, unhealthy=bool(updated and is_unhealthy(updated)))
+
+
+def set_poll_interval(source_id: int, minutes: int, *, actor: str, uow_factory: Callable[[], UnitOfWork],
+                      clock: Clock) -> Source:
+    """Poll one source every `minutes` instead of the default; audited. AdminError when out of range."""
+    if not MIN_INTERVAL <= minutes <= MAX_INTERVAL:
+        raise AdminError(f"Poll every {MIN_INTERVAL} to {MAX_INTERVAL} minutes, not {minutes}.")
+    with uow_factory() as uow:
+        source = _polling(uow).set_interval(source_id, minutes)
+        if source is None:
+            raise AdminError(f"No source #{source_id} (/briefbot sources list shows them).")
+        uow.audit.record(actor, "sources.interval", f"#{source_id} every {minutes} min", clock.now())
+        uow.commit()
+    return source
+
+
+def _polling(uow: UnitOfWork) -> SourcePolling:
+    # The store's source repository implements both ports; the unit of work declares only the first.
+    return cast(SourcePolling, uow.sources)

@@ -1,0 +1,160 @@
+"""Stories: events merged into happenings, each membership with the score and reasons of its merge."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+from typing import Any
+
+from sqlalchemy import Boolean, ColumnElement, Integer, column, delete, func, literal_column, select, text
+from sqlalchemy.orm import Session
+
+from handlers.domain import FactSearch, Story, StoryMember
+from store.fact_search import matches_all
+from store.orm import ArticleRow, EventRow, StoryEventRow, StoryRow
+from store.repositories.articles import to_ref
+from store.repositories.events import date_range
+from store.search_text import query_tokens
+
+# Past this many words an OR search narrows little: the date window alone is used.
+_MAX_CANDIDATE_TOKENS = 200
+
+
+class SqlStoryRepository:
+    def __init__(self, session: Session) -> None:
+        self._session = session
+
+    def candidates(self, since: date, until: date, *, terms: Sequence[str] = (),
+                   limit: int = 200) -> list[Story]:
+        """Stories (with members) whose dates overlap since..until, most recent first, at most `limit`.
+
+        With `terms`, only stories with a report containing at least one of them.
+        """
+        conditions = [StoryRow.date_end >= since, StoryRow.date_start <= until]
+        tokens = query_tokens(terms)
+        if tokens and len(tokens) <= _MAX_CANDIDATE_TOKENS:
+            sharing = (select(StoryEventRow.story_id)
+                       .join(EventRow, EventRow.id == StoryEventRow.event_id)
+                       .where(self._matches_any(tokens)))
+            conditions.append(StoryRow.id.in_(sharing))
+        ids = self._session.scalars(
+            select(StoryRow.id)
+            .where(*conditions)
+            .order_by(StoryRow.date_end.desc(), StoryRow.id.desc())
+            .limit(limit)
+        ).all()
+        return self._load(list(ids))
+
+    def _matches_any(self, tokens: list[str]) -> ColumnElement[bool]:
+        """Events whose index holds any of `tokens` (the full-text index answers)."""
+        if self._session.get_bind().dialect.name == "sqlite":
+            ids = (
+                text("SELECT rowid FROM events_fts WHERE events_fts MATCH :q")
+                .bindparams(q=" OR ".join(f'"{t}"' for t in tokens))
+                .columns(column("rowid", Integer))
+            )
+            return EventRow.id.in_(ids)
+        vector: ColumnElement[Any] = literal_column("events.search_vector")
+        return vector.op("@@", return_type=Boolean)(func.to_tsquery("simple", " | ".join(tokens)))
+
+    def start(self, event_id: int, *, date: str, summary: str, actors: Sequence[str],
+              places: Sequence[str]) -> int:
+        """A new story holding one event (taken out of any story it was in); its id."""
+        start, end = date_range(date)
+        row = StoryRow(date=date, date_start=start, date_end=end, summary=summary, actors=list(actors),
+                       places=list(places))
+        self._session.add(row)
+        self._session.execute(delete(StoryEventRow).where(StoryEventRow.event_id == event_id))
+        self._session.flush()
+        self._session.add(StoryEventRow(story_id=row.id, event_id=event_id))
+        self._session.flush()
+        return row.id
+
+    def attach(self, story_id: int, event_id: int, *, score: float, reason: dict[str, object]) -> None:
+        """Add an event to a story, with the score and reasons of the merge."""
+        self._session.execute(delete(StoryEventRow).where(StoryEventRow.event_id == event_id))
+        self._session.add(StoryEventRow(story_id=story_id, event_id=event_id, score=score,
+                                        reason=dict(reason)))
+        self._session.flush()
+
+    def update(self, story_id: int, *, date: str, summary: str, actors: Sequence[str],
+               places: Sequence[str]) -> None:
+        """Replace what the story shows (date, best summary, actors, places)."""
+        row = self._session.get(StoryRow, story_id)
+        if row is None:
+            return
+        row.date_start, row.date_end = date_range(date)
+        row.date, row.summary, row.actors, row.places = date, summary, list(actors), list(places)
+        self._session.flush()
+
+    def get(self, story_id: int) -> Story | None:
+        """A story with all its members, or None."""
+        found = self._load([story_id])
+        return found[0] if found else None
+
+    def story_of_event(self, event_id: int) -> int | None:
+        """The story an event is in."""
+        return self._session.scalar(select(StoryEventRow.story_id).where(StoryEventRow.event_id == event_id))
+
+    def search(self, search: FactSearch, *, cap: int = 500) -> list[Story]:
+        """Stories with a member event matching the terms, in the window; at most `cap`, newest first."""
+        conditions: list[ColumnElement[bool]] = []
+        if search.since:
+            conditions.append(StoryRow.date_end >= search.since)
+        if search.until:
+            conditions.append(StoryRow.date_start <= search.until)
+        tokens = query_tokens(search.terms)
+        if tokens:
+            matching = (select(StoryEventRow.story_id)
+                        .join(EventRow, EventRow.id == StoryEventRow.event_id)
+                        .where(matches_all(self._session, "events", EventRow.id, tokens)))
+            conditions.append(StoryRow.id.in_(matching))
+        ids = self._session.scalars(
+            select(StoryRow.id)
+            .where(*conditions, StoryRow.id.in_(select(StoryEventRow.story_id)))
+            .order_by(StoryRow.date_end.desc(), StoryRow.id.desc())
+            .limit(cap)
+        ).all()
+        return self._load(list(ids))
+
+    def stories_at(self, spans: Sequence[tuple[int, int]]) -> dict[tuple[int, int], int]:
+        """For (article id, offset) pairs, the story of the event whose sentence holds the offset."""
+        articles = {a for a, _ in spans}
+        if not articles:
+            return {}
+        rows = self._session.execute(
+            select(EventRow.article_id, EventRow.start, EventRow.end, StoryEventRow.story_id)
+            .join(StoryEventRow, StoryEventRow.event_id == EventRow.id)
+            .where(EventRow.article_id.in_(articles))
+        ).all()
+        found: dict[tuple[int, int], int] = {}
+        for article_id, offset in spans:
+            for a, start, end, story_id in rows:
+                if a == article_id and start <= offset < end:
+                    found[(article_id, offset)] = story_id
+                    break
+        return found
+
+    def _load(self, ids: list[int]) -> list[Story]:
+        if not ids:
+            return []
+        stories = {r.id: r for r in self._session.scalars(select(StoryRow).where(StoryRow.id.in_(ids)))}
+        members: dict[int, list[StoryMember]] = {i: [] for i in ids}
+        rows = self._session.execute(
+            select(StoryEventRow, EventRow, ArticleRow)
+            .join(EventRow, EventRow.id == StoryEventRow.event_id)
+            .join(ArticleRow, ArticleRow.id == EventRow.article_id)
+            .where(StoryEventRow.story_id.in_(ids))
+            .order_by(StoryEventRow.id)
+        ).all()
+        for link, event, article in rows:
+            members[link.story_id].append(StoryMember(
+                event_id=event.id, date=event.date, summary=event.summary, actors=list(event.actors),
+                places=list(event.places), start=event.start, article=to_ref(article), score=link.score,
+                reason=link.reason,
+            ))
+        return [
+            Story(id=i, date=stories[i].date, summary=stories[i].summary, actors=list(stories[i].actors),
+                  places=list(stories[i].places), members=members[i])
+            for i in ids if i in stories
+        ]

@@ -1,0 +1,111 @@
+"""Stories in the store, on SQLite and PostgreSQL: the 0002 migration, the repository, merging at ingest."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+
+import pytest
+from sqlalchemy import inspect, text
+
+from handlers.commands import show_timeline
+from handlers.ingest import ingest_article
+from handlers.results import IngestArticle, TimelineQuery
+from handlers.stories import SplitStory, split_story
+from store.database import make_engine, make_session_factory
+from store.migrate import current, downgrade, upgrade
+from store.uow import SqlUnitOfWork
+from tests.fakes import FixedClock
+from tests.integration.builders import event, new_article
+from tests.integration.conftest import BACKENDS
+
+CLOCK = FixedClock(date(2031, 6, 1))
+
+
+@pytest.mark.parametrize("empty_database_url", BACKENDS, indirect=True)
+def test_0002_gives_each_stored_event_its_own_story_and_downgrades_cleanly(empty_database_url: str) -> None:
+    engine = make_engine(empty_database_url)
+    try:
+        upgrade(engine, "0001")
+        with engine.begin() as conn:
+            conn.execute(text(
+                "INSERT INTO articles (id, title, outlet, published, fetched_at, content_hash, text) "
+                "VALUES (1, 't', 'o', '2031-05-02', :now, 'h1', 'x')"),
+                {"now": datetime(2031, 5, 2, tzinfo=UTC)})
+            conn.execute(text(
+                "INSERT INTO events (id, article_id, date, date_start, date_end, summary, sentence, start, "
+                "\"end\", actors, places, search_text) VALUES (7, 1, '2031-05-01', '2031-05-01', "
+                "'2031-05-01', 'Ferry crews walked out', 'Ferry crews walked out.', 0, 10, '[]', "
+                "'[\"Velmora\"]', 'ferry')"))
+        upgrade(engine, "0002_stories")
+        assert current(engine) == "0002_stories"
+        uow = SqlUnitOfWork(make_session_factory(engine))
+        with uow:
+            story = uow.stories.get(7)
+            assert story is not None and [m.event_id for m in story.members] == [7]
+            assert story.places == ["Velmora"] and story.date == "2031-05-01"
+            # New stories get fresh ids after the backfilled ones (PostgreSQL's sequence moved on).
+            assert uow.stories.start(7, date="2031-05-01", summary="s", actors=[], places=[]) > 7
+        downgrade(engine, "0001")
+        tables = set(inspect(engine).get_table_names())
+        assert "stories" not in tables and "story_events" not in tables and "events" in tables
+    finally:
+        engine.dispose()
+
+
+def test_repository_keeps_members_with_their_merge_reasons(uow: SqlUnitOfWork) -> None:
+    with uow:
+        a = uow.articles.add(new_article("one"))
+        ids = uow.events.add_many(a.id, [event("Floods hit Brenn", "2031-05-01", places=["Brenn"]),
+                                         event("Rain flooded Brenn", "2031-05-01", places=["Brenn"]),
+                                         event("A vote in Tassel", "2031-04")])
+        first, second, third = ids
+        assert first is not None and second is not None and third is not None
+        story = uow.stories.start(first, date="2031-05-01", summary="Floods hit Brenn", actors=[],
+                                  places=["Brenn"])
+        uow.stories.attach(story, second, score=0.8, reason={"score": 0.8, "names": ["brenn"]})
+        month = uow.stories.start(third, date="2031-04", summary="A vote in Tassel", actors=[], places=[])
+        uow.commit()
+    with uow:
+        got = uow.stories.get(story)
+        assert got is not None
+        assert [(m.event_id, m.score, m.reason) for m in got.members] == [
+            (first, None, None), (second, 0.8, {"score": 0.8, "names": ["brenn"]})]
+        assert [s.id for s in uow.stories.candidates(date(2031, 5, 1), date(2031, 5, 1))] == [story]
+        assert {s.id for s in uow.stories.candidates(date(2031, 4, 30), date(2031, 5, 1))} == {story, month}
+        window = (date(2031, 4, 1), date(2031, 5, 31))
+        assert [s.id for s in uow.stories.candidates(*window, terms=["flooded", "Quessa"])] == [story]
+        assert [s.id for s in uow.stories.candidates(*window, terms=["vote"])] == [month]
+        assert uow.stories.candidates(*window, terms=["Lindqvist"]) == []
+        assert uow.stories.story_of_event(second) == story
+        assert uow.stories.stories_at([(a.id, 3), (a.id, 99)]) == {(a.id, 3): story}
+        from handlers.domain import FactSearch
+
+        assert [s.id for s in uow.stories.search(FactSearch(terms=["flooded"]))] == [story]
+        assert [s.id for s in uow.stories.search(FactSearch(until=date(2031, 4, 20)))] == [month]
+
+
+def _ingest(uow: SqlUnitOfWork, text_: str, outlet: str, published: date) -> None:
+    cmd = IngestArticle(text=text_, outlet=outlet, published=published)
+    result = ingest_article(cmd, uow=uow, clock=CLOCK)
+    assert result.status == "stored", result.message
+
+
+def test_ingest_merges_two_outlets_reports_and_an_admin_can_split_them(uow: SqlUnitOfWork) -> None:
+    _ingest(uow, "A fire destroyed a warehouse in Castelmar on May 3, 2031. Markets were calm.",
+            "Northern Ledger", date(2031, 5, 4))
+    _ingest(uow, "A blaze ripped through a Castelmar warehouse on Saturday. The mayor praised the crews.",
+            "Coastal Wire", date(2031, 5, 4))
+    [entry] = [e for e in show_timeline(TimelineQuery(terms=["warehouse"]), uow=uow).entries]
+    assert entry.date == "2031-05-03" and entry.corroboration == 2 and entry.story_id is not None
+    with uow:
+        story = uow.stories.get(entry.story_id)
+    assert story is not None and len(story.members) == 2
+    joined = story.members[1]
+    assert joined.reason is not None and "castelmar" in joined.reason["names"]
+    cmd = SplitStory(story_id=story.id, event_id=joined.event_id, actor="U1")
+    done = split_story(cmd, uow=uow, clock=CLOCK)
+    assert [m.event_id for m in done.new_story.members] == [joined.event_id]
+    entries = show_timeline(TimelineQuery(terms=["warehouse"]), uow=uow).entries
+    assert len(entries) == 2
+    with uow:
+        assert [a.action for a in uow.audit.recent()] == ["stories.split"]

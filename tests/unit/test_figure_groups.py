@@ -1,0 +1,66 @@
+"""Figures about one thing in one happening: ranges, conflicts and revisions."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from handlers.domain import ArticleRef
+from handlers.figure_groups import group_figures, plausible_range, step, summarise
+from handlers.results import FigureReport
+
+
+def report(value: float, bound: str = "=", *, about: str = "missiles", unit: str | None = "missile",
+           article: int = 1, day: int = 7, change: str | None = None, sentence: str = "") -> FigureReport:
+    return FigureReport(text=str(value), value=value, bound=bound,  # type: ignore[arg-type]
+                        unit=unit, about=about, change=change,  # type: ignore[arg-type]
+                        sentence=sentence or f"{value} {about}.",
+                        source=ArticleRef(id=article, outlet=f"Outlet {article}",
+                                          published=date(2031, 3, day)))
+
+
+def test_steps_and_ranges_read_bounds_as_news_writes_them() -> None:
+    assert (step(800), step(810), step(9), step(2.5)) == (100, 10, 1, 0.1)
+    assert plausible_range(report(800, ">")) == (800, 1000)
+    assert plausible_range(report(13)) == (13, 13)
+    lo, hi = plausible_range(report(810, "~"))
+    assert lo == 729 and hi == 891
+
+
+def test_exact_figure_against_a_lower_bound_far_below_it_is_a_conflict() -> None:
+    group = summarise([report(13, article=1, day=8), report(9, ">=", article=2, day=7)])
+    assert group.conflict and (group.low, group.high) == (9, 13)
+
+
+def test_over_800_and_around_810_agree() -> None:
+    group = summarise([report(800, ">", about="drones", unit="drone", article=1),
+                       report(810, "~", about="drones", unit="drone", article=2)])
+    assert not group.conflict
+
+
+def test_two_numbers_in_one_article_are_not_held_against_each_other() -> None:
+    assert not summarise([report(13, article=1), report(2, article=1)]).conflict
+
+
+def test_a_rising_death_toll_is_a_revision_with_history_not_a_conflict() -> None:
+    toll = [report(12, about="people killed", unit="person", article=1, day=5),
+            report(23, about="people killed", unit="person", article=2, day=6),
+            report(31, about="people killed", unit="person", article=3, day=7)]
+    group = summarise(toll)
+    assert not group.conflict
+    assert group.latest is not None and group.latest.value == 31
+    assert [r.value for r in group.history] == [23, 12]
+
+
+def test_groups_split_by_happening_date_and_undated_figures_join_the_latest_before_their_article() -> None:
+    july = report(730, "~", about="drones", unit="drone", article=1)
+    sunday = report(800, ">", about="Shahed drones", unit="drone", article=2)
+    loose = report(810, "~", about="drones", unit="drone", article=3, day=8)
+    when = {id(july): "2031-07", id(sunday): "2031-03-07", id(loose): None}
+    groups = group_figures([july, sunday, loose], lambda r: when[id(r)])
+    assert [[r.value for r in g.reports] for g in groups] == [[730], [800, 810]]
+    assert groups[1].about == "drones"  # the plainest wording names the group
+
+
+def test_figures_without_a_subject_stand_alone() -> None:
+    groups = group_figures([report(3, about=""), report(4, about="")], lambda r: None)
+    assert len(groups) == 2

@@ -36,7 +36,7 @@ def queries(filled: Filled) -> list[Query]:
         Query("/timeline", "", "broad"),
         Query("/timeline", "officials", "broad"),
         Query("/timeline", "Saltreach derailed", "selective"),
-        Query("/timeline", f"flood {week}", "selective"),
+        Query("/timeline", f"river {week}", "selective"),
         Query("/whosaid", "", "broad"),
         Query("/whosaid", "Okafor", "broad"),
         Query("/whosaid", "Ada Okafor", "selective"),

@@ -15,12 +15,12 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
-from sqlalchemy import Engine, insert, select, text
+from sqlalchemy import Engine, func, insert, select, text
 from sqlalchemy.orm import Session
 
 from bench.generator import ArticleGenerator, SyntheticArticle, people_pool
 from store.database import make_session_factory
-from store.orm import ArticleRow, EventRow, FigureRow, QuoteRow
+from store.orm import ArticleRow, EventRow, FigureRow, QuoteRow, StoryEventRow, StoryRow
 from store.repositories.events import event_search_text
 from store.repositories.figures import figure_search_text
 from store.repositories.quotes import quote_search_text
@@ -56,6 +56,7 @@ def fill_facts(engine: Engine, facts: int, *, seed: int = 1,
     batch: list[SyntheticArticle] = []
     with session_factory() as session:
         next_id = (session.scalar(select(ArticleRow.id).order_by(ArticleRow.id.desc()).limit(1)) or 0) + 1
+    ids = _Ids(session_factory)
     # A store of a million facts is a busy newsroom's year, not a quiet one's half-century: the
     # stories a day grow with the store so the facts always span about a year.
     per_day = max(4, round(facts / FACTS_PER_ARTICLE / ARTICLES_PER_STORY / 365))
@@ -67,7 +68,7 @@ def fill_facts(engine: Engine, facts: int, *, seed: int = 1,
         pending = sum(len(a.facts.events) + len(a.facts.quotes) + len(a.facts.figures) for a in batch)
         if len(batch) >= BATCH_ARTICLES or stored + pending >= facts:
             with session_factory() as session, session.begin():
-                _insert(session, batch, next_id, people, counts)
+                _insert(session, batch, next_id, people, counts, ids)
             next_id += len(batch)
             batch = []
             stored = counts["events"] + counts["quotes"] + counts["figures"]
@@ -90,10 +91,22 @@ def _speakers(engine: Engine) -> dict[str, int]:
     return ids
 
 
+class _Ids:
+    """Explicit ids for events and stories, so reports of one happening share a story as after ingest."""
+
+    def __init__(self, session_factory: Any) -> None:
+        with session_factory() as session:
+            self.event = session.scalar(select(func.max(EventRow.id))) or 0
+            self.story = session.scalar(select(func.max(StoryRow.id))) or 0
+        self.stories: dict[tuple[int, date], int] = {}
+
+
 def _insert(session: Session, batch: list[SyntheticArticle], first_id: int, people: dict[str, int],
-            counts: dict[str, int]) -> None:
+            counts: dict[str, int], ids: _Ids) -> None:
     articles: list[dict[str, Any]] = []
     events: list[dict[str, Any]] = []
+    stories: list[dict[str, Any]] = []
+    members: list[dict[str, Any]] = []
     quotes: list[dict[str, Any]] = []
     figures: list[dict[str, Any]] = []
     for offset, a in enumerate(batch):
@@ -103,9 +116,17 @@ def _insert(session: Session, batch: list[SyntheticArticle], first_id: int, peop
                          "content_hash": hashlib.sha256(a.text.encode()).hexdigest()})
         for day, sentence, actors, places in a.facts.events:
             start = a.text.find(sentence)
-            events.append({"article_id": article_id, "date": day.isoformat(), "date_start": day,
-                           "date_end": day, "summary": sentence, "sentence": sentence, "start": start,
-                           "end": start + len(sentence), "actors": actors, "places": places,
+            ids.event += 1
+            key = (a.story, day)
+            if key not in ids.stories:
+                ids.story += 1
+                ids.stories[key] = ids.story
+                stories.append({"id": ids.story, "date": day.isoformat(), "date_start": day, "date_end": day,
+                                "summary": sentence, "actors": actors, "places": places})
+            members.append({"story_id": ids.stories[key], "event_id": ids.event, "score": 1.0})
+            events.append({"id": ids.event, "article_id": article_id, "date": day.isoformat(),
+                           "date_start": day, "date_end": day, "summary": sentence, "sentence": sentence,
+                           "start": start, "end": start + len(sentence), "actors": actors, "places": places,
                            "search_text": event_search_text(sentence, sentence, actors, places)})
         for speaker, role, said, kind in a.facts.quotes:
             start = max(a.text.find(said[:20]), 0)
@@ -120,7 +141,8 @@ def _insert(session: Session, batch: list[SyntheticArticle], first_id: int, peop
                             "sentence": sentence, "start": start, "end": start + len(sentence),
                             "search_text": figure_search_text(f"{value:g}", unit, about, sentence)})
     session.execute(insert(ArticleRow), articles)
-    for row_type, rows in ((EventRow, events), (QuoteRow, quotes), (FigureRow, figures)):
+    for row_type, rows in ((EventRow, events), (QuoteRow, quotes), (FigureRow, figures), (StoryRow, stories),
+                           (StoryEventRow, members)):
         if rows:
             session.execute(insert(row_type), rows)
     counts["articles"] += len(articles)
@@ -139,6 +161,7 @@ def _reset_sequences(engine: Engine) -> None:
     if engine.dialect.name != "postgresql":
         return
     with engine.begin() as conn:
-        conn.execute(text("SELECT setval(pg_get_serial_sequence('articles', 'id'), "
-                          "(SELECT coalesce(max(id), 1) FROM articles))"))
+        for table in ("articles", "events", "stories"):
+            conn.execute(text(f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), "
+                              f"(SELECT coalesce(max(id), 1) FROM {table}))"))
         conn.execute(text("ANALYZE"))

@@ -115,6 +115,7 @@ class SyntheticArticle:
     url: str
     text: str
     facts: SyntheticFacts
+    story: int  # which running story this article reports (several outlets report each one)
 
     def as_file(self) -> str:
         """The article as a briefbot text file (header lines, blank line, body)."""
@@ -124,6 +125,7 @@ class SyntheticArticle:
 
 @dataclass(frozen=True)
 class Story:
+    id: int
     topic: Topic
     place: str
     org: str
@@ -144,6 +146,7 @@ class ArticleGenerator:
         self._rng = random.Random(seed)
         self._start = start
         self._stories_per_day = stories_per_day
+        self._stories = 0
 
     def articles(self, count: int) -> Iterator[SyntheticArticle]:
         """`count` articles, several running stories a day, each story covered by several outlets."""
@@ -167,8 +170,9 @@ class ArticleGenerator:
         # Distinct surnames: two Karimis in one story would leave "Karimi added" ambiguous.
         surnames = rng.sample(SURNAMES, 3)
         people = tuple((f"{rng.choice(FIRST_NAMES)} {s}", rng.choice(ROLES)) for s in surnames)
-        return Story(topic=rng.choice(TOPICS), place=rng.choice(PLACES), org=rng.choice(ORGS),
-                     people=people, start=day, days=rng.randint(2, 20))
+        self._stories += 1
+        return Story(id=self._stories, topic=rng.choice(TOPICS), place=rng.choice(PLACES),
+                     org=rng.choice(ORGS), people=people, start=day, days=rng.randint(2, 20))
 
     def _article(self, serial: int, story: Story, outlet: str, published: date) -> SyntheticArticle:
         rng = self._rng
@@ -229,7 +233,7 @@ class ArticleGenerator:
         return SyntheticArticle(
             title=f"{_cap(happening)}", outlet=outlet, published=published,
             url=f"https://{host}.example/{published.isoformat()}/{slug}", text="\n\n".join(paragraphs),
-            facts=facts,
+            facts=facts, story=story.id,
         )
 
 

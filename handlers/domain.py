@@ -40,6 +40,18 @@ class NewArticle(_Model):
     guid: str | None = None
 
 
+class ArticleStoredMeanwhile(Exception):
+    """Another transaction stored the same article between our check and our insert.
+
+    Raised by ArticleRepository.add so that the losing writer stores nothing: returning the
+    winner's article would have its facts stored a second time under it.
+    """
+
+    def __init__(self, article_id: int) -> None:
+        super().__init__(f"article {article_id} was stored by another writer meanwhile")
+        self.article_id = article_id
+
+
 class Article(ArticleRef):
     fetched_at: datetime
     content_hash: str

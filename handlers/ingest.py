@@ -11,7 +11,15 @@ from datetime import date
 from extract import Entity, Extraction, extract
 from extract.document import Document
 from extract.lexicon_roles import role_qualifiers, titles
-from handlers.domain import ArticleRef, NewArticle, NewEvent, NewFigure, NewQuote, SpeakerKind
+from handlers.domain import (
+    ArticleRef,
+    ArticleStoredMeanwhile,
+    NewArticle,
+    NewEvent,
+    NewFigure,
+    NewQuote,
+    SpeakerKind,
+)
 from handlers.ports import Clock, UnitOfWork
 from handlers.results import IngestArticle, IngestResult
 from handlers.stories import merge_into_stories
@@ -72,10 +80,15 @@ def _store(cmd: IngestArticle, digest: str, ex: Extraction, uow: UnitOfWork) -> 
         known = _already_stored(uow, digest, cmd.url)
         if known is not None:
             return known
-        article = uow.articles.add(NewArticle(
-            url=cmd.url, title=cmd.title, outlet=cmd.outlet, published=cmd.published, text=cmd.text,
-            content_hash=digest, source_id=cmd.source_id, guid=cmd.guid,
-        ))
+        try:
+            article = uow.articles.add(NewArticle(
+                url=cmd.url, title=cmd.title, outlet=cmd.outlet, published=cmd.published, text=cmd.text,
+                content_hash=digest, source_id=cmd.source_id, guid=cmd.guid,
+            ))
+        except ArticleStoredMeanwhile as lost:
+            # Another worker won the race for this article; leaving rolls back our transaction.
+            return IngestResult(status="duplicate", message=f"already stored as article {lost.article_id}: "
+                                                            "nothing changed")
         people: dict[str, int] = {}
         quotes: list[tuple[NewQuote, int | None]] = []
         for q in ex.quotes:

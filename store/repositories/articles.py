@@ -8,7 +8,7 @@ from sqlalchemy import delete, func, inspect, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from handlers.domain import Article, ArticleRef, NewArticle
+from handlers.domain import Article, ArticleRef, ArticleStoredMeanwhile, NewArticle
 from store.orm import ArticleRow, Base, EventRow, FigureRow, QuoteRow
 from store.types import utcnow
 
@@ -64,7 +64,8 @@ class SqlArticleRepository:
             )
             if existing is None:
                 raise
-            return to_article(existing)
+            # Its writer stores its facts; were we to return it, the caller would store them again.
+            raise ArticleStoredMeanwhile(existing.id) from None
         return to_article(row)
 
     def count(self) -> int:

@@ -57,6 +57,8 @@ def rank_stories(stories: list[Story], terms: list[str]) -> list[Story]:
     wanted = [stem(fold(t)) for t in terms]
 
     def relevance(story: Story) -> int:
+        if not wanted:
+            return 0  # no topic: every story is as relevant (and folding 500 summaries costs)
         # Whole words, plural or not: "war" is not in "software", "strikes" is "strike".
         text = fold(" ".join([story.summary, *story.actors, *story.places]))
         said = {stem(w) for w in _WORDS.findall(text)}

@@ -10,6 +10,7 @@ bombardment) folded to one class word.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
@@ -79,6 +80,7 @@ def fold(text: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFKD", text.casefold()) if not unicodedata.combining(c))
 
 
+@functools.lru_cache(maxsize=1 << 16)  # news repeats its words: a timeline stems 500 summaries
 def stem(word: str) -> str:
     """A crude English stem: enough to make 'strikes'/'strike', 'targeted'/'target', 'killed'/'kill' meet."""
     w = word.strip("'’.-").replace("’", "'")

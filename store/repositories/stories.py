@@ -7,7 +7,7 @@ from datetime import date
 from typing import Any
 
 from sqlalchemy import Boolean, ColumnElement, Integer, column, delete, func, literal_column, select, text
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, load_only
 
 from handlers.domain import FactSearch, Story, StoryMember
 from store.fact_search import matches_all
@@ -146,6 +146,11 @@ class SqlStoryRepository:
             .join(ArticleRow, ArticleRow.id == EventRow.article_id)
             .where(StoryEventRow.story_id.in_(ids))
             .order_by(StoryEventRow.id)
+            # Up to 500 stories' members are read per timeline: not their articles' text or index.
+            .options(load_only(EventRow.id, EventRow.date, EventRow.summary, EventRow.actors, EventRow.places,
+                               EventRow.start, EventRow.article_id),
+                     load_only(ArticleRow.id, ArticleRow.url, ArticleRow.title, ArticleRow.outlet,
+                               ArticleRow.published))
         ).all()
         for link, event, article in rows:
             members[link.story_id].append(StoryMember(

@@ -12,12 +12,15 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
+from sqlalchemy import Engine, func, select, text
+
 from bench.databases import dialect, scratch_database
 from bench.fill import Filled, fill_facts
 from bench.measure import max_rss_mb, time_calls
 from handlers.ask import answer
 from store.database import make_engine, make_session_factory
 from store.migrate import upgrade
+from store.orm import ArticleRow
 from store.uow import SqlUnitOfWork
 
 
@@ -49,9 +52,26 @@ def queries(filled: Filled) -> list[Query]:
     ]
 
 
-def run(*, facts: int, db: str | None, runs: int, seed: int = 1, keep: bool = False,
+def run(*, facts: int, db: str | None, runs: int, seed: int = 1, keep: bool = False, store: str | None = None,
         log: Callable[[str], None] = lambda _: None) -> Iterator[dict[str, Any]]:
-    """Fill a scratch database with `facts` facts, then yield one measurement per query."""
+    """Fill a scratch database with `facts` facts, then yield one measurement per query.
+
+    `store` measures an existing store instead (one filled earlier with --keep, say); it is
+    upgraded to the latest schema first and otherwise left as it is.
+    """
+    if store is not None:
+        engine = make_engine(store)
+        try:
+            upgrade(engine)
+            filled = describe(engine)
+            log(f"store: {filled.facts:,} facts in {filled.articles:,} articles (existing)")
+            uow = SqlUnitOfWork(make_session_factory(engine))
+            for q in queries(filled):
+                yield _measure(q, uow=uow, today=filled.last_day + timedelta(days=1), runs=runs,
+                               db=dialect(store), filled=filled)
+        finally:
+            engine.dispose()
+        return
     with scratch_database(db, keep=keep) as url:
         engine = make_engine(url)
         try:
@@ -69,6 +89,16 @@ def run(*, facts: int, db: str | None, runs: int, seed: int = 1, keep: bool = Fa
                 yield _measure(q, uow=uow, today=today, runs=runs, db=dialect(url), filled=filled)
         finally:
             engine.dispose()
+
+
+def describe(engine: Engine) -> Filled:
+    """What an existing store holds, in the terms of a fill."""
+    with engine.connect() as conn:
+        counts = {t: conn.scalar(select(func.count()).select_from(text(t))) or 0
+                  for t in ("articles", "events", "quotes", "figures")}
+        span = select(func.min(ArticleRow.published), func.max(ArticleRow.published))
+        first, last = conn.execute(span).one()
+    return Filled(first_day=first, last_day=last, **counts)
 
 
 def _measure(

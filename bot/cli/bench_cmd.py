@@ -35,6 +35,8 @@ def register(sub: Any) -> None:
     commands = kinds.add_parser("commands", help="/timeline, /whosaid, /figures p50/p95/p99 over N facts")
     commands.add_argument("--facts", type=int, default=10_000, help="facts in the store (default 10000)")
     commands.add_argument("--runs", type=int, default=50, help="timed calls per query (default 50)")
+    commands.add_argument("--store", metavar="URL", default=None,
+                          help="measure this existing store instead of filling a scratch one")
     _common(commands)
     commands.set_defaults(func=_commands)
 
@@ -68,7 +70,7 @@ def _commands(args: argparse.Namespace) -> int:
     if module is None:
         return 2
     return _emit(args, module.run(facts=args.facts, db=args.db, runs=args.runs, seed=args.seed,
-                                  keep=args.keep, log=_log))
+                                  keep=args.keep, store=args.store, log=_log))
 
 
 def _digests(args: argparse.Namespace) -> int:

@@ -118,6 +118,17 @@ def count_facts(
     return session.scalar(select(func.count()).select_from(capped)) or 0
 
 
+def is_common(session: Session, table: str, tokens: list[str]) -> bool:
+    """Whether the words match so many rows of `table` that reading in index order finds a page soonest.
+
+    SQLite asks FTS5 (a capped count); PostgreSQL's planner judges from its own statistics, so
+    there the answer is always "let the planner walk".
+    """
+    if session.get_bind().dialect.name != "sqlite":
+        return True
+    return _fts_count(session, table, tokens, DENSE_MATCHES + 1) > DENSE_MATCHES
+
+
 def _fts_count(session: Session, table: str, tokens: list[str], cap: int) -> int:
     return session.scalar(
         text(f"SELECT count(*) FROM (SELECT 1 FROM {table}_fts WHERE {table}_fts MATCH :q LIMIT :cap)")

@@ -196,6 +196,7 @@ class StoryRow(Base):
     """One happening; its reports are the events linked through story_events."""
 
     __tablename__ = "stories"
+    __table_args__ = (Index("ix_stories_date_end_id", "date_end", "id"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     date: Mapped[str] = mapped_column(String(10))

@@ -7,6 +7,7 @@
 - events (date_start, date_end, id): /timeline's whole ORDER BY, so a broad timeline is read in
   order from the index (the single-column date_start index left a sort of the rest).
 - articles (fetched_at): a digest shows facts from articles fetched since the last one.
+- stories (date_end, id): /timeline takes the newest stories first, a page of candidates at a time.
 
 Revision ID: 0004_scale_indexes
 Revises: 0002_stories
@@ -31,9 +32,11 @@ def upgrade() -> None:
         op.execute("CREATE INDEX ix_articles_published_id ON articles (published, id)")
     op.create_index("ix_events_date_order", "events", ["date_start", "date_end", "id"])
     op.create_index("ix_articles_fetched_at", "articles", ["fetched_at"])
+    op.create_index("ix_stories_date_end_id", "stories", ["date_end", "id"])
 
 
 def downgrade() -> None:
+    op.drop_index("ix_stories_date_end_id", table_name="stories")
     op.drop_index("ix_articles_fetched_at", table_name="articles")
     op.drop_index("ix_events_date_order", table_name="events")
     op.drop_index("ix_articles_published_id", table_name="articles")

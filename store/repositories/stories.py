@@ -10,7 +10,7 @@ from sqlalchemy import Boolean, ColumnElement, Integer, column, delete, func, li
 from sqlalchemy.orm import Session, load_only
 
 from handlers.domain import FactSearch, Story, StoryMember
-from store.fact_search import matches_all
+from store.fact_search import is_common, matches_all
 from store.orm import ArticleRow, EventRow, StoryEventRow, StoryRow
 from store.repositories.articles import to_ref
 from store.repositories.events import date_range
@@ -104,14 +104,21 @@ class SqlStoryRepository:
         if search.until:
             conditions.append(StoryRow.date_start <= search.until)
         tokens = query_tokens(search.terms)
-        if tokens:
+        # With a million events, "stories that have a matching member" must not build the set of
+        # every matching story first: stories are walked newest first (date_end, id index) and each
+        # is probed through its members; only a rare word is better looked up from its matches.
+        members = select(StoryEventRow.id).where(StoryEventRow.story_id == StoryRow.id)
+        if tokens and not is_common(self._session, "events", tokens):
             matching = (select(StoryEventRow.story_id)
                         .join(EventRow, EventRow.id == StoryEventRow.event_id)
                         .where(matches_all(self._session, "events", EventRow.id, tokens)))
             conditions.append(StoryRow.id.in_(matching))
+        elif tokens:
+            members = (members.join(EventRow, EventRow.id == StoryEventRow.event_id)
+                       .where(matches_all(self._session, "events", EventRow.id, tokens, walk_order=True)))
         ids = self._session.scalars(
             select(StoryRow.id)
-            .where(*conditions, StoryRow.id.in_(select(StoryEventRow.story_id)))
+            .where(*conditions, members.exists())
             .order_by(StoryRow.date_end.desc(), StoryRow.id.desc())
             .limit(cap)
         ).all()

@@ -80,7 +80,7 @@ class SqlPeopleRepository:
             .order_by(PersonRow.id)
         ).all()
         exact = [r for r in rows if r.name_key == key]
-        return [self._to_person(r) for r in exact + [r for r in rows if r not in exact]]
+        return self._to_people(exact + [r for r in rows if r not in exact])
 
     def get(self, person_id: int) -> Person | None:
         """A person by id."""
@@ -150,15 +150,28 @@ class SqlPeopleRepository:
                 had.first_seen = seen  # an older article ingested later moves the first sighting back
 
     def _to_person(self, row: PersonRow) -> Person:
-        aliases = self._session.scalars(
-            select(PersonAliasRow.alias).where(PersonAliasRow.person_id == row.id).order_by(PersonAliasRow.id)
-        ).all()
-        roles = self._session.scalars(
-            select(PersonRoleRow).where(PersonRoleRow.person_id == row.id).order_by(PersonRoleRow.id)
-        ).all()
-        history = sorted(roles, key=lambda r: (r.first_seen, r.id))
-        return Person.model_validate({
-            "id": row.id, "name": row.name, "kind": row.kind, "aliases": aliases,
-            "roles": [r.role for r in roles],
-            "role_history": [{"role": r.role, "first_seen": r.first_seen.date()} for r in history],
-        })
+        return self._to_people([row])[0]
+
+    def _to_people(self, rows: Sequence[PersonRow]) -> list[Person]:
+        # Two queries for all of them: a common surname matches dozens of people.
+        ids = [row.id for row in rows]
+        aliases: dict[int, list[str]] = {i: [] for i in ids}
+        for pid, alias in self._session.execute(
+            select(PersonAliasRow.person_id, PersonAliasRow.alias)
+            .where(PersonAliasRow.person_id.in_(ids)).order_by(PersonAliasRow.id)
+        ):
+            aliases[pid].append(alias)
+        roles: dict[int, list[PersonRoleRow]] = {i: [] for i in ids}
+        for role in self._session.scalars(
+            select(PersonRoleRow).where(PersonRoleRow.person_id.in_(ids)).order_by(PersonRoleRow.id)
+        ):
+            roles[role.person_id].append(role)
+        return [
+            Person.model_validate({
+                "id": row.id, "name": row.name, "kind": row.kind, "aliases": aliases[row.id],
+                "roles": [r.role for r in roles[row.id]],
+                "role_history": [{"role": r.role, "first_seen": r.first_seen.date()}
+                                 for r in sorted(roles[row.id], key=lambda r: (r.first_seen, r.id))],
+            })
+            for row in rows
+        ]

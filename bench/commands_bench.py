@@ -81,6 +81,8 @@ def run(*, facts: int, db: str | None, runs: int, seed: int = 1, keep: bool = Fa
                 engine, facts, seed=seed,
                 progress=lambda n: log(f"filled {n:,} facts ({time.perf_counter() - t0:.0f} s)"),
             )
+            # What the next process start does (store.migrate.upgrade): SQLite's planner statistics.
+            upgrade(engine)
             log(f"store: {filled.articles:,} articles, {filled.events:,} events, {filled.quotes:,} quotes, "
                 f"{filled.figures:,} figures in {time.perf_counter() - t0:.1f} s (bulk inserts)")
             uow = SqlUnitOfWork(make_session_factory(engine))

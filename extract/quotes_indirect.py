@@ -36,8 +36,11 @@ _ADVERBIALS = re.compile(
     r"(?:[ \u00a0]*,)?(?:[ \u00a0]+(?:on|in|at|during|late|early|last|this|earlier|later|after|before)"
     r"(?:[ \u00a0]+(?:a|an|the|his|her|their|its|[A-Z][\w’'.-]*|\d[\w:.]*|[a-z]+day|morning|afternoon"
     r"|evening|night|week|month|year|statement|interview|briefing|conference|news|press|post|video|tweet|letter|call|"
-    r"speech|message|remarks|report|email|televised|address)){1,4}|[ \u00a0]+(?:Monday|Tuesday|Wednesday|"
-    r"Thursday|Friday|Saturday|Sunday|today|yesterday|tonight|recently|again))*(?:[ \u00a0]*,)?"
+    r"speech|message|remarks|report|email|televised|address)(?![\w’'])){1,4}"
+    r"|[ \u00a0]+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday|tonight|recently"
+    r"|again)(?![\w’'])"
+    # "has said repeatedly that …": an adverb only where a that-clause follows it
+    r"|[ \u00a0]+[a-z]{3,}ly(?=[ \u00a0]*,?[ \u00a0]+that\b))*(?:[ \u00a0]*,)?"
 )
 # What may stand between the comma and a closing attribution's speaker: a determiner or a title.
 _LEAD_IN = re.compile(

@@ -103,6 +103,9 @@ class SpeakerFinder:
         word = tok.group()
         low = word.lower()
         mention = self._by_end.get(tok.end())
+        modified = self._post_modified(toks, i)
+        if modified is not None and (mention is None or mention.kind != "person"):
+            return modified
         if mention is not None:
             return self._from_mention(mention)
         if low in PRONOUNS:
@@ -227,6 +230,33 @@ class SpeakerFinder:
                     return j - 1
                 return -1
         return -1
+
+    def _post_modified(self, toks: list[re.Match[str]], i: int) -> Speaker | None:
+        """The head of "experts on the region", "Mr. Hale of the weather service", "a poll released
+        Friday", "sources close to the club": the cue attaches to the head, not to the last noun."""
+        for j in range(i, max(0, i - 9), -1):
+            w = toks[j].group()
+            low = w.lower()
+            if w in _POST_STOPS or low in _POST_BREAK:
+                return None
+            if w == "." and not (j > 0 and toks[j - 1].end() == toks[j].start()):
+                return None
+            if j == i or not (low in _POST_PREPOSITIONS or _is_participle(toks, j)):
+                continue
+            h = j - 1
+            if low in ("to", "with") and h > 0 and toks[h].group().lower() in ("close", "familiar", "near"):
+                h -= 1
+            mention = self._by_end.get(toks[h].end())
+            if mention is not None and mention.kind in ("person", "organization"):
+                return self._from_mention(mention) if low != "for" or mention.kind != "person" else None
+            head = toks[h].group().lower()
+            if not _is_head_noun(head) or (_is_participle(toks, j) and head not in source_nouns()):
+                continue
+            sp = self._noun_phrase(toks, h)
+            if sp.kind == "person":
+                return sp
+            return Speaker(sp.start, toks[i].end(), self.text[sp.start : toks[i].end()], None)
+        return None
 
     def _noun_phrase(self, toks: list[re.Match[str]], i: int) -> Speaker:
         k = i
@@ -377,6 +407,23 @@ def _skip_parenthesis(toks: list[re.Match[str]], i: int) -> int:
 
 def _kind(m: Mention) -> EntityKind:
     return "person" if m.kind == "unknown" else m.kind
+
+
+# What links a speaker's head noun to its post-modifier ("experts ON the region", "a poll RELEASED
+# Friday"), and what a post-modifier never contains.
+_POST_PREPOSITIONS = frozenset("of on for at from in with to".split())
+_POST_STOPS = frozenset(',;:!?()"“”‘«»—–')
+_POST_BREAK = frozenset(
+    """that which who whom whose said says told say is are was were has have had be been not but
+    when while because if as than""".split()
+)
+_POST_PARTICIPLES = frozenset(
+    "released published conducted commissioned carried issued led run based filed taken".split()
+)
+
+
+def _is_participle(toks: list[re.Match[str]], j: int) -> bool:
+    return toks[j].group().lower() in _POST_PARTICIPLES
 
 
 def _is_auxiliary(word: str) -> bool:

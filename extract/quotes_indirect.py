@@ -54,6 +54,13 @@ _NOUN_USE = re.compile(r"\b(?:the|a|an|its|his|her|their|this|that)[ \u00a0]+$",
 _ANONYMITY = re.compile(r"(?:not[ \u00a0]+)?to[ \u00a0]+be[ \u00a0]+(?:named|identified|quoted)\b")
 _THAT_WORD = re.compile(r"\bthat\b")
 _THAT = re.compile(r"[ \u00a0]*(?:,[ \u00a0]*)?that\b")
+# Polls, studies and records "show" or "find" things: their content needs no "that".
+_EVIDENCE_VERBS = frozenset("show shows showed shown find finds found suggest suggests suggested".split())
+_EVIDENCE_NOUNS = frozenset(
+    """poll polls polling survey surveys study studies analysis report reports data research review audit
+    investigation census average averages video footage records documents figures statistics tally count
+    estimates projections models""".split()
+)
 _MIN_WORDS = 4
 _WHOLE_CLAUSE = 6  # words before a mid-sentence attribution that make a report of their own
 # Verbs that can close a sentence as its attribution ("…, officials said.").
@@ -137,7 +144,7 @@ def _leading(
         pos = adv.end()
     that = _THAT.match(text, pos, e)
     stance = verb in stance_verbs() or verb in prepositional_phrases()
-    if that is None and verb not in _BARE_CLAUSE_VERBS and not stance:
+    if that is None and verb not in _BARE_CLAUSE_VERBS and not stance and not _evidence(verb, text, sp):
         return None
     if stance and sp.kind is None and text[sp.start : sp.end].lower() in ("it", "that", "which"):
         return None
@@ -204,6 +211,14 @@ def _according_to(doc: Document, finder: SpeakerFinder, c: re.Match[str], s: int
     if not _is_clause(text[start:end]):
         return None
     return _quote(text, start, end, sp, c.group(), _kind(text, start, end))
+
+
+def _evidence(verb: str, text: str, sp: Speaker) -> bool:
+    """ "A poll shows X leading", "the study found 40 cases": evidence reports what it shows without "that"."""
+    if verb not in _EVIDENCE_VERBS:
+        return False
+    words = re.findall(r"[a-z]+", text[sp.start : sp.end].lower())[:5]
+    return any(w in _EVIDENCE_NOUNS for w in words)
 
 
 def _skip_audience(text: str, pos: int, e: int) -> int:

@@ -241,7 +241,7 @@ class SpeakerFinder:
                 return None
             if w == "." and not (j > 0 and toks[j - 1].end() == toks[j].start()):
                 return None
-            if j == i or not (low in _POST_PREPOSITIONS or _is_participle(toks, j)):
+            if not ((low in _POST_PREPOSITIONS and j < i) or _is_participle(toks, j)):
                 continue
             h = j - 1
             if low in ("to", "with") and h > 0 and toks[h].group().lower() in ("close", "familiar", "near"):

@@ -97,7 +97,7 @@ def find_indirect(
         # the attribution closing a sentence governs everything before it, nested reports included
         q = (
             _trailing(doc, finder, cues[-1], s, body_end)
-            if cues and cues[-1].group() in _TRAILING_VERBS
+            if cues and _closes_sentence(cues[-1].group())
             else None
         )
         if q is not None:
@@ -211,6 +211,11 @@ def _according_to(doc: Document, finder: SpeakerFinder, c: re.Match[str], s: int
     if not _is_clause(text[start:end]):
         return None
     return _quote(text, start, end, sp, c.group(), _kind(text, start, end))
+
+
+def _closes_sentence(cue: str) -> bool:
+    """ "…, officials said." and the headline form "…, Union Leader Says." """
+    return cue in _TRAILING_VERBS or (cue[:1].isupper() and cue.lower() in _TRAILING_VERBS and " " not in cue)
 
 
 def _evidence(verb: str, text: str, sp: Speaker) -> bool:

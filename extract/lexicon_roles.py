@@ -45,6 +45,8 @@ businessman businesswoman billionaire mogul star actor actress singer rapper wri
 entrepreneur investor veteran mother father wife husband daughter son niece nephew friend woman man
 employee worker nurse doctor teacher driver farmer shopkeeper guard soldier pilot passenger survivor
 victim neighbour neighbor bystander eyewitness witness customer patient student parent resident voter
+coach trader broker banker dealer fan player captain referee principal headteacher landlord tenant shopper
+relative sister brother announcer lecturer priest bishop pastor imam rabbi councillor councilor
 protester protestor volunteer engineer
 """
 

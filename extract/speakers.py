@@ -42,7 +42,7 @@ _NOT_AFTER_SUBJECT = frozenset(
     "among of in for with to and or at on by from than as into over about ’s 's".split()
 )
 _PARTY_STATE = re.compile(r"[RDI]-[A-Z]")
-_APPOSITION_OPENERS = frozenset("the a an who whose speaking responding writing according".split())
+_APPOSITION_OPENERS = frozenset("the a an who whose which speaking responding writing according".split())
 _QUOTE_CHARS = '"“”‘’«»'
 
 

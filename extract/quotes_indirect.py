@@ -153,6 +153,8 @@ def _leading(
         start += 1
     if start >= e or not _is_clause(text[start:e]) or _ANONYMITY.match(text, start, e):
         return None
+    if text[start:e].split(None, 1)[0] in _TRAILING_VERBS:
+        return None  # "the coastal project said …": the cue word was a noun, the real verb follows
     return _quote(text, start, e, sp, c.group(), _kind(text, start, e))
 
 
@@ -219,7 +221,7 @@ def _closes_sentence(cue: str) -> bool:
 
 
 def _evidence(verb: str, text: str, sp: Speaker) -> bool:
-    """ "A poll shows X leading", "the study found 40 cases": evidence reports what it shows without "that"."""
+    """ "A poll shows X leading", "the study found 40 cases": evidence needs no "that"."""
     if verb not in _EVIDENCE_VERBS:
         return False
     words = re.findall(r"[a-z]+", text[sp.start : sp.end].lower())[:5]

@@ -234,6 +234,9 @@ class SpeakerFinder:
     def _post_modified(self, toks: list[re.Match[str]], i: int) -> Speaker | None:
         """The head of "experts on the region", "Mr. Hale of the weather service", "a poll released
         Friday", "sources close to the club": the cue attaches to the head, not to the last noun."""
+        last = toks[i].group().lower()
+        if last in _DETERMINERS or last in _POST_PREPOSITIONS or not toks[i].group()[:1].isalnum():
+            return None  # "analysts on a | call": the cue word is a noun here, not a verb after a phrase
         for j in range(i, max(0, i - 9), -1):
             w = toks[j].group()
             low = w.lower()

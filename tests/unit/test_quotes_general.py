@@ -1,0 +1,89 @@
+"""Attribution shapes common to any English news: post-modified speakers, evidence that "shows",
+headline attributions, adverbials before "that", everyday speaker nouns. Every sentence is made up."""
+
+from __future__ import annotations
+
+from extract.document import Document
+from extract.mentions import find_mentions
+from extract.models import Quote
+from extract.quotes import find_quotes
+
+
+def quotes_of(text: str) -> list[Quote]:
+    doc = Document.parse(text)
+    return find_quotes(doc, find_mentions(doc))
+
+
+def only(text: str) -> Quote:
+    found = quotes_of(text)
+    assert len(found) == 1, found
+    return found[0]
+
+
+def test_named_speaker_followed_by_his_organisation_still_speaks() -> None:
+    q = only('"The pipes were never inspected," Mr. Arlen of the water board said.')
+    assert (q.kind, q.speaker) == ("direct", "Arlen")
+
+
+def test_head_of_a_prepositional_phrase_is_the_speaker_not_its_object() -> None:
+    q = only("Engineers on the coastal project said the dunes would not survive another storm.")
+    assert q.speaker is not None and q.speaker.startswith("Engineers")
+    assert q.text == "the dunes would not survive another storm"
+
+
+def test_sources_close_to_someone_are_a_speaker() -> None:
+    q = only("People close to the owner said the stadium would be sold by spring.")
+    assert q.speaker == "People close to the owner"
+
+
+def test_a_poll_shows_its_content_without_that() -> None:
+    q = only("A new survey shows the mayor trailing his challenger by nine points.")
+    assert (q.kind, q.cue) == ("indirect", "shows")
+    assert q.text.startswith("the mayor trailing")
+    assert q.speaker == "A new survey"
+
+
+def test_a_study_described_by_a_participle_still_finds() -> None:
+    q = only("A study released on Tuesday found that glaciers were melting twice as fast.")
+    assert q.speaker is not None and q.speaker.startswith("A study")
+    assert q.text == "that glaciers were melting twice as fast"
+
+
+def test_a_person_finding_an_object_is_no_report() -> None:
+    assert quotes_of("The farmer found a lost ewe behind the barn on Sunday.") == []
+
+
+def test_headline_attribution_closes_the_headline() -> None:
+    q = only("Ferry Fares Will Double, Port Authority Warns.")
+    assert q.text == "Ferry Fares Will Double"
+    assert q.speaker == "Port Authority"
+
+
+def test_content_starts_after_that_when_an_interview_stands_between() -> None:
+    q = only("The senator said in an interview that she would not seek a third term.")
+    assert q.text == "that she would not seek a third term"
+
+
+def test_an_adverb_before_that_is_not_content() -> None:
+    q = only("The chairman has said repeatedly that the club is not for sale.")
+    assert q.text == "that the club is not for sale"
+
+
+def test_an_adverb_is_content_when_no_that_follows() -> None:
+    q = only("The coach said early goals would decide the final.")
+    assert q.text == "early goals would decide the final"
+
+
+def test_everyday_speaker_nouns_attribute_a_report() -> None:
+    q = only("Oil will get dearer before winter, traders said.")
+    assert (q.speaker, q.text) == ("traders", "Oil will get dearer before winter")
+
+
+def test_common_noun_speaker_before_a_direct_quote() -> None:
+    q = only('The referee said, "The goal stands and the match goes on."')
+    assert (q.kind, q.speaker) == ("direct", "The referee")
+
+
+def test_a_noun_after_an_article_is_no_cue_behind_a_phrase() -> None:
+    found = quotes_of('Chief executive Mara Lind told investors on a call that demand was "very weak".')
+    assert len(found) == 1 and found[0].speaker == "Mara Lind"

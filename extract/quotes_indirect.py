@@ -30,8 +30,11 @@ _BARE_CLAUSE_VERBS = frozenset(
     "say says said tell tells told add adds added warn warns warned claim claims claimed argue argues argued "
     "insist insists insisted write writes wrote believe believes believed think "
     "thinks thought predict predicts predicted acknowledge acknowledged admit admitted suggest suggested "
-    "suggests announce announced announces note noted notes stress stressed stresses".split()
+    "suggests announce announced announces note noted notes stress stressed stresses "
+    # "…, saying the courts had no role": a participle reporting clause after the main one
+    "saying adding warning arguing insisting noting claiming predicting suggesting stressing".split()
 )
+_PARTICIPLE_AFTER_COMMA = re.compile(r",[ \u00a0]+$")
 _ADVERBIALS = re.compile(
     r"(?:[ \u00a0]*,)?(?:[ \u00a0]+(?:on|in|at|during|late|early|last|this|earlier|later|after|before)"
     r"(?:[ \u00a0]+(?:a|an|the|his|her|their|its|[A-Z][\w’'.-]*|\d[\w:.]*|[a-z]+day|morning|afternoon"
@@ -114,6 +117,7 @@ def find_indirect(
             if q is not None and not any(
                 a <= q.speaker_start < b for a, b in taken if q.speaker_start is not None
             ):
+                _close_before(out, taken, text, c.start())
                 out.append(q)
                 taken.append((q.start, q.end))
                 if subject is None and q.speaker_start is not None and q.speaker_end is not None:
@@ -133,6 +137,11 @@ def _leading(
     sp = finder.before(c.start(), s)
     if sp is None and subject is not None and _CONJOINED.search(text, max(s, c.start() - 12), c.start()):
         sp = subject
+    elif sp is None and c.group().endswith("ing") and _PARTICIPLE_AFTER_COMMA.search(text, s, c.start()):
+        # "Ms. Reyes resigned on Monday, citing …": the participle's subject is the sentence's subject
+        sp = finder.subject(s, c.start(), verb_follows=True)
+        if sp is None or sp.start > s + 40:
+            return None
     elif sp is None or not _subject_position(text, s, sp.start):
         return None
     pos = c.end()
@@ -213,6 +222,25 @@ def _according_to(doc: Document, finder: SpeakerFinder, c: re.Match[str], s: int
     if not _is_clause(text[start:end]):
         return None
     return _quote(text, start, end, sp, c.group(), _kind(text, start, end))
+
+
+def _close_before(out: list[Quote], taken: list[tuple[int, int]], text: str, cue: int) -> None:
+    """ "The minister defended the cuts, arguing that …": a report in the same sentence ends where
+    the next reporting verb begins (its comma too)."""
+    if not taken or not taken[-1][0] < cue < taken[-1][1]:
+        return
+    end = cue
+    while end > taken[-1][0] and text[end - 1] in " \u00a0,;—":
+        end -= 1
+    if not _is_clause(text[taken[-1][0] : end]) and len(text[taken[-1][0] : end].split()) < 2:
+        return
+    q = out[-1]
+    out[-1] = _quote(
+        text, q.start, end,
+        Speaker(q.speaker_start or 0, q.speaker_end or 0, q.speaker, q.speaker_kind, q.speaker_role),
+        q.cue or "", _kind(text, q.start, end),
+    )
+    taken[-1] = (q.start, end)
 
 
 def _closes_sentence(cue: str) -> bool:

@@ -87,3 +87,28 @@ def test_common_noun_speaker_before_a_direct_quote() -> None:
 def test_a_noun_after_an_article_is_no_cue_behind_a_phrase() -> None:
     found = quotes_of('Chief executive Mara Lind told investors on a call that demand was "very weak".')
     assert len(found) == 1 and found[0].speaker == "Mara Lind"
+
+
+def test_participle_after_a_comma_reports_for_the_subject() -> None:
+    found = quotes_of("The referee rejected the appeal, saying the replay had been clear enough.")
+    saying = [q for q in found if q.cue == "saying"]
+    assert len(saying) == 1
+    assert saying[0].text == "the replay had been clear enough"
+    assert saying[0].speaker == "The referee"
+
+
+def test_an_earlier_report_ends_where_the_participle_begins() -> None:
+    found = quotes_of("The minister defended the new tolls, arguing that the bridge had to be paid for.")
+    assert [q.cue for q in found] == ["defended", "arguing"]
+    assert found[0].text == "the new tolls"
+    assert found[1].text == "that the bridge had to be paid for"
+
+
+def test_participle_takes_a_named_subject_when_the_main_verb_is_no_cue() -> None:
+    q = only("Ms. Okafor stepped down on Monday, citing the strain of the job on her health.")
+    assert (q.cue, q.speaker) == ("citing", "Okafor")
+    assert q.text == "the strain of the job on her health"
+
+
+def test_a_participle_opening_a_sentence_reports_nothing() -> None:
+    assert quotes_of("Standing in the rain, the volunteers waved to the passing runners.") == []

@@ -76,7 +76,8 @@ ranted focus focused insist insisted reflect reflected weigh weighed elaborate e
 """
 
 _INDIRECT_PARTICIPLES = """
-saying adding citing telling warning claiming arguing insisting noting explaining suggesting announcing predicting stressing
+saying adding citing telling warning claiming arguing insisting noting explaining suggesting announcing
+predicting stressing
 emphasizing acknowledging admitting confirming denying reporting declaring asserting alleging revealing
 """
 

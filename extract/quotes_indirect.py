@@ -236,9 +236,12 @@ def _close_before(out: list[Quote], taken: list[tuple[int, int]], text: str, cue
         return
     q = out[-1]
     out[-1] = _quote(
-        text, q.start, end,
+        text,
+        q.start,
+        end,
         Speaker(q.speaker_start or 0, q.speaker_end or 0, q.speaker, q.speaker_kind, q.speaker_role),
-        q.cue or "", _kind(text, q.start, end),
+        q.cue or "",
+        _kind(text, q.start, end),
     )
     taken[-1] = (q.start, end)
 

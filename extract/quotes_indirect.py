@@ -51,7 +51,11 @@ _LEAD_IN = re.compile(
     r"|[A-Z][\w’'.-]*))?"
     r"[ \u00a0]*$"
 )
-_CONJOINED = re.compile(r"(?:,|\band)(?:[ \u00a0]+(?:also|later|then))?[ \u00a0]+$")
+_CONJOINED = re.compile(r"(?:,|\band|\bbut)(?:[ \u00a0]+(?:also|later|then))?[ \u00a0]+$")
+# "X said A — and he added that B": a second report by a conjoined clause inside the first one
+_CONJOINED_SPEAKER = re.compile(r"(?:\band|\bbut|—|;)[ \u00a0]*$")
+_RELATIVES = frozenset(("who", "which", "whom"))
+_TRAILING_CONJUNCTION = re.compile(r"[ \u00a0]+(?:and|but)$")
 _NOUN_USE = re.compile(r"\b(?:the|a|an|its|his|her|their|this|that)[ \u00a0]+$", re.IGNORECASE)
 # "… who asked not to be named": the source's condition, not something reported
 _ANONYMITY = re.compile(r"(?:not[ \u00a0]+)?to[ \u00a0]+be[ \u00a0]+(?:named|identified|quoted)\b")
@@ -115,9 +119,15 @@ def find_indirect(
                 else (_leading(doc, finder, c, s, body_end, subject))
             )
             if q is not None and not any(
-                a <= q.speaker_start < b for a, b in taken if q.speaker_start is not None
+                a <= q.speaker_start < b
+                for a, b in taken
+                if q.speaker_start is not None
+                and not _CONJOINED_SPEAKER.search(text, max(a, q.speaker_start - 8), q.speaker_start)
             ):
-                _close_before(out, taken, text, c.start())
+                cut = c.start()
+                if q.speaker_start is not None and taken and taken[-1][0] < q.speaker_start < cut:
+                    cut = q.speaker_start  # "A — and he added that B": A ends before "and he"
+                _close_before(out, taken, text, cut)
                 out.append(q)
                 taken.append((q.start, q.end))
                 if subject is None and q.speaker_start is not None and q.speaker_end is not None:
@@ -180,8 +190,8 @@ def _trailing(doc: Document, finder: SpeakerFinder, c: re.Match[str], s: int, e:
         comma = c.start()
         if sp is not None:
             rest_from = sp.end
-    if sp is None:
-        return None
+    if sp is None or text[sp.start : sp.end].lower() in _RELATIVES:
+        return None  # "…, who said she was thrilled": a relative clause opens a report, it does not close one
     adverbials = _ADVERBIALS.match(text, rest_from, e)  # "…, the ministry said on Tuesday, after …"
     if adverbials is not None and text[rest_from : adverbials.end()].strip(" \u00a0,"):
         rest_from = adverbials.end() - (1 if text[adverbials.end() - 1 : adverbials.end()] == "," else 0)
@@ -232,6 +242,9 @@ def _close_before(out: list[Quote], taken: list[tuple[int, int]], text: str, cue
     end = cue
     while end > taken[-1][0] and text[end - 1] in " \u00a0,;—":
         end -= 1
+        tail = _TRAILING_CONJUNCTION.search(text, taken[-1][0], end)
+        if tail is not None:
+            end = tail.start()
     if not _is_clause(text[taken[-1][0] : end]) and len(text[taken[-1][0] : end].split()) < 2:
         return
     q = out[-1]
@@ -277,6 +290,8 @@ def _skip_audience(text: str, pos: int, e: int) -> int:
 
 def _subject_position(text: str, s: int, start: int) -> bool:
     """The speaker opens the sentence or a clause ("But X said", "On Friday, X said", "…, and X said")."""
+    if text[start : start + 4] == "who ":
+        return True  # a relative pronoun is the subject of its own clause
     lead = text[max(s, start - 240) : start]  # a subject is never further in than this
     words = lead.split()
     if len(words) <= 4 and not any(ch in lead for ch in ",;:"):

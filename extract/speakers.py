@@ -108,6 +108,16 @@ class SpeakerFinder:
             return modified
         if mention is not None:
             return self._from_mention(mention)
+        if low == "who" and i > 0:
+            # "a consultant who said …", "Anna Park, who said …": the relative names its antecedent
+            k = i - 1 if toks[i - 1].group() != "," or i < 2 else i - 2
+            named = self._by_end.get(toks[k].end())
+            if named is not None and named.kind in ("person", "organization"):
+                ante = self._from_mention(named)
+                return Speaker(tok.start(), tok.end(), ante.name, ante.kind, ante.role)
+            if _is_head_noun(toks[k].group().lower()):
+                ante = self._noun_phrase(toks, k)
+                return Speaker(tok.start(), tok.end(), ante.name, ante.kind, ante.role)
         if low in PRONOUNS:
             return self._from_pronoun(tok.start(), tok.end(), low)
         if _is_head_noun(low):

@@ -112,3 +112,28 @@ def test_participle_takes_a_named_subject_when_the_main_verb_is_no_cue() -> None
 
 def test_a_participle_opening_a_sentence_reports_nothing() -> None:
     assert quotes_of("Standing in the rain, the volunteers waved to the passing runners.") == []
+
+
+def test_relative_who_reports_for_the_named_antecedent() -> None:
+    q = only("The orchestra signed Lena Moss, who said she had waited years for the chance.")
+    assert (q.text, q.speaker) == ("she had waited years for the chance", "Lena Moss")
+
+
+def test_relative_clause_is_no_closing_attribution() -> None:
+    found = quotes_of("The orchestra signed Lena Moss, who said she had waited years for the chance.")
+    assert all(not q.text.startswith("The orchestra") for q in found)
+
+
+def test_a_conjoined_second_report_splits_the_first() -> None:
+    found = quotes_of("Her aides say the timing is wrong but noted that she has raised record sums.")
+    assert [(q.cue, q.text) for q in found] == [
+        ("say", "the timing is wrong"),
+        ("noted", "that she has raised record sums"),
+    ]
+    assert found[1].speaker == "Her aides"
+
+
+def test_a_pronoun_after_a_dash_and_opens_a_second_report() -> None:
+    found = quotes_of("Mr. Ives said the ferry would be late — and he added that nobody had warned him.")
+    assert [q.text for q in found] == ["the ferry would be late", "that nobody had warned him"]
+    assert {q.speaker for q in found} == {"Ives"}

@@ -137,3 +137,15 @@ def test_a_pronoun_after_a_dash_and_opens_a_second_report() -> None:
     found = quotes_of("Mr. Ives said the ferry would be late — and he added that nobody had warned him.")
     assert [q.text for q in found] == ["the ferry would be late", "that nobody had warned him"]
     assert {q.speaker for q in found} == {"Ives"}
+
+
+def test_quoted_words_inside_a_report_carry_the_report() -> None:
+    q = only('The board called Ms. Ferro a "liability" after the audit.')
+    assert q.kind == "partial"
+    assert q.text == 'Ms. Ferro a "liability" after the audit'
+    assert q.speaker == "The board"
+
+
+def test_a_report_running_past_the_quote_marks_keeps_them_balanced() -> None:
+    q = only('She said "higher tolls" and fewer lanes would ease the jams.')
+    assert q.text == '"higher tolls" and fewer lanes would ease the jams'

@@ -35,6 +35,9 @@ _BARE_CLAUSE_VERBS = frozenset(
     "saying adding warning arguing insisting noting claiming predicting suggesting stressing".split()
 )
 _PARTICIPLE_AFTER_COMMA = re.compile(r",[ \u00a0]+$")
+_VERB_BEFORE_COMMA = re.compile(
+    r"\b(?:said|says|told|tells|wrote|writes|added|adds)(?=[ \u00a0]*,[ \u00a0]*$)"
+)
 _ADVERBIALS = re.compile(
     r"(?:[ \u00a0]*,)?(?:[ \u00a0]+(?:on|in|at|during|late|early|last|this|earlier|later|after|before)"
     r"(?:[ \u00a0]+(?:a|an|the|his|her|their|its|[A-Z][\w’'.-]*|\d[\w:.]*|[a-z]+day|morning|afternoon"
@@ -148,8 +151,11 @@ def _leading(
     if sp is None and subject is not None and _CONJOINED.search(text, max(s, c.start() - 12), c.start()):
         sp = subject
     elif sp is None and c.group().endswith("ing") and _PARTICIPLE_AFTER_COMMA.search(text, s, c.start()):
-        # "Ms. Reyes resigned on Monday, citing …": the participle's subject is the sentence's subject
-        sp = finder.subject(s, c.start(), verb_follows=True)
+        # "Ms. Reyes resigned on Monday, citing …": the participle's subject is the sentence's subject;
+        # '"…," the coach said, adding that …': the subject of the reporting verb before the comma
+        said = _VERB_BEFORE_COMMA.search(text, s, c.start())
+        sp = finder.before(said.start(), s) if said is not None else None
+        sp = sp or finder.subject(s, c.start(), verb_follows=True)
         if sp is None or sp.start > s + 40:
             return None
     elif sp is None or not _subject_position(text, s, sp.start):

@@ -41,6 +41,7 @@ _NP_BREAK = frozenset(
 _NOT_AFTER_SUBJECT = frozenset(
     "among of in for with to and or at on by from than as into over about ’s 's".split()
 )
+_PLACE_OBJECT_OF = frozenset("of in from at for to on by with and near across".split())
 _PARTY_STATE = re.compile(r"[RDI]-[A-Z]")
 _APPOSITION_OPENERS = frozenset("the a an who whose which speaking responding writing according".split())
 _QUOTE_CHARS = '"“”‘’«»'
@@ -92,9 +93,11 @@ class SpeakerFinder:
             elif toks[i].group() == ",":
                 i = self._skip_apposition(toks, i)
                 appositions += 1
-            elif appositions and not self._ends_speaker(toks[i]):
+            elif appositions and not self._ends_speaker(toks[i]) and not self._country_subject(toks, i):
                 # "X, the attorney general of Oklahoma, one of the states suing, said": a second apposition
                 i = _previous_comma(toks, i)
+                if i > 0 and self._ends_speaker(toks[i - 1]):
+                    i -= 1  # the name right before that comma is the speaker
             else:
                 break
         if i < 0:
@@ -205,6 +208,17 @@ class SpeakerFinder:
         return self._by_start.get(pos)
 
     # ------------------------------------------------------------------ helpers
+
+    def _country_subject(self, toks: list[re.Match[str]], i: int) -> bool:
+        """ "China, the country's largest lender, said": a place in subject position speaks as its
+        government; "the attorney general of Maine, …" keeps Maine an object."""
+        m = self._by_end.get(toks[i].end())
+        if m is None or m.kind != "place" or i + 1 >= len(toks) or toks[i + 1].group() != ",":
+            return False
+        k = i
+        while k > 0 and toks[k - 1].start() >= m.start:
+            k -= 1
+        return k == 0 or toks[k - 1].group().lower() not in _PLACE_OBJECT_OF
 
     def _ends_speaker(self, tok: re.Match[str]) -> bool:
         m = self._by_end.get(tok.end())

@@ -149,3 +149,27 @@ def test_quoted_words_inside_a_report_carry_the_report() -> None:
 def test_a_report_running_past_the_quote_marks_keeps_them_balanced() -> None:
     q = only('She said "higher tolls" and fewer lanes would ease the jams.')
     assert q.text == '"higher tolls" and fewer lanes would ease the jams'
+
+
+def test_two_appositions_between_quote_and_cue() -> None:
+    q = only(
+        '"The fees are unlawful," Ruth Amsel, the Republican attorney general of Idaho, '
+        "one of the states suing the regulator, said on Friday."
+    )
+    assert (q.kind, q.speaker) == ("direct", "Ruth Amsel")
+
+
+def test_a_country_with_an_apposition_speaks_as_its_government() -> None:
+    q = only("Norway, the fund's largest backer, said it would not renew the grant.")
+    assert (q.speaker, q.text) == ("Norway", "it would not renew the grant")
+
+
+def test_a_place_inside_an_apposition_is_not_the_speaker() -> None:
+    q = only('"We will appeal," Omar Bell, the mayor of Leeds, said.')
+    assert q.speaker == "Omar Bell"
+
+
+def test_adding_after_a_quote_reports_for_the_same_speaker() -> None:
+    found = quotes_of('"We lost fairly," the captain said, adding that the pitch had been poor.')
+    assert [(q.kind, q.speaker) for q in found] == [("direct", "the captain"), ("indirect", "the captain")]
+    assert found[1].text == "that the pitch had been poor"

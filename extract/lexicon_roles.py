@@ -116,6 +116,8 @@ regulator watchdog airline insurer manufacturer producer carrier retailer lender
 startup broadcaster publisher university hospital school district city county state province region
 ministry's kremlin pentagon spokesperson's prosecutor's coroner medics paramedics rescuers firefighters
 inspectors monitors
+club clubs league federation charity charities church trust fund funds society institute institution centre
+center alliance bloc opposition consulate cabinet family families jury tribunal inquiry clinic museum
 """
 
 

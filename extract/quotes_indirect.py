@@ -34,10 +34,8 @@ _BARE_CLAUSE_VERBS = frozenset(
     # "…, saying the courts had no role": a participle reporting clause after the main one
     "saying adding warning arguing insisting noting claiming predicting suggesting stressing".split()
 )
-_PARTICIPLE_AFTER_COMMA = re.compile(r",[ \u00a0]+$")
-_VERB_BEFORE_COMMA = re.compile(
-    r"\b(?:said|says|told|tells|wrote|writes|added|adds)(?=[ \u00a0]*,[ \u00a0]*$)"
-)
+_PARTICIPLE_AFTER_COMMA = re.compile(r"(?:,[\"”’]?|[\"”’],)[ \u00a0]+$")
+_REPORTING_VERB = re.compile(r"\b(?:said|says|told|tells|wrote|writes|added|adds)\b")
 _ADVERBIALS = re.compile(
     r"(?:[ \u00a0]*,)?(?:[ \u00a0]+(?:on|in|at|during|late|early|last|this|earlier|later|after|before)"
     r"(?:[ \u00a0]+(?:a|an|the|his|her|their|its|[A-Z][\w’'.-]*|\d[\w:.]*|[a-z]+day|morning|afternoon"
@@ -57,6 +55,7 @@ _LEAD_IN = re.compile(
 _CONJOINED = re.compile(r"(?:,|\band|\bbut)(?:[ \u00a0]+(?:also|later|then))?[ \u00a0]+$")
 # "X said A — and he added that B": a second report by a conjoined clause inside the first one
 _CONJOINED_SPEAKER = re.compile(r"(?:\band|\bbut|—|;)[ \u00a0]*$")
+_CONCESSION = re.compile(r",[ \u00a0]+(?:although|though|even though|even as|whereas)\b")
 _RELATIVES = frozenset(("who", "which", "whom"))
 _TRAILING_CONJUNCTION = re.compile(r"[ \u00a0]+(?:and|but)$")
 _NOUN_USE = re.compile(r"\b(?:the|a|an|its|his|her|their|this|that)[ \u00a0]+$", re.IGNORECASE)
@@ -153,8 +152,11 @@ def _leading(
     elif sp is None and c.group().endswith("ing") and _PARTICIPLE_AFTER_COMMA.search(text, s, c.start()):
         # "Ms. Reyes resigned on Monday, citing …": the participle's subject is the sentence's subject;
         # '"…," the coach said, adding that …': the subject of the reporting verb before the comma
-        said = _VERB_BEFORE_COMMA.search(text, s, c.start())
-        sp = finder.before(said.start(), s) if said is not None else None
+        verbs = list(_REPORTING_VERB.finditer(text, s, c.start()))
+        said = verbs[-1] if verbs else None  # the last reporting verb before the participle
+        sp = None
+        if said is not None:
+            sp = finder.before(said.start(), s) or finder.after(said.end(), c.start())
         sp = sp or finder.subject(s, c.start(), verb_follows=True)
         if sp is None or sp.start > s + 40:
             return None
@@ -180,6 +182,9 @@ def _leading(
         return None
     if text[start:e].split(None, 1)[0] in _TRAILING_VERBS:
         return None  # "the coastal project said …": the cue word was a noun, the real verb follows
+    concession = _CONCESSION.search(text, start, e)
+    if concession is not None and _is_clause(text[start : concession.start()]):
+        e = concession.start()  # "…, although he again refused to say": the narrator speaks again
     return _quote(text, start, e, sp, c.group(), _kind(text, start, e))
 
 

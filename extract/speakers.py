@@ -455,7 +455,10 @@ def _is_participle(toks: list[re.Match[str]], j: int) -> bool:
 
 def _is_auxiliary(word: str) -> bool:
     low = word.lower()
-    return low in AUXILIARIES or (low.endswith("ly") and len(low) > 4 and word.islower())
+    # an -ly adverb ("later", "publicly"), but not a noun that happens to end so ("the family said")
+    return low in AUXILIARIES or (
+        low.endswith("ly") and len(low) > 4 and word.islower() and not _is_head_noun(low)
+    )
 
 
 def _is_head_noun(low: str) -> bool:

@@ -173,3 +173,21 @@ def test_adding_after_a_quote_reports_for_the_same_speaker() -> None:
     found = quotes_of('"We lost fairly," the captain said, adding that the pitch had been poor.')
     assert [(q.kind, q.speaker) for q in found] == [("direct", "the captain"), ("indirect", "the captain")]
     assert found[1].text == "that the pitch had been poor"
+
+
+def test_organisation_nouns_speak_before_a_colon_quote() -> None:
+    found = quotes_of(
+        'In a statement, the charity said: "We are proud of our volunteers," adding that it would appeal.'
+    )
+    assert [(q.kind, q.speaker) for q in found] == [("direct", "the charity"), ("indirect", "the charity")]
+    assert found[1].text == "that it would appeal"
+
+
+def test_a_noun_ending_in_ly_is_no_adverb() -> None:
+    q = only("The family said the landlord had ignored their complaints for months.")
+    assert q.speaker == "The family"
+
+
+def test_a_concession_after_the_report_is_the_narrators() -> None:
+    found = quotes_of("She insisted that the audit was fair, although she declined to publish it in full.")
+    assert found[0].text == "that the audit was fair"

@@ -56,6 +56,10 @@ _CONJOINED = re.compile(r"(?:,|\band|\bbut)(?:[ \u00a0]+(?:also|later|then))?[ \
 # "X said A — and he added that B": a second report by a conjoined clause inside the first one
 _CONJOINED_SPEAKER = re.compile(r"(?:\band|\bbut|—|;)[ \u00a0]*$")
 _CONCESSION = re.compile(r",[ \u00a0]+(?:although|though|even though|even as|whereas)\b")
+_BE = re.compile(
+    r"\b(?:is|are|was|were|be|been|being|get|gets|got)"
+    r"(?:[ \u00a0]+(?:[a-z]+ly|not|also|once|never|often|later|then|again|widely|first))*[ \u00a0]+$"
+)
 _RELATIVES = frozenset(("who", "which", "whom"))
 _TRAILING_CONJUNCTION = re.compile(r"[ \u00a0]+(?:and|but)$")
 _NOUN_USE = re.compile(r"\b(?:the|a|an|its|his|her|their|this|that)[ \u00a0]+$", re.IGNORECASE)
@@ -185,6 +189,12 @@ def _leading(
     concession = _CONCESSION.search(text, start, e)
     if concession is not None and _is_clause(text[start : concession.start()]):
         e = concession.start()  # "…, although he again refused to say": the narrator speaks again
+    if _passive(text, sp, c):
+        # "Mr. Reed was accused of …", "She was asked whether …": the subject is not the source,
+        # and the text does not name one
+        sp = Speaker(c.start(), c.start(), None, None)
+        q = _quote(text, start, e, sp, c.group(), _kind(text, start, e))
+        return q.model_copy(update={"speaker_start": None, "speaker_end": None})
     return _quote(text, start, e, sp, c.group(), _kind(text, start, e))
 
 
@@ -243,6 +253,16 @@ def _according_to(doc: Document, finder: SpeakerFinder, c: re.Match[str], s: int
     if not _is_clause(text[start:end]):
         return None
     return _quote(text, start, end, sp, c.group(), _kind(text, start, end))
+
+
+def _passive(text: str, sp: Speaker, c: re.Match[str]) -> bool:
+    verb = c.group().lower()
+    participle = verb.endswith("ed") or verb in ("told", "shown", "found", "known", "thought")
+    return (
+        participle
+        and verb != "quoted"
+        and _BE.search(text, max(sp.end, c.start() - 40), c.start()) is not None
+    )
 
 
 def _close_before(out: list[Quote], taken: list[tuple[int, int]], text: str, cue: int) -> None:

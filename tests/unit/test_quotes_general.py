@@ -191,3 +191,13 @@ def test_a_noun_ending_in_ly_is_no_adverb() -> None:
 def test_a_concession_after_the_report_is_the_narrators() -> None:
     found = quotes_of("She insisted that the audit was fair, although she declined to publish it in full.")
     assert found[0].text == "that the audit was fair"
+
+
+def test_the_subject_of_a_passive_report_is_not_its_source() -> None:
+    q = only("Mr. Varga was accused of hiding losses from the pension fund.")
+    assert (q.cue, q.speaker, q.speaker_start) == ("accused", None, None)
+
+
+def test_an_active_perfect_is_no_passive() -> None:
+    found = quotes_of("The coach has said the club would never sell its best players.")
+    assert found[0].speaker == "The coach"

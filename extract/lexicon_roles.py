@@ -118,6 +118,7 @@ ministry's kremlin pentagon spokesperson's prosecutor's coroner medics paramedic
 inspectors monitors
 club clubs league federation charity charities church trust fund funds society institute institution centre
 center alliance bloc opposition consulate cabinet family families jury tribunal inquiry clinic museum
+petition placard banner sign notice resolution bill message verdict judgment judgement
 """
 
 

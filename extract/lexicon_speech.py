@@ -28,7 +28,7 @@ reiterated reiterates underline underlined underscored underscore point pointed 
 estimated estimates estimate believe believes believed think thinks thought find finds found show shows
 showed shown call calls called wonder wondered wonders question questioned tout touted touts praise
 praised praises cite cites cited citing chime chimed concluded conclude exclaimed exclaim whispered
-proclaimed proclaim announce reassured
+proclaimed proclaim announce reassured reads read
 """
 
 # Verbs that take the content as a that-clause or plain clause: the core of indirect speech.

@@ -201,3 +201,12 @@ def test_the_subject_of_a_passive_report_is_not_its_source() -> None:
 def test_an_active_perfect_is_no_passive() -> None:
     found = quotes_of("The coach has said the club would never sell its best players.")
     assert found[0].speaker == "The coach"
+
+
+def test_a_document_reads_its_words() -> None:
+    q = only('"Save the library from closure," the petition reads.')
+    assert (q.kind, q.speaker, q.cue) == ("direct", "the petition", "reads")
+
+
+def test_reading_a_newspaper_is_no_quote() -> None:
+    assert quotes_of("He reads two newspapers every morning before work.") == []

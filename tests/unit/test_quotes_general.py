@@ -210,3 +210,9 @@ def test_a_document_reads_its_words() -> None:
 
 def test_reading_a_newspaper_is_no_quote() -> None:
     assert quotes_of("He reads two newspapers every morning before work.") == []
+
+
+def test_a_spaced_off_closing_mark_after_a_nested_quote_closes() -> None:
+    q = only("Paul Reed spoke first. \"I never liked the label 'urban renewal,' \" he told the crowd.")
+    assert q.text == "I never liked the label 'urban renewal,'"
+    assert (q.kind, q.speaker) == ("direct", "Paul Reed")

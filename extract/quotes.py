@@ -221,7 +221,7 @@ def _report_around(text: str, seg: Segment, cue_end: int, hi: int) -> tuple[int,
         while start < seg.open and text[start] in " \u00a0,":
             start += 1
     after = text[seg.close : seg.close + 2].lstrip(" \u00a0")
-    if after[:1].isalnum():
+    if after[:1].isalnum() and text[seg.end - 1 : seg.end] not in ",.;:!?":  # '“rant,” a series': ended
         end = _clause_end(text, seg, hi)
         start = min(start, seg.open)  # the marks stay balanced
     return start, end

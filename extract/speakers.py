@@ -35,7 +35,7 @@ _NP_OPENERS = frozenset(
 _NP_BREAK = frozenset(
     """and or but that which who whom whose said says told say to in on at by from with as than when while
     because if after before since during about into over under against between among is are was were has have
-    had be been not also for of""".split()
+    had be been not also for of what how where whatever""".split()
 )
 # Words that follow a name inside a phrase ("passion for X among voters"), not a subject.
 _NOT_AFTER_SUBJECT = frozenset(

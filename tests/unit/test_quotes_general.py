@@ -216,3 +216,13 @@ def test_a_spaced_off_closing_mark_after_a_nested_quote_closes() -> None:
     q = only("Paul Reed spoke first. \"I never liked the label 'urban renewal,' \" he told the crowd.")
     assert q.text == "I never liked the label 'urban renewal,'"
     assert (q.kind, q.speaker) == ("direct", "Paul Reed")
+
+
+def test_what_critics_called_names_the_critics_only() -> None:
+    q = only("The scheme drew what critics called “a gift to landlords.”")
+    assert (q.kind, q.speaker) == ("partial", "critics")
+
+
+def test_a_quote_closed_by_its_comma_does_not_run_into_an_apposition() -> None:
+    q = only("Ana Ruiz left after what she called a “betrayal,” a vote on the budget.")
+    assert q.text.endswith("“betrayal,”")

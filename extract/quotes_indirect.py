@@ -60,6 +60,7 @@ _BE = re.compile(
     r"\b(?:is|are|was|were|be|been|being|get|gets|got)"
     r"(?:[ \u00a0]+(?:[a-z]+ly|not|also|once|never|often|later|then|again|widely|first))*[ \u00a0]+$"
 )
+_DASH = re.compile(r"[ \u00a0](?:—|–|--)[ \u00a0]|—")
 _RELATIVES = frozenset(("who", "which", "whom"))
 _TRAILING_CONJUNCTION = re.compile(r"[ \u00a0]+(?:and|but)$")
 _NOUN_USE = re.compile(r"\b(?:the|a|an|its|his|her|their|this|that)[ \u00a0]+$", re.IGNORECASE)
@@ -189,6 +190,9 @@ def _leading(
     concession = _CONCESSION.search(text, start, e)
     if concession is not None and _is_clause(text[start : concession.start()]):
         e = concession.start()  # "…, although he again refused to say": the narrator speaks again
+    dashes = list(_DASH.finditer(text, start, e))
+    if len(dashes) == 1 and _is_clause(text[start : dashes[0].start()]):
+        e = dashes[0].start()  # "… a relic of the past — a jibe at …": one dash, the narrator's aside
     if _passive(text, sp, c):
         # "Mr. Reed was accused of …", "She was asked whether …": the subject is not the source,
         # and the text does not name one

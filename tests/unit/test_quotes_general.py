@@ -226,3 +226,8 @@ def test_what_critics_called_names_the_critics_only() -> None:
 def test_a_quote_closed_by_its_comma_does_not_run_into_an_apposition() -> None:
     q = only("Ana Ruiz left after what she called a “betrayal,” a vote on the budget.")
     assert q.text.endswith("“betrayal,”")
+
+
+def test_a_single_dash_aside_after_a_report_is_the_narrators() -> None:
+    q = only("The minister dismissed the port as a relic of the past — a jibe at his predecessor.")
+    assert q.text == "the port as a relic of the past"

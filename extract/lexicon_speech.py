@@ -64,7 +64,7 @@ knew ask asks asked invite invites invited acknowledge acknowledged cite refer r
 mocked mock mocks dismissed touted tout touts questioned doubt doubts doubted argue argued
 wanting planning calling urging proposing criticizing criticising attacking supporting opposing questioning
 accusing blaming praising defending rejecting dismissing describing demanding seeking promising pledging
-vowing touting mocking highlighting refusing declining hoping expecting
+vowing touting mocking highlighting refusing declining hoping expecting threaten threatens threatened
 """
 
 # Verbs whose reported content follows a preposition ("complained about …", "warned of …").

@@ -61,6 +61,11 @@ _BE = re.compile(
     r"(?:[ \u00a0]+(?:[a-z]+ly|not|also|once|never|often|later|then|again|widely|first))*[ \u00a0]+$"
 )
 _DASH = re.compile(r"[ \u00a0](?:—|–|--)[ \u00a0]|—")
+# "The mayor promised to cut fares", "the landlord agreed to repair the roof": a stated commitment
+_COMMITMENT_VERBS = frozenset(
+    "promise promises promised pledge pledges pledged vow vows vowed agree agrees agreed".split()
+)
+_TO = re.compile(r"[ \u00a0]+to[ \u00a0]+[a-z]")
 _RELATIVES = frozenset(("who", "which", "whom"))
 _TRAILING_CONJUNCTION = re.compile(r"[ \u00a0]+(?:and|but)$")
 _NOUN_USE = re.compile(r"\b(?:the|a|an|its|his|her|their|this|that)[ \u00a0]+$", re.IGNORECASE)
@@ -176,7 +181,8 @@ def _leading(
         pos = adv.end()
     that = _THAT.match(text, pos, e)
     stance = verb in stance_verbs() or verb in prepositional_phrases()
-    if that is None and verb not in _BARE_CLAUSE_VERBS and not stance and not _evidence(verb, text, sp):
+    bare = verb in _BARE_CLAUSE_VERBS or stance or _evidence(verb, text, sp)
+    if that is None and not bare and not (verb in _COMMITMENT_VERBS and _TO.match(text, pos, e)):
         return None
     if stance and sp.kind is None and text[sp.start : sp.end].lower() in ("it", "that", "which"):
         return None

@@ -231,3 +231,12 @@ def test_a_quote_closed_by_its_comma_does_not_run_into_an_apposition() -> None:
 def test_a_single_dash_aside_after_a_report_is_the_narrators() -> None:
     q = only("The minister dismissed the port as a relic of the past — a jibe at his predecessor.")
     assert q.text == "the port as a relic of the past"
+
+
+def test_a_promise_to_act_is_a_report_of_its_maker() -> None:
+    q = only("The council pledged to reopen the swimming pool by June.")
+    assert (q.cue, q.speaker, q.text) == ("pledged", "The council", "to reopen the swimming pool by June")
+
+
+def test_agreeing_a_price_is_no_report() -> None:
+    assert quotes_of("The two clubs agreed a fee of nine million pounds.") == []

@@ -156,10 +156,12 @@ def _leading(
     text = doc.text
     if _NOUN_USE.search(text, max(s, c.start() - 8), c.start()):
         return None  # "the warning", "a claim": the word is a noun here
-    sp = finder.before(c.start(), s)
+    participle = c.group().endswith("ing") and _PARTICIPLE_AFTER_COMMA.search(text, s, c.start()) is not None
+    # "… for releasing the police videos, saying …": the noun before the comma is an object, not the sayer
+    sp = None if participle else finder.before(c.start(), s)
     if sp is None and subject is not None and _CONJOINED.search(text, max(s, c.start() - 12), c.start()):
         sp = subject
-    elif sp is None and c.group().endswith("ing") and _PARTICIPLE_AFTER_COMMA.search(text, s, c.start()):
+    elif sp is None and participle:
         # "Ms. Reyes resigned on Monday, citing …": the participle's subject is the sentence's subject;
         # '"…," the coach said, adding that …': the subject of the reporting verb before the comma
         verbs = list(_REPORTING_VERB.finditer(text, s, c.start()))

@@ -259,7 +259,7 @@ class SpeakerFinder:
         """The head of "experts on the region", "Mr. Hale of the weather service", "a poll released
         Friday", "sources close to the club": the cue attaches to the head, not to the last noun."""
         last = toks[i].group().lower()
-        if last in _DETERMINERS or last in _POST_PREPOSITIONS or not toks[i].group()[:1].isalnum():
+        if last in _DETERMINERS or last in _NP_BREAK or not toks[i].group()[:1].isalnum():
             return None  # "analysts on a | call": the cue word is a noun here, not a verb after a phrase
         for j in range(i, max(0, i - 9), -1):
             w = toks[j].group()
@@ -462,4 +462,10 @@ def _is_auxiliary(word: str) -> bool:
 
 
 def _is_head_noun(low: str) -> bool:
-    return low in source_nouns() or low in role_nouns() or (low.endswith("s") and low[:-1] in role_nouns())
+    if low in source_nouns() or low in role_nouns():
+        return True
+    if not low.endswith("s"):
+        return False
+    # plurals: "aid groups", "rescue agencies", "two unions"
+    singular = low[:-3] + "y" if low.endswith("ies") else low[:-1]
+    return singular in role_nouns() or singular in source_nouns()

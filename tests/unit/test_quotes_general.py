@@ -240,3 +240,21 @@ def test_a_promise_to_act_is_a_report_of_its_maker() -> None:
 
 def test_agreeing_a_price_is_no_report() -> None:
     assert quotes_of("The two clubs agreed a fee of nine million pounds.") == []
+
+
+def test_plural_organisation_nouns_are_speakers() -> None:
+    found = quotes_of(
+        "The envoy stressed that the truce was fragile, and aid groups warned that food was running out."
+    )
+    assert [(q.speaker, q.text) for q in found] == [
+        ("The envoy", "that the truce was fragile"),
+        ("aid groups", "that food was running out"),
+    ]
+
+
+def test_the_object_before_a_participle_is_not_the_sayer() -> None:
+    found = quotes_of(
+        "Mayor Lena Ortiz called for releasing the camera videos, saying openness would build trust."
+    )
+    saying = [q for q in found if q.cue == "saying"]
+    assert len(saying) == 1 and saying[0].speaker == "Lena Ortiz"

@@ -258,3 +258,8 @@ def test_the_object_before_a_participle_is_not_the_sayer() -> None:
     )
     saying = [q for q in found if q.cue == "saying"]
     assert len(saying) == 1 and saying[0].speaker == "Lena Ortiz"
+
+
+def test_metadata_headers_are_not_speaker_labels() -> None:
+    text = "Title: Ferry strike ends\nOutlet: The Harbour Gazette\n\nThe ferries sailed on Monday."
+    assert quotes_of(text) == []

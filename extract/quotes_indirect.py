@@ -111,7 +111,10 @@ def find_indirect(
         cues = [
             c
             for c in _indirect_cue().finditer(text, s, body_end)
-            if c.start() not in used and not _inside(segments, seg_starts, c.start())
+            if c.start() not in used
+            and not _inside(segments, seg_starts, c.start())
+            # "in a note to clients", "the claims": a noun, not a cue, cannot close the sentence
+            and not _NOUN_USE.search(text, max(s, c.start() - 8), c.start())
         ]
         # the attribution closing a sentence governs everything before it, nested reports included
         q = (
@@ -233,6 +236,8 @@ def _trailing(doc: Document, finder: SpeakerFinder, c: re.Match[str], s: int, e:
     parenthetical = rest.lstrip().startswith(",") and len(rest.split()) >= _MIN_WORDS
     if not parenthetical and (len(rest.split()) > 8 or _THAT_WORD.search(rest)):
         return None  # "…, but she denied that …" opens a report, it does not close one
+    if not parenthetical and _is_clause(rest) and len(text[s:comma].split()) <= 5:
+        return None  # "The chief executive, Ana Ruiz, said the talks had failed": a role, not a report
     lead_in = _LEAD_IN.search(text, s, comma)
     j = lead_in.start() if lead_in else comma
     if j <= s or text[j - 1] not in ",—":

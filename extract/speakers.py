@@ -107,7 +107,11 @@ class SpeakerFinder:
         low = word.lower()
         mention = self._by_end.get(tok.end())
         modified = self._post_modified(toks, i)
-        if modified is not None and (mention is None or mention.kind != "person"):
+        if modified is not None and (
+            mention is None
+            or mention.kind != "person"
+            or (modified.kind == "organization" and " " not in mention.text)  # "Chamber of Commerce"
+        ):
             return modified
         if mention is not None:
             return self._from_mention(mention)
@@ -277,6 +281,21 @@ class SpeakerFinder:
             if mention is not None and mention.kind in ("person", "organization"):
                 return self._from_mention(mention) if low != "for" or mention.kind != "person" else None
             head = toks[h].group().lower()
+            named = self._by_end.get(toks[i].end())
+            if (
+                low == "of"
+                and _capitalised(toks[h])
+                and j + 1 <= i
+                and _capitalised(toks[j + 1])
+                and (named is None or named.kind != "person" or named.start == toks[j + 1].start())
+            ):
+                # "the Velmora Chamber of Commerce said", "the Bank of England said": one name
+                k = h
+                while k > 0 and _capitalised(toks[k - 1]):
+                    k -= 1
+                return Speaker(
+                    toks[k].start(), toks[i].end(), self.text[toks[k].start() : toks[i].end()], "organization"
+                )
             if not _is_head_noun(head) or (_is_participle(toks, j) and head not in source_nouns()):
                 continue
             sp = self._noun_phrase(toks, h)
@@ -447,6 +466,11 @@ _POST_BREAK = frozenset(
 _POST_PARTICIPLES = frozenset(
     "released published conducted commissioned carried issued led run based filed taken".split()
 )
+
+
+def _capitalised(tok: re.Match[str]) -> bool:
+    w = tok.group()
+    return w[:1].isupper() and w.lower() not in STOP_CAPITALISED
 
 
 def _is_participle(toks: list[re.Match[str]], j: int) -> bool:

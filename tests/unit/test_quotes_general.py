@@ -263,3 +263,23 @@ def test_the_object_before_a_participle_is_not_the_sayer() -> None:
 def test_metadata_headers_are_not_speaker_labels() -> None:
     text = "Title: Ferry strike ends\nOutlet: The Harbour Gazette\n\nThe ferries sailed on Monday."
     assert quotes_of(text) == []
+
+
+def test_an_organisation_named_x_of_y_speaks_whole() -> None:
+    q = only("The Harbour Chamber of Commerce estimates that the closure costs the town a million a week.")
+    assert q.speaker == "Harbour Chamber of Commerce"
+
+
+def test_a_title_of_a_place_before_a_name_leaves_the_person_speaking() -> None:
+    q = only("Governor of Utah Mark Dane said the border checks would continue.")
+    assert q.speaker == "Mark Dane"
+
+
+def test_a_role_with_its_name_in_apposition_opens_a_report() -> None:
+    q = only("The club's chief executive, Ana Ruiz, said the stadium would be sold.")
+    assert (q.speaker, q.text) == ("Ana Ruiz", "the stadium would be sold")
+
+
+def test_a_noun_looking_like_a_cue_does_not_hide_the_closing_attribution() -> None:
+    q = only("Fuel prices will rise again next spring, analysts said in a note to clients.")
+    assert (q.speaker, q.text) == ("analysts", "Fuel prices will rise again next spring")

@@ -21,8 +21,18 @@ from extract.lexicon_speech import (
     stance_alternation,
     stance_verbs,
 )
-from extract.models import Quote, QuoteKind
+from extract.models import Quote
 from extract.quote_marks import Segment
+from extract.quotes_indirect_spans import (
+    MIN_WORDS,
+    close_before,
+    is_clause,
+    is_evidence,
+    is_passive,
+    make_quote,
+    quote_kind,
+    report_end,
+)
 from extract.speakers import Speaker, SpeakerFinder
 
 # Verbs that introduce a clause without "that" ("he said the talks failed").
@@ -55,32 +65,17 @@ _LEAD_IN = re.compile(
 _CONJOINED = re.compile(r"(?:,|\band|\bbut)(?:[ \u00a0]+(?:also|later|then))?[ \u00a0]+$")
 # "X said A — and he added that B": a second report by a conjoined clause inside the first one
 _CONJOINED_SPEAKER = re.compile(r"(?:\band|\bbut|—|;)[ \u00a0]*$")
-_CONCESSION = re.compile(r",[ \u00a0]+(?:although|though|even though|even as|whereas)\b")
-_BE = re.compile(
-    r"\b(?:is|are|was|were|be|been|being|get|gets|got)"
-    r"(?:[ \u00a0]+(?:[a-z]+ly|not|also|once|never|often|later|then|again|widely|first))*[ \u00a0]+$"
-)
-_DASH = re.compile(r"[ \u00a0](?:—|–|--)[ \u00a0]|—")
 # "The mayor promised to cut fares", "the landlord agreed to repair the roof": a stated commitment
 _COMMITMENT_VERBS = frozenset(
     "promise promises promised pledge pledges pledged vow vows vowed agree agrees agreed".split()
 )
 _TO = re.compile(r"[ \u00a0]+to[ \u00a0]+[a-z]")
 _RELATIVES = frozenset(("who", "which", "whom"))
-_TRAILING_CONJUNCTION = re.compile(r"[ \u00a0]+(?:and|but)$")
 _NOUN_USE = re.compile(r"\b(?:the|a|an|its|his|her|their|this|that)[ \u00a0]+$", re.IGNORECASE)
 # "… who asked not to be named": the source's condition, not something reported
 _ANONYMITY = re.compile(r"(?:not[ \u00a0]+)?to[ \u00a0]+be[ \u00a0]+(?:named|identified|quoted)\b")
 _THAT_WORD = re.compile(r"\bthat\b")
 _THAT = re.compile(r"[ \u00a0]*(?:,[ \u00a0]*)?that\b")
-# Polls, studies and records "show" or "find" things: their content needs no "that".
-_EVIDENCE_VERBS = frozenset("show shows showed shown find finds found suggest suggests suggested".split())
-_EVIDENCE_NOUNS = frozenset(
-    """poll polls polling survey surveys study studies analysis report reports data research review audit
-    investigation census average averages video footage records documents figures statistics tally count
-    estimates projections models""".split()
-)
-_MIN_WORDS = 4
 _WHOLE_CLAUSE = 6  # words before a mid-sentence attribution that make a report of their own
 # Verbs that can close a sentence as its attribution ("…, officials said.").
 _TRAILING_VERBS = frozenset(
@@ -142,7 +137,7 @@ def find_indirect(
                 cut = c.start()
                 if q.speaker_start is not None and taken and taken[-1][0] < q.speaker_start < cut:
                     cut = q.speaker_start  # "A — and he added that B": A ends before "and he"
-                _close_before(out, taken, text, cut)
+                close_before(out, taken, text, cut)
                 out.append(q)
                 taken.append((q.start, q.end))
                 if subject is None and q.speaker_start is not None and q.speaker_end is not None:
@@ -186,7 +181,7 @@ def _leading(
         pos = adv.end()
     that = _THAT.match(text, pos, e)
     stance = verb in stance_verbs() or verb in prepositional_phrases()
-    bare = verb in _BARE_CLAUSE_VERBS or stance or _evidence(verb, text, sp)
+    bare = verb in _BARE_CLAUSE_VERBS or stance or is_evidence(verb, text, sp)
     if that is None and not bare and not (verb in _COMMITMENT_VERBS and _TO.match(text, pos, e)):
         return None
     if stance and sp.kind is None and text[sp.start : sp.end].lower() in ("it", "that", "which"):
@@ -194,23 +189,18 @@ def _leading(
     start = pos
     while start < e and text[start] in " \u00a0,:":
         start += 1
-    if start >= e or not _is_clause(text[start:e]) or _ANONYMITY.match(text, start, e):
+    if start >= e or not is_clause(text[start:e]) or _ANONYMITY.match(text, start, e):
         return None
     if text[start:e].split(None, 1)[0] in _TRAILING_VERBS:
         return None  # "the coastal project said …": the cue word was a noun, the real verb follows
-    concession = _CONCESSION.search(text, start, e)
-    if concession is not None and _is_clause(text[start : concession.start()]):
-        e = concession.start()  # "…, although he again refused to say": the narrator speaks again
-    dashes = list(_DASH.finditer(text, start, e))
-    if len(dashes) == 1 and _is_clause(text[start : dashes[0].start()]):
-        e = dashes[0].start()  # "… a relic of the past — a jibe at …": one dash, the narrator's aside
-    if _passive(text, sp, c):
+    e = report_end(text, start, e)
+    if is_passive(text, sp, c):
         # "Mr. Reed was accused of …", "She was asked whether …": the subject is not the source,
         # and the text does not name one
         sp = Speaker(c.start(), c.start(), None, None)
-        q = _quote(text, start, e, sp, c.group(), _kind(text, start, e))
+        q = make_quote(text, start, e, sp, c.group(), quote_kind(text, start, e))
         return q.model_copy(update={"speaker_start": None, "speaker_end": None})
-    return _quote(text, start, e, sp, c.group(), _kind(text, start, e))
+    return make_quote(text, start, e, sp, c.group(), quote_kind(text, start, e))
 
 
 def _trailing(doc: Document, finder: SpeakerFinder, c: re.Match[str], s: int, e: int) -> Quote | None:
@@ -233,22 +223,22 @@ def _trailing(doc: Document, finder: SpeakerFinder, c: re.Match[str], s: int, e:
         rest_from = adverbials.end() - (1 if text[adverbials.end() - 1 : adverbials.end()] == "," else 0)
     rest = text[rest_from:e]
     # "…, Mr. Clarke said, until …": an attribution inside the sentence reports all of it
-    parenthetical = rest.lstrip().startswith(",") and len(rest.split()) >= _MIN_WORDS
+    parenthetical = rest.lstrip().startswith(",") and len(rest.split()) >= MIN_WORDS
     if not parenthetical and (len(rest.split()) > 8 or _THAT_WORD.search(rest)):
         return None  # "…, but she denied that …" opens a report, it does not close one
-    if not parenthetical and _is_clause(rest) and len(text[s:comma].split()) <= 5:
+    if not parenthetical and is_clause(rest) and len(text[s:comma].split()) <= 5:
         return None  # "The chief executive, Ana Ruiz, said the talks had failed": a role, not a report
     lead_in = _LEAD_IN.search(text, s, comma)
     j = lead_in.start() if lead_in else comma
     if j <= s or text[j - 1] not in ",—":
         return None
     end = j - 1
-    if not _is_clause(text[s:e] if parenthetical else text[s:end]):
+    if not is_clause(text[s:e] if parenthetical else text[s:end]):
         return None
     if parenthetical and not sp.start > c.end() and len(text[s:end].split()) < _WHOLE_CLAUSE:
         # "Too often, Mr. Clarke said, the debate …": the words before are not a clause of their own
-        return _quote(text, s, e, sp, c.group(), _kind(text, s, e))
-    return _quote(text, s, end, sp, c.group(), _kind(text, s, end))
+        return make_quote(text, s, e, sp, c.group(), quote_kind(text, s, e))
+    return make_quote(text, s, end, sp, c.group(), quote_kind(text, s, end))
 
 
 def _according_to(doc: Document, finder: SpeakerFinder, c: re.Match[str], s: int, e: int) -> Quote | None:
@@ -267,57 +257,14 @@ def _according_to(doc: Document, finder: SpeakerFinder, c: re.Match[str], s: int
         start, end = s, c.start()
         while end > start and text[end - 1] in " \u00a0,—":
             end -= 1
-    if not _is_clause(text[start:end]):
+    if not is_clause(text[start:end]):
         return None
-    return _quote(text, start, end, sp, c.group(), _kind(text, start, end))
-
-
-def _passive(text: str, sp: Speaker, c: re.Match[str]) -> bool:
-    verb = c.group().lower()
-    participle = verb.endswith("ed") or verb in ("told", "shown", "found", "known", "thought")
-    return (
-        participle
-        and verb != "quoted"
-        and _BE.search(text, max(sp.end, c.start() - 40), c.start()) is not None
-    )
-
-
-def _close_before(out: list[Quote], taken: list[tuple[int, int]], text: str, cue: int) -> None:
-    """ "The minister defended the cuts, arguing that …": a report in the same sentence ends where
-    the next reporting verb begins (its comma too)."""
-    if not taken or not taken[-1][0] < cue < taken[-1][1]:
-        return
-    end = cue
-    while end > taken[-1][0] and text[end - 1] in " \u00a0,;—":
-        end -= 1
-        tail = _TRAILING_CONJUNCTION.search(text, taken[-1][0], end)
-        if tail is not None:
-            end = tail.start()
-    if not _is_clause(text[taken[-1][0] : end]) and len(text[taken[-1][0] : end].split()) < 2:
-        return
-    q = out[-1]
-    out[-1] = _quote(
-        text,
-        q.start,
-        end,
-        Speaker(q.speaker_start or 0, q.speaker_end or 0, q.speaker, q.speaker_kind, q.speaker_role),
-        q.cue or "",
-        _kind(text, q.start, end),
-    )
-    taken[-1] = (q.start, end)
+    return make_quote(text, start, end, sp, c.group(), quote_kind(text, start, end))
 
 
 def _closes_sentence(cue: str) -> bool:
     """ "…, officials said." and the headline form "…, Union Leader Says." """
     return cue in _TRAILING_VERBS or (cue[:1].isupper() and cue.lower() in _TRAILING_VERBS and " " not in cue)
-
-
-def _evidence(verb: str, text: str, sp: Speaker) -> bool:
-    """ "A poll shows X leading", "the study found 40 cases": evidence needs no "that"."""
-    if verb not in _EVIDENCE_VERBS:
-        return False
-    words = re.findall(r"[a-z]+", text[sp.start : sp.end].lower())[:5]
-    return any(w in _EVIDENCE_NOUNS for w in words)
 
 
 def _skip_audience(text: str, pos: int, e: int) -> int:
@@ -359,29 +306,6 @@ _CLAUSE_OPENERS = frozenset(
 _TITLE_TAIL = re.compile(r"(?:(?<![\w’'.-])(?:the|[A-Z][\w’'.-]*)[ \u00a0]*)+$")
 
 
-def _is_clause(content: str) -> bool:
-    return len(content.split()) >= _MIN_WORDS
-
-
-def _kind(text: str, start: int, end: int) -> QuoteKind:
-    return "partial" if any(ch in text[start:end] for ch in '"“”‘') else "indirect"
-
-
 def _inside(segments: list[Segment], starts: list[int], pos: int) -> bool:
     i = bisect_left(starts, pos + 1) - 1
     return i >= 0 and segments[i].start <= pos < segments[i].end
-
-
-def _quote(text: str, start: int, end: int, sp: Speaker, cue: str, kind: QuoteKind) -> Quote:
-    return Quote(
-        text=text[start:end],
-        start=start,
-        end=end,
-        speaker=sp.name,
-        speaker_start=sp.start,
-        speaker_end=sp.end,
-        cue=cue,
-        kind=kind,
-        speaker_kind=sp.kind,
-        speaker_role=sp.role,
-    )

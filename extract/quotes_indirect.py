@@ -70,6 +70,9 @@ _COMMITMENT_VERBS = frozenset(
     "promise promises promised pledge pledges pledged vow vows vowed agree agrees agreed".split()
 )
 _TO = re.compile(r"[ \u00a0]+to[ \u00a0]+[a-z]")
+_SCENE_SETTER = re.compile(
+    r"[\"“]?(?:In|At|On|During|After|Before|Since|From|With|Without|Under|Despite|Speaking|Asked|Writing)\b"
+)
 _RELATIVES = frozenset(("who", "which", "whom"))
 _NOUN_USE = re.compile(r"\b(?:the|a|an|its|his|her|their|this|that)[ \u00a0]+$", re.IGNORECASE)
 # "… who asked not to be named": the source's condition, not something reported
@@ -195,6 +198,8 @@ def _leading(
         return None  # "the coastal project said …": the cue word was a noun, the real verb follows
     e = report_end(text, start, e)
     if is_passive(text, sp, c):
+        if text.startswith("by ", start):
+            return None  # "was endorsed by dozens of papers": the agent follows, the content went before
         # "Mr. Reed was accused of …", "She was asked whether …": the subject is not the source,
         # and the text does not name one
         sp = Speaker(c.start(), c.start(), None, None)
@@ -228,6 +233,8 @@ def _trailing(doc: Document, finder: SpeakerFinder, c: re.Match[str], s: int, e:
         return None  # "…, but she denied that …" opens a report, it does not close one
     if not parenthetical and is_clause(rest) and len(text[s:comma].split()) <= 5:
         return None  # "The chief executive, Ana Ruiz, said the talks had failed": a role, not a report
+    if not parenthetical and len(rest.split()) >= 2 and _SCENE_SETTER.match(text, s):
+        return None  # "In her memoir, Ms. Cole noted the lean years": a scene-setter, then the report
     lead_in = _LEAD_IN.search(text, s, comma)
     j = lead_in.start() if lead_in else comma
     if j <= s or text[j - 1] not in ",—":

@@ -283,3 +283,17 @@ def test_a_role_with_its_name_in_apposition_opens_a_report() -> None:
 def test_a_noun_looking_like_a_cue_does_not_hide_the_closing_attribution() -> None:
     q = only("Fuel prices will rise again next spring, analysts said in a note to clients.")
     assert (q.speaker, q.text) == ("analysts", "Fuel prices will rise again next spring")
+
+
+def test_a_scene_setting_phrase_is_not_closed_as_a_report() -> None:
+    q = only("In her 2010 memoir, Ms. Cole noted the lean years of the family farm.")
+    assert (q.speaker, q.text) == ("Cole", "the lean years of the family farm")
+
+
+def test_a_scene_setter_inside_a_real_report_stays() -> None:
+    q = only("In 2015, prices rose sharply across the region, the bank said.")
+    assert (q.speaker, q.text) == ("the bank", "In 2015, prices rose sharply across the region")
+
+
+def test_a_passive_with_its_agent_is_no_report() -> None:
+    assert quotes_of("The mayor was endorsed by dozens of local papers in the spring.") == []

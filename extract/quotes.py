@@ -194,6 +194,8 @@ _CLAUSE_END = re.compile(r"[,;:()\"“”]|[ \u00a0][—–-][ \u00a0]|—|[.!?]
 
 def _clause_end(text: str, seg: Segment, hi: int) -> int:
     """A partial quote runs on to its clause end ("“a mistake” to use private email"), within reason."""
+    if text[seg.end - 1 : seg.end] in (".", "!", "?"):
+        return seg.end  # 'the walkout was "reckless." He added': the quoted words ended the sentence
     limit = min(hi, seg.close + 120)
     m = _CLAUSE_END.search(text, seg.close, limit)
     if m is not None:

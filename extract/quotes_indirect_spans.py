@@ -13,6 +13,7 @@ _BE = re.compile(
     r"\b(?:is|are|was|were|be|been|being|get|gets|got)"
     r"(?:[ \u00a0]+(?:[a-z]+ly|not|also|once|never|often|later|then|again|widely|first))*[ \u00a0]+$"
 )
+_CLOSED_SENTENCE = re.compile(r"[.!?][\"”’](?=[ \u00a0]+[A-Z“\"])")
 _DASH = re.compile(r"[ \u00a0](?:—|–|--)[ \u00a0]|—")
 _TRAILING_CONJUNCTION = re.compile(r"[ \u00a0]+(?:and|but)$")
 # Polls, studies and records "show" or "find" things: their content needs no "that".
@@ -97,6 +98,9 @@ def make_quote(text: str, start: int, end: int, sp: Speaker, cue: str, kind: Quo
 
 def report_end(text: str, start: int, end: int) -> int:
     """The end of a report that runs to its sentence end, narrator's additions cut off."""
+    closed = _CLOSED_SENTENCE.search(text, start, end)
+    if closed is not None:
+        end = closed.end()  # 'was "reckless." He added: …': the quoted words closed the sentence
     concession = _CONCESSION.search(text, start, end)
     if concession is not None and is_clause(text[start : concession.start()]):
         end = concession.start()  # "…, although he again refused to say": the narrator speaks again

@@ -297,3 +297,9 @@ def test_a_scene_setter_inside_a_real_report_stays() -> None:
 
 def test_a_passive_with_its_agent_is_no_report() -> None:
     assert quotes_of("The mayor was endorsed by dozens of local papers in the spring.") == []
+
+
+def test_a_partial_quote_ending_its_sentence_does_not_run_into_the_next() -> None:
+    found = quotes_of('Ms. Dunn said the ruling was "deeply unfair." She added: "We will appeal at once."')
+    assert found[0].kind == "partial"
+    assert found[0].text == 'the ruling was "deeply unfair."'

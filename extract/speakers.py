@@ -45,6 +45,10 @@ from extract.names_speaker_words import (
 )
 from extract.names_tokens import STOP_CAPITALISED
 
+_FAMILIAR_TAIL = re.compile(
+    r"[ \u00a0]+(?:with|to)(?:[ \u00a0]+(?:the|a|an|his|her|their|its|[\w’'-]+)){1,3}(?=[ \u00a0]*[,.;:]|$)"
+)
+
 
 @dataclass(frozen=True, slots=True)
 class Speaker:
@@ -179,6 +183,13 @@ class SpeakerFinder:
                     mention = self._mention_inside(tok.start(), end)
                     if mention is not None and mention.kind == "person":
                         return Speaker(tok.start(), end, mention.canonical, "person", mention.role)
+                    # "two people familiar with the talks", "sources close to the owner": keep it whole
+                    nxt = toks[k + 1] if k + 1 < len(toks) else None
+                    if nxt is not None and nxt.group().lower() in ("familiar", "close"):
+                        end = nxt.end()
+                    if self.text[end - 8 : end].lower().endswith(("familiar", "close")):
+                        tail = _FAMILIAR_TAIL.match(self.text, end, hi)
+                        end = tail.end() if tail else toks[k].end()
                     return self._role_phrase(tok.start(), end)
         return None
 

@@ -303,3 +303,13 @@ def test_a_partial_quote_ending_its_sentence_does_not_run_into_the_next() -> Non
     found = quotes_of('Ms. Dunn said the ruling was "deeply unfair." She added: "We will appeal at once."')
     assert found[0].kind == "partial"
     assert found[0].text == 'the ruling was "deeply unfair."'
+
+
+def test_people_familiar_with_something_keep_their_whole_description() -> None:
+    q = only("The ferry line will be sold, according to two people familiar with the talks.")
+    assert q.speaker == "two people familiar with the talks"
+
+
+def test_sources_close_to_someone_after_according_to() -> None:
+    q = only("The striker will join a rival club, according to sources close to the player.")
+    assert q.speaker == "sources close to the player"

@@ -109,11 +109,14 @@ class SpeakerFinder:
         word = tok.group()
         low = word.lower()
         mention = self._by_end.get(tok.end())
-        modified = self._post_modified(toks, i)
+        single = mention is not None and " " not in mention.text
+        modified = None
+        if mention is None or mention.kind != "person" or single:
+            modified = self._post_modified(toks, i)
         if modified is not None and (
             mention is None
             or mention.kind != "person"
-            or (modified.kind == "organization" and " " not in mention.text)  # "Chamber of Commerce"
+            or (modified.kind == "organization" and single)  # "Chamber of Commerce"
         ):
             return modified
         if mention is not None:

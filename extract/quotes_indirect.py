@@ -73,6 +73,11 @@ _TO = re.compile(r"[ \u00a0]+to[ \u00a0]+[a-z]")
 _SCENE_SETTER = re.compile(
     r"[\"“]?(?:In|At|On|During|After|Before|Since|From|With|Without|Under|Despite|Speaking|Asked|Writing)\b"
 )
+_PREP_BEFORE_THAT = re.compile(
+    r"[ \u00a0,]+(?:in|on|at|during|to|with|through|via|after|before|from|over|under)"
+    r"(?:[ \u00a0]+[\w’'.-]+){1,7}?"
+    r"(?=[ \u00a0]*,?[ \u00a0]+that\b)"
+)
 _RELATIVES = frozenset(("who", "which", "whom"))
 _NOUN_USE = re.compile(r"\b(?:the|a|an|its|his|her|their|this|that)[ \u00a0]+$", re.IGNORECASE)
 # "… who asked not to be named": the source's condition, not something reported
@@ -179,10 +184,17 @@ def _leading(
     verb = c.group().lower()
     if verb in ("told", "tells", "tell"):
         pos = _skip_audience(text, pos, e)
+    before_adverbials = pos
     adv = _ADVERBIALS.match(text, pos, e)
     if adv:
         pos = adv.end()
     that = _THAT.match(text, pos, e)
+    if that is None:
+        # "said in a filing with regulators that …": a longer prepositional phrase before "that"
+        prep = _PREP_BEFORE_THAT.match(text, before_adverbials, e)
+        if prep is not None:
+            pos = prep.end()
+            that = _THAT.match(text, pos, e)
     stance = verb in stance_verbs() or verb in prepositional_phrases()
     bare = verb in _BARE_CLAUSE_VERBS or stance or is_evidence(verb, text, sp)
     if that is None and not bare and not (verb in _COMMITMENT_VERBS and _TO.match(text, pos, e)):

@@ -313,3 +313,8 @@ def test_people_familiar_with_something_keep_their_whole_description() -> None:
 def test_sources_close_to_someone_after_according_to() -> None:
     q = only("The striker will join a rival club, according to sources close to the player.")
     assert q.speaker == "sources close to the player"
+
+
+def test_a_longer_prepositional_phrase_before_that_is_not_content() -> None:
+    q = only("The airline said in a filing with the regulator that bookings fell by a fifth.")
+    assert q.text == "that bookings fell by a fifth"

@@ -363,9 +363,31 @@ class SpeakerFinder:
             ante = self._last_org_before(start)
         else:
             ante = None
+        if ante is None and low in ("they", "it"):
+            phrase = self._previous_subject_phrase(start, plural=low == "they")
+            if phrase is not None:
+                return Speaker(start, end, phrase, None)
         if ante is None:
             return Speaker(start, end, None, None)  # an unresolved pronoun names nobody
         return Speaker(start, end, ante.canonical, _kind(ante), ante.role)
+
+    def _previous_subject_phrase(self, pos: int, *, plural: bool) -> str | None:
+        """ "Residents of the valley met on Monday. They said …": a pronoun with no named antecedent
+        stands for the noun phrase opening the sentence before (plural for "they", singular for "it")."""
+        si = self.doc.sentence_at(pos)
+        if si == 0 or self.doc.sentences[si][0] < pos - 3:
+            return None  # only a pronoun opening its sentence looks back
+        ps, pe = self.doc.sentences[si - 1]
+        toks = list(_TOKEN.finditer(self.text, ps, min(pe, ps + 60)))[:5]
+        for k, tok in enumerate(toks):
+            low = tok.group().lower()
+            if low in _DETERMINERS or (tok.group()[:1].isalpha() and not _is_head_noun(low) and k < 3):
+                continue
+            if _is_head_noun(low) and low.endswith("s") == plural and low not in role_nouns():
+                sp = self._noun_phrase(toks, k)
+                return self.text[sp.start : sp.end]
+            return None
+        return None
 
     def antecedent(self, pos: int, gender: str, depth: int = 0) -> Mention | None:
         """The most salient earlier person compatible with the pronoun's gender."""

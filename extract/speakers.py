@@ -290,6 +290,8 @@ class SpeakerFinder:
             h = j - 1
             if low in ("to", "with") and h > 0 and toks[h].group().lower() in ("close", "familiar", "near"):
                 h -= 1
+            elif low == "to":
+                continue  # "urged member states to increase defence support": an infinitive, not a phrase
             mention = self._by_end.get(toks[h].end())
             if mention is not None and mention.kind in ("person", "organization"):
                 return self._from_mention(mention) if low != "for" or mention.kind != "person" else None

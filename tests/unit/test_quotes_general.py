@@ -318,3 +318,10 @@ def test_sources_close_to_someone_after_according_to() -> None:
 def test_a_longer_prepositional_phrase_before_that_is_not_content() -> None:
     q = only("The airline said in a filing with the regulator that bookings fell by a fifth.")
     assert q.text == "that bookings fell by a fifth"
+
+
+def test_an_infinitive_is_not_a_post_modifier_of_a_speaker() -> None:
+    found = quotes_of(
+        "Ms. Lind has urged member states to increase defence support, invest in drones and share data."
+    )
+    assert [q.speaker for q in found] == ["Lind"]

@@ -91,6 +91,7 @@ def find_events(doc: Document, dates: list[TimeExpression], mentions: list[Menti
         if dating is not None:
             per_sentence.setdefault(index, []).append((*dating, t))
     events = []
+    published = doc.published.isoformat() if doc.published else None
     ordered = sorted(mentions, key=lambda m: m.start)
     starts = [m.start for m in ordered]
     for index in sorted(per_sentence):
@@ -102,9 +103,12 @@ def find_events(doc: Document, dates: list[TimeExpression], mentions: list[Menti
         said_at = attribution_start(doc.text[s:e])
         said_from = s + said_at if said_at is not None else e
         # a bounding date ("closed since 2022") or the saying's date dates the event only when alone
+        # and a date still to come ("will reopen on Sunday after a deal on Saturday") gives way to
+        # one already past: news reports what happened, the plan is secondary.
         value, _, _ = max(
             candidates,
-            key=lambda c: (not c[1], c[2].start < said_from, _PRECISION[len(c[0])], -c[2].start),
+            key=lambda c: (not c[1], c[2].start < said_from, not _after(c[0], published),
+                           _PRECISION[len(c[0])], -c[2].start),
         )
         phrases = tuple(t.text for _, _, t in candidates)
         actors, places = _participants(ordered, starts, s, e)
@@ -119,6 +123,11 @@ def find_events(doc: Document, dates: list[TimeExpression], mentions: list[Menti
             )
         )
     return events
+
+
+def _after(value: str, published: str | None) -> bool:
+    """Is the event date later than the publication date (compared at the date's own precision)?"""
+    return published is not None and value > published[: len(value)]
 
 
 def _participants(

@@ -45,6 +45,8 @@ businessman businesswoman billionaire mogul star actor actress singer rapper wri
 entrepreneur investor veteran mother father wife husband daughter son niece nephew friend woman man
 employee worker nurse doctor teacher driver farmer shopkeeper guard soldier pilot passenger survivor
 victim neighbour neighbor bystander eyewitness witness customer patient student parent resident voter
+coach trader broker banker dealer fan player captain referee principal headteacher landlord tenant shopper
+relative sister brother announcer lecturer priest bishop pastor imam rabbi councillor councilor
 protester protestor volunteer engineer
 """
 
@@ -114,6 +116,9 @@ regulator watchdog airline insurer manufacturer producer carrier retailer lender
 startup broadcaster publisher university hospital school district city county state province region
 ministry's kremlin pentagon spokesperson's prosecutor's coroner medics paramedics rescuers firefighters
 inspectors monitors
+club clubs league federation charity charities church trust fund funds society institute institution centre
+center alliance bloc opposition consulate cabinet family families jury tribunal inquiry clinic museum
+petition placard banner sign notice resolution bill message verdict judgment judgement
 """
 
 

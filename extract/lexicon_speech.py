@@ -28,7 +28,7 @@ reiterated reiterates underline underlined underscored underscore point pointed 
 estimated estimates estimate believe believes believed think thinks thought find finds found show shows
 showed shown call calls called wonder wondered wonders question questioned tout touted touts praise
 praised praises cite cites cited citing chime chimed concluded conclude exclaimed exclaim whispered
-proclaimed proclaim announce reassured
+proclaimed proclaim announce reassured reads read
 """
 
 # Verbs that take the content as a that-clause or plain clause: the core of indirect speech.
@@ -64,7 +64,7 @@ knew ask asks asked invite invites invited acknowledge acknowledged cite refer r
 mocked mock mocks dismissed touted tout touts questioned doubt doubts doubted argue argued
 wanting planning calling urging proposing criticizing criticising attacking supporting opposing questioning
 accusing blaming praising defending rejecting dismissing describing demanding seeking promising pledging
-vowing touting mocking highlighting refusing declining hoping expecting
+vowing touting mocking highlighting refusing declining hoping expecting threaten threatens threatened
 """
 
 # Verbs whose reported content follows a preposition ("complained about …", "warned of …").
@@ -76,7 +76,8 @@ ranted focus focused insist insisted reflect reflected weigh weighed elaborate e
 """
 
 _INDIRECT_PARTICIPLES = """
-telling warning claiming arguing insisting noting explaining suggesting announcing predicting stressing
+saying adding citing telling warning claiming arguing insisting noting explaining suggesting announcing
+predicting stressing
 emphasizing acknowledging admitting confirming denying reporting declaring asserting alleging revealing
 """
 

@@ -53,8 +53,11 @@ def quote_segments(text: str, paragraphs: list[tuple[int, int]]) -> list[Segment
                 chain = []
                 opened = (a, b)
             else:
-                if a > opened[1]:
-                    out.append(Segment(opened[0], opened[1], a, b))
+                end = a
+                while end > opened[1] and text[end - 1] in " \u00a0":
+                    end -= 1  # 'the phrase 'urban renewal,' "': the space before a spaced-off mark
+                if end > opened[1]:
+                    out.append(Segment(opened[0], opened[1], end, b))
                 opened = None
                 chain = []
         if opened is None:
@@ -84,5 +87,6 @@ def _is_opening(text: str, mark: str, a: int, b: int) -> bool:
 
 
 def _is_closing(text: str, a: int) -> bool:
-    before = text[a - 1 : a]
-    return before != "" and not before.isspace()
+    before, after = text[a - 1 : a], text[a + 1 : a + 2]
+    # "…the phrase 'urban renewal,' " he said: a spaced-off mark before no word closes, it cannot open
+    return (before != "" and not before.isspace()) or not (after.isalnum() or after in "‘'([")

@@ -119,6 +119,9 @@ def _quoted(doc: Document, segments: list[Segment], finder: SpeakerFinder) -> tu
             # 'The firm "will hire 200 workers," Lopez said': the report starts before the quote
             kind = "partial"
             start = _word_start(text, max(lo, seg.open - 3 * (seg.end - seg.start)))
+        start = min(start, seg.start)  # a paraphrase never starts inside the quoted words
+        if kind == "partial" and start == seg.start and attr.cue is not None and attr.cue_start < seg.open:
+            start, end = _report_around(text, seg, attr.cue_start + len(attr.cue), hi)
         if start < seg.open and end == seg.end:
             end = seg.close  # paraphrase and quoted words together: keep the marks balanced
         sp = attr.speaker
@@ -191,6 +194,8 @@ _CLAUSE_END = re.compile(r"[,;:()\"“”]|[ \u00a0][—–-][ \u00a0]|—|[.!?]
 
 def _clause_end(text: str, seg: Segment, hi: int) -> int:
     """A partial quote runs on to its clause end ("“a mistake” to use private email"), within reason."""
+    if text[seg.end - 1 : seg.end] in (".", "!", "?"):
+        return seg.end  # 'the walkout was "reckless." He added': the quoted words ended the sentence
     limit = min(hi, seg.close + 120)
     m = _CLAUSE_END.search(text, seg.close, limit)
     if m is not None:
@@ -202,6 +207,26 @@ def _clause_end(text: str, seg: Segment, hi: int) -> int:
     while end > seg.close and text[end - 1] in " \u00a0":
         end -= 1
     return end if end > seg.close else seg.end
+
+
+_ABBREVIATION = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|St|Sen|Rep|Gov|Gen|Prof|[A-Z])\.")
+_GAP_BREAK = re.compile(r"[.!?;:\"“”‘’]|[ \u00a0]-[ \u00a0]|—")
+
+
+def _report_around(text: str, seg: Segment, cue_end: int, hi: int) -> tuple[int, int]:
+    """'The council called Mr. Reed a "disgrace" after the vote': quoted words inside a report
+    carry the report with them, from the word after the cue to the end of the clause."""
+    start, end = seg.start, seg.end
+    gap = _ABBREVIATION.sub("", text[cue_end : seg.open])
+    if len(gap) <= 80 and gap.strip(" \u00a0,") and not _GAP_BREAK.search(gap):
+        start = cue_end
+        while start < seg.open and text[start] in " \u00a0,":
+            start += 1
+    after = text[seg.close : seg.close + 2].lstrip(" \u00a0")
+    if after[:1].isalnum() and text[seg.end - 1 : seg.end] not in ",.;:!?":  # '“rant,” a series': ended
+        end = _clause_end(text, seg, hi)
+        start = min(start, seg.open)  # the marks stay balanced
+    return start, end
 
 
 def _word_start(text: str, pos: int) -> int:

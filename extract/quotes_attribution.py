@@ -64,20 +64,22 @@ def attribution_after(doc: Document, seg: Segment, hi: int, finder: SpeakerFinde
             return Attribution(byline, gap.strip(), seg.close, True, seg.start)
     if "," not in gap and (last_char == "." or gap.strip()):
         return None  # the quote ended its sentence, or a dash leads on to another clause
-    c = cue_pattern().search(text, p.end(), min(hi, p.end() + 90))
-    if c is None or _crosses_sentence(doc, p.end(), c.start()):
-        return None
-    if text[p.end() : c.start()].strip() == "":
-        sp = finder.after(c.end(), hi)
-    else:
-        sp = finder.before(c.start(), p.end())
-        # "“…,” the company's chief executive, Maria Lopez, said": a role in front of the named speaker
-        role = text[p.end() : sp.start].rstrip(", \u00a0") if sp is not None else ""
-        if sp is not None and not _role_prefix(role + " " if role else ""):
-            sp = None
-    if sp is None:
-        return None
-    return Attribution(sp, c.group(), c.start(), True, seg.start)
+    # long appositions ("X, the attorney general of Y, one of the states suing, said") need room
+    for c in cue_pattern().finditer(text, p.end(), min(hi, p.end() + 160)):
+        if _crosses_sentence(doc, p.end(), c.start()):
+            return None
+        if text[p.end() : c.start()].strip() == "":
+            sp = finder.after(c.end(), hi)
+        else:
+            sp = finder.before(c.start(), p.end())
+            # "“…,” the company's chief executive, Maria Lopez, said": a role in front of the named speaker
+            role = text[p.end() : sp.start].rstrip(", \u00a0") if sp is not None else ""
+            if sp is not None and not _role_prefix(role + " " if role else ""):
+                sp = None
+        if sp is not None:
+            return Attribution(sp, c.group(), c.start(), True, seg.start)
+        # "one of the states suing …, said": a noun that looks like a cue; the real cue comes later
+    return None
 
 
 _SETTING_WORDS = AUDIENCE_WORDS | frozenset("on in at to during after before with by of for".split())

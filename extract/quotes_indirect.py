@@ -21,8 +21,18 @@ from extract.lexicon_speech import (
     stance_alternation,
     stance_verbs,
 )
-from extract.models import Quote, QuoteKind
+from extract.models import Quote
 from extract.quote_marks import Segment
+from extract.quotes_indirect_spans import (
+    MIN_WORDS,
+    close_before,
+    is_clause,
+    is_evidence,
+    is_passive,
+    make_quote,
+    quote_kind,
+    report_end,
+)
 from extract.speakers import Speaker, SpeakerFinder
 
 # Verbs that introduce a clause without "that" ("he said the talks failed").
@@ -30,14 +40,21 @@ _BARE_CLAUSE_VERBS = frozenset(
     "say says said tell tells told add adds added warn warns warned claim claims claimed argue argues argued "
     "insist insists insisted write writes wrote believe believes believed think "
     "thinks thought predict predicts predicted acknowledge acknowledged admit admitted suggest suggested "
-    "suggests announce announced announces note noted notes stress stressed stresses".split()
+    "suggests announce announced announces note noted notes stress stressed stresses "
+    # "…, saying the courts had no role": a participle reporting clause after the main one
+    "saying adding warning arguing insisting noting claiming predicting suggesting stressing".split()
 )
+_PARTICIPLE_AFTER_COMMA = re.compile(r"(?:,[\"”’]?|[\"”’],)[ \u00a0]+$")
+_REPORTING_VERB = re.compile(r"\b(?:said|says|told|tells|wrote|writes|added|adds)\b")
 _ADVERBIALS = re.compile(
     r"(?:[ \u00a0]*,)?(?:[ \u00a0]+(?:on|in|at|during|late|early|last|this|earlier|later|after|before)"
     r"(?:[ \u00a0]+(?:a|an|the|his|her|their|its|[A-Z][\w’'.-]*|\d[\w:.]*|[a-z]+day|morning|afternoon"
     r"|evening|night|week|month|year|statement|interview|briefing|conference|news|press|post|video|tweet|letter|call|"
-    r"speech|message|remarks|report|email|televised|address)){1,4}|[ \u00a0]+(?:Monday|Tuesday|Wednesday|"
-    r"Thursday|Friday|Saturday|Sunday|today|yesterday|tonight|recently|again))*(?:[ \u00a0]*,)?"
+    r"speech|message|remarks|report|email|televised|address)(?![\w’'])){1,4}"
+    r"|[ \u00a0]+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday|tonight|recently"
+    r"|again)(?![\w’'])"
+    # "has said repeatedly that …": an adverb only where a that-clause follows it
+    r"|[ \u00a0]+[a-z]{3,}ly(?=[ \u00a0]*,?[ \u00a0]+that\b))*(?:[ \u00a0]*,)?"
 )
 # What may stand between the comma and a closing attribution's speaker: a determiner or a title.
 _LEAD_IN = re.compile(
@@ -45,13 +62,28 @@ _LEAD_IN = re.compile(
     r"|[A-Z][\w’'.-]*))?"
     r"[ \u00a0]*$"
 )
-_CONJOINED = re.compile(r"(?:,|\band)(?:[ \u00a0]+(?:also|later|then))?[ \u00a0]+$")
+_CONJOINED = re.compile(r"(?:,|\band|\bbut)(?:[ \u00a0]+(?:also|later|then))?[ \u00a0]+$")
+# "X said A — and he added that B": a second report by a conjoined clause inside the first one
+_CONJOINED_SPEAKER = re.compile(r"(?:\band|\bbut|—|;)[ \u00a0]*$")
+# "The mayor promised to cut fares", "the landlord agreed to repair the roof": a stated commitment
+_COMMITMENT_VERBS = frozenset(
+    "promise promises promised pledge pledges pledged vow vows vowed agree agrees agreed".split()
+)
+_TO = re.compile(r"[ \u00a0]+to[ \u00a0]+[a-z]")
+_SCENE_SETTER = re.compile(
+    r"[\"“]?(?:In|At|On|During|After|Before|Since|From|With|Without|Under|Despite|Speaking|Asked|Writing)\b"
+)
+_PREP_BEFORE_THAT = re.compile(
+    r"[ \u00a0,]+(?:in|on|at|during|to|with|through|via|after|before|from|over|under)"
+    r"(?:[ \u00a0]+[\w’'.-]+){1,7}?"
+    r"(?=[ \u00a0]*,?[ \u00a0]+that\b)"
+)
+_RELATIVES = frozenset(("who", "which", "whom"))
 _NOUN_USE = re.compile(r"\b(?:the|a|an|its|his|her|their|this|that)[ \u00a0]+$", re.IGNORECASE)
 # "… who asked not to be named": the source's condition, not something reported
 _ANONYMITY = re.compile(r"(?:not[ \u00a0]+)?to[ \u00a0]+be[ \u00a0]+(?:named|identified|quoted)\b")
 _THAT_WORD = re.compile(r"\bthat\b")
 _THAT = re.compile(r"[ \u00a0]*(?:,[ \u00a0]*)?that\b")
-_MIN_WORDS = 4
 _WHOLE_CLAUSE = 6  # words before a mid-sentence attribution that make a report of their own
 # Verbs that can close a sentence as its attribution ("…, officials said.").
 _TRAILING_VERBS = frozenset(
@@ -82,12 +114,15 @@ def find_indirect(
         cues = [
             c
             for c in _indirect_cue().finditer(text, s, body_end)
-            if c.start() not in used and not _inside(segments, seg_starts, c.start())
+            if c.start() not in used
+            and not _inside(segments, seg_starts, c.start())
+            # "in a note to clients", "the claims": a noun, not a cue, cannot close the sentence
+            and not _NOUN_USE.search(text, max(s, c.start() - 8), c.start())
         ]
         # the attribution closing a sentence governs everything before it, nested reports included
         q = (
             _trailing(doc, finder, cues[-1], s, body_end)
-            if cues and cues[-1].group() in _TRAILING_VERBS
+            if cues and _closes_sentence(cues[-1].group())
             else None
         )
         if q is not None:
@@ -102,8 +137,15 @@ def find_indirect(
                 else (_leading(doc, finder, c, s, body_end, subject))
             )
             if q is not None and not any(
-                a <= q.speaker_start < b for a, b in taken if q.speaker_start is not None
+                a <= q.speaker_start < b
+                for a, b in taken
+                if q.speaker_start is not None
+                and not _CONJOINED_SPEAKER.search(text, max(a, q.speaker_start - 8), q.speaker_start)
             ):
+                cut = c.start()
+                if q.speaker_start is not None and taken and taken[-1][0] < q.speaker_start < cut:
+                    cut = q.speaker_start  # "A — and he added that B": A ends before "and he"
+                close_before(out, taken, text, cut)
                 out.append(q)
                 taken.append((q.start, q.end))
                 if subject is None and q.speaker_start is not None and q.speaker_end is not None:
@@ -120,30 +162,62 @@ def _leading(
     text = doc.text
     if _NOUN_USE.search(text, max(s, c.start() - 8), c.start()):
         return None  # "the warning", "a claim": the word is a noun here
-    sp = finder.before(c.start(), s)
+    participle = c.group().endswith("ing") and _PARTICIPLE_AFTER_COMMA.search(text, s, c.start()) is not None
+    # "… for releasing the police videos, saying …": the noun before the comma is an object, not the sayer
+    sp = None if participle else finder.before(c.start(), s)
     if sp is None and subject is not None and _CONJOINED.search(text, max(s, c.start() - 12), c.start()):
         sp = subject
+    elif sp is None and participle:
+        # "Ms. Reyes resigned on Monday, citing …": the participle's subject is the sentence's subject;
+        # '"…," the coach said, adding that …': the subject of the reporting verb before the comma
+        verbs = list(_REPORTING_VERB.finditer(text, s, c.start()))
+        said = verbs[-1] if verbs else None  # the last reporting verb before the participle
+        sp = None
+        if said is not None:
+            sp = finder.before(said.start(), s) or finder.after(said.end(), c.start())
+        sp = sp or finder.subject(s, c.start(), verb_follows=True)
+        if sp is None or sp.start > s + 40:
+            return None
     elif sp is None or not _subject_position(text, s, sp.start):
         return None
     pos = c.end()
     verb = c.group().lower()
     if verb in ("told", "tells", "tell"):
         pos = _skip_audience(text, pos, e)
+    before_adverbials = pos
     adv = _ADVERBIALS.match(text, pos, e)
     if adv:
         pos = adv.end()
     that = _THAT.match(text, pos, e)
+    if that is None:
+        # "said in a filing with regulators that …": a longer prepositional phrase before "that"
+        prep = _PREP_BEFORE_THAT.match(text, before_adverbials, e)
+        if prep is not None:
+            pos = prep.end()
+            that = _THAT.match(text, pos, e)
     stance = verb in stance_verbs() or verb in prepositional_phrases()
-    if that is None and verb not in _BARE_CLAUSE_VERBS and not stance:
+    bare = verb in _BARE_CLAUSE_VERBS or stance or is_evidence(verb, text, sp)
+    if that is None and not bare and not (verb in _COMMITMENT_VERBS and _TO.match(text, pos, e)):
         return None
     if stance and sp.kind is None and text[sp.start : sp.end].lower() in ("it", "that", "which"):
         return None
     start = pos
     while start < e and text[start] in " \u00a0,:":
         start += 1
-    if start >= e or not _is_clause(text[start:e]) or _ANONYMITY.match(text, start, e):
+    if start >= e or not is_clause(text[start:e]) or _ANONYMITY.match(text, start, e):
         return None
-    return _quote(text, start, e, sp, c.group(), _kind(text, start, e))
+    if text[start:e].split(None, 1)[0] in _TRAILING_VERBS:
+        return None  # "the coastal project said …": the cue word was a noun, the real verb follows
+    e = report_end(text, start, e)
+    if is_passive(text, sp, c):
+        if text.startswith("by ", start):
+            return None  # "was endorsed by dozens of papers": the agent follows, the content went before
+        # "Mr. Reed was accused of …", "She was asked whether …": the subject is not the source,
+        # and the text does not name one
+        sp = Speaker(c.start(), c.start(), None, None)
+        q = make_quote(text, start, e, sp, c.group(), quote_kind(text, start, e))
+        return q.model_copy(update={"speaker_start": None, "speaker_end": None})
+    return make_quote(text, start, e, sp, c.group(), quote_kind(text, start, e))
 
 
 def _trailing(doc: Document, finder: SpeakerFinder, c: re.Match[str], s: int, e: int) -> Quote | None:
@@ -159,27 +233,31 @@ def _trailing(doc: Document, finder: SpeakerFinder, c: re.Match[str], s: int, e:
         comma = c.start()
         if sp is not None:
             rest_from = sp.end
-    if sp is None:
-        return None
+    if sp is None or text[sp.start : sp.end].lower() in _RELATIVES:
+        return None  # "…, who said she was thrilled": a relative clause opens a report, it does not close one
     adverbials = _ADVERBIALS.match(text, rest_from, e)  # "…, the ministry said on Tuesday, after …"
     if adverbials is not None and text[rest_from : adverbials.end()].strip(" \u00a0,"):
         rest_from = adverbials.end() - (1 if text[adverbials.end() - 1 : adverbials.end()] == "," else 0)
     rest = text[rest_from:e]
     # "…, Mr. Clarke said, until …": an attribution inside the sentence reports all of it
-    parenthetical = rest.lstrip().startswith(",") and len(rest.split()) >= _MIN_WORDS
+    parenthetical = rest.lstrip().startswith(",") and len(rest.split()) >= MIN_WORDS
     if not parenthetical and (len(rest.split()) > 8 or _THAT_WORD.search(rest)):
         return None  # "…, but she denied that …" opens a report, it does not close one
+    if not parenthetical and is_clause(rest) and len(text[s:comma].split()) <= 5:
+        return None  # "The chief executive, Ana Ruiz, said the talks had failed": a role, not a report
+    if not parenthetical and len(rest.split()) >= 2 and _SCENE_SETTER.match(text, s):
+        return None  # "In her memoir, Ms. Cole noted the lean years": a scene-setter, then the report
     lead_in = _LEAD_IN.search(text, s, comma)
     j = lead_in.start() if lead_in else comma
     if j <= s or text[j - 1] not in ",—":
         return None
     end = j - 1
-    if not _is_clause(text[s:e] if parenthetical else text[s:end]):
+    if not is_clause(text[s:e] if parenthetical else text[s:end]):
         return None
     if parenthetical and not sp.start > c.end() and len(text[s:end].split()) < _WHOLE_CLAUSE:
         # "Too often, Mr. Clarke said, the debate …": the words before are not a clause of their own
-        return _quote(text, s, e, sp, c.group(), _kind(text, s, e))
-    return _quote(text, s, end, sp, c.group(), _kind(text, s, end))
+        return make_quote(text, s, e, sp, c.group(), quote_kind(text, s, e))
+    return make_quote(text, s, end, sp, c.group(), quote_kind(text, s, end))
 
 
 def _according_to(doc: Document, finder: SpeakerFinder, c: re.Match[str], s: int, e: int) -> Quote | None:
@@ -198,9 +276,14 @@ def _according_to(doc: Document, finder: SpeakerFinder, c: re.Match[str], s: int
         start, end = s, c.start()
         while end > start and text[end - 1] in " \u00a0,—":
             end -= 1
-    if not _is_clause(text[start:end]):
+    if not is_clause(text[start:end]):
         return None
-    return _quote(text, start, end, sp, c.group(), _kind(text, start, end))
+    return make_quote(text, start, end, sp, c.group(), quote_kind(text, start, end))
+
+
+def _closes_sentence(cue: str) -> bool:
+    """ "…, officials said." and the headline form "…, Union Leader Says." """
+    return cue in _TRAILING_VERBS or (cue[:1].isupper() and cue.lower() in _TRAILING_VERBS and " " not in cue)
 
 
 def _skip_audience(text: str, pos: int, e: int) -> int:
@@ -221,6 +304,8 @@ def _skip_audience(text: str, pos: int, e: int) -> int:
 
 def _subject_position(text: str, s: int, start: int) -> bool:
     """The speaker opens the sentence or a clause ("But X said", "On Friday, X said", "…, and X said")."""
+    if text[start : start + 4] == "who ":
+        return True  # a relative pronoun is the subject of its own clause
     lead = text[max(s, start - 240) : start]  # a subject is never further in than this
     words = lead.split()
     if len(words) <= 4 and not any(ch in lead for ch in ",;:"):
@@ -240,29 +325,6 @@ _CLAUSE_OPENERS = frozenset(
 _TITLE_TAIL = re.compile(r"(?:(?<![\w’'.-])(?:the|[A-Z][\w’'.-]*)[ \u00a0]*)+$")
 
 
-def _is_clause(content: str) -> bool:
-    return len(content.split()) >= _MIN_WORDS
-
-
-def _kind(text: str, start: int, end: int) -> QuoteKind:
-    return "partial" if any(ch in text[start:end] for ch in '"“”‘') else "indirect"
-
-
 def _inside(segments: list[Segment], starts: list[int], pos: int) -> bool:
     i = bisect_left(starts, pos + 1) - 1
     return i >= 0 and segments[i].start <= pos < segments[i].end
-
-
-def _quote(text: str, start: int, end: int, sp: Speaker, cue: str, kind: QuoteKind) -> Quote:
-    return Quote(
-        text=text[start:end],
-        start=start,
-        end=end,
-        speaker=sp.name,
-        speaker_start=sp.start,
-        speaker_end=sp.end,
-        cue=cue,
-        kind=kind,
-        speaker_kind=sp.kind,
-        speaker_role=sp.role,
-    )

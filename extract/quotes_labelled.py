@@ -17,8 +17,10 @@ from extract.speakers import Speaker, SpeakerFinder
 
 _LABEL = re.compile(r"[\"“]?([A-Z][\w.’'-]*(?:[ \u00a0][A-Z][\w.’'-]*){0,3}):[ \u00a0]+(?=\S)")
 _NOT_LABELS = frozenset(
-    "note update correction photo video watch read listen source sources editor's".split()
-)
+    """note update correction photo video watch read listen source sources editor's
+    title headline subtitle outlet publication published updated date dateline url link byline author
+    authors section category tags keywords location caption credit summary topic filed""".split()
+)  # article furniture and metadata headers ("Title: …", "Outlet: …"), never a speaker
 
 
 def find_labelled(doc: Document, finder: SpeakerFinder) -> list[Quote]:

@@ -15,35 +15,39 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from extract.document import Document
-from extract.lexicon_roles import role_nouns, role_qualifiers, source_nouns
+from extract.lexicon_roles import role_nouns, source_nouns
 from extract.lexicon_speech import AUXILIARIES, PRONOUNS
 from extract.mentions import Mention
 from extract.models import EntityKind
+from extract.names_speaker_words import (
+    _APPOSITION_OPENERS,
+    _DETERMINERS,
+    _NOT_AFTER_SUBJECT,
+    _NP_BREAK,
+    _NP_OPENERS,
+    _PARTY_STATE,
+    _PLACE_OBJECT_OF,
+    _POST_BREAK,
+    _POST_PREPOSITIONS,
+    _POST_STOPS,
+    _QUOTE_CHARS,
+    _TOKEN,
+    _capitalised,
+    _is_auxiliary,
+    _is_head_noun,
+    _is_participle,
+    _kind,
+    _opens_with_pronoun,
+    _previous_comma,
+    _role_prefix,
+    _skip_parenthesis,
+    _skip_spaces,
+)
 from extract.names_tokens import STOP_CAPITALISED
 
-_TOKEN = re.compile(r"[\w’'.\-]*\w|[^\w\s]")
-_DETERMINERS = frozenset(
-    """the a an another one two three four five several some many most other both his her their its our
-    this that these those each any all no""".split()
+_FAMILIAR_TAIL = re.compile(
+    r"[ \u00a0]+(?:with|to)(?:[ \u00a0]+(?:the|a|an|his|her|their|its|[\w’'-]+)){1,3}(?=[ \u00a0]*[,.;:]|$)"
 )
-# Words that can open a speaker noun phrase after an inverted cue ("said a senior official").
-_NP_OPENERS = frozenset(
-    """the a an another one two three four five several some many most other both his her their its our
-    senior top former each""".split()
-)
-# Words a noun phrase never reaches back over ("said that officials", "and experts").
-_NP_BREAK = frozenset(
-    """and or but that which who whom whose said says told say to in on at by from with as than when while
-    because if after before since during about into over under against between among is are was were has have
-    had be been not also for of""".split()
-)
-# Words that follow a name inside a phrase ("passion for X among voters"), not a subject.
-_NOT_AFTER_SUBJECT = frozenset(
-    "among of in for with to and or at on by from than as into over about ’s 's".split()
-)
-_PARTY_STATE = re.compile(r"[RDI]-[A-Z]")
-_APPOSITION_OPENERS = frozenset("the a an who whose speaking responding writing according".split())
-_QUOTE_CHARS = '"“”‘’«»'
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,9 +96,11 @@ class SpeakerFinder:
             elif toks[i].group() == ",":
                 i = self._skip_apposition(toks, i)
                 appositions += 1
-            elif appositions and not self._ends_speaker(toks[i]):
+            elif appositions and not self._ends_speaker(toks[i]) and not self._country_subject(toks, i):
                 # "X, the attorney general of Oklahoma, one of the states suing, said": a second apposition
                 i = _previous_comma(toks, i)
+                if i > 0 and self._ends_speaker(toks[i - 1]):
+                    i -= 1  # the name right before that comma is the speaker
             else:
                 break
         if i < 0:
@@ -103,8 +109,28 @@ class SpeakerFinder:
         word = tok.group()
         low = word.lower()
         mention = self._by_end.get(tok.end())
+        single = mention is not None and " " not in mention.text
+        modified = None
+        if mention is None or mention.kind != "person" or single:
+            modified = self._post_modified(toks, i)
+        if modified is not None and (
+            mention is None
+            or mention.kind != "person"
+            or (modified.kind == "organization" and single)  # "Chamber of Commerce"
+        ):
+            return modified
         if mention is not None:
             return self._from_mention(mention)
+        if low == "who" and i > 0:
+            # "a consultant who said …", "Anna Park, who said …": the relative names its antecedent
+            k = i - 1 if toks[i - 1].group() != "," or i < 2 else i - 2
+            named = self._by_end.get(toks[k].end())
+            if named is not None and named.kind in ("person", "organization"):
+                ante = self._from_mention(named)
+                return Speaker(tok.start(), tok.end(), ante.name, ante.kind, ante.role)
+            if _is_head_noun(toks[k].group().lower()):
+                ante = self._noun_phrase(toks, k)
+                return Speaker(tok.start(), tok.end(), ante.name, ante.kind, ante.role)
         if low in PRONOUNS:
             return self._from_pronoun(tok.start(), tok.end(), low)
         if _is_head_noun(low):
@@ -160,6 +186,13 @@ class SpeakerFinder:
                     mention = self._mention_inside(tok.start(), end)
                     if mention is not None and mention.kind == "person":
                         return Speaker(tok.start(), end, mention.canonical, "person", mention.role)
+                    # "two people familiar with the talks", "sources close to the owner": keep it whole
+                    nxt = toks[k + 1] if k + 1 < len(toks) else None
+                    if nxt is not None and nxt.group().lower() in ("familiar", "close"):
+                        end = nxt.end()
+                    if self.text[end - 8 : end].lower().endswith(("familiar", "close")):
+                        tail = _FAMILIAR_TAIL.match(self.text, end, hi)
+                        end = tail.end() if tail else toks[k].end()
                     return self._role_phrase(tok.start(), end)
         return None
 
@@ -192,6 +225,17 @@ class SpeakerFinder:
         return self._by_start.get(pos)
 
     # ------------------------------------------------------------------ helpers
+
+    def _country_subject(self, toks: list[re.Match[str]], i: int) -> bool:
+        """ "China, the country's largest lender, said": a place in subject position speaks as its
+        government; "the attorney general of Maine, …" keeps Maine an object."""
+        m = self._by_end.get(toks[i].end())
+        if m is None or m.kind != "place" or i + 1 >= len(toks) or toks[i + 1].group() != ",":
+            return False
+        k = i
+        while k > 0 and toks[k - 1].start() >= m.start:
+            k -= 1
+        return k == 0 or toks[k - 1].group().lower() not in _PLACE_OBJECT_OF
 
     def _ends_speaker(self, tok: re.Match[str]) -> bool:
         m = self._by_end.get(tok.end())
@@ -227,6 +271,53 @@ class SpeakerFinder:
                     return j - 1
                 return -1
         return -1
+
+    def _post_modified(self, toks: list[re.Match[str]], i: int) -> Speaker | None:
+        """The head of "experts on the region", "Mr. Hale of the weather service", "a poll released
+        Friday", "sources close to the club": the cue attaches to the head, not to the last noun."""
+        last = toks[i].group().lower()
+        if last in _DETERMINERS or last in _NP_BREAK or not toks[i].group()[:1].isalnum():
+            return None  # "analysts on a | call": the cue word is a noun here, not a verb after a phrase
+        for j in range(i, max(0, i - 9), -1):
+            w = toks[j].group()
+            low = w.lower()
+            if w in _POST_STOPS or low in _POST_BREAK:
+                return None
+            if w == "." and not (j > 0 and toks[j - 1].end() == toks[j].start()):
+                return None
+            if not ((low in _POST_PREPOSITIONS and j < i) or _is_participle(toks, j)):
+                continue
+            h = j - 1
+            if low in ("to", "with") and h > 0 and toks[h].group().lower() in ("close", "familiar", "near"):
+                h -= 1
+            elif low == "to":
+                continue  # "urged member states to increase defence support": an infinitive, not a phrase
+            mention = self._by_end.get(toks[h].end())
+            if mention is not None and mention.kind in ("person", "organization"):
+                return self._from_mention(mention) if low != "for" or mention.kind != "person" else None
+            head = toks[h].group().lower()
+            named = self._by_end.get(toks[i].end())
+            if (
+                low == "of"
+                and _capitalised(toks[h])
+                and j + 1 <= i
+                and _capitalised(toks[j + 1])
+                and (named is None or named.kind != "person" or named.start == toks[j + 1].start())
+            ):
+                # "the Velmora Chamber of Commerce said", "the Bank of England said": one name
+                k = h
+                while k > 0 and _capitalised(toks[k - 1]):
+                    k -= 1
+                return Speaker(
+                    toks[k].start(), toks[i].end(), self.text[toks[k].start() : toks[i].end()], "organization"
+                )
+            if not _is_head_noun(head) or (_is_participle(toks, j) and head not in source_nouns()):
+                continue
+            sp = self._noun_phrase(toks, h)
+            if sp.kind == "person":
+                return sp
+            return Speaker(sp.start, toks[i].end(), self.text[sp.start : toks[i].end()], None)
+        return None
 
     def _noun_phrase(self, toks: list[re.Match[str]], i: int) -> Speaker:
         k = i
@@ -274,9 +365,31 @@ class SpeakerFinder:
             ante = self._last_org_before(start)
         else:
             ante = None
+        if ante is None and low in ("they", "it"):
+            phrase = self._previous_subject_phrase(start, plural=low == "they")
+            if phrase is not None:
+                return Speaker(start, end, phrase, None)
         if ante is None:
             return Speaker(start, end, None, None)  # an unresolved pronoun names nobody
         return Speaker(start, end, ante.canonical, _kind(ante), ante.role)
+
+    def _previous_subject_phrase(self, pos: int, *, plural: bool) -> str | None:
+        """ "Residents of the valley met on Monday. They said …": a pronoun with no named antecedent
+        stands for the noun phrase opening the sentence before (plural for "they", singular for "it")."""
+        si = self.doc.sentence_at(pos)
+        if si == 0 or self.doc.sentences[si][0] < pos - 3:
+            return None  # only a pronoun opening its sentence looks back
+        ps, pe = self.doc.sentences[si - 1]
+        toks = list(_TOKEN.finditer(self.text, ps, min(pe, ps + 60)))[:5]
+        for k, tok in enumerate(toks):
+            low = tok.group().lower()
+            if low in _DETERMINERS or (tok.group()[:1].isalpha() and not _is_head_noun(low) and k < 3):
+                continue
+            if _is_head_noun(low) and low.endswith("s") == plural and low not in role_nouns():
+                sp = self._noun_phrase(toks, k)
+                return self.text[sp.start : sp.end]
+            return None
+        return None
 
     def antecedent(self, pos: int, gender: str, depth: int = 0) -> Mention | None:
         """The most salient earlier person compatible with the pronoun's gender."""
@@ -323,66 +436,3 @@ class SpeakerFinder:
     def _in_quote(self, pos: int) -> bool:
         i = bisect_right(self._quoted_starts, pos) - 1
         return i >= 0 and self._quoted[i][0] <= pos < self._quoted[i][1]
-
-
-_SUBJECT_PRONOUN = re.compile(r"[\W_]*(?:[A-Z]\w+,\s+)?(He|She)\b")
-
-
-def _opens_with_pronoun(text: str, start: int, gender: str) -> bool:
-    """Does the sentence at `start` have "He"/"She" (of `gender`) as its subject?"""
-    m = _SUBJECT_PRONOUN.match(text, start, start + 40)
-    return m is not None and (m.group(1) == "He") == (gender == "m")
-
-
-def _role_prefix(between: str) -> bool:
-    words = between.split()
-    if len(words) > 5 or "," in between:
-        return False
-    if words and words[-1].lower() in role_nouns():
-        return True  # "said port director X", "said police chief X"
-    if words and all(w.isalpha() and w.islower() and w not in _NP_BREAK for w in words) and len(words) <= 3:
-        return True  # "according to chief engineer X": lower-case role words we do not list
-    return all(
-        w[:1].isupper()
-        or w.lower() in role_nouns()
-        or w.lower() in _NP_OPENERS
-        or w.lower() in role_qualifiers()
-        for w in words
-    )
-
-
-def _skip_spaces(text: str, pos: int) -> int:
-    while pos < len(text) and text[pos] in " \u00a0":
-        pos += 1
-    return pos
-
-
-def _previous_comma(toks: list[re.Match[str]], i: int) -> int:
-    for j in range(i - 1, max(-1, i - 12), -1):
-        w = toks[j].group()
-        if w == ",":
-            return j
-        if w in _QUOTE_CHARS or w in ".;:!?":
-            return -1
-    return -1
-
-
-def _skip_parenthesis(toks: list[re.Match[str]], i: int) -> int:
-    """From a closing parenthesis ("Rep. X (D-Wis.)"), the index of the token before its opening one."""
-    for j in range(i - 1, max(-1, i - 10), -1):
-        if toks[j].group() == "(":
-            return j - 1
-    return -1
-
-
-def _kind(m: Mention) -> EntityKind:
-    return "person" if m.kind == "unknown" else m.kind
-
-
-def _is_auxiliary(word: str) -> bool:
-    low = word.lower()
-    return low in AUXILIARIES or (low.endswith("ly") and len(low) > 4 and word.islower())
-
-
-def _is_head_noun(low: str) -> bool:
-    return low in source_nouns() or low in role_nouns() or (low.endswith("s") and low[:-1] in role_nouns())

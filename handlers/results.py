@@ -81,6 +81,12 @@ class QuoteEntry(_Model):
     said_on: date | None = None  # the article's date unless the text dates it
     source: ArticleRef
 
+    @property
+    def carries_marks(self) -> bool:
+        """A partial quote whose text holds its own quotation marks inside the paraphrase
+        (`had "narrowed the gap"`): shown as it is, not wrapped in another pair."""
+        return self.kind == "partial" and any(c in self.text for c in '"“”‘’«»')
+
 
 class WhoSaidResult(_Model):
     query: WhoSaidQuery

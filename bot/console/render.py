@@ -73,7 +73,9 @@ def quote_line(q: QuoteEntry) -> str:
         who += f" ({q.speaker_role})"
     # "We will stay," said X: the comma belongs to the attribution, not to the words quoted.
     words = q.text.strip().removesuffix(",")
-    said = f"“{words}”" if q.kind != "indirect" else f"(reported) {words}"
+    if q.kind == "indirect":
+        return f"{who} — (reported) {words} — {cite(q.source)}"
+    said = words if q.carries_marks else f"“{words}”"
     return f"{who} — {said} — {cite(q.source)}"
 
 

@@ -153,7 +153,10 @@ def _quote_text(quote: QuoteEntry) -> str:
     if quote.speaker_role:
         speaker += f", {safe_text(one_line(quote.speaker_role), 150)}"
     said = safe_text(one_line(quote.text), 1800)
-    body = f"“{said}”" if quote.kind != "indirect" else f"{said} (paraphrase)"
+    if quote.kind == "indirect":
+        body = f"{said} (paraphrase)"
+    else:
+        body = said if quote.carries_marks else f"“{said}”"
     when = f" · {quote.said_on.isoformat()}" if quote.said_on else ""
     return f"{speaker}:\n{body}\n{_source(quote.source)}{when}"
 

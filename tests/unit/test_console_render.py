@@ -123,3 +123,16 @@ def test_progress_bar_draws_on_a_terminal_and_stays_silent_in_a_pipe() -> None:
     pipe = io.StringIO()
     Progress(4, stream=pipe).step("a.txt")  # StringIO is not a terminal
     assert pipe.getvalue() == ""
+
+
+def test_partial_quote_keeps_its_own_marks_and_gets_no_second_pair() -> None:
+    quotes = [
+        QuoteEntry(speaker="Tomas Lind", text='the walkout was "reckless and unnecessary"', kind="partial",
+                   source=POST),
+        QuoteEntry(speaker="Tomas Lind", text="reckless", kind="partial", source=POST),
+    ]
+    result = WhoSaidResult(query=WhoSaidQuery(terms=["Lind"]), matched="person", quotes=quotes,
+                           page=Page(total=2, offset=0, limit=10))
+    text = render(result)
+    assert 'Tomas Lind — the walkout was "reckless and unnecessary" — Harbour Post' in text
+    assert "Tomas Lind — “reckless” — Harbour Post" in text

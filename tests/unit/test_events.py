@@ -216,3 +216,9 @@ def test_date_of_an_embedded_post_signature_is_not_an_event() -> None:
     events = find_events(doc, find_dates(doc), [])
     assert [e.date for e in events] == ["2025-06-06"]
     assert events[0].summary.startswith("The mayor opened")
+
+
+def test_a_past_date_dates_the_event_before_a_planned_one_in_the_same_sentence() -> None:
+    text = "Bus drivers will return to work on Monday after their union and the city agreed a deal on Friday."
+    doc = Document.parse(text, date(2025, 5, 3))  # a Saturday
+    assert [e.date for e in find_events(doc, find_dates(doc), [])] == ["2025-05-02"]

@@ -1,0 +1,110 @@
+"""Where an indirect report ends and who stands behind it: boundaries (a concession, a dash aside,
+the next reporting verb), passive reports without a source, and evidence that "shows"."""
+
+from __future__ import annotations
+
+import re
+
+from extract.models import Quote, QuoteKind
+from extract.speakers import Speaker
+
+_CONCESSION = re.compile(r",[ \u00a0]+(?:although|though|even though|even as|whereas)\b")
+_BE = re.compile(
+    r"\b(?:is|are|was|were|be|been|being|get|gets|got)"
+    r"(?:[ \u00a0]+(?:[a-z]+ly|not|also|once|never|often|later|then|again|widely|first))*[ \u00a0]+$"
+)
+_CLOSED_SENTENCE = re.compile(r"[.!?][\"”’](?=[ \u00a0]+[A-Z“\"])")
+_DASH = re.compile(r"[ \u00a0](?:—|–|--)[ \u00a0]|—")
+_TRAILING_CONJUNCTION = re.compile(r"[ \u00a0]+(?:and|but)$")
+# Polls, studies and records "show" or "find" things: their content needs no "that".
+_EVIDENCE_VERBS = frozenset("show shows showed shown find finds found suggest suggests suggested".split())
+_EVIDENCE_NOUNS = frozenset(
+    """poll polls polling survey surveys study studies analysis report reports data research review audit
+    investigation census average averages video footage records documents figures statistics tally count
+    estimates projections models""".split()
+)
+MIN_WORDS = 4
+
+
+def is_passive(text: str, sp: Speaker, c: re.Match[str]) -> bool:
+    """ "Mr. Reed was accused of …": a passive reporting verb, whose subject is not the source."""
+    verb = c.group().lower()
+    participle = verb.endswith("ed") or verb in ("told", "shown", "found", "known", "thought")
+    return (
+        participle
+        and verb != "quoted"
+        and _BE.search(text, max(sp.end, c.start() - 40), c.start()) is not None
+    )
+
+
+def close_before(out: list[Quote], taken: list[tuple[int, int]], text: str, cue: int) -> None:
+    """ "The minister defended the cuts, arguing that …": a report in the same sentence ends where
+    the next reporting verb begins (its comma too)."""
+    if not taken or not taken[-1][0] < cue < taken[-1][1]:
+        return
+    end = cue
+    while end > taken[-1][0] and text[end - 1] in " \u00a0,;—":
+        end -= 1
+        tail = _TRAILING_CONJUNCTION.search(text, taken[-1][0], end)
+        if tail is not None:
+            end = tail.start()
+    if not is_clause(text[taken[-1][0] : end]) and len(text[taken[-1][0] : end].split()) < 2:
+        return
+    q = out[-1]
+    out[-1] = make_quote(
+        text,
+        q.start,
+        end,
+        Speaker(q.speaker_start or 0, q.speaker_end or 0, q.speaker, q.speaker_kind, q.speaker_role),
+        q.cue or "",
+        quote_kind(text, q.start, end),
+    )
+    taken[-1] = (q.start, end)
+
+
+def is_evidence(verb: str, text: str, sp: Speaker) -> bool:
+    """ "A poll shows X leading", "the study found 40 cases": evidence needs no "that"."""
+    if verb not in _EVIDENCE_VERBS:
+        return False
+    words = re.findall(r"[a-z]+", text[sp.start : sp.end].lower())[:5]
+    return any(w in _EVIDENCE_NOUNS for w in words)
+
+
+def is_clause(content: str) -> bool:
+    """Long enough to be reported content rather than a stray phrase."""
+    return len(content.split()) >= MIN_WORDS
+
+
+def quote_kind(text: str, start: int, end: int) -> QuoteKind:
+    """Partial when quoted words sit inside the paraphrase, indirect otherwise."""
+    return "partial" if any(ch in text[start:end] for ch in '"“”‘') else "indirect"
+
+
+def make_quote(text: str, start: int, end: int, sp: Speaker, cue: str, kind: QuoteKind) -> Quote:
+    """The Quote for `text[start:end]` attributed to `sp` by `cue`."""
+    return Quote(
+        text=text[start:end],
+        start=start,
+        end=end,
+        speaker=sp.name,
+        speaker_start=sp.start,
+        speaker_end=sp.end,
+        cue=cue,
+        kind=kind,
+        speaker_kind=sp.kind,
+        speaker_role=sp.role,
+    )
+
+
+def report_end(text: str, start: int, end: int) -> int:
+    """The end of a report that runs to its sentence end, narrator's additions cut off."""
+    closed = _CLOSED_SENTENCE.search(text, start, end)
+    if closed is not None:
+        end = closed.end()  # 'was "reckless." He added: …': the quoted words closed the sentence
+    concession = _CONCESSION.search(text, start, end)
+    if concession is not None and is_clause(text[start : concession.start()]):
+        end = concession.start()  # "…, although he again refused to say": the narrator speaks again
+    dashes = list(_DASH.finditer(text, start, end))
+    if len(dashes) == 1 and is_clause(text[start : dashes[0].start()]):
+        end = dashes[0].start()  # "… a relic of the past — a jibe at …": one dash, the narrator's aside
+    return end

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -15,6 +14,7 @@ from bot.slack.server import create_server, make_wsgi_app
 from bot.sources_probe import HttpSourceProbe
 from tests.e2e.fake_slack import FakeSlack
 from tests.e2e.test_slack_http import SECRET, Stack, all_text, slash
+from tests.e2e.waitress_thread import ServerThread
 
 ADMIN = "UDIGESTADMIN"
 MEMBER = "UDIGESTMEMBER"
@@ -40,13 +40,11 @@ def stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Stack]:
     container.upgrade_database()
     app = build_slack_app(container, settings, probe=HttpSourceProbe(allow_private=True))
     server = create_server(make_wsgi_app(app), host="127.0.0.1", port=0, threads=4)
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
+    running = ServerThread(server).start()
     try:
         yield Stack(url=f"http://127.0.0.1:{server.effective_port}", fake=fake, container=container)
     finally:
-        server.close()
-        thread.join(timeout=5)
+        running.stop()
         container.close()
         fake.stop()
 

@@ -11,7 +11,6 @@ import hmac
 import json
 import logging
 import socket
-import threading
 import time
 import uuid
 from collections.abc import Iterator
@@ -31,6 +30,7 @@ from bot.slack.server import create_server, make_wsgi_app
 from bot.sources_probe import HttpSourceProbe
 from tests.e2e.fake_slack import FakeSlack
 from tests.e2e.slack_seed import EVENT_COUNT, seed
+from tests.e2e.waitress_thread import ServerThread
 
 SECRET = "e2e-signing-secret"
 CONFIGURED_ADMIN = "UCONFIGADMIN"
@@ -71,13 +71,11 @@ def stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Stack]:
     # The probe must reach the fake's feed on localhost, which production refuses.
     app = build_slack_app(container, settings, probe=HttpSourceProbe(allow_private=True))
     server = create_server(make_wsgi_app(app), host="127.0.0.1", port=0, threads=4)
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
+    running = ServerThread(server).start()
     try:
         yield Stack(url=f"http://127.0.0.1:{server.effective_port}", fake=fake, container=container)
     finally:
-        server.close()
-        thread.join(timeout=5)
+        running.stop()
         container.close()
         fake.stop()
 

@@ -99,7 +99,9 @@ def test_the_ack_goes_back_before_a_slow_answer_is_ready(fake: FakeSlack) -> Non
         "content-type": ["application/x-www-form-urlencoded"], "x-slack-request-timestamp": [ts],
         "x-slack-signature": [sig]}))
     acked_after = time.monotonic() - started
-    assert response.status == 200 and acked_after < 0.5
+    # The answer takes 1.5 s, so an ack sooner than that cannot have waited for it (a tighter
+    # bound would only measure how busy the machine is).
+    assert response.status == 200 and acked_after < 1.5
     assert fake.responses("slow") == []
     [message] = fake.wait_for_response("slow", timeout=5)
     assert "still thinking" in message["text"]

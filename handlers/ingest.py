@@ -140,7 +140,7 @@ def _upsert_speaker(
         name, title = split_title(name)
         if title and title.casefold() not in {r.casefold() for r in roles}:
             roles.append(title)
-    return uow.people.upsert(name, kind=kind, aliases=aliases, roles=roles, seen_on=seen_on).id
+    return uow.people.upsert_id(name, kind=kind, aliases=aliases, roles=roles, seen_on=seen_on)
 
 
 def split_title(name: str) -> tuple[str, str | None]:

@@ -83,6 +83,11 @@ class PeopleRepository(Protocol):
         """
         ...
 
+    def upsert_id(self, name: str, *, kind: str, aliases: Sequence[str], roles: Sequence[str],
+                  seen_on: date | None = None) -> int:
+        """As `upsert`, but only the person's id: cheaper where nothing else is needed."""
+        ...
+
     def find(self, text: str) -> list[Person]:
         """People whose name, surname or alias matches `text` (accent- and case-insensitive)."""
         ...

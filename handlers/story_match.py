@@ -275,7 +275,19 @@ def best_match(
     best: tuple[int, MatchScore] | None = None
     for story_id, members in candidates:
         for member in members:
+            if not _may_merge(event, member):
+                continue
             s = score(event, member)
             if s.merges and (best is None or (s.score, s.nearby) > (best[1].score, best[1].nearby)):
                 best = (story_id, s)
     return best
+
+
+def _may_merge(a: EventFeatures, b: EventFeatures) -> bool:
+    # Ingest scores every new report against ~400 stored ones: most share no date, or no kind, name
+    # or word, and then `score` is 0 unless they are side by side in one article. Same answer, sooner.
+    if not dates_compatible(a, b):
+        return False
+    if a.article_id is not None and a.article_id == b.article_id:
+        return True
+    return not (a.kinds.isdisjoint(b.kinds) and a.names.isdisjoint(b.names) and a.terms.isdisjoint(b.terms))

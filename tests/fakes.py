@@ -172,6 +172,10 @@ class FakePeople:
         self.rows[self.rows.index(known)] = merged
         return merged
 
+    def upsert_id(self, name: str, *, kind: str, aliases: Sequence[str], roles: Sequence[str],
+                  seen_on: date | None = None) -> int:
+        return self.upsert(name, kind=kind, aliases=aliases, roles=roles, seen_on=seen_on).id
+
     def find(self, text: str) -> list[Person]:
         key = fold(text.strip())
         if not key:

@@ -32,6 +32,16 @@ class SqlPeopleRepository:
         Names match folded ("Zelenskyy" = "Zelensky", "Andrii" = "Andriy"). A lone surname joins
         the one person it can mean; a full name absorbs a person known only by that surname.
         """
+        row = self._upsert_row(name, kind=kind, aliases=aliases, roles=roles, seen_on=seen_on)
+        return self._to_person(row)
+
+    def upsert_id(self, name: str, *, kind: str, aliases: Sequence[str], roles: Sequence[str],
+                  seen_on: date | None = None) -> int:
+        """As `upsert`, returning only the person's id (ingest needs no more; saves two queries)."""
+        return self._upsert_row(name, kind=kind, aliases=aliases, roles=roles, seen_on=seen_on).id
+
+    def _upsert_row(self, name: str, *, kind: str, aliases: Sequence[str], roles: Sequence[str],
+                    seen_on: date | None) -> PersonRow:
         kind = kind if kind in _KINDS else "unknown"
         name = _without_article(name)  # "the Kremlin" and "Kremlin" are one organisation
         key = name_key(name)
@@ -60,7 +70,7 @@ class SqlPeopleRepository:
         self._session.flush()
         if added:
             reindex_person_quotes(self._session, row.id)
-        return self._to_person(row)
+        return row
 
     def find(self, text: str) -> list[Person]:
         """People whose name, surname or alias matches `text` (accent- and case-insensitive)."""

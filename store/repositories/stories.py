@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Sequence
 from datetime import date
 from typing import Any
@@ -15,6 +16,17 @@ from store.orm import ArticleRow, EventRow, StoryEventRow, StoryRow
 from store.repositories.events import date_range
 from store.search_text import query_tokens
 
+# Members kept per database for story matching (~1 kB each): enough for weeks of candidates.
+_MEMBERS_CACHED = 50_000
+_MEMBERS: weakref.WeakKeyDictionary[Any, dict[int, tuple[tuple[int, int, int], StoryMember]]] = (
+    weakref.WeakKeyDictionary())
+
+
+def _members_cache(session: Session) -> dict[int, tuple[tuple[int, int, int], StoryMember]]:
+    """The member cache of the database this session talks to (one per engine or connection)."""
+    return _MEMBERS.setdefault(session.get_bind(), {})
+
+
 # Past this many words an OR search narrows little: the date window alone is used.
 _MAX_CANDIDATE_TOKENS = 200
 
@@ -27,7 +39,8 @@ class SqlStoryRepository:
                    limit: int = 200) -> list[Story]:
         """Stories (with members) whose dates overlap since..until, most recent first, at most `limit`.
 
-        With `terms`, only stories with a report containing at least one of them.
+        With `terms`, only stories with a report containing at least one of them. Members carry
+        what matching needs: their article is its id only, and they have no merge score or reasons.
         """
         conditions = [StoryRow.date_end >= since, StoryRow.date_start <= until]
         tokens = query_tokens(terms)
@@ -42,7 +55,7 @@ class SqlStoryRepository:
             .order_by(StoryRow.date_end.desc(), StoryRow.id.desc())
             .limit(limit)
         ).all()
-        return self._load(list(ids))
+        return self._load_for_matching(list(ids))
 
     def _matches_any(self, tokens: list[str]) -> ColumnElement[bool]:
         """Events whose index holds any of `tokens` (the full-text index answers)."""
@@ -140,6 +153,49 @@ class SqlStoryRepository:
                     found[(article_id, offset)] = story_id
                     break
         return found
+
+    def _load_for_matching(self, ids: list[int]) -> list[Story]:
+        # Ingest loads ~500 members of up to 200 stories for every article, mostly the same as for
+        # the article before: building them cost 20 ms an article. Stored events never change, so
+        # members are kept per database (engine) by event id, checked against the event's article
+        # and offsets in case ids were reused (a rolled-back transaction, a recreated database).
+        if not ids:
+            return []
+        cache = _members_cache(self._session)
+        links = self._session.execute(
+            select(StoryEventRow.story_id, EventRow.id, EventRow.article_id, EventRow.start, EventRow.end)
+            .join(EventRow, EventRow.id == StoryEventRow.event_id)
+            .where(StoryEventRow.story_id.in_(ids))
+            .order_by(StoryEventRow.id)
+        ).all()
+        missing = [event_id for _, event_id, article_id, start, end in links
+                   if cache.get(event_id, (None,))[0] != (article_id, start, end)]
+        if len(cache) + len(missing) > _MEMBERS_CACHED:
+            cache.clear()
+        for chunk in (missing[i:i + 500] for i in range(0, len(missing), 500)):
+            for event_id, when, summary, actors, places, start, end, article_id in self._session.execute(
+                select(EventRow.id, EventRow.date, EventRow.summary, EventRow.actors, EventRow.places,
+                       EventRow.start, EventRow.end, EventRow.article_id).where(EventRow.id.in_(chunk))
+            ):
+                # Our own columns: no validation needed (it cost more than the query).
+                cache[event_id] = ((article_id, start, end), StoryMember.model_construct(
+                    event_id=event_id, date=when, summary=summary, actors=list(actors), places=list(places),
+                    start=start, article=ArticleRef.model_construct(id=article_id), score=None, reason=None,
+                ))
+        members: dict[int, list[StoryMember]] = {i: [] for i in ids}
+        for story_id, event_id, *_ in links:
+            members[story_id].append(cache[event_id][1])
+        stories = self._session.execute(
+            select(StoryRow.id, StoryRow.date, StoryRow.summary, StoryRow.actors, StoryRow.places)
+            .where(StoryRow.id.in_(ids))
+        ).all()
+        found = {r.id: r for r in stories}
+        return [
+            Story.model_construct(id=i, date=found[i].date, summary=found[i].summary,
+                                  actors=list(found[i].actors), places=list(found[i].places),
+                                  members=members[i])
+            for i in ids if i in found
+        ]
 
     def _load(self, ids: list[int]) -> list[Story]:
         if not ids:

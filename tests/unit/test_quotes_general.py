@@ -3,21 +3,7 @@ headline attributions, adverbials before "that", everyday speaker nouns. Every s
 
 from __future__ import annotations
 
-from extract.document import Document
-from extract.mentions import find_mentions
-from extract.models import Quote
-from extract.quotes import find_quotes
-
-
-def quotes_of(text: str) -> list[Quote]:
-    doc = Document.parse(text)
-    return find_quotes(doc, find_mentions(doc))
-
-
-def only(text: str) -> Quote:
-    found = quotes_of(text)
-    assert len(found) == 1, found
-    return found[0]
+from tests.unit.quote_helpers import only, quotes_of
 
 
 def test_named_speaker_followed_by_his_organisation_still_speaks() -> None:

@@ -2,15 +2,7 @@
 
 from __future__ import annotations
 
-from extract.document import Document
-from extract.mentions import find_mentions
-from extract.models import Quote
-from extract.quotes import find_quotes
-
-
-def quotes_of(text: str) -> list[Quote]:
-    doc = Document.parse(text)
-    return find_quotes(doc, find_mentions(doc))
+from tests.unit.quote_helpers import quotes_of
 
 
 def test_pronoun_after_two_people_is_decided_by_gender() -> None:

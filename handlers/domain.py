@@ -10,6 +10,8 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from extract.models import Bound, Change, QuoteKind
+
 SourceKind = Literal["feed", "page"]
 DatePrecision = Literal["day", "month", "year"]
 SpeakerKind = Literal["person", "organization", "unknown"]
@@ -76,7 +78,7 @@ class EventRecord(NewEvent):
 
 class NewQuote(_Model):
     text: str
-    kind: Literal["direct", "partial", "indirect"]
+    kind: QuoteKind
     speaker: str | None  # canonical name as resolved in the article
     speaker_kind: SpeakerKind = "unknown"
     speaker_role: str | None = None
@@ -96,8 +98,8 @@ class NewFigure(_Model):
     value: float
     value_max: float | None = None
     unit: str | None = None
-    bound: Literal["=", "~", ">", ">=", "<", "<="] = "="
-    change: Literal["up", "down"] | None = None
+    bound: Bound = "="
+    change: Change | None = None
     about: str | None = None
     sentence: str
     start: int

@@ -10,6 +10,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from extract.models import Bound, Change, QuoteKind
 from handlers.domain import ArticleRef, DatePrecision, Page, Person
 
 
@@ -77,7 +78,7 @@ class QuoteEntry(_Model):
     speaker: str | None
     speaker_role: str | None = None
     text: str
-    kind: Literal["direct", "partial", "indirect"]
+    kind: QuoteKind
     said_on: date | None = None  # the article's date unless the text dates it
     source: ArticleRef
 
@@ -104,8 +105,8 @@ class FigureReport(_Model):
     value: float
     value_max: float | None = None
     unit: str | None = None
-    bound: Literal["=", "~", ">", ">=", "<", "<="] = "="
-    change: Literal["up", "down"] | None = None
+    bound: Bound = "="
+    change: Change | None = None
     about: str | None = None
     sentence: str
     source: ArticleRef

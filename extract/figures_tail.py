@@ -127,7 +127,8 @@ def read_tail(text: str, p: int, code: str | None, value: float) -> Tail:
         bracket = _BRACKETED.match(text, p)
         if um is None and bracket:
             inner = APART_UNIT.match(text, bracket.end())
-            if inner and text[inner.end() : inner.end() + 1] in ")]}>":
+            # a one-character slice: at the end of the text it is "", which `in ")]}>"` would accept
+            if inner and text[inner.end() : inner.end() + 1] in (")", "]", "}", ">"):
                 unit = unit_name(inner)
                 return Tail(end=inner.end() + 1, unit=unit, kind="measure")
     if um:

@@ -34,3 +34,11 @@ def test_offsets_hold_when_lowercasing_changes_the_text_length() -> None:
     text = "İİİ The city bought Nine ferries."
     (f,) = find_figures(Document.parse(text), [])
     assert (f.text, f.value, f.unit) == ("Nine ferries", 9, "ferry")
+
+
+def test_an_unclosed_bracket_before_a_unit_at_the_end_of_the_text_is_not_a_bracketed_unit() -> None:
+    for text in ("The wall is 5 [m", "0[m"):
+        for f in find_figures(Document.parse(text), []):
+            assert f.end <= len(text) and text[f.start:f.end] == f.text
+    (f,) = find_figures(Document.parse("The wall is 5 [m] high."), [])
+    assert (f.text, f.unit) == ("5 [m]", "metre")

@@ -246,6 +246,14 @@ class StoryMember(_Model):
     reason: dict[str, object] | None = None
 
 
+class StoryKeys(_Model):
+    """How later reports find a story member: its names and key words, and the days its date covers."""
+
+    start: date
+    end: date
+    keys: list[str] = Field(default_factory=list)
+
+
 class Story(_Model):
     """One happening, as reported by one or more articles: its stored events merged."""
 

@@ -283,6 +283,17 @@ def best_match(
     return best
 
 
+def match_keys(f: EventFeatures) -> list[str]:
+    """What a report can be found by when a later report looks for its story: its names and key words.
+
+    Two reports that share none of these score 0 unless they sit side by side in one article
+    (`_may_merge`), so a store can index members by these keys and hand back only the ones worth
+    scoring. Names and words are kept apart ("n:", "t:"): a name in one report and the same word
+    used as a plain word in another is not shared evidence.
+    """
+    return sorted({f"n:{n}" for n in f.names} | {f"t:{t}" for t in f.terms})
+
+
 def _may_merge(a: EventFeatures, b: EventFeatures) -> bool:
     # Ingest scores every new report against ~400 stored ones: most share no date, or no kind, name
     # or word, and then `score` is 0 unless they are side by side in one article. Same answer, sooner.

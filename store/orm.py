@@ -45,6 +45,9 @@ SEARCHABLE_TABLES = ("events", "quotes", "figures")
 # articles (published DESC NULLS LAST, id DESC) on PostgreSQL, (published, id) on SQLite.
 DIALECT_SPECIFIC_INDEXES = ("ix_articles_published_id",)
 
+# Story keys (names, stemmed words) longer than this are cut: long enough for any real name.
+STORY_KEY_LENGTH = 120
+
 
 # Text, not String(n), for anything taken from article text (names, roles, units, outlets): an
 # unexpectedly long value must not fail an ingest on PostgreSQL, which enforces lengths.
@@ -219,6 +222,25 @@ class StoryEventRow(Base):
     score: Mapped[float | None] = mapped_column(Float)
     reason: Mapped[dict[str, Any] | None] = mapped_column(JSON)
     added_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class StoryKeyRow(Base):
+    """A story member's names and key words, dated: how a new report finds the members worth scoring.
+
+    One row per (event, key). Ingest asks for members sharing any of a report's keys whose dates
+    overlap it; the (key, date_end) index answers that from the recent postings of each key
+    whatever the size of the store. Dates are the member event's own, which never change.
+    """
+
+    __tablename__ = "story_keys"
+    __table_args__ = (Index("ix_story_keys_key_date", "key", "date_end", "date_start"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    story_id: Mapped[int] = mapped_column(ForeignKey("stories.id", ondelete="CASCADE"), index=True)
+    event_id: Mapped[int] = mapped_column(ForeignKey("events.id", ondelete="CASCADE"), index=True)
+    key: Mapped[str] = mapped_column(String(STORY_KEY_LENGTH))
+    date_start: Mapped[dt.date] = mapped_column(Date)
+    date_end: Mapped[dt.date] = mapped_column(Date)
 
 
 class DigestSubscriptionRow(Base):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from sqlalchemy import insert
 from sqlalchemy.orm import Session
 
 from handlers.domain import FactSearch, FigureRecord, NewFigure
@@ -24,15 +25,15 @@ class SqlFigureRepository:
 
     def add_many(self, article_id: int, figures: Sequence[NewFigure]) -> None:
         """Store an article's figures, indexed by text, unit, subject and sentence."""
-        for figure in figures:
-            self._session.add(
-                FigureRow(
-                    article_id=article_id,
-                    search_text=figure_search_text(figure.text, figure.unit, figure.about, figure.sentence),
-                    **figure.model_dump(),
-                )
-            )
-        self._session.flush()
+        if not figures:
+            return
+        rows = [
+            {"article_id": article_id,
+             "search_text": figure_search_text(figure.text, figure.unit, figure.about, figure.sentence),
+             **figure.model_dump()}
+            for figure in figures
+        ]
+        self._session.execute(insert(FigureRow), rows)  # one executemany, no ORM objects
 
     def search(self, search: FactSearch) -> tuple[list[FigureRecord], int]:
         """Figures whose text, unit, subject or sentence match; newest article first."""

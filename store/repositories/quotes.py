@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-from sqlalchemy import ColumnElement, select
+from sqlalchemy import ColumnElement, insert, select
 from sqlalchemy.orm import Session
 
 from handlers.domain import FactSearch, NewQuote, QuoteRecord
@@ -20,19 +20,17 @@ class SqlQuoteRepository:
 
     def add_many(self, article_id: int, quotes: Sequence[tuple[NewQuote, int | None]]) -> None:
         """Store quotes, each with the id of its speaker in the people table (or None)."""
+        if not quotes:
+            return
         names = speaker_names(self._session, {pid for _, pid in quotes if pid is not None})
-        for quote, person_id in quotes:
-            self._session.add(
-                QuoteRow(
-                    article_id=article_id,
-                    person_id=person_id,
-                    search_text=quote_search_text(
-                        quote.text, quote.speaker, quote.speaker_role, names.get(person_id or 0, [])
-                    ),
-                    **quote.model_dump(),
-                )
-            )
-        self._session.flush()
+        rows = [
+            {"article_id": article_id, "person_id": person_id,
+             "search_text": quote_search_text(quote.text, quote.speaker, quote.speaker_role,
+                                              names.get(person_id or 0, [])),
+             **quote.model_dump()}
+            for quote, person_id in quotes
+        ]
+        self._session.execute(insert(QuoteRow), rows)  # one executemany, no ORM objects
 
     def search(self, search: FactSearch) -> tuple[list[QuoteRecord], int]:
         """Quotes matching the terms (in their words or their speaker's names), newest article first.

@@ -2,102 +2,106 @@
 
 from __future__ import annotations
 
-import weakref
+import functools
 from collections.abc import Sequence
 from datetime import date
-from typing import Any
 
-from sqlalchemy import Boolean, ColumnElement, Integer, column, delete, func, literal_column, select, text
+from sqlalchemy import ColumnElement, delete, func, insert, select, update
 from sqlalchemy.orm import Session
 
-from handlers.domain import ArticleRef, FactSearch, Story, StoryMember
+from handlers.domain import ArticleRef, FactSearch, Story, StoryKeys, StoryMember
 from store.fact_search import is_common, matches_all
-from store.orm import ArticleRow, EventRow, StoryEventRow, StoryRow
+from store.orm import ArticleRow, EventRow, StoryEventRow, StoryKeyRow, StoryRow
 from store.repositories.events import date_range
 from store.search_text import query_tokens
-
-# Members kept per database for story matching (~1 kB each): enough for weeks of candidates.
-_MEMBERS_CACHED = 50_000
-_MEMBERS: weakref.WeakKeyDictionary[Any, dict[int, tuple[tuple[int, int, int], StoryMember]]] = (
-    weakref.WeakKeyDictionary())
-
-
-def _members_cache(session: Session) -> dict[int, tuple[tuple[int, int, int], StoryMember]]:
-    """The member cache of the database this session talks to (one per engine or connection)."""
-    return _MEMBERS.setdefault(session.get_bind(), {})
-
-
-# Past this many words an OR search narrows little: the date window alone is used.
-_MAX_CANDIDATE_TOKENS = 200
+from store.story_keys import key_rows, stored_key
+from store.types import utcnow
 
 
 class SqlStoryRepository:
     def __init__(self, session: Session) -> None:
         self._session = session
 
-    def candidates(self, since: date, until: date, *, terms: Sequence[str] = (),
-                   limit: int = 200) -> list[Story]:
-        """Stories (with members) whose dates overlap since..until, most recent first, at most `limit`.
+    def matching_members(self, since: date, until: date, keys: Sequence[str], *,
+                         limit: int = 50) -> list[tuple[int, StoryMember]]:
+        """Stored members (story id, member) dated within since..until sharing any of `keys`.
 
-        With `terms`, only stories with a report containing at least one of them. Members carry
-        what matching needs: their article is its id only, and they have no merge score or reasons.
+        Those sharing most keys first, at most `limit`. Members carry what matching needs: their
+        article is its id only, and they have no merge score or reasons.
         """
-        conditions = [StoryRow.date_end >= since, StoryRow.date_start <= until]
-        tokens = query_tokens(terms)
-        if tokens and len(tokens) <= _MAX_CANDIDATE_TOKENS:
-            sharing = (select(StoryEventRow.story_id)
-                       .join(EventRow, EventRow.id == StoryEventRow.event_id)
-                       .where(self._matches_any(tokens)))
-            conditions.append(StoryRow.id.in_(sharing))
-        ids = self._session.scalars(
-            select(StoryRow.id)
-            .where(*conditions)
-            .order_by(StoryRow.date_end.desc(), StoryRow.id.desc())
+        wanted = list(dict.fromkeys(stored_key(k) for k in keys))
+        if not wanted:
+            return []
+        shared = func.count().label("shared")
+        hits = (
+            select(StoryKeyRow.story_id, StoryKeyRow.event_id, shared)
+            .where(StoryKeyRow.key.in_(wanted), StoryKeyRow.date_end >= since,
+                   StoryKeyRow.date_start <= until)
+            .group_by(StoryKeyRow.story_id, StoryKeyRow.event_id)
+            .order_by(shared.desc(), StoryKeyRow.event_id.desc())
             .limit(limit)
+            .subquery()
+        )
+        rows = self._session.execute(
+            select(hits.c.story_id, EventRow.id, EventRow.date, EventRow.summary, EventRow.actors,
+                   EventRow.places, EventRow.start, EventRow.article_id)
+            .join(EventRow, EventRow.id == hits.c.event_id)
+            .order_by(hits.c.shared.desc(), EventRow.id.desc())
         ).all()
-        return self._load_for_matching(list(ids))
+        return [(story_id, _light_member(*member)) for story_id, *member in rows]
 
-    def _matches_any(self, tokens: list[str]) -> ColumnElement[bool]:
-        """Events whose index holds any of `tokens` (the full-text index answers)."""
-        if self._session.get_bind().dialect.name == "sqlite":
-            ids = (
-                text("SELECT rowid FROM events_fts WHERE events_fts MATCH :q")
-                .bindparams(q=" OR ".join(f'"{t}"' for t in tokens))
-                .columns(column("rowid", Integer))
-            )
-            return EventRow.id.in_(ids)
-        vector: ColumnElement[Any] = literal_column("events.search_vector")
-        return vector.op("@@", return_type=Boolean)(func.to_tsquery("simple", " | ".join(tokens)))
+    def members(self, story_id: int) -> list[StoryMember]:
+        """A story's members as matching needs them (article id only, no merge reasons), in join order."""
+        rows = self._session.execute(
+            select(EventRow.id, EventRow.date, EventRow.summary, EventRow.actors, EventRow.places,
+                   EventRow.start, EventRow.article_id)
+            .join(StoryEventRow, StoryEventRow.event_id == EventRow.id)
+            .where(StoryEventRow.story_id == story_id)
+            .order_by(StoryEventRow.id)
+        ).all()
+        return [_light_member(*row) for row in rows]
 
     def start(self, event_id: int, *, date: str, summary: str, actors: Sequence[str],
-              places: Sequence[str]) -> int:
-        """A new story holding one event (taken out of any story it was in); its id."""
-        start, end = date_range(date)
-        row = StoryRow(date=date, date_start=start, date_end=end, summary=summary, actors=list(actors),
-                       places=list(places))
-        self._session.add(row)
-        self._session.execute(delete(StoryEventRow).where(StoryEventRow.event_id == event_id))
-        self._session.flush()
-        self._session.add(StoryEventRow(story_id=row.id, event_id=event_id))
-        self._session.flush()
-        return row.id
+              places: Sequence[str], keys: StoryKeys | None = None) -> int:
+        """A new story holding one event, which is in no story (`detach` it first); its id."""
+        span = date_range(date)
+        story_id = self._session.execute(
+            insert(StoryRow).returning(StoryRow.id),
+            [{"date": date, "date_start": span[0], "date_end": span[1], "summary": summary,
+              "actors": list(actors), "places": list(places), "created_at": utcnow()}],
+        ).scalar_one()
+        self._link(story_id, event_id, score=None, reason=None, keys=keys)
+        return story_id
 
-    def attach(self, story_id: int, event_id: int, *, score: float, reason: dict[str, object]) -> None:
-        """Add an event to a story, with the score and reasons of the merge."""
+    def attach(self, story_id: int, event_id: int, *, score: float, reason: dict[str, object],
+               keys: StoryKeys | None = None) -> None:
+        """Add an event that is in no story to a story, with the score and reasons of the merge."""
+        self._link(story_id, event_id, score=score, reason=dict(reason), keys=keys)
+
+    def detach(self, event_id: int) -> None:
+        """Take an event out of its story (before `start` puts it in a new one)."""
         self._session.execute(delete(StoryEventRow).where(StoryEventRow.event_id == event_id))
-        self._session.add(StoryEventRow(story_id=story_id, event_id=event_id, score=score,
-                                        reason=dict(reason)))
-        self._session.flush()
+        self._session.execute(delete(StoryKeyRow).where(StoryKeyRow.event_id == event_id))
+
+    def _link(self, story_id: int, event_id: int, *, score: float | None, reason: dict[str, object] | None,
+              keys: StoryKeys | None) -> None:
+        # Core statements, not ORM objects: ingest links several events an article.
+        link = {"story_id": story_id, "event_id": event_id, "score": score, "reason": reason,
+                "added_at": utcnow()}
+        self._session.execute(insert(StoryEventRow), [link])
+        if keys is not None and keys.keys:
+            self._session.execute(insert(StoryKeyRow),
+                                  key_rows(story_id, event_id, (keys.start, keys.end), keys.keys))
 
     def update(self, story_id: int, *, date: str, summary: str, actors: Sequence[str],
                places: Sequence[str]) -> None:
         """Replace what the story shows (date, best summary, actors, places)."""
-        row = self._session.get(StoryRow, story_id)
-        if row is None:
-            return
-        row.date_start, row.date_end = date_range(date)
-        row.date, row.summary, row.actors, row.places = date, summary, list(actors), list(places)
-        self._session.flush()
+        start, end = date_range(date)
+        self._session.execute(
+            update(StoryRow).where(StoryRow.id == story_id)
+            .values(date=date, date_start=start, date_end=end, summary=summary, actors=list(actors),
+                    places=list(places))
+        )
 
     def get(self, story_id: int) -> Story | None:
         """A story with all its members, or None."""
@@ -154,49 +158,6 @@ class SqlStoryRepository:
                     break
         return found
 
-    def _load_for_matching(self, ids: list[int]) -> list[Story]:
-        # Ingest loads ~500 members of up to 200 stories for every article, mostly the same as for
-        # the article before: building them cost 20 ms an article. Stored events never change, so
-        # members are kept per database (engine) by event id, checked against the event's article
-        # and offsets in case ids were reused (a rolled-back transaction, a recreated database).
-        if not ids:
-            return []
-        cache = _members_cache(self._session)
-        links = self._session.execute(
-            select(StoryEventRow.story_id, EventRow.id, EventRow.article_id, EventRow.start, EventRow.end)
-            .join(EventRow, EventRow.id == StoryEventRow.event_id)
-            .where(StoryEventRow.story_id.in_(ids))
-            .order_by(StoryEventRow.id)
-        ).all()
-        missing = [event_id for _, event_id, article_id, start, end in links
-                   if cache.get(event_id, (None,))[0] != (article_id, start, end)]
-        if len(cache) + len(missing) > _MEMBERS_CACHED:
-            cache.clear()
-        for chunk in (missing[i:i + 500] for i in range(0, len(missing), 500)):
-            for event_id, when, summary, actors, places, start, end, article_id in self._session.execute(
-                select(EventRow.id, EventRow.date, EventRow.summary, EventRow.actors, EventRow.places,
-                       EventRow.start, EventRow.end, EventRow.article_id).where(EventRow.id.in_(chunk))
-            ):
-                # Our own columns: no validation needed (it cost more than the query).
-                cache[event_id] = ((article_id, start, end), StoryMember.model_construct(
-                    event_id=event_id, date=when, summary=summary, actors=list(actors), places=list(places),
-                    start=start, article=ArticleRef.model_construct(id=article_id), score=None, reason=None,
-                ))
-        members: dict[int, list[StoryMember]] = {i: [] for i in ids}
-        for story_id, event_id, *_ in links:
-            members[story_id].append(cache[event_id][1])
-        stories = self._session.execute(
-            select(StoryRow.id, StoryRow.date, StoryRow.summary, StoryRow.actors, StoryRow.places)
-            .where(StoryRow.id.in_(ids))
-        ).all()
-        found = {r.id: r for r in stories}
-        return [
-            Story.model_construct(id=i, date=found[i].date, summary=found[i].summary,
-                                  actors=list(found[i].actors), places=list(found[i].places),
-                                  members=members[i])
-            for i in ids if i in found
-        ]
-
     def _load(self, ids: list[int]) -> list[Story]:
         if not ids:
             return []
@@ -226,3 +187,20 @@ class SqlStoryRepository:
                   places=list(stories[i].places), members=members[i])
             for i in ids if i in stories
         ]
+
+
+def _light_member(event_id: int, when: str, summary: str, actors: list[str], places: list[str], start: int,
+                  article_id: int) -> StoryMember:
+    return _cached_member(event_id, when, summary, tuple(actors), tuple(places), start, article_id)
+
+
+# Ingest reads ~50 members an article, mostly the same as for the article before, and building
+# them cost more than the query. Keyed by every value the member holds, so never stale.
+@functools.lru_cache(maxsize=1 << 14)
+def _cached_member(event_id: int, when: str, summary: str, actors: tuple[str, ...], places: tuple[str, ...],
+                   start: int, article_id: int) -> StoryMember:
+    # Our own columns: no validation needed.
+    return StoryMember.model_construct(
+        event_id=event_id, date=when, summary=summary, actors=list(actors), places=list(places), start=start,
+        article=ArticleRef.model_construct(id=article_id), score=None, reason=None,
+    )

@@ -67,15 +67,20 @@ def merge_into_stories(
     stored = [(e, i) for e, i in zip(events, ids, strict=True) if i is not None]
     if not stored:
         return {}
-    spans = [features(e.date, e.summary, e.actors, e.places, article_id=article.id, offset=e.start)
+    # Through the cache: each event is compared again as a stored member by the articles after it.
+    spans = [_cached_features(e.date, e.summary, tuple(e.actors), tuple(e.places), article.id, e.start)
              for e, _ in stored]
     keys = [_keys(f) for f in spans]
-    since, until = min(f.start for f in spans), max(f.end for f in spans)
-    # Only members sharing a name or key word with one of these events can merge with it (the
-    # article's own events, which may merge on being side by side, are added as they are placed).
+    # Only members sharing a name or key word with an event can merge with it; each event asks for
+    # its own, so one vague event ("prices have risen since last year") cannot crowd out the
+    # candidates of the others. The article's own events, which may merge on being side by side,
+    # join the pool as they are placed.
     pool: dict[int, list[EventFeatures]] = {}
-    for story_id, m in uow.stories.matching_members(since, until, sorted({k for s in keys for k in s.keys})):
-        pool.setdefault(story_id, []).append(member_features(m))
+    for found_by in keys:
+        for story_id, m in uow.stories.matching_members(found_by.start, found_by.end, found_by.keys):
+            feats = member_features(m)
+            if feats not in pool.setdefault(story_id, []):
+                pool[story_id].append(feats)
     placed: dict[int, int] = {}
     for (event, event_id), feats, found_by in zip(stored, spans, keys, strict=True):
         match = best_match(feats, list(pool.items()))

@@ -6,7 +6,7 @@ import functools
 from collections.abc import Sequence
 from datetime import date
 
-from sqlalchemy import ColumnElement, delete, func, insert, select, update
+from sqlalchemy import ColumnElement, Executable, bindparam, delete, func, insert, select, update
 from sqlalchemy.orm import Session
 
 from handlers.domain import ArticleRef, FactSearch, Story, StoryKeys, StoryMember
@@ -32,43 +32,23 @@ class SqlStoryRepository:
         wanted = list(dict.fromkeys(stored_key(k) for k in keys))
         if not wanted:
             return []
-        shared = func.count().label("shared")
-        hits = (
-            select(StoryKeyRow.story_id, StoryKeyRow.event_id, shared)
-            .where(StoryKeyRow.key.in_(wanted), StoryKeyRow.date_end >= since,
-                   StoryKeyRow.date_start <= until)
-            .group_by(StoryKeyRow.story_id, StoryKeyRow.event_id)
-            .order_by(shared.desc(), StoryKeyRow.event_id.desc())
-            .limit(limit)
-            .subquery()
-        )
-        rows = self._session.execute(
-            select(hits.c.story_id, EventRow.id, EventRow.date, EventRow.summary, EventRow.actors,
-                   EventRow.places, EventRow.start, EventRow.article_id)
-            .join(EventRow, EventRow.id == hits.c.event_id)
-            .order_by(hits.c.shared.desc(), EventRow.id.desc())
-        ).all()
+        rows = self._session.connection().execute(
+            _matching_members(), {"keys": wanted, "since": since, "until": until, "limit": limit}).all()
         return [(story_id, _light_member(*member)) for story_id, *member in rows]
 
     def members(self, story_id: int) -> list[StoryMember]:
         """A story's members as matching needs them (article id only, no merge reasons), in join order."""
-        rows = self._session.execute(
-            select(EventRow.id, EventRow.date, EventRow.summary, EventRow.actors, EventRow.places,
-                   EventRow.start, EventRow.article_id)
-            .join(StoryEventRow, StoryEventRow.event_id == EventRow.id)
-            .where(StoryEventRow.story_id == story_id)
-            .order_by(StoryEventRow.id)
-        ).all()
+        rows = self._session.connection().execute(_story_members(), {"story_id": story_id}).all()
         return [_light_member(*row) for row in rows]
 
     def start(self, event_id: int, *, date: str, summary: str, actors: Sequence[str],
               places: Sequence[str], keys: StoryKeys | None = None) -> int:
         """A new story holding one event, which is in no story (`detach` it first); its id."""
         span = date_range(date)
-        story_id = self._session.execute(
-            insert(StoryRow).returning(StoryRow.id),
-            [{"date": date, "date_start": span[0], "date_end": span[1], "summary": summary,
-              "actors": list(actors), "places": list(places), "created_at": utcnow()}],
+        story_id: int = self._session.connection().execute(
+            _insert_story(),
+            {"date": date, "date_start": span[0], "date_end": span[1], "summary": summary,
+             "actors": list(actors), "places": list(places), "created_at": utcnow()},
         ).scalar_one()
         self._link(story_id, event_id, score=None, reason=None, keys=keys)
         return story_id
@@ -88,20 +68,19 @@ class SqlStoryRepository:
         # Core statements, not ORM objects: ingest links several events an article.
         link = {"story_id": story_id, "event_id": event_id, "score": score, "reason": reason,
                 "added_at": utcnow()}
-        self._session.execute(insert(StoryEventRow), [link])
+        conn = self._session.connection()
+        conn.execute(_insert(StoryEventRow), [link])
         if keys is not None and keys.keys:
-            self._session.execute(insert(StoryKeyRow),
-                                  key_rows(story_id, event_id, (keys.start, keys.end), keys.keys))
+            span = (keys.start, keys.end)
+            conn.execute(_insert(StoryKeyRow), key_rows(story_id, event_id, span, keys.keys))
 
     def update(self, story_id: int, *, date: str, summary: str, actors: Sequence[str],
                places: Sequence[str]) -> None:
         """Replace what the story shows (date, best summary, actors, places)."""
         start, end = date_range(date)
-        self._session.execute(
-            update(StoryRow).where(StoryRow.id == story_id)
-            .values(date=date, date_start=start, date_end=end, summary=summary, actors=list(actors),
-                    places=list(places))
-        )
+        self._session.connection().execute(_update_story(), {
+            "story_id": story_id, "date": date, "date_start": start, "date_end": end, "summary": summary,
+            "actors": list(actors), "places": list(places)})
 
     def get(self, story_id: int) -> Story | None:
         """A story with all its members, or None."""
@@ -187,6 +166,53 @@ class SqlStoryRepository:
                   places=list(stories[i].places), members=members[i])
             for i in ids if i in stories
         ]
+
+
+# Ingest runs these several times an article: built once (building a statement cost as much as
+# running it), and run on the session's connection, past the ORM.
+@functools.cache
+def _matching_members() -> Executable:
+    shared = func.count().label("shared")
+    hits = (
+        select(StoryKeyRow.story_id, StoryKeyRow.event_id, shared)
+        .where(StoryKeyRow.key.in_(bindparam("keys", expanding=True)),
+               StoryKeyRow.date_end >= bindparam("since"), StoryKeyRow.date_start <= bindparam("until"))
+        .group_by(StoryKeyRow.story_id, StoryKeyRow.event_id)
+        .order_by(shared.desc(), StoryKeyRow.event_id.desc())
+        .limit(bindparam("limit"))
+        .subquery()
+    )
+    return (select(hits.c.story_id, EventRow.id, EventRow.date, EventRow.summary, EventRow.actors,
+                   EventRow.places, EventRow.start, EventRow.article_id)
+            .join(EventRow, EventRow.id == hits.c.event_id)
+            .order_by(hits.c.shared.desc(), EventRow.id.desc()))
+
+
+@functools.cache
+def _story_members() -> Executable:
+    return (select(EventRow.id, EventRow.date, EventRow.summary, EventRow.actors, EventRow.places,
+                   EventRow.start, EventRow.article_id)
+            .join(StoryEventRow, StoryEventRow.event_id == EventRow.id)
+            .where(StoryEventRow.story_id == bindparam("story_id"))
+            .order_by(StoryEventRow.id))
+
+
+@functools.cache
+def _insert_story() -> Executable:
+    return insert(StoryRow).returning(StoryRow.id)
+
+
+@functools.cache
+def _insert(table: type[StoryEventRow] | type[StoryKeyRow]) -> Executable:
+    return insert(table)
+
+
+@functools.cache
+def _update_story() -> Executable:
+    return (update(StoryRow).where(StoryRow.id == bindparam("story_id"))
+            .values(date=bindparam("date"), date_start=bindparam("date_start"),
+                    date_end=bindparam("date_end"), summary=bindparam("summary"), actors=bindparam("actors"),
+                    places=bindparam("places")))
 
 
 def _light_member(event_id: int, when: str, summary: str, actors: list[str], places: list[str], start: int,

@@ -76,11 +76,12 @@ def merge_into_stories(
     # candidates of the others. The article's own events, which may merge on being side by side,
     # join the pool as they are placed.
     pool: dict[int, list[EventFeatures]] = {}
+    seen: set[int] = set()
     for found_by in keys:
         for story_id, m in uow.stories.matching_members(found_by.start, found_by.end, found_by.keys):
-            feats = member_features(m)
-            if feats not in pool.setdefault(story_id, []):
-                pool[story_id].append(feats)
+            if m.event_id not in seen:
+                seen.add(m.event_id)
+                pool.setdefault(story_id, []).append(member_features(m))
     placed: dict[int, int] = {}
     for (event, event_id), feats, found_by in zip(stored, spans, keys, strict=True):
         match = best_match(feats, list(pool.items()))
@@ -91,10 +92,8 @@ def merge_into_stories(
         else:
             story_id, why = match
             uow.stories.attach(story_id, event_id, score=why.score, reason=why.explain(), keys=found_by)
-            shown = refresh(Story.model_construct(id=story_id, date=event.date, summary=event.summary,
-                                                  members=uow.stories.members(story_id)))
-            uow.stories.update(story_id, date=shown.date, summary=shown.summary, actors=shown.actors,
-                               places=shown.places)
+            when, summary, actors, places = shown(uow.stories.members(story_id))
+            uow.stories.update(story_id, date=when, summary=summary, actors=actors, places=places)
             pool[story_id].append(feats)
         placed[event_id] = story_id
     return placed
@@ -108,17 +107,20 @@ def refresh(story: Story) -> Story:
     """The story's shown date, summary, actors and places, recomputed from its members."""
     if not story.members:
         return story
-    return story.model_copy(update={
-        "date": story_date([m.date for m in story.members]),
-        "summary": best_summary(story.members),
-        "actors": _union(m.actors for m in story.members),
-        "places": _union(m.places for m in story.members),
-    })
+    when, summary, actors, places = shown(story.members)
+    return story.model_copy(update={"date": when, "summary": summary, "actors": actors, "places": places})
+
+
+def shown(members: Sequence[StoryMember]) -> tuple[str, str, list[str], list[str]]:
+    """What a story of these members shows: its date, best summary, actors and places."""
+    return (story_date([m.date for m in members]), best_summary(members),
+            _union(m.actors for m in members), _union(m.places for m in members))
 
 
 def story_date(dates: Sequence[str]) -> str:
     """The most precise date reported (a day over its month); the most reported among equals."""
-    return max(dates, key=lambda d: (len(d), dates.count(d), d))
+    counts = Counter(dates)
+    return max(dates, key=lambda d: (len(d), counts[d], d))
 
 
 def best_summary(members: Sequence[StoryMember]) -> str:
@@ -174,7 +176,4 @@ def show_story(story_id: int, *, uow: UnitOfWork) -> Story:
 
 
 def _union(lists: Iterable[Sequence[str]]) -> list[str]:
-    out: list[str] = []
-    for names in lists:
-        out += [n for n in names if n not in out]
-    return out
+    return list(dict.fromkeys(n for names in lists for n in names))

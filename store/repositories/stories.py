@@ -6,7 +6,7 @@ import functools
 from collections.abc import Sequence
 from datetime import date
 
-from sqlalchemy import ColumnElement, Executable, bindparam, delete, func, insert, select, update
+from sqlalchemy import ColumnElement, Executable, bindparam, delete, func, insert, select, union_all, update
 from sqlalchemy.orm import Session
 
 from handlers.domain import ArticleRef, FactSearch, Story, StoryKeys, StoryMember
@@ -17,10 +17,18 @@ from store.search_text import query_tokens
 from store.story_keys import key_rows, stored_key
 from store.types import utcnow
 
+# A report is looked up by at most this many of its keys, each read for at most _PER_KEY members.
+_MAX_KEYS = 40
+_PER_KEY = 100
+
 
 class SqlStoryRepository:
     def __init__(self, session: Session) -> None:
         self._session = session
+        # Members read in this transaction, by event id. A stored event never changes, and this
+        # repository lives for one transaction, so nothing here can be stale or rolled back; a
+        # batch of articles reads the same members again and again (the day's stories).
+        self._members: dict[int, StoryMember] = {}
 
     def matching_members(self, since: date, until: date, keys: Sequence[str], *,
                          limit: int = 50) -> list[tuple[int, StoryMember]]:
@@ -29,17 +37,29 @@ class SqlStoryRepository:
         Those sharing most keys first, at most `limit`. Members carry what matching needs: their
         article is its id only, and they have no merge score or reasons.
         """
-        wanted = list(dict.fromkeys(stored_key(k) for k in keys))
+        # Names first: they say most about a happening, should a report have more keys than are looked up.
+        names_first = sorted(keys, key=lambda k: not k.startswith("n:"))
+        wanted = list(dict.fromkeys(stored_key(k) for k in names_first))[:_MAX_KEYS]
         if not wanted:
             return []
-        rows = self._session.connection().execute(
-            _matching_members(), {"keys": wanted, "since": since, "until": until, "limit": limit}).all()
-        return [(story_id, _light_member(*member)) for story_id, *member in rows]
+        params: dict[str, object] = {f"key{i}": k for i, k in enumerate(wanted)}
+        params |= {"since": since, "until": until, "limit": limit, "per_key": _PER_KEY}
+        hits = self._session.connection().execute(_matching_members(len(wanted)), params).all()
+        found = self._read_members([event_id for _, event_id in hits])
+        return [(story_id, found[event_id]) for story_id, event_id in hits]
 
     def members(self, story_id: int) -> list[StoryMember]:
         """A story's members as matching needs them (article id only, no merge reasons), in join order."""
-        rows = self._session.connection().execute(_story_members(), {"story_id": story_id}).all()
-        return [_light_member(*row) for row in rows]
+        ids = self._session.connection().execute(_story_members(), {"story_id": story_id}).scalars().all()
+        found = self._read_members(list(ids))
+        return [found[i] for i in ids]
+
+    def _read_members(self, event_ids: list[int]) -> dict[int, StoryMember]:
+        missing = [i for i in event_ids if i not in self._members]
+        if missing:
+            for row in self._session.connection().execute(_member_rows(), {"ids": missing}):
+                self._members[row[0]] = _light_member(*row)
+        return self._members
 
     def start(self, event_id: int, *, date: str, summary: str, actors: Sequence[str],
               places: Sequence[str], keys: StoryKeys | None = None) -> int:
@@ -171,30 +191,41 @@ class SqlStoryRepository:
 # Ingest runs these several times an article: built once (building a statement cost as much as
 # running it), and run on the session's connection, past the ORM.
 @functools.cache
-def _matching_members() -> Executable:
+def _matching_members(keys: int) -> Executable:
+    # Each key's postings are read nearest the dates first and at most _PER_KEY of them: a word
+    # every report of the day uses ("prices") would otherwise have every member counted, which
+    # costs more as the day is busier, to find members that share nothing else.
+    postings = union_all(*[
+        select(StoryKeyRow.story_id, StoryKeyRow.event_id)
+        .where(StoryKeyRow.key == bindparam(f"key{i}"), StoryKeyRow.date_end >= bindparam("since"),
+               StoryKeyRow.date_start <= bindparam("until"))
+        .order_by(StoryKeyRow.date_end)
+        .limit(bindparam("per_key"))
+        .subquery().select()
+        for i in range(keys)
+    ]).subquery()
     shared = func.count().label("shared")
     hits = (
-        select(StoryKeyRow.story_id, StoryKeyRow.event_id, shared)
-        .where(StoryKeyRow.key.in_(bindparam("keys", expanding=True)),
-               StoryKeyRow.date_end >= bindparam("since"), StoryKeyRow.date_start <= bindparam("until"))
-        .group_by(StoryKeyRow.story_id, StoryKeyRow.event_id)
-        .order_by(shared.desc(), StoryKeyRow.event_id.desc())
+        select(postings.c.story_id, postings.c.event_id, shared)
+        .group_by(postings.c.story_id, postings.c.event_id)
+        .order_by(shared.desc(), postings.c.event_id.desc())
         .limit(bindparam("limit"))
         .subquery()
     )
-    return (select(hits.c.story_id, EventRow.id, EventRow.date, EventRow.summary, EventRow.actors,
-                   EventRow.places, EventRow.start, EventRow.article_id)
-            .join(EventRow, EventRow.id == hits.c.event_id)
-            .order_by(hits.c.shared.desc(), EventRow.id.desc()))
+    return select(hits.c.story_id, hits.c.event_id).order_by(hits.c.shared.desc(), hits.c.event_id.desc())
 
 
 @functools.cache
 def _story_members() -> Executable:
+    return (select(StoryEventRow.event_id).where(StoryEventRow.story_id == bindparam("story_id"))
+            .order_by(StoryEventRow.id))
+
+
+@functools.cache
+def _member_rows() -> Executable:
     return (select(EventRow.id, EventRow.date, EventRow.summary, EventRow.actors, EventRow.places,
                    EventRow.start, EventRow.article_id)
-            .join(StoryEventRow, StoryEventRow.event_id == EventRow.id)
-            .where(StoryEventRow.story_id == bindparam("story_id"))
-            .order_by(StoryEventRow.id))
+            .where(EventRow.id.in_(bindparam("ids", expanding=True))))
 
 
 @functools.cache

@@ -19,6 +19,7 @@ from handlers.domain import (
     NewFigure,
     NewQuote,
     SpeakerKind,
+    SpeakerSighting,
 )
 from handlers.ports import Clock, UnitOfWork
 from handlers.results import IngestArticle, IngestResult
@@ -89,20 +90,24 @@ def _store(cmd: IngestArticle, digest: str, ex: Extraction, uow: UnitOfWork) -> 
             # Another worker won the race for this article; leaving rolls back our transaction.
             return IngestResult(status="duplicate", message=f"already stored as article {lost.article_id}: "
                                                             "nothing changed")
-        people: dict[str, int] = {}
-        quotes: list[tuple[NewQuote, int | None]] = []
+        sightings: dict[str, SpeakerSighting] = {}
+        kinds: list[SpeakerKind] = []
         for q in ex.quotes:
             entity = entities.get(q.speaker or "")
-            kind = _speaker_kind(q.speaker_kind or (entity.kind if entity else None))
-            if q.speaker and q.speaker not in people:
-                people[q.speaker] = _upsert_speaker(uow, q.speaker, kind, entity, q.speaker_role,
-                                                    cmd.published)
-            quotes.append((
+            kinds.append(_speaker_kind(q.speaker_kind or (entity.kind if entity else None)))
+            if q.speaker and q.speaker not in sightings:
+                sightings[q.speaker] = _sighting(q.speaker, kinds[-1], entity, q.speaker_role, cmd.published)
+        # Every speaker of the article resolved at once, in order of first appearance.
+        people = dict(zip(sightings, uow.people.upsert_many(list(sightings.values())), strict=True))
+        quotes: list[tuple[NewQuote, int | None]] = [
+            (
                 NewQuote(text=q.text, kind=q.kind, speaker=q.speaker, speaker_kind=kind,
-                         speaker_role=q.speaker_role or _first_role(entity),
+                         speaker_role=q.speaker_role or _first_role(entities.get(q.speaker or "")),
                          cue=q.cue, start=q.start, end=q.end),
                 people.get(q.speaker) if q.speaker else None,
-            ))
+            )
+            for q, kind in zip(ex.quotes, kinds, strict=True)
+        ]
         event_ids = uow.events.add_many(article.id, events)
         uow.quotes.add_many(article.id, quotes)
         uow.figures.add_many(article.id, figures)
@@ -128,10 +133,9 @@ def _already_stored(uow: UnitOfWork, digest: str, url: str | None) -> IngestResu
                         message=f"already stored as article {known.id}: nothing changed")
 
 
-def _upsert_speaker(
-    uow: UnitOfWork, name: str, kind: SpeakerKind, entity: Entity | None, role: str | None,
-    seen_on: date | None,
-) -> int:
+def _sighting(
+    name: str, kind: SpeakerKind, entity: Entity | None, role: str | None, seen_on: date | None,
+) -> SpeakerSighting:
     roles = list(entity.roles) if entity else []
     if role and role not in roles:
         roles.append(role)
@@ -140,7 +144,7 @@ def _upsert_speaker(
         name, title = split_title(name)
         if title and title.casefold() not in {r.casefold() for r in roles}:
             roles.append(title)
-    return uow.people.upsert_id(name, kind=kind, aliases=aliases, roles=roles, seen_on=seen_on)
+    return SpeakerSighting(name=name, kind=kind, aliases=aliases, roles=roles, seen_on=seen_on)
 
 
 def split_title(name: str) -> tuple[str, str | None]:

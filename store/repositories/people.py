@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date
 
-from sqlalchemy import insert, select, union, update
+from sqlalchemy import bindparam, insert, select, union, update
 from sqlalchemy.orm import Session
 
 from handlers.domain import Person, SpeakerSighting
@@ -25,6 +25,28 @@ from store.search_text import name_key, surname_key
 from store.types import utcnow
 
 _PERSON_COLUMNS = (PersonRow.id, PersonRow.name, PersonRow.kind)
+
+# The snapshot a batch of sightings is resolved over, built once: with expanding parameters the
+# statements are compiled once too, whatever the number of keys.
+_SNAPSHOT_PEOPLE = (
+    select(*_PERSON_COLUMNS, PersonRow.name_key)
+    .where(PersonRow.id.in_(union(
+        # A union, not OR: each branch uses its index (OR with an IN-subquery scans the table).
+        select(PersonRow.id).where(PersonRow.name_key.in_(bindparam("names", expanding=True))),
+        select(PersonRow.id).where(PersonRow.surname_key.in_(bindparam("lone", expanding=True))),
+        select(PersonAliasRow.person_id)
+        .where(PersonAliasRow.alias_key.in_(bindparam("keys", expanding=True))),
+    )))
+    .order_by(PersonRow.id)
+)
+_SNAPSHOT_ALIASES = (
+    select(PersonAliasRow.person_id, PersonAliasRow.alias, PersonAliasRow.alias_key)
+    .where(PersonAliasRow.person_id.in_(bindparam("ids", expanding=True))).order_by(PersonAliasRow.id)
+)
+_SNAPSHOT_ROLES = (
+    select(PersonRoleRow.id, PersonRoleRow.person_id, PersonRoleRow.role, PersonRoleRow.first_seen)
+    .where(PersonRoleRow.person_id.in_(bindparam("ids", expanding=True))).order_by(PersonRoleRow.id)
+)
 
 
 class SqlPeopleRepository:
@@ -88,33 +110,20 @@ class SqlPeopleRepository:
 
     def _snapshot(self, found: Sequence[Lookup]) -> list[PersonState]:
         """Every stored person the sightings can match, with their aliases and roles."""
-        keys = {k for f in found for k in f.keys}
-        names = keys | {f.surname for f in found if f.surname}
-        lone = {f.lone_surname for f in found if f.lone_surname}
-        # A union, not OR: each branch uses its index (OR with an IN-subquery scans the table).
-        ids = union(
-            select(PersonRow.id).where(PersonRow.name_key.in_(names)),
-            select(PersonRow.id).where(PersonRow.surname_key.in_(lone)),
-            select(PersonAliasRow.person_id).where(PersonAliasRow.alias_key.in_(keys)),
-        )
+        keys = list({k for f in found for k in f.keys})
+        names = list({*keys, *(f.surname for f in found if f.surname)})
+        lone = list({f.lone_surname for f in found if f.lone_surname})
         people = {
             pid: stored_person(pid, name, kind, key)
             for pid, name, kind, key in self._session.execute(
-                select(*_PERSON_COLUMNS, PersonRow.name_key).where(PersonRow.id.in_(ids))
-                .order_by(PersonRow.id)
-            )
+                _SNAPSHOT_PEOPLE, {"names": names, "lone": lone, "keys": keys})
         }
         if not people:
             return []
-        for pid, alias, alias_key in self._session.execute(
-            select(PersonAliasRow.person_id, PersonAliasRow.alias, PersonAliasRow.alias_key)
-            .where(PersonAliasRow.person_id.in_(people)).order_by(PersonAliasRow.id)
-        ):
+        ids = list(people)
+        for pid, alias, alias_key in self._session.execute(_SNAPSHOT_ALIASES, {"ids": ids}):
             people[pid].aliases[alias_key] = alias
-        for role_id, pid, role, first_seen in self._session.execute(
-            select(PersonRoleRow.id, PersonRoleRow.person_id, PersonRoleRow.role, PersonRoleRow.first_seen)
-            .where(PersonRoleRow.person_id.in_(people)).order_by(PersonRoleRow.id)
-        ):
+        for role_id, pid, role, first_seen in self._session.execute(_SNAPSHOT_ROLES, {"ids": ids}):
             people[pid].roles[role.casefold()] = stored_role(role_id, role, first_seen)
         return list(people.values())
 
@@ -122,13 +131,18 @@ class SqlPeopleRepository:
         """Insert the new people (ids in creation order), then every changed row in one statement a kind."""
         created = sorted((p for p in touched if p.is_new), key=lambda p: p.rank)
         if created:
-            ids = self._session.scalars(
-                insert(PersonRow).returning(PersonRow.id, sort_by_parameter_order=True),
+            # One multi-row INSERT, so ids follow creation order. RETURNING order is not promised
+            # (and asking SQLAlchemy to sort makes SQLite insert row by row), but no two people
+            # created in one batch share a name key: a second sighting of it matches the first.
+            ids: dict[str, int] = dict(self._session.execute(
+                insert(PersonRow).returning(PersonRow.name_key, PersonRow.id),
                 [{"name": p.name, "kind": p.kind, "name_key": p.name_key,
                   "surname_key": surname_key(p.name_key)} for p in created],
-            ).all()
-            for person, person_id in zip(created, ids, strict=True):
-                person.id = person_id
+            ).all())
+            if len(ids) != len(created):
+                raise RuntimeError("people created in one batch must have distinct name keys")
+            for person in created:
+                person.id = ids[person.name_key]
         changed = [{"id": p.id, "name": p.name, "kind": p.kind, "name_key": p.name_key,
                     "surname_key": surname_key(p.name_key)} for p in touched if p.changed and not p.is_new]
         if changed:
@@ -145,7 +159,8 @@ class SqlPeopleRepository:
         if moved:
             self._session.execute(update(PersonRoleRow), moved)
         # A new person has no quotes yet; a known one's quotes must be found by the new alias too.
-        reindex_people_quotes(self._session, [_id(p) for p in touched if p.gained_alias and not p.is_new])
+        reindex_people_quotes(self._session, {_id(p): [p.name, *p.aliases.values()]
+                                              for p in touched if p.gained_alias and not p.is_new})
 
     def _to_people(self, rows: Sequence[tuple[int, str, str]]) -> list[Person]:
         # Two queries for all of them: a common surname matches dozens of people.

@@ -52,11 +52,14 @@ class SqlQuoteRepository:
         return [_record(quote, article) for quote, article in rows], total
 
 
-def reindex_people_quotes(session: Session, person_ids: Sequence[int]) -> None:
-    """Refresh the search text of these people's quotes after their names or aliases changed."""
-    if not person_ids:
+def reindex_people_quotes(session: Session, names: dict[int, list[str]]) -> None:
+    """Refresh the search text of people's quotes after their names or aliases changed.
+
+    `names` holds each person's name and aliases (as `speaker_names` gives them).
+    """
+    if not names:
         return
-    names = speaker_names(session, person_ids)
+    person_ids = list(names)
     changed = [
         {"id": quote_id, "search_text": new}
         for quote_id, person_id, text, speaker, role, old in session.execute(

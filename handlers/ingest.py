@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TypeVar
 
-from extract import Entity, Extraction, extract
+from extract import Entity, Extraction, Quote, extract
 from extract.document import Document
 from extract.lexicon_roles import role_qualifiers, titles
 from handlers.domain import (
@@ -21,6 +21,7 @@ from handlers.domain import (
     NewFigure,
     NewQuote,
     SpeakerKind,
+    SpeakerSighting,
 )
 from handlers.ports import Clock, UnitOfWork
 from handlers.results import IngestArticle, IngestResult
@@ -132,14 +133,18 @@ def _store_in_one_transaction(pending: Sequence[_Pending], uow: UnitOfWork) -> l
     with uow:
         # Checked again inside the writing transaction: another worker may have stored some meanwhile.
         known = _stored_among(uow, [p.digest for p in pending], [p.cmd for p in pending])
+        new = [p for p in pending if _lookup(known, p.digest, p.cmd.url) is None]
+        speakers = dict(zip((p.index for p in new), _resolve_speakers(new, uow), strict=True))
         results = []
         for p in pending:
-            results.append(_lookup(known, p.digest, p.cmd.url) or _store(p.cmd, p.digest, p.extraction, uow))
+            results.append(_lookup(known, p.digest, p.cmd.url)
+                           or _store(p.cmd, p.digest, p.extraction, speakers[p.index], uow))
         uow.commit()
     return results
 
 
-def _store(cmd: IngestArticle, digest: str, ex: Extraction, uow: UnitOfWork) -> IngestResult:
+def _store(cmd: IngestArticle, digest: str, ex: Extraction, people: dict[str, int],
+           uow: UnitOfWork) -> IngestResult:
     doc = Document.parse(cmd.text, cmd.published)
     events = [
         NewEvent(date=e.date, summary=e.summary, sentence=cmd.text[e.start:e.end], start=e.start, end=e.end,
@@ -162,15 +167,11 @@ def _store(cmd: IngestArticle, digest: str, ex: Extraction, uow: UnitOfWork) -> 
         # Another worker won the race for this article: store nothing of ours (the insert alone was undone).
         return IngestResult(status="duplicate", message=f"already stored as article {lost.article_id}: "
                                                         "nothing changed")
-    people: dict[str, int] = {}
     quotes: list[tuple[NewQuote, int | None]] = []
     for q in ex.quotes:
         entity = entities.get(q.speaker or "")
-        kind = _speaker_kind(q.speaker_kind or (entity.kind if entity else None))
-        if q.speaker and q.speaker not in people:
-            people[q.speaker] = _upsert_speaker(uow, q.speaker, kind, entity, q.speaker_role, cmd.published)
         quotes.append((
-            NewQuote(text=q.text, kind=q.kind, speaker=q.speaker, speaker_kind=kind,
+            NewQuote(text=q.text, kind=q.kind, speaker=q.speaker, speaker_kind=_kind_of(q, entity),
                      speaker_role=q.speaker_role or _first_role(entity),
                      cue=q.cue, start=q.start, end=q.end),
             people.get(q.speaker) if q.speaker else None,
@@ -211,10 +212,34 @@ def _stored_among(uow: UnitOfWork, digests: Sequence[str],
     return found
 
 
-def _upsert_speaker(
-    uow: UnitOfWork, name: str, kind: SpeakerKind, entity: Entity | None, role: str | None,
-    seen_on: date | None,
-) -> int:
+def _resolve_speakers(pending: Sequence[_Pending], uow: UnitOfWork) -> list[dict[str, int]]:
+    """Each article's speakers (name as quoted -> person id), all of the batch resolved at once.
+
+    In article order and, within one, in order of first appearance: as if one by one.
+    """
+    sightings: list[SpeakerSighting] = []
+    named: list[list[str]] = []
+    for p in pending:
+        entities = {e.name: e for e in p.extraction.entities}
+        names: list[str] = []
+        for q in p.extraction.quotes:
+            if q.speaker and q.speaker not in names:
+                entity = entities.get(q.speaker)
+                names.append(q.speaker)
+                sightings.append(_sighting(q.speaker, _kind_of(q, entity), entity, q.speaker_role,
+                                           p.cmd.published))
+        named.append(names)
+    ids = iter(uow.people.upsert_many(sightings)) if sightings else iter(())
+    return [{name: next(ids) for name in names} for names in named]
+
+
+def _kind_of(quote: Quote, entity: Entity | None) -> SpeakerKind:
+    return _speaker_kind(quote.speaker_kind or (entity.kind if entity else None))
+
+
+def _sighting(
+    name: str, kind: SpeakerKind, entity: Entity | None, role: str | None, seen_on: date | None,
+) -> SpeakerSighting:
     roles = list(entity.roles) if entity else []
     if role and role not in roles:
         roles.append(role)
@@ -223,7 +248,7 @@ def _upsert_speaker(
         name, title = split_title(name)
         if title and title.casefold() not in {r.casefold() for r in roles}:
             roles.append(title)
-    return uow.people.upsert_id(name, kind=kind, aliases=aliases, roles=roles, seen_on=seen_on)
+    return SpeakerSighting(name=name, kind=kind, aliases=aliases, roles=roles, seen_on=seen_on)
 
 
 def split_title(name: str) -> tuple[str, str | None]:

@@ -26,8 +26,10 @@ from sqlalchemy import (
     Text,
     UniqueConstraint,
 )
+from sqlalchemy.engine.default import DefaultExecutionContext
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
+from store.search_text import surname_key
 from store.types import UtcDateTime, utcnow
 
 NAMING_CONVENTION = {
@@ -130,6 +132,12 @@ class EventRow(Base):
     search_text: Mapped[str] = mapped_column(Text, default="")
 
 
+def _surname_key_of_row(context: DefaultExecutionContext) -> str:
+    # SQLAlchemy leaves this method unannotated; it returns the row's insert parameters.
+    params: dict[str, Any] = context.get_current_parameters()  # type: ignore[no-untyped-call]
+    return surname_key(str(params["name_key"]))
+
+
 class PersonRow(Base):
     __tablename__ = "people"
     __table_args__ = (CheckConstraint("kind IN ('person', 'organization', 'unknown')", name="kind"),)
@@ -138,6 +146,8 @@ class PersonRow(Base):
     name: Mapped[str] = mapped_column(Text)
     kind: Mapped[str] = mapped_column(String(20), default="person")
     name_key: Mapped[str] = mapped_column(Text, index=True)
+    # Kept in step with name_key by the people repository; the default covers other writers.
+    surname_key: Mapped[str] = mapped_column(Text, index=True, default=_surname_key_of_row)
 
 
 class PersonAliasRow(Base):

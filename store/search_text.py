@@ -181,3 +181,8 @@ def name_key(name: str) -> str:
     "Volodymyr Zelenskyy" and "volodymyr zelensky" share a key; so do "Andrii" and "Andriy".
     """
     return " ".join(fold_name_spelling(t) for t in _raw_tokens(name))
+
+
+def surname_key(key: str) -> str:
+    """The last word of a `name_key`: what a lone surname ("Lagarde") is looked up by."""
+    return key.rsplit(" ", 1)[-1]

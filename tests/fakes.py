@@ -22,6 +22,7 @@ from handlers.domain import (
     Person,
     QuoteRecord,
     Source,
+    SpeakerSighting,
     Story,
     StoryKeys,
     StoryMember,
@@ -182,6 +183,10 @@ class FakePeople:
     def upsert_id(self, name: str, *, kind: str, aliases: Sequence[str], roles: Sequence[str],
                   seen_on: date | None = None) -> int:
         return self.upsert(name, kind=kind, aliases=aliases, roles=roles, seen_on=seen_on).id
+
+    def upsert_many(self, sightings: Sequence[SpeakerSighting]) -> list[int]:
+        return [self.upsert_id(s.name, kind=s.kind, aliases=s.aliases, roles=s.roles, seen_on=s.seen_on)
+                for s in sightings]
 
     def find(self, text: str) -> list[Person]:
         key = fold(text.strip())

@@ -9,7 +9,7 @@ can merge with it (handlers.story_match.match_keys).
 The backfill computes the keys of every stored member with the same function ingest uses.
 
 Revision ID: 0006_story_keys
-Revises: 0004_scale_indexes
+Revises: 0005_people_surname
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ from alembic import op
 from store.story_keys import backfill_story_keys
 
 revision: str = "0006_story_keys"
-down_revision: str | None = "0004_scale_indexes"
+down_revision: str | None = "0005_people_surname"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

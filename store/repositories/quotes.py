@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-from sqlalchemy import ColumnElement, insert, select
+from sqlalchemy import ColumnElement, insert, select, update
 from sqlalchemy.orm import Session
 
 from handlers.domain import FactSearch, NewQuote, QuoteRecord
@@ -50,12 +50,24 @@ class SqlQuoteRepository:
         return [_record(quote, article) for quote, article in rows], total
 
 
-def reindex_person_quotes(session: Session, person_id: int) -> None:
-    """Refresh the search text of a person's quotes after their names or aliases changed."""
-    names = speaker_names(session, {person_id}).get(person_id, [])
-    for row in session.scalars(select(QuoteRow).where(QuoteRow.person_id == person_id)):
-        row.search_text = quote_search_text(row.text, row.speaker, row.speaker_role, names)
-    session.flush()
+def reindex_people_quotes(session: Session, names: dict[int, list[str]]) -> None:
+    """Refresh the search text of people's quotes after their names or aliases changed.
+
+    `names` holds each person's name and aliases (as `speaker_names` gives them).
+    """
+    if not names:
+        return
+    person_ids = list(names)
+    changed = [
+        {"id": quote_id, "search_text": new}
+        for quote_id, person_id, text, speaker, role, old in session.execute(
+            select(QuoteRow.id, QuoteRow.person_id, QuoteRow.text, QuoteRow.speaker, QuoteRow.speaker_role,
+                   QuoteRow.search_text).where(QuoteRow.person_id.in_(person_ids))
+        )
+        if (new := quote_search_text(text, speaker, role, names.get(person_id or 0, []))) != old
+    ]
+    if changed:
+        session.execute(update(QuoteRow), changed)
 
 
 def speaker_names(session: Session, person_ids: Iterable[int]) -> dict[int, list[str]]:
@@ -66,7 +78,8 @@ def speaker_names(session: Session, person_ids: Iterable[int]) -> dict[int, list
     names: dict[int, list[str]] = {}
     for pid, name in session.execute(select(PersonRow.id, PersonRow.name).where(PersonRow.id.in_(ids))):
         names.setdefault(pid, []).append(name)
-    aliases = select(PersonAliasRow.person_id, PersonAliasRow.alias).where(PersonAliasRow.person_id.in_(ids))
+    aliases = (select(PersonAliasRow.person_id, PersonAliasRow.alias)
+               .where(PersonAliasRow.person_id.in_(ids)).order_by(PersonAliasRow.id))
     for pid, alias in session.execute(aliases):
         names.setdefault(pid, []).append(alias)
     return names

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import delete, func, inspect, or_, select
+from sqlalchemy import Executable, delete, func, inspect, or_, select
 from sqlalchemy.dialects.postgresql import insert as postgresql_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session, defer
@@ -26,6 +27,12 @@ def row_values(row: Base) -> dict[str, Any]:
 
 def to_ref(row: ArticleRow) -> ArticleRef:
     return ArticleRef(id=row.id, url=row.url, title=row.title, outlet=row.outlet, published=row.published)
+
+
+@functools.cache
+def _insert_new(dialect: str) -> Executable:
+    insert = postgresql_insert if dialect == "postgresql" else sqlite_insert
+    return insert(ArticleRow).on_conflict_do_nothing().returning(ArticleRow.id)
 
 
 class SqlArticleRepository:
@@ -73,10 +80,8 @@ class SqlArticleRepository:
         conflict, which keeps the caller's transaction usable without a savepoint.
         """
         values = {**article.model_dump(), "fetched_at": utcnow()}
-        dialect = self._session.get_bind().dialect.name
-        insert = postgresql_insert if dialect == "postgresql" else sqlite_insert
-        new_id = self._session.scalar(
-            insert(ArticleRow).values(values).on_conflict_do_nothing().returning(ArticleRow.id))
+        conn = self._session.connection()
+        new_id = conn.execute(_insert_new(conn.dialect.name), values).scalar()
         if new_id is None:
             existing = self._by_hash(article.content_hash) or (
                 self._by_url(article.url) if article.url else None

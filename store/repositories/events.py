@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import calendar
+import functools
 import logging
 import re
 from collections.abc import Sequence
 from datetime import date
 
-from sqlalchemy import ColumnElement, insert
+from sqlalchemy import ColumnElement, Executable, insert
 from sqlalchemy.orm import Session
 
 from handlers.domain import EventRecord, FactSearch, NewEvent
@@ -41,6 +42,11 @@ def event_search_text(summary: str, sentence: str, actors: list[str], places: li
     return index_text([summary, sentence, *actors, *places])
 
 
+@functools.cache
+def _insert_events() -> Executable:
+    return insert(EventRow).returning(EventRow.id, sort_by_parameter_order=True)
+
+
 class SqlEventRepository:
     def __init__(self, session: Session) -> None:
         self._session = session
@@ -69,8 +75,7 @@ class SqlEventRepository:
         if not rows:
             return [None] * len(events)
         # One multi-row INSERT ... RETURNING (Core, not ORM objects: ingest stores thousands an hour).
-        new_ids = iter(self._session.scalars(
-            insert(EventRow).returning(EventRow.id, sort_by_parameter_order=True), rows).all())
+        new_ids = iter(self._session.connection().execute(_insert_events(), rows).scalars().all())
         return [next(new_ids) if ok else None for ok in stored]
 
     def search(self, search: FactSearch) -> tuple[list[EventRecord], int]:

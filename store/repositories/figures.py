@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 
-from sqlalchemy import insert
+from sqlalchemy import Executable, insert
 from sqlalchemy.orm import Session
 
 from handlers.domain import FactSearch, FigureRecord, NewFigure
@@ -17,6 +18,11 @@ from store.search_text import index_text
 def figure_search_text(text: str, unit: str | None, about: str | None, sentence: str) -> str:
     """What a figure is found by: the number as written, its unit, what it counts, its sentence."""
     return index_text([text, unit, about, sentence])
+
+
+@functools.cache
+def _insert_figure() -> Executable:
+    return insert(FigureRow)
 
 
 class SqlFigureRepository:
@@ -33,7 +39,7 @@ class SqlFigureRepository:
              **figure.model_dump()}
             for figure in figures
         ]
-        self._session.execute(insert(FigureRow), rows)  # one executemany, no ORM objects
+        self._session.connection().execute(_insert_figure(), rows)  # one executemany, past the ORM
 
     def search(self, search: FactSearch) -> tuple[list[FigureRecord], int]:
         """Figures whose text, unit, subject or sentence match; newest article first."""

@@ -20,7 +20,7 @@ from store.repositories.people_resolve import (
     stored_person,
     stored_role,
 )
-from store.repositories.quotes import reindex_people_quotes
+from store.repositories.quotes import SPEAKER_NAMES_CACHE, reindex_people_quotes
 from store.search_text import name_key, surname_key
 from store.types import utcnow
 
@@ -129,6 +129,7 @@ class SqlPeopleRepository:
 
     def _write(self, touched: list[PersonState]) -> None:
         """Insert the new people (ids in creation order), then every changed row in one statement a kind."""
+        self._session.info.pop(SPEAKER_NAMES_CACHE, None)  # names and aliases may change below
         created = sorted((p for p in touched if p.is_new), key=lambda p: p.rank)
         if created:
             # One multi-row INSERT, so ids follow creation order. RETURNING order is not promised

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable, Sequence
 
-from sqlalchemy import ColumnElement, insert, select, update
+from sqlalchemy import ColumnElement, Executable, insert, select, update
 from sqlalchemy.orm import Session
 
 from handlers.domain import FactSearch, NewQuote, QuoteRecord
@@ -22,7 +23,7 @@ class SqlQuoteRepository:
         """Store quotes, each with the id of its speaker in the people table (or None)."""
         if not quotes:
             return
-        names = speaker_names(self._session, {pid for _, pid in quotes if pid is not None})
+        names = self._names({pid for _, pid in quotes if pid is not None})
         rows = [
             {"article_id": article_id, "person_id": person_id,
              "search_text": quote_search_text(quote.text, quote.speaker, quote.speaker_role,
@@ -30,7 +31,17 @@ class SqlQuoteRepository:
              **quote.model_dump()}
             for quote, person_id in quotes
         ]
-        self._session.execute(insert(QuoteRow), rows)  # one executemany, no ORM objects
+        self._session.connection().execute(_insert_quote(), rows)  # one executemany, past the ORM
+
+    def _names(self, person_ids: set[int]) -> dict[int, list[str]]:
+        # An ingest batch stores quotes by the same people article after article: their names are
+        # read once per transaction. The people repository drops this when it changes anyone.
+        known: dict[int, list[str]] = self._session.info.setdefault(SPEAKER_NAMES_CACHE, {})
+        missing = person_ids - known.keys()
+        if missing:
+            found = speaker_names(self._session, missing)
+            known.update({pid: found.get(pid, []) for pid in missing})
+        return known
 
     def search(self, search: FactSearch) -> tuple[list[QuoteRecord], int]:
         """Quotes matching the terms (in their words or their speaker's names), newest article first.
@@ -48,6 +59,15 @@ class SqlQuoteRepository:
             order_by=(*NEWEST_ARTICLE_FIRST, QuoteRow.start, QuoteRow.id),
         )
         return [_record(quote, article) for quote, article in rows], total
+
+
+# Key of the per-transaction cache of speakers' names in Session.info.
+SPEAKER_NAMES_CACHE = "briefbot.speaker_names"
+
+
+@functools.cache
+def _insert_quote() -> Executable:
+    return insert(QuoteRow)
 
 
 def reindex_people_quotes(session: Session, names: dict[int, list[str]]) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 from collections.abc import Sequence
 from datetime import date
+from typing import Any
 
 from sqlalchemy import ColumnElement, Executable, bindparam, delete, func, insert, select, union_all, update
 from sqlalchemy.orm import Session
@@ -29,6 +30,25 @@ class SqlStoryRepository:
         # repository lives for one transaction, so nothing here can be stale or rolled back; a
         # batch of articles reads the same members again and again (the day's stories).
         self._members: dict[int, StoryMember] = {}
+        # Links, keys and shown fields written since the last read, sent in one statement a kind
+        # when something reads the story tables or the unit of work commits (`flush`): ingest
+        # writes ~10 rows an event, and one statement each cost more than the rest of the merge.
+        self._new_links: list[dict[str, Any]] = []
+        self._new_keys: list[dict[str, Any]] = []
+        self._new_shown: dict[int, dict[str, Any]] = {}
+
+    def flush(self) -> None:
+        """Send the buffered writes to the database (the unit of work calls this before committing)."""
+        conn = self._session.connection()
+        if self._new_links:
+            conn.execute(_insert(StoryEventRow), self._new_links)
+            self._new_links = []
+        if self._new_keys:
+            conn.execute(_insert(StoryKeyRow), self._new_keys)
+            self._new_keys = []
+        if self._new_shown:
+            conn.execute(_update_story(), list(self._new_shown.values()))
+            self._new_shown = {}
 
     def matching_members(self, since: date, until: date, keys: Sequence[str], *,
                          limit: int = 50) -> list[tuple[int, StoryMember]]:
@@ -44,14 +64,17 @@ class SqlStoryRepository:
             return []
         params: dict[str, object] = {f"key{i}": k for i, k in enumerate(wanted)}
         params |= {"since": since, "until": until, "limit": limit, "per_key": _PER_KEY}
+        self.flush()
         hits = self._session.connection().execute(_matching_members(len(wanted)), params).all()
         found = self._read_members([event_id for _, event_id in hits])
         return [(story_id, found[event_id]) for story_id, event_id in hits]
 
     def members(self, story_id: int) -> list[StoryMember]:
         """A story's members as matching needs them (article id only, no merge reasons), in join order."""
-        ids = self._session.connection().execute(_story_members(), {"story_id": story_id}).scalars().all()
-        found = self._read_members(list(ids))
+        # Links still buffered are the newest: they come after the stored ones, as their ids will.
+        ids = [*self._session.connection().execute(_story_members(), {"story_id": story_id}).scalars(),
+               *(link["event_id"] for link in self._new_links if link["story_id"] == story_id)]
+        found = self._read_members(ids)
         return [found[i] for i in ids]
 
     def _read_members(self, event_ids: list[int]) -> dict[int, StoryMember]:
@@ -80,39 +103,39 @@ class SqlStoryRepository:
 
     def detach(self, event_id: int) -> None:
         """Take an event out of its story (before `start` puts it in a new one)."""
+        self.flush()
         self._session.execute(delete(StoryEventRow).where(StoryEventRow.event_id == event_id))
         self._session.execute(delete(StoryKeyRow).where(StoryKeyRow.event_id == event_id))
 
     def _link(self, story_id: int, event_id: int, *, score: float | None, reason: dict[str, object] | None,
               keys: StoryKeys | None) -> None:
         # Core statements, not ORM objects: ingest links several events an article.
-        link = {"story_id": story_id, "event_id": event_id, "score": score, "reason": reason,
-                "added_at": utcnow()}
-        conn = self._session.connection()
-        conn.execute(_insert(StoryEventRow), [link])
+        self._new_links.append({"story_id": story_id, "event_id": event_id, "score": score, "reason": reason,
+                                "added_at": utcnow()})
         if keys is not None and keys.keys:
-            span = (keys.start, keys.end)
-            conn.execute(_insert(StoryKeyRow), key_rows(story_id, event_id, span, keys.keys))
+            self._new_keys += key_rows(story_id, event_id, (keys.start, keys.end), keys.keys)
 
     def update(self, story_id: int, *, date: str, summary: str, actors: Sequence[str],
                places: Sequence[str]) -> None:
         """Replace what the story shows (date, best summary, actors, places)."""
         start, end = date_range(date)
-        self._session.connection().execute(_update_story(), {
-            "story_id": story_id, "date": date, "date_start": start, "date_end": end, "summary": summary,
-            "actors": list(actors), "places": list(places)})
+        self._new_shown[story_id] = {"story_id": story_id, "date": date, "date_start": start, "date_end": end,
+                                     "summary": summary, "actors": list(actors), "places": list(places)}
 
     def get(self, story_id: int) -> Story | None:
         """A story with all its members, or None."""
+        self.flush()
         found = self._load([story_id])
         return found[0] if found else None
 
     def story_of_event(self, event_id: int) -> int | None:
         """The story an event is in."""
+        self.flush()
         return self._session.scalar(select(StoryEventRow.story_id).where(StoryEventRow.event_id == event_id))
 
     def search(self, search: FactSearch, *, cap: int = 500) -> list[Story]:
         """Stories with a member event matching the terms, in the window; at most `cap`, newest first."""
+        self.flush()
         conditions: list[ColumnElement[bool]] = []
         if search.since:
             conditions.append(StoryRow.date_end >= search.since)
@@ -141,6 +164,7 @@ class SqlStoryRepository:
 
     def stories_at(self, spans: Sequence[tuple[int, int]]) -> dict[tuple[int, int], int]:
         """For (article id, offset) pairs, the story of the event whose sentence holds the offset."""
+        self.flush()
         articles = {a for a, _ in spans}
         if not articles:
             return {}

@@ -19,11 +19,13 @@ from sqlalchemy import Engine, func, insert, select, text
 from sqlalchemy.orm import Session
 
 from bench.generator import ArticleGenerator, SyntheticArticle, people_pool
+from handlers.story_match import features, match_keys
 from store.database import make_session_factory
-from store.orm import ArticleRow, EventRow, FigureRow, QuoteRow, StoryEventRow, StoryRow
+from store.orm import ArticleRow, EventRow, FigureRow, QuoteRow, StoryEventRow, StoryKeyRow, StoryRow
 from store.repositories.events import event_search_text
 from store.repositories.figures import figure_search_text
 from store.repositories.quotes import quote_search_text
+from store.story_keys import key_rows
 from store.uow import SqlUnitOfWork
 
 BATCH_ARTICLES = 1000
@@ -107,6 +109,7 @@ def _insert(session: Session, batch: list[SyntheticArticle], first_id: int, peop
     events: list[dict[str, Any]] = []
     stories: list[dict[str, Any]] = []
     members: list[dict[str, Any]] = []
+    keys: list[dict[str, Any]] = []  # as ingest indexes members, so later ingests find them
     quotes: list[dict[str, Any]] = []
     figures: list[dict[str, Any]] = []
     for offset, a in enumerate(batch):
@@ -124,6 +127,8 @@ def _insert(session: Session, batch: list[SyntheticArticle], first_id: int, peop
                 stories.append({"id": ids.story, "date": day.isoformat(), "date_start": day, "date_end": day,
                                 "summary": sentence, "actors": actors, "places": places})
             members.append({"story_id": ids.stories[key], "event_id": ids.event, "score": 1.0})
+            keys += key_rows(ids.stories[key], ids.event, (day, day),
+                             match_keys(features(day.isoformat(), sentence, actors, places)))
             events.append({"id": ids.event, "article_id": article_id, "date": day.isoformat(),
                            "date_start": day, "date_end": day, "summary": sentence, "sentence": sentence,
                            "start": start, "end": start + len(sentence), "actors": actors, "places": places,
@@ -142,7 +147,7 @@ def _insert(session: Session, batch: list[SyntheticArticle], first_id: int, peop
                             "search_text": figure_search_text(f"{value:g}", unit, about, sentence)})
     session.execute(insert(ArticleRow), articles)
     for row_type, rows in ((EventRow, events), (QuoteRow, quotes), (FigureRow, figures), (StoryRow, stories),
-                           (StoryEventRow, members)):
+                           (StoryEventRow, members), (StoryKeyRow, keys)):
         if rows:
             session.execute(insert(row_type), rows)
     counts["articles"] += len(articles)

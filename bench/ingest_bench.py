@@ -19,7 +19,7 @@ from sqlalchemy import text
 from bench.databases import dialect, scratch_database
 from bench.generator import ArticleGenerator
 from bench.measure import max_rss_mb
-from handlers.ingest import ingest_article
+from handlers.ingest import DEFAULT_BATCH, ingest_article, ingest_batch
 from handlers.results import IngestArticle
 from store.database import make_engine, make_session_factory
 from store.migrate import upgrade
@@ -40,7 +40,7 @@ class FixedClock:
 
 
 def run(*, articles: int, db: str | None, seed: int = 1, keep: bool = False, workers: int = 1,
-        log: Callable[[str], None] = lambda _: None) -> Iterator[dict[str, Any]]:
+        batch: int = DEFAULT_BATCH, log: Callable[[str], None] = lambda _: None) -> Iterator[dict[str, Any]]:
     """Ingest `articles` generated articles into a scratch database; yield checkpoints and the total.
 
     With `workers` > 1, that many processes each ingest the same articles at once (the worst
@@ -60,20 +60,21 @@ def run(*, articles: int, db: str | None, seed: int = 1, keep: bool = False, wor
             uow = SqlUnitOfWork(make_session_factory(engine))
             stored = duplicates = facts = 0
             t0 = time.perf_counter()
-            for i, a in enumerate(corpus, start=1):
-                cmd = IngestArticle(text=a.text, url=a.url, title=a.title, outlet=a.outlet,
-                                    published=a.published)
-                result = ingest_article(cmd, uow=uow, clock=clock)
-                stored += result.status == "stored"
-                duplicates += result.status == "duplicate"
-                facts += result.events + result.quotes + result.figures
-                if i in checkpoints:
+            for first in range(0, len(corpus), batch):
+                cmds = [IngestArticle(text=a.text, url=a.url, title=a.title, outlet=a.outlet,
+                                      published=a.published) for a in corpus[first:first + batch]]
+                for result in ingest_batch(cmds, uow=uow, clock=clock):
+                    stored += result.status == "stored"
+                    duplicates += result.status == "duplicate"
+                    facts += result.events + result.quotes + result.figures
+                i = first + len(cmds)
+                if any(first < c <= i for c in checkpoints):
                     elapsed = time.perf_counter() - t0
                     log(f"{i:,} articles in {elapsed:.1f} s: {i / elapsed:.0f}/s, rss {max_rss_mb()} MB")
                     yield {
                         "command": "ingest", "db": dialect(url), "articles": i, "stored": stored,
                         "duplicates": duplicates, "facts": facts, "seconds": round(elapsed, 2),
-                        "articles_per_s": round(i / elapsed, 1), "peak_mb": max_rss_mb(),
+                        "articles_per_s": round(i / elapsed, 1), "peak_mb": max_rss_mb(), "batch": batch,
                         "final": i == articles,
                     }
         finally:

@@ -118,6 +118,19 @@ class RoleSeen(_Model):
     first_seen: date | None = None
 
 
+class SpeakerSighting(_Model):
+    """One speaker as an article names them: what `PeopleRepository.upsert_many` resolves to a person.
+
+    `seen_on` (the article's date) dates the roles: each keeps the earliest day it was seen.
+    """
+
+    name: str
+    kind: SpeakerKind = "unknown"
+    aliases: list[str] = Field(default_factory=list)
+    roles: list[str] = Field(default_factory=list)
+    seen_on: date | None = None
+
+
 class Person(_Model):
     """A speaker known across articles: canonical name, aliases and roles seen."""
 
@@ -244,6 +257,14 @@ class StoryMember(_Model):
     article: ArticleRef
     score: float | None = None
     reason: dict[str, object] | None = None
+
+
+class StoryKeys(_Model):
+    """How later reports find a story member: its names and key words, and the days its date covers."""
+
+    start: date
+    end: date
+    keys: list[str] = Field(default_factory=list)
 
 
 class Story(_Model):

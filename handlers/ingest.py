@@ -5,10 +5,12 @@ from __future__ import annotations
 import hashlib
 import logging
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from datetime import date
+from typing import TypeVar
 
-from extract import Entity, Extraction, extract
+from extract import Entity, Extraction, Quote, extract
 from extract.document import Document
 from extract.lexicon_roles import role_qualifiers, titles
 from handlers.domain import (
@@ -19,12 +21,19 @@ from handlers.domain import (
     NewFigure,
     NewQuote,
     SpeakerKind,
+    SpeakerSighting,
 )
 from handlers.ports import Clock, UnitOfWork
 from handlers.results import IngestArticle, IngestResult
 from handlers.stories import merge_into_stories
 
 log = logging.getLogger(__name__)
+
+T = TypeVar("T")
+
+# Articles stored per transaction when many arrive at once: most of the per-commit cost is gone by
+# 50, and a failed batch (stored again one by one) or a writer holding SQLite's lock stays short.
+DEFAULT_BATCH = 50
 
 Extractor = Callable[[str, date | None], Extraction]
 
@@ -43,25 +52,99 @@ def ingest_article(
     Empty text is rejected with nothing written; an article already stored (same normalised text,
     or the same URL) is reported as a duplicate and nothing changes.
     """
-    if not cmd.text.strip():
-        return IngestResult(status="rejected", message="the text is empty: nothing to store")
-    digest = content_hash(cmd.text)
+    return ingest_batch([cmd], uow=uow, extractor=extractor, clock=clock)[0]
+
+
+@dataclass
+class _Pending:
+    """An article extracted and waiting to be stored, at its place in the batch."""
+
+    index: int
+    cmd: IngestArticle
+    digest: str
+    extraction: Extraction
+
+
+def ingest_batch(
+    cmds: Sequence[IngestArticle], *, uow: UnitOfWork, extractor: Extractor = extract, clock: Clock
+) -> list[IngestResult]:
+    """Ingest several articles, each as `ingest_article` would; their results in the same order.
+
+    All are stored in one transaction (a commit per article cost more than storing it). If that
+    transaction fails, each article is stored again in its own, so one article the database
+    refuses costs only itself: it is rejected with the reason, and logged.
+    """
+    results: list[IngestResult | None] = [None] * len(cmds)
+    digests = [content_hash(c.text) if c.text.strip() else "" for c in cmds]
     with uow:
-        known = _already_stored(uow, digest, cmd.url)
-    if known is not None:
-        return known
-    # An undated article is being read now, so "on Monday" most likely means the Monday just past.
-    reference = cmd.published or clock.today()
+        known = _stored_among(uow, digests, cmds)
+    pending: list[_Pending] = []
+    first_of: dict[str, int] = {}  # the same text (or URL) twice in one batch: the first one wins
+    for i, (cmd, digest) in enumerate(zip(cmds, digests, strict=True)):
+        if not digest:
+            results[i] = IngestResult(status="rejected", message="the text is empty: nothing to store")
+            continue
+        twin = _lookup(first_of, digest, cmd.url)
+        if twin is not None:
+            results[i] = IngestResult(status="duplicate", message=f"the same article as item {twin + 1} of "
+                                                                  "this batch: stored once")
+            continue
+        first_of[digest] = i
+        if cmd.url:
+            first_of[f"url:{cmd.url}"] = i
+        results[i] = _lookup(known, digest, cmd.url)
+        if results[i] is not None:
+            continue
+        # An undated article is being read now, so "on Monday" most likely means the Monday just past.
+        try:
+            extraction = extractor(cmd.text, cmd.published or clock.today())
+        except Exception:
+            log.exception("extraction failed for %s", cmd.url or cmd.title or digest[:12])
+            results[i] = IngestResult(status="rejected",
+                                      message="extraction failed on this text (logged): nothing stored")
+            continue
+        pending.append(_Pending(i, cmd, digest, extraction))
+    if pending:
+        for p, result in zip(pending, _store_all(pending, uow), strict=True):
+            results[p.index] = result
+    return [r for r in results if r is not None]
+
+
+def _store_all(pending: Sequence[_Pending], uow: UnitOfWork) -> list[IngestResult]:
+    if len(pending) == 1:
+        return [_store_in_one_transaction(pending, uow)[0]]
     try:
-        extraction = extractor(cmd.text, reference)
+        return _store_in_one_transaction(pending, uow)
     except Exception:
-        log.exception("extraction failed for %s", cmd.url or cmd.title or digest[:12])
-        return IngestResult(status="rejected",
-                            message="extraction failed on this text (logged): nothing stored")
-    return _store(cmd, digest, extraction, uow)
+        log.warning("storing a batch of %d articles failed; storing them one by one", len(pending),
+                    exc_info=True)
+    out: list[IngestResult] = []
+    for p in pending:
+        try:
+            out += _store_in_one_transaction([p], uow)
+        except Exception as exc:  # this article (its text, its facts) is what the database refuses
+            log.exception("storing %s failed", p.cmd.url or p.cmd.title or p.digest[:12])
+            out.append(IngestResult(status="rejected", message=f"could not be stored (logged): "
+                                                               f"{type(exc).__name__}: {exc}"[:300]))
+    return out
 
 
-def _store(cmd: IngestArticle, digest: str, ex: Extraction, uow: UnitOfWork) -> IngestResult:
+def _store_in_one_transaction(pending: Sequence[_Pending], uow: UnitOfWork) -> list[IngestResult]:
+    with uow:
+        # Checked again inside the writing transaction: another worker may have stored some meanwhile.
+        known = _stored_among(uow, [p.digest for p in pending], [p.cmd for p in pending])
+        new = [p for p in pending if _lookup(known, p.digest, p.cmd.url) is None]
+        speakers = dict(zip((p.index for p in new), _resolve_speakers(new, uow), strict=True))
+        results = []
+        for p in pending:
+            results.append(_lookup(known, p.digest, p.cmd.url)
+                           or _store(p.cmd, p.digest, p.extraction, speakers[p.index], uow))
+        uow.commit()
+    return results
+
+
+def _store(cmd: IngestArticle, digest: str, ex: Extraction, people: dict[str, int],
+           uow: UnitOfWork) -> IngestResult:
     doc = Document.parse(cmd.text, cmd.published)
     events = [
         NewEvent(date=e.date, summary=e.summary, sentence=cmd.text[e.start:e.end], start=e.start, end=e.end,
@@ -75,41 +158,30 @@ def _store(cmd: IngestArticle, digest: str, ex: Extraction, uow: UnitOfWork) -> 
         for f in ex.figures
     ]
     entities = {e.name: e for e in ex.entities}
-    with uow:
-        # Checked again inside the writing transaction: another worker may have stored it meanwhile.
-        known = _already_stored(uow, digest, cmd.url)
-        if known is not None:
-            return known
-        try:
-            article = uow.articles.add(NewArticle(
-                url=cmd.url, title=cmd.title, outlet=cmd.outlet, published=cmd.published, text=cmd.text,
-                content_hash=digest, source_id=cmd.source_id, guid=cmd.guid,
-            ))
-        except ArticleStoredMeanwhile as lost:
-            # Another worker won the race for this article; leaving rolls back our transaction.
-            return IngestResult(status="duplicate", message=f"already stored as article {lost.article_id}: "
-                                                            "nothing changed")
-        people: dict[str, int] = {}
-        quotes: list[tuple[NewQuote, int | None]] = []
-        for q in ex.quotes:
-            entity = entities.get(q.speaker or "")
-            kind = _speaker_kind(q.speaker_kind or (entity.kind if entity else None))
-            if q.speaker and q.speaker not in people:
-                people[q.speaker] = _upsert_speaker(uow, q.speaker, kind, entity, q.speaker_role,
-                                                    cmd.published)
-            quotes.append((
-                NewQuote(text=q.text, kind=q.kind, speaker=q.speaker, speaker_kind=kind,
-                         speaker_role=q.speaker_role or _first_role(entity),
-                         cue=q.cue, start=q.start, end=q.end),
-                people.get(q.speaker) if q.speaker else None,
-            ))
-        event_ids = uow.events.add_many(article.id, events)
-        uow.quotes.add_many(article.id, quotes)
-        uow.figures.add_many(article.id, figures)
-        ref = ArticleRef(id=article.id, url=article.url, title=article.title, outlet=article.outlet,
-                         published=article.published)
-        merge_into_stories(ref, events, event_ids, uow=uow)
-        uow.commit()
+    try:
+        article = uow.articles.insert_new(NewArticle(
+            url=cmd.url, title=cmd.title, outlet=cmd.outlet, published=cmd.published, text=cmd.text,
+            content_hash=digest, source_id=cmd.source_id, guid=cmd.guid,
+        ))
+    except ArticleStoredMeanwhile as lost:
+        # Another worker won the race for this article: store nothing of ours (the insert alone was undone).
+        return IngestResult(status="duplicate", message=f"already stored as article {lost.article_id}: "
+                                                        "nothing changed")
+    quotes: list[tuple[NewQuote, int | None]] = []
+    for q in ex.quotes:
+        entity = entities.get(q.speaker or "")
+        quotes.append((
+            NewQuote(text=q.text, kind=q.kind, speaker=q.speaker, speaker_kind=_kind_of(q, entity),
+                     speaker_role=q.speaker_role or _first_role(entity),
+                     cue=q.cue, start=q.start, end=q.end),
+            people.get(q.speaker) if q.speaker else None,
+        ))
+    event_ids = uow.events.add_many(article.id, events)
+    uow.quotes.add_many(article.id, quotes)
+    uow.figures.add_many(article.id, figures)
+    ref = ArticleRef(id=article.id, url=article.url, title=article.title, outlet=article.outlet,
+                     published=article.published)
+    merge_into_stories(ref, events, event_ids, uow=uow)
     return IngestResult(
         status="stored", article=ref, events=len(events), quotes=len(quotes), figures=len(figures),
         people=len(people),
@@ -118,20 +190,56 @@ def _store(cmd: IngestArticle, digest: str, ex: Extraction, uow: UnitOfWork) -> 
     )
 
 
-def _already_stored(uow: UnitOfWork, digest: str, url: str | None) -> IngestResult | None:
-    known = uow.articles.get_by_hash(digest) or (uow.articles.get_by_url(url) if url else None)
-    if known is None:
-        return None
-    ref = ArticleRef(id=known.id, url=known.url, title=known.title, outlet=known.outlet,
-                     published=known.published)
-    return IngestResult(status="duplicate", article=ref,
-                        message=f"already stored as article {known.id}: nothing changed")
+def _lookup(table: dict[str, T], digest: str, url: str | None) -> T | None:
+    """What the table holds for the article's text or, failing that, its URL."""
+    found = table.get(digest)
+    return found if found is not None or not url else table.get(f"url:{url}")
 
 
-def _upsert_speaker(
-    uow: UnitOfWork, name: str, kind: SpeakerKind, entity: Entity | None, role: str | None,
-    seen_on: date | None,
-) -> int:
+def _stored_among(uow: UnitOfWork, digests: Sequence[str],
+                  cmds: Sequence[IngestArticle]) -> dict[str, IngestResult]:
+    """Results for the articles already stored, by "digest" and by "url:URL" (one query for all)."""
+    urls = [c.url for c in cmds if c.url]
+    found: dict[str, IngestResult] = {}
+    for known in uow.articles.stored_among([d for d in digests if d], urls):
+        ref = ArticleRef(id=known.id, url=known.url, title=known.title, outlet=known.outlet,
+                         published=known.published)
+        result = IngestResult(status="duplicate", article=ref,
+                              message=f"already stored as article {known.id}: nothing changed")
+        found[known.content_hash] = result
+        if known.url:
+            found[f"url:{known.url}"] = result
+    return found
+
+
+def _resolve_speakers(pending: Sequence[_Pending], uow: UnitOfWork) -> list[dict[str, int]]:
+    """Each article's speakers (name as quoted -> person id), all of the batch resolved at once.
+
+    In article order and, within one, in order of first appearance: as if one by one.
+    """
+    sightings: list[SpeakerSighting] = []
+    named: list[list[str]] = []
+    for p in pending:
+        entities = {e.name: e for e in p.extraction.entities}
+        names: list[str] = []
+        for q in p.extraction.quotes:
+            if q.speaker and q.speaker not in names:
+                entity = entities.get(q.speaker)
+                names.append(q.speaker)
+                sightings.append(_sighting(q.speaker, _kind_of(q, entity), entity, q.speaker_role,
+                                           p.cmd.published))
+        named.append(names)
+    ids = iter(uow.people.upsert_many(sightings)) if sightings else iter(())
+    return [{name: next(ids) for name in names} for names in named]
+
+
+def _kind_of(quote: Quote, entity: Entity | None) -> SpeakerKind:
+    return _speaker_kind(quote.speaker_kind or (entity.kind if entity else None))
+
+
+def _sighting(
+    name: str, kind: SpeakerKind, entity: Entity | None, role: str | None, seen_on: date | None,
+) -> SpeakerSighting:
     roles = list(entity.roles) if entity else []
     if role and role not in roles:
         roles.append(role)
@@ -140,7 +248,7 @@ def _upsert_speaker(
         name, title = split_title(name)
         if title and title.casefold() not in {r.casefold() for r in roles}:
             roles.append(title)
-    return uow.people.upsert_id(name, kind=kind, aliases=aliases, roles=roles, seen_on=seen_on)
+    return SpeakerSighting(name=name, kind=kind, aliases=aliases, roles=roles, seen_on=seen_on)
 
 
 def split_title(name: str) -> tuple[str, str | None]:

@@ -19,14 +19,13 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from handlers.admin import AdminError
 from handlers.domain import Source
-from handlers.ingest import Extractor, content_hash, ingest_article
+from handlers.ingest import Extractor, content_hash, ingest_batch
 from handlers.ports import Clock, SourcePolling, UnitOfWork
 from handlers.results import IngestArticle
 
 log = logging.getLogger(__name__)
 
 UNHEALTHY_AFTER = 3  # consecutive failed polls
-ItemOutcome = Literal["seen", "stored", "other"]
 MAX_NEW_PER_POLL = 30  # articles fetched per source and poll; the rest wait for the next poll
 MIN_INTERVAL, MAX_INTERVAL = 5, 7 * 24 * 60  # minutes: no hammering, and at least weekly
 _TRACKING = ("utm_", "fbclid", "gclid", "dclid", "msclkid", "mc_cid", "mc_eid", "_hsenc", "_hsmi", "igshid",
@@ -110,17 +109,20 @@ def poll_source(source: Source, *, uow_factory: Callable[[], UnitOfWork], reader
         return _record(source, uow_factory, clock, error=f"{type(exc).__name__}: {exc}")
     if snapshot.status == "not_modified":
         return _record(source, uow_factory, clock, status="not_modified")
-    new = skipped = taken = 0
+    fetched: list[_Fetched] = []
+    complete = True
     for item in snapshot.items:
-        if taken >= max_new:
-            # Not all read: keep the old validators, so the next poll gets the feed again, not a 304.
-            return _record(source, uow_factory, clock, new=new, skipped=skipped)
-        outcome = _ingest_item(source, item, uow_factory=uow_factory, reader=reader, clock=clock,
-                               extractor=extractor)
-        taken += outcome != "seen"
-        new += outcome == "stored"
-        skipped += outcome != "stored"
-    return _record(source, uow_factory, clock, new=new, skipped=skipped, etag=snapshot.etag,
+        if len(fetched) >= max_new:
+            complete = False
+            break
+        got = _fetch_item(source, item, uow_factory=uow_factory, reader=reader, clock=clock)
+        if got is not None:
+            fetched.append(got)
+    new = _ingest_fetched(source, fetched, uow_factory=uow_factory, clock=clock, extractor=extractor)
+    if not complete:
+        # Not all read: keep the old validators, so the next poll gets the feed again, not a 304.
+        return _record(source, uow_factory, clock, new=new, skipped=len(fetched) - new)
+    return _record(source, uow_factory, clock, new=new, skipped=len(fetched) - new, etag=snapshot.etag,
                    last_modified=snapshot.last_modified)
 
 
@@ -139,33 +141,51 @@ def poll_due(*, now: datetime, uow_factory: Callable[[], UnitOfWork], reader: So
         return list(pool.map(one, due))
 
 
-def _ingest_item(source: Source, item: FeedItem, *, uow_factory: Callable[[], UnitOfWork],
-                 reader: SourceReader, clock: Clock, extractor: Extractor) -> ItemOutcome:
-    """Ingest one item unless seen before: "seen" (nothing fetched), "stored", or "other" (a
-    duplicate of a stored article, or no text)."""
+class _Fetched(_Model):
+    """A new item of a source, read and waiting to be stored with the others of its poll."""
+
+    key: str
+    url: str | None
+    title: str | None
+    published: date | None
+    article: ArticleText | None
+
+
+def _fetch_item(source: Source, item: FeedItem, *, uow_factory: Callable[[], UnitOfWork],
+                reader: SourceReader, clock: Clock) -> _Fetched | None:
+    """The item read (its linked page fetched), unless seen before: then None, and nothing fetched."""
     url = canonical_url(item.url) if item.url else None
     by_text = f"sha256:{content_hash(item.text)}" if item.text.strip() else None
     # A page source is one "item" whose text changes: each version is its own item.
     key = by_text if source.kind == "page" else ((item.guid or "").strip() or url or by_text)
     if key is None:
-        return "seen"
+        return None
     with uow_factory() as uow:
         known_url = source.kind == "feed" and url is not None and uow.articles.get_by_url(url) is not None
         if _polling(uow).has_seen(source.id, key) or known_url:
             _mark_seen(uow, source, key, url, None, clock)
-            return "seen"
-    article = _article_text(source, item, url, reader)
-    stored = False
-    if article is not None and article.text.strip():
-        result = ingest_article(
-            IngestArticle(text=article.text, url=url, title=item.title or article.title,
-                          outlet=article.outlet or source.name, published=item.published or article.published,
-                          source_id=source.id, guid=key),
-            uow=uow_factory(), extractor=extractor, clock=clock)
-        stored = result.status == "stored"
+            return None
+    return _Fetched(key=key, url=url, title=item.title, published=item.published,
+                    article=_article_text(source, item, url, reader))
+
+
+def _ingest_fetched(source: Source, fetched: list[_Fetched], *, uow_factory: Callable[[], UnitOfWork],
+                    clock: Clock, extractor: Extractor) -> int:
+    """Store a poll's new items in one batch, then mark them all seen; how many were stored.
+
+    Marked only after storing: a crash in between means they are read again next time, and found
+    already stored (same text or URL), rather than marked seen and never stored.
+    """
+    cmds = [IngestArticle(text=a.text, url=f.url, title=f.title or a.title, outlet=a.outlet or source.name,
+                          published=f.published or a.published, source_id=source.id, guid=f.key)
+            for f in fetched if (a := f.article) is not None and a.text.strip()]
+    results = ingest_batch(cmds, uow=uow_factory(), extractor=extractor, clock=clock) if cmds else []
     with uow_factory() as uow:
-        _mark_seen(uow, source, key, url, content_hash(article.text) if article else None, clock)
-    return "stored" if stored else "other"
+        for f in fetched:
+            _polling(uow).mark_seen(source.id, f.key, url=f.url, at=clock.now(),
+                                    content_hash=content_hash(f.article.text) if f.article else None)
+        uow.commit()
+    return sum(r.status == "stored" for r in results)
 
 
 def _article_text(source: Source, item: FeedItem, url: str | None,

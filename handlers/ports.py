@@ -26,18 +26,32 @@ from handlers.domain import (
     Person,
     QuoteRecord,
     Source,
+    SpeakerSighting,
     Story,
+    StoryKeys,
+    StoryMember,
 )
 
 
 class ArticleRepository(Protocol):
     def get_by_hash(self, content_hash: str) -> Article | None: ...
     def get_by_url(self, url: str) -> Article | None: ...
+    def stored_among(self, hashes: Sequence[str], urls: Sequence[str]) -> list[Article]:
+        """The stored articles having one of these content hashes or URLs."""
+        ...
+
     def add(self, article: NewArticle) -> Article:
         """Store the article (a known text returns the stored one).
 
         Raises ArticleStoredMeanwhile when a concurrent transaction committed the same text or URL
         after the caller checked: the caller must then store nothing.
+        """
+        ...
+
+    def insert_new(self, article: NewArticle) -> Article:
+        """Store an article the caller found not stored in this transaction.
+
+        Raises ArticleStoredMeanwhile when a concurrent transaction stored it since.
         """
         ...
 
@@ -86,6 +100,14 @@ class PeopleRepository(Protocol):
     def upsert_id(self, name: str, *, kind: str, aliases: Sequence[str], roles: Sequence[str],
                   seen_on: date | None = None) -> int:
         """As `upsert`, but only the person's id: cheaper where nothing else is needed."""
+        ...
+
+    def upsert_many(self, sightings: Sequence[SpeakerSighting]) -> list[int]:
+        """The person id of each sighting: exactly what `upsert_id` on each one in turn would give.
+
+        Later sightings see the people earlier ones created or changed (a surname then the full
+        name is one person). Ingest calls this once per batch of articles.
+        """
         ...
 
     def find(self, text: str) -> list[Person]:
@@ -162,21 +184,31 @@ class SourcePolling(Protocol):
 class StoryRepository(Protocol):
     """Stories: stored events merged into one happening each, with the reasons for every merge."""
 
-    def candidates(self, since: date, until: date, *, terms: Sequence[str] = (),
-                   limit: int = 200) -> list[Story]:
-        """Stories (with members) whose dates overlap since..until, most recent first, at most `limit`.
+    def matching_members(self, since: date, until: date, keys: Sequence[str], *,
+                         limit: int = 50) -> list[tuple[int, StoryMember]]:
+        """Stored members (story id, member) dated within since..until sharing any of `keys`
+        (as given to `start`/`attach`); those sharing most first, at most `limit`."""
+        ...
 
-        With `terms`, only stories with a report containing at least one of them (any, not all).
-        """
+    def members(self, story_id: int) -> list[StoryMember]:
+        """A story's members as matching needs them (article id only, no merge reasons), in join order."""
         ...
 
     def start(self, event_id: int, *, date: str, summary: str, actors: Sequence[str],
-              places: Sequence[str]) -> int:
-        """A new story holding one event; its id."""
+              places: Sequence[str], keys: StoryKeys | None = None) -> int:
+        """A new story holding one event that is in no story (`detach` it first); its id.
+
+        Later reports find it through `keys`.
+        """
         ...
 
-    def attach(self, story_id: int, event_id: int, *, score: float, reason: dict[str, object]) -> None:
-        """Add an event to a story, with the score and reasons of the merge."""
+    def attach(self, story_id: int, event_id: int, *, score: float, reason: dict[str, object],
+               keys: StoryKeys | None = None) -> None:
+        """Add an event that is in no story to a story, with the score and reasons of the merge."""
+        ...
+
+    def detach(self, event_id: int) -> None:
+        """Take an event out of its story."""
         ...
 
     def update(self, story_id: int, *, date: str, summary: str, actors: Sequence[str],

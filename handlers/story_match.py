@@ -77,6 +77,8 @@ class MatchScore:
 
 def fold(text: str) -> str:
     """Lower case without accents."""
+    if text.isascii():
+        return text.lower()
     return "".join(c for c in unicodedata.normalize("NFKD", text.casefold()) if not unicodedata.combining(c))
 
 
@@ -281,6 +283,17 @@ def best_match(
             if s.merges and (best is None or (s.score, s.nearby) > (best[1].score, best[1].nearby)):
                 best = (story_id, s)
     return best
+
+
+def match_keys(f: EventFeatures) -> list[str]:
+    """What a report can be found by when a later report looks for its story: its names and key words.
+
+    Two reports that share none of these score 0 unless they sit side by side in one article
+    (`_may_merge`), so a store can index members by these keys and hand back only the ones worth
+    scoring. Names and words are kept apart ("n:", "t:"): a name in one report and the same word
+    used as a plain word in another is not shared evidence.
+    """
+    return sorted({f"n:{n}" for n in f.names} | {f"t:{t}" for t in f.terms})
 
 
 def _may_merge(a: EventFeatures, b: EventFeatures) -> bool:

@@ -52,6 +52,9 @@ def _configure_sqlite(engine: Engine, *, in_memory: bool) -> None:
         cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
         if not in_memory:
             cursor.execute("PRAGMA journal_mode=WAL")  # readers do not block the poller's writes
+            # In WAL mode NORMAL cannot corrupt the database; a power cut may lose the last commits,
+            # which the poller fetches again. FULL syncs the disk at every commit.
+            cursor.execute("PRAGMA synchronous=NORMAL")
         cursor.close()
 
     @event.listens_for(engine, "begin")

@@ -26,8 +26,10 @@ from sqlalchemy import (
     Text,
     UniqueConstraint,
 )
+from sqlalchemy.engine.default import DefaultExecutionContext
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
+from store.search_text import surname_key
 from store.types import UtcDateTime, utcnow
 
 NAMING_CONVENTION = {
@@ -44,6 +46,9 @@ SEARCHABLE_TABLES = ("events", "quotes", "figures")
 # Indexes whose definition differs by dialect (made by migration 0004, not mapped here):
 # articles (published DESC NULLS LAST, id DESC) on PostgreSQL, (published, id) on SQLite.
 DIALECT_SPECIFIC_INDEXES = ("ix_articles_published_id",)
+
+# Story keys (names, stemmed words) longer than this are cut: long enough for any real name.
+STORY_KEY_LENGTH = 120
 
 
 # Text, not String(n), for anything taken from article text (names, roles, units, outlets): an
@@ -127,6 +132,12 @@ class EventRow(Base):
     search_text: Mapped[str] = mapped_column(Text, default="")
 
 
+def _surname_key_of_row(context: DefaultExecutionContext) -> str:
+    # SQLAlchemy leaves this method unannotated; it returns the row's insert parameters.
+    params: dict[str, Any] = context.get_current_parameters()  # type: ignore[no-untyped-call]
+    return surname_key(str(params["name_key"]))
+
+
 class PersonRow(Base):
     __tablename__ = "people"
     __table_args__ = (CheckConstraint("kind IN ('person', 'organization', 'unknown')", name="kind"),)
@@ -135,6 +146,8 @@ class PersonRow(Base):
     name: Mapped[str] = mapped_column(Text)
     kind: Mapped[str] = mapped_column(String(20), default="person")
     name_key: Mapped[str] = mapped_column(Text, index=True)
+    # Kept in step with name_key by the people repository; the default covers other writers.
+    surname_key: Mapped[str] = mapped_column(Text, index=True, default=_surname_key_of_row)
 
 
 class PersonAliasRow(Base):
@@ -219,6 +232,25 @@ class StoryEventRow(Base):
     score: Mapped[float | None] = mapped_column(Float)
     reason: Mapped[dict[str, Any] | None] = mapped_column(JSON)
     added_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class StoryKeyRow(Base):
+    """A story member's names and key words, dated: how a new report finds the members worth scoring.
+
+    One row per (event, key). Ingest asks for members sharing any of a report's keys whose dates
+    overlap it; the (key, date_end) index answers that from the recent postings of each key
+    whatever the size of the store. Dates are the member event's own, which never change.
+    """
+
+    __tablename__ = "story_keys"
+    __table_args__ = (Index("ix_story_keys_key_date", "key", "date_end", "date_start"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    story_id: Mapped[int] = mapped_column(ForeignKey("stories.id", ondelete="CASCADE"), index=True)
+    event_id: Mapped[int] = mapped_column(ForeignKey("events.id", ondelete="CASCADE"), index=True)
+    key: Mapped[str] = mapped_column(String(STORY_KEY_LENGTH))
+    date_start: Mapped[dt.date] = mapped_column(Date)
+    date_end: Mapped[dt.date] = mapped_column(Date)
 
 
 class DigestSubscriptionRow(Base):

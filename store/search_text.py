@@ -8,6 +8,7 @@ of names merged, plural endings stripped) and the databases only ever match whol
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Iterable
@@ -106,6 +107,8 @@ _NOT_PLURAL_ENDINGS = ("ss", "us", "sis")
 
 def fold(text: str) -> str:
     """Lowercase ASCII: accents stripped ("Kyïv" -> "kyiv"), ligatures and wide forms decomposed."""
+    if text.isascii():
+        return text.lower()  # most news text: nothing to decompose (and 10x faster)
     decomposed = unicodedata.normalize("NFKD", text)
     ascii_only = "".join(c for c in decomposed if not unicodedata.combining(c))
     return ascii_only.replace("ß", "ss").replace("ø", "o").replace("ł", "l").replace("đ", "d").lower()
@@ -153,6 +156,7 @@ def _raw_tokens(text: str) -> list[str]:
     return _TOKEN.findall(folded)
 
 
+@functools.lru_cache(maxsize=1 << 16)  # a pure function, and news repeats its words
 def normalize_token(token: str) -> str:
     """One folded token as it is indexed: spelling variants merged, plural stripped."""
     return singular(fold_name_spelling(token))
@@ -181,3 +185,8 @@ def name_key(name: str) -> str:
     "Volodymyr Zelenskyy" and "volodymyr zelensky" share a key; so do "Andrii" and "Andriy".
     """
     return " ".join(fold_name_spelling(t) for t in _raw_tokens(name))
+
+
+def surname_key(key: str) -> str:
+    """The last word of a `name_key`: what a lone surname ("Lagarde") is looked up by."""
+    return key.rsplit(" ", 1)[-1]

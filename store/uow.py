@@ -66,7 +66,9 @@ class SqlUnitOfWork:
 
     def commit(self) -> None:
         """Make everything done in this block permanent."""
-        self._open().commit()
+        session = self._open()
+        self.stories.flush()  # the one repository that buffers writes
+        session.commit()
 
     def rollback(self) -> None:
         """Discard everything since the last commit."""

@@ -22,7 +22,9 @@ from handlers.domain import (
     Person,
     QuoteRecord,
     Source,
+    SpeakerSighting,
     Story,
+    StoryKeys,
     StoryMember,
 )
 
@@ -69,6 +71,9 @@ class FakeArticles:
     def get_by_url(self, url: str) -> Article | None:
         return next((a for a in self.rows if a.url == url), None)
 
+    def stored_among(self, hashes: Sequence[str], urls: Sequence[str]) -> list[Article]:
+        return [a for a in self.rows if a.content_hash in hashes or (a.url is not None and a.url in urls)]
+
     def add(self, article: NewArticle) -> Article:
         row = Article(id=len(self.rows) + 1, url=article.url, title=article.title, outlet=article.outlet,
                       published=article.published, fetched_at=datetime(2025, 9, 10, tzinfo=UTC),
@@ -76,6 +81,9 @@ class FakeArticles:
         self.rows.append(row)
         self.texts[row.id] = article.text
         return row
+
+    def insert_new(self, article: NewArticle) -> Article:
+        return self.add(article)
 
     def count(self) -> int:
         return len(self.rows)
@@ -176,6 +184,10 @@ class FakePeople:
                   seen_on: date | None = None) -> int:
         return self.upsert(name, kind=kind, aliases=aliases, roles=roles, seen_on=seen_on).id
 
+    def upsert_many(self, sightings: Sequence[SpeakerSighting]) -> list[int]:
+        return [self.upsert_id(s.name, kind=s.kind, aliases=s.aliases, roles=s.roles, seen_on=s.seen_on)
+                for s in sightings]
+
     def find(self, text: str) -> list[Person]:
         key = fold(text.strip())
         if not key:
@@ -235,6 +247,7 @@ class FakeStories:
         self.events = events
         self.rows: list[Story] = []
         self.links: list[tuple[int, int, float | None, dict[str, object] | None]] = []
+        self.keys: dict[int, StoryKeys] = {}
 
     def _member(self, link: tuple[int, int, float | None, dict[str, object] | None]) -> StoryMember:
         _, event_id, score, reason = link
@@ -246,27 +259,44 @@ class FakeStories:
         members = [self._member(link) for link in self.links if link[0] == story.id]
         return story.model_copy(update={"members": members})
 
-    def candidates(self, since: date, until: date, *, terms: Sequence[str] = (),
-                   limit: int = 200) -> list[Story]:
-        hits = [s for s in self.rows if _event_day(s.date) <= until and _event_end(s.date) >= since]
-        if terms:
-            hits = [s for s in hits if any(
-                any(fold(t) in fold(" ".join([m.summary, *m.actors, *m.places])) for t in terms)
-                for m in self._full(s).members)]
-        return [self._full(s) for s in hits[::-1][:limit]]
+    def matching_members(self, since: date, until: date, keys: Sequence[str], *,
+                         limit: int = 50) -> list[tuple[int, StoryMember]]:
+        wanted = set(keys)
+        hits = []
+        for link in self.links:
+            found_by = self.keys.get(link[1])
+            if found_by and found_by.start <= until and found_by.end >= since and wanted & set(found_by.keys):
+                hits.append((len(wanted & set(found_by.keys)), link))
+        hits.sort(key=lambda h: (h[0], h[1][1]), reverse=True)
+        return [(link[0], self._member(link)) for _, link in hits[:limit]]
+
+    def members(self, story_id: int) -> list[StoryMember]:
+        return [self._member(link) for link in self.links if link[0] == story_id]
 
     def start(self, event_id: int, *, date: str, summary: str, actors: Sequence[str],
-              places: Sequence[str]) -> int:
+              places: Sequence[str], keys: StoryKeys | None = None) -> int:
         story = Story(id=len(self.rows) + 1, date=date, summary=summary, actors=list(actors),
                       places=list(places))
         self.rows.append(story)
         self.links = [link for link in self.links if link[1] != event_id]
         self.links.append((story.id, event_id, None, None))
+        self._index(event_id, keys)
         return story.id
 
-    def attach(self, story_id: int, event_id: int, *, score: float, reason: dict[str, object]) -> None:
+    def attach(self, story_id: int, event_id: int, *, score: float, reason: dict[str, object],
+               keys: StoryKeys | None = None) -> None:
         self.links = [link for link in self.links if link[1] != event_id]
         self.links.append((story_id, event_id, score, dict(reason)))
+        self._index(event_id, keys)
+
+    def detach(self, event_id: int) -> None:
+        self.links = [link for link in self.links if link[1] != event_id]
+        self.keys.pop(event_id, None)
+
+    def _index(self, event_id: int, keys: StoryKeys | None) -> None:
+        self.keys.pop(event_id, None)
+        if keys is not None:
+            self.keys[event_id] = keys
 
     def update(self, story_id: int, *, date: str, summary: str, actors: Sequence[str],
                places: Sequence[str]) -> None:

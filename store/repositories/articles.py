@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import delete, func, inspect, select
-from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import Session
+from sqlalchemy import Executable, delete, func, inspect, or_, select
+from sqlalchemy.dialects.postgresql import insert as postgresql_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy.orm import Session, defer
 
 from handlers.domain import Article, ArticleRef, ArticleStoredMeanwhile, NewArticle
 from store.orm import ArticleRow, Base, EventRow, FigureRow, QuoteRow
@@ -26,6 +29,12 @@ def to_ref(row: ArticleRow) -> ArticleRef:
     return ArticleRef(id=row.id, url=row.url, title=row.title, outlet=row.outlet, published=row.published)
 
 
+@functools.cache
+def _insert_new(dialect: str) -> Executable:
+    insert = postgresql_insert if dialect == "postgresql" else sqlite_insert
+    return insert(ArticleRow).on_conflict_do_nothing().returning(ArticleRow.id)
+
+
 class SqlArticleRepository:
     def __init__(self, session: Session) -> None:
         self._session = session
@@ -40,6 +49,14 @@ class SqlArticleRepository:
         row = self._by_url(url)
         return to_article(row) if row else None
 
+    def stored_among(self, hashes: Sequence[str], urls: Sequence[str]) -> list[Article]:
+        """The stored articles having one of these content hashes or URLs (one query for a batch)."""
+        if not hashes and not urls:
+            return []
+        rows = self._session.scalars(select(ArticleRow).options(defer(ArticleRow.text)).where(
+            or_(ArticleRow.content_hash.in_(list(hashes)), ArticleRow.url.in_(list(urls)))))
+        return [to_article(row) for row in rows]
+
     def add(self, article: NewArticle) -> Article:
         """Store the article and return it with its id.
 
@@ -53,20 +70,29 @@ class SqlArticleRepository:
         same_url = self._by_url(article.url) if article.url else None
         if same_url is not None:
             return self._replace(same_url, article)
-        row = ArticleRow(**article.model_dump())
-        try:
-            # A savepoint, so a concurrent ingest of the same article costs only this insert.
-            with self._session.begin_nested():
-                self._session.add(row)
-        except IntegrityError:
+        return self.insert_new(article)
+
+    def insert_new(self, article: NewArticle) -> Article:
+        """Store an article the caller found not stored, in this transaction; it with its id.
+
+        Raises ArticleStoredMeanwhile when a concurrent transaction stored the same text or URL
+        since (the caller then stores nothing). One statement: the insert does nothing on a
+        conflict, which keeps the caller's transaction usable without a savepoint.
+        """
+        values = {**article.model_dump(), "fetched_at": utcnow()}
+        conn = self._session.connection()
+        new_id = conn.execute(_insert_new(conn.dialect.name), values).scalar()
+        if new_id is None:
             existing = self._by_hash(article.content_hash) or (
                 self._by_url(article.url) if article.url else None
             )
             if existing is None:
-                raise
+                raise RuntimeError("the insert did nothing, yet no stored article has its text or URL")
             # Its writer stores its facts; were we to return it, the caller would store them again.
-            raise ArticleStoredMeanwhile(existing.id) from None
-        return to_article(row)
+            raise ArticleStoredMeanwhile(existing.id)
+        return Article(id=new_id, url=article.url, title=article.title, outlet=article.outlet,
+                       published=article.published, fetched_at=values["fetched_at"],
+                       content_hash=article.content_hash, source_id=article.source_id, guid=article.guid)
 
     def count(self) -> int:
         """How many articles are stored."""

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 
+from sqlalchemy import Executable, insert
 from sqlalchemy.orm import Session
 
 from handlers.domain import FactSearch, FigureRecord, NewFigure
@@ -18,21 +20,26 @@ def figure_search_text(text: str, unit: str | None, about: str | None, sentence:
     return index_text([text, unit, about, sentence])
 
 
+@functools.cache
+def _insert_figure() -> Executable:
+    return insert(FigureRow)
+
+
 class SqlFigureRepository:
     def __init__(self, session: Session) -> None:
         self._session = session
 
     def add_many(self, article_id: int, figures: Sequence[NewFigure]) -> None:
         """Store an article's figures, indexed by text, unit, subject and sentence."""
-        for figure in figures:
-            self._session.add(
-                FigureRow(
-                    article_id=article_id,
-                    search_text=figure_search_text(figure.text, figure.unit, figure.about, figure.sentence),
-                    **figure.model_dump(),
-                )
-            )
-        self._session.flush()
+        if not figures:
+            return
+        rows = [
+            {"article_id": article_id,
+             "search_text": figure_search_text(figure.text, figure.unit, figure.about, figure.sentence),
+             **figure.model_dump()}
+            for figure in figures
+        ]
+        self._session.connection().execute(_insert_figure(), rows)  # one executemany, past the ORM
 
     def search(self, search: FactSearch) -> tuple[list[FigureRecord], int]:
         """Figures whose text, unit, subject or sentence match; newest article first."""

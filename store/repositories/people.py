@@ -3,22 +3,50 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import UTC, date, datetime
+from datetime import date
 
-from sqlalchemy import or_, select
+from sqlalchemy import bindparam, insert, select, union, update
 from sqlalchemy.orm import Session
 
-from handlers.domain import Person
+from handlers.domain import Person, SpeakerSighting
 from store.orm import PersonAliasRow, PersonRoleRow, PersonRow
-from store.repositories.quotes import reindex_person_quotes
-from store.search_text import name_key
+from store.repositories.people_resolve import (
+    KINDS,
+    Lookup,
+    PersonState,
+    Resolver,
+    RoleState,
+    lookup,
+    stored_person,
+    stored_role,
+)
+from store.repositories.quotes import SPEAKER_NAMES_CACHE, reindex_people_quotes
+from store.search_text import name_key, surname_key
+from store.types import utcnow
 
-_KINDS = ("person", "organization", "unknown")
+_PERSON_COLUMNS = (PersonRow.id, PersonRow.name, PersonRow.kind)
 
-
-def _without_article(name: str) -> str:
-    name = name.strip()
-    return name[4:].lstrip() if name[:4].casefold() == "the " and len(name) > 4 else name
+# The snapshot a batch of sightings is resolved over, built once: with expanding parameters the
+# statements are compiled once too, whatever the number of keys.
+_SNAPSHOT_PEOPLE = (
+    select(*_PERSON_COLUMNS, PersonRow.name_key)
+    .where(PersonRow.id.in_(union(
+        # A union, not OR: each branch uses its index (OR with an IN-subquery scans the table).
+        select(PersonRow.id).where(PersonRow.name_key.in_(bindparam("names", expanding=True))),
+        select(PersonRow.id).where(PersonRow.surname_key.in_(bindparam("lone", expanding=True))),
+        select(PersonAliasRow.person_id)
+        .where(PersonAliasRow.alias_key.in_(bindparam("keys", expanding=True))),
+    )))
+    .order_by(PersonRow.id)
+)
+_SNAPSHOT_ALIASES = (
+    select(PersonAliasRow.person_id, PersonAliasRow.alias, PersonAliasRow.alias_key)
+    .where(PersonAliasRow.person_id.in_(bindparam("ids", expanding=True))).order_by(PersonAliasRow.id)
+)
+_SNAPSHOT_ROLES = (
+    select(PersonRoleRow.id, PersonRoleRow.person_id, PersonRoleRow.role, PersonRoleRow.first_seen)
+    .where(PersonRoleRow.person_id.in_(bindparam("ids", expanding=True))).order_by(PersonRoleRow.id)
+)
 
 
 class SqlPeopleRepository:
@@ -32,156 +60,149 @@ class SqlPeopleRepository:
         Names match folded ("Zelenskyy" = "Zelensky", "Andrii" = "Andriy"). A lone surname joins
         the one person it can mean; a full name absorbs a person known only by that surname.
         """
-        row = self._upsert_row(name, kind=kind, aliases=aliases, roles=roles, seen_on=seen_on)
-        return self._to_person(row)
+        sighting = _sighting(name, kind, aliases, roles, seen_on)
+        return _to_person(self._upsert_states([sighting])[0])
 
     def upsert_id(self, name: str, *, kind: str, aliases: Sequence[str], roles: Sequence[str],
                   seen_on: date | None = None) -> int:
-        """As `upsert`, returning only the person's id (ingest needs no more; saves two queries)."""
-        return self._upsert_row(name, kind=kind, aliases=aliases, roles=roles, seen_on=seen_on).id
+        """As `upsert`, returning only the person's id."""
+        return self.upsert_many([_sighting(name, kind, aliases, roles, seen_on)])[0]
 
-    def _upsert_row(self, name: str, *, kind: str, aliases: Sequence[str], roles: Sequence[str],
-                    seen_on: date | None) -> PersonRow:
-        kind = kind if kind in _KINDS else "unknown"
-        name = _without_article(name)  # "the Kremlin" and "Kremlin" are one organisation
-        key = name_key(name)
-        if not key:
-            raise ValueError(f"a person needs a name with letters or digits: {name!r}")
-        alias_keys = [k for k in map(name_key, aliases) if k]
-        if kind != "organization":
-            # "Trump" as an alias of "Melania Trump" must not merge her into "Donald Trump", who
-            # has the same one-word alias; organisations' one-word aliases (acronyms) are reliable.
-            alias_keys = [k for k in alias_keys if " " in k]
-        keys = list(dict.fromkeys([key, *alias_keys]))
-        row = self._match(keys) or self._match_by_surname(key, kind)
-        if row is None:
-            row = PersonRow(name=name.strip(), kind=kind, name_key=key)
-            self._session.add(row)
-            self._session.flush()
-        elif row.name_key != key and " " not in row.name_key and key.endswith(" " + row.name_key):
-            # Known only by surname until now: the fuller name becomes the name, the old one an alias.
-            old_name = row.name
-            row.name, row.name_key = name.strip(), key
-            self._add_aliases(row, [old_name])
-        if row.kind == "unknown" and kind != "unknown":
-            row.kind = kind
-        added = self._add_aliases(row, [name, *map(_without_article, aliases)])
-        self._add_roles(row, roles, seen_on)
-        self._session.flush()
-        if added:
-            reindex_person_quotes(self._session, row.id)
-        return row
+    def upsert_many(self, sightings: Sequence[SpeakerSighting]) -> list[int]:
+        """The person id of each sighting: exactly what `upsert_id` on each one in turn would give.
+
+        Three queries read every person the sightings can touch, with their aliases and roles;
+        the sightings are resolved in memory in order; then only what changed is written.
+        """
+        return [_id(p) for p in self._upsert_states(sightings)]
 
     def find(self, text: str) -> list[Person]:
         """People whose name, surname or alias matches `text` (accent- and case-insensitive)."""
         key = name_key(text)
         if not key:
             return []
-        by_alias = select(PersonAliasRow.person_id).where(PersonAliasRow.alias_key == key)
-        rows = self._session.scalars(
-            select(PersonRow)
-            .where(
-                or_(
-                    PersonRow.name_key == key,
-                    PersonRow.name_key.endswith(" " + key),  # surname, or the last names
-                    PersonRow.id.in_(by_alias),
-                )
-            )
-            .order_by(PersonRow.id)
+        ids = union(
+            select(PersonRow.id).where(PersonRow.name_key == key),
+            # Surname, or the last names: the indexed last word narrows, the suffix decides.
+            select(PersonRow.id).where(PersonRow.surname_key == surname_key(key),
+                                       PersonRow.name_key.endswith(" " + key)),
+            select(PersonAliasRow.person_id).where(PersonAliasRow.alias_key == key),
+        )
+        rows = self._session.execute(
+            select(*_PERSON_COLUMNS, PersonRow.name_key).where(PersonRow.id.in_(ids)).order_by(PersonRow.id)
         ).all()
-        exact = [r for r in rows if r.name_key == key]
-        return self._to_people(exact + [r for r in rows if r not in exact])
+        exact = [(r.id, r.name, r.kind) for r in rows if r.name_key == key]
+        return self._to_people(exact + [(r.id, r.name, r.kind) for r in rows if r.name_key != key])
 
     def get(self, person_id: int) -> Person | None:
         """A person by id."""
-        row = self._session.get(PersonRow, person_id)
-        return self._to_person(row) if row else None
+        row = self._session.execute(select(*_PERSON_COLUMNS).where(PersonRow.id == person_id)).first()
+        return self._to_people([(row.id, row.name, row.kind)])[0] if row else None
 
-    def _match(self, keys: list[str]) -> PersonRow | None:
-        by_alias = select(PersonAliasRow.person_id).where(PersonAliasRow.alias_key.in_(keys))
-        rows = self._session.scalars(
-            select(PersonRow)
-            .where(or_(PersonRow.name_key.in_(keys), PersonRow.id.in_(by_alias)))
-            .order_by(PersonRow.id)
-        ).all()
-        exact = [r for r in rows if r.name_key == keys[0]]
-        if exact:
-            return exact[0]
-        return rows[0] if rows else None
+    def _upsert_states(self, sightings: Sequence[SpeakerSighting]) -> list[PersonState]:
+        found = [lookup(s) for s in sightings]  # refuses a nameless sighting before anything is written
+        if not found:
+            return []
+        resolver = Resolver(self._snapshot(found), now=utcnow())
+        people = [resolver.resolve(s, f) for s, f in zip(sightings, found, strict=True)]
+        self._write(list(resolver.touched.values()))
+        return people
 
-    def _match_by_surname(self, key: str, kind: str) -> PersonRow | None:
-        if kind == "organization":
-            return None
-        if " " not in key:
-            candidates = self._session.scalars(
-                select(PersonRow).where(
-                    PersonRow.name_key.endswith(" " + key), PersonRow.kind != "organization"
-                )
-            ).all()
-        else:
-            surname = key.rsplit(" ", 1)[1]
-            candidates = self._session.scalars(
-                select(PersonRow).where(PersonRow.name_key == surname, PersonRow.kind != "organization")
-            ).all()
-        # Two people share the surname: joining either would be a guess.
-        return candidates[0] if len(candidates) == 1 else None
-
-    def _add_aliases(self, row: PersonRow, names: Sequence[str]) -> bool:
-        known = {row.name_key} | set(
-            self._session.scalars(select(PersonAliasRow.alias_key).where(PersonAliasRow.person_id == row.id))
-        )
-        added = False
-        for alias in names:
-            key = name_key(alias)
-            if key and key not in known:
-                self._session.add(PersonAliasRow(person_id=row.id, alias=alias.strip(), alias_key=key))
-                known.add(key)
-                added = True
-        return added
-
-    def _add_roles(self, row: PersonRow, roles: Sequence[str], seen_on: date | None) -> None:
-        seen = datetime(seen_on.year, seen_on.month, seen_on.day, tzinfo=UTC) if seen_on else None
-        known = {
-            r.role.casefold(): r
-            for r in self._session.scalars(select(PersonRoleRow).where(PersonRoleRow.person_id == row.id))
+    def _snapshot(self, found: Sequence[Lookup]) -> list[PersonState]:
+        """Every stored person the sightings can match, with their aliases and roles."""
+        keys = list({k for f in found for k in f.keys})
+        names = list({*keys, *(f.surname for f in found if f.surname)})
+        lone = list({f.lone_surname for f in found if f.lone_surname})
+        people = {
+            pid: stored_person(pid, name, kind, key)
+            for pid, name, kind, key in self._session.execute(
+                _SNAPSHOT_PEOPLE, {"names": names, "lone": lone, "keys": keys})
         }
-        for role in roles:
-            role = role.strip()
-            if not role:
-                continue
-            had = known.get(role.casefold())
-            if had is None:
-                new = PersonRoleRow(person_id=row.id, role=role)
-                if seen is not None:
-                    new.first_seen = seen
-                self._session.add(new)
-                known[role.casefold()] = new
-            elif seen is not None and seen < had.first_seen:
-                had.first_seen = seen  # an older article ingested later moves the first sighting back
+        if not people:
+            return []
+        ids = list(people)
+        for pid, alias, alias_key in self._session.execute(_SNAPSHOT_ALIASES, {"ids": ids}):
+            people[pid].aliases[alias_key] = alias
+        for role_id, pid, role, first_seen in self._session.execute(_SNAPSHOT_ROLES, {"ids": ids}):
+            people[pid].roles[role.casefold()] = stored_role(role_id, role, first_seen)
+        return list(people.values())
 
-    def _to_person(self, row: PersonRow) -> Person:
-        return self._to_people([row])[0]
+    def _write(self, touched: list[PersonState]) -> None:
+        """Insert the new people (ids in creation order), then every changed row in one statement a kind."""
+        self._session.info.pop(SPEAKER_NAMES_CACHE, None)  # names and aliases may change below
+        created = sorted((p for p in touched if p.is_new), key=lambda p: p.rank)
+        if created:
+            # One multi-row INSERT, so ids follow creation order. RETURNING order is not promised
+            # (and asking SQLAlchemy to sort makes SQLite insert row by row), but no two people
+            # created in one batch share a name key: a second sighting of it matches the first.
+            ids: dict[str, int] = dict(self._session.execute(
+                insert(PersonRow).returning(PersonRow.name_key, PersonRow.id),
+                [{"name": p.name, "kind": p.kind, "name_key": p.name_key,
+                  "surname_key": surname_key(p.name_key)} for p in created],
+            ).all())
+            if len(ids) != len(created):
+                raise RuntimeError("people created in one batch must have distinct name keys")
+            for person in created:
+                person.id = ids[person.name_key]
+        changed = [{"id": p.id, "name": p.name, "kind": p.kind, "name_key": p.name_key,
+                    "surname_key": surname_key(p.name_key)} for p in touched if p.changed and not p.is_new]
+        if changed:
+            self._session.execute(update(PersonRow), changed)
+        aliases = [{"person_id": p.id, "alias": alias, "alias_key": key}
+                   for p in touched for alias, key in p.new_aliases]
+        if aliases:
+            self._session.execute(insert(PersonAliasRow), aliases)
+        roles = [{"person_id": p.id, "role": r.role, "first_seen": r.first_seen}
+                 for p in touched for r in sorted(p.new_roles, key=lambda r: r.rank)]
+        if roles:
+            self._session.execute(insert(PersonRoleRow), roles)
+        moved = [{"id": r.id, "first_seen": r.first_seen} for p in touched for r in p.moved_roles]
+        if moved:
+            self._session.execute(update(PersonRoleRow), moved)
+        # A new person has no quotes yet; a known one's quotes must be found by the new alias too.
+        reindex_people_quotes(self._session, {_id(p): [p.name, *p.aliases.values()]
+                                              for p in touched if p.gained_alias and not p.is_new})
 
-    def _to_people(self, rows: Sequence[PersonRow]) -> list[Person]:
+    def _to_people(self, rows: Sequence[tuple[int, str, str]]) -> list[Person]:
         # Two queries for all of them: a common surname matches dozens of people.
-        ids = [row.id for row in rows]
+        ids = [person_id for person_id, _, _ in rows]
         aliases: dict[int, list[str]] = {i: [] for i in ids}
         for pid, alias in self._session.execute(
             select(PersonAliasRow.person_id, PersonAliasRow.alias)
             .where(PersonAliasRow.person_id.in_(ids)).order_by(PersonAliasRow.id)
         ):
             aliases[pid].append(alias)
-        roles: dict[int, list[PersonRoleRow]] = {i: [] for i in ids}
-        for role in self._session.scalars(
-            select(PersonRoleRow).where(PersonRoleRow.person_id.in_(ids)).order_by(PersonRoleRow.id)
+        roles: dict[int, list[RoleState]] = {i: [] for i in ids}
+        for role_id, pid, role, first_seen in self._session.execute(
+            select(PersonRoleRow.id, PersonRoleRow.person_id, PersonRoleRow.role, PersonRoleRow.first_seen)
+            .where(PersonRoleRow.person_id.in_(ids)).order_by(PersonRoleRow.id)
         ):
-            roles[role.person_id].append(role)
-        return [
-            Person.model_validate({
-                "id": row.id, "name": row.name, "kind": row.kind, "aliases": aliases[row.id],
-                "roles": [r.role for r in roles[row.id]],
-                "role_history": [{"role": r.role, "first_seen": r.first_seen.date()}
-                                 for r in sorted(roles[row.id], key=lambda r: (r.first_seen, r.id))],
-            })
-            for row in rows
-        ]
+            roles[pid].append(stored_role(role_id, role, first_seen))
+        return [_person(pid, name, kind, aliases[pid], roles[pid]) for pid, name, kind in rows]
+
+
+def _sighting(name: str, kind: str, aliases: Sequence[str], roles: Sequence[str],
+              seen_on: date | None) -> SpeakerSighting:
+    return SpeakerSighting(name=name, kind=kind if kind in KINDS else "unknown", aliases=list(aliases),
+                           roles=list(roles), seen_on=seen_on)
+
+
+def _id(person: PersonState) -> int:
+    if person.id is None:
+        raise RuntimeError(f"person {person.name!r} was resolved but never written")
+    return person.id
+
+
+def _to_person(person: PersonState) -> Person:
+    return _person(_id(person), person.name, person.kind, list(person.aliases.values()),
+                   list(person.roles.values()))
+
+
+def _person(person_id: int, name: str, kind: str, aliases: list[str], roles: list[RoleState]) -> Person:
+    """Roles in the order first stored; their history oldest first."""
+    return Person.model_validate({
+        "id": person_id, "name": name, "kind": kind, "aliases": aliases,
+        "roles": [r.role for r in roles],
+        "role_history": [{"role": r.role, "first_seen": r.first_seen.date()}
+                         for r in sorted(roles, key=lambda r: (r.first_seen, r.rank))],
+    })

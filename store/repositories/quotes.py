@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable, Sequence
 
-from sqlalchemy import ColumnElement, select
+from sqlalchemy import ColumnElement, Executable, insert, select, update
 from sqlalchemy.orm import Session
 
 from handlers.domain import FactSearch, NewQuote, QuoteRecord
@@ -20,19 +21,27 @@ class SqlQuoteRepository:
 
     def add_many(self, article_id: int, quotes: Sequence[tuple[NewQuote, int | None]]) -> None:
         """Store quotes, each with the id of its speaker in the people table (or None)."""
-        names = speaker_names(self._session, {pid for _, pid in quotes if pid is not None})
-        for quote, person_id in quotes:
-            self._session.add(
-                QuoteRow(
-                    article_id=article_id,
-                    person_id=person_id,
-                    search_text=quote_search_text(
-                        quote.text, quote.speaker, quote.speaker_role, names.get(person_id or 0, [])
-                    ),
-                    **quote.model_dump(),
-                )
-            )
-        self._session.flush()
+        if not quotes:
+            return
+        names = self._names({pid for _, pid in quotes if pid is not None})
+        rows = [
+            {"article_id": article_id, "person_id": person_id,
+             "search_text": quote_search_text(quote.text, quote.speaker, quote.speaker_role,
+                                              names.get(person_id or 0, [])),
+             **quote.model_dump()}
+            for quote, person_id in quotes
+        ]
+        self._session.connection().execute(_insert_quote(), rows)  # one executemany, past the ORM
+
+    def _names(self, person_ids: set[int]) -> dict[int, list[str]]:
+        # An ingest batch stores quotes by the same people article after article: their names are
+        # read once per transaction. The people repository drops this when it changes anyone.
+        known: dict[int, list[str]] = self._session.info.setdefault(SPEAKER_NAMES_CACHE, {})
+        missing = person_ids - known.keys()
+        if missing:
+            found = speaker_names(self._session, missing)
+            known.update({pid: found.get(pid, []) for pid in missing})
+        return known
 
     def search(self, search: FactSearch) -> tuple[list[QuoteRecord], int]:
         """Quotes matching the terms (in their words or their speaker's names), newest article first.
@@ -52,12 +61,33 @@ class SqlQuoteRepository:
         return [_record(quote, article) for quote, article in rows], total
 
 
-def reindex_person_quotes(session: Session, person_id: int) -> None:
-    """Refresh the search text of a person's quotes after their names or aliases changed."""
-    names = speaker_names(session, {person_id}).get(person_id, [])
-    for row in session.scalars(select(QuoteRow).where(QuoteRow.person_id == person_id)):
-        row.search_text = quote_search_text(row.text, row.speaker, row.speaker_role, names)
-    session.flush()
+# Key of the per-transaction cache of speakers' names in Session.info.
+SPEAKER_NAMES_CACHE = "briefbot.speaker_names"
+
+
+@functools.cache
+def _insert_quote() -> Executable:
+    return insert(QuoteRow)
+
+
+def reindex_people_quotes(session: Session, names: dict[int, list[str]]) -> None:
+    """Refresh the search text of people's quotes after their names or aliases changed.
+
+    `names` holds each person's name and aliases (as `speaker_names` gives them).
+    """
+    if not names:
+        return
+    person_ids = list(names)
+    changed = [
+        {"id": quote_id, "search_text": new}
+        for quote_id, person_id, text, speaker, role, old in session.execute(
+            select(QuoteRow.id, QuoteRow.person_id, QuoteRow.text, QuoteRow.speaker, QuoteRow.speaker_role,
+                   QuoteRow.search_text).where(QuoteRow.person_id.in_(person_ids))
+        )
+        if (new := quote_search_text(text, speaker, role, names.get(person_id or 0, []))) != old
+    ]
+    if changed:
+        session.execute(update(QuoteRow), changed)
 
 
 def speaker_names(session: Session, person_ids: Iterable[int]) -> dict[int, list[str]]:
@@ -68,7 +98,8 @@ def speaker_names(session: Session, person_ids: Iterable[int]) -> dict[int, list
     names: dict[int, list[str]] = {}
     for pid, name in session.execute(select(PersonRow.id, PersonRow.name).where(PersonRow.id.in_(ids))):
         names.setdefault(pid, []).append(name)
-    aliases = select(PersonAliasRow.person_id, PersonAliasRow.alias).where(PersonAliasRow.person_id.in_(ids))
+    aliases = (select(PersonAliasRow.person_id, PersonAliasRow.alias)
+               .where(PersonAliasRow.person_id.in_(ids)).order_by(PersonAliasRow.id))
     for pid, alias in session.execute(aliases):
         names.setdefault(pid, []).append(alias)
     return names

@@ -2,114 +2,140 @@
 
 from __future__ import annotations
 
-import weakref
+import functools
 from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
-from sqlalchemy import Boolean, ColumnElement, Integer, column, delete, func, literal_column, select, text
+from sqlalchemy import ColumnElement, Executable, bindparam, delete, func, insert, select, union_all, update
 from sqlalchemy.orm import Session
 
-from handlers.domain import ArticleRef, FactSearch, Story, StoryMember
+from handlers.domain import ArticleRef, FactSearch, Story, StoryKeys, StoryMember
 from store.fact_search import is_common, matches_all
-from store.orm import ArticleRow, EventRow, StoryEventRow, StoryRow
+from store.orm import ArticleRow, EventRow, StoryEventRow, StoryKeyRow, StoryRow
 from store.repositories.events import date_range
 from store.search_text import query_tokens
+from store.story_keys import key_rows, stored_key
+from store.types import utcnow
 
-# Members kept per database for story matching (~1 kB each): enough for weeks of candidates.
-_MEMBERS_CACHED = 50_000
-_MEMBERS: weakref.WeakKeyDictionary[Any, dict[int, tuple[tuple[int, int, int], StoryMember]]] = (
-    weakref.WeakKeyDictionary())
-
-
-def _members_cache(session: Session) -> dict[int, tuple[tuple[int, int, int], StoryMember]]:
-    """The member cache of the database this session talks to (one per engine or connection)."""
-    return _MEMBERS.setdefault(session.get_bind(), {})
-
-
-# Past this many words an OR search narrows little: the date window alone is used.
-_MAX_CANDIDATE_TOKENS = 200
+# A report is looked up by at most this many of its keys, each read for at most _PER_KEY members.
+_MAX_KEYS = 40
+_PER_KEY = 100
 
 
 class SqlStoryRepository:
     def __init__(self, session: Session) -> None:
         self._session = session
+        # Members read in this transaction, by event id. A stored event never changes, and this
+        # repository lives for one transaction, so nothing here can be stale or rolled back; a
+        # batch of articles reads the same members again and again (the day's stories).
+        self._members: dict[int, StoryMember] = {}
+        # Links, keys and shown fields written since the last read, sent in one statement a kind
+        # when something reads the story tables or the unit of work commits (`flush`): ingest
+        # writes ~10 rows an event, and one statement each cost more than the rest of the merge.
+        self._new_links: list[dict[str, Any]] = []
+        self._new_keys: list[dict[str, Any]] = []
+        self._new_shown: dict[int, dict[str, Any]] = {}
 
-    def candidates(self, since: date, until: date, *, terms: Sequence[str] = (),
-                   limit: int = 200) -> list[Story]:
-        """Stories (with members) whose dates overlap since..until, most recent first, at most `limit`.
+    def flush(self) -> None:
+        """Send the buffered writes to the database (the unit of work calls this before committing)."""
+        conn = self._session.connection()
+        if self._new_links:
+            conn.execute(_insert(StoryEventRow), self._new_links)
+            self._new_links = []
+        if self._new_keys:
+            conn.execute(_insert(StoryKeyRow), self._new_keys)
+            self._new_keys = []
+        if self._new_shown:
+            conn.execute(_update_story(), list(self._new_shown.values()))
+            self._new_shown = {}
 
-        With `terms`, only stories with a report containing at least one of them. Members carry
-        what matching needs: their article is its id only, and they have no merge score or reasons.
+    def matching_members(self, since: date, until: date, keys: Sequence[str], *,
+                         limit: int = 50) -> list[tuple[int, StoryMember]]:
+        """Stored members (story id, member) dated within since..until sharing any of `keys`.
+
+        Those sharing most keys first, at most `limit`. Members carry what matching needs: their
+        article is its id only, and they have no merge score or reasons.
         """
-        conditions = [StoryRow.date_end >= since, StoryRow.date_start <= until]
-        tokens = query_tokens(terms)
-        if tokens and len(tokens) <= _MAX_CANDIDATE_TOKENS:
-            sharing = (select(StoryEventRow.story_id)
-                       .join(EventRow, EventRow.id == StoryEventRow.event_id)
-                       .where(self._matches_any(tokens)))
-            conditions.append(StoryRow.id.in_(sharing))
-        ids = self._session.scalars(
-            select(StoryRow.id)
-            .where(*conditions)
-            .order_by(StoryRow.date_end.desc(), StoryRow.id.desc())
-            .limit(limit)
-        ).all()
-        return self._load_for_matching(list(ids))
+        # Names first: they say most about a happening, should a report have more keys than are looked up.
+        names_first = sorted(keys, key=lambda k: not k.startswith("n:"))
+        wanted = list(dict.fromkeys(stored_key(k) for k in names_first))[:_MAX_KEYS]
+        if not wanted:
+            return []
+        params: dict[str, object] = {f"key{i}": k for i, k in enumerate(wanted)}
+        params |= {"since": since, "until": until, "limit": limit, "per_key": _PER_KEY}
+        self.flush()
+        hits = self._session.connection().execute(_matching_members(len(wanted)), params).all()
+        found = self._read_members([event_id for _, event_id in hits])
+        return [(story_id, found[event_id]) for story_id, event_id in hits]
 
-    def _matches_any(self, tokens: list[str]) -> ColumnElement[bool]:
-        """Events whose index holds any of `tokens` (the full-text index answers)."""
-        if self._session.get_bind().dialect.name == "sqlite":
-            ids = (
-                text("SELECT rowid FROM events_fts WHERE events_fts MATCH :q")
-                .bindparams(q=" OR ".join(f'"{t}"' for t in tokens))
-                .columns(column("rowid", Integer))
-            )
-            return EventRow.id.in_(ids)
-        vector: ColumnElement[Any] = literal_column("events.search_vector")
-        return vector.op("@@", return_type=Boolean)(func.to_tsquery("simple", " | ".join(tokens)))
+    def members(self, story_id: int) -> list[StoryMember]:
+        """A story's members as matching needs them (article id only, no merge reasons), in join order."""
+        # Links still buffered are the newest: they come after the stored ones, as their ids will.
+        ids = [*self._session.connection().execute(_story_members(), {"story_id": story_id}).scalars(),
+               *(link["event_id"] for link in self._new_links if link["story_id"] == story_id)]
+        found = self._read_members(ids)
+        return [found[i] for i in ids]
+
+    def _read_members(self, event_ids: list[int]) -> dict[int, StoryMember]:
+        missing = [i for i in event_ids if i not in self._members]
+        if missing:
+            for row in self._session.connection().execute(_member_rows(), {"ids": missing}):
+                self._members[row[0]] = _light_member(*row)
+        return self._members
 
     def start(self, event_id: int, *, date: str, summary: str, actors: Sequence[str],
-              places: Sequence[str]) -> int:
-        """A new story holding one event (taken out of any story it was in); its id."""
-        start, end = date_range(date)
-        row = StoryRow(date=date, date_start=start, date_end=end, summary=summary, actors=list(actors),
-                       places=list(places))
-        self._session.add(row)
-        self._session.execute(delete(StoryEventRow).where(StoryEventRow.event_id == event_id))
-        self._session.flush()
-        self._session.add(StoryEventRow(story_id=row.id, event_id=event_id))
-        self._session.flush()
-        return row.id
+              places: Sequence[str], keys: StoryKeys | None = None) -> int:
+        """A new story holding one event, which is in no story (`detach` it first); its id."""
+        span = date_range(date)
+        story_id: int = self._session.connection().execute(
+            _insert_story(),
+            {"date": date, "date_start": span[0], "date_end": span[1], "summary": summary,
+             "actors": list(actors), "places": list(places), "created_at": utcnow()},
+        ).scalar_one()
+        self._link(story_id, event_id, score=None, reason=None, keys=keys)
+        return story_id
 
-    def attach(self, story_id: int, event_id: int, *, score: float, reason: dict[str, object]) -> None:
-        """Add an event to a story, with the score and reasons of the merge."""
+    def attach(self, story_id: int, event_id: int, *, score: float, reason: dict[str, object],
+               keys: StoryKeys | None = None) -> None:
+        """Add an event that is in no story to a story, with the score and reasons of the merge."""
+        self._link(story_id, event_id, score=score, reason=dict(reason), keys=keys)
+
+    def detach(self, event_id: int) -> None:
+        """Take an event out of its story (before `start` puts it in a new one)."""
+        self.flush()
         self._session.execute(delete(StoryEventRow).where(StoryEventRow.event_id == event_id))
-        self._session.add(StoryEventRow(story_id=story_id, event_id=event_id, score=score,
-                                        reason=dict(reason)))
-        self._session.flush()
+        self._session.execute(delete(StoryKeyRow).where(StoryKeyRow.event_id == event_id))
+
+    def _link(self, story_id: int, event_id: int, *, score: float | None, reason: dict[str, object] | None,
+              keys: StoryKeys | None) -> None:
+        # Core statements, not ORM objects: ingest links several events an article.
+        self._new_links.append({"story_id": story_id, "event_id": event_id, "score": score, "reason": reason,
+                                "added_at": utcnow()})
+        if keys is not None and keys.keys:
+            self._new_keys += key_rows(story_id, event_id, (keys.start, keys.end), keys.keys)
 
     def update(self, story_id: int, *, date: str, summary: str, actors: Sequence[str],
                places: Sequence[str]) -> None:
         """Replace what the story shows (date, best summary, actors, places)."""
-        row = self._session.get(StoryRow, story_id)
-        if row is None:
-            return
-        row.date_start, row.date_end = date_range(date)
-        row.date, row.summary, row.actors, row.places = date, summary, list(actors), list(places)
-        self._session.flush()
+        start, end = date_range(date)
+        self._new_shown[story_id] = {"story_id": story_id, "date": date, "date_start": start, "date_end": end,
+                                     "summary": summary, "actors": list(actors), "places": list(places)}
 
     def get(self, story_id: int) -> Story | None:
         """A story with all its members, or None."""
+        self.flush()
         found = self._load([story_id])
         return found[0] if found else None
 
     def story_of_event(self, event_id: int) -> int | None:
         """The story an event is in."""
+        self.flush()
         return self._session.scalar(select(StoryEventRow.story_id).where(StoryEventRow.event_id == event_id))
 
     def search(self, search: FactSearch, *, cap: int = 500) -> list[Story]:
         """Stories with a member event matching the terms, in the window; at most `cap`, newest first."""
+        self.flush()
         conditions: list[ColumnElement[bool]] = []
         if search.since:
             conditions.append(StoryRow.date_end >= search.since)
@@ -138,6 +164,7 @@ class SqlStoryRepository:
 
     def stories_at(self, spans: Sequence[tuple[int, int]]) -> dict[tuple[int, int], int]:
         """For (article id, offset) pairs, the story of the event whose sentence holds the offset."""
+        self.flush()
         articles = {a for a, _ in spans}
         if not articles:
             return {}
@@ -153,49 +180,6 @@ class SqlStoryRepository:
                     found[(article_id, offset)] = story_id
                     break
         return found
-
-    def _load_for_matching(self, ids: list[int]) -> list[Story]:
-        # Ingest loads ~500 members of up to 200 stories for every article, mostly the same as for
-        # the article before: building them cost 20 ms an article. Stored events never change, so
-        # members are kept per database (engine) by event id, checked against the event's article
-        # and offsets in case ids were reused (a rolled-back transaction, a recreated database).
-        if not ids:
-            return []
-        cache = _members_cache(self._session)
-        links = self._session.execute(
-            select(StoryEventRow.story_id, EventRow.id, EventRow.article_id, EventRow.start, EventRow.end)
-            .join(EventRow, EventRow.id == StoryEventRow.event_id)
-            .where(StoryEventRow.story_id.in_(ids))
-            .order_by(StoryEventRow.id)
-        ).all()
-        missing = [event_id for _, event_id, article_id, start, end in links
-                   if cache.get(event_id, (None,))[0] != (article_id, start, end)]
-        if len(cache) + len(missing) > _MEMBERS_CACHED:
-            cache.clear()
-        for chunk in (missing[i:i + 500] for i in range(0, len(missing), 500)):
-            for event_id, when, summary, actors, places, start, end, article_id in self._session.execute(
-                select(EventRow.id, EventRow.date, EventRow.summary, EventRow.actors, EventRow.places,
-                       EventRow.start, EventRow.end, EventRow.article_id).where(EventRow.id.in_(chunk))
-            ):
-                # Our own columns: no validation needed (it cost more than the query).
-                cache[event_id] = ((article_id, start, end), StoryMember.model_construct(
-                    event_id=event_id, date=when, summary=summary, actors=list(actors), places=list(places),
-                    start=start, article=ArticleRef.model_construct(id=article_id), score=None, reason=None,
-                ))
-        members: dict[int, list[StoryMember]] = {i: [] for i in ids}
-        for story_id, event_id, *_ in links:
-            members[story_id].append(cache[event_id][1])
-        stories = self._session.execute(
-            select(StoryRow.id, StoryRow.date, StoryRow.summary, StoryRow.actors, StoryRow.places)
-            .where(StoryRow.id.in_(ids))
-        ).all()
-        found = {r.id: r for r in stories}
-        return [
-            Story.model_construct(id=i, date=found[i].date, summary=found[i].summary,
-                                  actors=list(found[i].actors), places=list(found[i].places),
-                                  members=members[i])
-            for i in ids if i in found
-        ]
 
     def _load(self, ids: list[int]) -> list[Story]:
         if not ids:
@@ -226,3 +210,78 @@ class SqlStoryRepository:
                   places=list(stories[i].places), members=members[i])
             for i in ids if i in stories
         ]
+
+
+# Ingest runs these several times an article: built once (building a statement cost as much as
+# running it), and run on the session's connection, past the ORM.
+@functools.cache
+def _matching_members(keys: int) -> Executable:
+    # Each key's postings are read nearest the dates first and at most _PER_KEY of them: a word
+    # every report of the day uses ("prices") would otherwise have every member counted, which
+    # costs more as the day is busier, to find members that share nothing else.
+    postings = union_all(*[
+        select(StoryKeyRow.story_id, StoryKeyRow.event_id)
+        .where(StoryKeyRow.key == bindparam(f"key{i}"), StoryKeyRow.date_end >= bindparam("since"),
+               StoryKeyRow.date_start <= bindparam("until"))
+        .order_by(StoryKeyRow.date_end)
+        .limit(bindparam("per_key"))
+        .subquery().select()
+        for i in range(keys)
+    ]).subquery()
+    shared = func.count().label("shared")
+    hits = (
+        select(postings.c.story_id, postings.c.event_id, shared)
+        .group_by(postings.c.story_id, postings.c.event_id)
+        .order_by(shared.desc(), postings.c.event_id.desc())
+        .limit(bindparam("limit"))
+        .subquery()
+    )
+    return select(hits.c.story_id, hits.c.event_id).order_by(hits.c.shared.desc(), hits.c.event_id.desc())
+
+
+@functools.cache
+def _story_members() -> Executable:
+    return (select(StoryEventRow.event_id).where(StoryEventRow.story_id == bindparam("story_id"))
+            .order_by(StoryEventRow.id))
+
+
+@functools.cache
+def _member_rows() -> Executable:
+    return (select(EventRow.id, EventRow.date, EventRow.summary, EventRow.actors, EventRow.places,
+                   EventRow.start, EventRow.article_id)
+            .where(EventRow.id.in_(bindparam("ids", expanding=True))))
+
+
+@functools.cache
+def _insert_story() -> Executable:
+    return insert(StoryRow).returning(StoryRow.id)
+
+
+@functools.cache
+def _insert(table: type[StoryEventRow] | type[StoryKeyRow]) -> Executable:
+    return insert(table)
+
+
+@functools.cache
+def _update_story() -> Executable:
+    return (update(StoryRow).where(StoryRow.id == bindparam("story_id"))
+            .values(date=bindparam("date"), date_start=bindparam("date_start"),
+                    date_end=bindparam("date_end"), summary=bindparam("summary"), actors=bindparam("actors"),
+                    places=bindparam("places")))
+
+
+def _light_member(event_id: int, when: str, summary: str, actors: list[str], places: list[str], start: int,
+                  article_id: int) -> StoryMember:
+    return _cached_member(event_id, when, summary, tuple(actors), tuple(places), start, article_id)
+
+
+# Ingest reads ~50 members an article, mostly the same as for the article before, and building
+# them cost more than the query. Keyed by every value the member holds, so never stale.
+@functools.lru_cache(maxsize=1 << 14)
+def _cached_member(event_id: int, when: str, summary: str, actors: tuple[str, ...], places: tuple[str, ...],
+                   start: int, article_id: int) -> StoryMember:
+    # Our own columns: no validation needed.
+    return StoryMember.model_construct(
+        event_id=event_id, date=when, summary=summary, actors=list(actors), places=list(places), start=start,
+        article=ArticleRef.model_construct(id=article_id), score=None, reason=None,
+    )

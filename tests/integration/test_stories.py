@@ -8,6 +8,7 @@ import pytest
 from sqlalchemy import inspect, text
 
 from handlers.commands import show_timeline
+from handlers.domain import StoryKeys
 from handlers.ingest import ingest_article
 from handlers.results import IngestArticle, TimelineQuery
 from handlers.stories import SplitStory, split_story
@@ -43,8 +44,14 @@ def test_0002_gives_each_stored_event_its_own_story_and_downgrades_cleanly(empty
             story = uow.stories.get(7)
             assert story is not None and [m.event_id for m in story.members] == [7]
             assert story.places == ["Velmora"] and story.date == "2031-05-01"
-            # New stories get fresh ids after the backfilled ones (PostgreSQL's sequence moved on).
-            assert uow.stories.start(7, date="2031-05-01", summary="s", actors=[], places=[]) > 7
+        # New stories get fresh ids after the backfilled ones (PostgreSQL's sequence moved on).
+        # (Raw SQL: today's repository also writes tables of later revisions.)
+        with engine.begin() as conn:
+            new_id = conn.execute(text(
+                "INSERT INTO stories (date, date_start, date_end, summary, actors, places, created_at) "
+                "VALUES ('2031-05-01', '2031-05-01', '2031-05-01', 's', '[]', '[]', :now) RETURNING id"),
+                {"now": datetime(2031, 5, 2, tzinfo=UTC)}).scalar_one()
+        assert new_id > 7
         downgrade(engine, "0001")
         tables = set(inspect(engine).get_table_names())
         assert "stories" not in tables and "story_events" not in tables and "events" in tables
@@ -60,22 +67,32 @@ def test_repository_keeps_members_with_their_merge_reasons(uow: SqlUnitOfWork) -
                                          event("A vote in Tassel", "2031-04")])
         first, second, third = ids
         assert first is not None and second is not None and third is not None
+        may1, april = (date(2031, 5, 1), date(2031, 5, 1)), (date(2031, 4, 1), date(2031, 4, 30))
         story = uow.stories.start(first, date="2031-05-01", summary="Floods hit Brenn", actors=[],
-                                  places=["Brenn"])
-        uow.stories.attach(story, second, score=0.8, reason={"score": 0.8, "names": ["brenn"]})
-        month = uow.stories.start(third, date="2031-04", summary="A vote in Tassel", actors=[], places=[])
+                                  places=["Brenn"], keys=StoryKeys(start=may1[0], end=may1[1],
+                                                                   keys=["n:brenn", "t:flood"]))
+        uow.stories.attach(story, second, score=0.8, reason={"score": 0.8, "names": ["brenn"]},
+                           keys=StoryKeys(start=may1[0], end=may1[1], keys=["n:brenn", "t:rain"]))
+        month = uow.stories.start(third, date="2031-04", summary="A vote in Tassel", actors=[], places=[],
+                                  keys=StoryKeys(start=april[0], end=april[1], keys=["n:tassel", "t:vote"]))
         uow.commit()
     with uow:
         got = uow.stories.get(story)
         assert got is not None
         assert [(m.event_id, m.score, m.reason) for m in got.members] == [
             (first, None, None), (second, 0.8, {"score": 0.8, "names": ["brenn"]})]
-        assert [s.id for s in uow.stories.candidates(date(2031, 5, 1), date(2031, 5, 1))] == [story]
-        assert {s.id for s in uow.stories.candidates(date(2031, 4, 30), date(2031, 5, 1))} == {story, month}
-        window = (date(2031, 4, 1), date(2031, 5, 31))
-        assert [s.id for s in uow.stories.candidates(*window, terms=["flooded", "Quessa"])] == [story]
-        assert [s.id for s in uow.stories.candidates(*window, terms=["vote"])] == [month]
-        assert uow.stories.candidates(*window, terms=["Lindqvist"]) == []
+        assert [m.event_id for m in uow.stories.members(story)] == [first, second]
+
+        def matching(since: date, until: date, keys: list[str]) -> list[tuple[int, int]]:
+            return [(sid, m.event_id) for sid, m in uow.stories.matching_members(since, until, keys)]
+
+        # Members sharing most keys first; only within the dates; only the keys given.
+        assert matching(*may1, ["n:brenn", "t:rain"]) == [(story, second), (story, first)]
+        assert matching(date(2031, 4, 30), date(2031, 5, 1), ["n:brenn", "n:tassel"]) == [
+            (month, third), (story, second), (story, first)]  # as many shared: newest first
+        assert matching(*may1, ["n:tassel"]) == []  # the vote was in April
+        assert matching(date(2031, 4, 1), date(2031, 5, 31), ["t:brenn", "n:lindqvist"]) == []
+        assert uow.stories.matching_members(*may1, ["n:brenn"])[0][1].summary == "Rain flooded Brenn"
         assert uow.stories.story_of_event(second) == story
         assert uow.stories.stories_at([(a.id, 3), (a.id, 99)]) == {(a.id, 3): story}
         from handlers.domain import FactSearch

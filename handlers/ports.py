@@ -184,10 +184,10 @@ class SourcePolling(Protocol):
 class StoryRepository(Protocol):
     """Stories: stored events merged into one happening each, with the reasons for every merge."""
 
-    def matching_members(self, since: date, until: date, keys: Sequence[str], *,
-                         limit: int = 50) -> list[tuple[int, StoryMember]]:
-        """Stored members (story id, member) dated within since..until sharing any of `keys`
-        (as given to `start`/`attach`); those sharing most first, at most `limit`."""
+    def matching_members(self, reports: Sequence[StoryKeys], *,
+                         limit: int = 50) -> list[list[tuple[int, StoryMember]]]:
+        """For each report, the stored members (story id, member) dated within its days that share
+        any of its keys (as given to `start`/`attach`); those sharing most first, at most `limit`."""
         ...
 
     def members(self, story_id: int) -> list[StoryMember]:
@@ -195,15 +195,16 @@ class StoryRepository(Protocol):
         ...
 
     def start(self, event_id: int, *, date: str, summary: str, actors: Sequence[str],
-              places: Sequence[str], keys: StoryKeys | None = None) -> int:
+              places: Sequence[str], keys: StoryKeys | None = None,
+              member: StoryMember | None = None) -> int:
         """A new story holding one event that is in no story (`detach` it first); its id.
 
-        Later reports find it through `keys`.
+        Later reports find it through `keys`; `member`, the event as a member, saves reading it back.
         """
         ...
 
     def attach(self, story_id: int, event_id: int, *, score: float, reason: dict[str, object],
-               keys: StoryKeys | None = None) -> None:
+               keys: StoryKeys | None = None, member: StoryMember | None = None) -> None:
         """Add an event that is in no story to a story, with the score and reasons of the merge."""
         ...
 

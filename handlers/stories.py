@@ -77,21 +77,25 @@ def merge_into_stories(
     # join the pool as they are placed.
     pool: dict[int, list[EventFeatures]] = {}
     seen: set[int] = set()
-    for found_by in keys:
-        for story_id, m in uow.stories.matching_members(found_by.start, found_by.end, found_by.keys):
+    for found in uow.stories.matching_members(keys):
+        for story_id, m in found:
             if m.event_id not in seen:
                 seen.add(m.event_id)
                 pool.setdefault(story_id, []).append(member_features(m))
     placed: dict[int, int] = {}
     for (event, event_id), feats, found_by in zip(stored, spans, keys, strict=True):
         match = best_match(feats, list(pool.items()))
+        member = StoryMember(event_id=event_id, date=event.date, summary=event.summary, actors=event.actors,
+                             places=event.places, start=event.start, article=ArticleRef(id=article.id))
         if match is None:
             story_id = uow.stories.start(event_id, date=event.date, summary=event.summary,
-                                         actors=event.actors, places=event.places, keys=found_by)
+                                         actors=event.actors, places=event.places, keys=found_by,
+                                         member=member)
             pool[story_id] = [feats]
         else:
             story_id, why = match
-            uow.stories.attach(story_id, event_id, score=why.score, reason=why.explain(), keys=found_by)
+            uow.stories.attach(story_id, event_id, score=why.score, reason=why.explain(), keys=found_by,
+                               member=member)
             when, summary, actors, places = shown(uow.stories.members(story_id))
             uow.stories.update(story_id, date=when, summary=summary, actors=actors, places=places)
             pool[story_id].append(feats)

@@ -259,8 +259,12 @@ class FakeStories:
         members = [self._member(link) for link in self.links if link[0] == story.id]
         return story.model_copy(update={"members": members})
 
-    def matching_members(self, since: date, until: date, keys: Sequence[str], *,
-                         limit: int = 50) -> list[tuple[int, StoryMember]]:
+    def matching_members(self, reports: Sequence[StoryKeys], *,
+                         limit: int = 50) -> list[list[tuple[int, StoryMember]]]:
+        return [self._matching(r.start, r.end, r.keys, limit) for r in reports]
+
+    def _matching(self, since: date, until: date, keys: Sequence[str],
+                  limit: int) -> list[tuple[int, StoryMember]]:
         wanted = set(keys)
         hits = []
         for link in self.links:
@@ -274,7 +278,8 @@ class FakeStories:
         return [self._member(link) for link in self.links if link[0] == story_id]
 
     def start(self, event_id: int, *, date: str, summary: str, actors: Sequence[str],
-              places: Sequence[str], keys: StoryKeys | None = None) -> int:
+              places: Sequence[str], keys: StoryKeys | None = None,
+              member: StoryMember | None = None) -> int:
         story = Story(id=len(self.rows) + 1, date=date, summary=summary, actors=list(actors),
                       places=list(places))
         self.rows.append(story)
@@ -284,7 +289,7 @@ class FakeStories:
         return story.id
 
     def attach(self, story_id: int, event_id: int, *, score: float, reason: dict[str, object],
-               keys: StoryKeys | None = None) -> None:
+               keys: StoryKeys | None = None, member: StoryMember | None = None) -> None:
         self.links = [link for link in self.links if link[1] != event_id]
         self.links.append((story_id, event_id, score, dict(reason)))
         self._index(event_id, keys)

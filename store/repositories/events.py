@@ -44,7 +44,12 @@ def event_search_text(summary: str, sentence: str, actors: list[str], places: li
 
 @functools.cache
 def _insert_events() -> Executable:
-    return insert(EventRow).returning(EventRow.id, sort_by_parameter_order=True)
+    return insert(EventRow).returning(EventRow.id, EventRow.start, EventRow.end, EventRow.date,
+                                      EventRow.summary)
+
+
+def _shape(row: dict[str, object]) -> tuple[object, ...]:
+    return row["start"], row["end"], row["date"], row["summary"]
 
 
 class SqlEventRepository:
@@ -74,9 +79,20 @@ class SqlEventRepository:
             stored.append(True)
         if not rows:
             return [None] * len(events)
-        # One multi-row INSERT ... RETURNING (Core, not ORM objects: ingest stores thousands an hour).
-        new_ids = iter(self._session.connection().execute(_insert_events(), rows).scalars().all())
-        return [next(new_ids) if ok else None for ok in stored]
+        # One multi-row INSERT ... RETURNING (Core, not ORM objects). RETURNING's order is not
+        # promised, and asking SQLAlchemy to sort makes SQLite insert row by row; so rows are told
+        # apart by what they hold, and rows holding the same are interchangeable.
+        ids: dict[tuple[object, ...], list[int]] = {}
+        for new_id, *shape in self._session.connection().execute(_insert_events(), rows):
+            ids.setdefault(tuple(shape), []).append(new_id)
+        for found in ids.values():
+            found.sort()
+        out: list[int | None] = []
+        rows_left = iter(rows)
+        for ok in stored:
+            row = next(rows_left) if ok else None
+            out.append(ids[_shape(row)].pop(0) if row is not None else None)
+        return out
 
     def search(self, search: FactSearch) -> tuple[list[EventRecord], int]:
         """Matching events in date order (oldest first) and the total count.

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Sequence
-from datetime import date
 from typing import Any
 
 from sqlalchemy import ColumnElement, Executable, bindparam, delete, func, insert, select, union_all, update
@@ -50,24 +49,29 @@ class SqlStoryRepository:
             conn.execute(_update_story(), list(self._new_shown.values()))
             self._new_shown = {}
 
-    def matching_members(self, since: date, until: date, keys: Sequence[str], *,
-                         limit: int = 50) -> list[tuple[int, StoryMember]]:
-        """Stored members (story id, member) dated within since..until sharing any of `keys`.
+    def matching_members(self, reports: Sequence[StoryKeys], *,
+                         limit: int = 50) -> list[list[tuple[int, StoryMember]]]:
+        """For each report, the stored members (story id, member) dated within its days that share
+        any of its keys; those sharing most first, at most `limit` a report.
 
-        Those sharing most keys first, at most `limit`. Members carry what matching needs: their
-        article is its id only, and they have no merge score or reasons.
+        Members carry what matching needs: their article is its id only, and they have no merge
+        score or reasons.
         """
-        # Names first: they say most about a happening, should a report have more keys than are looked up.
-        names_first = sorted(keys, key=lambda k: not k.startswith("n:"))
-        wanted = list(dict.fromkeys(stored_key(k) for k in names_first))[:_MAX_KEYS]
-        if not wanted:
-            return []
-        params: dict[str, object] = {f"key{i}": k for i, k in enumerate(wanted)}
-        params |= {"since": since, "until": until, "limit": limit, "per_key": _PER_KEY}
         self.flush()
-        hits = self._session.connection().execute(_matching_members(len(wanted)), params).all()
-        found = self._read_members([event_id for _, event_id in hits])
-        return [(story_id, found[event_id]) for story_id, event_id in hits]
+        conn = self._session.connection()
+        hits: list[list[tuple[int, int]]] = []
+        for report in reports:
+            # Names first: they say most about a happening, should a report have more keys than are looked up.
+            names_first = sorted(report.keys, key=lambda k: not k.startswith("n:"))
+            wanted = list(dict.fromkeys(stored_key(k) for k in names_first))[:_MAX_KEYS]
+            if not wanted:
+                hits.append([])
+                continue
+            params: dict[str, object] = {f"key{i}": k for i, k in enumerate(wanted)}
+            params |= {"since": report.start, "until": report.end, "limit": limit, "per_key": _PER_KEY}
+            hits.append([(s, e) for s, e in conn.execute(_matching_members(len(wanted)), params)])
+        found = self._read_members([event_id for found in hits for _, event_id in found])  # one query
+        return [[(story_id, found[event_id]) for story_id, event_id in report_hits] for report_hits in hits]
 
     def members(self, story_id: int) -> list[StoryMember]:
         """A story's members as matching needs them (article id only, no merge reasons), in join order."""
@@ -78,14 +82,15 @@ class SqlStoryRepository:
         return [found[i] for i in ids]
 
     def _read_members(self, event_ids: list[int]) -> dict[int, StoryMember]:
-        missing = [i for i in event_ids if i not in self._members]
+        missing = list(dict.fromkeys(i for i in event_ids if i not in self._members))
         if missing:
             for row in self._session.connection().execute(_member_rows(), {"ids": missing}):
                 self._members[row[0]] = _light_member(*row)
         return self._members
 
     def start(self, event_id: int, *, date: str, summary: str, actors: Sequence[str],
-              places: Sequence[str], keys: StoryKeys | None = None) -> int:
+              places: Sequence[str], keys: StoryKeys | None = None,
+              member: StoryMember | None = None) -> int:
         """A new story holding one event, which is in no story (`detach` it first); its id."""
         span = date_range(date)
         story_id: int = self._session.connection().execute(
@@ -93,13 +98,13 @@ class SqlStoryRepository:
             {"date": date, "date_start": span[0], "date_end": span[1], "summary": summary,
              "actors": list(actors), "places": list(places), "created_at": utcnow()},
         ).scalar_one()
-        self._link(story_id, event_id, score=None, reason=None, keys=keys)
+        self._link(story_id, event_id, score=None, reason=None, keys=keys, member=member)
         return story_id
 
     def attach(self, story_id: int, event_id: int, *, score: float, reason: dict[str, object],
-               keys: StoryKeys | None = None) -> None:
+               keys: StoryKeys | None = None, member: StoryMember | None = None) -> None:
         """Add an event that is in no story to a story, with the score and reasons of the merge."""
-        self._link(story_id, event_id, score=score, reason=dict(reason), keys=keys)
+        self._link(story_id, event_id, score=score, reason=dict(reason), keys=keys, member=member)
 
     def detach(self, event_id: int) -> None:
         """Take an event out of its story (before `start` puts it in a new one)."""
@@ -108,10 +113,12 @@ class SqlStoryRepository:
         self._session.execute(delete(StoryKeyRow).where(StoryKeyRow.event_id == event_id))
 
     def _link(self, story_id: int, event_id: int, *, score: float | None, reason: dict[str, object] | None,
-              keys: StoryKeys | None) -> None:
+              keys: StoryKeys | None, member: StoryMember | None) -> None:
         # Core statements, not ORM objects: ingest links several events an article.
         self._new_links.append({"story_id": story_id, "event_id": event_id, "score": score, "reason": reason,
                                 "added_at": utcnow()})
+        if member is not None and member.event_id == event_id:
+            self._members[event_id] = member  # the caller's copy: no need to read it back
         if keys is not None and keys.keys:
             self._new_keys += key_rows(story_id, event_id, (keys.start, keys.end), keys.keys)
 

@@ -84,7 +84,8 @@ def test_repository_keeps_members_with_their_merge_reasons(uow: SqlUnitOfWork) -
         assert [m.event_id for m in uow.stories.members(story)] == [first, second]
 
         def matching(since: date, until: date, keys: list[str]) -> list[tuple[int, int]]:
-            return [(sid, m.event_id) for sid, m in uow.stories.matching_members(since, until, keys)]
+            [found] = uow.stories.matching_members([StoryKeys(start=since, end=until, keys=keys)])
+            return [(sid, m.event_id) for sid, m in found]
 
         # Members sharing most keys first; only within the dates; only the keys given.
         assert matching(*may1, ["n:brenn", "t:rain"]) == [(story, second), (story, first)]
@@ -92,7 +93,8 @@ def test_repository_keeps_members_with_their_merge_reasons(uow: SqlUnitOfWork) -
             (month, third), (story, second), (story, first)]  # as many shared: newest first
         assert matching(*may1, ["n:tassel"]) == []  # the vote was in April
         assert matching(date(2031, 4, 1), date(2031, 5, 31), ["t:brenn", "n:lindqvist"]) == []
-        assert uow.stories.matching_members(*may1, ["n:brenn"])[0][1].summary == "Rain flooded Brenn"
+        [found] = uow.stories.matching_members([StoryKeys(start=may1[0], end=may1[1], keys=["n:brenn"])])
+        assert found[0][1].summary == "Rain flooded Brenn"
         assert uow.stories.story_of_event(second) == story
         assert uow.stories.stories_at([(a.id, 3), (a.id, 99)]) == {(a.id, 3): story}
         from handlers.domain import FactSearch

@@ -39,7 +39,9 @@ _DATELINE = re.compile(
     r"(?:,\s+\d{4})?)?\s*(?:\([^)]{1,40}\)\s*)?(?:--|[-—–_])\s+"
 )
 # Words a cut summary must not end on: "... sending in peacekeepers, and"
-_DANGLING_LIST = "and or but nor the a an of to in on at by with for from that which who as than its their his her"
+_DANGLING_LIST = (
+    "and or but nor the a an of to in on at by with for from that which who as than its their his her"
+)
 _DANGLING_WORDS = frozenset(_DANGLING_LIST.split())
 _DANGLING = re.compile(rf"(?:\s+(?:{_DANGLING_LIST.replace(' ', '|')}))+$", re.IGNORECASE)
 # The signature of an embedded post: "— Maria Doe (@mdoe) September 7, 2025"
@@ -61,7 +63,7 @@ def summarize(sentence: str, date_phrases: tuple[str, ...] = ()) -> str:
     if "http" in sentence or "pic.twitter.com/" in sentence or "www." in sentence:  # _URL's literals
         sentence = _URL.sub("", sentence)
     text = _SPACE.sub(" ", sentence).strip()
-    signature = _EMBED_SIGNATURE.search(text)
+    signature = _EMBED_SIGNATURE.search(text) if "(@" in text else None  # the handle's literal
     if signature and signature.start() >= 15:
         text = text[: signature.start()]
     dateline = _DATELINE.match(text)

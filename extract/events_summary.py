@@ -39,10 +39,11 @@ _DATELINE = re.compile(
     r"(?:,\s+\d{4})?)?\s*(?:\([^)]{1,40}\)\s*)?(?:--|[-—–_])\s+"
 )
 # Words a cut summary must not end on: "... sending in peacekeepers, and"
-_DANGLING = re.compile(
-    r"(?:\s+(?:and|or|but|nor|the|a|an|of|to|in|on|at|by|with|for|from|that|which|who|as|than|its|their|his|her))+$",
-    re.IGNORECASE,
+_DANGLING_LIST = (
+    "and or but nor the a an of to in on at by with for from that which who as than its their his her"
 )
+_DANGLING_WORDS = frozenset(_DANGLING_LIST.split())
+_DANGLING = re.compile(rf"(?:\s+(?:{_DANGLING_LIST.replace(' ', '|')}))+$", re.IGNORECASE)
 # The signature of an embedded post: "— Maria Doe (@mdoe) September 7, 2025"
 _EMBED_SIGNATURE = re.compile(r"\s*[—–-]+\s*[^—–()]{1,60}\(@\w+\)\s+[A-Z][a-z]+\.?\s+\d{1,2},\s+\d{4}\.?$")
 _URL = re.compile(r"\s*(?:https?://|pic\.twitter\.com/|www\.)\S+")
@@ -59,8 +60,10 @@ _TRAILING_JUNK = " \t\n,;:—–-([“‘"
 
 def summarize(sentence: str, date_phrases: tuple[str, ...] = ()) -> str:
     """The sentence condensed for a timeline: openers and trailing attribution dropped, <= 160 chars."""
-    text = _SPACE.sub(" ", _URL.sub("", sentence)).strip()
-    signature = _EMBED_SIGNATURE.search(text)
+    if "http" in sentence or "pic.twitter.com/" in sentence or "www." in sentence:  # _URL's literals
+        sentence = _URL.sub("", sentence)
+    text = _SPACE.sub(" ", sentence).strip()
+    signature = _EMBED_SIGNATURE.search(text) if "(@" in text else None  # the handle's literal
     if signature and signature.start() >= 15:
         text = text[: signature.start()]
     dateline = _DATELINE.match(text)
@@ -76,8 +79,18 @@ def summarize(sentence: str, date_phrases: tuple[str, ...] = ()) -> str:
         text = _ASIDE.sub("", text)
     if len(text) > MAX_SUMMARY:
         text = _shorten(text, date_phrases)
-    text = _DANGLING.sub("", text.rstrip(_TRAILING_JUNK)).rstrip(_TRAILING_JUNK)
+    text = _drop_dangling(text.rstrip(_TRAILING_JUNK)).rstrip(_TRAILING_JUNK)
     return _balance_quotes(text[:1].upper() + text[1:])
+
+
+def _drop_dangling(text: str) -> str:
+    # _DANGLING is tried at every space of the summary; it can only match where the last word is one of
+    # its words, and a plain ASCII word can be compared lower-cased (others go to the regex as before)
+    words = text.rsplit(None, 1)
+    last = words[-1] if words else ""
+    if last.isascii() and last.lower() not in _DANGLING_WORDS:
+        return text
+    return _DANGLING.sub("", text)
 
 
 def is_dateline(sentence: str) -> bool:

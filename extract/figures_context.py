@@ -70,6 +70,9 @@ _DOWN = (
 _CHANGE_BEFORE = re.compile(
     rf"(?i)(?<![\w-])(?:(?P<up>{_UP})|(?P<down>{_DOWN}))(?:\s+by)?(?:\s+an?\s+(?:further|additional|extra))?\s+$"
 )
+# The last word of each phrase the two patterns above end with.
+_BOUND_ENDINGS = tuple(sorted({b.split()[-1] for b in _BOUNDS}))
+_CHANGE_ENDINGS = tuple(sorted(set(f"{_UP}|{_DOWN}".split("|")) | {"by", "further", "additional", "extra"}))
 _CHANGE_AFTER = re.compile(
     r"(?i)[^\S\r\n]+(?:(?P<up>increase|rise|gain|jump|hike|surge|climb|growth)"
     r"|(?P<down>drop|decline|fall|decrease|cut|reduction|slide|plunge|loss|slump))(?!\w)"
@@ -106,8 +109,24 @@ _TOKEN_AHEAD = re.compile(r"\S*")
 _WEB = re.compile(r"://|www\.|@|#|=|\.(?:com|org|net|gov|edu|html?|php|io)\b|pic\.twitter", re.IGNORECASE)
 
 
+def _may_end_with(text: str, start: int, endings: tuple[str, ...]) -> bool:
+    """False only where the last word before `start` cannot end with one of `endings` (lower case).
+
+    The searches for words anchored at `start` try the regex at every one of 40 characters before it,
+    for every number in the text; most numbers have no bound or change word before them at all. A plain
+    ASCII word compares lower-cased exactly as the case-insensitive regex would; any other goes to it.
+    """
+    words = text[max(0, start - 40) : start].rsplit(None, 1)
+    if not words:
+        return False
+    last = words[-1]
+    return not last.isascii() or last.lower().endswith(endings)
+
+
 def bound_before(text: str, start: int) -> tuple[Bound, int] | None:
     """The bound words right before `start` ("more than", "at least") and where they begin."""
+    if not _may_end_with(text, start, _BOUND_ENDINGS):
+        return None
     m = _BOUND_BEFORE.search(text, max(0, start - 40), start)
     if not m:
         return None
@@ -126,6 +145,8 @@ def bound_after(text: str, end: int) -> tuple[Bound, int] | None:
 
 def change_before(text: str, start: int) -> tuple[Change, int] | None:
     """A verb of change right before the figure ("rose 5%", "down 2%") and where it begins."""
+    if not _may_end_with(text, start, _CHANGE_ENDINGS):
+        return None
     m = _CHANGE_BEFORE.search(text, max(0, start - 40), start)
     if not m:
         return None

@@ -158,10 +158,10 @@ def find_indirect(
 def _leading(
     doc: Document, finder: SpeakerFinder, c: re.Match[str], s: int, e: int, subject: Speaker | None = None
 ) -> Quote | None:
-    """`X said (that) CONTENT`; `… and said CONTENT` takes the sentence's earlier speaker."""
+    """`X said (that) CONTENT`; `… and said CONTENT` takes the sentence's earlier speaker.
+
+    `c` is a cue find_indirect kept, so not a noun ("the warning", "a claim")."""
     text = doc.text
-    if _NOUN_USE.search(text, max(s, c.start() - 8), c.start()):
-        return None  # "the warning", "a claim": the word is a noun here
     participle = c.group().endswith("ing") and _PARTICIPLE_AFTER_COMMA.search(text, s, c.start()) is not None
     # "… for releasing the police videos, saying …": the noun before the comma is an object, not the sayer
     sp = None if participle else finder.before(c.start(), s)

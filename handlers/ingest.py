@@ -131,6 +131,8 @@ def _store_all(pending: Sequence[_Pending], uow: UnitOfWork) -> list[IngestResul
 
 def _store_in_one_transaction(pending: Sequence[_Pending], uow: UnitOfWork) -> list[IngestResult]:
     with uow:
+        # Another process merging stories at the same time would not see ours, nor we theirs.
+        uow.stories.lock_for_merging()
         # Checked again inside the writing transaction: another worker may have stored some meanwhile.
         known = _stored_among(uow, [p.digest for p in pending], [p.cmd for p in pending])
         new = [p for p in pending if _lookup(known, p.digest, p.cmd.url) is None]

@@ -184,6 +184,10 @@ class SourcePolling(Protocol):
 class StoryRepository(Protocol):
     """Stories: stored events merged into one happening each, with the reasons for every merge."""
 
+    def lock_for_merging(self) -> None:
+        """Until this transaction ends, other transactions merging stories wait for it."""
+        ...
+
     def matching_members(self, reports: Sequence[StoryKeys], *,
                          limit: int = 50) -> list[list[tuple[int, StoryMember]]]:
         """For each report, the stored members (story id, member) dated within its days that share

@@ -259,6 +259,9 @@ class FakeStories:
         members = [self._member(link) for link in self.links if link[0] == story.id]
         return story.model_copy(update={"members": members})
 
+    def lock_for_merging(self) -> None:
+        pass  # one process, one thread: nothing to take turns with
+
     def matching_members(self, reports: Sequence[StoryKeys], *,
                          limit: int = 50) -> list[list[tuple[int, StoryMember]]]:
         return [self._matching(r.start, r.end, r.keys, limit) for r in reports]

@@ -6,7 +6,18 @@ import functools
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import ColumnElement, Executable, bindparam, delete, func, insert, select, union_all, update
+from sqlalchemy import (
+    ColumnElement,
+    Executable,
+    bindparam,
+    delete,
+    func,
+    insert,
+    select,
+    text,
+    union_all,
+    update,
+)
 from sqlalchemy.orm import Session
 
 from handlers.domain import ArticleRef, FactSearch, Story, StoryKeys, StoryMember
@@ -16,6 +27,10 @@ from store.repositories.events import date_range
 from store.search_text import query_tokens
 from store.story_keys import key_rows, stored_key
 from store.types import utcnow
+
+# Advisory lock id of story merging on PostgreSQL (any constant the app uses for nothing else;
+# the migration lock is another).
+MERGE_LOCK_KEY = 0x62726965666D67  # "briefmg"
 
 # A report is looked up by at most this many of its keys, each read for at most _PER_KEY members.
 _MAX_KEYS = 40
@@ -35,6 +50,18 @@ class SqlStoryRepository:
         self._new_links: list[dict[str, Any]] = []
         self._new_keys: list[dict[str, Any]] = []
         self._new_shown: dict[int, dict[str, Any]] = {}
+
+    def lock_for_merging(self) -> None:
+        """Hold the store's story-merging lock until this transaction ends.
+
+        Two processes ingesting reports of one happening at once would each miss the other's
+        uncommitted story and start their own. On PostgreSQL a transaction-scoped advisory lock
+        makes their merges take turns (extraction, before the transaction, still runs in
+        parallel). SQLite already lets one writer at a time: the worker's transactions take its
+        write lock up front (BEGIN IMMEDIATE).
+        """
+        if self._session.get_bind().dialect.name == "postgresql":
+            self._session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": MERGE_LOCK_KEY})
 
     def flush(self) -> None:
         """Send the buffered writes to the database (the unit of work calls this before committing)."""

@@ -194,8 +194,9 @@ class StoryRepository(Protocol):
         any of its keys (as given to `start`/`attach`); those sharing most first, at most `limit`."""
         ...
 
-    def members(self, story_id: int) -> list[StoryMember]:
-        """A story's members as matching needs them (article id only, no merge reasons), in join order."""
+    def members(self, story_id: int, *, newest: int | None = None) -> list[StoryMember]:
+        """A story's members as matching needs them (article id only, no merge reasons), in join order;
+        with `newest`, only that many of the latest."""
         ...
 
     def start(self, event_id: int, *, date: str, summary: str, actors: Sequence[str],

@@ -18,6 +18,10 @@ from handlers.domain import ArticleRef, NewEvent, Story, StoryKeys, StoryMember
 from handlers.ports import Clock, UnitOfWork
 from handlers.story_match import EventFeatures, best_match, features, match_keys
 
+# A story shows what its latest reports say: a happening reported every day for months (a price
+# index, a siege) would otherwise reread all its reports at every new one, ever slower.
+SHOWN_FROM_NEWEST = 100
+
 # Longer summaries say more, up to a point: past this a summary is a paragraph, not a headline.
 _SUMMARY_SWEET_SPOT = 180
 
@@ -51,7 +55,7 @@ def member_features(m: StoryMember) -> EventFeatures:
 # Every ingest compares its events with the members of up to 200 candidate stories, mostly the
 # same ones as the article before: computing their features once made ingest five times faster.
 # Features are a pure function of these values (and frozen), so a bounded cache is safe.
-@functools.lru_cache(maxsize=1 << 15)
+@functools.lru_cache(maxsize=1 << 13)
 def _cached_features(date: str, summary: str, actors: tuple[str, ...], places: tuple[str, ...],
                      article_id: int, start: int) -> EventFeatures:
     return features(date, summary, actors, places, article_id=article_id, offset=start)
@@ -96,7 +100,7 @@ def merge_into_stories(
             story_id, why = match
             uow.stories.attach(story_id, event_id, score=why.score, reason=why.explain(), keys=found_by,
                                member=member)
-            when, summary, actors, places = shown(uow.stories.members(story_id))
+            when, summary, actors, places = shown(uow.stories.members(story_id, newest=SHOWN_FROM_NEWEST))
             uow.stories.update(story_id, date=when, summary=summary, actors=actors, places=places)
             pool[story_id].append(feats)
         placed[event_id] = story_id

@@ -277,8 +277,9 @@ class FakeStories:
         hits.sort(key=lambda h: (h[0], h[1][1]), reverse=True)
         return [(link[0], self._member(link)) for _, link in hits[:limit]]
 
-    def members(self, story_id: int) -> list[StoryMember]:
-        return [self._member(link) for link in self.links if link[0] == story_id]
+    def members(self, story_id: int, *, newest: int | None = None) -> list[StoryMember]:
+        found = [self._member(link) for link in self.links if link[0] == story_id]
+        return found if newest is None else found[max(len(found) - newest, 0):]
 
     def start(self, event_id: int, *, date: str, summary: str, actors: Sequence[str],
               places: Sequence[str], keys: StoryKeys | None = None,

@@ -100,11 +100,22 @@ class SqlStoryRepository:
         found = self._read_members([event_id for found in hits for _, event_id in found])  # one query
         return [[(story_id, found[event_id]) for story_id, event_id in report_hits] for report_hits in hits]
 
-    def members(self, story_id: int) -> list[StoryMember]:
-        """A story's members as matching needs them (article id only, no merge reasons), in join order."""
+    def members(self, story_id: int, *, newest: int | None = None) -> list[StoryMember]:
+        """A story's members as matching needs them (article id only, no merge reasons), in join order.
+
+        With `newest`, only that many of the latest.
+        """
         # Links still buffered are the newest: they come after the stored ones, as their ids will.
-        ids = [*self._session.connection().execute(_story_members(), {"story_id": story_id}).scalars(),
-               *(link["event_id"] for link in self._new_links if link["story_id"] == story_id)]
+        buffered = [link["event_id"] for link in self._new_links if link["story_id"] == story_id]
+        conn = self._session.connection()
+        if newest is None:
+            stored = conn.execute(_story_members(limited=False), {"story_id": story_id}).scalars().all()
+        else:
+            params = {"story_id": story_id, "newest": max(newest - len(buffered), 0)}
+            stored = conn.execute(_story_members(limited=True), params).scalars().all()
+        ids = [*reversed(stored), *buffered]
+        if newest is not None:
+            ids = ids[len(ids) - newest:] if newest < len(ids) else ids
         found = self._read_members(ids)
         return [found[i] for i in ids]
 
@@ -274,9 +285,11 @@ def _matching_members(keys: int) -> Executable:
 
 
 @functools.cache
-def _story_members() -> Executable:
-    return (select(StoryEventRow.event_id).where(StoryEventRow.story_id == bindparam("story_id"))
-            .order_by(StoryEventRow.id))
+def _story_members(*, limited: bool) -> Executable:
+    # Newest first, so that a LIMIT keeps the latest.
+    query = (select(StoryEventRow.event_id).where(StoryEventRow.story_id == bindparam("story_id"))
+             .order_by(StoryEventRow.id.desc()))
+    return query.limit(bindparam("newest")) if limited else query
 
 
 @functools.cache
@@ -311,7 +324,7 @@ def _light_member(event_id: int, when: str, summary: str, actors: list[str], pla
 
 # Ingest reads ~50 members an article, mostly the same as for the article before, and building
 # them cost more than the query. Keyed by every value the member holds, so never stale.
-@functools.lru_cache(maxsize=1 << 14)
+@functools.lru_cache(maxsize=1 << 13)
 def _cached_member(event_id: int, when: str, summary: str, actors: tuple[str, ...], places: tuple[str, ...],
                    start: int, article_id: int) -> StoryMember:
     # Our own columns: no validation needed.

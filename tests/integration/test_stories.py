@@ -73,6 +73,9 @@ def test_repository_keeps_members_with_their_merge_reasons(uow: SqlUnitOfWork) -
                                                                    keys=["n:brenn", "t:flood"]))
         uow.stories.attach(story, second, score=0.8, reason={"score": 0.8, "names": ["brenn"]},
                            keys=StoryKeys(start=may1[0], end=may1[1], keys=["n:brenn", "t:rain"]))
+        # The second link is still buffered: it comes last, as it will be stored.
+        assert [m.event_id for m in uow.stories.members(story)] == [first, second]
+        assert [m.event_id for m in uow.stories.members(story, newest=1)] == [second]
         month = uow.stories.start(third, date="2031-04", summary="A vote in Tassel", actors=[], places=[],
                                   keys=StoryKeys(start=april[0], end=april[1], keys=["n:tassel", "t:vote"]))
         uow.commit()
@@ -82,6 +85,8 @@ def test_repository_keeps_members_with_their_merge_reasons(uow: SqlUnitOfWork) -
         assert [(m.event_id, m.score, m.reason) for m in got.members] == [
             (first, None, None), (second, 0.8, {"score": 0.8, "names": ["brenn"]})]
         assert [m.event_id for m in uow.stories.members(story)] == [first, second]
+        assert [m.event_id for m in uow.stories.members(story, newest=1)] == [second]
+        assert [m.event_id for m in uow.stories.members(story, newest=5)] == [first, second]
 
         def matching(since: date, until: date, keys: list[str]) -> list[tuple[int, int]]:
             [found] = uow.stories.matching_members([StoryKeys(start=since, end=until, keys=keys)])

@@ -2,21 +2,14 @@
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Sequence
 from typing import Any
 
 from sqlalchemy import (
     ColumnElement,
-    Executable,
-    bindparam,
     delete,
-    func,
-    insert,
     select,
     text,
-    union_all,
-    update,
 )
 from sqlalchemy.orm import Session
 
@@ -24,6 +17,15 @@ from handlers.domain import ArticleRef, FactSearch, Story, StoryKeys, StoryMembe
 from store.fact_search import is_common, matches_all
 from store.orm import ArticleRow, EventRow, StoryEventRow, StoryKeyRow, StoryRow
 from store.repositories.events import date_range
+from store.repositories.story_statements import (
+    insert_rows_statement,
+    insert_story_statement,
+    light_member,
+    matching_members_query,
+    member_rows_query,
+    story_members_query,
+    update_story_statement,
+)
 from store.search_text import query_tokens
 from store.story_keys import key_rows, stored_key
 from store.types import utcnow
@@ -67,13 +69,13 @@ class SqlStoryRepository:
         """Send the buffered writes to the database (the unit of work calls this before committing)."""
         conn = self._session.connection()
         if self._new_links:
-            conn.execute(_insert(StoryEventRow), self._new_links)
+            conn.execute(insert_rows_statement(StoryEventRow), self._new_links)
             self._new_links = []
         if self._new_keys:
-            conn.execute(_insert(StoryKeyRow), self._new_keys)
+            conn.execute(insert_rows_statement(StoryKeyRow), self._new_keys)
             self._new_keys = []
         if self._new_shown:
-            conn.execute(_update_story(), list(self._new_shown.values()))
+            conn.execute(update_story_statement(), list(self._new_shown.values()))
             self._new_shown = {}
 
     def matching_members(self, reports: Sequence[StoryKeys], *,
@@ -96,7 +98,7 @@ class SqlStoryRepository:
                 continue
             params: dict[str, object] = {f"key{i}": k for i, k in enumerate(wanted)}
             params |= {"since": report.start, "until": report.end, "limit": limit, "per_key": _PER_KEY}
-            hits.append([(s, e) for s, e in conn.execute(_matching_members(len(wanted)), params)])
+            hits.append([(s, e) for s, e in conn.execute(matching_members_query(len(wanted)), params)])
         found = self._read_members([event_id for found in hits for _, event_id in found])  # one query
         return [[(story_id, found[event_id]) for story_id, event_id in report_hits] for report_hits in hits]
 
@@ -109,10 +111,10 @@ class SqlStoryRepository:
         buffered = [link["event_id"] for link in self._new_links if link["story_id"] == story_id]
         conn = self._session.connection()
         if newest is None:
-            stored = conn.execute(_story_members(limited=False), {"story_id": story_id}).scalars().all()
+            stored = conn.execute(story_members_query(limited=False), {"story_id": story_id}).scalars().all()
         else:
             params = {"story_id": story_id, "newest": max(newest - len(buffered), 0)}
-            stored = conn.execute(_story_members(limited=True), params).scalars().all()
+            stored = conn.execute(story_members_query(limited=True), params).scalars().all()
         ids = [*reversed(stored), *buffered]
         if newest is not None:
             ids = ids[len(ids) - newest:] if newest < len(ids) else ids
@@ -122,8 +124,8 @@ class SqlStoryRepository:
     def _read_members(self, event_ids: list[int]) -> dict[int, StoryMember]:
         missing = list(dict.fromkeys(i for i in event_ids if i not in self._members))
         if missing:
-            for row in self._session.connection().execute(_member_rows(), {"ids": missing}):
-                self._members[row[0]] = _light_member(*row)
+            for row in self._session.connection().execute(member_rows_query(), {"ids": missing}):
+                self._members[row[0]] = light_member(*row)
         return self._members
 
     def start(self, event_id: int, *, date: str, summary: str, actors: Sequence[str],
@@ -132,7 +134,7 @@ class SqlStoryRepository:
         """A new story holding one event, which is in no story (`detach` it first); its id."""
         span = date_range(date)
         story_id: int = self._session.connection().execute(
-            _insert_story(),
+            insert_story_statement(),
             {"date": date, "date_start": span[0], "date_end": span[1], "summary": summary,
              "actors": list(actors), "places": list(places), "created_at": utcnow()},
         ).scalar_one()
@@ -255,80 +257,3 @@ class SqlStoryRepository:
                   places=list(stories[i].places), members=members[i])
             for i in ids if i in stories
         ]
-
-
-# Ingest runs these several times an article: built once (building a statement cost as much as
-# running it), and run on the session's connection, past the ORM.
-@functools.cache
-def _matching_members(keys: int) -> Executable:
-    # Each key's postings are read nearest the dates first and at most _PER_KEY of them: a word
-    # every report of the day uses ("prices") would otherwise have every member counted, which
-    # costs more as the day is busier, to find members that share nothing else.
-    postings = union_all(*[
-        select(StoryKeyRow.story_id, StoryKeyRow.event_id)
-        .where(StoryKeyRow.key == bindparam(f"key{i}"), StoryKeyRow.date_end >= bindparam("since"),
-               StoryKeyRow.date_start <= bindparam("until"))
-        .order_by(StoryKeyRow.date_end)
-        .limit(bindparam("per_key"))
-        .subquery().select()
-        for i in range(keys)
-    ]).subquery()
-    shared = func.count().label("shared")
-    hits = (
-        select(postings.c.story_id, postings.c.event_id, shared)
-        .group_by(postings.c.story_id, postings.c.event_id)
-        .order_by(shared.desc(), postings.c.event_id.desc())
-        .limit(bindparam("limit"))
-        .subquery()
-    )
-    return select(hits.c.story_id, hits.c.event_id).order_by(hits.c.shared.desc(), hits.c.event_id.desc())
-
-
-@functools.cache
-def _story_members(*, limited: bool) -> Executable:
-    # Newest first, so that a LIMIT keeps the latest.
-    query = (select(StoryEventRow.event_id).where(StoryEventRow.story_id == bindparam("story_id"))
-             .order_by(StoryEventRow.id.desc()))
-    return query.limit(bindparam("newest")) if limited else query
-
-
-@functools.cache
-def _member_rows() -> Executable:
-    return (select(EventRow.id, EventRow.date, EventRow.summary, EventRow.actors, EventRow.places,
-                   EventRow.start, EventRow.article_id)
-            .where(EventRow.id.in_(bindparam("ids", expanding=True))))
-
-
-@functools.cache
-def _insert_story() -> Executable:
-    return insert(StoryRow).returning(StoryRow.id)
-
-
-@functools.cache
-def _insert(table: type[StoryEventRow] | type[StoryKeyRow]) -> Executable:
-    return insert(table)
-
-
-@functools.cache
-def _update_story() -> Executable:
-    return (update(StoryRow).where(StoryRow.id == bindparam("story_id"))
-            .values(date=bindparam("date"), date_start=bindparam("date_start"),
-                    date_end=bindparam("date_end"), summary=bindparam("summary"), actors=bindparam("actors"),
-                    places=bindparam("places")))
-
-
-def _light_member(event_id: int, when: str, summary: str, actors: list[str], places: list[str], start: int,
-                  article_id: int) -> StoryMember:
-    return _cached_member(event_id, when, summary, tuple(actors), tuple(places), start, article_id)
-
-
-# Ingest reads ~50 members an article, mostly the same as for the article before, and building
-# them cost more than the query. Keyed by every value the member holds, so never stale.
-@functools.lru_cache(maxsize=1 << 13)
-def _cached_member(event_id: int, when: str, summary: str, actors: tuple[str, ...], places: tuple[str, ...],
-                   start: int, article_id: int) -> StoryMember:
-    # Our own columns: no validation needed.
-    return StoryMember.model_construct(
-        event_id=event_id, date=when, summary=summary, actors=list(actors), places=list(places), start=start,
-        article=ArticleRef.model_construct(id=article_id), score=None, reason=None,
-    )

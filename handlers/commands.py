@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from typing import Protocol, TypeVar
 
 from handlers.domain import (
     ArticleRef,
@@ -39,12 +40,14 @@ def show_timeline(query: TimelineQuery, *, uow: UnitOfWork) -> TimelineResult:
     and the page is shown in date order.
     """
     with uow:
-        stories = uow.stories.search(_search(query))
-    ranked = rank_stories(stories, query.terms)
-    page = sorted(ranked[query.offset:query.offset + query.limit], key=_story_order)
+        # Ranked from headlines (no reports): only the page's stories are loaded in full.
+        found = uow.stories.search(_search(query))
+        ranked = rank_stories(found, query.terms)
+        shown = uow.stories.load([s.id for s in ranked[query.offset:query.offset + query.limit]])
+    page = sorted(shown, key=_story_order)
     entries = [_timeline_entry(s) for s in page]
     return TimelineResult(
-        query=query, entries=entries, page=_page(query, len(stories)),
+        query=query, entries=entries, page=_page(query, len(found)),
         suggestion=None if entries else suggest_broader("timeline", query),
     )
 
@@ -52,11 +55,31 @@ def show_timeline(query: TimelineQuery, *, uow: UnitOfWork) -> TimelineResult:
 _WORDS = re.compile(r"\w[\w'-]*")
 
 
-def rank_stories(stories: list[Story], terms: list[str]) -> list[Story]:
+class Rankable(Protocol):
+    """What ranking reads of a story: a full `Story` or a `StoryHeadline` rank the same."""
+
+    @property
+    def id(self) -> int: ...
+    @property
+    def date(self) -> str: ...
+    @property
+    def summary(self) -> str: ...
+    @property
+    def actors(self) -> list[str]: ...
+    @property
+    def places(self) -> list[str]: ...
+    @property
+    def corroboration(self) -> int: ...
+
+
+R = TypeVar("R", bound=Rankable)
+
+
+def rank_stories(stories: list[R], terms: list[str]) -> list[R]:
     """Most relevant first: summary naming the topic, then latest date, then most corroborated."""
     wanted = [stem(fold(t)) for t in terms]
 
-    def relevance(story: Story) -> int:
+    def relevance(story: R) -> int:
         if not wanted:
             return 0  # no topic: every story is as relevant (and folding 500 summaries costs)
         # Whole words, plural or not: "war" is not in "software", "strikes" is "strike".
@@ -64,7 +87,7 @@ def rank_stories(stories: list[Story], terms: list[str]) -> list[Story]:
         said = {stem(w) for w in _WORDS.findall(text)}
         return sum(1 for t in wanted if t in said)
 
-    def key(story: Story) -> tuple[int, str, int, int]:
+    def key(story: R) -> tuple[int, str, int, int]:
         return relevance(story), story.date, story.corroboration, story.id
 
     return sorted(stories, key=key, reverse=True)

@@ -281,3 +281,17 @@ class Story(_Model):
     def corroboration(self) -> int:
         """Distinct outlets (or articles, where the outlet is unknown) reporting it."""
         return len({m.article.outlet or m.article.url or m.article.id for m in self.members})
+
+
+class StoryHeadline(_Model):
+    """A story without its reports: what ranking a timeline needs, light enough to read 500 of.
+
+    `corroboration` is what `Story.corroboration` would be, counted by the store.
+    """
+
+    id: int
+    date: str
+    summary: str
+    actors: list[str] = Field(default_factory=list)
+    places: list[str] = Field(default_factory=list)
+    corroboration: int = 0

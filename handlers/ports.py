@@ -28,6 +28,7 @@ from handlers.domain import (
     Source,
     SpeakerSighting,
     Story,
+    StoryHeadline,
     StoryKeys,
     StoryMember,
 )
@@ -226,11 +227,15 @@ class StoryRepository(Protocol):
 
     def story_of_event(self, event_id: int) -> int | None: ...
 
-    def search(self, search: FactSearch, *, cap: int = 500) -> list[Story]:
+    def search(self, search: FactSearch, *, cap: int = 500) -> list[StoryHeadline]:
         """Stories with a member event matching the terms, in the window; at most `cap`, newest first.
 
-        The handler ranks and pages them.
+        Headlines only (no members): the handler ranks and pages them, then loads the page's stories.
         """
+        ...
+
+    def load(self, ids: Sequence[int]) -> list[Story]:
+        """These stories with all their members, in the order of `ids` (ids not found left out)."""
         ...
 
     def stories_at(self, spans: Sequence[tuple[int, int]]) -> dict[tuple[int, int], int]:

@@ -24,6 +24,7 @@ from handlers.domain import (
     Source,
     SpeakerSighting,
     Story,
+    StoryHeadline,
     StoryKeys,
     StoryMember,
 )
@@ -248,6 +249,7 @@ class FakeStories:
         self.rows: list[Story] = []
         self.links: list[tuple[int, int, float | None, dict[str, object] | None]] = []
         self.keys: dict[int, StoryKeys] = {}
+        self.loaded: list[list[int]] = []  # the ids of every `load`, to check a page loads only itself
 
     def _member(self, link: tuple[int, int, float | None, dict[str, object] | None]) -> StoryMember:
         _, event_id, score, reason = link
@@ -320,7 +322,16 @@ class FakeStories:
     def story_of_event(self, event_id: int) -> int | None:
         return next((link[0] for link in self.links if link[1] == event_id), None)
 
-    def search(self, search: FactSearch, *, cap: int = 500) -> list[Story]:
+    def search(self, search: FactSearch, *, cap: int = 500) -> list[StoryHeadline]:
+        return [StoryHeadline(id=s.id, date=s.date, summary=s.summary, actors=s.actors, places=s.places,
+                              corroboration=s.corroboration) for s in self._search(search, cap=cap)]
+
+    def load(self, ids: Sequence[int]) -> list[Story]:
+        self.loaded.append(list(ids))
+        found = [self.get(i) for i in ids]
+        return [s for s in found if s is not None]
+
+    def _search(self, search: FactSearch, *, cap: int) -> list[Story]:
         out = []
         for s in self.rows:
             full = self._full(s)

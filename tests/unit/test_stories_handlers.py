@@ -114,6 +114,13 @@ def test_the_page_holds_the_top_stories_shown_in_date_order(uow: FakeUnitOfWork)
     assert result.page.total == 2 and len(result.entries) == 1
 
 
+def test_timeline_loads_the_reports_of_the_page_only(uow: FakeUnitOfWork) -> None:
+    result = show_timeline(TimelineQuery(limit=1), uow=uow)
+    assert uow.stories.loaded == [[e.story_id for e in result.entries]]
+    assert show_timeline(TimelineQuery(limit=1, offset=5), uow=uow).entries == []
+    assert uow.stories.loaded[-1] == []
+
+
 def test_story_shows_the_most_precise_date_and_the_most_shared_summary() -> None:
     assert story_date(["2031-03", "2031-03-07", "2031-03-07"]) == "2031-03-07"
     members = [StoryMember(event_id=n, date="2031-03-07", summary=s, article=ArticleRef(id=n)) for n, s in

@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
-from handlers.story_match import MERGE_THRESHOLD, best_match, features, name_key, score, stem
+import unicodedata
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from handlers.story_match import MERGE_THRESHOLD, best_match, features, fold, name_key, score, stem
 
 
 def test_paraphrased_attack_reports_of_the_same_day_and_country_merge() -> None:
@@ -87,3 +92,11 @@ def test_hyphenated_words_and_vague_verbs_name_kinds_without_ruling_out_a_match(
     assert "storm" in winds.kinds and score(winds, storm).merges
     outage = features("2031-03-14", "Officials cut power in Tassel.", places=["Tassel"])
     assert outage.vague_kinds and score(outage, storm).score > 0
+
+
+@given(st.text(max_size=40))
+def test_fold_lowers_and_strips_accents_the_same_way_for_ascii_and_any_text(text: str) -> None:
+    # fold takes a shortcut for ASCII; it must agree with the Unicode path (and with itself on "É").
+    slow = "".join(c for c in unicodedata.normalize("NFKD", text.casefold()) if not unicodedata.combining(c))
+    assert fold(text) == slow
+    assert fold(text + "É") == slow + "e"

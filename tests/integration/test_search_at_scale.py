@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from sqlalchemy import text
 
 import handlers.domain
 import store.fact_search
@@ -53,3 +54,24 @@ def test_common_and_rare_words_give_the_same_order_and_exact_totals_under_the_ca
     assert [r.summary for r in windowed] == [
         "Ferry strike day 3", "Ferry strike day 4", "Ferry strike ends in Tallinn"]
     assert windowed_total == 3
+
+
+def test_a_common_search_on_postgresql_walks_newest_first_and_restores_the_planner(
+    uow: SqlUnitOfWork, small_cap: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _store_days(uow, 8)
+    settings: list[str] = []
+    real = store.fact_search.find_facts
+
+    def spy(session, *args, **kwargs):  # type: ignore[no-untyped-def]
+        found = real(session, *args, **kwargs)
+        if session.get_bind().dialect.name == "postgresql":
+            settings.append(session.execute(text("SHOW enable_bitmapscan")).scalar_one())
+        return found
+
+    monkeypatch.setattr("store.repositories.events.find_facts", spy)
+    with uow:
+        common, _ = uow.events.search(FactSearch(terms=["ferry", "strike"], limit=3))
+    # The same page as ever; and on PostgreSQL the setting is back on for the rest of the transaction.
+    assert [r.summary for r in common] == ["Ferry strike day 1", "Ferry strike day 2", "Ferry strike day 3"]
+    assert settings in ([], ["on"])

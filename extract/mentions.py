@@ -203,7 +203,9 @@ def _resolve(text: str, raw: list[Mention]) -> list[Mention]:
         kind, canonical, role, gender = m.kind, m.text, m.role, m.gender
         key = m.text.split()[-1].lower()
         if kind in ("person", "unknown") or (kind == "place" and " " not in m.text and not is_region(m.text)):
-            full = full_by_surname.nearest(key, m.gender, m.start)
+            # A first name given must fit: "Amara Morales" is not a shorter form of "Anders Morales".
+            first = m.text.split()[0] if " " in m.text else ""
+            full = full_by_surname.nearest(key, m.gender, m.start, first)
             if full is None and " " not in m.text and m.kind == "person" and is_first_name(key):
                 full = by_first.nearest(key, m.gender, m.start)
             if full is not None and len(full.text) >= len(m.text):

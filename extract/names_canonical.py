@@ -41,18 +41,21 @@ class FullNames:
         for m in raw:
             if m.kind == "person" and " " in m.text:
                 self._by_key.setdefault(m.text.split()[word].lower(), []).append(m)
-        self._cache: dict[tuple[str, str], tuple[list[int], list[Mention]]] = {}
+        self._cache: dict[tuple[str, str, str], tuple[list[int], list[Mention]]] = {}
         self._fullest: dict[tuple[str, str], str] = {}
 
-    def nearest(self, key: str, gender: str, pos: int) -> Mention | None:
+    def nearest(self, key: str, gender: str, pos: int, first: str = "") -> Mention | None:
         """The latest full name before `pos` that can be this person, else the first one after it.
 
-        "Mr. Obama" is not "Michelle Obama": a known gender must agree."""
-        found = self._cache.get((key, gender))
+        "Mr. Obama" is not "Michelle Obama": a known gender must agree; nor is "Amara Morales"
+        "Anders Morales": a first name (or initial) given must fit."""
+        found = self._cache.get((key, gender, first))
         if found is None:
-            people = [c for c in self._by_key.get(key, []) if not gender or c.gender in ("", gender)]
+            people = [c for c in self._by_key.get(key, [])
+                      if (not gender or c.gender in ("", gender))
+                      and (not first or same_first_name(first, c.text))]
             found = ([c.start for c in people], people)
-            self._cache[(key, gender)] = found
+            self._cache[(key, gender, first)] = found
         starts, people = found
         if not people:
             return None
@@ -69,6 +72,12 @@ class FullNames:
             best = _SUFFIX.sub("", max(forms, key=len) if forms else chosen.text)
             self._fullest[key] = best
         return best
+
+
+def same_first_name(first: str, full: str) -> bool:
+    """Whether `first` (a first name or its initial) fits the full name's first word."""
+    mine, theirs = first.rstrip(".").lower(), full.split()[0].rstrip(".").lower()
+    return mine == theirs or (len(mine) == 1 and theirs.startswith(mine))
 
 
 # Generational suffixes are not the surname ("Joseph R. Biden Jr." is filed under Biden).

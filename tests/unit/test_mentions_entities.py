@@ -27,3 +27,14 @@ def test_short_organisation_name_joins_the_full_one() -> None:
     entities = {e.name: e for e in collect_entities(find_mentions(Document.parse(text)))}
     assert entities["European Commission"].aliases == ["Commission"]
     assert "Commission" not in entities
+
+
+def test_two_people_sharing_a_surname_stay_two() -> None:
+    # A rarer first name the lexicon may not know must not make her a second form of him.
+    text = ("Tomasz Brennan, the harbour master, said the quay would reopen. Brennan said repairs were done. "
+            "Quilla Brennan, a union steward, disagreed. \"Nothing is fixed,\" said Quilla Brennan. "
+            "T. Brennan later added a date.")
+    entities = {e.name: e for e in collect_entities(find_mentions(Document.parse(text)))}
+    assert {"Tomasz Brennan", "Quilla Brennan"} <= entities.keys()
+    assert "Quilla Brennan" not in entities["Tomasz Brennan"].aliases
+    assert {"Brennan", "T. Brennan"} <= set(entities["Tomasz Brennan"].aliases)

@@ -98,13 +98,8 @@ class PeopleRepository(Protocol):
         """
         ...
 
-    def upsert_id(self, name: str, *, kind: str, aliases: Sequence[str], roles: Sequence[str],
-                  seen_on: date | None = None) -> int:
-        """As `upsert`, but only the person's id: cheaper where nothing else is needed."""
-        ...
-
     def upsert_many(self, sightings: Sequence[SpeakerSighting]) -> list[int]:
-        """The person id of each sighting: exactly what `upsert_id` on each one in turn would give.
+        """The person id of each sighting: exactly what `upsert` on each one in turn would give.
 
         Later sightings see the people earlier ones created or changed (a surname then the full
         name is one person). Ingest calls this once per batch of articles.

@@ -62,15 +62,20 @@ def _cached_features(date: str, summary: str, actors: tuple[str, ...], places: t
 
 
 def merge_into_stories(
-    article: ArticleRef, events: Sequence[NewEvent], ids: Sequence[int | None], *, uow: UnitOfWork
+    article: ArticleRef, events: Sequence[NewEvent], ids: Sequence[int | None], *, uow: UnitOfWork,
+    grown: set[int] | None = None,
 ) -> dict[int, int]:
     """Put each stored event of `article` into a story (existing or new); event id -> story id.
 
-    Call inside the ingest transaction, after the events are stored.
+    Call inside the ingest transaction, after the events are stored. What a story shows is
+    refreshed from its latest members once it has them all: at the end of this call or, given a
+    `grown` set, by the caller's `refresh_shown(grown)` before it commits (a batch of articles
+    joins the day's stories again and again, and each refresh reads up to 100 members).
     """
     stored = [(e, i) for e, i in zip(events, ids, strict=True) if i is not None]
     if not stored:
         return {}
+    attached: set[int] = set() if grown is None else grown
     # Through the cache: each event is compared again as a stored member by the articles after it.
     spans = [_cached_features(e.date, e.summary, tuple(e.actors), tuple(e.places), article.id, e.start)
              for e, _ in stored]
@@ -100,11 +105,19 @@ def merge_into_stories(
             story_id, why = match
             uow.stories.attach(story_id, event_id, score=why.score, reason=why.explain(), keys=found_by,
                                member=member)
-            when, summary, actors, places = shown(uow.stories.members(story_id, newest=SHOWN_FROM_NEWEST))
-            uow.stories.update(story_id, date=when, summary=summary, actors=actors, places=places)
+            attached.add(story_id)
             pool[story_id].append(feats)
         placed[event_id] = story_id
+    if grown is None:
+        refresh_shown(attached, uow=uow)
     return placed
+
+
+def refresh_shown(story_ids: Iterable[int], *, uow: UnitOfWork) -> None:
+    """Recompute what these stories show from their latest members (after members joined them)."""
+    for story_id in sorted(story_ids):
+        when, summary, actors, places = shown(uow.stories.members(story_id, newest=SHOWN_FROM_NEWEST))
+        uow.stories.update(story_id, date=when, summary=summary, actors=actors, places=places)
 
 
 def _keys(f: EventFeatures) -> StoryKeys:

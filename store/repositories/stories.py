@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import date
 from typing import Any
 
 from sqlalchemy import (
@@ -54,6 +55,7 @@ class SqlStoryRepository:
         # writes ~10 rows an event, and one statement each cost more than the rest of the merge.
         self._new_links: list[dict[str, Any]] = []
         self._new_keys: list[dict[str, Any]] = []
+        self._buffered_keys: dict[str, list[tuple[int, int, date, date]]] = {}  # _new_keys by key
         self._new_shown: dict[int, dict[str, Any]] = {}
 
     def lock_for_merging(self) -> None:
@@ -77,6 +79,7 @@ class SqlStoryRepository:
         if self._new_keys:
             conn.execute(insert_rows_statement(StoryKeyRow), self._new_keys)
             self._new_keys = []
+            self._buffered_keys = {}
         if self._new_shown:
             conn.execute(update_story_statement(), list(self._new_shown.values()))
             self._new_shown = {}
@@ -89,21 +92,34 @@ class SqlStoryRepository:
         Members carry what matching needs: their article is its id only, and they have no merge
         score or reasons.
         """
-        self.flush()
-        conn = self._session.connection()
-        hits: list[list[tuple[int, int]]] = []
-        for report in reports:
+        # Members linked in this transaction are found in memory, the rest in one statement: a
+        # flush before every article's look-up cost three statements an article.
+        shared: list[dict[tuple[int, int], int]] = [self._buffered_matches(r) for r in reports]
+        params: dict[str, object] = {"limit": limit, "per_key": _PER_KEY}
+        arms = 0
+        for number, report in enumerate(reports):
             # Names first: they say most about a happening, should a report have more keys than are looked up.
             names_first = sorted(report.keys, key=lambda k: not k.startswith("n:"))
-            wanted = list(dict.fromkeys(stored_key(k) for k in names_first))[:_MAX_KEYS]
-            if not wanted:
-                hits.append([])
-                continue
-            params: dict[str, object] = {f"key{i}": k for i, k in enumerate(wanted)}
-            params |= {"since": report.start, "until": report.end, "limit": limit, "per_key": _PER_KEY}
-            hits.append([(s, e) for s, e in conn.execute(matching_members_query(len(wanted)), params)])
-        found = self._read_members([event_id for found in hits for _, event_id in found])  # one query
-        return [[(story_id, found[event_id]) for story_id, event_id in report_hits] for report_hits in hits]
+            for key in list(dict.fromkeys(stored_key(k) for k in names_first))[:_MAX_KEYS]:
+                params |= {f"r{arms}": number, f"k{arms}": key,
+                           f"s{arms}": report.start, f"u{arms}": report.end}
+                arms += 1
+        if arms:
+            conn = self._session.connection()
+            for number, story_id, event_id, count in conn.execute(matching_members_query(arms), params):
+                shared[number][(story_id, event_id)] = count
+        hits = [sorted(found, key=lambda hit: (found[hit], hit[1]), reverse=True)[:limit] for found in shared]
+        members = self._read_members([event_id for found in hits for _, event_id in found])  # one query
+        return [[(story_id, members[event_id]) for story_id, event_id in found] for found in hits]
+
+    def _buffered_matches(self, report: StoryKeys) -> dict[tuple[int, int], int]:
+        """Keys shared with the report by members linked in this transaction and not yet flushed."""
+        found: dict[tuple[int, int], int] = {}
+        for key in dict.fromkeys(stored_key(k) for k in report.keys):
+            for story_id, event_id, start, end in self._buffered_keys.get(key, ()):
+                if end >= report.start and start <= report.end:
+                    found[(story_id, event_id)] = found.get((story_id, event_id), 0) + 1
+        return found
 
     def members(self, story_id: int, *, newest: int | None = None) -> list[StoryMember]:
         """A story's members as matching needs them (article id only, no merge reasons), in join order.
@@ -163,7 +179,11 @@ class SqlStoryRepository:
         if member is not None and member.event_id == event_id:
             self._members[event_id] = member  # the caller's copy: no need to read it back
         if keys is not None and keys.keys:
-            self._new_keys += key_rows(story_id, event_id, (keys.start, keys.end), keys.keys)
+            rows = key_rows(story_id, event_id, (keys.start, keys.end), keys.keys)
+            self._new_keys += rows
+            posting = (story_id, event_id, keys.start, keys.end)
+            for row in rows:
+                self._buffered_keys.setdefault(row["key"], []).append(posting)
 
     def update(self, story_id: int, *, date: str, summary: str, actors: Sequence[str],
                places: Sequence[str]) -> None:

@@ -8,35 +8,43 @@ from __future__ import annotations
 
 import functools
 
-from sqlalchemy import Executable, bindparam, func, insert, select, union_all, update
+from sqlalchemy import Date, Executable, Integer, bindparam, func, insert, select, union_all, update
 
 from handlers.domain import ArticleRef, StoryMember
 from store.orm import EventRow, StoryEventRow, StoryKeyRow, StoryRow
 
 
 @functools.cache
-def matching_members_query(keys: int) -> Executable:
+def matching_members_query(arms: int) -> Executable:
+    """Members sharing keys with several reports at once, at most "limit" a report, most shared first.
+
+    One arm per (report, key): parameters r<i> (the report's number), k<i> (the key), s<i> and u<i>
+    (the report's first and last day). Rows: report, story id, event id, keys shared.
+    """
     # Each key's postings are read nearest the dates first, at most "per_key" of them: a word
     # every report of the day uses ("prices") would otherwise have every member counted, which
     # costs more as the day is busier, to find members that share nothing else.
     postings = union_all(*[
-        select(StoryKeyRow.story_id, StoryKeyRow.event_id)
-        .where(StoryKeyRow.key == bindparam(f"key{i}"), StoryKeyRow.date_end >= bindparam("since"),
-               StoryKeyRow.date_start <= bindparam("until"))
+        select(bindparam(f"r{i}", type_=Integer).label("report"), StoryKeyRow.story_id, StoryKeyRow.event_id)
+        .where(StoryKeyRow.key == bindparam(f"k{i}"), StoryKeyRow.date_end >= bindparam(f"s{i}", type_=Date),
+               StoryKeyRow.date_start <= bindparam(f"u{i}", type_=Date))
         .order_by(StoryKeyRow.date_end)
         .limit(bindparam("per_key"))
         .subquery().select()
-        for i in range(keys)
+        for i in range(arms)
     ]).subquery()
-    shared = func.count().label("shared")
+    shared = func.count()
+    rank = func.row_number().over(partition_by=postings.c.report,
+                                  order_by=(shared.desc(), postings.c.event_id.desc()))
     hits = (
-        select(postings.c.story_id, postings.c.event_id, shared)
-        .group_by(postings.c.story_id, postings.c.event_id)
-        .order_by(shared.desc(), postings.c.event_id.desc())
-        .limit(bindparam("limit"))
+        select(postings.c.report, postings.c.story_id, postings.c.event_id, shared.label("shared"),
+               rank.label("rank"))
+        .group_by(postings.c.report, postings.c.story_id, postings.c.event_id)
         .subquery()
     )
-    return select(hits.c.story_id, hits.c.event_id).order_by(hits.c.shared.desc(), hits.c.event_id.desc())
+    return (select(hits.c.report, hits.c.story_id, hits.c.event_id, hits.c.shared)
+            .where(hits.c.rank <= bindparam("limit"))
+            .order_by(hits.c.report, hits.c.rank))
 
 
 @functools.cache

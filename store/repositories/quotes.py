@@ -20,18 +20,24 @@ class SqlQuoteRepository:
         self._session = session
 
     def add_many(self, article_id: int, quotes: Sequence[tuple[NewQuote, int | None]]) -> None:
-        """Store quotes, each with the id of its speaker in the people table (or None)."""
+        """Store quotes, each with the id of its speaker in the people table (or None).
+
+        Written with the rest of the transaction's quotes, before anything reads quotes or at commit.
+        """
         if not quotes:
             return
         names = self._names({pid for _, pid in quotes if pid is not None})
-        rows = [
+        _pending(self._session).extend(
             {"article_id": article_id, "person_id": person_id,
              "search_text": quote_search_text(quote.text, quote.speaker, quote.speaker_role,
                                               names.get(person_id or 0, [])),
              **quote.model_dump()}
             for quote, person_id in quotes
-        ]
-        self._session.connection().execute(_insert_quote(), rows)  # one executemany, past the ORM
+        )
+
+    def flush(self) -> None:
+        """Send the quotes added since the last read to the database."""
+        flush_quotes(self._session)
 
     def _names(self, person_ids: set[int]) -> dict[int, list[str]]:
         # An ingest batch stores quotes by the same people article after article: their names are
@@ -48,6 +54,7 @@ class SqlQuoteRepository:
 
         `person_ids` narrows to quotes by those people; with terms as well, both must hold.
         """
+        flush_quotes(self._session)
         filters: list[ColumnElement[bool]] = published_window(search)
         if search.person_ids:
             filters.append(QuoteRow.person_id.in_(search.person_ids))
@@ -63,6 +70,21 @@ class SqlQuoteRepository:
 
 # Key of the per-transaction cache of speakers' names in Session.info.
 SPEAKER_NAMES_CACHE = "briefbot.speaker_names"
+# Quotes added and not yet written, in Session.info: one statement for a whole ingest batch (one
+# an article cost more than the rows), and anything that reads quotes writes them first.
+_PENDING_QUOTES = "briefbot.pending_quotes"
+
+
+def _pending(session: Session) -> list[dict[str, object]]:
+    pending: list[dict[str, object]] = session.info.setdefault(_PENDING_QUOTES, [])
+    return pending
+
+
+def flush_quotes(session: Session) -> None:
+    """Write the quotes added in this session and not yet written."""
+    pending = session.info.pop(_PENDING_QUOTES, None)
+    if pending:
+        session.connection().execute(_insert_quote(), pending)  # one executemany, past the ORM
 
 
 @functools.cache
@@ -77,6 +99,7 @@ def reindex_people_quotes(session: Session, names: dict[int, list[str]]) -> None
     """
     if not names:
         return
+    flush_quotes(session)  # their quotes added in this transaction too
     person_ids = list(names)
     changed = [
         {"id": quote_id, "search_text": new}

@@ -22,8 +22,8 @@ from store.fact_search import is_common, matches_all
 from store.orm import ArticleRow, EventRow, StoryEventRow, StoryKeyRow, StoryRow
 from store.repositories.events import date_range
 from store.repositories.story_statements import (
+    MATCHING_MEMBERS_POSTGRESQL,
     insert_rows_statement,
-    insert_story_statement,
     light_member,
     matching_members_query,
     member_rows_query,
@@ -31,6 +31,7 @@ from store.repositories.story_statements import (
     update_story_statement,
 )
 from store.search_text import query_tokens
+from store.story_ids import StoryIds
 from store.story_keys import key_rows, stored_key
 from store.types import utcnow
 
@@ -53,6 +54,8 @@ class SqlStoryRepository:
         # Links, keys and shown fields written since the last read, sent in one statement a kind
         # when something reads the story tables or the unit of work commits (`flush`): ingest
         # writes ~10 rows an event, and one statement each cost more than the rest of the merge.
+        self._new_stories: list[dict[str, Any]] = []
+        self._ids: StoryIds | None = None
         self._new_links: list[dict[str, Any]] = []
         self._new_keys: list[dict[str, Any]] = []
         self._buffered_keys: dict[str, list[tuple[int, int, date, date]]] = {}  # _new_keys by key
@@ -73,6 +76,9 @@ class SqlStoryRepository:
     def flush(self) -> None:
         """Send the buffered writes to the database (the unit of work calls this before committing)."""
         conn = self._session.connection()
+        if self._new_stories:
+            conn.execute(insert_rows_statement(StoryRow), self._new_stories)
+            self._new_stories = []
         if self._new_links:
             conn.execute(insert_rows_statement(StoryEventRow), self._new_links)
             self._new_links = []
@@ -94,28 +100,35 @@ class SqlStoryRepository:
         """
         # Members linked in this transaction are found in memory, the rest in one statement: a
         # flush before every article's look-up cost three statements an article.
-        shared: list[dict[tuple[int, int], int]] = [self._buffered_matches(r) for r in reports]
-        params: dict[str, object] = {"limit": limit, "per_key": _PER_KEY}
-        arms = 0
-        for number, report in enumerate(reports):
-            # Names first: they say most about a happening, should a report have more keys than are looked up.
-            names_first = sorted(report.keys, key=lambda k: not k.startswith("n:"))
-            for key in list(dict.fromkeys(stored_key(k) for k in names_first))[:_MAX_KEYS]:
-                params |= {f"r{arms}": number, f"k{arms}": key,
-                           f"s{arms}": report.start, f"u{arms}": report.end}
-                arms += 1
-        if arms:
-            conn = self._session.connection()
-            for number, story_id, event_id, count in conn.execute(matching_members_query(arms), params):
-                shared[number][(story_id, event_id)] = count
+        wanted = [_lookup_keys(r) for r in reports]
+        shared = [self._buffered_matches(r, keys) for r, keys in zip(reports, wanted, strict=True)]
+        for number, story_id, event_id, count in self._stored_matches(reports, wanted, limit):
+            shared[number][(story_id, event_id)] = count
         hits = [sorted(found, key=lambda hit: (found[hit], hit[1]), reverse=True)[:limit] for found in shared]
         members = self._read_members([event_id for found in hits for _, event_id in found])  # one query
         return [[(story_id, members[event_id]) for story_id, event_id in found] for found in hits]
 
-    def _buffered_matches(self, report: StoryKeys) -> dict[tuple[int, int], int]:
+    def _stored_matches(self, reports: Sequence[StoryKeys], wanted: list[list[str]],
+                        limit: int) -> Sequence[Any]:
+        """(report number, story id, event id, keys shared) of stored members, at most `limit` a report."""
+        looked_up = [(n, key) for n, keys in enumerate(wanted) for key in keys]
+        if not looked_up:
+            return []
+        conn = self._session.connection()
+        params: dict[str, object] = {"limit": limit, "per_key": _PER_KEY}
+        if conn.dialect.name == "postgresql":
+            params |= {"reports": [n for n, _ in looked_up], "keys": [k for _, k in looked_up],
+                       "since": [reports[n].start for n, _ in looked_up],
+                       "until": [reports[n].end for n, _ in looked_up]}
+            return conn.execute(MATCHING_MEMBERS_POSTGRESQL, params).all()
+        for arm, (n, key) in enumerate(looked_up):
+            params |= {f"r{arm}": n, f"k{arm}": key, f"s{arm}": reports[n].start, f"u{arm}": reports[n].end}
+        return conn.execute(matching_members_query(len(looked_up)), params).all()
+
+    def _buffered_matches(self, report: StoryKeys, keys: list[str]) -> dict[tuple[int, int], int]:
         """Keys shared with the report by members linked in this transaction and not yet flushed."""
         found: dict[tuple[int, int], int] = {}
-        for key in dict.fromkeys(stored_key(k) for k in report.keys):
+        for key in keys:
             for story_id, event_id, start, end in self._buffered_keys.get(key, ()):
                 if end >= report.start and start <= report.end:
                     found[(story_id, event_id)] = found.get((story_id, event_id), 0) + 1
@@ -152,11 +165,12 @@ class SqlStoryRepository:
               member: StoryMember | None = None) -> int:
         """A new story holding one event, which is in no story (`detach` it first); its id."""
         span = date_range(date)
-        story_id: int = self._session.connection().execute(
-            insert_story_statement(),
-            {"date": date, "date_start": span[0], "date_end": span[1], "summary": summary,
-             "actors": list(actors), "places": list(places), "created_at": utcnow()},
-        ).scalar_one()
+        if self._ids is None:
+            self._ids = StoryIds(self._session.connection())
+        story_id = self._ids.new()
+        self._new_stories.append({"id": story_id, "date": date, "date_start": span[0], "date_end": span[1],
+                                  "summary": summary, "actors": list(actors), "places": list(places),
+                                  "created_at": utcnow()})
         self._link(story_id, event_id, score=None, reason=None, keys=keys, member=member)
         return story_id
 
@@ -293,6 +307,12 @@ class SqlStoryRepository:
                   places=list(stories[i].places), members=members[i])
             for i in ids if i in stories
         ]
+
+
+def _lookup_keys(report: StoryKeys) -> list[str]:
+    """The keys a report is looked up by: names first, as they say most about a happening."""
+    names_first = sorted(report.keys, key=lambda k: not k.startswith("n:"))
+    return list(dict.fromkeys(stored_key(k) for k in names_first))[:_MAX_KEYS]
 
 
 def _corroboration() -> ScalarSelect[int]:

@@ -80,19 +80,19 @@ def merge_into_stories(
     spans = [_cached_features(e.date, e.summary, tuple(e.actors), tuple(e.places), article.id, e.start)
              for e, _ in stored]
     keys = [_keys(f) for f in spans]
-    # Only members sharing a name or key word with an event can merge with it; each event asks for
-    # its own, so one vague event ("prices have risen since last year") cannot crowd out the
-    # candidates of the others. The article's own events, which may merge on being side by side,
-    # join the pool as they are placed.
-    pool: dict[int, list[EventFeatures]] = {}
-    seen: set[int] = set()
-    for found in uow.stories.matching_members(keys):
-        for story_id, m in found:
-            if m.event_id not in seen:
-                seen.add(m.event_id)
-                pool.setdefault(story_id, []).append(member_features(m))
+    # Only members sharing a name or key word with an event can merge with it, so each event is
+    # scored against its own candidates (one vague event, "prices have risen since last year",
+    # cannot crowd out the others'), and against this article's events placed before it, which may
+    # merge with it on being side by side.
+    found = uow.stories.matching_members(keys)
+    here: dict[int, list[EventFeatures]] = {}
     placed: dict[int, int] = {}
-    for (event, event_id), feats, found_by in zip(stored, spans, keys, strict=True):
+    for (event, event_id), feats, found_by, candidates in zip(stored, spans, keys, found, strict=True):
+        pool: dict[int, list[EventFeatures]] = {}
+        for story_id, m in candidates:
+            pool.setdefault(story_id, []).append(member_features(m))
+        for story_id, placed_here in here.items():
+            pool.setdefault(story_id, []).extend(placed_here)
         match = best_match(feats, list(pool.items()))
         member = StoryMember(event_id=event_id, date=event.date, summary=event.summary, actors=event.actors,
                              places=event.places, start=event.start, article=ArticleRef(id=article.id))
@@ -100,13 +100,12 @@ def merge_into_stories(
             story_id = uow.stories.start(event_id, date=event.date, summary=event.summary,
                                          actors=event.actors, places=event.places, keys=found_by,
                                          member=member)
-            pool[story_id] = [feats]
         else:
             story_id, why = match
             uow.stories.attach(story_id, event_id, score=why.score, reason=why.explain(), keys=found_by,
                                member=member)
             attached.add(story_id)
-            pool[story_id].append(feats)
+        here.setdefault(story_id, []).append(feats)
         placed[event_id] = story_id
     if grown is None:
         refresh_shown(attached, uow=uow)

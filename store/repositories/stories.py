@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import calendar
 from collections.abc import Sequence
 from datetime import date
 from typing import Any
@@ -116,13 +117,16 @@ class SqlStoryRepository:
             return []
         conn = self._session.connection()
         params: dict[str, object] = {"limit": limit, "per_key": _PER_KEY}
+        last_days = [_last_days(reports[n].end) for n, _ in looked_up]
         if conn.dialect.name == "postgresql":
             params |= {"reports": [n for n, _ in looked_up], "keys": [k for _, k in looked_up],
                        "since": [reports[n].start for n, _ in looked_up],
-                       "until": [reports[n].end for n, _ in looked_up]}
+                       "until": [reports[n].end for n, _ in looked_up],
+                       "month_end": [m for m, _ in last_days], "year_end": [y for _, y in last_days]}
             return conn.execute(MATCHING_MEMBERS_POSTGRESQL, params).all()
-        for arm, (n, key) in enumerate(looked_up):
-            params |= {f"r{arm}": n, f"k{arm}": key, f"s{arm}": reports[n].start, f"u{arm}": reports[n].end}
+        for arm, ((n, key), (month_end, year_end)) in enumerate(zip(looked_up, last_days, strict=True)):
+            params |= {f"r{arm}": n, f"k{arm}": key, f"s{arm}": reports[n].start, f"u{arm}": reports[n].end,
+                       f"m{arm}": month_end, f"y{arm}": year_end}
         return conn.execute(matching_members_query(len(looked_up)), params).all()
 
     def _buffered_matches(self, report: StoryKeys, keys: list[str]) -> dict[tuple[int, int], int]:
@@ -307,6 +311,11 @@ class SqlStoryRepository:
                   places=list(stories[i].places), members=members[i])
             for i in ids if i in stories
         ]
+
+
+def _last_days(day: date) -> tuple[date, date]:
+    """The last day of the month and of the year holding `day`."""
+    return date(day.year, day.month, calendar.monthrange(day.year, day.month)[1]), date(day.year, 12, 31)
 
 
 def _lookup_keys(report: StoryKeys) -> list[str]:

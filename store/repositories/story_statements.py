@@ -8,7 +8,19 @@ from __future__ import annotations
 
 import functools
 
-from sqlalchemy import Date, Executable, Integer, bindparam, func, insert, select, text, union_all, update
+from sqlalchemy import (
+    Date,
+    Executable,
+    Integer,
+    Select,
+    bindparam,
+    func,
+    insert,
+    select,
+    text,
+    union_all,
+    update,
+)
 
 from handlers.domain import ArticleRef, StoryMember
 from store.orm import EventRow, StoryEventRow, StoryKeyRow, StoryRow
@@ -19,19 +31,13 @@ def matching_members_query(arms: int) -> Executable:
     """Members sharing keys with several reports at once, at most "limit" a report, most shared first.
 
     One arm per (report, key): parameters r<i> (the report's number), k<i> (the key), s<i> and u<i>
-    (the report's first and last day). Rows: report, story id, event id, keys shared.
+    (the report's first and last day), m<i> and y<i> (the last day of the month and of the year
+    of u<i>). Rows: report, story id, event id, keys shared.
     """
-    # Each key's postings are read nearest the dates first, at most "per_key" of them: a word
-    # every report of the day uses ("prices") would otherwise have every member counted, which
-    # costs more as the day is busier, to find members that share nothing else.
     postings = union_all(*[
-        select(bindparam(f"r{i}", type_=Integer).label("report"), StoryKeyRow.story_id, StoryKeyRow.event_id)
-        .where(StoryKeyRow.key == bindparam(f"k{i}"), StoryKeyRow.date_end >= bindparam(f"s{i}", type_=Date),
-               StoryKeyRow.date_start <= bindparam(f"u{i}", type_=Date))
-        .order_by(StoryKeyRow.date_end)
-        .limit(bindparam("per_key"))
-        .subquery().select()
+        part.subquery().select()
         for i in range(arms)
+        for part in _postings(i)
     ]).subquery()
     shared = func.count()
     rank = func.row_number().over(partition_by=postings.c.report,
@@ -47,19 +53,47 @@ def matching_members_query(arms: int) -> Executable:
             .order_by(hits.c.report, hits.c.rank))
 
 
-# PostgreSQL: the same look-up as one fixed statement over arrays of (report, key, first and
-# last day), so the server plans it once per connection (psycopg prepares repeated statements)
-# instead of planning a union of 30-odd arms for every article, which cost more than running it.
+def _postings(i: int) -> tuple[Select[int, int, int], Select[int, int, int]]:
+    # An event's dates are a day, a calendar month or a calendar year, so a member overlapping the
+    # days s..u either ends within them or is the month or the year holding u: two bounded index
+    # ranges. "Ends on or after s" alone read every later posting of the key when the report was
+    # about an older day, which slowed ingest as the store grew.
+    report = bindparam(f"r{i}", type_=Integer).label("report")
+    found = select(report, StoryKeyRow.story_id, StoryKeyRow.event_id)
+    # A key's postings are read nearest the dates first, at most "per_key": a word every report
+    # of the day uses ("prices") would otherwise have every member counted.
+    ending_within = (found.where(StoryKeyRow.key == bindparam(f"k{i}"),
+                                 StoryKeyRow.date_end.between(bindparam(f"s{i}", type_=Date),
+                                                              bindparam(f"u{i}", type_=Date)))
+                     .order_by(StoryKeyRow.date_end).limit(bindparam("per_key")))
+    holding_last_day = (found.where(StoryKeyRow.key == bindparam(f"k{i}"),
+                                    StoryKeyRow.date_end.in_([bindparam(f"m{i}", type_=Date),
+                                                              bindparam(f"y{i}", type_=Date)]),
+                                    StoryKeyRow.date_end > bindparam(f"u{i}", type_=Date),
+                                    StoryKeyRow.date_start <= bindparam(f"u{i}", type_=Date))
+                        .limit(bindparam("per_key")))
+    return ending_within, holding_last_day
+
+
+# PostgreSQL: the same look-up as one fixed statement over arrays of (report, key, days), so the
+# server plans it once per connection (psycopg prepares repeated statements) instead of planning
+# a union of 30-odd arms for every article, which cost more than running it.
 MATCHING_MEMBERS_POSTGRESQL = text("""
 WITH postings AS (
     SELECT w.report, p.story_id, p.event_id
     FROM unnest(CAST(:reports AS integer[]), CAST(:keys AS varchar[]), CAST(:since AS date[]),
-                CAST(:until AS date[])) AS w(report, key, since, until)
+                CAST(:until AS date[]), CAST(:month_end AS date[]), CAST(:year_end AS date[]))
+         AS w(report, key, since, until, month_end, year_end)
     CROSS JOIN LATERAL (
-        SELECT k.story_id, k.event_id FROM story_keys AS k
-        WHERE k.key = w.key AND k.date_end >= w.since AND k.date_start <= w.until
-        ORDER BY k.date_end
-        LIMIT :per_key
+        (SELECT k.story_id, k.event_id FROM story_keys AS k
+         WHERE k.key = w.key AND k.date_end BETWEEN w.since AND w.until
+         ORDER BY k.date_end
+         LIMIT :per_key)
+        UNION ALL
+        (SELECT k.story_id, k.event_id FROM story_keys AS k
+         WHERE k.key = w.key AND k.date_end IN (w.month_end, w.year_end) AND k.date_end > w.until
+               AND k.date_start <= w.until
+         LIMIT :per_key)
     ) AS p
 ), hits AS (
     SELECT report, story_id, event_id, count(*) AS shared,

@@ -243,7 +243,8 @@ class StoryKeyRow(Base):
     """
 
     __tablename__ = "story_keys"
-    __table_args__ = (Index("ix_story_keys_key_date", "key", "date_end", "date_start"),)
+    # The ids too, so that a look-up is answered from the index alone (migration 0007).
+    __table_args__ = (Index("ix_story_keys_lookup", "key", "date_end", "date_start", "story_id", "event_id"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     story_id: Mapped[int] = mapped_column(ForeignKey("stories.id", ondelete="CASCADE"), index=True)

@@ -23,10 +23,11 @@ from store.fact_search import is_common, matches_all
 from store.orm import ArticleRow, EventRow, StoryEventRow, StoryKeyRow, StoryRow
 from store.repositories.events import date_range
 from store.repositories.story_statements import (
+    ARMS_STEP,
     MATCHING_MEMBERS_POSTGRESQL,
     insert_rows_statement,
     light_member,
-    matching_members_query,
+    matching_members_sqlite,
     member_rows_query,
     story_members_query,
     update_story_statement,
@@ -40,9 +41,8 @@ from store.types import utcnow
 # the migration lock is another).
 MERGE_LOCK_KEY = 0x62726965666D67  # "briefmg"
 
-# A report is looked up by at most this many of its keys, each read for at most _PER_KEY members.
+# A report is looked up by at most this many of its keys (each read for at most PER_KEY members).
 _MAX_KEYS = 40
-_PER_KEY = 100
 
 
 class SqlStoryRepository:
@@ -116,18 +116,22 @@ class SqlStoryRepository:
         if not looked_up:
             return []
         conn = self._session.connection()
-        params: dict[str, object] = {"limit": limit, "per_key": _PER_KEY}
         last_days = [_last_days(reports[n].end) for n, _ in looked_up]
         if conn.dialect.name == "postgresql":
-            params |= {"reports": [n for n, _ in looked_up], "keys": [k for _, k in looked_up],
-                       "since": [reports[n].start for n, _ in looked_up],
-                       "until": [reports[n].end for n, _ in looked_up],
-                       "month_end": [m for m, _ in last_days], "year_end": [y for _, y in last_days]}
+            params = {"reports": [n for n, _ in looked_up], "keys": [k for _, k in looked_up],
+                      "since": [reports[n].start for n, _ in looked_up],
+                      "until": [reports[n].end for n, _ in looked_up],
+                      "month_end": [m for m, _ in last_days], "year_end": [y for _, y in last_days],
+                      "limit": limit}
             return conn.execute(MATCHING_MEMBERS_POSTGRESQL, params).all()
-        for arm, ((n, key), (month_end, year_end)) in enumerate(zip(looked_up, last_days, strict=True)):
-            params |= {f"r{arm}": n, f"k{arm}": key, f"s{arm}": reports[n].start, f"u{arm}": reports[n].end,
-                       f"m{arm}": month_end, f"y{arm}": year_end}
-        return conn.execute(matching_members_query(len(looked_up)), params).all()
+        values: list[object] = []
+        for (n, key), (month_end, year_end) in zip(looked_up, last_days, strict=True):
+            since, until = reports[n].start.isoformat(), reports[n].end.isoformat()
+            values += [n, key, since, until,
+                       n, key, month_end.isoformat(), year_end.isoformat(), until, until]
+        arms = -(-len(looked_up) // ARMS_STEP) * ARMS_STEP
+        values += [-1, "", "", "", -1, "", "", "", "", ""] * (arms - len(looked_up))  # no key is empty
+        return conn.exec_driver_sql(matching_members_sqlite(arms), (*values, limit)).all()
 
     def _buffered_matches(self, report: StoryKeys, keys: list[str]) -> dict[tuple[int, int], int]:
         """Keys shared with the report by members linked in this transaction and not yet flushed."""

@@ -9,76 +9,62 @@ from __future__ import annotations
 import functools
 
 from sqlalchemy import (
-    Date,
     Executable,
-    Integer,
-    Select,
     bindparam,
-    func,
     insert,
     select,
     text,
-    union_all,
     update,
 )
 
 from handlers.domain import ArticleRef, StoryMember
 from store.orm import EventRow, StoryEventRow, StoryKeyRow, StoryRow
 
+# At most this many postings of one key are read for one report.
+PER_KEY = 100
 
-@functools.cache
-def matching_members_query(arms: int) -> Executable:
-    """Members sharing keys with several reports at once, at most "limit" a report, most shared first.
+# Look-ups are padded to a multiple of this many (report, key) arms with arms that match
+# nothing: a statement per exact count (1 to 200) kept that many large prepared statements.
+ARMS_STEP = 8
 
-    One arm per (report, key): parameters r<i> (the report's number), k<i> (the key), s<i> and u<i>
-    (the report's first and last day), m<i> and y<i> (the last day of the month and of the year
-    of u<i>). Rows: report, story id, event id, keys shared.
+
+@functools.lru_cache(maxsize=32)
+def matching_members_sqlite(arms: int) -> str:
+    """SQLite: members sharing keys with several reports at once, at most "limit" a report.
+
+    Raw SQL with positional parameters: as a SQLAlchemy construct, each size of this union cost
+    ~0.7 MB of cached statement objects. Each arm takes, in order: the report's number, the key,
+    its first and last day, the report's number, the key, the last day of the month and of the
+    year holding its last day, and its last day twice. Then the limit. Rows: report, story id,
+    event id, keys shared.
     """
-    postings = union_all(*[
-        part.subquery().select()
-        for i in range(arms)
-        for part in _postings(i)
-    ]).subquery()
-    shared = func.count()
-    rank = func.row_number().over(partition_by=postings.c.report,
-                                  order_by=(shared.desc(), postings.c.event_id.desc()))
-    hits = (
-        select(postings.c.report, postings.c.story_id, postings.c.event_id, shared.label("shared"),
-               rank.label("rank"))
-        .group_by(postings.c.report, postings.c.story_id, postings.c.event_id)
-        .subquery()
-    )
-    return (select(hits.c.report, hits.c.story_id, hits.c.event_id, hits.c.shared)
-            .where(hits.c.rank <= bindparam("limit"))
-            .order_by(hits.c.report, hits.c.rank))
-
-
-def _postings(i: int) -> tuple[Select[int, int, int], Select[int, int, int]]:
     # An event's dates are a day, a calendar month or a calendar year, so a member overlapping the
     # days s..u either ends within them or is the month or the year holding u: two bounded index
     # ranges. "Ends on or after s" alone read every later posting of the key when the report was
-    # about an older day, which slowed ingest as the store grew.
-    report = bindparam(f"r{i}", type_=Integer).label("report")
-    found = select(report, StoryKeyRow.story_id, StoryKeyRow.event_id)
-    # A key's postings are read nearest the dates first, at most "per_key": a word every report
-    # of the day uses ("prices") would otherwise have every member counted.
-    ending_within = (found.where(StoryKeyRow.key == bindparam(f"k{i}"),
-                                 StoryKeyRow.date_end.between(bindparam(f"s{i}", type_=Date),
-                                                              bindparam(f"u{i}", type_=Date)))
-                     .order_by(StoryKeyRow.date_end).limit(bindparam("per_key")))
-    holding_last_day = (found.where(StoryKeyRow.key == bindparam(f"k{i}"),
-                                    StoryKeyRow.date_end.in_([bindparam(f"m{i}", type_=Date),
-                                                              bindparam(f"y{i}", type_=Date)]),
-                                    StoryKeyRow.date_end > bindparam(f"u{i}", type_=Date),
-                                    StoryKeyRow.date_start <= bindparam(f"u{i}", type_=Date))
-                        .limit(bindparam("per_key")))
-    return ending_within, holding_last_day
+    # about an older day, which slowed ingest as the store grew. A key's postings are read nearest
+    # the dates first, at most PER_KEY: a word every report of the day uses ("prices") would
+    # otherwise have every member counted.
+    arm = (
+        "SELECT ? AS report, story_id, event_id FROM (SELECT story_id, event_id FROM story_keys"
+        f" WHERE key = ? AND date_end BETWEEN ? AND ? ORDER BY date_end LIMIT {PER_KEY})"
+        " UNION ALL "
+        "SELECT ? AS report, story_id, event_id FROM (SELECT story_id, event_id FROM story_keys"
+        f" WHERE key = ? AND date_end IN (?, ?) AND date_end > ? AND date_start <= ? LIMIT {PER_KEY})"
+    )
+    postings = " UNION ALL ".join([arm] * arms)
+    return (
+        "SELECT report, story_id, event_id, shared FROM ("
+        " SELECT report, story_id, event_id, count(*) AS shared, row_number() OVER"
+        " (PARTITION BY report ORDER BY count(*) DESC, event_id DESC) AS rank"
+        f" FROM ({postings}) GROUP BY report, story_id, event_id"
+        ") WHERE rank <= ? ORDER BY report, rank"
+    )
 
 
 # PostgreSQL: the same look-up as one fixed statement over arrays of (report, key, days), so the
 # server plans it once per connection (psycopg prepares repeated statements) instead of planning
 # a union of 30-odd arms for every article, which cost more than running it.
-MATCHING_MEMBERS_POSTGRESQL = text("""
+MATCHING_MEMBERS_POSTGRESQL = text(f"""
 WITH postings AS (
     SELECT w.report, p.story_id, p.event_id
     FROM unnest(CAST(:reports AS integer[]), CAST(:keys AS varchar[]), CAST(:since AS date[]),
@@ -88,12 +74,12 @@ WITH postings AS (
         (SELECT k.story_id, k.event_id FROM story_keys AS k
          WHERE k.key = w.key AND k.date_end BETWEEN w.since AND w.until
          ORDER BY k.date_end
-         LIMIT :per_key)
+         LIMIT {PER_KEY})
         UNION ALL
         (SELECT k.story_id, k.event_id FROM story_keys AS k
          WHERE k.key = w.key AND k.date_end IN (w.month_end, w.year_end) AND k.date_end > w.until
                AND k.date_start <= w.until
-         LIMIT :per_key)
+         LIMIT {PER_KEY})
     ) AS p
 ), hits AS (
     SELECT report, story_id, event_id, count(*) AS shared,

@@ -114,8 +114,9 @@ def merge_into_stories(
 
 def refresh_shown(story_ids: Iterable[int], *, uow: UnitOfWork) -> None:
     """Recompute what these stories show from their latest members (after members joined them)."""
-    for story_id in sorted(story_ids):
-        when, summary, actors, places = shown(uow.stories.members(story_id, newest=SHOWN_FROM_NEWEST))
+    latest = uow.stories.latest_members(sorted(story_ids), newest=SHOWN_FROM_NEWEST)
+    for story_id, members in latest.items():
+        when, summary, actors, places = shown(members)
         uow.stories.update(story_id, date=when, summary=summary, actors=actors, places=places)
 
 

@@ -283,6 +283,9 @@ class FakeStories:
         found = [self._member(link) for link in self.links if link[0] == story_id]
         return found if newest is None else found[max(len(found) - newest, 0):]
 
+    def latest_members(self, story_ids: Sequence[int], *, newest: int) -> dict[int, list[StoryMember]]:
+        return {i: self.members(i, newest=newest) for i in story_ids}
+
     def start(self, event_id: int, *, date: str, summary: str, actors: Sequence[str],
               places: Sequence[str], keys: StoryKeys | None = None,
               member: StoryMember | None = None) -> int:

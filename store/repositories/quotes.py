@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Iterable, Sequence
+from typing import Any
 
 from sqlalchemy import ColumnElement, Executable, insert, select, update
 from sqlalchemy.orm import Session
@@ -24,30 +25,14 @@ class SqlQuoteRepository:
 
         Written with the rest of the transaction's quotes, before anything reads quotes or at commit.
         """
-        if not quotes:
-            return
-        names = self._names({pid for _, pid in quotes if pid is not None})
         _pending(self._session).extend(
-            {"article_id": article_id, "person_id": person_id,
-             "search_text": quote_search_text(quote.text, quote.speaker, quote.speaker_role,
-                                              names.get(person_id or 0, [])),
-             **quote.model_dump()}
+            {"article_id": article_id, "person_id": person_id, **quote.model_dump()}
             for quote, person_id in quotes
         )
 
     def flush(self) -> None:
         """Send the quotes added since the last read to the database."""
         flush_quotes(self._session)
-
-    def _names(self, person_ids: set[int]) -> dict[int, list[str]]:
-        # An ingest batch stores quotes by the same people article after article: their names are
-        # read once per transaction. The people repository drops this when it changes anyone.
-        known: dict[int, list[str]] = self._session.info.setdefault(SPEAKER_NAMES_CACHE, {})
-        missing = person_ids - known.keys()
-        if missing:
-            found = speaker_names(self._session, missing)
-            known.update({pid: found.get(pid, []) for pid in missing})
-        return known
 
     def search(self, search: FactSearch) -> tuple[list[QuoteRecord], int]:
         """Quotes matching the terms (in their words or their speaker's names), newest article first.
@@ -75,16 +60,32 @@ SPEAKER_NAMES_CACHE = "briefbot.speaker_names"
 _PENDING_QUOTES = "briefbot.pending_quotes"
 
 
-def _pending(session: Session) -> list[dict[str, object]]:
-    pending: list[dict[str, object]] = session.info.setdefault(_PENDING_QUOTES, [])
+def _pending(session: Session) -> list[dict[str, Any]]:
+    pending: list[dict[str, Any]] = session.info.setdefault(_PENDING_QUOTES, [])
     return pending
 
 
 def flush_quotes(session: Session) -> None:
-    """Write the quotes added in this session and not yet written."""
+    """Write the quotes added in this session and not yet written, indexed with their speakers' names."""
     pending = session.info.pop(_PENDING_QUOTES, None)
-    if pending:
-        session.connection().execute(_insert_quote(), pending)  # one executemany, past the ORM
+    if not pending:
+        return
+    names = _names(session, {row["person_id"] for row in pending if row["person_id"] is not None})
+    for row in pending:
+        row["search_text"] = quote_search_text(row["text"], row["speaker"], row["speaker_role"],
+                                               names.get(row["person_id"] or 0, []))
+    session.connection().execute(_insert_quote(), pending)  # one executemany, past the ORM
+
+
+def _names(session: Session, person_ids: set[int]) -> dict[int, list[str]]:
+    # A transaction reads each speaker's names once (the cache lives in the session); the people
+    # repository drops the cache when it changes anyone.
+    known: dict[int, list[str]] = session.info.setdefault(SPEAKER_NAMES_CACHE, {})
+    missing = person_ids - known.keys()
+    if missing:
+        found = speaker_names(session, missing)
+        known.update({pid: found.get(pid, []) for pid in missing})
+    return known
 
 
 @functools.cache

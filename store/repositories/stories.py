@@ -24,6 +24,7 @@ from store.orm import ArticleRow, EventRow, StoryEventRow, StoryKeyRow, StoryRow
 from store.repositories.events import date_range
 from store.repositories.story_statements import (
     ARMS_STEP,
+    LATEST_MEMBERS_POSTGRESQL,
     MATCHING_MEMBERS_POSTGRESQL,
     insert_rows_statement,
     light_member,
@@ -147,19 +148,34 @@ class SqlStoryRepository:
 
         With `newest`, only that many of the latest.
         """
-        # Links still buffered are the newest: they come after the stored ones, as their ids will.
-        buffered = [link["event_id"] for link in self._new_links if link["story_id"] == story_id]
-        conn = self._session.connection()
-        if newest is None:
-            stored = conn.execute(story_members_query(limited=False), {"story_id": story_id}).scalars().all()
-        else:
-            params = {"story_id": story_id, "newest": max(newest - len(buffered), 0)}
-            stored = conn.execute(story_members_query(limited=True), params).scalars().all()
-        ids = [*reversed(stored), *buffered]
         if newest is not None:
-            ids = ids[len(ids) - newest:] if newest < len(ids) else ids
+            return self.latest_members([story_id], newest=newest)[story_id]
+        stored = self._session.connection().execute(story_members_query(limited=False),
+                                                     {"story_id": story_id}).scalars().all()
+        ids = [*reversed(stored), *self._buffered_members(story_id)]
         found = self._read_members(ids)
         return [found[i] for i in ids]
+
+    def latest_members(self, story_ids: Sequence[int], *, newest: int) -> dict[int, list[StoryMember]]:
+        """Each story's latest `newest` members, in join order (as `members` gives them), read together."""
+        stored: dict[int, list[int]] = {i: [] for i in story_ids}  # newest first
+        conn = self._session.connection()
+        if conn.dialect.name == "postgresql":  # one round trip for the lot
+            for story_id, event_id in conn.execute(LATEST_MEMBERS_POSTGRESQL,
+                                                   {"ids": list(stored), "newest": newest}):
+                stored[story_id].append(event_id)
+        else:
+            for story_id in stored:
+                params = {"story_id": story_id, "newest": newest}
+                stored[story_id] = list(conn.execute(story_members_query(limited=True), params).scalars())
+        ids = {i: [*reversed(events), *self._buffered_members(i)][-newest:] if newest else []
+               for i, events in stored.items()}
+        found = self._read_members([e for events in ids.values() for e in events])
+        return {i: [found[e] for e in events] for i, events in ids.items()}
+
+    def _buffered_members(self, story_id: int) -> list[int]:
+        # Links still buffered are the newest: they come after the stored ones, as their ids will.
+        return [link["event_id"] for link in self._new_links if link["story_id"] == story_id]
 
     def _read_members(self, event_ids: list[int]) -> dict[int, StoryMember]:
         missing = list(dict.fromkeys(i for i in event_ids if i not in self._members))

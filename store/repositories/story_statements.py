@@ -91,6 +91,16 @@ SELECT report, story_id, event_id, shared FROM hits WHERE rank <= :limit ORDER B
 """)
 
 
+# Several stories' latest members, newest first, in one statement.
+LATEST_MEMBERS_POSTGRESQL = text("""
+SELECT s.id, m.event_id
+FROM unnest(CAST(:ids AS integer[])) AS s(id)
+CROSS JOIN LATERAL (
+    SELECT event_id FROM story_events WHERE story_id = s.id ORDER BY id DESC LIMIT :newest
+) AS m
+""")
+
+
 @functools.cache
 def story_members_query(*, limited: bool) -> Executable:
     # Newest first, so that a LIMIT keeps the latest.

@@ -243,7 +243,7 @@ class StoryKeyRow(Base):
     """
 
     __tablename__ = "story_keys"
-    # The ids too, so that a look-up is answered from the index alone (migration 0007).
+    # The ids too, so that a look-up is answered from the index alone (migration 0008).
     __table_args__ = (Index("ix_story_keys_lookup", "key", "date_end", "date_start", "story_id", "event_id"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)

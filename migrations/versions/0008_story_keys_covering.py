@@ -4,8 +4,8 @@ Ingest reads up to 100 postings of each of a new report's ~30 keys. With the ids
 database answers from the index alone instead of fetching every posting's row from the table:
 on a store of a million facts that was a third of the look-up's time.
 
-Revision ID: 0007_story_keys_covering
-Revises: 0006_story_keys
+Revision ID: 0008_story_keys_covering
+Revises: 0007_story_headlines
 """
 
 from __future__ import annotations
@@ -14,8 +14,8 @@ from collections.abc import Sequence
 
 from alembic import op
 
-revision: str = "0007_story_keys_covering"
-down_revision: str | None = "0006_story_keys"
+revision: str = "0008_story_keys_covering"
+down_revision: str | None = "0007_story_headlines"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

@@ -6,7 +6,6 @@ from collections.abc import Sequence
 from typing import Any
 
 from sqlalchemy import (
-    ColumnElement,
     delete,
     select,
     text,
@@ -15,9 +14,9 @@ from sqlalchemy.orm import Session
 
 from handlers.domain import ArticleRef, FactSearch, Story, StoryHeadline, StoryKeys, StoryMember
 from handlers.headline_words import stored_words
-from store.fact_search import is_common, matches_all
 from store.orm import ArticleRow, EventRow, StoryEventRow, StoryKeyRow, StoryRow
 from store.repositories.events import date_range
+from store.repositories.story_search import newest_matching
 from store.repositories.story_statements import (
     insert_rows_statement,
     insert_story_statement,
@@ -28,7 +27,6 @@ from store.repositories.story_statements import (
     story_members_query,
     update_story_statement,
 )
-from store.search_text import query_tokens
 from store.story_keys import key_rows, stored_key
 from store.types import utcnow
 
@@ -200,34 +198,10 @@ class SqlStoryRepository:
         90-150 ms at a million facts, when the page shows ten of them (`load` those).
         """
         self.flush()
-        conditions: list[ColumnElement[bool]] = []
-        if search.since:
-            conditions.append(StoryRow.date_end >= search.since)
-        if search.until:
-            conditions.append(StoryRow.date_start <= search.until)
-        tokens = query_tokens(search.terms)
-        # With a million events, "stories that have a matching member" must not build the set of
-        # every matching story first: stories are walked newest first (date_end, id index) and each
-        # is probed through its members; only a rare word is better looked up from its matches.
-        members = select(StoryEventRow.id).where(StoryEventRow.story_id == StoryRow.id)
-        if tokens and not is_common(self._session, "events", tokens):
-            matching = (select(StoryEventRow.story_id)
-                        .join(EventRow, EventRow.id == StoryEventRow.event_id)
-                        .where(matches_all(self._session, "events", EventRow.id, tokens)))
-            conditions.append(StoryRow.id.in_(matching))
-        elif tokens:
-            members = (members.join(EventRow, EventRow.id == StoryEventRow.event_id)
-                       .where(matches_all(self._session, "events", EventRow.id, tokens, walk_order=True)))
-        rows = self._session.execute(
-            select(StoryRow.id, StoryRow.date, StoryRow.outlets, StoryRow.words)
-            .where(*conditions, members.exists())
-            .order_by(StoryRow.date_end.desc(), StoryRow.id.desc())
-            .limit(cap)
-        ).all()
         # Our own columns: no validation needed (for 500 rows it costs more than the query).
         return [StoryHeadline.model_construct(id=i, date=when, corroboration=outlets,
                                               words=frozenset(words.split()))
-                for i, when, outlets, words in rows]
+                for i, when, outlets, words in newest_matching(self._session, search, cap=cap)]
 
     def load(self, ids: Sequence[int]) -> list[Story]:
         """The stories with these ids, with all their members, in the order of `ids`."""

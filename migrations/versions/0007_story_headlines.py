@@ -10,6 +10,8 @@ The backfill counts outlets with the statement the repository uses and computes 
 the function it uses (handlers.headline_words), so stored and loaded stories rank alike; a later
 change to those words' rules needs a migration that recomputes them. Both columns keep a server
 default (SQLite cannot add a NOT NULL column without one); the application always writes them.
+On PostgreSQL the backfill leaves a dead version of every row: store.migrate vacuums `stories`
+once this revision is applied (VACUUM cannot run inside the migration's transaction).
 
 Revision ID: 0007_story_headlines
 Revises: 0006_story_keys

@@ -326,8 +326,8 @@ class FakeStories:
         return next((link[0] for link in self.links if link[1] == event_id), None)
 
     def search(self, search: FactSearch, *, cap: int = 500) -> list[StoryHeadline]:
-        return [StoryHeadline(id=s.id, date=s.date, summary=s.summary, actors=s.actors, places=s.places,
-                              corroboration=s.corroboration) for s in self._search(search, cap=cap)]
+        return [StoryHeadline(id=s.id, date=s.date, corroboration=s.corroboration, words=s.words)
+                for s in self._search(search, cap=cap)]
 
     def load(self, ids: Sequence[int]) -> list[Story]:
         self.loaded.append(list(ids))

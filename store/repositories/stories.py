@@ -8,20 +8,17 @@ from datetime import date
 from typing import Any
 
 from sqlalchemy import (
-    ColumnElement,
-    case,
     delete,
-    func,
     select,
     text,
 )
 from sqlalchemy.orm import Session
-from sqlalchemy.sql.selectable import ScalarSelect
 
 from handlers.domain import ArticleRef, FactSearch, Story, StoryHeadline, StoryKeys, StoryMember
-from store.fact_search import is_common, matches_all
+from handlers.headline_words import stored_words
 from store.orm import ArticleRow, EventRow, StoryEventRow, StoryKeyRow, StoryRow
 from store.repositories.events import date_range
+from store.repositories.story_search import newest_matching
 from store.repositories.story_statements import (
     ARMS_STEP,
     LATEST_MEMBERS_POSTGRESQL,
@@ -30,10 +27,10 @@ from store.repositories.story_statements import (
     light_member,
     matching_members_sqlite,
     member_rows_query,
+    recount_outlets_statement,
     story_members_query,
     update_story_statement,
 )
-from store.search_text import query_tokens
 from store.story_ids import StoryIds
 from store.story_keys import key_rows, stored_key
 from store.types import utcnow
@@ -62,6 +59,9 @@ class SqlStoryRepository:
         self._new_keys: list[dict[str, Any]] = []
         self._buffered_keys: dict[str, list[tuple[int, int, date, date]]] = {}  # _new_keys by key
         self._new_shown: dict[int, dict[str, Any]] = {}
+        # Stories whose members changed since the last flush: their stored outlet count is
+        # recounted there, all in one statement.
+        self._recount: set[int] = set()
 
     def lock_for_merging(self) -> None:
         """Hold the store's story-merging lock until this transaction ends.
@@ -83,6 +83,7 @@ class SqlStoryRepository:
             self._new_stories = []
         if self._new_links:
             conn.execute(insert_rows_statement(StoryEventRow), self._new_links)
+            self._recount.update(link["story_id"] for link in self._new_links)
             self._new_links = []
         if self._new_keys:
             conn.execute(insert_rows_statement(StoryKeyRow), self._new_keys)
@@ -91,6 +92,9 @@ class SqlStoryRepository:
         if self._new_shown:
             conn.execute(update_story_statement(), list(self._new_shown.values()))
             self._new_shown = {}
+        if self._recount:
+            conn.execute(recount_outlets_statement(), {"ids": sorted(self._recount)})
+            self._recount = set()
 
     def matching_members(self, reports: Sequence[StoryKeys], *,
                          limit: int = 50) -> list[list[tuple[int, StoryMember]]]:
@@ -194,7 +198,7 @@ class SqlStoryRepository:
         story_id = self._ids.new()
         self._new_stories.append({"id": story_id, "date": date, "date_start": span[0], "date_end": span[1],
                                   "summary": summary, "actors": list(actors), "places": list(places),
-                                  "created_at": utcnow()})
+                                  "words": stored_words(summary, actors, places), "created_at": utcnow()})
         self._link(story_id, event_id, score=None, reason=None, keys=keys, member=member)
         return story_id
 
@@ -206,7 +210,9 @@ class SqlStoryRepository:
     def detach(self, event_id: int) -> None:
         """Take an event out of its story (before `start` puts it in a new one)."""
         self.flush()
-        self._session.execute(delete(StoryEventRow).where(StoryEventRow.event_id == event_id))
+        left = self._session.execute(
+            delete(StoryEventRow).where(StoryEventRow.event_id == event_id).returning(StoryEventRow.story_id))
+        self._recount.update(left.scalars())
         self._session.execute(delete(StoryKeyRow).where(StoryKeyRow.event_id == event_id))
 
     def _link(self, story_id: int, event_id: int, *, score: float | None, reason: dict[str, object] | None,
@@ -228,7 +234,8 @@ class SqlStoryRepository:
         """Replace what the story shows (date, best summary, actors, places)."""
         start, end = date_range(date)
         self._new_shown[story_id] = {"story_id": story_id, "date": date, "date_start": start, "date_end": end,
-                                     "summary": summary, "actors": list(actors), "places": list(places)}
+                                     "summary": summary, "actors": list(actors), "places": list(places),
+                                     "words": stored_words(summary, actors, places)}
 
     def get(self, story_id: int) -> Story | None:
         """A story with all its members, or None."""
@@ -248,35 +255,10 @@ class SqlStoryRepository:
         90-150 ms at a million facts, when the page shows ten of them (`load` those).
         """
         self.flush()
-        conditions: list[ColumnElement[bool]] = []
-        if search.since:
-            conditions.append(StoryRow.date_end >= search.since)
-        if search.until:
-            conditions.append(StoryRow.date_start <= search.until)
-        tokens = query_tokens(search.terms)
-        # With a million events, "stories that have a matching member" must not build the set of
-        # every matching story first: stories are walked newest first (date_end, id index) and each
-        # is probed through its members; only a rare word is better looked up from its matches.
-        members = select(StoryEventRow.id).where(StoryEventRow.story_id == StoryRow.id)
-        if tokens and not is_common(self._session, "events", tokens):
-            matching = (select(StoryEventRow.story_id)
-                        .join(EventRow, EventRow.id == StoryEventRow.event_id)
-                        .where(matches_all(self._session, "events", EventRow.id, tokens)))
-            conditions.append(StoryRow.id.in_(matching))
-        elif tokens:
-            members = (members.join(EventRow, EventRow.id == StoryEventRow.event_id)
-                       .where(matches_all(self._session, "events", EventRow.id, tokens, walk_order=True)))
-        rows = self._session.execute(
-            select(StoryRow.id, StoryRow.date, StoryRow.summary, StoryRow.actors, StoryRow.places,
-                   _corroboration())
-            .where(*conditions, members.exists())
-            .order_by(StoryRow.date_end.desc(), StoryRow.id.desc())
-            .limit(cap)
-        ).all()
         # Our own columns: no validation needed (for 500 rows it costs more than the query).
-        return [StoryHeadline.model_construct(id=i, date=when, summary=summary, actors=list(actors),
-                                              places=list(places), corroboration=outlets)
-                for i, when, summary, actors, places, outlets in rows]
+        return [StoryHeadline.model_construct(id=i, date=when, corroboration=outlets,
+                                              words=frozenset(words.split()))
+                for i, when, outlets, words in newest_matching(self._session, search, cap=cap)]
 
     def load(self, ids: Sequence[int]) -> list[Story]:
         """The stories with these ids, with all their members, in the order of `ids`."""
@@ -305,7 +287,9 @@ class SqlStoryRepository:
     def _load(self, ids: list[int]) -> list[Story]:
         if not ids:
             return []
-        stories = {r.id: r for r in self._session.scalars(select(StoryRow).where(StoryRow.id.in_(ids)))}
+        stories = {r.id: r for r in self._session.execute(
+            select(StoryRow.id, StoryRow.date, StoryRow.summary, StoryRow.actors, StoryRow.places)
+            .where(StoryRow.id.in_(ids)))}
         members: dict[int, list[StoryMember]] = {i: [] for i in ids}
         # Plain columns, not ORM objects: ingest reads up to 200 stories' members for every article
         # and a timeline up to 500, and building entities for them cost more than the query.
@@ -342,23 +326,3 @@ def _lookup_keys(report: StoryKeys) -> list[str]:
     """The keys a report is looked up by: names first, as they say most about a happening."""
     names_first = sorted(report.keys, key=lambda k: not k.startswith("n:"))
     return list(dict.fromkeys(stored_key(k) for k in names_first))[:_MAX_KEYS]
-
-
-def _corroboration() -> ScalarSelect[int]:
-    """`Story.corroboration` of the story in the enclosing query, counted in SQL.
-
-    Python's `outlet or url or id` skips empty strings too, and an id never equals a name, so:
-    distinct non-empty outlet-or-url, plus distinct articles that have neither. A column of the
-    story's row (not a second query over 500 ids): the databases evaluate it only for the rows
-    returned, through the story_events index.
-    """
-    name = func.coalesce(func.nullif(ArticleRow.outlet, ""), func.nullif(ArticleRow.url, ""))
-    nameless = case((name.is_(None), ArticleRow.id))
-    return (
-        select(func.count(name.distinct()) + func.count(nameless.distinct()))
-        .select_from(StoryEventRow)
-        .join(EventRow, EventRow.id == StoryEventRow.event_id)
-        .join(ArticleRow, ArticleRow.id == EventRow.article_id)
-        .where(StoryEventRow.story_id == StoryRow.id)
-        .scalar_subquery()
-    )

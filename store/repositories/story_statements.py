@@ -8,17 +8,11 @@ from __future__ import annotations
 
 import functools
 
-from sqlalchemy import (
-    Executable,
-    bindparam,
-    insert,
-    select,
-    text,
-    update,
-)
+from sqlalchemy import Executable, bindparam, case, func, insert, select, text, update
+from sqlalchemy.sql.selectable import ScalarSelect
 
 from handlers.domain import ArticleRef, StoryMember
-from store.orm import EventRow, StoryEventRow, StoryKeyRow, StoryRow
+from store.orm import ArticleRow, EventRow, StoryEventRow, StoryKeyRow, StoryRow
 
 # At most this many postings of one key are read for one report.
 PER_KEY = 100
@@ -126,7 +120,32 @@ def update_story_statement() -> Executable:
     return (update(StoryRow).where(StoryRow.id == bindparam("story_id"))
             .values(date=bindparam("date"), date_start=bindparam("date_start"),
                     date_end=bindparam("date_end"), summary=bindparam("summary"), actors=bindparam("actors"),
-                    places=bindparam("places")))
+                    places=bindparam("places"), words=bindparam("words")))
+
+
+@functools.cache
+def recount_outlets_statement() -> Executable:
+    """Set `stories.outlets` of the stories with ids "ids" from their members, in one statement."""
+    return (update(StoryRow).where(StoryRow.id.in_(bindparam("ids", expanding=True)))
+            .values(outlets=outlet_count()))
+
+
+def outlet_count() -> ScalarSelect[int]:
+    """`Story.corroboration` of the story in the enclosing statement, counted in SQL.
+
+    Python's `outlet or url or id` skips empty strings too, and an id never equals a name, so:
+    distinct non-empty outlet-or-url, plus distinct articles that have neither.
+    """
+    name = func.coalesce(func.nullif(ArticleRow.outlet, ""), func.nullif(ArticleRow.url, ""))
+    nameless = case((name.is_(None), ArticleRow.id))
+    return (
+        select(func.count(name.distinct()) + func.count(nameless.distinct()))
+        .select_from(StoryEventRow)
+        .join(EventRow, EventRow.id == StoryEventRow.event_id)
+        .join(ArticleRow, ArticleRow.id == EventRow.article_id)
+        .where(StoryEventRow.story_id == StoryRow.id)
+        .scalar_subquery()
+    )
 
 
 def light_member(event_id: int, when: str, summary: str, actors: list[str], places: list[str], start: int,

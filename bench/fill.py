@@ -19,12 +19,14 @@ from sqlalchemy import Engine, func, insert, select, text
 from sqlalchemy.orm import Session
 
 from bench.generator import ArticleGenerator, SyntheticArticle, people_pool
+from handlers.headline_words import stored_words
 from handlers.story_match import features, match_keys
 from store.database import make_session_factory
 from store.orm import ArticleRow, EventRow, FigureRow, QuoteRow, StoryEventRow, StoryKeyRow, StoryRow
 from store.repositories.events import event_search_text
 from store.repositories.figures import figure_search_text
 from store.repositories.quotes import quote_search_text
+from store.repositories.story_statements import recount_outlets_statement
 from store.story_keys import key_rows
 from store.uow import SqlUnitOfWork
 
@@ -125,7 +127,8 @@ def _insert(session: Session, batch: list[SyntheticArticle], first_id: int, peop
                 ids.story += 1
                 ids.stories[key] = ids.story
                 stories.append({"id": ids.story, "date": day.isoformat(), "date_start": day, "date_end": day,
-                                "summary": sentence, "actors": actors, "places": places})
+                                "summary": sentence, "actors": actors, "places": places,
+                                "words": stored_words(sentence, actors, places)})
             members.append({"story_id": ids.stories[key], "event_id": ids.event, "score": 1.0})
             keys += key_rows(ids.stories[key], ids.event, (day, day),
                              match_keys(features(day.isoformat(), sentence, actors, places)))
@@ -150,6 +153,10 @@ def _insert(session: Session, batch: list[SyntheticArticle], first_id: int, peop
                            (StoryEventRow, members), (StoryKeyRow, keys)):
         if rows:
             session.execute(insert(row_type), rows)
+    if members:
+        # As the repository keeps it: a story of several batches is recounted at each.
+        touched = sorted({m["story_id"] for m in members})
+        session.connection().execute(recount_outlets_statement(), {"ids": touched})
     counts["articles"] += len(articles)
     counts["events"] += len(events)
     counts["quotes"] += len(quotes)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from typing import Protocol, TypeVar
 
 from handlers.domain import (
@@ -15,6 +14,7 @@ from handlers.domain import (
     Story,
 )
 from handlers.figure_groups import group_figures
+from handlers.headline_words import topic_words
 from handlers.ports import UnitOfWork
 from handlers.results import (
     FactQuery,
@@ -29,7 +29,6 @@ from handlers.results import (
     WhoSaidQuery,
     WhoSaidResult,
 )
-from handlers.story_match import fold, stem
 
 
 def show_timeline(query: TimelineQuery, *, uow: UnitOfWork) -> TimelineResult:
@@ -52,9 +51,6 @@ def show_timeline(query: TimelineQuery, *, uow: UnitOfWork) -> TimelineResult:
     )
 
 
-_WORDS = re.compile(r"\w[\w'-]*")
-
-
 class Rankable(Protocol):
     """What ranking reads of a story: a full `Story` or a `StoryHeadline` rank the same."""
 
@@ -63,13 +59,9 @@ class Rankable(Protocol):
     @property
     def date(self) -> str: ...
     @property
-    def summary(self) -> str: ...
-    @property
-    def actors(self) -> list[str]: ...
-    @property
-    def places(self) -> list[str]: ...
-    @property
     def corroboration(self) -> int: ...
+    @property
+    def words(self) -> frozenset[str]: ...
 
 
 R = TypeVar("R", bound=Rankable)
@@ -77,14 +69,13 @@ R = TypeVar("R", bound=Rankable)
 
 def rank_stories(stories: list[R], terms: list[str]) -> list[R]:
     """Most relevant first: summary naming the topic, then latest date, then most corroborated."""
-    wanted = [stem(fold(t)) for t in terms]
+    wanted = topic_words(terms)
 
     def relevance(story: R) -> int:
         if not wanted:
-            return 0  # no topic: every story is as relevant (and folding 500 summaries costs)
+            return 0  # no topic: every story is as relevant
         # Whole words, plural or not: "war" is not in "software", "strikes" is "strike".
-        text = fold(" ".join([story.summary, *story.actors, *story.places]))
-        said = {stem(w) for w in _WORDS.findall(text)}
+        said = story.words
         return sum(1 for t in wanted if t in said)
 
     def key(story: R) -> tuple[int, str, int, int]:

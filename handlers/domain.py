@@ -11,6 +11,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from extract.models import Bound, Change, QuoteKind
+from handlers.headline_words import headline_words
 
 SourceKind = Literal["feed", "page"]
 DatePrecision = Literal["day", "month", "year"]
@@ -282,16 +283,20 @@ class Story(_Model):
         """Distinct outlets (or articles, where the outlet is unknown) reporting it."""
         return len({m.article.outlet or m.article.url or m.article.id for m in self.members})
 
+    @property
+    def words(self) -> frozenset[str]:
+        """The words of its summary, actors and places, as a timeline's relevance compares them."""
+        return headline_words(self.summary, self.actors, self.places)
+
 
 class StoryHeadline(_Model):
     """A story without its reports: what ranking a timeline needs, light enough to read 500 of.
 
-    `corroboration` is what `Story.corroboration` would be, counted by the store.
+    `corroboration` and `words` are what `Story.corroboration` and `Story.words` would be, kept
+    by the store with the story.
     """
 
     id: int
     date: str
-    summary: str
-    actors: list[str] = Field(default_factory=list)
-    places: list[str] = Field(default_factory=list)
     corroboration: int = 0
+    words: frozenset[str] = frozenset()

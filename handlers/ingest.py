@@ -25,7 +25,7 @@ from handlers.domain import (
 )
 from handlers.ports import Clock, UnitOfWork
 from handlers.results import IngestArticle, IngestResult
-from handlers.stories import merge_into_stories
+from handlers.stories import merge_into_stories, refresh_shown
 
 log = logging.getLogger(__name__)
 
@@ -138,15 +138,17 @@ def _store_in_one_transaction(pending: Sequence[_Pending], uow: UnitOfWork) -> l
         new = [p for p in pending if _lookup(known, p.digest, p.cmd.url) is None]
         speakers = dict(zip((p.index for p in new), _resolve_speakers(new, uow), strict=True))
         results = []
+        grown: set[int] = set()  # stories that gained members: what they show is refreshed once, at the end
         for p in pending:
             results.append(_lookup(known, p.digest, p.cmd.url)
-                           or _store(p.cmd, p.digest, p.extraction, speakers[p.index], uow))
+                           or _store(p.cmd, p.digest, p.extraction, speakers[p.index], uow, grown))
+        refresh_shown(grown, uow=uow)
         uow.commit()
     return results
 
 
 def _store(cmd: IngestArticle, digest: str, ex: Extraction, people: dict[str, int],
-           uow: UnitOfWork) -> IngestResult:
+           uow: UnitOfWork, grown: set[int]) -> IngestResult:
     doc = Document.parse(cmd.text, cmd.published)
     events = [
         NewEvent(date=e.date, summary=e.summary, sentence=cmd.text[e.start:e.end], start=e.start, end=e.end,
@@ -183,7 +185,7 @@ def _store(cmd: IngestArticle, digest: str, ex: Extraction, people: dict[str, in
     uow.figures.add_many(article.id, figures)
     ref = ArticleRef(id=article.id, url=article.url, title=article.title, outlet=article.outlet,
                      published=article.published)
-    merge_into_stories(ref, events, event_ids, uow=uow)
+    merge_into_stories(ref, events, event_ids, uow=uow, grown=grown)
     return IngestResult(
         status="stored", article=ref, events=len(events), quotes=len(quotes), figures=len(figures),
         people=len(people),

@@ -195,6 +195,10 @@ class StoryRepository(Protocol):
         with `newest`, only that many of the latest."""
         ...
 
+    def latest_members(self, story_ids: Sequence[int], *, newest: int) -> dict[int, list[StoryMember]]:
+        """Each story's latest `newest` members, in join order, read together (as `members` gives them)."""
+        ...
+
     def start(self, event_id: int, *, date: str, summary: str, actors: Sequence[str],
               places: Sequence[str], keys: StoryKeys | None = None,
               member: StoryMember | None = None) -> int:

@@ -62,32 +62,37 @@ def _cached_features(date: str, summary: str, actors: tuple[str, ...], places: t
 
 
 def merge_into_stories(
-    article: ArticleRef, events: Sequence[NewEvent], ids: Sequence[int | None], *, uow: UnitOfWork
+    article: ArticleRef, events: Sequence[NewEvent], ids: Sequence[int | None], *, uow: UnitOfWork,
+    grown: set[int] | None = None,
 ) -> dict[int, int]:
     """Put each stored event of `article` into a story (existing or new); event id -> story id.
 
-    Call inside the ingest transaction, after the events are stored.
+    Call inside the ingest transaction, after the events are stored. What a story shows is
+    refreshed from its latest members once it has them all: at the end of this call or, given a
+    `grown` set, by the caller's `refresh_shown(grown)` before it commits (a batch of articles
+    joins the day's stories again and again, and each refresh reads up to 100 members).
     """
     stored = [(e, i) for e, i in zip(events, ids, strict=True) if i is not None]
     if not stored:
         return {}
+    attached: set[int] = set() if grown is None else grown
     # Through the cache: each event is compared again as a stored member by the articles after it.
     spans = [_cached_features(e.date, e.summary, tuple(e.actors), tuple(e.places), article.id, e.start)
              for e, _ in stored]
     keys = [_keys(f) for f in spans]
-    # Only members sharing a name or key word with an event can merge with it; each event asks for
-    # its own, so one vague event ("prices have risen since last year") cannot crowd out the
-    # candidates of the others. The article's own events, which may merge on being side by side,
-    # join the pool as they are placed.
-    pool: dict[int, list[EventFeatures]] = {}
-    seen: set[int] = set()
-    for found in uow.stories.matching_members(keys):
-        for story_id, m in found:
-            if m.event_id not in seen:
-                seen.add(m.event_id)
-                pool.setdefault(story_id, []).append(member_features(m))
+    # Only members sharing a name or key word with an event can merge with it, so each event is
+    # scored against its own candidates (one vague event, "prices have risen since last year",
+    # cannot crowd out the others'), and against this article's events placed before it, which may
+    # merge with it on being side by side.
+    found = uow.stories.matching_members(keys)
+    here: dict[int, list[EventFeatures]] = {}
     placed: dict[int, int] = {}
-    for (event, event_id), feats, found_by in zip(stored, spans, keys, strict=True):
+    for (event, event_id), feats, found_by, candidates in zip(stored, spans, keys, found, strict=True):
+        pool: dict[int, list[EventFeatures]] = {}
+        for story_id, m in candidates:
+            pool.setdefault(story_id, []).append(member_features(m))
+        for story_id, placed_here in here.items():
+            pool.setdefault(story_id, []).extend(placed_here)
         match = best_match(feats, list(pool.items()))
         member = StoryMember(event_id=event_id, date=event.date, summary=event.summary, actors=event.actors,
                              places=event.places, start=event.start, article=ArticleRef(id=article.id))
@@ -95,16 +100,24 @@ def merge_into_stories(
             story_id = uow.stories.start(event_id, date=event.date, summary=event.summary,
                                          actors=event.actors, places=event.places, keys=found_by,
                                          member=member)
-            pool[story_id] = [feats]
         else:
             story_id, why = match
             uow.stories.attach(story_id, event_id, score=why.score, reason=why.explain(), keys=found_by,
                                member=member)
-            when, summary, actors, places = shown(uow.stories.members(story_id, newest=SHOWN_FROM_NEWEST))
-            uow.stories.update(story_id, date=when, summary=summary, actors=actors, places=places)
-            pool[story_id].append(feats)
+            attached.add(story_id)
+        here.setdefault(story_id, []).append(feats)
         placed[event_id] = story_id
+    if grown is None:
+        refresh_shown(attached, uow=uow)
     return placed
+
+
+def refresh_shown(story_ids: Iterable[int], *, uow: UnitOfWork) -> None:
+    """Recompute what these stories show from their latest members (after members joined them)."""
+    latest = uow.stories.latest_members(sorted(story_ids), newest=SHOWN_FROM_NEWEST)
+    for story_id, members in latest.items():
+        when, summary, actors, places = shown(members)
+        uow.stories.update(story_id, date=when, summary=summary, actors=actors, places=places)
 
 
 def _keys(f: EventFeatures) -> StoryKeys:

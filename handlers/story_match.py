@@ -122,17 +122,37 @@ def _role_word(word: str) -> bool:
     return word in titles() or word in role_qualifiers() or word in role_nouns()
 
 
-def _name_keys(name: str) -> set[str]:
+# Ingest computes the features of ~70 stored reports an article, naming the same people and
+# places again and again: a name's keys, and what a word is, are looked up once each.
+@functools.lru_cache(maxsize=1 << 14)
+def _name_keys(name: str) -> frozenset[str]:
     """A name's keys: the whole name, a person's surname, and the country a seat of power stands for."""
     words = [w for w in name_key(name).split() if not _role_word(w)]
     if " ".join(words) in GENERIC_ACTORS:
-        return set()  # "Police" or "the army" take part in many happenings: they identify none
+        return frozenset()  # "Police" or "the army" take part in many happenings: they identify none
     keys = {DEMONYMS.get(" ".join(words), " ".join(words))} if words else set()
     if len(words) > 1:
         keys.add(words[-1])  # "Volodymyr Zelensky" and "Zelensky" meet on the surname
     keys |= {SEATS[k] for k in list(keys) if k in SEATS}
     keys.discard("")
-    return keys
+    return frozenset(keys)
+
+
+@dataclass(frozen=True)
+class _Word:
+    """What a folded word is to matching."""
+
+    demonym: str | None  # the country it is the adjective of
+    role: bool  # a title or role ("minister"): never a name or a key word
+    stop: bool
+    kind: frozenset[str]  # the kinds of happening it names
+    stem: str
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _word(word: str) -> _Word:
+    return _Word(demonym=_demonym(word), role=_role_word(word), stop=word in STOPWORDS, kind=_kind_of(word),
+                 stem=stem(word))
 
 
 def _demonym(word: str) -> str | None:
@@ -144,8 +164,10 @@ def _demonym(word: str) -> str | None:
 
 
 def _sentence_initial(text: str, at: int) -> bool:
-    before = text[:at].rstrip(" \"'“‘(")
-    return not before or before[-1] in ".!?:—–-"
+    i = at - 1  # back over spaces, quotes and brackets (not a copy of the text before each capital)
+    while i >= 0 and text[i] in " \"'“‘(":
+        i -= 1
+    return i < 0 or text[i] in ".!?:—–-"
 
 
 def features(
@@ -169,27 +191,26 @@ def features(
         word = fold(raw).strip("'’.-").replace("’", "'")
         possessive = word.endswith("'s")
         word = word[:-2] if possessive else word
+        what = _word(word)
         # Mid-sentence capitals are names; so is a sentence-initial one that owns something ("Merovia's").
         capital = raw[:1].isupper() and (possessive or not _sentence_initial(summary, match.start()))
-        if capital and not _demonym(word) and not _role_word(word) and word not in STOPWORDS:
+        if capital and not what.demonym and not what.role and not what.stop:
             run.append(word)
             continue
         if run:
             names |= _name_keys(" ".join(run))
             run = []
-        if len(word) < 3 or word in STOPWORDS or _role_word(word):
+        if len(word) < 3 or what.stop or what.role:
             continue
-        country = _demonym(word) if raw[:1].isupper() or word in DEMONYMS else None
+        country = what.demonym if raw[:1].isupper() or word in DEMONYMS else None
         if country:
             names.add(country)
             continue
-        kind = _kind_of(word)
-        if kind:
-            (weak if len(kind) > 1 or word in WEAK_KIND_WORDS else kinds).update(kind)
+        if what.kind:
+            (weak if len(what.kind) > 1 or word in WEAK_KIND_WORDS else kinds).update(what.kind)
             continue
-        s = stem(word)
-        if s not in name_words and word not in name_words:
-            terms.add(s)
+        if what.stem not in name_words and word not in name_words:
+            terms.add(what.stem)
     if run:
         names |= _name_keys(" ".join(run))
     return EventFeatures(start=span[0], end=span[1], kinds=frozenset(kinds or weak), vague_kinds=not kinds,

@@ -11,6 +11,7 @@ from typing import Any, TypeVar
 
 from sqlalchemy import Boolean, ColumnElement, Integer, Select, column, func, literal_column, select, text
 from sqlalchemy.orm import InstrumentedAttribute, Session, load_only
+from sqlalchemy.sql.selectable import TextualSelect
 from sqlalchemy.sql.util import find_tables
 
 from handlers.domain import COUNT_CAP, FactSearch, count_cap
@@ -35,11 +36,7 @@ def matches_all(
     """
     dialect = session.get_bind().dialect.name
     if dialect == "sqlite":
-        ids = (
-            text(f"SELECT rowid FROM {table}_fts WHERE {table}_fts MATCH :fts_query")
-            .bindparams(fts_query=_fts_query(tokens))
-            .columns(column("rowid", Integer))
-        )
+        ids = fts_ids(table, tokens)
         if walk_order:
             # A unary + keeps SQLite from using the id as the way in (its planner cannot tell a
             # common word from a rare one inside FTS5), so it reads in index order and probes.
@@ -49,6 +46,17 @@ def matches_all(
         vector: ColumnElement[Any] = literal_column(f"{table}.search_vector")
         return vector.op("@@", return_type=Boolean)(func.to_tsquery("simple", " & ".join(tokens)))
     raise NotImplementedError(f"full-text search is not implemented for {dialect}")
+
+
+def fts_ids(table: str, tokens: list[str], *, from_id: int | None = None) -> TextualSelect:
+    """SQLite: the ids of the rows of `table` that contain every token (from `from_id` up)."""
+    sql = f"SELECT rowid FROM {table}_fts WHERE {table}_fts MATCH :fts_query"
+    params: dict[str, object] = {"fts_query": _fts_query(tokens)}
+    if from_id is not None:
+        # FTS5 seeks to the first id in each token's list: only the band asked for is read.
+        sql += " AND rowid >= :fts_from_id"
+        params["fts_from_id"] = from_id
+    return text(sql).bindparams(**params).columns(column("rowid", Integer))
 
 
 def find_facts(

@@ -219,6 +219,13 @@ class StoryRow(Base):
     actors: Mapped[list[str]] = mapped_column(default=list)
     places: Mapped[list[str]] = mapped_column(default=list)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    # What a timeline ranks its up to 500 candidates by, kept with the story so that ranking reads
+    # one row a story (counting outlets through every report and folding every summary cost
+    # a broad timeline half its time at a million facts). Kept by the story repository:
+    # `outlets` is Story.corroboration, recounted whenever members come or go; `words` is
+    # handlers.headline_words.stored_words of the summary, actors and places, written with them.
+    outlets: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    words: Mapped[str] = mapped_column(Text, default="", server_default="")
 
 
 class StoryEventRow(Base):
@@ -243,7 +250,8 @@ class StoryKeyRow(Base):
     """
 
     __tablename__ = "story_keys"
-    __table_args__ = (Index("ix_story_keys_key_date", "key", "date_end", "date_start"),)
+    # The ids too, so that a look-up is answered from the index alone (migration 0008).
+    __table_args__ = (Index("ix_story_keys_lookup", "key", "date_end", "date_start", "story_id", "event_id"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     story_id: Mapped[int] = mapped_column(ForeignKey("stories.id", ondelete="CASCADE"), index=True)

@@ -67,7 +67,10 @@ class SqlUnitOfWork:
     def commit(self) -> None:
         """Make everything done in this block permanent."""
         session = self._open()
-        self.stories.flush()  # the one repository that buffers writes
+        # The repositories that buffer writes, so that a batch sends each kind in one statement.
+        self.quotes.flush()
+        self.figures.flush()
+        self.stories.flush()
         session.commit()
 
     def rollback(self) -> None:

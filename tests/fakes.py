@@ -283,6 +283,9 @@ class FakeStories:
         found = [self._member(link) for link in self.links if link[0] == story_id]
         return found if newest is None else found[max(len(found) - newest, 0):]
 
+    def latest_members(self, story_ids: Sequence[int], *, newest: int) -> dict[int, list[StoryMember]]:
+        return {i: self.members(i, newest=newest) for i in story_ids}
+
     def start(self, event_id: int, *, date: str, summary: str, actors: Sequence[str],
               places: Sequence[str], keys: StoryKeys | None = None,
               member: StoryMember | None = None) -> int:
@@ -323,8 +326,8 @@ class FakeStories:
         return next((link[0] for link in self.links if link[1] == event_id), None)
 
     def search(self, search: FactSearch, *, cap: int = 500) -> list[StoryHeadline]:
-        return [StoryHeadline(id=s.id, date=s.date, summary=s.summary, actors=s.actors, places=s.places,
-                              corroboration=s.corroboration) for s in self._search(search, cap=cap)]
+        return [StoryHeadline(id=s.id, date=s.date, corroboration=s.corroboration, words=s.words)
+                for s in self._search(search, cap=cap)]
 
     def load(self, ids: Sequence[int]) -> list[Story]:
         self.loaded.append(list(ids))

@@ -21,6 +21,7 @@ from bot.cli import (
     stories_cmd,
     worker_cmd,
 )
+from bot.collector import tune_collector
 
 if TYPE_CHECKING:
     from bot.bootstrap import Container
@@ -54,6 +55,8 @@ def main(argv: Sequence[str] | None = None, *, container: Container | None = Non
 
 
 def run() -> None:
+    """The `briefbot` process: tune it, then run the command."""
+    tune_collector()
     try:
         code = main()
     except BrokenPipeError:  # `briefbot demo | head`: the reader left; not an error worth a traceback

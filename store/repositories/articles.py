@@ -12,7 +12,8 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session, defer
 
 from handlers.domain import Article, ArticleRef, ArticleStoredMeanwhile, NewArticle
-from store.orm import ArticleRow, Base, EventRow, FigureRow, QuoteRow
+from store.orm import ArticleRow, Base, EventRow, FigureRow, QuoteRow, StoryEventRow
+from store.repositories.story_statements import recount_outlets_statement
 from store.types import utcnow
 
 
@@ -99,8 +100,15 @@ class SqlArticleRepository:
         return self._session.scalar(select(func.count()).select_from(ArticleRow)) or 0
 
     def _replace(self, row: ArticleRow, article: NewArticle) -> Article:
+        # Its events leave their stories with them (cascade): those stories' outlets are recounted.
+        stories = self._session.scalars(
+            select(StoryEventRow.story_id).join(EventRow, EventRow.id == StoryEventRow.event_id)
+            .where(EventRow.article_id == row.id).distinct()
+        ).all()
         for fact in (EventRow, QuoteRow, FigureRow):
             self._session.execute(delete(fact).where(fact.article_id == row.id))
+        if stories:
+            self._session.connection().execute(recount_outlets_statement(), {"ids": list(stories)})
         for field, value in article.model_dump().items():
             setattr(row, field, value)
         row.fetched_at = utcnow()

@@ -28,21 +28,30 @@ def _insert_figure() -> Executable:
 class SqlFigureRepository:
     def __init__(self, session: Session) -> None:
         self._session = session
+        # Written with the rest of the transaction's figures, before a read or at commit: one
+        # statement for a whole ingest batch (one an article cost more than the rows).
+        self._pending: list[dict[str, object]] = []
 
     def add_many(self, article_id: int, figures: Sequence[NewFigure]) -> None:
         """Store an article's figures, indexed by text, unit, subject and sentence."""
         if not figures:
             return
-        rows = [
+        self._pending.extend(
             {"article_id": article_id,
              "search_text": figure_search_text(figure.text, figure.unit, figure.about, figure.sentence),
              **figure.model_dump()}
             for figure in figures
-        ]
-        self._session.connection().execute(_insert_figure(), rows)  # one executemany, past the ORM
+        )
+
+    def flush(self) -> None:
+        """Send the figures added since the last read to the database."""
+        if self._pending:
+            self._session.connection().execute(_insert_figure(), self._pending)  # one executemany
+            self._pending = []
 
     def search(self, search: FactSearch) -> tuple[list[FigureRecord], int]:
         """Figures whose text, unit, subject or sentence match; newest article first."""
+        self.flush()
         rows, total = find_facts(
             self._session,
             FigureRow,

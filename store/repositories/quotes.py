@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Iterable, Sequence
+from typing import Any
 
 from sqlalchemy import ColumnElement, Executable, insert, select, update
 from sqlalchemy.orm import Session
@@ -20,34 +21,25 @@ class SqlQuoteRepository:
         self._session = session
 
     def add_many(self, article_id: int, quotes: Sequence[tuple[NewQuote, int | None]]) -> None:
-        """Store quotes, each with the id of its speaker in the people table (or None)."""
-        if not quotes:
-            return
-        names = self._names({pid for _, pid in quotes if pid is not None})
-        rows = [
-            {"article_id": article_id, "person_id": person_id,
-             "search_text": quote_search_text(quote.text, quote.speaker, quote.speaker_role,
-                                              names.get(person_id or 0, [])),
-             **quote.model_dump()}
-            for quote, person_id in quotes
-        ]
-        self._session.connection().execute(_insert_quote(), rows)  # one executemany, past the ORM
+        """Store quotes, each with the id of its speaker in the people table (or None).
 
-    def _names(self, person_ids: set[int]) -> dict[int, list[str]]:
-        # An ingest batch stores quotes by the same people article after article: their names are
-        # read once per transaction. The people repository drops this when it changes anyone.
-        known: dict[int, list[str]] = self._session.info.setdefault(SPEAKER_NAMES_CACHE, {})
-        missing = person_ids - known.keys()
-        if missing:
-            found = speaker_names(self._session, missing)
-            known.update({pid: found.get(pid, []) for pid in missing})
-        return known
+        Written with the rest of the transaction's quotes, before anything reads quotes or at commit.
+        """
+        _pending(self._session).extend(
+            {"article_id": article_id, "person_id": person_id, **quote.model_dump()}
+            for quote, person_id in quotes
+        )
+
+    def flush(self) -> None:
+        """Send the quotes added since the last read to the database."""
+        flush_quotes(self._session)
 
     def search(self, search: FactSearch) -> tuple[list[QuoteRecord], int]:
         """Quotes matching the terms (in their words or their speaker's names), newest article first.
 
         `person_ids` narrows to quotes by those people; with terms as well, both must hold.
         """
+        flush_quotes(self._session)
         filters: list[ColumnElement[bool]] = published_window(search)
         if search.person_ids:
             filters.append(QuoteRow.person_id.in_(search.person_ids))
@@ -63,6 +55,37 @@ class SqlQuoteRepository:
 
 # Key of the per-transaction cache of speakers' names in Session.info.
 SPEAKER_NAMES_CACHE = "briefbot.speaker_names"
+# Quotes added and not yet written, in Session.info: one statement for a whole ingest batch (one
+# an article cost more than the rows), and anything that reads quotes writes them first.
+_PENDING_QUOTES = "briefbot.pending_quotes"
+
+
+def _pending(session: Session) -> list[dict[str, Any]]:
+    pending: list[dict[str, Any]] = session.info.setdefault(_PENDING_QUOTES, [])
+    return pending
+
+
+def flush_quotes(session: Session) -> None:
+    """Write the quotes added in this session and not yet written, indexed with their speakers' names."""
+    pending = session.info.pop(_PENDING_QUOTES, None)
+    if not pending:
+        return
+    names = _names(session, {row["person_id"] for row in pending if row["person_id"] is not None})
+    for row in pending:
+        row["search_text"] = quote_search_text(row["text"], row["speaker"], row["speaker_role"],
+                                               names.get(row["person_id"] or 0, []))
+    session.connection().execute(_insert_quote(), pending)  # one executemany, past the ORM
+
+
+def _names(session: Session, person_ids: set[int]) -> dict[int, list[str]]:
+    # A transaction reads each speaker's names once (the cache lives in the session); the people
+    # repository drops the cache when it changes anyone.
+    known: dict[int, list[str]] = session.info.setdefault(SPEAKER_NAMES_CACHE, {})
+    missing = person_ids - known.keys()
+    if missing:
+        found = speaker_names(session, missing)
+        known.update({pid: found.get(pid, []) for pid in missing})
+    return known
 
 
 @functools.cache
@@ -77,6 +100,7 @@ def reindex_people_quotes(session: Session, names: dict[int, list[str]]) -> None
     """
     if not names:
         return
+    flush_quotes(session)  # their quotes added in this transaction too
     person_ids = list(names)
     changed = [
         {"id": quote_id, "search_text": new}

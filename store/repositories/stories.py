@@ -2,34 +2,36 @@
 
 from __future__ import annotations
 
+import calendar
 from collections.abc import Sequence
+from datetime import date
 from typing import Any
 
 from sqlalchemy import (
-    ColumnElement,
-    case,
     delete,
-    func,
     select,
     text,
 )
 from sqlalchemy.orm import Session
-from sqlalchemy.sql.selectable import ScalarSelect
 
 from handlers.domain import ArticleRef, FactSearch, Story, StoryHeadline, StoryKeys, StoryMember
-from store.fact_search import is_common, matches_all
+from handlers.headline_words import stored_words
 from store.orm import ArticleRow, EventRow, StoryEventRow, StoryKeyRow, StoryRow
 from store.repositories.events import date_range
+from store.repositories.story_search import newest_matching
 from store.repositories.story_statements import (
+    ARMS_STEP,
+    LATEST_MEMBERS_POSTGRESQL,
+    MATCHING_MEMBERS_POSTGRESQL,
     insert_rows_statement,
-    insert_story_statement,
     light_member,
-    matching_members_query,
+    matching_members_sqlite,
     member_rows_query,
+    recount_outlets_statement,
     story_members_query,
     update_story_statement,
 )
-from store.search_text import query_tokens
+from store.story_ids import StoryIds
 from store.story_keys import key_rows, stored_key
 from store.types import utcnow
 
@@ -37,9 +39,8 @@ from store.types import utcnow
 # the migration lock is another).
 MERGE_LOCK_KEY = 0x62726965666D67  # "briefmg"
 
-# A report is looked up by at most this many of its keys, each read for at most _PER_KEY members.
+# A report is looked up by at most this many of its keys (each read for at most PER_KEY members).
 _MAX_KEYS = 40
-_PER_KEY = 100
 
 
 class SqlStoryRepository:
@@ -52,9 +53,15 @@ class SqlStoryRepository:
         # Links, keys and shown fields written since the last read, sent in one statement a kind
         # when something reads the story tables or the unit of work commits (`flush`): ingest
         # writes ~10 rows an event, and one statement each cost more than the rest of the merge.
+        self._new_stories: list[dict[str, Any]] = []
+        self._ids: StoryIds | None = None
         self._new_links: list[dict[str, Any]] = []
         self._new_keys: list[dict[str, Any]] = []
+        self._buffered_keys: dict[str, list[tuple[int, int, date, date]]] = {}  # _new_keys by key
         self._new_shown: dict[int, dict[str, Any]] = {}
+        # Stories whose members changed since the last flush: their stored outlet count is
+        # recounted there, all in one statement.
+        self._recount: set[int] = set()
 
     def lock_for_merging(self) -> None:
         """Hold the store's story-merging lock until this transaction ends.
@@ -71,15 +78,23 @@ class SqlStoryRepository:
     def flush(self) -> None:
         """Send the buffered writes to the database (the unit of work calls this before committing)."""
         conn = self._session.connection()
+        if self._new_stories:
+            conn.execute(insert_rows_statement(StoryRow), self._new_stories)
+            self._new_stories = []
         if self._new_links:
             conn.execute(insert_rows_statement(StoryEventRow), self._new_links)
+            self._recount.update(link["story_id"] for link in self._new_links)
             self._new_links = []
         if self._new_keys:
             conn.execute(insert_rows_statement(StoryKeyRow), self._new_keys)
             self._new_keys = []
+            self._buffered_keys = {}
         if self._new_shown:
             conn.execute(update_story_statement(), list(self._new_shown.values()))
             self._new_shown = {}
+        if self._recount:
+            conn.execute(recount_outlets_statement(), {"ids": sorted(self._recount)})
+            self._recount = set()
 
     def matching_members(self, reports: Sequence[StoryKeys], *,
                          limit: int = 50) -> list[list[tuple[int, StoryMember]]]:
@@ -89,40 +104,82 @@ class SqlStoryRepository:
         Members carry what matching needs: their article is its id only, and they have no merge
         score or reasons.
         """
-        self.flush()
+        # Members linked in this transaction are found in memory, the rest in one statement: a
+        # flush before every article's look-up cost three statements an article.
+        wanted = [_lookup_keys(r) for r in reports]
+        shared = [self._buffered_matches(r, keys) for r, keys in zip(reports, wanted, strict=True)]
+        for number, story_id, event_id, count in self._stored_matches(reports, wanted, limit):
+            shared[number][(story_id, event_id)] = count
+        hits = [sorted(found, key=lambda hit: (found[hit], hit[1]), reverse=True)[:limit] for found in shared]
+        members = self._read_members([event_id for found in hits for _, event_id in found])  # one query
+        return [[(story_id, members[event_id]) for story_id, event_id in found] for found in hits]
+
+    def _stored_matches(self, reports: Sequence[StoryKeys], wanted: list[list[str]],
+                        limit: int) -> Sequence[Any]:
+        """(report number, story id, event id, keys shared) of stored members, at most `limit` a report."""
+        looked_up = [(n, key) for n, keys in enumerate(wanted) for key in keys]
+        if not looked_up:
+            return []
         conn = self._session.connection()
-        hits: list[list[tuple[int, int]]] = []
-        for report in reports:
-            # Names first: they say most about a happening, should a report have more keys than are looked up.
-            names_first = sorted(report.keys, key=lambda k: not k.startswith("n:"))
-            wanted = list(dict.fromkeys(stored_key(k) for k in names_first))[:_MAX_KEYS]
-            if not wanted:
-                hits.append([])
-                continue
-            params: dict[str, object] = {f"key{i}": k for i, k in enumerate(wanted)}
-            params |= {"since": report.start, "until": report.end, "limit": limit, "per_key": _PER_KEY}
-            hits.append([(s, e) for s, e in conn.execute(matching_members_query(len(wanted)), params)])
-        found = self._read_members([event_id for found in hits for _, event_id in found])  # one query
-        return [[(story_id, found[event_id]) for story_id, event_id in report_hits] for report_hits in hits]
+        last_days = [_last_days(reports[n].end) for n, _ in looked_up]
+        if conn.dialect.name == "postgresql":
+            params = {"reports": [n for n, _ in looked_up], "keys": [k for _, k in looked_up],
+                      "since": [reports[n].start for n, _ in looked_up],
+                      "until": [reports[n].end for n, _ in looked_up],
+                      "month_end": [m for m, _ in last_days], "year_end": [y for _, y in last_days],
+                      "limit": limit}
+            return conn.execute(MATCHING_MEMBERS_POSTGRESQL, params).all()
+        values: list[object] = []
+        for (n, key), (month_end, year_end) in zip(looked_up, last_days, strict=True):
+            since, until = reports[n].start.isoformat(), reports[n].end.isoformat()
+            values += [n, key, since, until,
+                       n, key, month_end.isoformat(), year_end.isoformat(), until, until]
+        arms = -(-len(looked_up) // ARMS_STEP) * ARMS_STEP
+        values += [-1, "", "", "", -1, "", "", "", "", ""] * (arms - len(looked_up))  # no key is empty
+        return conn.exec_driver_sql(matching_members_sqlite(arms), (*values, limit)).all()
+
+    def _buffered_matches(self, report: StoryKeys, keys: list[str]) -> dict[tuple[int, int], int]:
+        """Keys shared with the report by members linked in this transaction and not yet flushed."""
+        found: dict[tuple[int, int], int] = {}
+        for key in keys:
+            for story_id, event_id, start, end in self._buffered_keys.get(key, ()):
+                if end >= report.start and start <= report.end:
+                    found[(story_id, event_id)] = found.get((story_id, event_id), 0) + 1
+        return found
 
     def members(self, story_id: int, *, newest: int | None = None) -> list[StoryMember]:
         """A story's members as matching needs them (article id only, no merge reasons), in join order.
 
         With `newest`, only that many of the latest.
         """
-        # Links still buffered are the newest: they come after the stored ones, as their ids will.
-        buffered = [link["event_id"] for link in self._new_links if link["story_id"] == story_id]
-        conn = self._session.connection()
-        if newest is None:
-            stored = conn.execute(story_members_query(limited=False), {"story_id": story_id}).scalars().all()
-        else:
-            params = {"story_id": story_id, "newest": max(newest - len(buffered), 0)}
-            stored = conn.execute(story_members_query(limited=True), params).scalars().all()
-        ids = [*reversed(stored), *buffered]
         if newest is not None:
-            ids = ids[len(ids) - newest:] if newest < len(ids) else ids
+            return self.latest_members([story_id], newest=newest)[story_id]
+        stored = self._session.connection().execute(story_members_query(limited=False),
+                                                     {"story_id": story_id}).scalars().all()
+        ids = [*reversed(stored), *self._buffered_members(story_id)]
         found = self._read_members(ids)
         return [found[i] for i in ids]
+
+    def latest_members(self, story_ids: Sequence[int], *, newest: int) -> dict[int, list[StoryMember]]:
+        """Each story's latest `newest` members, in join order (as `members` gives them), read together."""
+        stored: dict[int, list[int]] = {i: [] for i in story_ids}  # newest first
+        conn = self._session.connection()
+        if conn.dialect.name == "postgresql":  # one round trip for the lot
+            for story_id, event_id in conn.execute(LATEST_MEMBERS_POSTGRESQL,
+                                                   {"ids": list(stored), "newest": newest}):
+                stored[story_id].append(event_id)
+        else:
+            for story_id in stored:
+                params = {"story_id": story_id, "newest": newest}
+                stored[story_id] = list(conn.execute(story_members_query(limited=True), params).scalars())
+        ids = {i: [*reversed(events), *self._buffered_members(i)][-newest:] if newest else []
+               for i, events in stored.items()}
+        found = self._read_members([e for events in ids.values() for e in events])
+        return {i: [found[e] for e in events] for i, events in ids.items()}
+
+    def _buffered_members(self, story_id: int) -> list[int]:
+        # Links still buffered are the newest: they come after the stored ones, as their ids will.
+        return [link["event_id"] for link in self._new_links if link["story_id"] == story_id]
 
     def _read_members(self, event_ids: list[int]) -> dict[int, StoryMember]:
         missing = list(dict.fromkeys(i for i in event_ids if i not in self._members))
@@ -136,11 +193,12 @@ class SqlStoryRepository:
               member: StoryMember | None = None) -> int:
         """A new story holding one event, which is in no story (`detach` it first); its id."""
         span = date_range(date)
-        story_id: int = self._session.connection().execute(
-            insert_story_statement(),
-            {"date": date, "date_start": span[0], "date_end": span[1], "summary": summary,
-             "actors": list(actors), "places": list(places), "created_at": utcnow()},
-        ).scalar_one()
+        if self._ids is None:
+            self._ids = StoryIds(self._session.connection())
+        story_id = self._ids.new()
+        self._new_stories.append({"id": story_id, "date": date, "date_start": span[0], "date_end": span[1],
+                                  "summary": summary, "actors": list(actors), "places": list(places),
+                                  "words": stored_words(summary, actors, places), "created_at": utcnow()})
         self._link(story_id, event_id, score=None, reason=None, keys=keys, member=member)
         return story_id
 
@@ -152,7 +210,9 @@ class SqlStoryRepository:
     def detach(self, event_id: int) -> None:
         """Take an event out of its story (before `start` puts it in a new one)."""
         self.flush()
-        self._session.execute(delete(StoryEventRow).where(StoryEventRow.event_id == event_id))
+        left = self._session.execute(
+            delete(StoryEventRow).where(StoryEventRow.event_id == event_id).returning(StoryEventRow.story_id))
+        self._recount.update(left.scalars())
         self._session.execute(delete(StoryKeyRow).where(StoryKeyRow.event_id == event_id))
 
     def _link(self, story_id: int, event_id: int, *, score: float | None, reason: dict[str, object] | None,
@@ -163,14 +223,19 @@ class SqlStoryRepository:
         if member is not None and member.event_id == event_id:
             self._members[event_id] = member  # the caller's copy: no need to read it back
         if keys is not None and keys.keys:
-            self._new_keys += key_rows(story_id, event_id, (keys.start, keys.end), keys.keys)
+            rows = key_rows(story_id, event_id, (keys.start, keys.end), keys.keys)
+            self._new_keys += rows
+            posting = (story_id, event_id, keys.start, keys.end)
+            for row in rows:
+                self._buffered_keys.setdefault(row["key"], []).append(posting)
 
     def update(self, story_id: int, *, date: str, summary: str, actors: Sequence[str],
                places: Sequence[str]) -> None:
         """Replace what the story shows (date, best summary, actors, places)."""
         start, end = date_range(date)
         self._new_shown[story_id] = {"story_id": story_id, "date": date, "date_start": start, "date_end": end,
-                                     "summary": summary, "actors": list(actors), "places": list(places)}
+                                     "summary": summary, "actors": list(actors), "places": list(places),
+                                     "words": stored_words(summary, actors, places)}
 
     def get(self, story_id: int) -> Story | None:
         """A story with all its members, or None."""
@@ -190,35 +255,10 @@ class SqlStoryRepository:
         90-150 ms at a million facts, when the page shows ten of them (`load` those).
         """
         self.flush()
-        conditions: list[ColumnElement[bool]] = []
-        if search.since:
-            conditions.append(StoryRow.date_end >= search.since)
-        if search.until:
-            conditions.append(StoryRow.date_start <= search.until)
-        tokens = query_tokens(search.terms)
-        # With a million events, "stories that have a matching member" must not build the set of
-        # every matching story first: stories are walked newest first (date_end, id index) and each
-        # is probed through its members; only a rare word is better looked up from its matches.
-        members = select(StoryEventRow.id).where(StoryEventRow.story_id == StoryRow.id)
-        if tokens and not is_common(self._session, "events", tokens):
-            matching = (select(StoryEventRow.story_id)
-                        .join(EventRow, EventRow.id == StoryEventRow.event_id)
-                        .where(matches_all(self._session, "events", EventRow.id, tokens)))
-            conditions.append(StoryRow.id.in_(matching))
-        elif tokens:
-            members = (members.join(EventRow, EventRow.id == StoryEventRow.event_id)
-                       .where(matches_all(self._session, "events", EventRow.id, tokens, walk_order=True)))
-        rows = self._session.execute(
-            select(StoryRow.id, StoryRow.date, StoryRow.summary, StoryRow.actors, StoryRow.places,
-                   _corroboration())
-            .where(*conditions, members.exists())
-            .order_by(StoryRow.date_end.desc(), StoryRow.id.desc())
-            .limit(cap)
-        ).all()
         # Our own columns: no validation needed (for 500 rows it costs more than the query).
-        return [StoryHeadline.model_construct(id=i, date=when, summary=summary, actors=list(actors),
-                                              places=list(places), corroboration=outlets)
-                for i, when, summary, actors, places, outlets in rows]
+        return [StoryHeadline.model_construct(id=i, date=when, corroboration=outlets,
+                                              words=frozenset(words.split()))
+                for i, when, outlets, words in newest_matching(self._session, search, cap=cap)]
 
     def load(self, ids: Sequence[int]) -> list[Story]:
         """The stories with these ids, with all their members, in the order of `ids`."""
@@ -247,7 +287,9 @@ class SqlStoryRepository:
     def _load(self, ids: list[int]) -> list[Story]:
         if not ids:
             return []
-        stories = {r.id: r for r in self._session.scalars(select(StoryRow).where(StoryRow.id.in_(ids)))}
+        stories = {r.id: r for r in self._session.execute(
+            select(StoryRow.id, StoryRow.date, StoryRow.summary, StoryRow.actors, StoryRow.places)
+            .where(StoryRow.id.in_(ids)))}
         members: dict[int, list[StoryMember]] = {i: [] for i in ids}
         # Plain columns, not ORM objects: ingest reads up to 200 stories' members for every article
         # and a timeline up to 500, and building entities for them cost more than the query.
@@ -275,21 +317,12 @@ class SqlStoryRepository:
         ]
 
 
-def _corroboration() -> ScalarSelect[int]:
-    """`Story.corroboration` of the story in the enclosing query, counted in SQL.
+def _last_days(day: date) -> tuple[date, date]:
+    """The last day of the month and of the year holding `day`."""
+    return date(day.year, day.month, calendar.monthrange(day.year, day.month)[1]), date(day.year, 12, 31)
 
-    Python's `outlet or url or id` skips empty strings too, and an id never equals a name, so:
-    distinct non-empty outlet-or-url, plus distinct articles that have neither. A column of the
-    story's row (not a second query over 500 ids): the databases evaluate it only for the rows
-    returned, through the story_events index.
-    """
-    name = func.coalesce(func.nullif(ArticleRow.outlet, ""), func.nullif(ArticleRow.url, ""))
-    nameless = case((name.is_(None), ArticleRow.id))
-    return (
-        select(func.count(name.distinct()) + func.count(nameless.distinct()))
-        .select_from(StoryEventRow)
-        .join(EventRow, EventRow.id == StoryEventRow.event_id)
-        .join(ArticleRow, ArticleRow.id == EventRow.article_id)
-        .where(StoryEventRow.story_id == StoryRow.id)
-        .scalar_subquery()
-    )
+
+def _lookup_keys(report: StoryKeys) -> list[str]:
+    """The keys a report is looked up by: names first, as they say most about a happening."""
+    names_first = sorted(report.keys, key=lambda k: not k.startswith("n:"))
+    return list(dict.fromkeys(stored_key(k) for k in names_first))[:_MAX_KEYS]

@@ -8,35 +8,91 @@ from __future__ import annotations
 
 import functools
 
-from sqlalchemy import Executable, bindparam, func, insert, select, union_all, update
+from sqlalchemy import Executable, bindparam, case, func, insert, select, text, update
+from sqlalchemy.sql.selectable import ScalarSelect
 
 from handlers.domain import ArticleRef, StoryMember
-from store.orm import EventRow, StoryEventRow, StoryKeyRow, StoryRow
+from store.orm import ArticleRow, EventRow, StoryEventRow, StoryKeyRow, StoryRow
+
+# At most this many postings of one key are read for one report.
+PER_KEY = 100
+
+# Look-ups are padded to a multiple of this many (report, key) arms with arms that match
+# nothing: a statement per exact count (1 to 200) kept that many large prepared statements.
+ARMS_STEP = 8
 
 
-@functools.cache
-def matching_members_query(keys: int) -> Executable:
-    # Each key's postings are read nearest the dates first, at most "per_key" of them: a word
-    # every report of the day uses ("prices") would otherwise have every member counted, which
-    # costs more as the day is busier, to find members that share nothing else.
-    postings = union_all(*[
-        select(StoryKeyRow.story_id, StoryKeyRow.event_id)
-        .where(StoryKeyRow.key == bindparam(f"key{i}"), StoryKeyRow.date_end >= bindparam("since"),
-               StoryKeyRow.date_start <= bindparam("until"))
-        .order_by(StoryKeyRow.date_end)
-        .limit(bindparam("per_key"))
-        .subquery().select()
-        for i in range(keys)
-    ]).subquery()
-    shared = func.count().label("shared")
-    hits = (
-        select(postings.c.story_id, postings.c.event_id, shared)
-        .group_by(postings.c.story_id, postings.c.event_id)
-        .order_by(shared.desc(), postings.c.event_id.desc())
-        .limit(bindparam("limit"))
-        .subquery()
+@functools.lru_cache(maxsize=32)
+def matching_members_sqlite(arms: int) -> str:
+    """SQLite: members sharing keys with several reports at once, at most "limit" a report.
+
+    Raw SQL with positional parameters: as a SQLAlchemy construct, each size of this union cost
+    ~0.7 MB of cached statement objects. Each arm takes, in order: the report's number, the key,
+    its first and last day, the report's number, the key, the last day of the month and of the
+    year holding its last day, and its last day twice. Then the limit. Rows: report, story id,
+    event id, keys shared.
+    """
+    # An event's dates are a day, a calendar month or a calendar year, so a member overlapping the
+    # days s..u either ends within them or is the month or the year holding u: two bounded index
+    # ranges. "Ends on or after s" alone read every later posting of the key when the report was
+    # about an older day, which slowed ingest as the store grew. A key's postings are read nearest
+    # the dates first, at most PER_KEY: a word every report of the day uses ("prices") would
+    # otherwise have every member counted.
+    arm = (
+        "SELECT ? AS report, story_id, event_id FROM (SELECT story_id, event_id FROM story_keys"
+        f" WHERE key = ? AND date_end BETWEEN ? AND ? ORDER BY date_end LIMIT {PER_KEY})"
+        " UNION ALL "
+        "SELECT ? AS report, story_id, event_id FROM (SELECT story_id, event_id FROM story_keys"
+        f" WHERE key = ? AND date_end IN (?, ?) AND date_end > ? AND date_start <= ? LIMIT {PER_KEY})"
     )
-    return select(hits.c.story_id, hits.c.event_id).order_by(hits.c.shared.desc(), hits.c.event_id.desc())
+    postings = " UNION ALL ".join([arm] * arms)
+    return (
+        "SELECT report, story_id, event_id, shared FROM ("
+        " SELECT report, story_id, event_id, count(*) AS shared, row_number() OVER"
+        " (PARTITION BY report ORDER BY count(*) DESC, event_id DESC) AS rank"
+        f" FROM ({postings}) GROUP BY report, story_id, event_id"
+        ") WHERE rank <= ? ORDER BY report, rank"
+    )
+
+
+# PostgreSQL: the same look-up as one fixed statement over arrays of (report, key, days), so the
+# server plans it once per connection (psycopg prepares repeated statements) instead of planning
+# a union of 30-odd arms for every article, which cost more than running it.
+MATCHING_MEMBERS_POSTGRESQL = text(f"""
+WITH postings AS (
+    SELECT w.report, p.story_id, p.event_id
+    FROM unnest(CAST(:reports AS integer[]), CAST(:keys AS varchar[]), CAST(:since AS date[]),
+                CAST(:until AS date[]), CAST(:month_end AS date[]), CAST(:year_end AS date[]))
+         AS w(report, key, since, until, month_end, year_end)
+    CROSS JOIN LATERAL (
+        (SELECT k.story_id, k.event_id FROM story_keys AS k
+         WHERE k.key = w.key AND k.date_end BETWEEN w.since AND w.until
+         ORDER BY k.date_end
+         LIMIT {PER_KEY})
+        UNION ALL
+        (SELECT k.story_id, k.event_id FROM story_keys AS k
+         WHERE k.key = w.key AND k.date_end IN (w.month_end, w.year_end) AND k.date_end > w.until
+               AND k.date_start <= w.until
+         LIMIT {PER_KEY})
+    ) AS p
+), hits AS (
+    SELECT report, story_id, event_id, count(*) AS shared,
+           row_number() OVER (PARTITION BY report ORDER BY count(*) DESC, event_id DESC) AS rank
+    FROM postings
+    GROUP BY report, story_id, event_id
+)
+SELECT report, story_id, event_id, shared FROM hits WHERE rank <= :limit ORDER BY report, rank
+""")
+
+
+# Several stories' latest members, newest first, in one statement.
+LATEST_MEMBERS_POSTGRESQL = text("""
+SELECT s.id, m.event_id
+FROM unnest(CAST(:ids AS integer[])) AS s(id)
+CROSS JOIN LATERAL (
+    SELECT event_id FROM story_events WHERE story_id = s.id ORDER BY id DESC LIMIT :newest
+) AS m
+""")
 
 
 @functools.cache
@@ -55,12 +111,7 @@ def member_rows_query() -> Executable:
 
 
 @functools.cache
-def insert_story_statement() -> Executable:
-    return insert(StoryRow).returning(StoryRow.id)
-
-
-@functools.cache
-def insert_rows_statement(table: type[StoryEventRow] | type[StoryKeyRow]) -> Executable:
+def insert_rows_statement(table: type[StoryRow] | type[StoryEventRow] | type[StoryKeyRow]) -> Executable:
     return insert(table)
 
 
@@ -69,7 +120,32 @@ def update_story_statement() -> Executable:
     return (update(StoryRow).where(StoryRow.id == bindparam("story_id"))
             .values(date=bindparam("date"), date_start=bindparam("date_start"),
                     date_end=bindparam("date_end"), summary=bindparam("summary"), actors=bindparam("actors"),
-                    places=bindparam("places")))
+                    places=bindparam("places"), words=bindparam("words")))
+
+
+@functools.cache
+def recount_outlets_statement() -> Executable:
+    """Set `stories.outlets` of the stories with ids "ids" from their members, in one statement."""
+    return (update(StoryRow).where(StoryRow.id.in_(bindparam("ids", expanding=True)))
+            .values(outlets=outlet_count()))
+
+
+def outlet_count() -> ScalarSelect[int]:
+    """`Story.corroboration` of the story in the enclosing statement, counted in SQL.
+
+    Python's `outlet or url or id` skips empty strings too, and an id never equals a name, so:
+    distinct non-empty outlet-or-url, plus distinct articles that have neither.
+    """
+    name = func.coalesce(func.nullif(ArticleRow.outlet, ""), func.nullif(ArticleRow.url, ""))
+    nameless = case((name.is_(None), ArticleRow.id))
+    return (
+        select(func.count(name.distinct()) + func.count(nameless.distinct()))
+        .select_from(StoryEventRow)
+        .join(EventRow, EventRow.id == StoryEventRow.event_id)
+        .join(ArticleRow, ArticleRow.id == EventRow.article_id)
+        .where(StoryEventRow.story_id == StoryRow.id)
+        .scalar_subquery()
+    )
 
 
 def light_member(event_id: int, when: str, summary: str, actors: list[str], places: list[str], start: int,

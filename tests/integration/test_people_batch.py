@@ -114,9 +114,11 @@ def _seed(session: Session) -> None:
     ids = [people_oracle.upsert_id(session, p.name, kind=p.kind, aliases=p.aliases, roles=p.roles,
                                    seen_on=p.seen_on) for p in SEED]
     article = SqlArticleRepository(session).add(new_article("Seeded article"))
-    SqlQuoteRepository(session).add_many(
+    quotes = SqlQuoteRepository(session)
+    quotes.add_many(
         article.id, [(quote(f"Words of {p.name}", p.name), pid) for p, pid in zip(SEED, ids, strict=True)]
     )
+    quotes.flush()  # quotes are buffered until something reads them or the unit of work commits
 
 
 Run = Callable[[Session, Sequence[SpeakerSighting]], list[int]]

@@ -1,0 +1,113 @@
+"""A timeline's candidates: the newest stories (by date_end, id) with a report matching the topic.
+
+Each candidate is read as a headline row (id, date, outlets, words): what ranking needs, kept on
+the story's row, so the statement reads no report beyond the one that matches.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from sqlalchemy import ColumnElement, Integer, Row, Select, func, literal_column, select
+from sqlalchemy.orm import Session
+
+from handlers.domain import FactSearch
+from store.fact_search import fts_ids, is_common, matches_all
+from store.orm import EventRow, StoryEventRow, StoryRow
+from store.search_text import query_tokens
+
+Headline = Row[int, str, int, str]
+
+# SQLite reads a common word's matches in bands of the newest stories (see _sqlite_banded) when
+# it has at least _BANDED_MATCHES times `cap` matches: a band of _BAND times `cap` stories costs
+# about what building the temporary index of that many matches does. Whether it has is estimated
+# from the newest _SAMPLE times `cap` reports (counting every match of "officials" cost 6 ms).
+_BANDED_MATCHES = 100
+_BAND = 4
+_LAST_BAND = 16
+_SAMPLE = 20
+
+
+def newest_matching(session: Session, search: FactSearch, *, cap: int) -> Sequence[Headline]:
+    """Headline rows of the newest `cap` stories in the window with a member event matching the terms."""
+    window: list[ColumnElement[bool]] = []
+    if search.since:
+        window.append(StoryRow.date_end >= search.since)
+    if search.until:
+        window.append(StoryRow.date_start <= search.until)
+    tokens = query_tokens(search.terms)
+    members = select(StoryEventRow.id).where(StoryEventRow.story_id == StoryRow.id)
+    if not tokens:
+        return session.execute(_headlines(window, members.exists(), cap=cap)).all()
+    # With a million events, "stories that have a matching member" must not build the set of
+    # every matching story first: stories are walked newest first (date_end, id index) and each
+    # is probed through its members; only a rare word is better looked up from its matches.
+    if not is_common(session, "events", tokens):
+        matching = (select(StoryEventRow.story_id)
+                    .join(EventRow, EventRow.id == StoryEventRow.event_id)
+                    .where(matches_all(session, "events", EventRow.id, tokens)))
+        rare = _headlines([*window, StoryRow.id.in_(matching)], members.exists(), cap=cap)
+        return session.execute(rare).all()
+    if session.get_bind().dialect.name == "sqlite":
+        found = _sqlite_banded(session, window, tokens, cap)
+        if found is not None:
+            return found
+    probed = (members.join(EventRow, EventRow.id == StoryEventRow.event_id)
+              .where(matches_all(session, "events", EventRow.id, tokens, walk_order=True)))
+    return session.execute(_headlines(window, probed.exists(), cap=cap)).all()
+
+
+def _sqlite_banded(session: Session, window: list[ColumnElement[bool]], tokens: list[str],
+                   cap: int) -> Sequence[Headline] | None:
+    """A common word's newest matching stories on SQLite, or None when the whole walk is cheaper.
+
+    SQLite probes `IN (full-text matches)` against a temporary index of every match, which it
+    builds first: for "officials" (166k of 267k events at a million facts) that took 20 of the
+    timeline's 30 ms, when the newest few hundred stories' reports are a narrow band of event ids.
+    So the newest stories are looked at first, with only the matches from their lowest report id
+    up; should fewer than `cap` of them match, a band as large as their share of matches says is
+    needed is tried once, then the whole walk.
+    """
+    if not _worth_banding(session, tokens, cap):
+        return None
+    band = _BAND * cap
+    for _ in range(2):
+        newest = select(StoryRow.id).where(*window).order_by(*_NEWEST_FIRST).limit(band)
+        stories, lowest = session.execute(select(
+            select(func.count()).select_from(newest.subquery()).scalar_subquery(),
+            select(func.min(StoryEventRow.event_id)).where(StoryEventRow.story_id.in_(newest)).scalar_subquery(),
+        )).one()
+        if lowest is None:
+            return [] if stories < band else None
+        # Every report of these stories has an id of at least `lowest`: no match of theirs is left out.
+        # The unary + as in store.fact_search: walk the stories, probe the matches.
+        member = literal_column("+story_events.event_id", Integer)
+        probed = (select(StoryEventRow.id)
+                  .where(StoryEventRow.story_id == StoryRow.id,
+                         member.in_(fts_ids("events", tokens, from_id=lowest))))
+        banded = _headlines([*window, StoryRow.id.in_(newest)], probed.exists(), cap=cap)
+        found = session.execute(banded).all()
+        # Matching stories past these come after them: `cap` of them are the newest `cap` of all.
+        if len(found) >= cap or stories < band:
+            return found
+        band = max(band * cap * 5 // (4 * max(len(found), 1)), band + 1)
+        if band > _LAST_BAND * cap:
+            break
+    return None
+
+
+def _worth_banding(session: Session, tokens: list[str], cap: int) -> bool:
+    newest = session.scalar(select(func.max(EventRow.id))) or 0
+    sample = _SAMPLE * cap
+    recent = fts_ids("events", tokens, from_id=newest - sample + 1).subquery()
+    hits = session.scalar(select(func.count()).select_from(recent)) or 0
+    return hits * newest >= _BANDED_MATCHES * cap * min(sample, newest)
+
+
+_NEWEST_FIRST = (StoryRow.date_end.desc(), StoryRow.id.desc())
+
+
+def _headlines(conditions: list[ColumnElement[bool]], *more: ColumnElement[bool],
+               cap: int) -> Select[int, str, int, str]:
+    return (select(StoryRow.id, StoryRow.date, StoryRow.outlets, StoryRow.words)
+            .where(*conditions, *more).order_by(*_NEWEST_FIRST).limit(cap))

@@ -132,10 +132,9 @@ class SqlStoryRepository:
         values: list[object] = []
         for (n, key), (month_end, year_end) in zip(looked_up, last_days, strict=True):
             since, until = reports[n].start.isoformat(), reports[n].end.isoformat()
-            values += [n, key, since, until,
-                       n, key, month_end.isoformat(), year_end.isoformat(), until, until]
+            values += [n, key, since, until, n, key, _iso(month_end), _iso(year_end), until]
         arms = -(-len(looked_up) // ARMS_STEP) * ARMS_STEP
-        values += [-1, "", "", "", -1, "", "", "", "", ""] * (arms - len(looked_up))  # no key is empty
+        values += [-1, "", "", "", -1, "", None, None, ""] * (arms - len(looked_up))  # no key is empty
         return conn.exec_driver_sql(matching_members_sqlite(arms), (*values, limit)).all()
 
     def _buffered_matches(self, report: StoryKeys, keys: list[str]) -> dict[tuple[int, int], int]:
@@ -317,9 +316,19 @@ class SqlStoryRepository:
         ]
 
 
-def _last_days(day: date) -> tuple[date, date]:
-    """The last day of the month and of the year holding `day`."""
-    return date(day.year, day.month, calendar.monthrange(day.year, day.month)[1]), date(day.year, 12, 31)
+def _last_days(day: date) -> tuple[date | None, date | None]:
+    """The last day of the month and of the year holding `day`; None where that is `day` itself.
+
+    A month or a year overlapping `day` that does not end by it ends on one of these: the look-up
+    reads them as equalities (`day` itself is in the range it reads).
+    """
+    month_end = date(day.year, day.month, calendar.monthrange(day.year, day.month)[1])
+    year_end = date(day.year, 12, 31)
+    return (month_end if month_end > day else None), (year_end if year_end > day else None)
+
+
+def _iso(day: date | None) -> str | None:
+    return day.isoformat() if day else None
 
 
 def _lookup_keys(report: StoryKeys) -> list[str]:

@@ -1,0 +1,77 @@
+"""Which stored members a new report is compared with: every day, month and year that overlaps it."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from handlers.domain import StoryKeys
+from store.database import make_engine
+from store.migrate import upgrade
+from store.repositories.events import date_range
+from store.repositories.story_statements import matching_members_sqlite
+from store.uow import SqlUnitOfWork
+from tests.integration.builders import event, new_article
+
+
+def _store_members(uow: SqlUnitOfWork, dates: list[str]) -> dict[str, int]:
+    """One story a date, its one member indexed under the key "n:brenn"; event id by date."""
+    with uow:
+        article = uow.articles.add(new_article("Brenn over the years"))
+        ids = uow.events.add_many(article.id, [event(f"Brenn {d}", d, places=["Brenn"]) for d in dates])
+        for when, event_id in zip(dates, ids, strict=True):
+            assert event_id is not None
+            start, end = date_range(when)
+            uow.stories.start(event_id, date=when, summary=f"Brenn {when}", actors=[], places=["Brenn"],
+                              keys=StoryKeys(start=start, end=end, keys=["n:brenn"]))
+        uow.commit()
+    return dict(zip(dates, [i for i in ids if i is not None], strict=True))
+
+
+def _found(uow: SqlUnitOfWork, since: date, until: date) -> set[int]:
+    with uow:
+        [found] = uow.stories.matching_members([StoryKeys(start=since, end=until, keys=["n:brenn"])])
+    return {m.event_id for _, m in found}
+
+
+def test_a_report_meets_every_day_month_and_year_that_overlaps_it(uow: SqlUnitOfWork) -> None:
+    ids = _store_members(uow, ["2031-05-14", "2031-05-15", "2031-05-31", "2031-05", "2031-06", "2031",
+                               "2030", "2031-12-31", "2031-12"])
+    by = {i: d for d, i in ids.items()}
+
+    def dates(since: date, until: date) -> set[str]:
+        return {by[i] for i in _found(uow, since, until)}
+
+    # A day meets itself and the month and the year holding it, nothing later or earlier.
+    assert dates(date(2031, 5, 14), date(2031, 5, 14)) == {"2031-05-14", "2031-05", "2031"}
+    # The last day of a month (and of a year): the month and year end on it.
+    assert dates(date(2031, 5, 31), date(2031, 5, 31)) == {"2031-05-31", "2031-05", "2031"}
+    assert dates(date(2031, 12, 31), date(2031, 12, 31)) == {"2031-12-31", "2031-12", "2031"}
+    # A month meets its days, itself and its year; a year meets all of it.
+    assert dates(date(2031, 5, 1), date(2031, 5, 31)) == {"2031-05-14", "2031-05-15", "2031-05-31", "2031-05",
+                                                          "2031"}
+    assert dates(date(2031, 1, 1), date(2031, 12, 31)) == set(ids) - {"2030"}
+
+
+def test_the_sqlite_look_up_reads_bounded_index_ranges_without_statistics(tmp_path: Path) -> None:
+    # In a new store SQLite has no statistics: written as "ends after the day", the month-and-year
+    # part read every later posting of a key (42 ms an article at 32k articles, against 1.8).
+    url = f"sqlite:///{tmp_path / 'new.db'}"
+    engine = make_engine(url)
+    upgrade(engine)
+    with engine.begin() as conn:
+        conn.exec_driver_sql("DELETE FROM sqlite_stat1")
+    engine.dispose()
+    engine = make_engine(url)  # connections that never saw any statistics
+    try:
+        sql = matching_members_sqlite(8)
+        with engine.connect() as conn:
+            params = tuple(["2031-05-14"] * sql.count("?"))
+            plan = conn.exec_driver_sql("EXPLAIN QUERY PLAN " + sql, params).all()
+    finally:
+        engine.dispose()
+    searches = [row[-1] for row in plan if "story_keys" in row[-1]]
+    assert len(searches) == 16
+    for search in searches:
+        assert "key=?" in search
+        assert "date_end=?" in search or ("date_end>?" in search and "date_end<?" in search), search

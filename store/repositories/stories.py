@@ -132,9 +132,11 @@ class SqlStoryRepository:
         values: list[object] = []
         for (n, key), (month_end, year_end) in zip(looked_up, last_days, strict=True):
             since, until = reports[n].start.isoformat(), reports[n].end.isoformat()
-            values += [n, key, since, until, n, key, _iso(month_end), _iso(year_end), until]
+            values += [n, key, since, until,
+                       n, key, _iso(month_end), until, n, key, _iso(year_end), until]
         arms = -(-len(looked_up) // ARMS_STEP) * ARMS_STEP
-        values += [-1, "", "", "", -1, "", None, None, ""] * (arms - len(looked_up))  # no key is empty
+        filler = [-1, "", "", "", -1, "", None, "", -1, "", None, ""]  # no key is empty: matches nothing
+        values += filler * (arms - len(looked_up))
         return conn.exec_driver_sql(matching_members_sqlite(arms), (*values, limit)).all()
 
     def _buffered_matches(self, report: StoryKeys, keys: list[str]) -> dict[tuple[int, int], int]:

@@ -28,23 +28,29 @@ def matching_members_sqlite(arms: int) -> str:
 
     Raw SQL with positional parameters: as a SQLAlchemy construct, each size of this union cost
     ~0.7 MB of cached statement objects. Each arm takes, in order: the report's number, the key,
-    its first and last day, the report's number, the key, the last day of the month and of the
-    year holding its last day (None where that is the last day itself, which the first part
-    reads), and its last day. Then the limit. Rows: report, story id, event id, keys shared.
+    its first and last day; then twice the report's number, the key, a day and its last day, the
+    day being the last of the month and then of the year holding its last day (None where that
+    is the last day itself, which the first part reads). Then the limit. Rows: report, story id,
+    event id, keys shared.
     """
     # An event's dates are a day, a calendar month or a calendar year, so a member overlapping the
     # days s..u either ends within them or is the month or the year holding u: a bounded index
     # range and two index equalities. "Ends on or after s" read every later posting of the key
     # when the report was about an older day, and "ends after u" did too wherever SQLite had no
-    # statistics yet (a new store): both slowed ingest as the store grew. A key's postings are
-    # read nearest the dates first, at most PER_KEY: a word every report of the day uses
-    # ("prices") would otherwise have every member counted.
+    # statistics yet (a new store): both slowed ingest as the store grew. The equalities are two
+    # parts, not "IN (?, ?)": SQLite builds a temporary table for every IN list, which doubled the
+    # look-up's time on a small store. A key's postings are read nearest the dates first, at most
+    # PER_KEY a part: a word every report of the day uses ("prices") would otherwise have every
+    # member counted.
     arm = (
         "SELECT ? AS report, story_id, event_id FROM (SELECT story_id, event_id FROM story_keys"
         f" WHERE key = ? AND date_end BETWEEN ? AND ? ORDER BY date_end LIMIT {PER_KEY})"
         " UNION ALL "
         "SELECT ? AS report, story_id, event_id FROM (SELECT story_id, event_id FROM story_keys"
-        f" WHERE key = ? AND date_end IN (?, ?) AND date_start <= ? LIMIT {PER_KEY})"
+        f" WHERE key = ? AND date_end = ? AND date_start <= ? LIMIT {PER_KEY})"
+        " UNION ALL "
+        "SELECT ? AS report, story_id, event_id FROM (SELECT story_id, event_id FROM story_keys"
+        f" WHERE key = ? AND date_end = ? AND date_start <= ? LIMIT {PER_KEY})"
     )
     postings = " UNION ALL ".join([arm] * arms)
     return (

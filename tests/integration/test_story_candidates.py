@@ -71,7 +71,7 @@ def test_the_sqlite_look_up_reads_bounded_index_ranges_without_statistics(tmp_pa
     finally:
         engine.dispose()
     searches = [row[-1] for row in plan if "story_keys" in row[-1]]
-    assert len(searches) == 16
+    assert len(searches) == 24
     for search in searches:
         assert "key=?" in search
         assert "date_end=?" in search or ("date_end>?" in search and "date_end<?" in search), search

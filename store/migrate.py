@@ -14,6 +14,7 @@ from sqlalchemy import Connection, Engine, text
 
 import migrations
 from store.database import SQLITE_BUSY_TIMEOUT_MS, make_engine
+from store.statistics import refresh_planner_statistics
 
 # Found through the installed package, so this works outside a source checkout too.
 MIGRATIONS_DIR = Path(migrations.__file__).resolve().parent
@@ -50,18 +51,6 @@ def upgrade(url_or_engine: str | Engine, revision: str = "head") -> None:
         tables = list(dict.fromkeys(t for r in applied for t in VACUUM_AFTER.get(r, ())))
         if tables:
             _vacuum(url_or_engine, tables)
-
-
-def refresh_planner_statistics(connection: Connection) -> None:
-    """Give SQLite's query planner row counts to choose indexes by (PostgreSQL's autovacuum does this).
-
-    Without statistics SQLite guesses, and with a million facts a wrong guess (sorting every quote
-    instead of walking articles newest first) costs a second per question. A sampled ANALYZE takes
-    a fraction of a second at any size, so it runs whenever a process brings the schema up to date.
-    """
-    if connection.dialect.name == "sqlite":
-        connection.exec_driver_sql("PRAGMA analysis_limit=400")
-        connection.exec_driver_sql("ANALYZE")
 
 
 def downgrade(url_or_engine: str | Engine, revision: str = "base") -> None:

@@ -18,6 +18,7 @@ from store.repositories import (
     SqlSourceRepository,
     SqlStoryRepository,
 )
+from store.statistics import refresh_if_grown
 
 
 class SqlUnitOfWork:
@@ -71,6 +72,8 @@ class SqlUnitOfWork:
         self.quotes.flush()
         self.figures.flush()
         self.stories.flush()
+        # A long-running process grows its store far past what SQLite's statistics describe.
+        refresh_if_grown(session.connection())
         session.commit()
 
     def rollback(self) -> None:

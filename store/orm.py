@@ -232,9 +232,11 @@ class StoryEventRow(Base):
     """An event's place in a story: each event is in exactly one, with the score and reasons of the merge."""
 
     __tablename__ = "story_events"
+    # A story's members in join order: ingest reads each grown story's latest 100 (migration 0008).
+    __table_args__ = (Index("ix_story_events_story_id_id", "story_id", "id"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    story_id: Mapped[int] = mapped_column(ForeignKey("stories.id", ondelete="CASCADE"), index=True)
+    story_id: Mapped[int] = mapped_column(ForeignKey("stories.id", ondelete="CASCADE"))
     event_id: Mapped[int] = mapped_column(ForeignKey("events.id", ondelete="CASCADE"), unique=True)
     score: Mapped[float | None] = mapped_column(Float)
     reason: Mapped[dict[str, Any] | None] = mapped_column(JSON)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sqlite3
+import time
 from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
@@ -51,7 +53,7 @@ def _configure_sqlite(engine: Engine, *, in_memory: bool) -> None:
         cursor.execute("PRAGMA foreign_keys=ON")  # cascade deletes from articles to their facts
         cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
         if not in_memory:
-            cursor.execute("PRAGMA journal_mode=WAL")  # readers do not block the poller's writes
+            _use_wal(cursor)  # readers do not block the poller's writes
             # In WAL mode NORMAL cannot corrupt the database; a power cut may lose the last commits,
             # which the poller fetches again. FULL syncs the disk at every commit.
             cursor.execute("PRAGMA synchronous=NORMAL")
@@ -65,3 +67,22 @@ def _configure_sqlite(engine: Engine, *, in_memory: bool) -> None:
         # `sqlite_begin="BEGIN IMMEDIATE"` (an execution option) takes the write lock up front,
         # for work that reads then writes and must not lose a race (migrations).
         connection.exec_driver_sql(connection.get_execution_options().get("sqlite_begin", "BEGIN"))
+
+
+def _use_wal(cursor: Any) -> None:
+    """Put the database file in WAL mode (it stays so: only a new file is changed).
+
+    Changing the journal mode needs the file to itself, and SQLite answers "database is locked" at
+    once, without waiting out the busy timeout, when another connection holds any lock: processes
+    starting together on a new file (web, worker, release all migrating) lost that race.
+    """
+    deadline = time.monotonic() + SQLITE_BUSY_TIMEOUT_MS / 1000
+    while True:
+        try:
+            if cursor.execute("PRAGMA journal_mode").fetchone()[0].lower() != "wal":
+                cursor.execute("PRAGMA journal_mode=WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.01)

@@ -14,6 +14,7 @@ from extract import Entity, Extraction, Quote, extract
 from extract.document import Document
 from extract.lexicon_roles import role_qualifiers, titles
 from handlers.domain import (
+    Article,
     ArticleRef,
     ArticleStoredMeanwhile,
     NewArticle,
@@ -137,18 +138,31 @@ def _store_in_one_transaction(pending: Sequence[_Pending], uow: UnitOfWork) -> l
         known = _stored_among(uow, [p.digest for p in pending], [p.cmd for p in pending])
         new = [p for p in pending if _lookup(known, p.digest, p.cmd.url) is None]
         speakers = dict(zip((p.index for p in new), _resolve_speakers(new, uow), strict=True))
+        # The batch's articles in one statement; their facts are buffered and written at commit.
+        stored = uow.articles.insert_new_many([_new_article(p) for p in new])
+        articles = dict(zip((p.index for p in new), stored, strict=True))
         results = []
         grown: set[int] = set()  # stories that gained members: what they show is refreshed once, at the end
         for p in pending:
             results.append(_lookup(known, p.digest, p.cmd.url)
-                           or _store(p.cmd, p.digest, p.extraction, speakers[p.index], uow, grown))
+                           or _store(p.cmd, articles[p.index], p.extraction, speakers[p.index], uow, grown))
         refresh_shown(grown, uow=uow)
         uow.commit()
     return results
 
 
-def _store(cmd: IngestArticle, digest: str, ex: Extraction, people: dict[str, int],
-           uow: UnitOfWork, grown: set[int]) -> IngestResult:
+def _new_article(p: _Pending) -> NewArticle:
+    cmd = p.cmd
+    return NewArticle(url=cmd.url, title=cmd.title, outlet=cmd.outlet, published=cmd.published, text=cmd.text,
+                      content_hash=p.digest, source_id=cmd.source_id, guid=cmd.guid)
+
+
+def _store(cmd: IngestArticle, article: Article | ArticleStoredMeanwhile, ex: Extraction,
+           people: dict[str, int], uow: UnitOfWork, grown: set[int]) -> IngestResult:
+    if isinstance(article, ArticleStoredMeanwhile):
+        # Another worker won the race for this article: store nothing of ours (its row was not written).
+        return IngestResult(status="duplicate", message=f"already stored as article {article.article_id}: "
+                                                        "nothing changed")
     doc = Document.parse(cmd.text, cmd.published)
     events = [
         NewEvent(date=e.date, summary=e.summary, sentence=cmd.text[e.start:e.end], start=e.start, end=e.end,
@@ -162,15 +176,6 @@ def _store(cmd: IngestArticle, digest: str, ex: Extraction, people: dict[str, in
         for f in ex.figures
     ]
     entities = {e.name: e for e in ex.entities}
-    try:
-        article = uow.articles.insert_new(NewArticle(
-            url=cmd.url, title=cmd.title, outlet=cmd.outlet, published=cmd.published, text=cmd.text,
-            content_hash=digest, source_id=cmd.source_id, guid=cmd.guid,
-        ))
-    except ArticleStoredMeanwhile as lost:
-        # Another worker won the race for this article: store nothing of ours (the insert alone was undone).
-        return IngestResult(status="duplicate", message=f"already stored as article {lost.article_id}: "
-                                                        "nothing changed")
     quotes: list[tuple[NewQuote, int | None]] = []
     for q in ex.quotes:
         entity = entities.get(q.speaker or "")

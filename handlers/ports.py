@@ -14,6 +14,7 @@ from typing import Protocol
 from handlers.domain import (
     AdminAction,
     Article,
+    ArticleStoredMeanwhile,
     DigestRun,
     DigestSubscription,
     EventRecord,
@@ -49,10 +50,11 @@ class ArticleRepository(Protocol):
         """
         ...
 
-    def insert_new(self, article: NewArticle) -> Article:
-        """Store an article the caller found not stored in this transaction.
+    def insert_new_many(self, articles: Sequence[NewArticle]) -> list[Article | ArticleStoredMeanwhile]:
+        """Store articles the caller found not stored in this transaction, together.
 
-        Raises ArticleStoredMeanwhile when a concurrent transaction stored it since.
+        Each comes back with its id or, where a concurrent transaction stored it since, as an
+        ArticleStoredMeanwhile (returned, not raised: the caller stores nothing of that one).
         """
         ...
 

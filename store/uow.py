@@ -18,6 +18,7 @@ from store.repositories import (
     SqlSourceRepository,
     SqlStoryRepository,
 )
+from store.repositories.pending_events import flush_events
 from store.statistics import refresh_if_grown
 
 
@@ -45,7 +46,15 @@ class SqlUnitOfWork:
     def __enter__(self) -> SqlUnitOfWork:
         if self._session is not None:
             raise RuntimeError("this unit of work is already open")
-        session = self._session = self._session_factory()
+        self._session = self._session_factory()
+        self._start_repositories()
+        return self
+
+    def _start_repositories(self) -> None:
+        # Repositories (and what they buffer or hand out ahead: event and story ids, members read)
+        # live for one transaction; after a commit or a rollback the next one starts afresh.
+        session = self._open()
+        session.info.clear()
         self.articles = SqlArticleRepository(session)
         self.events = SqlEventRepository(session)
         self.quotes = SqlQuoteRepository(session)
@@ -55,7 +64,6 @@ class SqlUnitOfWork:
         self.audit = SqlAuditLog(session)
         self.digests = SqlDigestRepository(session)
         self.stories = SqlStoryRepository(session)
-        return self
 
     def __exit__(
         self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
@@ -68,17 +76,21 @@ class SqlUnitOfWork:
     def commit(self) -> None:
         """Make everything done in this block permanent."""
         session = self._open()
-        # The repositories that buffer writes, so that a batch sends each kind in one statement.
+        # The repositories that buffer writes, so that a batch sends each kind in one statement;
+        # events first, as quotes and figures follow their article and story links their events.
+        flush_events(session)
         self.quotes.flush()
         self.figures.flush()
         self.stories.flush()
         # A long-running process grows its store far past what SQLite's statistics describe.
         refresh_if_grown(session.connection())
         session.commit()
+        self._start_repositories()
 
     def rollback(self) -> None:
         """Discard everything since the last commit."""
         self._open().rollback()
+        self._start_repositories()
 
     def _open(self) -> Session:
         if self._session is None:

@@ -12,6 +12,7 @@ from handlers.domain import (
     AdminAction,
     Article,
     ArticleRef,
+    ArticleStoredMeanwhile,
     EventRecord,
     FactSearch,
     FigureRecord,
@@ -83,8 +84,8 @@ class FakeArticles:
         self.texts[row.id] = article.text
         return row
 
-    def insert_new(self, article: NewArticle) -> Article:
-        return self.add(article)
+    def insert_new_many(self, articles: Sequence[NewArticle]) -> list[Article | ArticleStoredMeanwhile]:
+        return [self.add(article) for article in articles]
 
     def count(self) -> int:
         return len(self.rows)

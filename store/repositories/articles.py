@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session, defer
 
 from handlers.domain import Article, ArticleRef, ArticleStoredMeanwhile, NewArticle
 from store.orm import ArticleRow, Base, EventRow, FigureRow, QuoteRow, StoryEventRow
+from store.repositories.pending_events import flush_events
 from store.repositories.story_statements import recount_outlets_statement
 from store.types import utcnow
 
@@ -31,7 +32,7 @@ def to_ref(row: ArticleRow) -> ArticleRef:
 
 
 @functools.cache
-def _insert_new(dialect: str) -> Executable:
+def _insert_new_statement(dialect: str) -> Executable:
     insert = postgresql_insert if dialect == "postgresql" else sqlite_insert
     return insert(ArticleRow).on_conflict_do_nothing().returning(ArticleRow.id)
 
@@ -71,9 +72,9 @@ class SqlArticleRepository:
         same_url = self._by_url(article.url) if article.url else None
         if same_url is not None:
             return self._replace(same_url, article)
-        return self.insert_new(article)
+        return self._insert_new(article)
 
-    def insert_new(self, article: NewArticle) -> Article:
+    def _insert_new(self, article: NewArticle) -> Article:
         """Store an article the caller found not stored, in this transaction; it with its id.
 
         Raises ArticleStoredMeanwhile when a concurrent transaction stored the same text or URL
@@ -82,18 +83,48 @@ class SqlArticleRepository:
         """
         values = {**article.model_dump(), "fetched_at": utcnow()}
         conn = self._session.connection()
-        new_id = conn.execute(_insert_new(conn.dialect.name), values).scalar()
+        new_id = conn.execute(_insert_new_statement(conn.dialect.name), values).scalar()
         if new_id is None:
-            existing = self._by_hash(article.content_hash) or (
-                self._by_url(article.url) if article.url else None
-            )
-            if existing is None:
-                raise RuntimeError("the insert did nothing, yet no stored article has its text or URL")
-            # Its writer stores its facts; were we to return it, the caller would store them again.
-            raise ArticleStoredMeanwhile(existing.id)
+            raise self._stored_meanwhile(article)
         return Article(id=new_id, url=article.url, title=article.title, outlet=article.outlet,
                        published=article.published, fetched_at=values["fetched_at"],
                        content_hash=article.content_hash, source_id=article.source_id, guid=article.guid)
+
+    def insert_new_many(self, articles: Sequence[NewArticle]) -> list[Article | ArticleStoredMeanwhile]:
+        """Store articles the caller found not stored, in this transaction, in one statement.
+
+        Each comes back with its id or, where a concurrent transaction stored the same text or URL
+        since, as an ArticleStoredMeanwhile (not raised: the others are stored all the same).
+        """
+        if not articles:
+            return []
+        fetched_at = utcnow()
+        rows = [{**article.model_dump(), "fetched_at": fetched_at} for article in articles]
+        conn = self._session.connection()
+        insert = postgresql_insert if conn.dialect.name == "postgresql" else sqlite_insert
+        # One multi-row statement (compiled once a batch). RETURNING's order is not promised: rows
+        # are told apart by their content hash, which is unique.
+        statement = (insert(ArticleRow).values(rows).on_conflict_do_nothing()
+                     .returning(ArticleRow.id, ArticleRow.content_hash))
+        ids = {content_hash: new_id for new_id, content_hash in conn.execute(statement)}
+        out: list[Article | ArticleStoredMeanwhile] = []
+        for article in articles:
+            new_id = ids.get(article.content_hash)
+            if new_id is None:
+                out.append(self._stored_meanwhile(article))
+                continue
+            out.append(Article(id=new_id, url=article.url, title=article.title, outlet=article.outlet,
+                               published=article.published, fetched_at=fetched_at,
+                               content_hash=article.content_hash, source_id=article.source_id,
+                               guid=article.guid))
+        return out
+
+    def _stored_meanwhile(self, article: NewArticle) -> ArticleStoredMeanwhile:
+        existing = self._by_hash(article.content_hash) or (self._by_url(article.url) if article.url else None)
+        if existing is None:
+            raise RuntimeError("the insert did nothing, yet no stored article has its text or URL")
+        # Its writer stores its facts; were we to return it, the caller would store them again.
+        return ArticleStoredMeanwhile(existing.id)
 
     def count(self) -> int:
         """How many articles are stored."""
@@ -105,6 +136,7 @@ class SqlArticleRepository:
             select(StoryEventRow.story_id).join(EventRow, EventRow.id == StoryEventRow.event_id)
             .where(EventRow.article_id == row.id).distinct()
         ).all()
+        flush_events(self._session)
         for fact in (EventRow, QuoteRow, FigureRow):
             self._session.execute(delete(fact).where(fact.article_id == row.id))
         if stories:

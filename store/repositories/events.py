@@ -3,19 +3,20 @@
 from __future__ import annotations
 
 import calendar
-import functools
 import logging
 import re
 from collections.abc import Sequence
 from datetime import date
 
-from sqlalchemy import ColumnElement, Executable, insert
+from sqlalchemy import ColumnElement
 from sqlalchemy.orm import Session
 
 from handlers.domain import EventRecord, FactSearch, NewEvent
 from store.fact_search import find_facts
 from store.orm import ArticleRow, EventRow
 from store.repositories.articles import row_values, to_ref
+from store.repositories.pending_events import flush_events, pending_events
+from store.row_ids import RowIds
 from store.search_text import index_text
 
 log = logging.getLogger(__name__)
@@ -42,56 +43,45 @@ def event_search_text(summary: str, sentence: str, actors: list[str], places: li
     return index_text([summary, sentence, *actors, *places])
 
 
-@functools.cache
-def _insert_events() -> Executable:
-    return insert(EventRow).returning(EventRow.id, EventRow.start, EventRow.end, EventRow.date,
-                                      EventRow.summary)
-
-
-def _shape(row: dict[str, object]) -> tuple[object, ...]:
-    return row["start"], row["end"], row["date"], row["summary"]
+# PostgreSQL reserves event ids in blocks of up to this many (at most this many unused a batch).
+_MAX_ID_BLOCK = 64
 
 
 class SqlEventRepository:
     def __init__(self, session: Session) -> None:
         self._session = session
+        self._ids: RowIds | None = None  # this transaction's new event ids, handed out ahead
 
     def add_many(self, article_id: int, events: Sequence[NewEvent]) -> list[int | None]:
         """Store an article's events, indexed for search by summary, sentence, actors and places.
 
         Returns their ids in order; None for an event whose date cannot be read (not stored).
+        The rows are written with the transaction's other events, before a read or at commit.
         """
-        rows: list[dict[str, object]] = []
-        stored: list[bool] = []
+        spans: list[tuple[date, date] | None] = []
         for event in events:
             try:
-                start, end = date_range(event.date)
+                spans.append(date_range(event.date))
             except ValueError:
                 # One unreadable date must not cost the article its other facts.
                 log.warning("skipping event with unreadable date %r in article %s", event.date, article_id)
-                stored.append(False)
+                spans.append(None)
+        if self._ids is None:
+            self._ids = RowIds(self._session.connection(), "events", max_block=_MAX_ID_BLOCK)
+        ids = iter(self._ids.take(sum(span is not None for span in spans)))
+        pending = pending_events(self._session)
+        out: list[int | None] = []
+        for event, span in zip(events, spans, strict=True):
+            if span is None:
+                out.append(None)
                 continue
-            rows.append({
-                "article_id": article_id, "date_start": start, "date_end": end,
+            new_id = next(ids)
+            pending[new_id] = {
+                "id": new_id, "article_id": article_id, "date_start": span[0], "date_end": span[1],
                 "search_text": event_search_text(event.summary, event.sentence, event.actors, event.places),
                 **event.model_dump(),
-            })
-            stored.append(True)
-        if not rows:
-            return [None] * len(events)
-        # One multi-row INSERT ... RETURNING (Core, not ORM objects). RETURNING's order is not
-        # promised, and asking SQLAlchemy to sort makes SQLite insert row by row; so rows are told
-        # apart by what they hold, and rows holding the same are interchangeable.
-        ids: dict[tuple[object, ...], list[int]] = {}
-        for new_id, *shape in self._session.connection().execute(_insert_events(), rows):
-            ids.setdefault(tuple(shape), []).append(new_id)
-        for found in ids.values():
-            found.sort()
-        out: list[int | None] = []
-        rows_left = iter(rows)
-        for ok in stored:
-            row = next(rows_left) if ok else None
-            out.append(ids[_shape(row)].pop(0) if row is not None else None)
+            }
+            out.append(new_id)
         return out
 
     def search(self, search: FactSearch) -> tuple[list[EventRecord], int]:
@@ -100,6 +90,7 @@ class SqlEventRepository:
         since/until keep events whose dates overlap the window: "2025-09" is kept for
         "since 2025-09-15".
         """
+        flush_events(self._session)
         filters: list[ColumnElement[bool]] = []
         if search.since:
             filters.append(EventRow.date_end >= search.since)

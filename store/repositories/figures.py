@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Sequence
 
-from sqlalchemy import Executable, insert
 from sqlalchemy.orm import Session
 
 from handlers.domain import FactSearch, FigureRecord, NewFigure
+from store.bulk_insert import insert_rows
 from store.fact_search import NEWEST_ARTICLE_FIRST, find_facts, published_window
 from store.orm import ArticleRow, FigureRow
 from store.repositories.articles import row_values, to_ref
@@ -18,11 +17,6 @@ from store.search_text import index_text
 def figure_search_text(text: str, unit: str | None, about: str | None, sentence: str) -> str:
     """What a figure is found by: the number as written, its unit, what it counts, its sentence."""
     return index_text([text, unit, about, sentence])
-
-
-@functools.cache
-def _insert_figure() -> Executable:
-    return insert(FigureRow)
 
 
 class SqlFigureRepository:
@@ -46,7 +40,7 @@ class SqlFigureRepository:
     def flush(self) -> None:
         """Send the figures added since the last read to the database."""
         if self._pending:
-            self._session.connection().execute(_insert_figure(), self._pending)  # one executemany
+            insert_rows(self._session.connection(), FigureRow, self._pending)  # one executemany
             self._pending = []
 
     def search(self, search: FactSearch) -> tuple[list[FigureRecord], int]:

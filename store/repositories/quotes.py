@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from sqlalchemy import ColumnElement, Executable, insert, select, update
+from sqlalchemy import ColumnElement, select, update
 from sqlalchemy.orm import Session
 
 from handlers.domain import FactSearch, NewQuote, QuoteRecord
+from store.bulk_insert import insert_rows
 from store.fact_search import NEWEST_ARTICLE_FIRST, find_facts, published_window
 from store.orm import ArticleRow, PersonAliasRow, PersonRow, QuoteRow
 from store.repositories.articles import row_values, to_ref
@@ -74,7 +74,7 @@ def flush_quotes(session: Session) -> None:
     for row in pending:
         row["search_text"] = quote_search_text(row["text"], row["speaker"], row["speaker_role"],
                                                names.get(row["person_id"] or 0, []))
-    session.connection().execute(_insert_quote(), pending)  # one executemany, past the ORM
+    insert_rows(session.connection(), QuoteRow, pending)  # one executemany, past the ORM
 
 
 def _names(session: Session, person_ids: set[int]) -> dict[int, list[str]]:
@@ -86,11 +86,6 @@ def _names(session: Session, person_ids: set[int]) -> dict[int, list[str]]:
         found = speaker_names(session, missing)
         known.update({pid: found.get(pid, []) for pid in missing})
     return known
-
-
-@functools.cache
-def _insert_quote() -> Executable:
-    return insert(QuoteRow)
 
 
 def reindex_people_quotes(session: Session, names: dict[int, list[str]]) -> None:

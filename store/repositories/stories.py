@@ -16,22 +16,23 @@ from sqlalchemy.orm import Session
 
 from handlers.domain import ArticleRef, FactSearch, Story, StoryHeadline, StoryKeys, StoryMember
 from handlers.headline_words import stored_words
+from store.bulk_insert import insert_rows
 from store.orm import ArticleRow, EventRow, StoryEventRow, StoryKeyRow, StoryRow
 from store.repositories.events import date_range
+from store.repositories.pending_events import flush_events, pending_event_ids
 from store.repositories.story_search import newest_matching
 from store.repositories.story_statements import (
     ARMS_STEP,
+    KEY_POSTINGS_POSTGRESQL,
     LATEST_MEMBERS_POSTGRESQL,
-    MATCHING_MEMBERS_POSTGRESQL,
-    insert_rows_statement,
+    key_postings_sqlite,
     light_member,
-    matching_members_sqlite,
     member_rows_query,
     recount_outlets_statement,
     story_members_query,
     update_story_statement,
 )
-from store.story_ids import StoryIds
+from store.row_ids import RowIds
 from store.story_keys import key_rows, stored_key
 from store.types import utcnow
 
@@ -54,10 +55,12 @@ class SqlStoryRepository:
         # when something reads the story tables or the unit of work commits (`flush`): ingest
         # writes ~10 rows an event, and one statement each cost more than the rest of the merge.
         self._new_stories: list[dict[str, Any]] = []
-        self._ids: StoryIds | None = None
+        self._ids: RowIds | None = None
         self._new_links: list[dict[str, Any]] = []
         self._new_keys: list[dict[str, Any]] = []
         self._buffered_keys: dict[str, list[tuple[int, int, date, date]]] = {}  # _new_keys by key
+        # Stored postings (story id, event id) read in this transaction, by (key, first day, last day).
+        self._postings: dict[tuple[str, date, date], list[tuple[int, int]]] = {}
         self._new_shown: dict[int, dict[str, Any]] = {}
         # Stories whose members changed since the last flush: their stored outlet count is
         # recounted there, all in one statement.
@@ -77,18 +80,20 @@ class SqlStoryRepository:
 
     def flush(self) -> None:
         """Send the buffered writes to the database (the unit of work calls this before committing)."""
+        flush_events(self._session)  # the members the links and keys refer to
         conn = self._session.connection()
         if self._new_stories:
-            conn.execute(insert_rows_statement(StoryRow), self._new_stories)
+            insert_rows(conn, StoryRow, self._new_stories)
             self._new_stories = []
         if self._new_links:
-            conn.execute(insert_rows_statement(StoryEventRow), self._new_links)
+            insert_rows(conn, StoryEventRow, self._new_links)
             self._recount.update(link["story_id"] for link in self._new_links)
             self._new_links = []
         if self._new_keys:
-            conn.execute(insert_rows_statement(StoryKeyRow), self._new_keys)
+            insert_rows(conn, StoryKeyRow, self._new_keys)
             self._new_keys = []
             self._buffered_keys = {}
+            self._postings = {}  # what was read no longer holds the postings just written
         if self._new_shown:
             conn.execute(update_story_statement(), list(self._new_shown.values()))
             self._new_shown = {}
@@ -104,40 +109,45 @@ class SqlStoryRepository:
         Members carry what matching needs: their article is its id only, and they have no merge
         score or reasons.
         """
-        # Members linked in this transaction are found in memory, the rest in one statement: a
-        # flush before every article's look-up cost three statements an article.
-        wanted = [_lookup_keys(r) for r in reports]
-        shared = [self._buffered_matches(r, keys) for r, keys in zip(reports, wanted, strict=True)]
-        for number, story_id, event_id, count in self._stored_matches(reports, wanted, limit):
-            shared[number][(story_id, event_id)] = count
-        hits = [sorted(found, key=lambda hit: (found[hit], hit[1]), reverse=True)[:limit] for found in shared]
+        wanted = [[(key, r.start, r.end) for key in _lookup_keys(r)] for r in reports]
+        self._read_postings([one for keys in wanted for one in keys])
+        hits: list[list[tuple[int, int]]] = []
+        for report, keys in zip(reports, wanted, strict=True):
+            shared: dict[tuple[int, int], int] = {}
+            for one in keys:
+                for hit in self._postings[one]:
+                    shared[hit] = shared.get(hit, 0) + 1
+            for hit, count in self._buffered_matches(report, [key for key, _, _ in keys]).items():
+                shared[hit] = shared.get(hit, 0) + count
+            hits.append(sorted(shared, key=lambda hit: (shared[hit], hit[1]), reverse=True)[:limit])
         members = self._read_members([event_id for found in hits for _, event_id in found])  # one query
         return [[(story_id, members[event_id]) for story_id, event_id in found] for found in hits]
 
-    def _stored_matches(self, reports: Sequence[StoryKeys], wanted: list[list[str]],
-                        limit: int) -> Sequence[Any]:
-        """(report number, story id, event id, keys shared) of stored members, at most `limit` a report."""
-        looked_up = [(n, key) for n, keys in enumerate(wanted) for key in keys]
-        if not looked_up:
-            return []
+    def _read_postings(self, wanted: list[tuple[str, date, date]]) -> None:
+        """Read the stored postings (story id, event id) of each (key, first day, last day) not read yet.
+
+        A batch of articles asks for the same keys over the same days again and again (half of its
+        look-ups, on the generated news): each is read once a transaction, in one statement an
+        article. The stored postings cannot change meanwhile: this transaction holds the merge lock
+        (SQLite's write lock), and its own new postings are kept apart, in `_buffered_keys`.
+        """
+        missing = [one for one in dict.fromkeys(wanted) if one not in self._postings]
+        if not missing:
+            return
+        for one in missing:
+            self._postings[one] = []
         conn = self._session.connection()
-        last_days = [_last_days(reports[n].end) for n, _ in looked_up]
         if conn.dialect.name == "postgresql":
-            params = {"reports": [n for n, _ in looked_up], "keys": [k for _, k in looked_up],
-                      "since": [reports[n].start for n, _ in looked_up],
-                      "until": [reports[n].end for n, _ in looked_up],
-                      "month_end": [m for m, _ in last_days], "year_end": [y for _, y in last_days],
-                      "limit": limit}
-            return conn.execute(MATCHING_MEMBERS_POSTGRESQL, params).all()
-        values: list[object] = []
-        for (n, key), (month_end, year_end) in zip(looked_up, last_days, strict=True):
-            since, until = reports[n].start.isoformat(), reports[n].end.isoformat()
-            values += [n, key, since, until,
-                       n, key, _iso(month_end), until, n, key, _iso(year_end), until]
-        arms = -(-len(looked_up) // ARMS_STEP) * ARMS_STEP
-        filler = [-1, "", "", "", -1, "", None, "", -1, "", None, ""]  # no key is empty: matches nothing
-        values += filler * (arms - len(looked_up))
-        return conn.exec_driver_sql(matching_members_sqlite(arms), (*values, limit)).all()
+            last_days = [_last_days(until) for _, _, until in missing]
+            params = {"arms": list(range(len(missing))), "keys": [key for key, _, _ in missing],
+                      "since": [s for _, s, _ in missing], "until": [u for _, _, u in missing],
+                      "month_end": [m for m, _ in last_days], "year_end": [y for _, y in last_days]}
+            rows = conn.execute(KEY_POSTINGS_POSTGRESQL, params)
+        else:
+            arms = -(-len(missing) // ARMS_STEP) * ARMS_STEP
+            rows = conn.exec_driver_sql(key_postings_sqlite(arms), _sqlite_arms(missing, arms))
+        for arm, story_id, event_id in rows:
+            self._postings[missing[arm]].append((story_id, event_id))
 
     def _buffered_matches(self, report: StoryKeys, keys: list[str]) -> dict[tuple[int, int], int]:
         """Keys shared with the report by members linked in this transaction and not yet flushed."""
@@ -184,6 +194,8 @@ class SqlStoryRepository:
 
     def _read_members(self, event_ids: list[int]) -> dict[int, StoryMember]:
         missing = list(dict.fromkeys(i for i in event_ids if i not in self._members))
+        if missing and not pending_event_ids(self._session).isdisjoint(missing):
+            flush_events(self._session)
         if missing:
             for row in self._session.connection().execute(member_rows_query(), {"ids": missing}):
                 self._members[row[0]] = light_member(*row)
@@ -195,11 +207,12 @@ class SqlStoryRepository:
         """A new story holding one event, which is in no story (`detach` it first); its id."""
         span = date_range(date)
         if self._ids is None:
-            self._ids = StoryIds(self._session.connection())
+            self._ids = RowIds(self._session.connection(), "stories", max_block=32)
         story_id = self._ids.new()
         self._new_stories.append({"id": story_id, "date": date, "date_start": span[0], "date_end": span[1],
                                   "summary": summary, "actors": list(actors), "places": list(places),
-                                  "words": stored_words(summary, actors, places), "created_at": utcnow()})
+                                  "words": stored_words(summary, actors, places), "created_at": utcnow(),
+                                  "outlets": 0})
         self._link(story_id, event_id, score=None, reason=None, keys=keys, member=member)
         return story_id
 
@@ -215,6 +228,7 @@ class SqlStoryRepository:
             delete(StoryEventRow).where(StoryEventRow.event_id == event_id).returning(StoryEventRow.story_id))
         self._recount.update(left.scalars())
         self._session.execute(delete(StoryKeyRow).where(StoryKeyRow.event_id == event_id))
+        self._postings = {}
 
     def _link(self, story_id: int, event_id: int, *, score: float | None, reason: dict[str, object] | None,
               keys: StoryKeys | None, member: StoryMember | None) -> None:
@@ -327,6 +341,17 @@ def _last_days(day: date) -> tuple[date | None, date | None]:
     month_end = date(day.year, day.month, calendar.monthrange(day.year, day.month)[1])
     year_end = date(day.year, 12, 31)
     return (month_end if month_end > day else None), (year_end if year_end > day else None)
+
+
+def _sqlite_arms(wanted: list[tuple[str, date, date]], arms: int) -> tuple[object, ...]:
+    """The parameters of `key_postings_sqlite(arms)` reading `wanted`, padded with arms matching nothing."""
+    values: list[object] = []
+    for arm, (key, since, until) in enumerate(wanted):
+        month_end, year_end = _last_days(until)
+        first, last = since.isoformat(), until.isoformat()
+        values += [arm, key, first, last, arm, key, _iso(month_end), last, arm, key, _iso(year_end), last]
+    filler = [-1, "", "", "", -1, "", None, "", -1, "", None, ""]  # no key is empty: matches nothing
+    return (*values, *filler * (arms - len(wanted)))
 
 
 def _iso(day: date | None) -> str | None:

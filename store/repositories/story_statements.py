@@ -8,30 +8,29 @@ from __future__ import annotations
 
 import functools
 
-from sqlalchemy import Executable, bindparam, case, func, insert, select, text, update
+from sqlalchemy import Executable, bindparam, case, func, select, text, update
 from sqlalchemy.sql.selectable import ScalarSelect
 
 from handlers.domain import ArticleRef, StoryMember
-from store.orm import ArticleRow, EventRow, StoryEventRow, StoryKeyRow, StoryRow
+from store.orm import ArticleRow, EventRow, StoryEventRow, StoryRow
 
 # At most this many postings of one key are read for one report.
 PER_KEY = 100
 
-# Look-ups are padded to a multiple of this many (report, key) arms with arms that match
-# nothing: a statement per exact count (1 to 200) kept that many large prepared statements.
+# Look-ups are padded to a multiple of this many (key, days) arms with arms that match nothing: a
+# statement per exact count (1 to 200) kept that many large prepared statements.
 ARMS_STEP = 8
 
 
 @functools.lru_cache(maxsize=32)
-def matching_members_sqlite(arms: int) -> str:
-    """SQLite: members sharing keys with several reports at once, at most "limit" a report.
+def key_postings_sqlite(arms: int) -> str:
+    """SQLite: the postings of several (key, days) at once, at most PER_KEY a part.
 
     Raw SQL with positional parameters: as a SQLAlchemy construct, each size of this union cost
-    ~0.7 MB of cached statement objects. Each arm takes, in order: the report's number, the key,
-    its first and last day; then twice the report's number, the key, a day and its last day, the
-    day being the last of the month and then of the year holding its last day (None where that
-    is the last day itself, which the first part reads). Then the limit. Rows: report, story id,
-    event id, keys shared.
+    ~0.7 MB of cached statement objects. Each arm takes, in order: its number, the key, its first
+    and last day; then twice its number, the key, a day and its last day, the day being the last of
+    the month and then of the year holding its last day (None where that is the last day itself,
+    which the first part reads). Rows: arm number, story id, event id.
     """
     # An event's dates are a day, a calendar month or a calendar year, so a member overlapping the
     # days s..u either ends within them or is the month or the year holding u: a bounded index
@@ -43,51 +42,36 @@ def matching_members_sqlite(arms: int) -> str:
     # PER_KEY a part: a word every report of the day uses ("prices") would otherwise have every
     # member counted.
     arm = (
-        "SELECT ? AS report, story_id, event_id FROM (SELECT story_id, event_id FROM story_keys"
+        "SELECT ?, story_id, event_id FROM (SELECT story_id, event_id FROM story_keys"
         f" WHERE key = ? AND date_end BETWEEN ? AND ? ORDER BY date_end LIMIT {PER_KEY})"
         " UNION ALL "
-        "SELECT ? AS report, story_id, event_id FROM (SELECT story_id, event_id FROM story_keys"
+        "SELECT ?, story_id, event_id FROM (SELECT story_id, event_id FROM story_keys"
         f" WHERE key = ? AND date_end = ? AND date_start <= ? LIMIT {PER_KEY})"
         " UNION ALL "
-        "SELECT ? AS report, story_id, event_id FROM (SELECT story_id, event_id FROM story_keys"
+        "SELECT ?, story_id, event_id FROM (SELECT story_id, event_id FROM story_keys"
         f" WHERE key = ? AND date_end = ? AND date_start <= ? LIMIT {PER_KEY})"
     )
-    postings = " UNION ALL ".join([arm] * arms)
-    return (
-        "SELECT report, story_id, event_id, shared FROM ("
-        " SELECT report, story_id, event_id, count(*) AS shared, row_number() OVER"
-        " (PARTITION BY report ORDER BY count(*) DESC, event_id DESC) AS rank"
-        f" FROM ({postings}) GROUP BY report, story_id, event_id"
-        ") WHERE rank <= ? ORDER BY report, rank"
-    )
+    return " UNION ALL ".join([arm] * arms)
 
 
-# PostgreSQL: the same look-up as one fixed statement over arrays of (report, key, days), so the
+# PostgreSQL: the same look-up as one fixed statement over arrays of (arm, key, days), so the
 # server plans it once per connection (psycopg prepares repeated statements) instead of planning
 # a union of 30-odd arms for every article, which cost more than running it.
-MATCHING_MEMBERS_POSTGRESQL = text(f"""
-WITH postings AS (
-    SELECT w.report, p.story_id, p.event_id
-    FROM unnest(CAST(:reports AS integer[]), CAST(:keys AS varchar[]), CAST(:since AS date[]),
-                CAST(:until AS date[]), CAST(:month_end AS date[]), CAST(:year_end AS date[]))
-         AS w(report, key, since, until, month_end, year_end)
-    CROSS JOIN LATERAL (
-        (SELECT k.story_id, k.event_id FROM story_keys AS k
-         WHERE k.key = w.key AND k.date_end BETWEEN w.since AND w.until
-         ORDER BY k.date_end
-         LIMIT {PER_KEY})
-        UNION ALL
-        (SELECT k.story_id, k.event_id FROM story_keys AS k
-         WHERE k.key = w.key AND k.date_end IN (w.month_end, w.year_end) AND k.date_start <= w.until
-         LIMIT {PER_KEY})
-    ) AS p
-), hits AS (
-    SELECT report, story_id, event_id, count(*) AS shared,
-           row_number() OVER (PARTITION BY report ORDER BY count(*) DESC, event_id DESC) AS rank
-    FROM postings
-    GROUP BY report, story_id, event_id
-)
-SELECT report, story_id, event_id, shared FROM hits WHERE rank <= :limit ORDER BY report, rank
+KEY_POSTINGS_POSTGRESQL = text(f"""
+SELECT w.arm, p.story_id, p.event_id
+FROM unnest(CAST(:arms AS integer[]), CAST(:keys AS varchar[]), CAST(:since AS date[]),
+            CAST(:until AS date[]), CAST(:month_end AS date[]), CAST(:year_end AS date[]))
+     AS w(arm, key, since, until, month_end, year_end)
+CROSS JOIN LATERAL (
+    (SELECT k.story_id, k.event_id FROM story_keys AS k
+     WHERE k.key = w.key AND k.date_end BETWEEN w.since AND w.until
+     ORDER BY k.date_end
+     LIMIT {PER_KEY})
+    UNION ALL
+    (SELECT k.story_id, k.event_id FROM story_keys AS k
+     WHERE k.key = w.key AND k.date_end IN (w.month_end, w.year_end) AND k.date_start <= w.until
+     LIMIT {PER_KEY})
+) AS p
 """)
 
 
@@ -114,11 +98,6 @@ def member_rows_query() -> Executable:
     return (select(EventRow.id, EventRow.date, EventRow.summary, EventRow.actors, EventRow.places,
                    EventRow.start, EventRow.article_id)
             .where(EventRow.id.in_(bindparam("ids", expanding=True))))
-
-
-@functools.cache
-def insert_rows_statement(table: type[StoryRow] | type[StoryEventRow] | type[StoryKeyRow]) -> Executable:
-    return insert(table)
 
 
 @functools.cache

@@ -9,7 +9,7 @@ from handlers.domain import StoryKeys
 from store.database import make_engine
 from store.migrate import upgrade
 from store.repositories.events import date_range
-from store.repositories.story_statements import matching_members_sqlite
+from store.repositories.story_statements import key_postings_sqlite
 from store.uow import SqlUnitOfWork
 from tests.integration.builders import event, new_article
 
@@ -64,7 +64,7 @@ def test_the_sqlite_look_up_reads_bounded_index_ranges_without_statistics(tmp_pa
     engine.dispose()
     engine = make_engine(url)  # connections that never saw any statistics
     try:
-        sql = matching_members_sqlite(8)
+        sql = key_postings_sqlite(8)
         with engine.connect() as conn:
             params = tuple(["2031-05-14"] * sql.count("?"))
             plan = conn.exec_driver_sql("EXPLAIN QUERY PLAN " + sql, params).all()
@@ -75,3 +75,23 @@ def test_the_sqlite_look_up_reads_bounded_index_ranges_without_statistics(tmp_pa
     for search in searches:
         assert "key=?" in search
         assert "date_end=?" in search or ("date_end>?" in search and "date_end<?" in search), search
+
+
+def test_members_written_during_a_transaction_are_found_after_earlier_look_ups(uow: SqlUnitOfWork) -> None:
+    # Postings read once a transaction must not hide members linked (or written) after the read.
+    first = _store_members(uow, ["2031-05-14"])
+    day = date(2031, 5, 14)
+    keys = StoryKeys(start=day, end=day, keys=["n:brenn"])
+    with uow:
+        [before] = uow.stories.matching_members([keys])
+        article = uow.articles.add(new_article("Brenn again"))
+        [new_id] = uow.events.add_many(article.id, [event("Brenn again", "2031-05-14", places=["Brenn"])])
+        assert new_id is not None
+        uow.stories.start(new_id, date="2031-05-14", summary="Brenn again", actors=[], places=["Brenn"],
+                          keys=keys)
+        [buffered] = uow.stories.matching_members([keys])
+        uow.stories.get(1)  # a read: the buffered links and keys are written
+        [written] = uow.stories.matching_members([keys])
+    assert {m.event_id for _, m in before} == {first["2031-05-14"]}
+    assert {m.event_id for _, m in buffered} == {first["2031-05-14"], new_id}
+    assert {m.event_id for _, m in written} == {first["2031-05-14"], new_id}

@@ -5,17 +5,18 @@ Ingest writes ~40 rows an article (events, quotes, figures, story links and keys
 value of every row through its parameter machinery, which cost more than SQLite took to store
 them. Here the statement is compiled once per (dialect, table, columns), each column's own bind
 processor is looked up once (dates as SQLite stores them, JSON, aware UTC datetimes), and the
-converted rows go to the driver's executemany.
+converted rows go to SQLite's executemany, or to PostgreSQL as one array a column.
 """
 
 from __future__ import annotations
 
 import functools
+import json
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Connection, Table, insert
+from sqlalchemy import JSON, Connection, Table, insert
 from sqlalchemy.engine import Dialect
 
 from store.orm import Base
@@ -24,9 +25,9 @@ from store.orm import Base
 @dataclass(frozen=True)
 class _Compiled:
     sql: str
-    positional: bool
-    names: tuple[str, ...]  # bind names in parameter order (positional) or the row's keys
+    names: tuple[str, ...]  # the row keys, in parameter order
     convert: tuple[Callable[[Any], Any] | None, ...]
+    columnar: bool  # one array a column (PostgreSQL) rather than one tuple a row
 
 
 def insert_rows(conn: Connection, row_type: type[Base], rows: Sequence[dict[str, Any]]) -> None:
@@ -35,14 +36,15 @@ def insert_rows(conn: Connection, row_type: type[Base], rows: Sequence[dict[str,
         return
     compiled = _compile(conn.dialect, row_type, tuple(rows[0]))
     pairs = tuple(zip(compiled.names, compiled.convert, strict=True))
-    if compiled.positional:
-        params: list[Any] = [
-            tuple(row[name] if convert is None else convert(row[name]) for name, convert in pairs)
-            for row in rows
-        ]
-    else:
-        params = [{name: row[name] if convert is None else convert(row[name]) for name, convert in pairs}
-                  for row in rows]
+    if compiled.columnar:
+        columns = {
+            f"p{n}": [row[name] for row in rows] if convert is None else [convert(row[name]) for row in rows]
+            for n, (name, convert) in enumerate(pairs)
+        }
+        conn.exec_driver_sql(compiled.sql, columns)
+        return
+    params = [tuple(row[name] if convert is None else convert(row[name]) for name, convert in pairs)
+              for row in rows]
     conn.exec_driver_sql(compiled.sql, params)
 
 
@@ -55,7 +57,33 @@ def _compile(dialect: Dialect, row_type: type[Base], columns: tuple[str, ...]) -
     unset = set(names) - set(columns)
     if unset:  # a Python-side column default SQLAlchemy would have filled in; this path does not
         raise ValueError(f"rows for {table.name} must set {sorted(unset)}")
-    convert = tuple(
-        table.c[name].type.dialect_impl(dialect).bind_processor(dialect) for name in names
-    )
-    return _Compiled(sql=compiled.string, positional=compiled.positional, names=names, convert=convert)
+    if dialect.name == "postgresql":
+        return _columnar(dialect, table, columns)
+    if not compiled.positional:
+        raise NotImplementedError(f"bulk rows for the {dialect.name} driver's parameter style")
+    convert = tuple(table.c[name].type.dialect_impl(dialect).bind_processor(dialect) for name in names)
+    return _Compiled(sql=compiled.string, names=names, convert=convert, columnar=False)
+
+
+def _columnar(dialect: Dialect, table: Table, names: tuple[str, ...]) -> _Compiled:
+    # PostgreSQL runs an executemany as one INSERT a row (pipelined, still planned and executed
+    # each): 145 story-key rows an article cost 1.4 ms. One INSERT ... SELECT FROM unnest(arrays)
+    # takes the whole batch as one array a column.
+    quote = dialect.identifier_preparer.quote
+    arrays: list[str] = []
+    selected: list[str] = []
+    convert: list[Callable[[Any], Any] | None] = []
+    for n, name in enumerate(names):
+        column_type = table.c[name].type
+        if isinstance(column_type, JSON):  # sent as text, read as JSON (None is JSON null, as in SQLAlchemy)
+            arrays.append(f"%(p{n})s::text[]")
+            selected.append(f"{quote(name)}::json")
+            convert.append(json.dumps)
+            continue
+        arrays.append(f"%(p{n})s::{column_type.compile(dialect=dialect)}[]")
+        selected.append(quote(name))
+        convert.append(column_type.dialect_impl(dialect).bind_processor(dialect))
+    listed = ", ".join(quote(name) for name in names)
+    sql = (f"INSERT INTO {quote(table.name)} ({listed}) SELECT {', '.join(selected)} "
+           f"FROM unnest({', '.join(arrays)}) AS t({listed})")
+    return _Compiled(sql=sql, names=names, convert=tuple(convert), columnar=True)

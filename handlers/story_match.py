@@ -16,6 +16,7 @@ import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
+from typing import NamedTuple
 
 from extract.dates import date_range
 from extract.lexicon_roles import role_nouns, role_qualifiers, titles
@@ -217,11 +218,11 @@ def features(
                          names=frozenset(names), terms=frozenset(terms), article_id=article_id, offset=offset)
 
 
-def _overlap(a: frozenset[str], b: frozenset[str], floor: int) -> tuple[float, tuple[str, ...]]:
+def _overlap(a: frozenset[str], b: frozenset[str], floor: int) -> tuple[float, frozenset[str]]:
     shared = a & b
     if not shared:
-        return 0.0, ()
-    return min(1.0, len(shared) / max(floor, min(len(a), len(b)))), tuple(sorted(shared))
+        return 0.0, shared
+    return min(1.0, len(shared) / max(floor, min(len(a), len(b)))), shared
 
 
 def _name_weight(name: str) -> float:
@@ -229,17 +230,36 @@ def _name_weight(name: str) -> float:
     return 0.5 if name in COUNTRY_KEYS else 1.0
 
 
-def _name_overlap(a: frozenset[str], b: frozenset[str]) -> tuple[float, tuple[str, ...]]:
+def _name_overlap(a: frozenset[str], b: frozenset[str]) -> tuple[float, frozenset[str]]:
     shared = a & b
     if not shared:
-        return 0.0, ()
+        return 0.0, shared
     size = min(sum(map(_name_weight, a)), sum(map(_name_weight, b)))
-    return min(1.0, sum(map(_name_weight, shared)) / max(2.0, size)), tuple(sorted(shared))
+    return min(1.0, sum(map(_name_weight, shared)) / max(2.0, size)), shared
 
 
 def dates_compatible(a: EventFeatures, b: EventFeatures) -> bool:
     """The spans overlap: the same day, or a month/year that contains the other's day."""
     return a.start <= b.end and b.start <= a.end
+
+
+class _Assessment(NamedTuple):
+    """A score and what it rests on, before the reasons are written out (only the best one's are).
+
+    A tuple, not a frozen dataclass: ingest assesses ~100 pairs an article, and only keeps one.
+    """
+
+    score: float
+    same_date: bool
+    nearby: bool
+    kinds: frozenset[str]
+    names: frozenset[str]
+    terms: frozenset[str]
+
+    def reasons(self) -> MatchScore:
+        return MatchScore(score=self.score, same_date=self.same_date, kinds=tuple(sorted(self.kinds)),
+                          names=tuple(sorted(self.names)), terms=tuple(sorted(self.terms)),
+                          nearby=self.nearby)
 
 
 def score(a: EventFeatures, b: EventFeatures) -> MatchScore:
@@ -250,6 +270,11 @@ def score(a: EventFeatures, b: EventFeatures) -> MatchScore:
     """
     if not dates_compatible(a, b):
         return MatchScore(score=0.0, same_date=False)
+    return _assess(a, b).reasons()
+
+
+def _assess(a: EventFeatures, b: EventFeatures) -> _Assessment:
+    # The two spans are compatible (the caller checked).
     same_date = a.start == b.start and a.end == b.end
     kind, kinds = _overlap(a.kinds, b.kinds, 1)
     name, names = _name_overlap(a.names, b.names)
@@ -281,8 +306,8 @@ def score(a: EventFeatures, b: EventFeatures) -> MatchScore:
     if not same_date:
         # A month-wide date may hold many happenings: ask for more before joining a precise day.
         total *= 0.8
-    return MatchScore(score=round(min(total, 1.0), 4), same_date=same_date, kinds=kinds, names=names,
-                      terms=terms, nearby=nearby)
+    return _Assessment(score=round(min(total, 1.0), 4), same_date=same_date, nearby=nearby, kinds=kinds,
+                       names=names, terms=terms)
 
 
 def _names_clash(a: EventFeatures, b: EventFeatures) -> bool:
@@ -295,15 +320,17 @@ def best_match(
     event: EventFeatures, candidates: Sequence[tuple[int, Sequence[EventFeatures]]]
 ) -> tuple[int, MatchScore] | None:
     """The candidate story (id, member features) the event belongs to, best score first; None if none."""
-    best: tuple[int, MatchScore] | None = None
+    best: tuple[int, _Assessment] | None = None
     for story_id, members in candidates:
         for member in members:
             if not _may_merge(event, member):
                 continue
-            s = score(event, member)
-            if s.merges and (best is None or (s.score, s.nearby) > (best[1].score, best[1].nearby)):
+            s = _assess(event, member)
+            if s.score >= MERGE_THRESHOLD and (
+                best is None or (s.score, s.nearby) > (best[1].score, best[1].nearby)
+            ):
                 best = (story_id, s)
-    return best
+    return None if best is None else (best[0], best[1].reasons())
 
 
 def match_keys(f: EventFeatures) -> list[str]:

@@ -168,8 +168,13 @@ def tokens(text: str) -> list[str]:
 
 
 def index_text(parts: Iterable[str | None]) -> str:
-    """The searchable text of a fact: its own text and its context, as space-separated tokens."""
-    return " ".join(tok for part in parts if part for tok in tokens(part))
+    """The searchable text of a fact: its own text and its context, as space-separated tokens.
+
+    Each token once, in order of first appearance: a search asks for rows holding every token of
+    the query, never for a phrase or a count, and the parts repeat each other (an event's summary
+    and actors are words of its sentence), so the full-text index stores and updates less.
+    """
+    return " ".join(dict.fromkeys(tok for part in parts if part for tok in tokens(part)))
 
 
 def query_tokens(terms: Iterable[str]) -> list[str]:

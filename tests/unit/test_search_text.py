@@ -90,3 +90,8 @@ def test_any_text_searched_for_itself_finds_itself(text: str) -> None:
 def test_normalize_token_is_stable_for_ordinary_words() -> None:
     for word in ["drone", "kyiv", "zelensky", "inflation", "port"]:
         assert normalize_token(word) == tokens(word)[0]
+
+
+def test_index_text_keeps_each_token_once_in_order_of_first_appearance() -> None:
+    assert index_text(["Drones hit Kharkiv", "Russian drones hit Kharkiv overnight", "Kharkiv"]) == (
+        "dron hit kharkiv russian overnight")

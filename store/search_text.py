@@ -98,6 +98,7 @@ _APOSTROPHES = "'\u2019\u2018\u02bc`"
 _POSSESSIVE = re.compile(rf"([a-z0-9])[{_APOSTROPHES}]s\b")
 _APOSTROPHE = re.compile(rf"[{_APOSTROPHES}]")
 _DIGIT_GROUP = re.compile(r"(?<=\d)[,.](?=\d{3}\b)")
+_GROUPED_DIGITS = re.compile(r"\d[,.]\d")
 _TOKEN = re.compile(r"[a-z0-9]+")
 # Endings whose "s" is not a plural marker and whose plurals would otherwise stem differently:
 # "press"/"presses", "virus"/"viruses", "crisis". Other "-is" words lose the "s" on both sides,
@@ -150,9 +151,12 @@ def singular(token: str) -> str:
 
 def _raw_tokens(text: str) -> list[str]:
     folded = fold(text)
-    folded = _POSSESSIVE.sub(r"\1", folded)
-    folded = _APOSTROPHE.sub("", folded)
-    folded = _DIGIT_GROUP.sub("", folded)  # "1,000" and "1000" are one number
+    # Each rewrite only where its characters occur: every fact's text and context pass through here.
+    if _APOSTROPHE.search(folded):
+        folded = _POSSESSIVE.sub(r"\1", folded)
+        folded = _APOSTROPHE.sub("", folded)
+    if _GROUPED_DIGITS.search(folded):
+        folded = _DIGIT_GROUP.sub("", folded)  # "1,000" and "1000" are one number
     return _TOKEN.findall(folded)
 
 

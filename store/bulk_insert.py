@@ -54,7 +54,7 @@ def _compile(dialect: Dialect, row_type: type[Base], columns: tuple[str, ...]) -
     assert isinstance(table, Table)
     compiled = insert(table).compile(dialect=dialect, column_keys=list(columns))
     names = tuple(compiled.positiontup or ()) if compiled.positional else columns
-    unset = set(names) - set(columns)
+    unset = set(compiled.binds) - set(columns)
     if unset:  # a Python-side column default SQLAlchemy would have filled in; this path does not
         raise ValueError(f"rows for {table.name} must set {sorted(unset)}")
     if dialect.name == "postgresql":

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import calendar
-from collections.abc import Sequence
+from collections import Counter
+from collections.abc import Iterable, Sequence
 from datetime import date
 from typing import Any
 
@@ -33,6 +34,7 @@ from store.repositories.story_statements import (
     update_story_statement,
 )
 from store.row_ids import RowIds
+from store.sqlite_rows import member_rows_sqlite, sqlite_rows
 from store.story_keys import key_rows, stored_key
 from store.types import utcnow
 
@@ -58,7 +60,9 @@ class SqlStoryRepository:
         self._ids: RowIds | None = None
         self._new_links: list[dict[str, Any]] = []
         self._new_keys: list[dict[str, Any]] = []
-        self._buffered_keys: dict[str, list[tuple[int, int, date, date]]] = {}  # _new_keys by key
+        # _new_keys by key, then by the member's days: a batch buffers ~1,500 postings, mostly of
+        # few days, so a report tests the days of each group rather than of each posting.
+        self._buffered_keys: dict[str, dict[tuple[date, date], list[tuple[int, int]]]] = {}
         # Stored postings (story id, event id) read in this transaction, by (key, first day, last day).
         self._postings: dict[tuple[str, date, date], list[tuple[int, int]]] = {}
         self._new_shown: dict[int, dict[str, Any]] = {}
@@ -113,13 +117,17 @@ class SqlStoryRepository:
         self._read_postings([one for keys in wanted for one in keys])
         hits: list[list[tuple[int, int]]] = []
         for report, keys in zip(reports, wanted, strict=True):
-            shared: dict[tuple[int, int], int] = {}
+            shared: Counter[tuple[int, int]] = Counter()
             for one in keys:
-                for hit in self._postings[one]:
-                    shared[hit] = shared.get(hit, 0) + 1
-            for hit, count in self._buffered_matches(report, [key for key, _, _ in keys]).items():
-                shared[hit] = shared.get(hit, 0) + count
-            hits.append(sorted(shared, key=lambda hit: (shared[hit], hit[1]), reverse=True)[:limit])
+                shared.update(self._postings[one])  # counted in C: ~1,000 postings a report
+            for key, _, _ in keys:
+                for (start, end), postings in self._buffered_keys.get(key, {}).items():
+                    if end >= report.start and start <= report.end:
+                        shared.update(postings)
+            # Most keys shared first, then the newest member (an event id is in one story only).
+            ranked = sorted([(count, event_id, story_id) for (story_id, event_id), count in shared.items()],
+                            reverse=True)
+            hits.append([(story_id, event_id) for _, event_id, story_id in ranked[:limit]])
         members = self._read_members([event_id for found in hits for _, event_id in found])  # one query
         return [[(story_id, members[event_id]) for story_id, event_id in found] for found in hits]
 
@@ -137,6 +145,7 @@ class SqlStoryRepository:
         for one in missing:
             self._postings[one] = []
         conn = self._session.connection()
+        rows: Iterable[Sequence[Any]]
         if conn.dialect.name == "postgresql":
             last_days = [_last_days(until) for _, _, until in missing]
             params = {"arms": list(range(len(missing))), "keys": [key for key, _, _ in missing],
@@ -145,18 +154,9 @@ class SqlStoryRepository:
             rows = conn.execute(KEY_POSTINGS_POSTGRESQL, params)
         else:
             arms = -(-len(missing) // ARMS_STEP) * ARMS_STEP
-            rows = conn.exec_driver_sql(key_postings_sqlite(arms), _sqlite_arms(missing, arms))
+            rows = sqlite_rows(conn, key_postings_sqlite(arms), _sqlite_arms(missing, arms))
         for arm, story_id, event_id in rows:
             self._postings[missing[arm]].append((story_id, event_id))
-
-    def _buffered_matches(self, report: StoryKeys, keys: list[str]) -> dict[tuple[int, int], int]:
-        """Keys shared with the report by members linked in this transaction and not yet flushed."""
-        found: dict[tuple[int, int], int] = {}
-        for key in keys:
-            for story_id, event_id, start, end in self._buffered_keys.get(key, ()):
-                if end >= report.start and start <= report.end:
-                    found[(story_id, event_id)] = found.get((story_id, event_id), 0) + 1
-        return found
 
     def members(self, story_id: int, *, newest: int | None = None) -> list[StoryMember]:
         """A story's members as matching needs them (article id only, no merge reasons), in join order.
@@ -197,7 +197,10 @@ class SqlStoryRepository:
         if missing and not pending_event_ids(self._session).isdisjoint(missing):
             flush_events(self._session)
         if missing:
-            for row in self._session.connection().execute(member_rows_query(), {"ids": missing}):
+            conn = self._session.connection()
+            rows = (member_rows_sqlite(conn, missing) if conn.dialect.name == "sqlite"
+                    else conn.execute(member_rows_query(), {"ids": missing}))
+            for row in rows:
                 self._members[row[0]] = light_member(*row)
         return self._members
 
@@ -240,9 +243,9 @@ class SqlStoryRepository:
         if keys is not None and keys.keys:
             rows = key_rows(story_id, event_id, (keys.start, keys.end), keys.keys)
             self._new_keys += rows
-            posting = (story_id, event_id, keys.start, keys.end)
+            days, posting = (keys.start, keys.end), (story_id, event_id)
             for row in rows:
-                self._buffered_keys.setdefault(row["key"], []).append(posting)
+                self._buffered_keys.setdefault(row["key"], {}).setdefault(days, []).append(posting)
 
     def update(self, story_id: int, *, date: str, summary: str, actors: Sequence[str],
                places: Sequence[str]) -> None:

@@ -121,7 +121,8 @@ class EventRow(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     article_id: Mapped[int] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"), index=True)
     date: Mapped[str] = mapped_column(String(10))  # "YYYY-MM-DD", "YYYY-MM" or "YYYY"
-    date_start: Mapped[dt.date] = mapped_column(Date, index=True)
+    # (date_start) alone is the first column of ix_events_date_order (its own index: migration 0009).
+    date_start: Mapped[dt.date] = mapped_column(Date)
     date_end: Mapped[dt.date] = mapped_column(Date, index=True)
     summary: Mapped[str] = mapped_column(Text)
     sentence: Mapped[str] = mapped_column(Text)
@@ -214,7 +215,8 @@ class StoryRow(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     date: Mapped[str] = mapped_column(String(10))
     date_start: Mapped[dt.date] = mapped_column(Date, index=True)
-    date_end: Mapped[dt.date] = mapped_column(Date, index=True)
+    # (date_end) alone is the first column of ix_stories_date_end_id (its own index: migration 0009).
+    date_end: Mapped[dt.date] = mapped_column(Date)
     summary: Mapped[str] = mapped_column(Text)
     actors: Mapped[list[str]] = mapped_column(default=list)
     places: Mapped[list[str]] = mapped_column(default=list)
@@ -256,7 +258,8 @@ class StoryKeyRow(Base):
     __table_args__ = (Index("ix_story_keys_lookup", "key", "date_end", "date_start", "story_id", "event_id"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    story_id: Mapped[int] = mapped_column(ForeignKey("stories.id", ondelete="CASCADE"), index=True)
+    # No index of its own: stories are never deleted, so nothing finds keys by story (migration 0009).
+    story_id: Mapped[int] = mapped_column(ForeignKey("stories.id", ondelete="CASCADE"))
     event_id: Mapped[int] = mapped_column(ForeignKey("events.id", ondelete="CASCADE"), index=True)
     key: Mapped[str] = mapped_column(String(STORY_KEY_LENGTH))
     date_start: Mapped[dt.date] = mapped_column(Date)

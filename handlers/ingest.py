@@ -26,7 +26,7 @@ from handlers.domain import (
 )
 from handlers.ports import Clock, UnitOfWork
 from handlers.results import IngestArticle, IngestResult
-from handlers.stories import merge_into_stories, refresh_shown
+from handlers.stories import Merging, merge_into_stories, refresh_shown
 
 log = logging.getLogger(__name__)
 
@@ -142,11 +142,11 @@ def _store_in_one_transaction(pending: Sequence[_Pending], uow: UnitOfWork) -> l
         stored = uow.articles.insert_new_many([_new_article(p) for p in new])
         articles = dict(zip((p.index for p in new), stored, strict=True))
         results = []
-        grown: set[int] = set()  # stories that gained members: what they show is refreshed once, at the end
+        merging = Merging()  # what the batch's merges share; grown stories are refreshed once, at the end
         for p in pending:
             results.append(_lookup(known, p.digest, p.cmd.url)
-                           or _store(p.cmd, articles[p.index], p.extraction, speakers[p.index], uow, grown))
-        refresh_shown(grown, uow=uow)
+                           or _store(p.cmd, articles[p.index], p.extraction, speakers[p.index], uow, merging))
+        refresh_shown(merging.grown, uow=uow)
         uow.commit()
     return results
 
@@ -158,7 +158,7 @@ def _new_article(p: _Pending) -> NewArticle:
 
 
 def _store(cmd: IngestArticle, article: Article | ArticleStoredMeanwhile, ex: Extraction,
-           people: dict[str, int], uow: UnitOfWork, grown: set[int]) -> IngestResult:
+           people: dict[str, int], uow: UnitOfWork, merging: Merging) -> IngestResult:
     if isinstance(article, ArticleStoredMeanwhile):
         # Another worker won the race for this article: store nothing of ours (its row was not written).
         return IngestResult(status="duplicate", message=f"already stored as article {article.article_id}: "
@@ -190,7 +190,7 @@ def _store(cmd: IngestArticle, article: Article | ArticleStoredMeanwhile, ex: Ex
     uow.figures.add_many(article.id, figures)
     ref = ArticleRef(id=article.id, url=article.url, title=article.title, outlet=article.outlet,
                      published=article.published)
-    merge_into_stories(ref, events, event_ids, uow=uow, grown=grown)
+    merge_into_stories(ref, events, event_ids, uow=uow, merging=merging)
     return IngestResult(
         status="stored", article=ref, events=len(events), quotes=len(quotes), figures=len(figures),
         people=len(people),

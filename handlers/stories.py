@@ -61,21 +61,43 @@ def _cached_features(date: str, summary: str, actors: tuple[str, ...], places: t
     return features(date, summary, actors, places, article_id=article_id, offset=start)
 
 
+class Merging:
+    """What the merges of one transaction's articles share.
+
+    - `grown`: the stories that gained members. What a story shows is refreshed once, by the
+      caller's `refresh_shown(grown)` before it commits: a batch of articles joins the day's
+      stories again and again, and each refresh reads up to 100 members.
+    - the features of the stored members compared so far, by event id: a batch compares each new
+      report with ~25 members, mostly the ones the reports before it were compared with. A stored
+      event does not change, so within one transaction its id is as good as its values.
+    """
+
+    def __init__(self) -> None:
+        self.grown: set[int] = set()
+        self._features: dict[int, EventFeatures] = {}
+
+    def features_of(self, m: StoryMember) -> EventFeatures:
+        found = self._features.get(m.event_id)
+        if found is None:
+            found = self._features[m.event_id] = member_features(m)
+        return found
+
+
 def merge_into_stories(
     article: ArticleRef, events: Sequence[NewEvent], ids: Sequence[int | None], *, uow: UnitOfWork,
-    grown: set[int] | None = None,
+    merging: Merging | None = None,
 ) -> dict[int, int]:
     """Put each stored event of `article` into a story (existing or new); event id -> story id.
 
     Call inside the ingest transaction, after the events are stored. What a story shows is
-    refreshed from its latest members once it has them all: at the end of this call or, given a
-    `grown` set, by the caller's `refresh_shown(grown)` before it commits (a batch of articles
-    joins the day's stories again and again, and each refresh reads up to 100 members).
+    refreshed from its latest members once it has them all: at the end of this call or, given the
+    transaction's `merging`, by the caller's `refresh_shown(merging.grown)` before it commits.
     """
     stored = [(e, i) for e, i in zip(events, ids, strict=True) if i is not None]
     if not stored:
         return {}
-    attached: set[int] = set() if grown is None else grown
+    shared = merging or Merging()
+    attached = shared.grown
     # Through the cache: each event is compared again as a stored member by the articles after it.
     spans = [_cached_features(e.date, e.summary, tuple(e.actors), tuple(e.places), article.id, e.start)
              for e, _ in stored]
@@ -90,7 +112,7 @@ def merge_into_stories(
     for (event, event_id), feats, found_by, candidates in zip(stored, spans, keys, found, strict=True):
         pool: dict[int, list[EventFeatures]] = {}
         for story_id, m in candidates:
-            pool.setdefault(story_id, []).append(member_features(m))
+            pool.setdefault(story_id, []).append(shared.features_of(m))
         for story_id, placed_here in here.items():
             pool.setdefault(story_id, []).extend(placed_here)
         match = best_match(feats, list(pool.items()))
@@ -107,7 +129,7 @@ def merge_into_stories(
             attached.add(story_id)
         here.setdefault(story_id, []).append(feats)
         placed[event_id] = story_id
-    if grown is None:
+    if merging is None:
         refresh_shown(attached, uow=uow)
     return placed
 

@@ -14,7 +14,7 @@ import functools
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from typing import NamedTuple
 
@@ -53,6 +53,13 @@ class EventFeatures:
     article_id: int | None = None
     offset: int | None = None
     vague_kinds: bool = False  # the kinds come only from words that can mean several things
+    # Derived from `names`, once a report: ingest compares each report with ~25 others.
+    proper_names: frozenset[str] = field(init=False, repr=False, compare=False)  # more than a country
+    names_weight: float = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "proper_names", self.names - COUNTRY_KEYS)
+        object.__setattr__(self, "names_weight", _names_weight(self.names))
 
 
 @dataclass(frozen=True)
@@ -230,12 +237,16 @@ def _name_weight(name: str) -> float:
     return 0.5 if name in COUNTRY_KEYS else 1.0
 
 
-def _name_overlap(a: frozenset[str], b: frozenset[str]) -> tuple[float, frozenset[str]]:
-    shared = a & b
+def _names_weight(names: frozenset[str]) -> float:
+    return sum(map(_name_weight, names))
+
+
+def _name_overlap(a: EventFeatures, b: EventFeatures) -> tuple[float, frozenset[str]]:
+    shared = a.names & b.names
     if not shared:
         return 0.0, shared
-    size = min(sum(map(_name_weight, a)), sum(map(_name_weight, b)))
-    return min(1.0, sum(map(_name_weight, shared)) / max(2.0, size)), shared
+    size = min(a.names_weight, b.names_weight)
+    return min(1.0, _names_weight(shared) / max(2.0, size)), shared
 
 
 def dates_compatible(a: EventFeatures, b: EventFeatures) -> bool:
@@ -277,7 +288,7 @@ def _assess(a: EventFeatures, b: EventFeatures) -> _Assessment:
     # The two spans are compatible (the caller checked).
     same_date = a.start == b.start and a.end == b.end
     kind, kinds = _overlap(a.kinds, b.kinds, 1)
-    name, names = _name_overlap(a.names, b.names)
+    name, names = _name_overlap(a, b)
     term, terms = _overlap(a.terms, b.terms, 4)
     nearby = (a.article_id is not None and a.article_id == b.article_id and a.offset is not None
               and b.offset is not None and abs(a.offset - b.offset) <= NEARBY_CHARS)
@@ -312,8 +323,8 @@ def _assess(a: EventFeatures, b: EventFeatures) -> _Assessment:
 
 def _names_clash(a: EventFeatures, b: EventFeatures) -> bool:
     # Both name someone or somewhere (more than a country) and none in common: two happenings side by side.
-    mine, theirs = a.names - COUNTRY_KEYS, b.names - COUNTRY_KEYS
-    return bool(mine and theirs and not mine & theirs)
+    mine, theirs = a.proper_names, b.proper_names
+    return bool(mine and theirs and mine.isdisjoint(theirs))
 
 
 def best_match(

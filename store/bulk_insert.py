@@ -14,6 +14,7 @@ import functools
 import json
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
 from sqlalchemy import JSON, Connection, Table, insert
@@ -61,8 +62,33 @@ def _compile(dialect: Dialect, row_type: type[Base], columns: tuple[str, ...]) -
         return _columnar(dialect, table, columns)
     if not compiled.positional:
         raise NotImplementedError(f"bulk rows for the {dialect.name} driver's parameter style")
-    convert = tuple(table.c[name].type.dialect_impl(dialect).bind_processor(dialect) for name in names)
+    convert = tuple(_iso_dates(table.c[name].type.dialect_impl(dialect).bind_processor(dialect))
+                    for name in names)
     return _Compiled(sql=compiled.string, names=names, convert=convert, columnar=False)
+
+
+def _iso_dates(process: Callable[[Any], Any] | None) -> Callable[[Any], Any] | None:
+    """The processor, with dates it stores as ISO strings made by `date.isoformat` (~10x faster).
+
+    SQLite's DATE processor fills a format from a dict of the parts, for the ~70 dates an article
+    stores (story keys carry two each); where it gives exactly what `isoformat` gives, use that.
+    """
+    if process is None:
+        return None
+    try:
+        if any(process(day) != day.isoformat() for day in _PROBE_DAYS):
+            return process
+    except Exception:  # the processor of another type (JSON, an aware datetime) refusing a date
+        return process
+    iso = date.isoformat
+
+    def convert(value: Any) -> Any:
+        return iso(value) if type(value) is date else process(value)  # a datetime is a date too
+
+    return convert
+
+
+_PROBE_DAYS = (date(1, 2, 3), date(2025, 12, 31))
 
 
 def _columnar(dialect: Dialect, table: Table, names: tuple[str, ...]) -> _Compiled:

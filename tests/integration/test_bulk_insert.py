@@ -36,9 +36,12 @@ def test_bulk_rows_read_back_like_sqlalchemys_own(engine: Engine, uow: SqlUnitOf
         insert_rows(conn, StoryEventRow, [{"story_id": 2, "event_id": second, **link}])
     with engine.connect() as conn:
         stories = conn.execute(select(StoryRow).order_by(StoryRow.id)).all()
+        # As stored, not as read back: SQLite compares the dates as text, so the text must be the same.
+        stored_dates = conn.exec_driver_sql("SELECT date_start, date_end FROM stories ORDER BY id").all()
         links = conn.execute(select(StoryEventRow.score, StoryEventRow.reason, StoryEventRow.added_at)
                              .order_by(StoryEventRow.story_id)).all()
     assert stories[0][1:] == stories[1][1:]
+    assert stored_dates[0] == stored_dates[1]
     assert stories[1].created_at == created.astimezone(UTC)
     assert links[0] == links[1]
 
@@ -48,3 +51,15 @@ def test_rows_missing_a_column_with_a_python_default_are_refused(engine: Engine)
     del row["outlets"]  # SQLAlchemy would have filled in its default; this path cannot
     with engine.begin() as conn, pytest.raises(ValueError, match="outlets"):
         insert_rows(conn, StoryRow, [row])
+
+
+def test_a_datetime_in_a_date_column_is_stored_as_sqlalchemy_stores_it(engine: Engine) -> None:
+    # The fast path for dates must not take a datetime (a date subclass) for a date.
+    moment = datetime(2031, 5, 2, 23, 59, tzinfo=UTC)
+    created = datetime(2031, 5, 2, tzinfo=UTC)
+    with engine.begin() as conn:
+        conn.execute(insert(StoryRow), [{**_story(1, created), "date_start": moment}])
+        insert_rows(conn, StoryRow, [{**_story(2, created), "date_start": moment}])
+    with engine.connect() as conn:
+        stored = conn.exec_driver_sql("SELECT date_start FROM stories ORDER BY id").scalars().all()
+    assert stored[0] == stored[1]

@@ -22,6 +22,7 @@ from sqlalchemy import JSON, Connection, Table, insert
 from sqlalchemy.engine import Dialect
 
 from store.orm import Base
+from store.sqlite_rows import sqlite_rows
 
 
 @dataclass(frozen=True)
@@ -42,22 +43,62 @@ def insert_rows(conn: Connection, row_type: type[Base], rows: Sequence[dict[str,
     if not rows:
         return
     compiled = _compile(conn.dialect, row_type, tuple(rows[0]))
-    pairs = tuple(zip(compiled.names, compiled.convert, strict=True))
     if compiled.columnar:
-        columns = {
-            f"p{n}": [row[name] for row in rows] if convert is None else [convert(row[name]) for row in rows]
-            for n, (name, convert) in enumerate(pairs)
-        }
-        conn.exec_driver_sql(compiled.sql, columns)
+        conn.exec_driver_sql(compiled.sql, _columns(compiled, rows))
         return
-    # Column by column, so that the loops over rows run in C and only values needing conversion
-    # go through Python: ~30 story-key rows an article went through a generator a value.
-    values = list(map(compiled.getter, rows)) if len(pairs) > 1 else [(row[pairs[0][0]],) for row in rows]
-    if any(convert is not None for _, convert in pairs):
+    conn.exec_driver_sql(compiled.sql, _tuples(compiled, rows))
+
+
+# Rows a statement in `insert_new_rows` on SQLite (well under its 32,766 parameters).
+_ROWS_A_STATEMENT = 500
+
+
+def insert_new_rows(conn: Connection, row_type: type[Base], rows: Sequence[dict[str, Any]], *,
+                    returning: Sequence[str]) -> list[tuple[Any, ...]]:
+    """Insert the rows that clash with no stored row on a unique key (the others are skipped); the
+    `returning` columns of the rows inserted, in no promised order.
+
+    One statement for all (SQLite: up to 500 rows each): a multi-row `VALUES` that SQLAlchemy
+    compiled cost more than storing the rows, for a batch of articles.
+    """
+    if not rows:
+        return []
+    compiled = _compile(conn.dialect, row_type, tuple(rows[0]))
+    quote = conn.dialect.identifier_preparer.quote
+    tail = f" ON CONFLICT DO NOTHING RETURNING {', '.join(quote(name) for name in returning)}"
+    if compiled.columnar:
+        return [tuple(row) for row in conn.exec_driver_sql(compiled.sql + tail, _columns(compiled, rows))]
+    head = compiled.sql[:compiled.sql.rindex(" VALUES ")]
+    one_row = f"({', '.join('?' * len(compiled.names))})"
+    out: list[tuple[Any, ...]] = []
+    for first in range(0, len(rows), _ROWS_A_STATEMENT):
+        values = _tuples(compiled, rows[first:first + _ROWS_A_STATEMENT])
+        sql = f"{head} VALUES {', '.join([one_row] * len(values))}{tail}"
+        out += sqlite_rows(conn, sql, [value for row in values for value in row])
+    return out
+
+
+def _columns(compiled: _Compiled, rows: Sequence[dict[str, Any]]) -> dict[str, list[Any]]:
+    """PostgreSQL: one converted array a column, as the `unnest` statement takes them."""
+    return {
+        f"p{n}": [row[name] for row in rows] if convert is None else [convert(row[name]) for row in rows]
+        for n, (name, convert) in enumerate(zip(compiled.names, compiled.convert, strict=True))
+    }
+
+
+def _tuples(compiled: _Compiled, rows: Sequence[dict[str, Any]]) -> list[tuple[Any, ...]]:
+    """SQLite: one converted tuple a row, in parameter order.
+
+    Column by column, so that the loops over rows run in C and only values needing conversion go
+    through Python: ~30 story-key rows an article went through a generator a value.
+    """
+    names = compiled.names
+    values = list(map(compiled.getter, rows)) if len(names) > 1 else [(row[names[0]],) for row in rows]
+    if any(convert is not None for convert in compiled.convert):
         columns = [column if convert is None else tuple(map(convert, column))
-                   for (_, convert), column in zip(pairs, zip(*values, strict=True), strict=True)]
+                   for convert, column in zip(compiled.convert, zip(*values, strict=True), strict=True)]
         values = list(zip(*columns, strict=True))
-    conn.exec_driver_sql(compiled.sql, values)
+    return values
 
 
 @functools.lru_cache(maxsize=64)

@@ -12,6 +12,7 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session, defer
 
 from handlers.domain import Article, ArticleRef, ArticleStoredMeanwhile, NewArticle
+from store.bulk_insert import insert_new_rows
 from store.orm import ArticleRow, Base, EventRow, FigureRow, QuoteRow, StoryEventRow
 from store.repositories.pending_events import flush_events
 from store.repositories.story_statements import recount_outlets_statement
@@ -100,13 +101,11 @@ class SqlArticleRepository:
             return []
         fetched_at = utcnow()
         rows = [{**article.model_dump(), "fetched_at": fetched_at} for article in articles]
+        # One statement. RETURNING's order is not promised: rows are told apart by their content
+        # hash, which is unique.
         conn = self._session.connection()
-        insert = postgresql_insert if conn.dialect.name == "postgresql" else sqlite_insert
-        # One multi-row statement (compiled once a batch). RETURNING's order is not promised: rows
-        # are told apart by their content hash, which is unique.
-        statement = (insert(ArticleRow).values(rows).on_conflict_do_nothing()
-                     .returning(ArticleRow.id, ArticleRow.content_hash))
-        ids = {content_hash: new_id for new_id, content_hash in conn.execute(statement)}
+        ids = {content_hash: new_id for new_id, content_hash
+               in insert_new_rows(conn, ArticleRow, rows, returning=("id", "content_hash"))}
         out: list[Article | ArticleStoredMeanwhile] = []
         for article in articles:
             new_id = ids.get(article.content_hash)

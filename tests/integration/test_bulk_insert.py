@@ -7,8 +7,8 @@ from datetime import UTC, date, datetime, timedelta, timezone
 import pytest
 from sqlalchemy import Engine, insert, select
 
-from store.bulk_insert import insert_rows
-from store.orm import StoryEventRow, StoryRow
+from store.bulk_insert import insert_new_rows, insert_rows
+from store.orm import ArticleRow, StoryEventRow, StoryRow
 from store.uow import SqlUnitOfWork
 from tests.integration.builders import event, new_article
 
@@ -63,3 +63,30 @@ def test_a_datetime_in_a_date_column_is_stored_as_sqlalchemy_stores_it(engine: E
     with engine.connect() as conn:
         stored = conn.exec_driver_sql("SELECT date_start FROM stories ORDER BY id").scalars().all()
     assert stored[0] == stored[1]
+
+
+def test_new_rows_skip_the_ones_clashing_on_a_unique_key_and_return_the_others(engine: Engine) -> None:
+    fetched = datetime(2031, 5, 2, 9, 30, tzinfo=timezone(timedelta(hours=-4)))
+
+    def article(n: int, url: str) -> dict[str, object]:
+        return {"url": url, "title": f"Ferries {n}", "outlet": "Brenn Post", "published": date(2031, 5, n),
+                "fetched_at": fetched, "content_hash": f"hash-{n}", "source_id": None, "guid": None,
+                "text": f"Ferries halted {n} — “storm”."}
+
+    with engine.begin() as conn:
+        conn.execute(insert(ArticleRow), [article(1, "https://brenn.example/1")])
+        returned = insert_new_rows(conn, ArticleRow, [
+            article(2, "https://brenn.example/2"),
+            article(3, "https://brenn.example/1"),  # the URL of one stored: skipped
+            article(1, "https://brenn.example/4"),  # the text of one stored: skipped
+            article(5, "https://brenn.example/5"),
+        ], returning=("content_hash", "title"))
+    assert sorted(returned) == [("hash-2", "Ferries 2"), ("hash-5", "Ferries 5")]
+    with engine.connect() as conn:
+        stored = conn.execute(select(ArticleRow.published, ArticleRow.fetched_at, ArticleRow.text)
+                              .order_by(ArticleRow.id)).all()
+        as_text = conn.exec_driver_sql("SELECT published FROM articles ORDER BY id").scalars().all()
+    assert [row.published for row in stored] == [date(2031, 5, 1), date(2031, 5, 2), date(2031, 5, 5)]
+    assert {row.fetched_at for row in stored} == {fetched.astimezone(UTC)}
+    assert stored[1].text == "Ferries halted 2 — “storm”."
+    assert as_text[1] in ("2031-05-02", date(2031, 5, 2))  # SQLite stores the text SQLAlchemy would

@@ -26,9 +26,9 @@ from store.repositories.story_statements import (
     ARMS_STEP,
     KEY_POSTINGS_POSTGRESQL,
     LATEST_MEMBERS_POSTGRESQL,
+    MEMBER_ROWS_POSTGRESQL,
     key_postings_sqlite,
     light_member,
-    member_rows_query,
     recount_outlets_statement,
     story_members_query,
     update_story_statement,
@@ -199,7 +199,7 @@ class SqlStoryRepository:
         if missing:
             conn = self._session.connection()
             rows = (member_rows_sqlite(conn, missing) if conn.dialect.name == "sqlite"
-                    else conn.execute(member_rows_query(), {"ids": missing}))
+                    else conn.execute(MEMBER_ROWS_POSTGRESQL, {"ids": missing}))
             for row in rows:
                 self._members[row[0]] = light_member(*row)
         return self._members

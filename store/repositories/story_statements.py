@@ -93,11 +93,14 @@ def story_members_query(*, limited: bool) -> Executable:
     return query.limit(bindparam("newest")) if limited else query
 
 
-@functools.cache
-def member_rows_query() -> Executable:
-    return (select(EventRow.id, EventRow.date, EventRow.summary, EventRow.actors, EventRow.places,
-                   EventRow.start, EventRow.article_id)
-            .where(EventRow.id.in_(bindparam("ids", expanding=True))))
+# PostgreSQL: the events' fields a story member needs, for ids given as one array: one statement
+# whatever their number, so psycopg prepares it once (an expanding IN was a new statement, parsed
+# and planned, at every look-up).
+MEMBER_ROWS_POSTGRESQL = text(
+    "SELECT id, date, summary, actors, places, start, article_id FROM events"
+    " WHERE id = ANY(CAST(:ids AS integer[]))"
+).columns(EventRow.id, EventRow.date, EventRow.summary, EventRow.actors, EventRow.places, EventRow.start,
+          EventRow.article_id)
 
 
 @functools.cache

@@ -26,6 +26,7 @@ from store.repositories.story_statements import (
     ARMS_STEP,
     KEY_POSTINGS_POSTGRESQL,
     LATEST_MEMBERS_POSTGRESQL,
+    LATEST_MEMBERS_SQLITE,
     MEMBER_ROWS_POSTGRESQL,
     key_postings_sqlite,
     light_member,
@@ -165,7 +166,7 @@ class SqlStoryRepository:
         """
         if newest is not None:
             return self.latest_members([story_id], newest=newest)[story_id]
-        stored = self._session.connection().execute(story_members_query(limited=False),
+        stored = self._session.connection().execute(story_members_query(),
                                                      {"story_id": story_id}).scalars().all()
         ids = [*reversed(stored), *self._buffered_members(story_id)]
         found = self._read_members(ids)
@@ -179,10 +180,9 @@ class SqlStoryRepository:
             for story_id, event_id in conn.execute(LATEST_MEMBERS_POSTGRESQL,
                                                    {"ids": list(stored), "newest": newest}):
                 stored[story_id].append(event_id)
-        else:
+        else:  # a statement a story, run by the driver: ~50 stories a batch, each read by its index
             for story_id in stored:
-                params = {"story_id": story_id, "newest": newest}
-                stored[story_id] = list(conn.execute(story_members_query(limited=True), params).scalars())
+                stored[story_id] = [i for i, in sqlite_rows(conn, LATEST_MEMBERS_SQLITE, (story_id, newest))]
         ids = {i: [*reversed(events), *self._buffered_members(i)][-newest:] if newest else []
                for i, events in stored.items()}
         found = self._read_members([e for events in ids.values() for e in events])

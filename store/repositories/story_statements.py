@@ -75,6 +75,9 @@ CROSS JOIN LATERAL (
 """)
 
 
+# A story's latest members, newest first (SQLite).
+LATEST_MEMBERS_SQLITE = "SELECT event_id FROM story_events WHERE story_id = ? ORDER BY id DESC LIMIT ?"
+
 # Several stories' latest members, newest first, in one statement.
 LATEST_MEMBERS_POSTGRESQL = text("""
 SELECT s.id, m.event_id
@@ -86,11 +89,10 @@ CROSS JOIN LATERAL (
 
 
 @functools.cache
-def story_members_query(*, limited: bool) -> Executable:
-    # Newest first, so that a LIMIT keeps the latest.
-    query = (select(StoryEventRow.event_id).where(StoryEventRow.story_id == bindparam("story_id"))
-             .order_by(StoryEventRow.id.desc()))
-    return query.limit(bindparam("newest")) if limited else query
+def story_members_query() -> Executable:
+    """A story's members, newest first (as the latest-members statements give them)."""
+    return (select(StoryEventRow.event_id).where(StoryEventRow.story_id == bindparam("story_id"))
+            .order_by(StoryEventRow.id.desc()))
 
 
 # PostgreSQL: the events' fields a story member needs, for ids given as one array: one statement

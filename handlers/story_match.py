@@ -238,13 +238,10 @@ def _overlap(a: frozenset[str], b: frozenset[str], floor: int) -> tuple[float, f
     return min(1.0, len(shared) / max(floor, min(len(a), len(b)))), shared
 
 
-def _name_weight(name: str) -> float:
-    # A country is named in most of its news: sharing one is weaker evidence than a person or a town.
-    return 0.5 if name in COUNTRY_KEYS else 1.0
-
-
 def _names_weight(names: frozenset[str]) -> float:
-    return sum(map(_name_weight, names))
+    # A country is named in most of its news: sharing one is weaker evidence (0.5) than sharing a
+    # person or a town (1). Counted by set operations: this runs for most pairs ingest compares.
+    return len(names) - 0.5 * len(names & COUNTRY_KEYS)
 
 
 def dates_compatible(a: EventFeatures, b: EventFeatures) -> bool:

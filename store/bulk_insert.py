@@ -31,6 +31,7 @@ class _Compiled:
     names: tuple[str, ...]  # the row keys, in parameter order
     convert: tuple[Callable[[Any], Any] | None, ...]
     columnar: bool  # one array a column (PostgreSQL) rather than one tuple a row
+    copy_sql: str = ""  # PostgreSQL: the same rows through COPY
 
     @functools.cached_property
     def getter(self) -> Callable[[dict[str, Any]], tuple[Any, ...]]:
@@ -44,9 +45,22 @@ def insert_rows(conn: Connection, row_type: type[Base], rows: Sequence[dict[str,
         return
     compiled = _compile(conn.dialect, row_type, tuple(rows[0]))
     if compiled.columnar:
-        conn.exec_driver_sql(compiled.sql, _columns(compiled, rows))
+        _copy(conn, compiled, rows)
         return
     conn.exec_driver_sql(compiled.sql, _tuples(compiled, rows))
+
+
+def _copy(conn: Connection, compiled: _Compiled, rows: Sequence[dict[str, Any]]) -> None:
+    """PostgreSQL: the rows through `COPY ... FROM STDIN`, in the connection's transaction.
+
+    The rows of an `INSERT ... SELECT FROM unnest(arrays)` went through psycopg's array dumper,
+    written in Python, value by value (a tenth of an ingest's time); COPY's rows are formatted in C.
+    """
+    driver = conn.connection.driver_connection
+    assert driver is not None
+    with driver.cursor() as cursor, cursor.copy(compiled.copy_sql) as copy:
+        for row in _tuples(compiled, rows):
+            copy.write_row(row)
 
 
 # Rows a statement in `insert_new_rows` on SQLite (well under its 32,766 parameters).
@@ -164,4 +178,5 @@ def _columnar(dialect: Dialect, table: Table, names: tuple[str, ...]) -> _Compil
     listed = ", ".join(quote(name) for name in names)
     sql = (f"INSERT INTO {quote(table.name)} ({listed}) SELECT {', '.join(selected)} "
            f"FROM unnest({', '.join(arrays)}) AS t({listed})")
-    return _Compiled(sql=sql, names=names, convert=tuple(convert), columnar=True)
+    copy_sql = f"COPY {quote(table.name)} ({listed}) FROM STDIN"
+    return _Compiled(sql=sql, names=names, convert=tuple(convert), columnar=True, copy_sql=copy_sql)

@@ -2,6 +2,8 @@ from __future__ import annotations
 
 from datetime import date
 
+from sqlalchemy import Engine, text
+
 from handlers.domain import FactSearch, NewQuote
 from store.uow import SqlUnitOfWork
 from tests.integration.builders import event, figure, quote, store_article
@@ -222,3 +224,20 @@ def test_a_speakers_role_finds_their_quotes(uow: SqlUnitOfWork) -> None:
     store_article(uow, "a", quotes=[(said, None)])
     with uow:
         assert uow.quotes.search(FactSearch(terms=["ministers"]))[1] == 1
+
+
+def test_facts_are_found_both_merged_into_the_index_and_waiting_in_its_pending_list(
+    uow: SqlUnitOfWork, engine: Engine,
+) -> None:
+    # PostgreSQL's full-text indexes take new facts into a pending list (migration 0010), merged
+    # later: a search must find a fact wherever it is.
+    store_article(uow, "a", events=[event("Ferry service to the islands resumed", when="2025-04-01")])
+    if engine.dialect.name == "postgresql":
+        with engine.begin() as conn:
+            merged = conn.scalar(text("SELECT gin_clean_pending_list('ix_events_search_vector'::regclass)"))
+            options = conn.scalar(text("SELECT reloptions FROM pg_class "
+                                       "WHERE relname = 'ix_events_search_vector'"))
+        assert merged and merged > 0  # the first fact was pending, and is now in the tree
+        assert set(options) == {"fastupdate=on", "gin_pending_list_limit=256"}
+    store_article(uow, "b", events=[event("Ferry crews went on strike", when="2025-04-02")])
+    assert _summaries(uow, "ferry") == ["Ferry service to the islands resumed", "Ferry crews went on strike"]

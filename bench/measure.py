@@ -70,3 +70,10 @@ def traced_peak_mb(call: Callable[[], Any]) -> float:
 def max_rss_mb() -> float:
     """The process's resident-set high-water mark so far (Linux reports KiB)."""
     return round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
+
+
+def cpu_seconds() -> float:
+    """CPU time this process has used so far, user and system: with the wall time, how much of a
+    core a run kept busy (the rest was waiting, e.g. on a database server)."""
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return usage.ru_utime + usage.ru_stime

@@ -29,3 +29,6 @@ def test_bench_ingest_stores_every_generated_article(capsys: pytest.CaptureFixtu
     assert final["final"] and final["articles"] == 12 and final["stored"] == 12
     assert final["facts"] > 12 * 5
     assert final["articles_per_s"] > 0
+    # One thread: the process cannot have used more CPU than wall time (a little slack for rounding).
+    assert 0 < final["cpu_s"] <= final["seconds"] * 1.05 + 0.02
+    assert final["articles_per_cpu_s"] == pytest.approx(12 / final["cpu_s"], rel=0.02)

@@ -19,6 +19,7 @@ from handlers.domain import ArticleRef, FactSearch, Story, StoryHeadline, StoryK
 from handlers.headline_words import stored_words
 from store.bulk_insert import insert_rows
 from store.orm import ArticleRow, EventRow, StoryEventRow, StoryKeyRow, StoryRow
+from store.postgres_rows import integer_array, json_rows, postgres_rows
 from store.repositories.events import date_range
 from store.repositories.pending_events import flush_events, pending_event_ids
 from store.repositories.story_search import newest_matching
@@ -148,11 +149,7 @@ class SqlStoryRepository:
         conn = self._session.connection()
         rows: Iterable[Sequence[Any]]
         if conn.dialect.name == "postgresql":
-            last_days = [_last_days(until) for _, _, until in missing]
-            params = {"arms": list(range(len(missing))), "keys": [key for key, _, _ in missing],
-                      "since": [s for _, s, _ in missing], "until": [u for _, _, u in missing],
-                      "month_end": [m for m, _ in last_days], "year_end": [y for _, y in last_days]}
-            rows = conn.execute(KEY_POSTINGS_POSTGRESQL, params)
+            rows = postgres_rows(conn, KEY_POSTINGS_POSTGRESQL, (json_rows(_postgres_arms(missing)),))
         else:
             arms = -(-len(missing) // ARMS_STEP) * ARMS_STEP
             rows = sqlite_rows(conn, key_postings_sqlite(arms), _sqlite_arms(missing, arms))
@@ -199,7 +196,7 @@ class SqlStoryRepository:
         if missing:
             conn = self._session.connection()
             rows = (member_rows_sqlite(conn, missing) if conn.dialect.name == "sqlite"
-                    else conn.execute(MEMBER_ROWS_POSTGRESQL, {"ids": missing}))
+                    else postgres_rows(conn, MEMBER_ROWS_POSTGRESQL, (integer_array(missing),)))
             for row in rows:
                 self._members[row[0]] = light_member(*row)
         return self._members
@@ -355,6 +352,15 @@ def _sqlite_arms(wanted: list[tuple[str, date, date]], arms: int) -> tuple[objec
         values += [arm, key, first, last, arm, key, _iso(month_end), last, arm, key, _iso(year_end), last]
     filler = [-1, "", "", "", -1, "", None, "", -1, "", None, ""]  # no key is empty: matches nothing
     return (*values, *filler * (arms - len(wanted)))
+
+
+def _postgres_arms(wanted: list[tuple[str, date, date]]) -> list[tuple[str | None, ...]]:
+    """The rows of `KEY_POSTINGS_POSTGRESQL`'s JSON parameter reading `wanted`, in order."""
+    arms: list[tuple[str | None, ...]] = []
+    for key, since, until in wanted:
+        month_end, year_end = _last_days(until)
+        arms.append((key, since.isoformat(), until.isoformat(), _iso(month_end), _iso(year_end)))
+    return arms
 
 
 def _iso(day: date | None) -> str | None:

@@ -54,14 +54,15 @@ def key_postings_sqlite(arms: int) -> str:
     return " UNION ALL ".join([arm] * arms)
 
 
-# PostgreSQL: the same look-up as one fixed statement over arrays of (arm, key, days), so the
-# server plans it once per connection (psycopg prepares repeated statements) instead of planning
-# a union of 30-odd arms for every article, which cost more than running it.
-KEY_POSTINGS_POSTGRESQL = text(f"""
+# PostgreSQL: the same look-up as one fixed statement over a JSON array of [key, first day, last
+# day, month end, year end] (an arm is its place in it), so the server plans it once per
+# connection (psycopg prepares it) instead of planning a union of 30-odd arms for every article,
+# which cost more than running it. Run by `store.postgres_rows`.
+KEY_POSTINGS_POSTGRESQL = f"""
 SELECT w.arm, p.story_id, p.event_id
-FROM unnest(CAST(:arms AS integer[]), CAST(:keys AS varchar[]), CAST(:since AS date[]),
-            CAST(:until AS date[]), CAST(:month_end AS date[]), CAST(:year_end AS date[]))
-     AS w(arm, key, since, until, month_end, year_end)
+FROM (SELECT (a.n - 1)::integer AS arm, (a.v->>0)::varchar AS key, (a.v->>1)::date AS since,
+             (a.v->>2)::date AS until, (a.v->>3)::date AS month_end, (a.v->>4)::date AS year_end
+      FROM json_array_elements(%s::json) WITH ORDINALITY AS a(v, n)) AS w
 CROSS JOIN LATERAL (
     (SELECT k.story_id, k.event_id FROM story_keys AS k
      WHERE k.key = w.key AND k.date_end BETWEEN w.since AND w.until
@@ -72,7 +73,7 @@ CROSS JOIN LATERAL (
      WHERE k.key = w.key AND k.date_end IN (w.month_end, w.year_end) AND k.date_start <= w.until
      LIMIT {PER_KEY})
 ) AS p
-""")
+"""
 
 
 # A story's latest members, newest first (SQLite).
@@ -95,14 +96,12 @@ def story_members_query() -> Executable:
             .order_by(StoryEventRow.id.desc()))
 
 
-# PostgreSQL: the events' fields a story member needs, for ids given as one array: one statement
-# whatever their number, so psycopg prepares it once (an expanding IN was a new statement, parsed
-# and planned, at every look-up).
-MEMBER_ROWS_POSTGRESQL = text(
-    "SELECT id, date, summary, actors, places, start, article_id FROM events"
-    " WHERE id = ANY(CAST(:ids AS integer[]))"
-).columns(EventRow.id, EventRow.date, EventRow.summary, EventRow.actors, EventRow.places, EventRow.start,
-          EventRow.article_id)
+# PostgreSQL: the events' fields a story member needs, for ids given as one array literal: one
+# statement whatever their number, so psycopg prepares it once (an expanding IN was a new
+# statement, parsed and planned, at every look-up). Run by `store.postgres_rows`.
+MEMBER_ROWS_POSTGRESQL = (
+    "SELECT id, date, summary, actors, places, start, article_id FROM events WHERE id = ANY(%s::integer[])"
+)
 
 
 @functools.cache

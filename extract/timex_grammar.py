@@ -75,7 +75,7 @@ _TZ = r"(?:\s+(?:[ECMP][SD]T|GMT|UTC|BST|CET|CEST|EET|EEST|MSK|ET|PT|local\s+tim
 _CLOCK = rf"(?:\d{{1,2}}(?::\d\d)?\s*(?:[ap]\.m\.?|[ap]m\b)|\d{{1,2}}:\d\d(?!:?\d)|noon|midnight|midday){_TZ}"
 _EDGE = r"(?:early|late|mid|the\s+end\s+of|the\s+start\s+of|the\s+beginning\s+of|the\s+middle\s+of)"
 
-_ALTERNATIVES = [
+ALTERNATIVES = [
     ("iso", r"\b(?P<iso_y>\d{4})-(?P<iso_m>[01]\d)-(?P<iso_d>[0-3]\d)(?:T(?P<iso_t>\d\d:\d\d))?\b"),
     ("numeric", r"\b(?P<num_a>[01]?\d)/(?P<num_b>[0-3]?\d)/(?P<num_y>\d{4})\b"),
     # "the week of March 6": the week that holds the day
@@ -221,7 +221,7 @@ _ALTERNATIVES = [
     ),
 ]
 
-TIMEX = re.compile("|".join(f"(?P<{name}>{body})" for name, body in _ALTERNATIVES))
+TIMEX = re.compile("|".join(f"(?P<{name}>{body})" for name, body in ALTERNATIVES))
 
 # The word before a candidate, to judge bare years and bare month names.
 WORD_BEFORE = re.compile(r"([A-Za-z]+)[\s-]*$")

@@ -5,14 +5,17 @@ holds a trigger (a month or weekday name, a digit, a unit word such as "week", "
 can start only at that trigger or at one of the few words before it ("the past two weeks",
 "more than a decade ago"). Triggers are found with `str.find` on the lower-cased text (C speed);
 the alternation is then matched at those few word starts, in text order, which yields the same
-leftmost, non-overlapping matches as a full `finditer`.
+leftmost, non-overlapping matches as a full `finditer`. At each start only the alternatives that can
+open with the character there are tried (regex_first): the others cost as much as the one that matches.
 """
 
 from __future__ import annotations
 
 import re
+from functools import cache
 
-from extract.timex_grammar import TIMEX
+from extract.regex_first import first_characters
+from extract.timex_grammar import ALTERNATIVES, TIMEX
 
 # Lower-case triggers; the capitalised ones (months, weekdays) must be capitalised in the text too.
 _TRIGGER_WORDS = tuple(
@@ -95,10 +98,32 @@ def timex_matches(text: str) -> list[re.Match[str]]:
         for start in _candidate_starts(text, low, trigger):
             if start < last_end:
                 continue
-            m = TIMEX.match(text, start)
+            char = text[start]
+            m = (_timex_for(char) if char.isascii() else TIMEX).match(text, start)
             if m and m.end() > m.start():
                 out.append(m)
                 last_end = m.end()
                 if last_end > trigger:
                     break
     return out
+
+
+# For each alternative, the ASCII characters its match can start with (None: any).
+_FIRST_CHARACTERS = [first_characters(f"(?P<{name}>{body})") for name, body in ALTERNATIVES]
+
+
+@cache
+def _timex_for(char: str) -> re.Pattern[str]:
+    """TIMEX for a match that starts with the ASCII `char`: the same matches as TIMEX there, faster."""
+    return _timex_trying(tuple(first is None or char in first for first in _FIRST_CHARACTERS))
+
+
+@cache
+def _timex_trying(tried: tuple[bool, ...]) -> re.Pattern[str]:
+    """TIMEX with only the `tried` alternatives, in their order. The others stay, for their groups, in one
+    last branch that fails at once (`(?!)`): every alternative entered costs time, even one that fails
+    on its first character. Groups are read by name (`lastgroup`, `m["md_year"]`), never by number."""
+    alternatives = [f"(?P<{name}>{body})" for name, body in ALTERNATIVES]
+    kept = [alt for alt, keep in zip(alternatives, tried, strict=True) if keep]
+    skipped = [alt for alt, keep in zip(alternatives, tried, strict=True) if not keep]
+    return re.compile("|".join([*kept, *([f"(?!)(?:{'|'.join(skipped)})"] if skipped else [])]))

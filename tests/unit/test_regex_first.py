@@ -1,0 +1,46 @@
+"""The first characters a regex can start with, and the TIMEX variants built on them."""
+
+from __future__ import annotations
+
+import re
+
+from extract.regex_first import ASCII, first_characters
+from extract.timex_grammar import TIMEX
+from extract.timex_scan import _timex_for
+
+
+def test_first_characters_of_literals_sets_and_optional_prefixes() -> None:
+    assert first_characters(r"\bcat") == frozenset("c")
+    assert first_characters(r"(?:big\s+)?cat|[0-3]") == frozenset("bc0123")
+    assert first_characters(r"(?<![\w])(?P<n>\d+)") == frozenset("0123456789")
+
+
+def test_first_characters_ignoring_case_take_every_case_form() -> None:
+    assert first_characters(r"(?i:the)\s") == frozenset("tT")
+    assert first_characters(r"the", re.IGNORECASE) == frozenset("tT")
+    # the Kelvin sign folds onto "k": an ASCII "k" or "K" can open a match
+    assert first_characters("(?i:\u212a)") == frozenset("kK")
+
+
+def test_first_characters_give_up_on_what_they_do_not_model() -> None:
+    assert first_characters(r"[^a]b") is None  # a negated set
+    assert first_characters(r".x") is None
+    assert first_characters(r"(?:a)?") is None  # can match the empty string
+
+
+def test_timex_variants_match_as_timex_does_at_every_position() -> None:
+    text = (
+        "On Monday, Oct. 26, 2025, at 4 p.m. EDT, officials said that over the next two years, "
+        "about 1,200 people left; the 1990s, mid-2024, Q3 2025, the first half of 2024, "
+        "three weeks ago, every other Friday, the week of March 6, tonight, currently, ſummer."
+    )
+    for i, char in enumerate(text):
+        expected = TIMEX.match(text, i)
+        found = (_timex_for(char) if char.isascii() else TIMEX).match(text, i)
+        assert (found and (found.span(), found.lastgroup, found.groupdict())) == (
+            expected and (expected.span(), expected.lastgroup, expected.groupdict())
+        ), text[i : i + 20]
+
+
+def test_ascii_is_the_first_128_code_points() -> None:
+    assert len(ASCII) == 128

@@ -5,7 +5,7 @@ Ingest writes ~40 rows an article (events, quotes, figures, story links and keys
 value of every row through its parameter machinery, which cost more than SQLite took to store
 them. Here the statement is compiled once per (dialect, table, columns), each column's own bind
 processor is looked up once (dates as SQLite stores them, JSON, aware UTC datetimes), and the
-converted rows go to SQLite's executemany, or to PostgreSQL as one array a column.
+converted rows go to SQLite as multi-row `VALUES` statements, or to PostgreSQL through COPY.
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ from __future__ import annotations
 import functools
 import json
 import operator
+import sqlite3
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -47,7 +48,7 @@ def insert_rows(conn: Connection, row_type: type[Base], rows: Sequence[dict[str,
     if compiled.columnar:
         _copy(conn, compiled, rows)
         return
-    conn.exec_driver_sql(compiled.sql, _tuples(compiled, rows))
+    _insert_multirow(conn, compiled, rows, tail="")
 
 
 def _copy(conn: Connection, compiled: _Compiled, rows: Sequence[dict[str, Any]]) -> None:
@@ -63,8 +64,9 @@ def _copy(conn: Connection, compiled: _Compiled, rows: Sequence[dict[str, Any]])
             copy.write_row(row)
 
 
-# Rows a statement in `insert_new_rows` on SQLite (well under its 32,766 parameters).
+# Rows a multi-row statement on SQLite, and the parameters it may bind (999 before SQLite 3.32).
 _ROWS_A_STATEMENT = 500
+_SQLITE_PARAMETERS = 32_766 if sqlite3.sqlite_version_info >= (3, 32) else 999
 
 
 def insert_new_rows(conn: Connection, row_type: type[Base], rows: Sequence[dict[str, Any]], *,
@@ -72,8 +74,8 @@ def insert_new_rows(conn: Connection, row_type: type[Base], rows: Sequence[dict[
     """Insert the rows that clash with no stored row on a unique key (the others are skipped); the
     `returning` columns of the rows inserted, in no promised order.
 
-    One statement for all (SQLite: up to 500 rows each): a multi-row `VALUES` that SQLAlchemy
-    compiled cost more than storing the rows, for a batch of articles.
+    One statement for all (SQLite: up to 500 rows each, `_insert_multirow`): a multi-row `VALUES`
+    that SQLAlchemy compiled cost more than storing the rows, for a batch of articles.
     """
     if not rows:
         return []
@@ -82,11 +84,23 @@ def insert_new_rows(conn: Connection, row_type: type[Base], rows: Sequence[dict[
     tail = f" ON CONFLICT DO NOTHING RETURNING {', '.join(quote(name) for name in returning)}"
     if compiled.columnar:
         return [tuple(row) for row in conn.exec_driver_sql(compiled.sql + tail, _columns(compiled, rows))]
+    return _insert_multirow(conn, compiled, rows, tail=tail)
+
+
+def _insert_multirow(conn: Connection, compiled: _Compiled, rows: Sequence[dict[str, Any]], *,
+                     tail: str) -> list[tuple[Any, ...]]:
+    """SQLite: the rows as multi-row `VALUES` statements (up to 500 rows each), run by the driver.
+
+    Not `executemany`: that runs the statement once a row, and SQLite opens a statement savepoint
+    for each run, at which FTS5 writes out what it has indexed so far, so a fact table's full-text
+    index grew by a segment a row, merged again and again (a sixth of an ingest's instructions).
+    """
     head = compiled.sql[:compiled.sql.rindex(" VALUES ")]
     one_row = f"({', '.join('?' * len(compiled.names))})"
+    step = min(_ROWS_A_STATEMENT, _SQLITE_PARAMETERS // len(compiled.names))
     out: list[tuple[Any, ...]] = []
-    for first in range(0, len(rows), _ROWS_A_STATEMENT):
-        values = _tuples(compiled, rows[first:first + _ROWS_A_STATEMENT])
+    for first in range(0, len(rows), step):
+        values = _tuples(compiled, rows[first:first + step])
         sql = f"{head} VALUES {', '.join([one_row] * len(values))}{tail}"
         out += sqlite_rows(conn, sql, [value for row in values for value in row])
     return out

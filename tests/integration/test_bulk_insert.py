@@ -7,8 +7,9 @@ from datetime import UTC, date, datetime, timedelta, timezone
 import pytest
 from sqlalchemy import Engine, insert, select
 
+from handlers.domain import FactSearch
 from store.bulk_insert import insert_new_rows, insert_rows
-from store.orm import ArticleRow, StoryEventRow, StoryRow
+from store.orm import ArticleRow, FigureRow, StoryEventRow, StoryRow
 from store.uow import SqlUnitOfWork
 from tests.integration.builders import event, new_article
 
@@ -90,3 +91,24 @@ def test_new_rows_skip_the_ones_clashing_on_a_unique_key_and_return_the_others(e
     assert {row.fetched_at for row in stored} == {fetched.astimezone(UTC)}
     assert stored[1].text == "Ferries halted 2 — “storm”."
     assert as_text[1] in ("2031-05-02", date(2031, 5, 2))  # SQLite stores the text SQLAlchemy would
+
+
+def test_more_rows_than_one_statement_takes_are_all_stored_and_searchable(engine: Engine,
+                                                                          uow: SqlUnitOfWork) -> None:
+    # SQLite takes bulk rows in multi-row statements of at most 500 rows: 1,234 need three.
+    with uow:
+        article = uow.articles.add(new_article("Ferries halted at Brenn."))
+        uow.commit()
+    rows = [{"article_id": article.id, "search_text": f"ferry{n % 7} brenn", "text": f"{n} ferries",
+             "value": n + 0.1, "value_max": None, "unit": "ferries", "bound": "=", "change": None,
+             "about": None, "sentence": f"{n} ferries sailed.", "start": n, "end": n + 1}
+            for n in range(1234)]
+    with engine.begin() as conn:
+        insert_rows(conn, FigureRow, rows)
+    with engine.connect() as conn:
+        stored = conn.execute(select(FigureRow.start, FigureRow.value).order_by(FigureRow.start)).all()
+    assert stored == [(n, n + 0.1) for n in range(1234)]
+    with uow:
+        found, total = uow.figures.search(FactSearch(terms=["ferry3"], limit=5))
+    assert total == len(range(3, 1234, 7))
+    assert {f.text for f in found} <= {f"{n} ferries" for n in range(3, 1234, 7)}

@@ -64,8 +64,11 @@ def _copy(conn: Connection, compiled: _Compiled, rows: Sequence[dict[str, Any]])
             copy.write_row(row)
 
 
-# Rows a multi-row statement on SQLite, and the parameters it may bind (999 before SQLite 3.32).
-_ROWS_A_STATEMENT = 500
+# Rows a multi-row statement on SQLite takes: a batch's rows go in chunks of these sizes, largest
+# first, so that each table has a handful of statements, compiled once and kept in the driver's
+# statement cache (a statement for every count compiled one a batch, and the cache held dozens of
+# large ones). And the parameters a statement may bind (999 before SQLite 3.32).
+_CHUNK_SIZES = (256, 64, 16, 4, 1)
 _SQLITE_PARAMETERS = 32_766 if sqlite3.sqlite_version_info >= (3, 32) else 999
 
 
@@ -74,8 +77,8 @@ def insert_new_rows(conn: Connection, row_type: type[Base], rows: Sequence[dict[
     """Insert the rows that clash with no stored row on a unique key (the others are skipped); the
     `returning` columns of the rows inserted, in no promised order.
 
-    One statement for all (SQLite: up to 500 rows each, `_insert_multirow`): a multi-row `VALUES`
-    that SQLAlchemy compiled cost more than storing the rows, for a batch of articles.
+    One statement for all (SQLite: a few, `_insert_multirow`): a multi-row `VALUES` that SQLAlchemy
+    compiled cost more than storing the rows, for a batch of articles.
     """
     if not rows:
         return []
@@ -89,21 +92,30 @@ def insert_new_rows(conn: Connection, row_type: type[Base], rows: Sequence[dict[
 
 def _insert_multirow(conn: Connection, compiled: _Compiled, rows: Sequence[dict[str, Any]], *,
                      tail: str) -> list[tuple[Any, ...]]:
-    """SQLite: the rows as multi-row `VALUES` statements (up to 500 rows each), run by the driver.
+    """SQLite: the rows as multi-row `VALUES` statements (`_CHUNK_SIZES`), run by the driver.
 
     Not `executemany`: that runs the statement once a row, and SQLite opens a statement savepoint
     for each run, at which FTS5 writes out what it has indexed so far, so a fact table's full-text
     index grew by a segment a row, merged again and again (a sixth of an ingest's instructions).
     """
+    values = _tuples(compiled, rows)
+    out: list[tuple[Any, ...]] = []
+    first = 0
+    for size in _CHUNK_SIZES:
+        if size * len(compiled.names) > _SQLITE_PARAMETERS:
+            continue
+        sql = _multirow_sql(compiled, size, tail)
+        while len(values) - first >= size:
+            out += sqlite_rows(conn, sql, [value for row in values[first:first + size] for value in row])
+            first += size
+    return out
+
+
+@functools.lru_cache(maxsize=128)
+def _multirow_sql(compiled: _Compiled, rows: int, tail: str) -> str:
     head = compiled.sql[:compiled.sql.rindex(" VALUES ")]
     one_row = f"({', '.join('?' * len(compiled.names))})"
-    step = min(_ROWS_A_STATEMENT, _SQLITE_PARAMETERS // len(compiled.names))
-    out: list[tuple[Any, ...]] = []
-    for first in range(0, len(rows), step):
-        values = _tuples(compiled, rows[first:first + step])
-        sql = f"{head} VALUES {', '.join([one_row] * len(values))}{tail}"
-        out += sqlite_rows(conn, sql, [value for row in values for value in row])
-    return out
+    return f"{head} VALUES {', '.join([one_row] * rows)}{tail}"
 
 
 def _columns(compiled: _Compiled, rows: Sequence[dict[str, Any]]) -> dict[str, list[Any]]:

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+from extract.regex_first import Alternation
+
 _MET = r"met(?:re|er)s?"
 # (pattern, canonical unit, may stand apart from the number). Short symbols like "m" or "g" are only
 # units when glued to the digits ("50m", "5g") or, for a few, written apart in scientific style.
@@ -131,12 +133,12 @@ TIME_UNITS = frozenset(
 _NAMES = [name for _, name, _ in _MEASURES]
 
 
-def _compile(apart_only: bool) -> re.Pattern[str]:
+def _compile(apart_only: bool) -> Alternation:
     parts = [
         f"(?P<u{i}>{pattern})" for i, (pattern, _, apart) in enumerate(_MEASURES) if apart or not apart_only
     ]
     # a unit ends at a word boundary; "24703m212" is an identifier, not 24703 metres
-    return re.compile(r"(?:" + "|".join(parts) + r")(?!\w)")
+    return Alternation(parts, r"(?!\w)")
 
 
 GLUED_UNIT = _compile(apart_only=False)

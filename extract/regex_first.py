@@ -1,11 +1,11 @@
 """Which ASCII characters can open a match of a regex, read from the pattern's parse tree.
 
 A big alternation tried at one place pays for every alternative, even those that cannot start with
-the character there. Knowing each alternative's possible first characters lets the caller try only
-the ones that can (timex_scan). The answer errs on the safe side: where the analysis meets anything it
-does not model (a negated set, a backreference, `.`), it answers "any character", which costs speed,
-never a match. Lookarounds and `\\b` are treated as matching nothing (they consume no character), so
-they only ever widen the answer.
+the character there. Knowing each alternative's possible first characters lets `Alternation` try only
+the ones that can (TIMEX, units of measure). The answer errs on the safe side: where the analysis meets
+anything it does not model (a negated set, a backreference, `.`), it answers "any character", which
+costs speed, never a match. Lookarounds and `\\b` are treated as matching nothing (they consume no
+character), so they only ever widen the answer.
 
 It reads `re`'s own parser (`re._parser`, Python 3.11+), so it agrees with the engine about groups,
 flags and escapes.
@@ -16,7 +16,7 @@ from __future__ import annotations
 import importlib
 import re
 import string
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any
 
 _parser: Any = importlib.import_module("re._parser")
@@ -119,4 +119,54 @@ def _case_forms(c: str) -> set[str]:
     return {c, c.lower(), c.upper(), *_FOLDS_ONTO.get(c.lower(), "")}
 
 
-__all__ = ["ASCII", "first_characters"]
+class Alternation:
+    """`(?:A1|A2|…)TAIL` for alternatives that are named groups, matched at a place by a variant of the
+    pattern that tries only the alternatives able to open with the character there.
+
+    Every alternative entered costs time, even one that fails on its first character. The others leave
+    only their named groups, empty, in one last branch that fails at once (`(?!)`), so a group of theirs
+    reads None as it would in `pattern`, and a variant compiles in a fraction of the time. Matches are
+    those of `pattern`, the whole alternation, as long as groups are read by name, not by number."""
+
+    def __init__(self, alternatives: Sequence[str], tail: str = "") -> None:
+        self._alternatives = list(alternatives)
+        self._tail = tail
+        self._first = [first_characters(alternative) for alternative in self._alternatives]
+        self._group_names = [
+            sorted(names, key=names.__getitem__) for names in (re.compile(a).groupindex for a in alternatives)
+        ]
+        self.pattern = self._compile([True] * len(self._alternatives))
+        self._by_character: dict[str, re.Pattern[str]] = {}
+        self._by_tried: dict[tuple[bool, ...], re.Pattern[str]] = {}
+
+    def match(self, text: str, pos: int) -> re.Match[str] | None:
+        """`pattern.match(text, pos)`, computed faster."""
+        char = text[pos : pos + 1]
+        variant = self._by_character.get(char)
+        if variant is None:
+            variant = self._variant(char)
+        return variant.match(text, pos)
+
+    def _variant(self, char: str) -> re.Pattern[str]:
+        if char not in ASCII:  # the end of the text, or a character the analysis does not cover
+            return self.pattern
+        tried = tuple(first is None or char in first for first in self._first)
+        variant = self._by_tried.get(tried)
+        if variant is None:
+            variant = self._by_tried[tried] = self._compile(list(tried))
+        self._by_character[char] = variant
+        return variant
+
+    def _compile(self, tried: list[bool]) -> re.Pattern[str]:
+        kept = [alt for alt, keep in zip(self._alternatives, tried, strict=True) if keep]
+        skipped = [
+            f"(?P<{name}>)"
+            for names, keep in zip(self._group_names, tried, strict=True)
+            if not keep
+            for name in names
+        ]
+        branches = [*kept, *(["(?!)" + "".join(skipped)] if skipped else [])]
+        return re.compile("(?:" + "|".join(branches) + ")" + self._tail)
+
+
+__all__ = ["ASCII", "Alternation", "first_characters"]

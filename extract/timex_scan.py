@@ -12,10 +12,9 @@ open with the character there are tried (regex_first): the others cost as much a
 from __future__ import annotations
 
 import re
-from functools import cache
 
-from extract.regex_first import first_characters
-from extract.timex_grammar import ALTERNATIVES, TIMEX
+from extract.regex_first import Alternation
+from extract.timex_grammar import ALTERNATIVES
 
 # Lower-case triggers; the capitalised ones (months, weekdays) must be capitalised in the text too.
 _TRIGGER_WORDS = tuple(
@@ -40,6 +39,8 @@ _WORD_CHARS = "-'’"
 _ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
 _DIGITS = re.compile(r"\d+")
 _QUARTER = re.compile(r"Q[1-4]\b")
+# TIMEX, tried at a place with only the alternatives that can open with the character there
+_TIMEX = Alternation([f"(?P<{name}>{body})" for name, body in ALTERNATIVES])
 
 
 def _trigger_starts(text: str, low: str) -> list[int]:
@@ -86,7 +87,7 @@ def _candidate_starts(text: str, low: str, trigger: int) -> list[int]:
 
 
 def timex_matches(text: str) -> list[re.Match[str]]:
-    """The matches `TIMEX.finditer(text)` would give, computed without scanning every character."""
+    """The matches `TIMEX.finditer(text)` (timex_grammar) would give, without scanning every character."""
     low = text.lower()
     if len(low) != len(text):  # "İ" lower-cases to two characters: keep offsets with ASCII-only folding
         low = text.translate(_ASCII_LOWER)
@@ -98,8 +99,7 @@ def timex_matches(text: str) -> list[re.Match[str]]:
         for start in _candidate_starts(text, low, trigger):
             if start < last_end:
                 continue
-            char = text[start]
-            m = (_timex_for(char) if char.isascii() else TIMEX).match(text, start)
+            m = _TIMEX.match(text, start)
             if m and m.end() > m.start():
                 out.append(m)
                 last_end = m.end()
@@ -107,23 +107,3 @@ def timex_matches(text: str) -> list[re.Match[str]]:
                     break
     return out
 
-
-# For each alternative, the ASCII characters its match can start with (None: any).
-_FIRST_CHARACTERS = [first_characters(f"(?P<{name}>{body})") for name, body in ALTERNATIVES]
-
-
-@cache
-def _timex_for(char: str) -> re.Pattern[str]:
-    """TIMEX for a match that starts with the ASCII `char`: the same matches as TIMEX there, faster."""
-    return _timex_trying(tuple(first is None or char in first for first in _FIRST_CHARACTERS))
-
-
-@cache
-def _timex_trying(tried: tuple[bool, ...]) -> re.Pattern[str]:
-    """TIMEX with only the `tried` alternatives, in their order. The others stay, for their groups, in one
-    last branch that fails at once (`(?!)`): every alternative entered costs time, even one that fails
-    on its first character. Groups are read by name (`lastgroup`, `m["md_year"]`), never by number."""
-    alternatives = [f"(?P<{name}>{body})" for name, body in ALTERNATIVES]
-    kept = [alt for alt, keep in zip(alternatives, tried, strict=True) if keep]
-    skipped = [alt for alt, keep in zip(alternatives, tried, strict=True) if not keep]
-    return re.compile("|".join([*kept, *([f"(?!)(?:{'|'.join(skipped)})"] if skipped else [])]))

@@ -19,7 +19,9 @@ _ABBREVIATIONS = frozenset(
 )
 
 # A sentence ends at . ! ? (or …) plus closing quotes/brackets, before whitespace.
-_END = re.compile(r"""[.!?…]+["'”’»)\]]*(?=\s)""")
+# `[.!?…]+` is written `[.!?…][.!?…]*`: a pattern that opens with a plain character set
+# lets `re` skip ahead to the next such character in a tight loop, instead of trying every position
+_END = re.compile(r"""[.!?…][.!?…]*["'”’»)\]]*(?=\s)""")
 _PARAGRAPH = re.compile(r"[^\n]+")
 _WORD_BEFORE = re.compile(r"([\w.]+)$")
 _NEXT_WORD = re.compile(r"\s+[\"“‘']?(\w+)")

@@ -61,6 +61,9 @@ def event_date(value: str | None) -> str | None:
     return None
 
 
+_CLAUSE_BREAK = re.compile(r"[,;:—–()]")
+
+
 def _dating(doc: Document, sentence_start: int, t: TimeExpression) -> tuple[str, bool] | None:
     """The event date `t` supports, and whether it only bounds a period ("since 2022")."""
     if t.kind not in ("date", "time") or (t.kind == "time" and _CLOCK_ONLY.fullmatch(t.text)):
@@ -71,7 +74,7 @@ def _dating(doc: Document, sentence_start: int, t: TimeExpression) -> tuple[str,
     lead = doc.text[max(sentence_start, t.start - 60) : t.start]
     if _EMBED_HANDLE.search(lead):
         return None  # "— Jane Doe (@jdoe) September 7, 2025" dates an embedded post, not a happening
-    lead = re.split(r"[,;:—–()]", lead)[-1]
+    lead = _CLAUSE_BREAK.split(lead)[-1]
     if _REFERENCE_POINT.search(lead):
         return None  # "the largest barrage since Russia's invasion in 2022": dates the other happening
     return value, bool(_BOUNDING.search(lead))

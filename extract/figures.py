@@ -26,6 +26,7 @@ from extract.figures_measures import TIME_UNITS
 from extract.figures_nouns import subject_before
 from extract.figures_tail import Tail, read_scale, read_tail
 from extract.figures_units import CURRENCY_PREFIX, currency_of
+from extract.lexicon_speech import trie_alternation
 from extract.models import Bound, Change, Figure, TimeExpression
 from extract.numbers import DIGIT_NUMBER, SCALES, TENS, UNITS, WORD_NUMBER, number_value
 
@@ -33,11 +34,15 @@ _CANDIDATE = re.compile(
     rf"(?:(?P<cur>{CURRENCY_PREFIX.pattern}[^\S\r\n]?)|(?<![\w.,:/'’]))(?P<num>{DIGIT_NUMBER}|{WORD_NUMBER})"
     r"|(?P<vague>(?i:(?<![\w-])(?:tens|hundreds)\s+of\s+(?:thousands|millions|billions)(?!\w)))"
 )
-_DIGIT_START = re.compile(r"[\d½¼¾⅓⅔⅛$€£¥₹₽₴₩₪₺₿₡₭₾฿₦₱元]+")
-_NUMBER_WORDS = sorted([*UNITS, *TENS, "dozen", "half", "quarter", "tens", "hundreds"], key=len, reverse=True)
+# one set, then the same set repeated: a pattern that opens with a plain character set lets `re` skip
+# ahead to the next such character in a tight loop (`[...]+` would be tried at every position)
+_DIGIT_START = re.compile(r"[\d½¼¾⅓⅔⅛$€£¥₹₽₴₩₪₺₿₡₭₾฿₦₱元][\d½¼¾⅓⅔⅛$€£¥₹₽₴₩₪₺₿₡₭₾฿₦₱元]*")
+_NUMBER_WORDS = [*UNITS, *TENS, "dozen", "half", "quarter", "tens", "hundreds"]
+# The words as a prefix tree, which `re` tries one branch a letter. Their order does not matter: a word
+# must end at a word boundary and all are letters only, so at most one of them can match at a place.
 _WORD_START = re.compile(
     r"\b(?:"
-    + "|".join(_NUMBER_WORDS)
+    + trie_alternation(sorted(_NUMBER_WORDS))
     + r"|a(?=\s+(?:dozen|half|quarter|hundred|thousand|million|billion|trillion)\b))\b"
 )
 _WORD_START_ANY_CASE = re.compile(_WORD_START.pattern, re.IGNORECASE)

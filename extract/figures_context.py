@@ -123,6 +123,9 @@ def _may_end_with(text: str, start: int, endings: tuple[str, ...]) -> bool:
     return not last.isascii() or last.lower().endswith(endings)
 
 
+_SPACES = re.compile(r"\s+")
+
+
 def bound_before(text: str, start: int) -> tuple[Bound, int] | None:
     """The bound words right before `start` ("more than", "at least") and where they begin."""
     if not _may_end_with(text, start, _BOUND_ENDINGS):
@@ -130,7 +133,7 @@ def bound_before(text: str, start: int) -> tuple[Bound, int] | None:
     m = _BOUND_BEFORE.search(text, max(0, start - 40), start)
     if not m:
         return None
-    key = re.sub(r"\s+", " ", m.group("b").lower())
+    key = _SPACES.sub(" ", m.group("b").lower())
     return _BOUNDS[key], m.start()
 
 

@@ -124,6 +124,9 @@ def is_plural_noun(word: str) -> bool:
     )
 
 
+_INITIALS = re.compile(r"(?:[A-Za-z]\.)+")
+
+
 def counted_noun(text: str, pos: int, max_words: int = 5) -> tuple[str, int, int] | None:
     """The head noun a number counts, starting right after the number at `pos`.
 
@@ -136,7 +139,7 @@ def counted_noun(text: str, pos: int, max_words: int = 5) -> tuple[str, int, int
         m = _WORD.match(text, p)
         if not m:
             return None
-        word = m.group(1).rstrip(".") if not re.fullmatch(r"(?:[A-Za-z]\.)+", m.group(1)) else m.group(1)
+        word = m.group(1).rstrip(".") if not _INITIALS.fullmatch(m.group(1)) else m.group(1)
         low = word.lower()
         if start < 0:
             start = m.start(1)

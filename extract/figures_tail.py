@@ -91,6 +91,9 @@ def _scale_fits(text: str, end: int) -> bool:
     return counted_noun(text, end, max_words=3) is not None
 
 
+_TIMES = re.compile(r"[^\S\r\n]times(?!\w)")
+
+
 def read_tail(text: str, p: int, code: str | None, value: float) -> Tail:
     """Read what follows a number (and its scale) at `p`: currency, unit of measure or counted noun.
 
@@ -146,7 +149,7 @@ def read_tail(text: str, p: int, code: str | None, value: float) -> Tail:
                 unit = f"{unit} per {of_rate.group('w')}"
         return Tail(end=end, unit=unit, kind="measure", about=about_after(text, end))
     if text[p : p + 1] in " \t\u00a0":
-        if re.match(r"[^\S\r\n]times(?!\w)", text[p : p + 7]):
+        if _TIMES.match(text[p : p + 7]):
             return Tail(end=p + 6, kind="count")
         noun = counted_noun(text, p)
         if noun:
@@ -186,10 +189,14 @@ def _per(text: str, end: int) -> tuple[str, int] | None:
     return _PER_NAMES.get(w, w), word.end()
 
 
+_SCALE_BEFORE = re.compile(r"(?i)(?:million|billion|thousand|bn|m)\s*$")
+_STERLING = re.compile(r"(?i)\s+sterling")
+
+
 def _pounds_are_money(text: str, p: int, end: int) -> bool:
-    if re.search(r"(?i)(?:million|billion|thousand|bn|m)\s*$", text[max(0, p - 10) : p]):
+    if _SCALE_BEFORE.search(text[max(0, p - 10) : p]):
         return True
-    if re.match(r"(?i)\s+sterling", text[end : end + 10]):
+    if _STERLING.match(text[end : end + 10]):
         return True
     return bool(_MONEY_CONTEXT.search(text, max(0, p - 80), min(len(text), end + 40)))
 

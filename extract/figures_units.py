@@ -226,9 +226,12 @@ CURRENCY_SUFFIX = re.compile(
 SCALE_ONLY_SUFFIX = re.compile(r"(?:won|rand|marks|real)(?!\w)")
 
 
+_SPACES = re.compile(r"\s+")
+
+
 def currency_of(surface: str) -> tuple[str, float] | None:
     """The currency a prefix or suffix names, and the scale it carries ("MUSD" is a million dollars)."""
-    key = re.sub(r"\s+", " ", surface.strip()).lower()
+    key = _SPACES.sub(" ", surface.strip()).lower()
     scale = 1.0
     squeezed = key.replace(" ", "")
     if squeezed in _PREFIX:

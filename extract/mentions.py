@@ -64,6 +64,9 @@ _FEMALE_ROLES = frozenset(
 _MALE_ROLES = frozenset("spokesman congressman chairman councilman king prince lord sir father".split())
 
 
+_LOWER_CASE_WORD = re.compile(r"\b[a-z][a-z’'-]+\b")
+
+
 def find_mentions(doc: Document) -> list[Mention]:
     """People, organisations and places named in the article, sorted by start."""
     text = doc.text
@@ -79,7 +82,7 @@ def find_mentions(doc: Document) -> list[Mention]:
             if first.start in sentence_starts or text[first.start - 1 : first.start] in "\"“‘'(":
                 # a sentence-initial common word ("Despite", "Secret") is no name
                 if lower_words is None:
-                    lower_words = set(re.findall(r"\b[a-z][a-z’'-]+\b", text))
+                    lower_words = set(_LOWER_CASE_WORD.findall(text))
                 while group and (
                     (group[0].lower in lower_words or group[0].bare.endswith(("ing", "ly", "ed")))
                     and not _is_name_word(group[0])

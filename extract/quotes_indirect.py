@@ -286,12 +286,15 @@ def _closes_sentence(cue: str) -> bool:
     return cue in _TRAILING_VERBS or (cue[:1].isupper() and cue.lower() in _TRAILING_VERBS and " " not in cue)
 
 
+_SPACED_WORD = re.compile(r"[ \u00a0]+([\w’'.-]+)")
+
+
 def _skip_audience(text: str, pos: int, e: int) -> int:
     """Skip the object of "told" ("told reporters", "told the BBC", "told his European counterparts")."""
     m = re.compile(r"(?:[ \u00a0]+[\w’'.-]+){1,5}?(?=[ \u00a0,]+that\b)").match(text, pos, e)
     if m:
         return m.end()
-    words = list(re.finditer(r"[ \u00a0]+([\w’'.-]+)", text[pos:e]))[:4]
+    words = list(_SPACED_WORD.finditer(text[pos:e]))[:4]
     end = pos
     for w in words:
         word = w.group(1)

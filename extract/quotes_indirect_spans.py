@@ -62,11 +62,14 @@ def close_before(out: list[Quote], taken: list[tuple[int, int]], text: str, cue:
     taken[-1] = (q.start, end)
 
 
+_LETTERS = re.compile(r"[a-z]+")
+
+
 def is_evidence(verb: str, text: str, sp: Speaker) -> bool:
     """ "A poll shows X leading", "the study found 40 cases": evidence needs no "that"."""
     if verb not in _EVIDENCE_VERBS:
         return False
-    words = re.findall(r"[a-z]+", text[sp.start : sp.end].lower())[:5]
+    words = _LETTERS.findall(text[sp.start : sp.end].lower())[:5]
     return any(w in _EVIDENCE_NOUNS for w in words)
 
 

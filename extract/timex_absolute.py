@@ -52,8 +52,11 @@ def _month(name: str) -> int:
     return MONTHS[name[:3].lower()]
 
 
+_NOT_DIGIT = re.compile(r"\D")
+
+
 def _day(text: str) -> int:
-    return int(re.sub(r"\D", "", text))
+    return int(_NOT_DIGIT.sub("", text))
 
 
 def _day_value(
@@ -101,9 +104,12 @@ def norm_week_of(ctx: Context, m: re.Match[str]) -> Resolved | None:
     return iso_week(date.fromisoformat(value)), "date"
 
 
+_SPACES_OR_HYPHENS = re.compile(r"[\s-]+")
+
+
 def norm_month(ctx: Context, m: re.Match[str]) -> Resolved | None:
     month = _month(m["mo_mon"])
-    modifier = re.sub(r"[\s-]+", " ", (m["mo_mod"] or "").lower()).strip()
+    modifier = _SPACES_OR_HYPHENS.sub(" ", (m["mo_mod"] or "").lower()).strip()
     if m["mo_year"]:
         return f"{m['mo_year']}-{month:02d}", "date"
     if m["mo_rel"] and ctx.published:

@@ -41,12 +41,19 @@ def _unit(text: str) -> str:
     return "century" if word.startswith("centur") else word.rstrip("s")
 
 
+_SPACES = re.compile(r"\s+")
+_DECIMAL = re.compile(r"\d+(?:\.\d+)?")
+
+
+_HYPHEN_OR_SPACE = re.compile(r"[- ]")
+
+
 def _count(text: str) -> float | None:
     """2 for "two", 25 for "twenty-five", 1.5 for "1.5", None for vague counts ("several", "a few")."""
-    words = re.sub(r"\s+", " ", text.lower().replace(",", "")).strip()
-    if re.fullmatch(r"\d+(?:\.\d+)?", words):
+    words = _SPACES.sub(" ", text.lower().replace(",", "")).strip()
+    if _DECIMAL.fullmatch(words):
         return float(words)
-    parts = re.split(r"[- ]", words)
+    parts = _HYPHEN_OR_SPACE.split(words)
     if words in NUMBER_WORDS:
         return float(NUMBER_WORDS[words])
     if all(p in NUMBER_WORDS for p in parts) and len(parts) == 2 and parts[0] not in ("a", "an"):
@@ -69,6 +76,9 @@ def _with_part(d: date, part: str | None) -> Resolved:
     return d.isoformat(), "date"
 
 
+_NOT_DIGIT = re.compile(r"\D")
+
+
 def norm_clock_day(ctx: Context, m: re.Match[str]) -> Resolved | None:
     clock = clock_value(m["cd_clock"])
     if clock is None:
@@ -76,7 +86,7 @@ def norm_clock_day(ctx: Context, m: re.Match[str]) -> Resolved | None:
     word = m["cd_day"].lower()
     pub = ctx.published
     if m["cd_mon"]:  # "8 p.m. ET on Nov. 5"
-        month, day = MONTHS[m["cd_mon"][:3].lower()], int(re.sub(r"\D", "", m["cd_mday"]))
+        month, day = MONTHS[m["cd_mon"][:3].lower()], int(_NOT_DIGIT.sub("", m["cd_mday"]))
         year = int(m["cd_year"]) if m["cd_year"] else None
         if year is None and pub is not None:
             year = month_day_year(ctx, month, day, ctx.tense(m.start(), m.end()))
@@ -100,7 +110,7 @@ def norm_weekday(ctx: Context, m: re.Match[str]) -> Resolved | None:
     if not m["wd_part"] and _NOT_A_DAY_AFTER.match(ctx.text, m.end()):
         return None
     weekday = WEEKDAYS[m["wd_name"][:3].lower()]
-    modifier = re.sub(r"\s+", " ", (m["wd_mod"] or "").lower())
+    modifier = _SPACES.sub(" ", (m["wd_mod"] or "").lower())
     d = weekday_date(ctx, weekday, modifier, ctx.tense(m.start(), m.end()))
     if d is None:
         return f"XXXX-WXX-{weekday + 1}", "time" if m["wd_part"] else "date"

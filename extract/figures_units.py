@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from extract.regex_first import Alternation
+
 # ISO code -> English name; the name forms compound units ("dollar per share").
 CURRENCY_NAMES = {
     "USD": "dollar",
@@ -214,14 +216,21 @@ _PREFIX_RE = (
 CURRENCY_PREFIX = re.compile(_PREFIX_RE)
 
 
-def _plural_alternatives(words: list[str]) -> str:
+def _plural_alternatives(words: list[str]) -> list[str]:
     forms = sorted({w for w in words} | {w + "s" for w in words}, key=len, reverse=True)
-    return "|".join(re.escape(f).replace(r"\ ", r"\s") for f in forms)
+    return ["(?i:" + re.escape(f).replace(r"\ ", r"\s") + ")" for f in forms]
 
 
-CURRENCY_SUFFIX = re.compile(
-    r"(?:(?i:" + _plural_alternatives(list(_SUFFIX)) + r")|M?(?:" + "|".join(_CODE) + r")"
-    r"|(?:usd|eur|gbp|rmb|jpy|cny|chf|inr|hkd)|[元€£¥₹₽₴₩₪₺₿₡₭₾฿₦₱$¢](?![^\S\r\n]?\d))(?!\w)"
+# `(?:(?i:NAMES)|CODES|…)(?!\w)` with each name its own alternative, in the same order: matched at a
+# place, only the names that can open with the character there are tried (regex_first.Alternation)
+CURRENCY_SUFFIX = Alternation(
+    [
+        *_plural_alternatives(list(_SUFFIX)),
+        r"M?(?:" + "|".join(_CODE) + r")",
+        r"(?:usd|eur|gbp|rmb|jpy|cny|chf|inr|hkd)",
+        r"[元€£¥₹₽₴₩₪₺₿₡₭₾฿₦₱$¢](?![^\S\r\n]?\d)",
+    ],
+    r"(?!\w)",
 )
 SCALE_ONLY_SUFFIX = re.compile(r"(?:won|rand|marks|real)(?!\w)")
 

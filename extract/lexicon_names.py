@@ -120,4 +120,6 @@ _FOLD = str.maketrans(
 
 
 def _fold(name: str) -> str:
-    return name.lower().translate(_FOLD)
+    low = name.lower()
+    # every letter _FOLD maps is non-ASCII, and str.translate looks each character up in a dict
+    return low if low.isascii() else low.translate(_FOLD)

@@ -43,7 +43,10 @@ class _Unknown(Exception):
 
 def first_characters(pattern: str, flags: int = 0) -> frozenset[str] | None:
     """The ASCII characters a match of `pattern` can start with; None if it may be any (or empty)."""
-    tree = _parser.parse(pattern, flags)
+    return _first_characters(_parser.parse(pattern, flags))
+
+
+def _first_characters(tree: Any) -> frozenset[str] | None:
     try:
         chars, nullable = _sequence(list(tree), tree.state.flags)
     except _Unknown:
@@ -66,7 +69,7 @@ def _item(op: Any, av: Any, flags: int) -> tuple[set[str], bool]:
     if op in _ZERO_WIDTH:
         return set(), True
     if op is _constants.LITERAL:
-        return _matching(lambda c: ord(c) == av, flags), False
+        return _literal(chr(av), flags), False
     if op is _constants.IN:
         return _in(av, flags), False
     if op is _constants.SUBPATTERN:
@@ -106,6 +109,13 @@ def _in_item(c: str, op: Any, av: Any) -> bool:
     return _CATEGORIES[av].match(c) is not None
 
 
+def _literal(char: str, flags: int) -> set[str]:
+    """The ASCII characters that match the literal `char`."""
+    if not flags & re.IGNORECASE:
+        return {char} & ASCII
+    return ({char} & ASCII) | _CASE_FORM_OF.get(char, set())
+
+
 def _matching(accepts: Callable[[str], bool], flags: int) -> set[str]:
     """The ASCII characters `accepts` takes, directly or, ignoring case, through any of their case forms."""
     if not flags & re.IGNORECASE:
@@ -117,6 +127,13 @@ def _case_forms(c: str) -> set[str]:
     if c not in string.ascii_letters:
         return {c}
     return {c, c.lower(), c.upper(), *_FOLDS_ONTO.get(c.lower(), "")}
+
+
+# A character -> the ASCII letters it is a case form of ("K" -> {"k", "K"}, Kelvin sign -> {"k", "K"}).
+_CASE_FORM_OF: dict[str, set[str]] = {}
+for _letter in string.ascii_letters:
+    for _form in _case_forms(_letter):
+        _CASE_FORM_OF.setdefault(_form, set()).add(_letter)
 
 
 class Alternation:
@@ -131,10 +148,9 @@ class Alternation:
     def __init__(self, alternatives: Sequence[str], tail: str = "") -> None:
         self._alternatives = list(alternatives)
         self._tail = tail
-        self._first = [first_characters(alternative) for alternative in self._alternatives]
-        self._group_names = [
-            sorted(names, key=names.__getitem__) for names in (re.compile(a).groupindex for a in alternatives)
-        ]
+        trees = [_parser.parse(alternative) for alternative in self._alternatives]
+        self._first = [_first_characters(tree) for tree in trees]
+        self._group_names = [list(tree.state.groupdict) for tree in trees]
         self.pattern = self._compile([True] * len(self._alternatives))
         self._by_character: dict[str, re.Pattern[str]] = {}
         self._by_tried: dict[tuple[bool, ...], re.Pattern[str]] = {}
@@ -165,7 +181,8 @@ class Alternation:
             if not keep
             for name in names
         ]
-        branches = [*kept, *(["(?!)" + "".join(skipped)] if skipped else [])]
+        # the failing branch keeps the skipped groups, and leaves no empty alternation when none is kept
+        branches = [*kept, *(["(?!)" + "".join(skipped)] if not all(tried) else [])]
         return re.compile("(?:" + "|".join(branches) + ")" + self._tail)
 
 

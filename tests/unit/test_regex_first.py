@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from extract.regex_first import ASCII, first_characters
+from extract.regex_first import ASCII, Alternation, first_characters
 from extract.timex_grammar import TIMEX
 from extract.timex_scan import _TIMEX
 
@@ -44,3 +44,12 @@ def test_timex_variants_match_as_timex_does_at_every_position() -> None:
 
 def test_ascii_is_the_first_128_code_points() -> None:
     assert len(ASCII) == 128
+
+
+def test_alternation_tries_only_alternatives_that_can_open_there() -> None:
+    words = Alternation(["(?i:dollars?)", "(?i:euros?)", r"\$"], r"(?!\w)")
+    assert words.match("5 Euros.", 2) is not None
+    assert words.match("5 Euros.", 2).group() == "Euros"  # type: ignore[union-attr]
+    assert words.match(" said", 0) is None  # no alternative opens with a space
+    assert words.match("dollarsign", 0) is None
+    assert words.match("", 0) is None

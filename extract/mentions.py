@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from typing import Literal
 
 from extract.document import Document
@@ -74,29 +74,56 @@ def find_mentions(doc: Document) -> list[Mention]:
     lower_words: set[str] | None = None
     raw: list[Mention] = []
     for m in CAPITALISED_RUN.finditer(text):
-        for group in _split_of(split_possessives(tokens_of(m.group(), m.start()))):
-            group = _trim(group)
-            if not group:
-                continue
-            first = group[0]
-            if first.start in sentence_starts or text[first.start - 1 : first.start] in "\"“‘'(":
+        run, offset = m.group(), m.start()
+        for index, group in enumerate(_run_groups(run)):
+            dropped = 0
+            start = group[0].start + offset
+            if start in sentence_starts or text[start - 1 : start] in "\"“‘'(":
                 # a sentence-initial common word ("Despite", "Secret") is no name
                 if lower_words is None:
                     lower_words = set(_LOWER_CASE_WORD.findall(text))
-                while group and (
-                    (group[0].lower in lower_words or group[0].bare.endswith(("ing", "ly", "ed")))
-                    and not _is_name_word(group[0])
-                    and not (len(group) > 1 and group[1].bare in titles())  # "Health Secretary X"
-                ):
-                    group = group[1:]
-                if not group:
+                while dropped < len(group) and _common_word_opens(group[dropped:], lower_words):
+                    dropped += 1
+                if dropped == len(group):
                     continue
-            if len(group) >= 3 and all(t.text.isupper() for t in group):
-                continue  # an all-capitals headline, not a name
-            if len(group) == 1 and _PARTY_STATE.fullmatch(group[0].text.rstrip(".,")):
-                continue  # "R-Texas", "D-Calif.": a party and state, not a name
-            raw.extend(_classify(text, group))
+            found = _run_mention(run, index, dropped)
+            if found is not None:
+                raw.append(_shifted(found, offset))
     return _resolve(text, raw)
+
+
+# Capitalised runs recur within an article ("Sybiha" five times) and across articles (places, bodies,
+# officials): what a run's words are, and what a name in it is, depends on the run alone.
+@lru_cache(maxsize=16384)
+def _run_groups(run: str) -> tuple[tuple[Token, ...], ...]:
+    """The name candidates of a capitalised run, trimmed, with offsets within the run."""
+    trimmed = (_trim(group) for group in _split_of(split_possessives(tokens_of(run, 0))))
+    return tuple(tuple(group) for group in trimmed if group)
+
+
+def _common_word_opens(group: tuple[Token, ...], lower_words: set[str]) -> bool:
+    """Whether the group's first word is a common word (seen in lower case) rather than part of a name."""
+    return (
+        (group[0].lower in lower_words or group[0].bare.endswith(("ing", "ly", "ed")))
+        and not _is_name_word(group[0])
+        and not (len(group) > 1 and group[1].bare in titles())  # "Health Secretary X"
+    )
+
+
+def _shifted(m: Mention, offset: int) -> Mention:
+    return Mention(m.start + offset, m.end + offset, m.text, m.kind, m.canonical, m.role, m.gender)
+
+
+@lru_cache(maxsize=16384)
+def _run_mention(run: str, index: int, dropped: int) -> Mention | None:
+    """The mention group `index` of the run makes, less its first `dropped` words; offsets within the run."""
+    group = list(_run_groups(run)[index][dropped:])
+    if len(group) >= 3 and all(t.text.isupper() for t in group):
+        return None  # an all-capitals headline, not a name
+    if len(group) == 1 and _PARTY_STATE.fullmatch(group[0].text.rstrip(".,")):
+        return None  # "R-Texas", "D-Calif.": a party and state, not a name
+    found = _classify(run, group)
+    return found[0] if found else None
 
 
 def _is_name_word(tok: Token) -> bool:

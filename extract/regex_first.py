@@ -143,7 +143,13 @@ class Alternation:
     Every alternative entered costs time, even one that fails on its first character. The others leave
     only their named groups, empty, in one last branch that fails at once (`(?!)`), so a group of theirs
     reads None as it would in `pattern`, and a variant compiles in a fraction of the time. Matches are
-    those of `pattern`, the whole alternation, as long as groups are read by name, not by number."""
+    those of `pattern`, the whole alternation, as long as groups are read by name, not by number.
+
+    A variant takes a few milliseconds to compile, about what a couple of thousand matches save, so a
+    character gets its variant once it has opened `uses_before_variant` matches: a short run (one CLI
+    call) does not pay for variants it would not use enough, a long one (the ingest worker) gets them."""
+
+    uses_before_variant = 1000
 
     def __init__(self, alternatives: Sequence[str], tail: str = "") -> None:
         self._alternatives = list(alternatives)
@@ -154,16 +160,19 @@ class Alternation:
         self.pattern = self._compile([True] * len(self._alternatives))
         self._by_character: dict[str, re.Pattern[str]] = {}
         self._by_tried: dict[tuple[bool, ...], re.Pattern[str]] = {}
+        self._uses: dict[str, int] = {}
 
     def match(self, text: str, pos: int) -> re.Match[str] | None:
         """`pattern.match(text, pos)`, computed faster."""
         char = text[pos : pos + 1]
         variant = self._by_character.get(char)
         if variant is None:
-            variant = self._variant(char)
+            uses = self._uses[char] = self._uses.get(char, 0) + 1
+            variant = self.variant(char) if uses >= self.uses_before_variant else self.pattern
         return variant.match(text, pos)
 
-    def _variant(self, char: str) -> re.Pattern[str]:
+    def variant(self, char: str) -> re.Pattern[str]:
+        """The pattern for a match that starts with `char`, compiled on first use."""
         if char not in ASCII:  # the end of the text, or a character the analysis does not cover
             return self.pattern
         tried = tuple(first is None or char in first for first in self._first)

@@ -36,7 +36,7 @@ def test_timex_variants_match_as_timex_does_at_every_position() -> None:
     )
     for i in range(len(text) + 1):
         expected = TIMEX.match(text, i)
-        found = _TIMEX.match(text, i)
+        found = _TIMEX.variant(text[i : i + 1]).match(text, i)
         assert (found and (found.span(), found.lastgroup, found.groupdict())) == (
             expected and (expected.span(), expected.lastgroup, expected.groupdict())
         ), text[i : i + 20]
@@ -48,8 +48,17 @@ def test_ascii_is_the_first_128_code_points() -> None:
 
 def test_alternation_tries_only_alternatives_that_can_open_there() -> None:
     words = Alternation(["(?i:dollars?)", "(?i:euros?)", r"\$"], r"(?!\w)")
+    words.uses_before_variant = 1  # variants from the first use
     assert words.match("5 Euros.", 2) is not None
     assert words.match("5 Euros.", 2).group() == "Euros"  # type: ignore[union-attr]
     assert words.match(" said", 0) is None  # no alternative opens with a space
     assert words.match("dollarsign", 0) is None
     assert words.match("", 0) is None
+
+
+def test_alternation_matches_with_the_whole_pattern_until_a_character_is_used_enough() -> None:
+    words = Alternation(["(?i:dollars?)", "(?i:euros?)"])
+    words.uses_before_variant = 3
+    assert [words.match("euro", 0) is not None for _ in range(4)] == [True] * 4
+    assert words.variant("e") is not words.pattern
+    assert words.variant("é") is words.pattern  # outside ASCII: no analysis, the whole pattern

@@ -18,7 +18,10 @@ def test_repeated_run_gives_mentions_at_each_occurrence() -> None:
 
 
 def test_sentence_initial_common_word_is_dropped_only_where_it_opens_a_sentence() -> None:
-    text = "Secret talks went on. The secret was kept. Secret Service agents left. Agents of Secret Service waited."
+    text = (
+        "Secret talks went on. The secret was kept. Secret Service agents left. "
+        "Agents of Secret Service waited."
+    )
     spans = {(m.start, m.text) for m in find_mentions(Document.parse(text))}
     assert all(t != "Secret" for _, t in spans)
     assert any(t == "Secret Service" and s > text.index("of") for s, t in spans)

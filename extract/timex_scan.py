@@ -107,4 +107,3 @@ def timex_matches(text: str) -> list[re.Match[str]]:
                 if last_end > trigger:
                     break
     return out
-

@@ -96,7 +96,7 @@ def _insert_multirow(conn: Connection, compiled: _Compiled, rows: Sequence[dict[
 
     Not `executemany`: that runs the statement once a row, and SQLite opens a statement savepoint
     for each run, at which FTS5 writes out what it has indexed so far, so a fact table's full-text
-    index grew by a segment a row, merged again and again (a sixth of an ingest's instructions).
+    index grew by a segment a row, merged again and again (7.5 % of an ingest's instructions).
     """
     values = _tuples(compiled, rows)
     out: list[tuple[Any, ...]] = []

@@ -122,8 +122,7 @@ def _run_mention(run: str, index: int, dropped: int) -> Mention | None:
         return None  # an all-capitals headline, not a name
     if len(group) == 1 and _PARTY_STATE.fullmatch(group[0].text.rstrip(".,")):
         return None  # "R-Texas", "D-Calif.": a party and state, not a name
-    found = _classify(run, group)
-    return found[0] if found else None
+    return _classify(run, group)
 
 
 def _is_name_word(tok: Token) -> bool:
@@ -174,10 +173,10 @@ def _split_title(group: list[Token]) -> tuple[list[Token], list[Token]]:
     return group[:j], group[j:]
 
 
-def _classify(text: str, group: list[Token]) -> list[Mention]:
+def _classify(text: str, group: list[Token]) -> Mention | None:
     role_toks, name = _split_title(group)
     if not name:
-        return []
+        return None
     start, end = name[0].start, name[-1].end
     surface = text[start:end]
     low = surface.lower()
@@ -199,7 +198,7 @@ def _classify(text: str, group: list[Token]) -> list[Mention]:
     elif is_place(low) or is_place(low.replace("\u00a0", " ")):
         kind = "place"
     elif len(name) == 1 and bare[0] in demonyms():
-        return []
+        return None
     elif is_first_name(bare[0]) and (len(name) > 1 or bare[0] not in demonyms()):
         kind = "person"
     elif len(name) == 1 and 2 <= len(surface) <= 6 and surface.isupper():
@@ -210,7 +209,7 @@ def _classify(text: str, group: list[Token]) -> list[Mention]:
         kind = "unknown"
     if kind == "person" and not gender and (len(name) > 1 or not role_toks):
         gender = gender_of_first_name(bare[0]) if len(name) > 1 or is_first_name(bare[0]) else ""
-    return [Mention(start, end, surface, kind, surface, role, gender)]
+    return Mention(start, end, surface, kind, surface, role, gender)
 
 
 def _has_acronym(name: list[Token]) -> bool:

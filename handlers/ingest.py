@@ -26,7 +26,7 @@ from handlers.domain import (
 )
 from handlers.ports import Clock, UnitOfWork
 from handlers.results import IngestArticle, IngestResult
-from handlers.stories import Merging, merge_into_stories, refresh_shown
+from handlers.stories import Merging, merge_into_stories, read_ahead, refresh_shown
 
 log = logging.getLogger(__name__)
 
@@ -141,11 +141,15 @@ def _store_in_one_transaction(pending: Sequence[_Pending], uow: UnitOfWork) -> l
         # The batch's articles in one statement; their facts are buffered and written at commit.
         stored = uow.articles.insert_new_many([_new_article(p) for p in new])
         articles = dict(zip((p.index for p in new), stored, strict=True))
+        events = {p.index: _new_events(p.cmd, p.extraction) for p in new}
+        # Every article's story look-ups read together, before the first merge.
+        read_ahead([(a.id, events[i]) for i, a in articles.items() if isinstance(a, Article)], uow=uow)
         results = []
         merging = Merging()  # what the batch's merges share; grown stories are refreshed once, at the end
         for p in pending:
             results.append(_lookup(known, p.digest, p.cmd.url)
-                           or _store(p.cmd, articles[p.index], p.extraction, speakers[p.index], uow, merging))
+                           or _store(p.cmd, articles[p.index], p.extraction, events[p.index],
+                                     speakers[p.index], uow, merging))
         refresh_shown(merging.grown, uow=uow)
         uow.commit()
     return results
@@ -157,18 +161,21 @@ def _new_article(p: _Pending) -> NewArticle:
                       content_hash=p.digest, source_id=cmd.source_id, guid=cmd.guid)
 
 
+def _new_events(cmd: IngestArticle, ex: Extraction) -> list[NewEvent]:
+    return [
+        NewEvent(date=e.date, summary=e.summary, sentence=cmd.text[e.start:e.end], start=e.start, end=e.end,
+                 actors=list(e.actors), places=list(e.places))
+        for e in ex.events
+    ]
+
+
 def _store(cmd: IngestArticle, article: Article | ArticleStoredMeanwhile, ex: Extraction,
-           people: dict[str, int], uow: UnitOfWork, merging: Merging) -> IngestResult:
+           events: list[NewEvent], people: dict[str, int], uow: UnitOfWork, merging: Merging) -> IngestResult:
     if isinstance(article, ArticleStoredMeanwhile):
         # Another worker won the race for this article: store nothing of ours (its row was not written).
         return IngestResult(status="duplicate", message=f"already stored as article {article.article_id}: "
                                                         "nothing changed")
     doc = Document.parse(cmd.text, cmd.published)
-    events = [
-        NewEvent(date=e.date, summary=e.summary, sentence=cmd.text[e.start:e.end], start=e.start, end=e.end,
-                 actors=list(e.actors), places=list(e.places))
-        for e in ex.events
-    ]
     figures = [
         NewFigure(text=f.text, value=f.value, value_max=f.value_max, unit=f.unit, bound=f.bound,
                   change=f.change, about=f.about, sentence=doc.sentence_text(doc.sentence_at(f.start)),

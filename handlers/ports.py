@@ -192,6 +192,11 @@ class StoryRepository(Protocol):
         any of its keys (as given to `start`/`attach`); those sharing most first, at most `limit`."""
         ...
 
+    def read_ahead(self, reports: Sequence[StoryKeys], *, limit: int = 50) -> None:
+        """Reports to be matched later in this transaction: read together now what their
+        `matching_members` will need (a hint: results are the same without it)."""
+        ...
+
     def members(self, story_id: int, *, newest: int | None = None) -> list[StoryMember]:
         """A story's members as matching needs them (article id only, no merge reasons), in join order;
         with `newest`, only that many of the latest."""

@@ -98,9 +98,7 @@ def merge_into_stories(
         return {}
     shared = merging or Merging()
     attached = shared.grown
-    # Through the cache: each event is compared again as a stored member by the articles after it.
-    spans = [_cached_features(e.date, e.summary, tuple(e.actors), tuple(e.places), article.id, e.start)
-             for e, _ in stored]
+    spans = [_new_features(article.id, e) for e, _ in stored]
     keys = [_keys(f) for f in spans]
     # Only members sharing a name or key word with an event can merge with it, so each event is
     # scored against its own candidates (one vague event, "prices have risen since last year",
@@ -132,6 +130,19 @@ def merge_into_stories(
     if merging is None:
         refresh_shown(attached, uow=uow)
     return placed
+
+
+def read_ahead(articles: Iterable[tuple[int, Sequence[NewEvent]]], *, uow: UnitOfWork) -> None:
+    """Before merging these articles' events one article after the other (article id, its events),
+    have the store read what all their look-ups need at once: one statement for a batch, not two
+    an article."""
+    uow.stories.read_ahead([_keys(_new_features(article_id, e)) for article_id, events in articles
+                            for e in events])
+
+
+def _new_features(article_id: int, e: NewEvent) -> EventFeatures:
+    # Through the cache: each event is compared again as a stored member by the articles after it.
+    return _cached_features(e.date, e.summary, tuple(e.actors), tuple(e.places), article_id, e.start)
 
 
 def refresh_shown(story_ids: Iterable[int], *, uow: UnitOfWork) -> None:

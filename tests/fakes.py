@@ -269,6 +269,9 @@ class FakeStories:
                          limit: int = 50) -> list[list[tuple[int, StoryMember]]]:
         return [self._matching(r.start, r.end, r.keys, limit) for r in reports]
 
+    def read_ahead(self, reports: Sequence[StoryKeys], *, limit: int = 50) -> None:
+        pass  # everything is in memory already
+
     def _matching(self, since: date, until: date, keys: Sequence[str],
                   limit: int) -> list[tuple[int, StoryMember]]:
         wanted = set(keys)

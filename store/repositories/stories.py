@@ -28,6 +28,7 @@ from store.repositories.story_statements import (
     KEY_POSTINGS_POSTGRESQL,
     LATEST_MEMBERS_POSTGRESQL,
     LATEST_MEMBERS_SQLITE,
+    MAX_ARMS_SQLITE,
     MEMBER_ROWS_POSTGRESQL,
     key_postings_sqlite,
     light_member,
@@ -115,23 +116,44 @@ class SqlStoryRepository:
         Members carry what matching needs: their article is its id only, and they have no merge
         score or reasons.
         """
-        wanted = [[(key, r.start, r.end) for key in _lookup_keys(r)] for r in reports]
+        wanted = [_wanted(r) for r in reports]
         self._read_postings([one for keys in wanted for one in keys])
-        hits: list[list[tuple[int, int]]] = []
-        for report, keys in zip(reports, wanted, strict=True):
-            shared: Counter[tuple[int, int]] = Counter()
-            for one in keys:
-                shared.update(self._postings[one])  # counted in C: ~1,000 postings a report
+        hits = [self._ranked(report, keys, limit, buffered=True)
+                for report, keys in zip(reports, wanted, strict=True)]
+        members = self._read_members([event_id for found in hits for _, event_id in found])  # one query
+        return [[(story_id, members[event_id]) for story_id, event_id in found] for found in hits]
+
+    def read_ahead(self, reports: Sequence[StoryKeys], *, limit: int = 50) -> None:
+        """Read now, together, what `matching_members` will need for these reports in this transaction.
+
+        A batch's articles are matched one after the other, and each one's look-up was two
+        statements (on PostgreSQL, two round trips and the server's parsing of them): read ahead,
+        a batch's look-ups are one statement of postings and one of members. What is read stays
+        right for the whole transaction: stored postings cannot change under the merge lock, and
+        the members this reads are every stored one that can rank among a report's first `limit`
+        once the transaction's own new members are counted too (those only push stored ones down).
+        """
+        wanted = [_wanted(r) for r in reports]
+        self._read_postings([one for keys in wanted for one in keys])
+        self._read_members([event_id for report, keys in zip(reports, wanted, strict=True)
+                            for _, event_id in self._ranked(report, keys, limit, buffered=False)])
+
+    def _ranked(self, report: StoryKeys, keys: list[tuple[str, date, date]], limit: int, *,
+                buffered: bool) -> list[tuple[int, int]]:
+        """The report's first `limit` postings (story id, event id) by keys shared, then newest first;
+        with `buffered`, this transaction's own new postings count too. Its postings are read."""
+        shared: Counter[tuple[int, int]] = Counter()
+        for one in keys:
+            shared.update(self._postings[one])  # counted in C: ~1,000 postings a report
+        if buffered:
             for key, _, _ in keys:
                 for (start, end), postings in self._buffered_keys.get(key, {}).items():
                     if end >= report.start and start <= report.end:
                         shared.update(postings)
-            # Most keys shared first, then the newest member (an event id is in one story only).
-            ranked = sorted([(count, event_id, story_id) for (story_id, event_id), count in shared.items()],
-                            reverse=True)
-            hits.append([(story_id, event_id) for _, event_id, story_id in ranked[:limit]])
-        members = self._read_members([event_id for found in hits for _, event_id in found])  # one query
-        return [[(story_id, members[event_id]) for story_id, event_id in found] for found in hits]
+        # Most keys shared first, then the newest member (an event id is in one story only).
+        ranked = sorted([(count, event_id, story_id) for (story_id, event_id), count in shared.items()],
+                        reverse=True)
+        return [(story_id, event_id) for _, event_id, story_id in ranked[:limit]]
 
     def _read_postings(self, wanted: list[tuple[str, date, date]]) -> None:
         """Read the stored postings (story id, event id) of each (key, first day, last day) not read yet.
@@ -147,14 +169,19 @@ class SqlStoryRepository:
         for one in missing:
             self._postings[one] = []
         conn = self._session.connection()
-        rows: Iterable[Sequence[Any]]
         if conn.dialect.name == "postgresql":
-            rows = postgres_rows(conn, KEY_POSTINGS_POSTGRESQL, (json_rows(_postgres_arms(missing)),))
-        else:
-            arms = -(-len(missing) // ARMS_STEP) * ARMS_STEP
-            rows = sqlite_rows(conn, key_postings_sqlite(arms), _sqlite_arms(missing, arms))
+            as_json = json_rows(_postgres_arms(missing))
+            self._file(missing, postgres_rows(conn, KEY_POSTINGS_POSTGRESQL, (as_json,)))
+            return
+        for first in range(0, len(missing), MAX_ARMS_SQLITE):
+            part = missing[first:first + MAX_ARMS_SQLITE]
+            arms = -(-len(part) // ARMS_STEP) * ARMS_STEP
+            self._file(part, sqlite_rows(conn, key_postings_sqlite(arms), _sqlite_arms(part, arms)))
+
+    def _file(self, wanted: list[tuple[str, date, date]], rows: Iterable[Sequence[Any]]) -> None:
+        """Postings read as (arm, story id, event id) rows, under what the arm asked for."""
         for arm, story_id, event_id in rows:
-            self._postings[missing[arm]].append((story_id, event_id))
+            self._postings[wanted[arm]].append((story_id, event_id))
 
     def members(self, story_id: int, *, newest: int | None = None) -> list[StoryMember]:
         """A story's members as matching needs them (article id only, no merge reasons), in join order.
@@ -365,6 +392,11 @@ def _postgres_arms(wanted: list[tuple[str, date, date]]) -> list[tuple[str | Non
 
 def _iso(day: date | None) -> str | None:
     return day.isoformat() if day else None
+
+
+def _wanted(report: StoryKeys) -> list[tuple[str, date, date]]:
+    """What a report's postings are read by: (key, first day, last day), a key at a time."""
+    return [(key, report.start, report.end) for key in _lookup_keys(report)]
 
 
 def _lookup_keys(report: StoryKeys) -> list[str]:

@@ -21,6 +21,10 @@ PER_KEY = 100
 # statement per exact count (1 to 200) kept that many large prepared statements.
 ARMS_STEP = 8
 
+# And a statement reads at most this many: a batch's look-ups read ahead together have ~600, and
+# SQLite allows 500 parts to a union (SQLITE_MAX_COMPOUND_SELECT; each arm is three).
+MAX_ARMS_SQLITE = 64
+
 
 @functools.lru_cache(maxsize=32)
 def key_postings_sqlite(arms: int) -> str:

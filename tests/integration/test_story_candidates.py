@@ -5,9 +5,12 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from handlers.domain import StoryKeys
+import pytest
+
+from handlers.domain import ArticleRef, StoryKeys, StoryMember
 from store.database import make_engine
 from store.migrate import upgrade
+from store.repositories import stories as stories_repository
 from store.repositories.events import date_range
 from store.repositories.story_statements import key_postings_sqlite
 from store.uow import SqlUnitOfWork
@@ -95,3 +98,54 @@ def test_members_written_during_a_transaction_are_found_after_earlier_look_ups(u
     assert {m.event_id for _, m in before} == {first["2031-05-14"]}
     assert {m.event_id for _, m in buffered} == {first["2031-05-14"], new_id}
     assert {m.event_id for _, m in written} == {first["2031-05-14"], new_id}
+
+
+def test_reading_ahead_finds_the_same_members_and_leaves_no_look_up_to_do(
+    uow: SqlUnitOfWork, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # 70 reports, each its own key word and one shared name: more arms than one SQLite statement
+    # takes. Each key word is posted by 3 stored members, the name by all 210, so a report's 50
+    # first are its own 3 and the 47 newest others; a member linked during the transaction shares
+    # both of report 0's keys and pushes one stored member out of its 50.
+    day = date(2031, 5, 14)
+    with uow:
+        article = uow.articles.add(new_article("Brenn all week"))
+        ids = uow.events.add_many(article.id, [event(f"Brenn {i}", "2031-05-14", places=["Brenn"])
+                                               for i in range(210)])
+        for i, event_id in enumerate(ids):
+            assert event_id is not None
+            uow.stories.start(event_id, date="2031-05-14", summary=f"Brenn {i}", actors=[], places=["Brenn"],
+                              keys=StoryKeys(start=day, end=day, keys=["n:brenn", f"w:word{i % 70}"]))
+        uow.commit()
+    reports = [StoryKeys(start=day, end=day, keys=["n:brenn", f"w:word{i}"]) for i in range(70)]
+
+    def look_ups(read_ahead: bool) -> list[list[int]]:
+        with uow:
+            if read_ahead:
+                uow.stories.read_ahead(reports)
+                _forbid_statements(monkeypatch)
+            found = [[m.event_id for _, m in hits] for hits in uow.stories.matching_members(reports[:1])]
+            article = uow.articles.add(new_article("Brenn again"))
+            [new_id] = uow.events.add_many(article.id, [event("Brenn again", "2031-05-14", places=["Brenn"])])
+            assert new_id is not None
+            # As ingest starts it: with the member, which the store then has no need to read back.
+            member = StoryMember(event_id=new_id, date="2031-05-14", summary="Brenn again", actors=[],
+                                 places=["Brenn"], start=0, article=ArticleRef(id=article.id))
+            uow.stories.start(new_id, date="2031-05-14", summary="Brenn again", actors=[], places=["Brenn"],
+                              keys=reports[0], member=member)
+            found += [[-1 if m.event_id == new_id else m.event_id for _, m in hits]  # ids differ a run
+                      for hits in uow.stories.matching_members(reports)]
+            monkeypatch.undo()
+        return found
+
+    ahead, plain = look_ups(read_ahead=True), look_ups(read_ahead=False)
+    assert ahead == plain
+    assert len(ahead[0]) == 50 and ahead[1][0] == -1 and ahead[1][1:] == ahead[0][:49]  # one pushed out
+
+
+def _forbid_statements(monkeypatch: pytest.MonkeyPatch) -> None:
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise AssertionError("a look-up ran a statement after reading ahead")
+
+    for name in ("postgres_rows", "sqlite_rows", "member_rows_sqlite"):
+        monkeypatch.setattr(stories_repository, name, refuse)

@@ -33,6 +33,7 @@ from extract.quotes_indirect_spans import (
     quote_kind,
     report_end,
 )
+from extract.regex_first import opening_guard
 from extract.speakers import Speaker, SpeakerFinder
 
 # Verbs that introduce a clause without "that" ("he said the talks failed").
@@ -97,7 +98,9 @@ _TRAILING_VERBS = frozenset(
 
 @cache
 def _indirect_cue() -> re.Pattern[str]:
-    return re.compile(rf"\b(?:[Aa]ccording to|{indirect_alternation()}|{stance_alternation()})\b")
+    words = rf"[Aa]ccording to|{indirect_alternation()}|{stance_alternation()}"
+    # the guard skips the word boundaries no cue can start at (before digits and most capitals, word ends)
+    return re.compile(rf"\b{opening_guard(words)}(?:{words})\b")
 
 
 def find_indirect(

@@ -9,14 +9,16 @@ from __future__ import annotations
 
 import re
 
+from extract.regex_first import opening_guard
+
 PAST, UNKNOWN, FUTURE = -1, 0, 1
 # Only backwards, whatever the distance: a query such as "since Dec. 1" never means next December.
 STRICT_PAST = -2
 
 # Lower-case only: case-insensitive matching is several times slower, and a tense cue opening a
 # sentence ("Will ...", "Was ...") is rare in news.
-_CUE = re.compile(
-    r"\b(?:(?P<future>(?:will|shall|won[’']t|going\s+to|(?:is|are|was|were)\s+(?:(?:planning|preparing|hoping|"
+_CUE_WORDS = (
+    r"(?P<future>(?:will|shall|won[’']t|going\s+to|(?:is|are|was|were)\s+(?:(?:planning|preparing|hoping|"
     r"going|due)\s+)?to|set\s+to|scheduled|slated|"
     r"expected\s+to|set\s+for|plans?\s+to|planning\s+to|intends?\s+to|upcoming|due\s+(?:on|to\s+be)|"
     r"to\s+be\s+held|as\s+(?:soon|early)\s+as|(?:postponed|delayed|extended|adjourned|deferred|put\s+off|"
@@ -30,9 +32,10 @@ _CUE = re.compile(
     r"sought|offered|prepared|asked)\s+to(?!\s+(?:the|a|an|his|her|their|its)\b))\b)"
     r"|(?P<past>(?:was|were|had|did|met|took|made|came|went|saw|began|left|held|hit|struck|killed|won|"
     r"lost|gave|got|sent|fell|rose|spoke|wrote|ran|brought|became|found|kept|led|paid|sold|broke|drove|"
-    r"flew|fought|shot|spent|threw|ago|last|since|earlier|previously|[A-Za-z][a-z]+ed)\b))"
-    r"|(?P<will>[’']ll\b)"
+    r"flew|fought|shot|spent|threw|ago|last|since|earlier|previously|[A-Za-z][a-z]+ed)\b)"
 )
+# The guard skips the word boundaries where no cue word can start (before digits, after a word's end).
+_CUE = re.compile(rf"\b{opening_guard(_CUE_WORDS)}(?:{_CUE_WORDS})|(?P<will>[’']ll\b)")
 _AFTER_BE = re.compile(r"\bbe\s+$")
 # Words ending in -ed that look forward or are no verbs at all.
 _NOT_PAST = frozenset(

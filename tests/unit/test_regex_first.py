@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from extract.regex_first import ASCII, Alternation, first_characters
+from extract.regex_first import ASCII, Alternation, first_characters, opening_guard
 from extract.timex_grammar import TIMEX
 from extract.timex_scan import _TIMEX
 
@@ -26,6 +26,23 @@ def test_first_characters_give_up_on_what_they_do_not_model() -> None:
     assert first_characters(r"[^a]b") is None  # a negated set
     assert first_characters(r".x") is None
     assert first_characters(r"(?:a)?") is None  # can match the empty string
+
+
+def test_opening_guard_skips_places_no_alternative_can_open() -> None:
+    words = r"(?:cat|dog)s?"
+    guarded = re.compile(r"\b" + opening_guard(words) + words)
+    assert guarded.match("bat") is None
+    assert guarded.match("7 dogs") is None
+    text = "Dogs, a dog, two cats and a catalogue."
+    assert [m.span() for m in guarded.finditer(text)] == [
+        m.span() for m in re.finditer(r"\b" + words, text)
+    ]
+
+
+def test_opening_guard_lets_non_ascii_through_and_gives_up_where_the_analysis_does() -> None:
+    assert re.match(opening_guard("é|x"), "élan") is not None
+    assert re.match(opening_guard("(?:Ü|x)ber"), "Über") is not None
+    assert opening_guard(r"[^a]b") == ""
 
 
 def test_timex_variants_match_as_timex_does_at_every_position() -> None:

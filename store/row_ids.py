@@ -18,19 +18,20 @@ class RowIds:
     """The ids of one transaction's new rows of one table.
 
     PostgreSQL hands them out from the table's sequence, in blocks of at least what is asked and
-    growing (doubling up to `max_block`) as the transaction asks again: a batch needs few round
-    trips, and a transaction that asks for few wastes few (a sequence never gives an id back, so
-    what a transaction reserves and does not use is a gap in the ids, never a clash).
+    growing (from `first_block`, doubling up to `max_block`) as the transaction asks again: a
+    batch needs few round trips, and a transaction that asks for few wastes few (a sequence never
+    gives an id back, so what a transaction reserves and does not use is a gap in the ids, never a
+    clash).
     """
 
-    def __init__(self, conn: Connection, table: str, *, max_block: int) -> None:
+    def __init__(self, conn: Connection, table: str, *, max_block: int, first_block: int = 1) -> None:
         if table not in _TABLES:
             raise ValueError(f"ids are not handed out ahead for table {table!r}")
         self._conn = conn
         self._table = table
         self._max_block = max_block
         self._free: list[int] = []  # reserved, largest first
-        self._block = 1
+        self._block = first_block
         self._next_local: int | None = None
 
     def new(self) -> int:

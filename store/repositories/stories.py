@@ -68,6 +68,8 @@ class SqlStoryRepository:
         self._buffered_keys: dict[str, dict[tuple[date, date], list[tuple[int, int]]]] = {}
         # Stored postings (story id, event id) read in this transaction, by (key, first day, last day).
         self._postings: dict[tuple[str, date, date], list[tuple[int, int]]] = {}
+        # The stored members best sharing a report's keys, by (limit, *keys read): see `_stored_ranked`.
+        self._ranking: dict[tuple[object, ...], list[tuple[int, int, int]]] = {}
         self._new_shown: dict[int, dict[str, Any]] = {}
         # Stories whose members changed since the last flush: their stored outlet count is
         # recounted there, all in one statement.
@@ -101,6 +103,7 @@ class SqlStoryRepository:
             self._new_keys = []
             self._buffered_keys = {}
             self._postings = {}  # what was read no longer holds the postings just written
+            self._ranking = {}
         if self._new_shown:
             conn.execute(update_story_statement(), list(self._new_shown.values()))
             self._new_shown = {}
@@ -118,8 +121,7 @@ class SqlStoryRepository:
         """
         wanted = [_wanted(r) for r in reports]
         self._read_postings([one for keys in wanted for one in keys])
-        hits = [self._ranked(report, keys, limit, buffered=True)
-                for report, keys in zip(reports, wanted, strict=True)]
+        hits = [self._ranked(report, keys, limit) for report, keys in zip(reports, wanted, strict=True)]
         members = self._read_members([event_id for found in hits for _, event_id in found])  # one query
         return [[(story_id, members[event_id]) for story_id, event_id in found] for found in hits]
 
@@ -135,25 +137,38 @@ class SqlStoryRepository:
         """
         wanted = [_wanted(r) for r in reports]
         self._read_postings([one for keys in wanted for one in keys])
-        self._read_members([event_id for report, keys in zip(reports, wanted, strict=True)
-                            for _, event_id in self._ranked(report, keys, limit, buffered=False)])
+        self._read_members([event_id for keys in wanted
+                            for _, event_id, _ in self._stored_ranked(keys, limit)])
 
-    def _ranked(self, report: StoryKeys, keys: list[tuple[str, date, date]], limit: int, *,
-                buffered: bool) -> list[tuple[int, int]]:
-        """The report's first `limit` postings (story id, event id) by keys shared, then newest first;
-        with `buffered`, this transaction's own new postings count too. Its postings are read."""
-        shared: Counter[tuple[int, int]] = Counter()
-        for one in keys:
-            shared.update(self._postings[one])  # counted in C: ~1,000 postings a report
-        if buffered:
-            for key, _, _ in keys:
-                for (start, end), postings in self._buffered_keys.get(key, {}).items():
-                    if end >= report.start and start <= report.end:
-                        shared.update(postings)
-        # Most keys shared first, then the newest member (an event id is in one story only).
-        ranked = sorted([(count, event_id, story_id) for (story_id, event_id), count in shared.items()],
-                        reverse=True)
-        return [(story_id, event_id) for _, event_id, story_id in ranked[:limit]]
+    def _ranked(self, report: StoryKeys, keys: list[tuple[str, date, date]],
+                limit: int) -> list[tuple[int, int]]:
+        """The report's first `limit` members (story id, event id), stored or this transaction's own:
+        most keys shared first, then the newest. Its postings are read."""
+        new: Counter[tuple[int, int]] = Counter()
+        for key, _, _ in keys:
+            for (start, end), postings in self._buffered_keys.get(key, {}).items():
+                if end >= report.start and start <= report.end:
+                    new.update(postings)
+        # The new members are no stored member (their events are new): their counts add to none.
+        ranked = [*self._stored_ranked(keys, limit),
+                  *((count, event_id, story_id) for (story_id, event_id), count in new.items())]
+        if new:
+            ranked = sorted(ranked, reverse=True)[:limit]
+        return [(story_id, event_id) for _, event_id, story_id in ranked]
+
+    def _stored_ranked(self, keys: list[tuple[str, date, date]], limit: int) -> list[tuple[int, int, int]]:
+        """(keys shared, event id, story id) of the first `limit` stored members sharing these keys,
+        best first; kept for the transaction (`read_ahead` ranks what `matching_members` ranks again)."""
+        token = (limit, *keys)
+        found = self._ranking.get(token)
+        if found is None:
+            shared: Counter[tuple[int, int]] = Counter()
+            for one in keys:
+                shared.update(self._postings[one])  # counted in C: ~1,000 postings a report
+            found = self._ranking[token] = sorted(
+                [(count, event_id, story_id) for (story_id, event_id), count in shared.items()],
+                reverse=True)[:limit]
+        return found
 
     def _read_postings(self, wanted: list[tuple[str, date, date]]) -> None:
         """Read the stored postings (story id, event id) of each (key, first day, last day) not read yet.
@@ -256,6 +271,7 @@ class SqlStoryRepository:
         self._recount.update(left.scalars())
         self._session.execute(delete(StoryKeyRow).where(StoryKeyRow.event_id == event_id))
         self._postings = {}
+        self._ranking = {}
 
     def _link(self, story_id: int, event_id: int, *, score: float | None, reason: dict[str, object] | None,
               keys: StoryKeys | None, member: StoryMember | None) -> None:

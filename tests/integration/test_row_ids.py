@@ -1,0 +1,34 @@
+"""Ids handed out ahead of the rows: never twice, and on PostgreSQL in few round trips."""
+
+from __future__ import annotations
+
+import pytest
+from sqlalchemy import Engine, event
+
+from store.row_ids import RowIds
+
+
+def test_ids_are_new_ascending_and_never_given_twice(engine: Engine) -> None:
+    with engine.begin() as conn:
+        ids = RowIds(conn, "events", max_block=8, first_block=4)
+        taken = [ids.new(), *ids.take(3), *ids.take(10), *ids.take(0), ids.new()]
+    assert len(set(taken)) == len(taken) == 15
+    assert taken == sorted(taken)
+
+
+@pytest.mark.parametrize("engine", ["postgresql"], indirect=True)
+def test_postgresql_reserves_growing_blocks_from_the_first(engine: Engine) -> None:
+    reserved: list[int] = []
+    with engine.begin() as conn:
+        @event.listens_for(conn, "before_cursor_execute")
+        def count(*args: object) -> None:
+            reserved.append(1)
+
+        ids = RowIds(conn, "events", max_block=64, first_block=16)
+        ids.new()
+        assert len(reserved) == 1
+        ids.take(15)  # the rest of the first block of 16
+        assert len(reserved) == 1
+        ids.take(40)  # a block of 32 would not do: at least what is asked
+        ids.take(50)  # then 64 at most
+        assert len(reserved) == 3

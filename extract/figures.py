@@ -29,23 +29,29 @@ from extract.figures_units import CURRENCY_PREFIX, currency_of
 from extract.lexicon_speech import trie_alternation
 from extract.models import Bound, Change, Figure, TimeExpression
 from extract.numbers import DIGIT_NUMBER, SCALES, TENS, UNITS, WORD_NUMBER, number_value
+from extract.regex_first import opening_guard
 
-_CANDIDATE = re.compile(
+_CANDIDATE_PATTERN = (
     rf"(?:(?P<cur>{CURRENCY_PREFIX.pattern}[^\S\r\n]?)|(?<![\w.,:/'’]))(?P<num>{DIGIT_NUMBER}|{WORD_NUMBER})"
     r"|(?P<vague>(?i:(?<![\w-])(?:tens|hundreds)\s+of\s+(?:thousands|millions|billions)(?!\w)))"
 )
+# searched a few characters before each hit: the guard passes over the spaces and punctuation there
+_CANDIDATE = re.compile(f"{opening_guard(_CANDIDATE_PATTERN)}(?:{_CANDIDATE_PATTERN})")
 # one set, then the same set repeated: a pattern that opens with a plain character set lets `re` skip
 # ahead to the next such character in a tight loop (`[...]+` would be tried at every position)
 _DIGIT_START = re.compile(r"[\d½¼¾⅓⅔⅛$€£¥₹₽₴₩₪₺₿₡₭₾฿₦₱元][\d½¼¾⅓⅔⅛$€£¥₹₽₴₩₪₺₿₡₭₾฿₦₱元]*")
 _NUMBER_WORDS = [*UNITS, *TENS, "dozen", "half", "quarter", "tens", "hundreds"]
 # The words as a prefix tree, which `re` tries one branch a letter. Their order does not matter: a word
 # must end at a word boundary and all are letters only, so at most one of them can match at a place.
-_WORD_START = re.compile(
-    r"\b(?:"
-    + trie_alternation(sorted(_NUMBER_WORDS))
-    + r"|a(?=\s+(?:dozen|half|quarter|hundred|thousand|million|billion|trillion)\b))\b"
+_NUMBER_WORD = (
+    trie_alternation(sorted(_NUMBER_WORDS))
+    + r"|a(?=\s+(?:dozen|half|quarter|hundred|thousand|million|billion|trillion)\b)"
 )
-_WORD_START_ANY_CASE = re.compile(_WORD_START.pattern, re.IGNORECASE)
+# the guard passes over the word boundaries where no number word can start
+_WORD_START = re.compile(rf"\b{opening_guard(_NUMBER_WORD)}(?:{_NUMBER_WORD})\b")
+_WORD_START_ANY_CASE = re.compile(
+    rf"\b{opening_guard(_NUMBER_WORD, re.IGNORECASE)}(?:{_NUMBER_WORD})\b", re.IGNORECASE
+)
 _RANGE = re.compile(
     rf"[^\S\r\n]*(?:-|–|—|to|and|or)[^\S\r\n]*(?P<cur>{CURRENCY_PREFIX.pattern}[^\S\r\n]?)?"
     rf"(?P<num>(?<![\w.,:/]){DIGIT_NUMBER}|{WORD_NUMBER})"

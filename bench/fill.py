@@ -26,7 +26,7 @@ from store.orm import ArticleRow, EventRow, FigureRow, QuoteRow, StoryEventRow, 
 from store.repositories.events import event_search_text
 from store.repositories.figures import figure_search_text
 from store.repositories.quotes import quote_search_text
-from store.repositories.story_statements import recount_outlets_statement
+from store.repositories.story_outlets import recount
 from store.story_keys import key_rows
 from store.uow import SqlUnitOfWork
 
@@ -156,7 +156,7 @@ def _insert(session: Session, batch: list[SyntheticArticle], first_id: int, peop
     if members:
         # As the repository keeps it: a story of several batches is recounted at each.
         touched = sorted({m["story_id"] for m in members})
-        session.connection().execute(recount_outlets_statement(), {"ids": touched})
+        recount(session.connection(), touched)
     counts["articles"] += len(articles)
     counts["events"] += len(events)
     counts["quotes"] += len(quotes)

@@ -224,7 +224,7 @@ class StoryRow(Base):
     # What a timeline ranks its up to 500 candidates by, kept with the story so that ranking reads
     # one row a story (counting outlets through every report and folding every summary cost
     # a broad timeline half its time at a million facts). Kept by the story repository:
-    # `outlets` is Story.corroboration, recounted whenever members come or go; `words` is
+    # `outlets` is Story.corroboration, counted from story_outlets as members come or go; `words` is
     # handlers.headline_words.stored_words of the summary, actors and places, written with them.
     outlets: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
     words: Mapped[str] = mapped_column(Text, default="", server_default="")
@@ -243,6 +243,23 @@ class StoryEventRow(Base):
     score: Mapped[float | None] = mapped_column(Float)
     reason: Mapped[dict[str, Any] | None] = mapped_column(JSON)
     added_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class StoryOutletRow(Base):
+    """A name (outlet, else URL) that reports a story, or an article that has neither: what
+    `stories.outlets` counts (migration 0012).
+
+    A story's count grows by the rows a new member adds, so ingest no longer recounts every report
+    of each story that grew: a story reported daily for months cost a read of all its reports at
+    every batch. `name` is "" and `article_id` the article's for an article with neither; for a
+    name, `article_id` is 0 (the name alone counts once).
+    """
+
+    __tablename__ = "story_outlets"
+
+    story_id: Mapped[int] = mapped_column(ForeignKey("stories.id", ondelete="CASCADE"), primary_key=True)
+    name: Mapped[str] = mapped_column(Text, primary_key=True)
+    article_id: Mapped[int] = mapped_column(Integer, primary_key=True)
 
 
 class StoryKeyRow(Base):

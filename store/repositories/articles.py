@@ -15,7 +15,7 @@ from handlers.domain import Article, ArticleRef, ArticleStoredMeanwhile, NewArti
 from store.bulk_insert import insert_new_rows
 from store.orm import ArticleRow, Base, EventRow, FigureRow, QuoteRow, StoryEventRow
 from store.repositories.pending_events import flush_events
-from store.repositories.story_statements import recount_outlets_statement
+from store.repositories.story_outlets import recount
 from store.types import utcnow
 
 
@@ -139,7 +139,7 @@ class SqlArticleRepository:
         for fact in (EventRow, QuoteRow, FigureRow):
             self._session.execute(delete(fact).where(fact.article_id == row.id))
         if stories:
-            self._session.connection().execute(recount_outlets_statement(), {"ids": list(stories)})
+            recount(self._session.connection(), list(stories))
         for field, value in article.model_dump().items():
             setattr(row, field, value)
         row.fetched_at = utcnow()

@@ -22,6 +22,7 @@ from store.orm import ArticleRow, EventRow, StoryEventRow, StoryKeyRow, StoryRow
 from store.postgres_rows import integer_array, json_rows, postgres_rows
 from store.repositories.events import date_range
 from store.repositories.pending_events import flush_events, pending_event_ids
+from store.repositories.story_outlets import count_joined, recount
 from store.repositories.story_search import newest_matching
 from store.repositories.story_statements import (
     ARMS_STEP,
@@ -32,7 +33,6 @@ from store.repositories.story_statements import (
     MEMBER_ROWS_POSTGRESQL,
     key_postings_sqlite,
     light_member,
-    recount_outlets_statement,
     story_members_query,
     update_story_statement,
 )
@@ -71,8 +71,8 @@ class SqlStoryRepository:
         # The stored members best sharing a report's keys, by (limit, *keys read): see `_stored_ranked`.
         self._ranking: dict[tuple[object, ...], list[tuple[int, int, int]]] = {}
         self._new_shown: dict[int, dict[str, Any]] = {}
-        # Stories whose members changed since the last flush: their stored outlet count is
-        # recounted there, all in one statement.
+        # Stories that members left since the last flush: their outlets are counted again there from
+        # the members left (members joining only add to the count: `story_outlets.count_joined`).
         self._recount: set[int] = set()
 
     def lock_for_merging(self) -> None:
@@ -94,9 +94,9 @@ class SqlStoryRepository:
         if self._new_stories:
             insert_rows(conn, StoryRow, self._new_stories)
             self._new_stories = []
+        joined = [link["event_id"] for link in self._new_links]
         if self._new_links:
             insert_rows(conn, StoryEventRow, self._new_links)
-            self._recount.update(link["story_id"] for link in self._new_links)
             self._new_links = []
         if self._new_keys:
             insert_rows(conn, StoryKeyRow, self._new_keys)
@@ -107,8 +107,9 @@ class SqlStoryRepository:
         if self._new_shown:
             conn.execute(update_story_statement(), list(self._new_shown.values()))
             self._new_shown = {}
-        if self._recount:
-            conn.execute(recount_outlets_statement(), {"ids": sorted(self._recount)})
+        count_joined(conn, joined)
+        if self._recount:  # after members left: these stories' outlets are counted from the rest
+            recount(conn, sorted(self._recount))
             self._recount = set()
 
     def matching_members(self, reports: Sequence[StoryKeys], *,

@@ -123,15 +123,9 @@ def update_story_statement() -> Executable:
                     places=bindparam("places"), words=bindparam("words")))
 
 
-@functools.cache
-def recount_outlets_statement() -> Executable:
-    """Set `stories.outlets` of the stories with ids "ids" from their members, in one statement."""
-    return (update(StoryRow).where(StoryRow.id.in_(bindparam("ids", expanding=True)))
-            .values(outlets=outlet_count()))
-
-
 def outlet_count() -> ScalarSelect[int]:
-    """`Story.corroboration` of the story in the enclosing statement, counted in SQL.
+    """`Story.corroboration` of the story in the enclosing statement, counted in SQL from its members
+    (as migration 0007 counted; since 0012 ingest keeps the count by `story_outlets`).
 
     Python's `outlet or url or id` skips empty strings too, and an id never equals a name, so:
     distinct non-empty outlet-or-url, plus distinct articles that have neither.

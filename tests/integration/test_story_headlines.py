@@ -74,6 +74,24 @@ def test_stored_outlet_count_follows_a_split(uow: SqlUnitOfWork) -> None:
     assert headlines[story].corroboration == 2 and headlines[done.new_story.id].corroboration == 1
 
 
+def test_stored_outlet_count_counts_an_outlet_that_left_in_a_split_and_came_back(uow: SqlUnitOfWork) -> None:
+    with uow:
+        events = [_report(uow, outlet, url, f"Crews walked out, says {outlet or url}")
+                  for outlet, url in (("Ledger", None), ("Wire", None), ("", "https://post/1"))]
+        story = uow.stories.start(events[0], date=DAY, summary="Crews walked out", actors=[], places=[])
+        for event_id in events[1:]:
+            uow.stories.attach(story, event_id, score=0.9, reason={})
+        uow.commit()
+    assert _headlines(uow)[story].corroboration == 3  # an empty outlet counts by its URL
+    split_story(SplitStory(story_id=story, event_id=events[1], actor="U1"), uow=uow, clock=CLOCK)
+    assert _headlines(uow)[story].corroboration == 2
+    with uow:  # the Wire reports it again, then the Post's page once more: the Wire is counted anew
+        uow.stories.attach(story, _report(uow, "Wire", None, "Crews still out"), score=0.9, reason={})
+        uow.stories.attach(story, _report(uow, None, "https://post/1#2", "Crews out"), score=0.9, reason={})
+        uow.commit()
+    assert _headlines(uow)[story].corroboration == 4
+
+
 def test_stored_outlet_count_follows_a_replaced_article(uow: SqlUnitOfWork) -> None:
     with uow:
         first = _report(uow, "Ledger", "https://l/1", "Crews walked out")
@@ -155,5 +173,39 @@ def test_a_new_database_keeps_no_statistics_that_say_stories_is_empty(empty_data
         with engine.connect() as conn:
             assert conn.scalar(text(
                 "SELECT last_vacuum FROM pg_stat_user_tables WHERE relname = 'stories'")) is None
+    finally:
+        engine.dispose()
+
+
+@pytest.mark.parametrize("empty_database_url", BACKENDS, indirect=True)
+def test_0012_fills_story_outlets_from_the_stories_already_stored(empty_database_url: str) -> None:
+    engine = make_engine(empty_database_url)
+    try:
+        upgrade(engine, "0011_story_keys_by_member")
+        now = datetime(2031, 5, 2, tzinfo=UTC)
+        with engine.begin() as conn:
+            for article_id, outlet, url in ((1, "Ledger", None), (2, "", "https://w/1"), (3, None, None),
+                                            (4, "Ledger", "https://l/2")):
+                conn.execute(text(
+                    "INSERT INTO articles (id, url, title, outlet, published, fetched_at, content_hash, "
+                    "text) VALUES (:id, :url, 't', :outlet, '2031-05-02', :now, :hash, 'x')"),
+                    {"id": article_id, "url": url, "outlet": outlet, "now": now, "hash": f"h{article_id}"})
+                conn.execute(text(
+                    "INSERT INTO events (id, article_id, date, date_start, date_end, summary, sentence, "
+                    "start, \"end\", actors, places, search_text) VALUES (:id, :id, '2031-05-01', "
+                    "'2031-05-01', '2031-05-01', 'Ferry crews walked out', 'Ferry crews walked out.', "
+                    "0, 10, '[]', '[]', 'ferry')"), {"id": article_id})
+            conn.execute(text(
+                "INSERT INTO stories (id, date, date_start, date_end, summary, actors, places, created_at, "
+                "outlets) VALUES (1, '2031-05-01', '2031-05-01', '2031-05-01', 'Ferry crews walked out', "
+                "'[]', '[]', :now, 0)"), {"now": now})
+            for event_id in (1, 2, 3, 4):
+                conn.execute(text("INSERT INTO story_events (id, story_id, event_id, added_at) "
+                                  "VALUES (:id, 1, :id, :now)"), {"id": event_id, "now": now})
+        upgrade(engine, "0012_story_outlets")
+        with engine.connect() as conn:
+            assert conn.scalar(text("SELECT outlets FROM stories")) == 3
+            assert sorted(conn.execute(text("SELECT name, article_id FROM story_outlets")).all()) == [
+                ("", 3), ("Ledger", 0), ("https://w/1", 0)]
     finally:
         engine.dispose()

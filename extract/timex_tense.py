@@ -61,16 +61,15 @@ def direction(sentence: str, start: int, end: int) -> int:
 def _nearest_cue(sentence: str, start: int, end: int, lo: int, hi: int) -> tuple[float, int] | None:
     best: tuple[float, int] | None = None
     for m in _CUE.finditer(sentence, lo, hi):
-        if start <= m.start() < end:
+        cue_start, cue_end = m.span()
+        if start <= cue_start < end:
             continue
-        distance = float(start - m.end() if m.end() <= start else m.start() - end)
+        distance = float(start - cue_end if cue_end <= start else cue_start - end)
         kind = "future" if m.lastgroup == "will" else m.lastgroup
         if kind == "would":
             kind = "neutral" if sentence.startswith(("'s", "’s"), end) else "future"
-        if kind == "past" and m.group().lower() in _NOT_PAST:
-            kind = "future" if m.group().lower() in ("scheduled", "slated", "expected") else None
-        elif kind == "past" and _AFTER_BE.search(sentence, max(0, m.start() - 4), m.start()):
-            kind = None  # "will be finished", "could be delayed": the auxiliary before it tenses the clause
+        elif kind == "past":
+            kind = _past_or_not(sentence, m)
         if kind is None:
             continue
         if kind == "report":
@@ -79,7 +78,20 @@ def _nearest_cue(sentence: str, start: int, end: int, lo: int, hi: int) -> tuple
             tense = PAST
         else:
             # "compared": "lower than forecast in July" measures against a forecast already made
-            tense = {"future": FUTURE, "neutral": UNKNOWN}.get(kind, PAST)
+            tense = _TENSE_OF.get(kind, PAST)
         if best is None or distance < best[0]:
             best = (distance, tense)
     return best
+
+
+_TENSE_OF = {"future": FUTURE, "neutral": UNKNOWN}
+
+
+def _past_or_not(sentence: str, m: re.Match[str]) -> str | None:
+    """A past-tense cue's kind: "past", "future" for "scheduled"-style words, None for no cue."""
+    word = m.group().lower()
+    if word in _NOT_PAST:
+        return "future" if word in ("scheduled", "slated", "expected") else None
+    if _AFTER_BE.search(sentence, max(0, m.start() - 4), m.start()):
+        return None  # "will be finished", "could be delayed": the auxiliary before it tenses the clause
+    return "past"

@@ -17,6 +17,7 @@ from extract.document import Document
 from extract.events_summary import attribution_start, is_dateline, summarize
 from extract.mentions import Mention
 from extract.models import Event, TimeExpression
+from extract.regex_first import opening_guard
 
 _DAY = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 _MONTH = re.compile(r"(\d{4})-(\d{2})(?:-XX)?$")  # "1998-10-XX": a day of that month, which one unsaid
@@ -24,11 +25,13 @@ _YEAR = re.compile(r"(\d{4})$")
 _WEEK = re.compile(r"(\d{4})-W(\d{1,2})(-WE)?$")
 _COARSE = re.compile(r"(\d{4})-(?:Q[1-4]|H[12]|SP|SU|FA|WI)$")
 # "since 2022", "until March", "through 2030": the date bounds a period, it does not date a happening
-_BOUNDING = re.compile(
-    r"\b(?:since|until|till|through|throughout|starting|from|between)\s+(?:(?:the|early|late|mid|last|this)\s+)?$",
-    re.IGNORECASE,
+_BOUNDING_WORDS = (
+    r"(?:since|until|till|through|throughout|starting|from|between)\s+(?:(?:the|early|late|mid|last|this)\s+)?$"
 )
-_REFERENCE_POINT = re.compile(r"\b(?:since|until|till)\s+(?:\S+\s+){1,6}$", re.IGNORECASE)
+_REFERENCE_WORDS = r"(?:since|until|till)\s+(?:\S+\s+){1,6}$"
+# both are searched in the words before each date: the guards pass over the places they cannot start
+_BOUNDING = re.compile(rf"\b{opening_guard(_BOUNDING_WORDS, re.I)}{_BOUNDING_WORDS}", re.IGNORECASE)
+_REFERENCE_POINT = re.compile(rf"\b{opening_guard(_REFERENCE_WORDS, re.I)}{_REFERENCE_WORDS}", re.IGNORECASE)
 _PRECISION = {10: 3, 7: 2, 4: 1}
 _EMBED_HANDLE = re.compile(r"\(@\w{1,30}\)\s*$")
 # A clock time alone ("7 p.m." heading a live-blog entry) is dated only by the article itself.

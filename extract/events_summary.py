@@ -71,8 +71,7 @@ def summarize(sentence: str, date_phrases: tuple[str, ...] = ()) -> str:
     if dateline and len(text) - dateline.end() >= 30:
         text = text[dateline.end() :]
     text = _strip_lead(text, date_phrases)
-    # the attribution sits in the last words: searching only the tail keeps long sentences cheap
-    m = _TRAILING_ATTRIBUTION.search(text, max(0, len(text) - 200))
+    m = _trailing_attribution(text)
     if m and m.start() >= 30:
         text = text[: m.start()]
     text = text.rstrip()
@@ -103,8 +102,26 @@ def is_dateline(sentence: str) -> bool:
 
 def attribution_start(sentence: str) -> int | None:
     """Where a trailing attribution (", officials said on Tuesday.") begins in `sentence`, if it has one."""
-    m = _TRAILING_ATTRIBUTION.search(sentence, max(0, len(sentence) - 200))
+    m = _trailing_attribution(sentence)
     return m.start() if m and m.start() >= 30 else None
+
+
+# The verbs _TRAILING_ATTRIBUTION needs, one of which an ASCII tail must hold (lower-cased) for it to match.
+_ATTRIBUTION_VERBS = ("said", "says", "told ", "reported", "added", "according to ")
+
+
+def _trailing_attribution(text: str) -> re.Match[str] | None:
+    """_TRAILING_ATTRIBUTION's match in the tail of `text`; most tails lack its verbs and skip the search.
+
+    The attribution sits in the last words: searching only the tail keeps long sentences cheap. A tail
+    with other than ASCII goes to the regex as it is, since ignoring case there folds "ſ" onto "s"."""
+    lo = max(0, len(text) - 200)
+    tail = text[lo:]
+    if tail.isascii():
+        low = tail.lower()
+        if not any(verb in low for verb in _ATTRIBUTION_VERBS):
+            return None
+    return _TRAILING_ATTRIBUTION.search(text, lo)
 
 
 def _strip_lead(text: str, date_phrases: tuple[str, ...]) -> str:

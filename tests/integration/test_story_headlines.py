@@ -7,7 +7,7 @@ import hashlib
 from datetime import UTC, date, datetime
 
 import pytest
-from sqlalchemy import text
+from sqlalchemy import Connection, text
 
 from handlers.domain import FactSearch, NewArticle, StoryHeadline
 from handlers.headline_words import headline_words
@@ -129,17 +129,7 @@ def test_0007_counts_outlets_and_stores_words_of_the_stories_already_stored(empt
         upgrade(engine, "0006_story_keys")
         now = datetime(2031, 5, 2, tzinfo=UTC)
         with engine.begin() as conn:
-            for article_id, outlet, url in ((1, "Ledger", None), (2, "", "https://w/1"), (3, None, None),
-                                            (4, "Ledger", "https://l/2")):
-                conn.execute(text(
-                    "INSERT INTO articles (id, url, title, outlet, published, fetched_at, content_hash, "
-                    "text) VALUES (:id, :url, 't', :outlet, '2031-05-02', :now, :hash, 'x')"),
-                    {"id": article_id, "url": url, "outlet": outlet, "now": now, "hash": f"h{article_id}"})
-                conn.execute(text(
-                    "INSERT INTO events (id, article_id, date, date_start, date_end, summary, sentence, "
-                    "start, \"end\", actors, places, search_text) VALUES (:id, :id, '2031-05-01', "
-                    "'2031-05-01', '2031-05-01', 'Ferry crews walked out', 'Ferry crews walked out.', "
-                    "0, 10, '[]', '[]', 'ferry')"), {"id": article_id})
+            _four_reports(conn, now)
             for story_id, summary in ((1, "Ferry crews walked out"), (2, "Harbour strikes")):
                 conn.execute(text(
                     "INSERT INTO stories (id, date, date_start, date_end, summary, actors, places, "
@@ -184,17 +174,7 @@ def test_0012_fills_story_outlets_from_the_stories_already_stored(empty_database
         upgrade(engine, "0011_story_keys_by_member")
         now = datetime(2031, 5, 2, tzinfo=UTC)
         with engine.begin() as conn:
-            for article_id, outlet, url in ((1, "Ledger", None), (2, "", "https://w/1"), (3, None, None),
-                                            (4, "Ledger", "https://l/2")):
-                conn.execute(text(
-                    "INSERT INTO articles (id, url, title, outlet, published, fetched_at, content_hash, "
-                    "text) VALUES (:id, :url, 't', :outlet, '2031-05-02', :now, :hash, 'x')"),
-                    {"id": article_id, "url": url, "outlet": outlet, "now": now, "hash": f"h{article_id}"})
-                conn.execute(text(
-                    "INSERT INTO events (id, article_id, date, date_start, date_end, summary, sentence, "
-                    "start, \"end\", actors, places, search_text) VALUES (:id, :id, '2031-05-01', "
-                    "'2031-05-01', '2031-05-01', 'Ferry crews walked out', 'Ferry crews walked out.', "
-                    "0, 10, '[]', '[]', 'ferry')"), {"id": article_id})
+            _four_reports(conn, now)
             conn.execute(text(
                 "INSERT INTO stories (id, date, date_start, date_end, summary, actors, places, created_at, "
                 "outlets) VALUES (1, '2031-05-01', '2031-05-01', '2031-05-01', 'Ferry crews walked out', "
@@ -209,3 +189,18 @@ def test_0012_fills_story_outlets_from_the_stories_already_stored(empty_database
                 ("", 3), ("Ledger", 0), ("https://w/1", 0)]
     finally:
         engine.dispose()
+
+
+def _four_reports(conn: Connection, now: datetime) -> None:
+    """Articles 1-4 (Ledger; an empty outlet with a URL; neither; Ledger again), one event each (same id)."""
+    for article_id, outlet, url in ((1, "Ledger", None), (2, "", "https://w/1"), (3, None, None),
+                                    (4, "Ledger", "https://l/2")):
+        conn.execute(text(
+            "INSERT INTO articles (id, url, title, outlet, published, fetched_at, content_hash, "
+            "text) VALUES (:id, :url, 't', :outlet, '2031-05-02', :now, :hash, 'x')"),
+            {"id": article_id, "url": url, "outlet": outlet, "now": now, "hash": f"h{article_id}"})
+        conn.execute(text(
+            "INSERT INTO events (id, article_id, date, date_start, date_end, summary, sentence, "
+            "start, \"end\", actors, places, search_text) VALUES (:id, :id, '2031-05-01', "
+            "'2031-05-01', '2031-05-01', 'Ferry crews walked out', 'Ferry crews walked out.', "
+            "0, 10, '[]', '[]', 'ferry')"), {"id": article_id})

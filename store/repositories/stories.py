@@ -102,8 +102,7 @@ class SqlStoryRepository:
             insert_rows(conn, StoryKeyRow, self._new_keys)
             self._new_keys = []
             self._buffered_keys = {}
-            self._postings = {}  # what was read no longer holds the postings just written
-            self._ranking = {}
+            self._forget_postings()  # what was read no longer holds the postings just written
         if self._new_shown:
             conn.execute(update_story_statement(), list(self._new_shown.values()))
             self._new_shown = {}
@@ -175,9 +174,10 @@ class SqlStoryRepository:
         """Read the stored postings (story id, event id) of each (key, first day, last day) not read yet.
 
         A batch of articles asks for the same keys over the same days again and again (half of its
-        look-ups, on the generated news): each is read once a transaction, in one statement an
-        article. The stored postings cannot change meanwhile: this transaction holds the merge lock
-        (SQLite's write lock), and its own new postings are kept apart, in `_buffered_keys`.
+        look-ups, on the generated news): each is read once a transaction, all of a batch's in one
+        statement when read ahead. The stored postings cannot change meanwhile: this transaction
+        holds the merge lock (SQLite's write lock), and its own new postings are kept apart, in
+        `_buffered_keys`.
         """
         missing = [one for one in dict.fromkeys(wanted) if one not in self._postings]
         if not missing:
@@ -269,9 +269,13 @@ class SqlStoryRepository:
         self.flush()
         left = self._session.execute(
             delete(StoryEventRow).where(StoryEventRow.event_id == event_id).returning(StoryEventRow.story_id))
-        self._recount.update(left.scalars())
-        self._session.execute(delete(StoryKeyRow).where(StoryKeyRow.event_id == event_id))
+        self._recount.update(left.scalars())  # its keys went with the membership (cascade, migration 0011)
+        self._forget_postings()
+
+    def _forget_postings(self) -> None:
+        """Drop the postings read, and the rankings made of them: the stored keys changed."""
         self._postings = {}
+        self._ranking = {}
         self._ranking = {}
 
     def _link(self, story_id: int, event_id: int, *, score: float | None, reason: dict[str, object] | None,

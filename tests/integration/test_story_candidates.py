@@ -149,3 +149,17 @@ def _forbid_statements(monkeypatch: pytest.MonkeyPatch) -> None:
 
     for name in ("postgres_rows", "sqlite_rows", "member_rows_sqlite"):
         monkeypatch.setattr(stories_repository, name, refuse)
+
+
+def test_a_member_taken_out_of_its_story_is_no_longer_found_by_its_keys(uow: SqlUnitOfWork) -> None:
+    # What a transaction ranked before the split must not outlive it (the member's keys are gone).
+    ids = _store_members(uow, ["2031-05-14"])
+    day = date(2031, 5, 14)
+    keys = StoryKeys(start=day, end=day, keys=["n:brenn"])
+    with uow:
+        uow.stories.read_ahead([keys])
+        [before] = uow.stories.matching_members([keys])
+        uow.stories.detach(ids["2031-05-14"])
+        [after] = uow.stories.matching_members([keys])
+    assert [m.event_id for _, m in before] == [ids["2031-05-14"]]
+    assert after == []

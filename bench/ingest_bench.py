@@ -1,7 +1,8 @@
 """Ingest throughput: generated articles through `handlers.ingest.ingest_batch`, end to end.
 
 Articles are extracted and stored in batches (`--batch`, 50 by default; one transaction each),
-exactly as `briefbot ingest` and the source poller do, on one core. Memory is the process's
+each batch extracted while the one before is written (`ingest_batches`), exactly as `briefbot
+ingest` does, on one core. Memory is the process's
 resident high-water mark, sampled as the store grows, so a leak shows as a rising column. The
 process's CPU time is reported beside the wall time: on PostgreSQL part of the wall time is spent
 waiting for the server, which runs elsewhere (here, on the other core).
@@ -22,7 +23,7 @@ from sqlalchemy import text
 from bench.databases import dialect, scratch_database
 from bench.generator import ArticleGenerator
 from bench.measure import cpu_seconds, max_rss_mb
-from handlers.ingest import DEFAULT_BATCH, ingest_batch
+from handlers.ingest import DEFAULT_BATCH, ingest_batch, ingest_batches
 from handlers.results import IngestArticle
 from store.database import make_engine, make_session_factory
 from store.migrate import upgrade
@@ -69,14 +70,17 @@ def run(*, articles: int, db: str | None, seed: int = 1, keep: bool = False, wor
             t0, cpu0 = time.perf_counter(), cpu_seconds()
             last_i, last_t = 0, t0
             stream = ArticleGenerator(seed).articles(articles)
-            for first in range(0, articles, batch):
-                cmds = [IngestArticle(text=a.text, url=a.url, title=a.title, outlet=a.outlet,
+            batches = ([IngestArticle(text=a.text, url=a.url, title=a.title, outlet=a.outlet,
                                       published=a.published) for a in itertools.islice(stream, batch)]
-                for result in ingest_batch(cmds, uow=uow, clock=clock):
+                       for _ in range(0, articles, batch))
+            i = 0
+            for results in ingest_batches(batches, uow=uow, clock=clock):
+                first = i
+                for result in results:
                     stored += result.status == "stored"
                     duplicates += result.status == "duplicate"
                     facts += result.events + result.quotes + result.figures
-                i = first + len(cmds)
+                i = first + len(results)
                 if any(first < c <= i for c in checkpoints):
                     now = time.perf_counter()
                     elapsed = now - t0

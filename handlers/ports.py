@@ -6,7 +6,7 @@ Repositories never commit: the caller owns the transaction through the unit of w
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date, datetime
 from types import TracebackType
 from typing import Protocol
@@ -34,6 +34,9 @@ from handlers.domain import (
     StoryMember,
 )
 
+# Work a unit of work may do while the database works (a commit's writes), one piece a call:
+# False once there is none left.
+Meanwhile = Callable[[], bool]
 
 class ArticleRepository(Protocol):
     def get_by_hash(self, content_hash: str) -> Article | None: ...
@@ -279,7 +282,9 @@ class UnitOfWork(Protocol):
     def __exit__(
         self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
     ) -> None: ...
-    def commit(self) -> None: ...
+    def commit(self, meanwhile: Meanwhile | None = None) -> None:
+        """Make the transaction permanent; while the database writes it, call `meanwhile` (if it
+        may: one piece of work a call, False when none is left). What is left is the caller's."""
     def rollback(self) -> None: ...
 
 

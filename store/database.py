@@ -11,6 +11,8 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import StaticPool
 
+from store.postgres_waits import WaitingConnection
+
 SQLITE_BUSY_TIMEOUT_MS = 5000
 
 
@@ -30,6 +32,8 @@ def make_engine(url: str, **kwargs: Any) -> Engine:
     engine = create_engine(url, **kwargs)
     if is_sqlite:
         _configure_sqlite(engine, in_memory=in_memory)
+    elif engine.dialect.driver == "psycopg" and "creator" not in kwargs:
+        _connect_waiting(engine)
     return engine
 
 
@@ -41,6 +45,14 @@ def make_session_factory(engine: Engine) -> sessionmaker[Session]:
 def _is_memory(url: str) -> bool:
     database = make_url(url).database
     return not database or database == ":memory:" or "mode=memory" in url
+
+
+def _connect_waiting(engine: Engine) -> None:
+    """psycopg connections that can work while the server does (`SqlUnitOfWork.commit(meanwhile=...)`)."""
+
+    @event.listens_for(engine, "do_connect")
+    def _connect(_dialect: Any, _record: Any, cargs: Any, cparams: Any) -> Any:
+        return WaitingConnection.connect(*cargs, **cparams)
 
 
 def _configure_sqlite(engine: Engine, *, in_memory: bool) -> None:

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy.orm import Session, sessionmaker
 
+from store.postgres_waits import Meanwhile, WaitingConnection
 from store.repositories import (
     SqlArticleRepository,
     SqlAuditLog,
@@ -73,9 +74,26 @@ class SqlUnitOfWork:
             session.rollback()  # whatever was not committed
             session.close()
 
-    def commit(self) -> None:
-        """Make everything done in this block permanent."""
+    def commit(self, meanwhile: Meanwhile | None = None) -> None:
+        """Make everything done in this block permanent.
+
+        `meanwhile` (one piece of work a call, False when none is left) is called while PostgreSQL
+        writes the transaction, between the pieces of the exchange; SQLite, in this process, has
+        no such waits. Whatever is left of it when the commit ends is the caller's to finish.
+        """
         session = self._open()
+        driver = session.connection().connection.driver_connection if meanwhile is not None else None
+        if meanwhile is not None and isinstance(driver, WaitingConnection):
+            driver.meanwhile = meanwhile
+            try:
+                self._write(session)
+            finally:
+                driver.meanwhile = None
+        else:
+            self._write(session)
+        self._start_repositories()
+
+    def _write(self, session: Session) -> None:
         # The repositories that buffer writes, so that a batch sends each kind in one statement;
         # events first, as quotes and figures follow their article and story links their events.
         flush_events(session)
@@ -85,7 +103,6 @@ class SqlUnitOfWork:
         # A long-running process grows its store far past what SQLite's statistics describe.
         refresh_if_grown(session.connection())
         session.commit()
-        self._start_repositories()
 
     def rollback(self) -> None:
         """Discard everything since the last commit."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import unicodedata
 from collections.abc import Sequence
 from datetime import UTC, date, datetime
@@ -29,6 +30,7 @@ from handlers.domain import (
     StoryKeys,
     StoryMember,
 )
+from handlers.ports import Meanwhile
 
 
 def fold(text: str) -> str:
@@ -394,7 +396,12 @@ class FakeUnitOfWork:
     ) -> None:
         self.rollback()
 
-    def commit(self) -> None:
+    def commit(self, meanwhile: Meanwhile | None = None) -> None:
+        if meanwhile is not None:
+            # As a database would: it waited once, for one exchange. What the work raises is not the
+            # transaction's: its caller does that piece again.
+            with contextlib.suppress(Exception):
+                meanwhile()
         self.commits += 1
         self._snapshot = {k: list(v) for k, v in self._lists().items()}
 

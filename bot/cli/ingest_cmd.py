@@ -1,7 +1,8 @@
 """`briefbot ingest PATH_OR_URL...`: store articles from text files, HTML files and URLs.
 
-Inputs are stored in batches of up to 50, one transaction each (far faster than one per input); a
-bad input gets a clear message and the others are still stored.
+Inputs are stored in batches of up to 50, one transaction each (far faster than one per input),
+each batch extracted while the one before is written; a bad input gets a clear message and the
+others are still stored.
 """
 
 from __future__ import annotations
@@ -9,6 +10,8 @@ from __future__ import annotations
 import argparse
 import logging
 import sys
+from collections import deque
+from collections.abc import Callable, Iterator
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
@@ -19,7 +22,7 @@ from bot.cli.context import open_container
 from bot.console.progress import Progress
 from bot.fetch import ArticleInput, InputError, read_input
 from bot.fetch.inputs import is_url
-from handlers.ingest import DEFAULT_BATCH, ingest_article, ingest_batch
+from handlers.ingest import DEFAULT_BATCH, ingest_article, ingest_batches
 from handlers.results import IngestArticle, IngestResult
 
 log = logging.getLogger(__name__)
@@ -56,40 +59,70 @@ def _run(args: argparse.Namespace) -> int:
             print(line, file=sys.stderr if status == "rejected" else sys.stdout, flush=True)
             counts[status] += 1
 
-        batch: list[tuple[str, ArticleInput]] = []
-        for n, spec in enumerate(inputs, start=1):
+        def read(spec: str) -> ArticleInput | None:
             try:
-                batch.append((spec, _with_overrides(read_input(spec, client_factory=c.http_client_factory),
-                                                    args)))
+                return _with_overrides(read_input(spec, client_factory=c.http_client_factory), args)
             except InputError as exc:
                 report(f"FAILED  {exc}", "rejected")
             except Exception as exc:  # a bug reading one input: say so, log the detail, go on
                 log.exception("reading %s failed", spec)
                 report(f"FAILED  {spec}: {type(exc).__name__}: {exc}", "rejected")
-            progress.step(spec)  # the bar stays below the lines while the next input is read
-            if len(batch) >= DEFAULT_BATCH or n == len(inputs):
-                for line, status in _store_batch(batch, c):
-                    report(line, status)
-                batch = []
+            finally:
+                progress.step(spec)  # the bar stays below the lines while the next input is read
+            return None
+
+        for line, status in _store_all(_read_batches(inputs, read), c):
+            report(line, status)
         progress.clear()
     if len(inputs) > 1:
         print(f"{counts['stored']} stored, {counts['duplicate']} already stored, {counts['rejected']} failed")
     return 1 if counts["rejected"] else 0
 
 
-def _store_batch(batch: list[tuple[str, ArticleInput]], c: Container) -> list[tuple[str, str]]:
-    """Store the read inputs together (one transaction, as `ingest_batch` does); a line and status each."""
-    if not batch:
-        return []
-    cmds = [_command(article) for _, article in batch]
-    try:
-        results = ingest_batch(cmds, uow=c.uow(), extractor=c.extractor, clock=c.clock)
-    except Exception as exc:  # the database itself failed: every input of the batch is unstored
-        log.exception("storing %d inputs failed", len(batch))
-        return [(f"FAILED  {spec}: {type(exc).__name__}: {exc}", "rejected") for spec, _ in batch]
+Batch = list[tuple[str, ArticleInput]]
+
+
+def _read_batches(inputs: list[str], read: Callable[[str], ArticleInput | None]) -> Iterator[Batch]:
+    """The inputs read, DEFAULT_BATCH at a time (those that could not be read are left out)."""
+    batch: Batch = []
+    for spec in inputs:
+        article = read(spec)
+        if article is not None:
+            batch.append((spec, article))
+        if len(batch) >= DEFAULT_BATCH:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def _store_all(batches: Iterator[Batch], c: Container) -> Iterator[tuple[str, str]]:
+    """Store the batches in turn (one transaction each, the next extracted while one is written);
+    a line and status an input.
+
+    If the database itself fails, the inputs of the batches in flight are reported unstored, and
+    storing goes on with the next batch read.
+    """
     mark = {"stored": "stored ", "duplicate": "skipped", "rejected": "FAILED "}
-    return [(f"{mark[r.status]} {spec}: {r.message}", r.status)
-            for (spec, _), r in zip(batch, results, strict=True)]
+    in_flight: deque[Batch] = deque()
+
+    def commands() -> Iterator[list[IngestArticle]]:
+        for batch in batches:
+            in_flight.append(batch)
+            yield [_command(article) for _, article in batch]
+
+    while True:
+        try:
+            for results in ingest_batches(commands(), uow=c.uow(), extractor=c.extractor, clock=c.clock):
+                batch = in_flight.popleft()
+                yield from ((f"{mark[r.status]} {spec}: {r.message}", r.status)
+                            for (spec, _), r in zip(batch, results, strict=True))
+            return
+        except Exception as exc:  # the database itself failed: these inputs are not stored
+            log.exception("storing %d inputs failed", sum(len(b) for b in in_flight))
+            while in_flight:
+                yield from ((f"FAILED  {spec}: {type(exc).__name__}: {exc}", "rejected")
+                            for spec, _ in in_flight.popleft())
 
 
 def expand_directories(specs: list[str]) -> list[str]:

@@ -5,6 +5,7 @@ import httpx
 import pytest
 
 from bot.cli import main
+from handlers.ports import UnitOfWork
 from bot.fetch.http import make_client
 from tests.e2e.cli_support import container, sqlite_env
 
@@ -151,3 +152,63 @@ def test_ingest_a_directory_stores_the_article_files_in_it(env: Path, capsys: Ca
     (env / "corpus" / "notes.json").write_text("{}", encoding="utf-8")
     assert main(["ingest", "corpus"], container=container()) == 0
     assert "2 stored, 0 already stored, 0 failed" in capsys.readouterr().out
+
+
+def _numbered(n: int) -> str:
+    return (ARTICLE.replace("URL: https://gazette.example/ferry", f"URL: https://gazette.example/ferry-{n}")
+            .replace("340 passengers", f"{100 + n} passengers"))
+
+
+def test_many_inputs_go_in_batches_and_are_reported_in_order(env: Path, capsys: Capture) -> None:
+    names = [f"ferry-{n:03d}.txt" for n in range(120)]  # three batches
+    for n, name in enumerate(names):
+        (env / name).write_text(_numbered(n), encoding="utf-8")
+    assert main(["ingest", *names], container=container()) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert [line.split()[1].rstrip(":") for line in lines[:-1]] == names
+    assert all(line.startswith("stored ") for line in lines[:-1])
+    assert lines[-1] == "120 stored, 0 already stored, 0 failed"
+
+
+def test_a_database_failure_fails_the_batches_in_flight_and_the_next_batches_are_stored(
+        env: Path, capsys: Capture, monkeypatch: pytest.MonkeyPatch) -> None:
+    names = [f"ferry-{n:03d}.txt" for n in range(200)]  # four batches of 50
+    for n, name in enumerate(names):
+        (env / name).write_text(_numbered(n), encoding="utf-8")
+    c = container()
+    real_uow = c.uow
+    opened = 0
+
+    class DatabaseDown(Exception):
+        pass
+
+    def flaky_uow() -> UnitOfWork:
+        uow = real_uow()
+
+        class Flaky:
+            def __getattr__(self, name: str) -> object:
+                return getattr(uow, name)
+
+            def __enter__(self) -> UnitOfWork:
+                nonlocal opened
+                opened += 1
+                # Checked against the store: batch 1, batch 2, then batch 1 stored; then batch 3's check
+                # fails, with batch 2 extracted and waiting to be stored.
+                if opened == 4:
+                    raise DatabaseDown("connection lost")
+                return uow.__enter__()
+
+            def __exit__(self, *exc: object) -> None:
+                uow.__exit__(*exc)  # type: ignore[arg-type]
+
+        return Flaky()  # type: ignore[return-value]
+
+    monkeypatch.setattr(c, "uow", flaky_uow)
+    assert main(["ingest", *names], container=c) == 1
+    captured = capsys.readouterr()
+    failed = [line for line in captured.err.splitlines() if line.startswith("FAILED")]
+    stored = [line for line in captured.out.splitlines() if line.startswith("stored")]
+    assert [line.split()[1].rstrip(":") for line in failed] == names[50:150]  # the batches in flight
+    assert all("DatabaseDown: connection lost" in line for line in failed)
+    assert [line.split()[1].rstrip(":") for line in stored] == names[:50] + names[150:]  # and on it went
+    assert captured.out.splitlines()[-1] == f"{len(stored)} stored, 0 already stored, {len(failed)} failed"

@@ -3,7 +3,9 @@ from datetime import date
 import pytest
 
 from extract import Entity, Event, Extraction, Figure, Quote
-from handlers.ingest import content_hash, ingest_article
+from handlers import ingest
+from handlers.ingest import content_hash, ingest_article, ingest_batch, ingest_batches
+from handlers.ports import Meanwhile
 from handlers.results import IngestArticle
 from tests.fakes import FakeUnitOfWork, FixedClock
 
@@ -158,3 +160,68 @@ def test_article_stored_by_someone_else_during_extraction_is_not_stored_twice() 
     result = ingest_article(_cmd(), uow=uow, extractor=racing_extractor, clock=CLOCK)
     assert result.status == "duplicate"
     assert uow.articles.count() == 1 and len(uow.quotes.rows) == 2
+
+
+class _LoggingUnitOfWork(FakeUnitOfWork):
+    def __init__(self, log: list[str]) -> None:
+        super().__init__()
+        self.log = log
+
+    def commit(self, meanwhile: Meanwhile | None = None) -> None:
+        self.log.append("commit begins")
+        super().commit(meanwhile)
+        self.log.append("commit ends")
+
+
+def _named(name: str) -> IngestArticle:
+    return IngestArticle(text=f"{name}: {TEXT}", published=date(2031, 3, 4))
+
+
+def test_a_batch_is_extracted_while_the_one_before_is_written() -> None:
+    log: list[str] = []
+
+    def extractor(text: str, published: date | None) -> Extraction:
+        log.append(f"extract {text.split(':')[0]}")
+        return _extraction(text, published)
+
+    uow = _LoggingUnitOfWork(log)
+    batches = [[_named("a"), _named("b")], [_named("c"), _named("d")]]
+    results = list(ingest_batches(batches, uow=uow, extractor=extractor, clock=CLOCK))
+    assert [[r.status for r in batch] for batch in results] == [["stored", "stored"], ["stored", "stored"]]
+    # The fake database waits once a commit: the next batch's first article is extracted then.
+    assert log == ["extract a", "extract b", "commit begins", "extract c", "commit ends", "extract d",
+                   "commit begins", "commit ends"]
+
+
+def test_batches_one_after_another_give_what_each_batch_alone_gives() -> None:
+    repeated = _named("a")
+    batches = [[_named("a"), IngestArticle(text=" "), _named("b")],
+               [repeated, _named("c"), _named("c")],  # stored in the batch before; twice in this one
+               [_named("d")]]
+    one_by_one = FakeUnitOfWork()
+    expected = [ingest_batch(b, uow=one_by_one, extractor=_extraction, clock=CLOCK) for b in batches]
+    pipelined = FakeUnitOfWork()
+    got = list(ingest_batches(batches, uow=pipelined, extractor=_extraction, clock=CLOCK))
+    assert got == expected
+    assert [r.status for r in got[1]] == ["duplicate", "stored", "duplicate"]
+    assert pipelined.articles.count() == one_by_one.articles.count() == 4
+
+
+def test_an_article_whose_step_failed_while_waiting_is_taken_again(monkeypatch: pytest.MonkeyPatch) -> None:
+    log: list[str] = []
+    real_extract = ingest._Extraction._extract
+
+    def flaky_extract(self: ingest._Extraction, i: int) -> None:
+        name = self._cmds[i].text.split(":")[0]
+        log.append(name)
+        if log.count(name) == 1 and name == "c":  # first read while the first batch is written
+            raise RuntimeError("a bug in the work done while waiting")
+        real_extract(self, i)
+
+    monkeypatch.setattr(ingest._Extraction, "_extract", flaky_extract)
+    uow = _LoggingUnitOfWork(log)
+    batches = [[_named("a"), _named("b")], [_named("c"), _named("d")]]
+    results = list(ingest_batches(batches, uow=uow, extractor=_extraction, clock=CLOCK))
+    assert log == ["a", "b", "commit begins", "c", "commit ends", "c", "d", "commit begins", "commit ends"]
+    assert [r.status for batch in results for r in batch] == ["stored"] * 4
+    assert uow.articles.count() == 4

@@ -5,8 +5,8 @@ import httpx
 import pytest
 
 from bot.cli import main
-from handlers.ports import UnitOfWork
 from bot.fetch.http import make_client
+from handlers.ports import UnitOfWork
 from tests.e2e.cli_support import container, sqlite_env
 
 Capture = pytest.CaptureFixture[str]

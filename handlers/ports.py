@@ -7,6 +7,7 @@ Repositories never commit: the caller owns the transaction through the unit of w
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from contextlib import AbstractContextManager
 from datetime import date, datetime
 from types import TracebackType
 from typing import Protocol
@@ -34,9 +35,9 @@ from handlers.domain import (
     StoryMember,
 )
 
-# Work a unit of work may do while the database works (a commit's writes), one piece a call:
-# False once there is none left.
-Meanwhile = Callable[[], bool]
+# Work a unit of work may do while it waits for the database, one piece a call: False once there
+# is none left.
+WaitWork = Callable[[], bool]
 
 class ArticleRepository(Protocol):
     def get_by_hash(self, content_hash: str) -> Article | None: ...
@@ -67,6 +68,10 @@ class ArticleRepository(Protocol):
 class EventRepository(Protocol):
     def add_many(self, article_id: int, events: Sequence[NewEvent]) -> list[int | None]:
         """Store the events; their new ids in the same order (None where one could not be stored)."""
+        ...
+
+    def add_batch(self, articles: Sequence[tuple[int, Sequence[NewEvent]]]) -> list[list[int | None]]:
+        """Several articles' events (article id, its events): `add_many` on each, in one go."""
         ...
 
     def search(self, search: FactSearch) -> tuple[list[EventRecord], int]:
@@ -282,9 +287,10 @@ class UnitOfWork(Protocol):
     def __exit__(
         self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
     ) -> None: ...
-    def commit(self, meanwhile: Meanwhile | None = None) -> None:
-        """Make the transaction permanent; while the database writes it, call `meanwhile` (if it
-        may: one piece of work a call, False when none is left). What is left is the caller's."""
+    def while_waiting(self, work: WaitWork | None) -> AbstractContextManager[None]:
+        """Within the block, whenever the unit of work waits for the database, it may call `work`
+        (a piece at a time, until it returns False). What is left of it is the caller's to do."""
+    def commit(self) -> None: ...
     def rollback(self) -> None: ...
 
 

@@ -48,7 +48,7 @@ def _is_memory(url: str) -> bool:
 
 
 def _connect_waiting(engine: Engine) -> None:
-    """psycopg connections that can work while the server does (`SqlUnitOfWork.commit(meanwhile=...)`)."""
+    """psycopg connections that can work while the server does (`SqlUnitOfWork.while_waiting`)."""
 
     @event.listens_for(engine, "do_connect")
     def _connect(_dialect: Any, _record: Any, cargs: Any, cparams: Any) -> Any:

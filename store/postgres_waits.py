@@ -1,15 +1,15 @@
 """A psycopg connection that does the caller's other work while PostgreSQL works, on one thread.
 
-At commit a batch's rows go to the server (COPY, index and key checks there): ~1.5 ms an article
-that this process used to spend waiting, on the same core it then extracts the next batch on.
-Here the wait is filled: while the server has not answered, the connection calls `meanwhile` (one
+A batch's story look-ups and its commit (COPY, index and key checks on the server) kept ingest
+waiting ~1.5 ms an article on PostgreSQL, time this process could spend extracting the next
+batch. Here the wait is filled: while the server has not answered, the connection calls `wait_work` (one
 small piece of work, returning False when none is left) and looks at the socket again after each
 piece. A thread would do the same work, but hands the interpreter lock back and forth between
 two cores (round 7 tried it: slower whenever the machine was busy).
 
 psycopg runs every exchange with the server (execute, COPY, commit) as a generator that says
 which socket event it waits for; `wait` is psycopg's one place that waits, so overriding it
-covers them all. Nothing else changes: with no `meanwhile` set, waits are psycopg's own.
+covers them all. Nothing else changes: with no `wait_work` set, waits are psycopg's own.
 """
 
 from __future__ import annotations
@@ -26,18 +26,18 @@ from psycopg.waiting import Wait
 log = logging.getLogger(__name__)
 
 # One piece of work done while waiting; False when there is nothing left to do.
-Meanwhile = Callable[[], bool]
+WaitWork = Callable[[], bool]
 
 _EVENTS = {Wait.R: select.POLLIN, Wait.W: select.POLLOUT, Wait.RW: select.POLLIN | select.POLLOUT}
 
 
 class WaitingConnection(psycopg.Connection[Any]):
-    """`meanwhile`, when set, is called while the server has not answered yet."""
+    """`wait_work`, when set, is called while the server has not answered yet."""
 
-    meanwhile: Meanwhile | None = None
+    wait_work: WaitWork | None = None
 
     def wait(self, gen: PQGen[RV], interval: float = 0.1, timeout: float | None = None) -> RV:
-        if self.meanwhile is None:
+        if self.wait_work is None:
             return super().wait(gen, interval, timeout)
         # psycopg's own wait still does the waiting (and cancels the query on Ctrl-C): it is only
         # handed each state once the socket is ready or the work has run out.
@@ -53,8 +53,8 @@ class WaitingConnection(psycopg.Connection[Any]):
             return first
         poll.register(fileno, _EVENTS[state])
         while True:
-            while self.meanwhile is not None and not poll.poll(0):
-                self._step(self.meanwhile)
+            while self.wait_work is not None and not poll.poll(0):
+                self._step(self.wait_work)
             ready = yield state
             try:
                 state = gen.send(ready)
@@ -63,11 +63,11 @@ class WaitingConnection(psycopg.Connection[Any]):
                 return result
             poll.modify(fileno, _EVENTS[state])
 
-    def _step(self, work: Meanwhile) -> None:
+    def _step(self, work: WaitWork) -> None:
         """One piece of `work`; once it is done (or failed: its caller does the rest), no more."""
         try:
             if work():
                 return
         except Exception:  # not the server's exchange: that goes on; the caller meets it again
             log.exception("work done while waiting for PostgreSQL failed; it is left to its caller")
-        self.meanwhile = None
+        self.wait_work = None

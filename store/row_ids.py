@@ -38,6 +38,11 @@ class RowIds:
         """An id no other row of the table has or will be given."""
         return self.take(1)[0]
 
+    def reserve(self, n: int) -> None:
+        """Make sure the next `n` ids taken need no round trip (PostgreSQL: one now, if any)."""
+        if self._conn.dialect.name == "postgresql" and len(self._free) < n:
+            self._free = self._reserve(n - len(self._free)) + self._free
+
     def take(self, n: int) -> list[int]:
         """`n` such ids, ascending."""
         if self._conn.dialect.name == "postgresql":

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from types import TracebackType
 from typing import TYPE_CHECKING
 
 from sqlalchemy.orm import Session, sessionmaker
 
-from store.postgres_waits import Meanwhile, WaitingConnection
+from store.postgres_waits import WaitingConnection, WaitWork
 from store.repositories import (
     SqlArticleRepository,
     SqlAuditLog,
@@ -74,23 +76,23 @@ class SqlUnitOfWork:
             session.rollback()  # whatever was not committed
             session.close()
 
-    def commit(self, meanwhile: Meanwhile | None = None) -> None:
-        """Make everything done in this block permanent.
+    @contextmanager
+    def while_waiting(self, work: WaitWork | None) -> Iterator[None]:
+        """Within the block, `work` is called (a piece at a time) while PostgreSQL has not answered:
+        while it writes a commit's rows, say. SQLite, in this process, has no such waits."""
+        driver = self._open().connection().connection.driver_connection if work is not None else None
+        if not isinstance(driver, WaitingConnection):
+            yield
+            return
+        previous, driver.wait_work = driver.wait_work, work
+        try:
+            yield
+        finally:
+            driver.wait_work = previous
 
-        `meanwhile` (one piece of work a call, False when none is left) is called while PostgreSQL
-        writes the transaction, between the pieces of the exchange; SQLite, in this process, has
-        no such waits. Whatever is left of it when the commit ends is the caller's to finish.
-        """
-        session = self._open()
-        driver = session.connection().connection.driver_connection if meanwhile is not None else None
-        if meanwhile is not None and isinstance(driver, WaitingConnection):
-            driver.meanwhile = meanwhile
-            try:
-                self._write(session)
-            finally:
-                driver.meanwhile = None
-        else:
-            self._write(session)
+    def commit(self) -> None:
+        """Make everything done in this block permanent."""
+        self._write(self._open())
         self._start_repositories()
 
     def _write(self, session: Session) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from datetime import UTC, date, datetime
 from types import TracebackType
 from typing import TypeVar
@@ -30,7 +30,7 @@ from handlers.domain import (
     StoryKeys,
     StoryMember,
 )
-from handlers.ports import Meanwhile
+from handlers.ports import WaitWork
 
 
 def fold(text: str) -> str:
@@ -108,6 +108,9 @@ class FakeEvents:
     def __init__(self, articles: FakeArticles) -> None:
         self.articles = articles
         self.rows: list[EventRecord] = []
+
+    def add_batch(self, articles: Sequence[tuple[int, Sequence[NewEvent]]]) -> list[list[int | None]]:
+        return [self.add_many(article_id, events) for article_id, events in articles]
 
     def add_many(self, article_id: int, events: Sequence[NewEvent]) -> list[int | None]:
         ids: list[int | None] = []
@@ -396,12 +399,16 @@ class FakeUnitOfWork:
     ) -> None:
         self.rollback()
 
-    def commit(self, meanwhile: Meanwhile | None = None) -> None:
-        if meanwhile is not None:
-            # As a database would: it waited once, for one exchange. What the work raises is not the
-            # transaction's: its caller does that piece again.
+    @contextlib.contextmanager
+    def while_waiting(self, work: WaitWork | None) -> Iterator[None]:
+        yield
+        if work is not None:
+            # As a database would: it waited once, for the block's last exchange. What the work
+            # raises is not the transaction's: its caller does that piece again.
             with contextlib.suppress(Exception):
-                meanwhile()
+                work()
+
+    def commit(self) -> None:
         self.commits += 1
         self._snapshot = {k: list(v) for k, v in self._lists().items()}
 

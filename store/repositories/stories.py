@@ -120,6 +120,9 @@ class SqlStoryRepository:
         score or reasons.
         """
         wanted = [_wanted(r) for r in reports]
+        # Ids for the stories the reports will start, taken in one go: about one report in two
+        # starts one (0.46 in the generated corpus); more are taken in growing blocks as needed.
+        self._story_ids().reserve(len(reports) // 2)
         self._read_postings([one for keys in wanted for one in keys])
         hits = [self._ranked(report, keys, limit) for report, keys in zip(reports, wanted, strict=True)]
         members = self._read_members([event_id for found in hits for _, event_id in found])  # one query
@@ -136,6 +139,9 @@ class SqlStoryRepository:
         once the transaction's own new members are counted too (those only push stored ones down).
         """
         wanted = [_wanted(r) for r in reports]
+        # Ids for the stories the reports will start, taken in one go: about one report in two
+        # starts one (0.46 in the generated corpus); more are taken in growing blocks as needed.
+        self._story_ids().reserve(len(reports) // 2)
         self._read_postings([one for keys in wanted for one in keys])
         self._read_members([event_id for keys in wanted
                             for _, event_id, _ in self._stored_ranked(keys, limit)])
@@ -244,14 +250,17 @@ class SqlStoryRepository:
                 self._members[row[0]] = light_member(*row)
         return self._members
 
+    def _story_ids(self) -> RowIds:
+        if self._ids is None:
+            self._ids = RowIds(self._session.connection(), "stories", max_block=32)
+        return self._ids
+
     def start(self, event_id: int, *, date: str, summary: str, actors: Sequence[str],
               places: Sequence[str], keys: StoryKeys | None = None,
               member: StoryMember | None = None) -> int:
         """A new story holding one event, which is in no story (`detach` it first); its id."""
         span = date_range(date)
-        if self._ids is None:
-            self._ids = RowIds(self._session.connection(), "stories", max_block=32)
-        story_id = self._ids.new()
+        story_id = self._story_ids().new()
         self._new_stories.append({"id": story_id, "date": date, "date_start": span[0], "date_end": span[1],
                                   "summary": summary, "actors": list(actors), "places": list(places),
                                   "words": stored_words(summary, actors, places), "created_at": utcnow(),

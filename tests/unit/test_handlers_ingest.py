@@ -1,3 +1,5 @@
+import contextlib
+from collections.abc import Iterator
 from datetime import date
 
 import pytest
@@ -5,7 +7,7 @@ import pytest
 from extract import Entity, Event, Extraction, Figure, Quote
 from handlers import ingest
 from handlers.ingest import content_hash, ingest_article, ingest_batch, ingest_batches
-from handlers.ports import Meanwhile
+from handlers.ports import WaitWork
 from handlers.results import IngestArticle
 from tests.fakes import FakeUnitOfWork, FixedClock
 
@@ -167,10 +169,16 @@ class _LoggingUnitOfWork(FakeUnitOfWork):
         super().__init__()
         self.log = log
 
-    def commit(self, meanwhile: Meanwhile | None = None) -> None:
-        self.log.append("commit begins")
-        super().commit(meanwhile)
-        self.log.append("commit ends")
+    @contextlib.contextmanager
+    def while_waiting(self, work: WaitWork | None) -> Iterator[None]:
+        if work is not None:
+            self.log.append("wait")
+        with super().while_waiting(work):  # which calls the work once, as the block ends
+            yield
+
+    def commit(self) -> None:
+        self.log.append("commit")
+        super().commit()
 
 
 def _named(name: str) -> IngestArticle:
@@ -188,9 +196,9 @@ def test_a_batch_is_extracted_while_the_one_before_is_written() -> None:
     batches = [[_named("a"), _named("b")], [_named("c"), _named("d")]]
     results = list(ingest_batches(batches, uow=uow, extractor=extractor, clock=CLOCK))
     assert [[r.status for r in batch] for batch in results] == [["stored", "stored"], ["stored", "stored"]]
-    # The fake database waits once a commit: the next batch's first article is extracted then.
-    assert log == ["extract a", "extract b", "commit begins", "extract c", "commit ends", "extract d",
-                   "commit begins", "commit ends"]
+    # The fake database waits once for the story look-ups and once for the commit: the next batch
+    # is extracted then, an article each time.
+    assert log == ["extract a", "extract b", "wait", "extract c", "wait", "commit", "extract d", "commit"]
 
 
 def test_batches_one_after_another_give_what_each_batch_alone_gives() -> None:
@@ -222,6 +230,6 @@ def test_an_article_whose_step_failed_while_waiting_is_taken_again(monkeypatch: 
     uow = _LoggingUnitOfWork(log)
     batches = [[_named("a"), _named("b")], [_named("c"), _named("d")]]
     results = list(ingest_batches(batches, uow=uow, extractor=_extraction, clock=CLOCK))
-    assert log == ["a", "b", "commit begins", "c", "commit ends", "c", "d", "commit begins", "commit ends"]
+    assert log == ["a", "b", "wait", "c", "wait", "commit", "c", "d", "commit"]
     assert [r.status for batch in results for r in batch] == ["stored"] * 4
     assert uow.articles.count() == 4

@@ -1,4 +1,4 @@
-"""Work done while the database writes a commit: run on PostgreSQL's waits, and harmless."""
+"""Work done while the database works (a commit's writes): run on PostgreSQL's waits, and harmless."""
 
 from __future__ import annotations
 
@@ -52,8 +52,9 @@ def test_postgresql_calls_the_work_while_it_writes_and_stops_when_none_is_left(e
         return calls < 2  # two pieces, then none left
 
     with uow:
-        uow.audit.record(actor="test", action="meanwhile", detail="written at commit", at=AT)
-        uow.commit(meanwhile=work)
+        uow.audit.record(actor="test", action="wait work", detail="written at commit", at=AT)
+        with uow.while_waiting(work):
+            uow.commit()
     assert calls == 2  # the server always takes longer than one look at the socket; never called again
     with uow:
         assert [a.detail for a in uow.audit.recent(5)] == ["written at commit"]
@@ -71,8 +72,9 @@ def test_work_that_fails_while_postgresql_writes_is_logged_and_the_commit_goes_o
         raise RuntimeError("a bug in the work")
 
     with uow:
-        uow.audit.record(actor="test", action="meanwhile", detail="written all the same", at=AT)
-        uow.commit(meanwhile=failing)
+        uow.audit.record(actor="test", action="wait work", detail="written all the same", at=AT)
+        with uow.while_waiting(failing):
+            uow.commit()
     assert calls == 1
     assert "work done while waiting for PostgreSQL failed" in caplog.text
     assert any(r.levelno == logging.ERROR and "a bug in the work" in (r.exc_text or "")
@@ -88,6 +90,7 @@ def test_sqlite_has_no_waits_to_fill(engine: Engine) -> None:
     uow = SqlUnitOfWork(make_session_factory(engine))
     called = []
     with uow:
-        uow.audit.record(actor="test", action="meanwhile", detail="written at commit", at=AT)
-        uow.commit(meanwhile=lambda: called.append(1) or True)
+        uow.audit.record(actor="test", action="wait work", detail="written at commit", at=AT)
+        with uow.while_waiting(lambda: called.append(1) or True):
+            uow.commit()
     assert called == []

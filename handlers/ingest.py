@@ -211,12 +211,12 @@ def _store_in_one_transaction(pending: Sequence[_Pending], uow: UnitOfWork,
         written = [(i, a) for i, a in articles.items() if isinstance(a, Article)]
         # Every article's story look-ups read together, before the first merge: the statement
         # that keeps the server busiest before the commit.
+        merging = Merging()  # what the batch's merges share; grown stories are refreshed once, at the end
         with uow.while_waiting(work):
-            read_ahead([(a.id, events[i]) for i, a in written], uow=uow)
+            read_ahead([(a.id, events[i]) for i, a in written], uow=uow, merging=merging)
         event_ids = dict(zip((i for i, _ in written),
                              uow.events.add_batch([(a.id, events[i]) for i, a in written]), strict=True))
         results = []
-        merging = Merging()  # what the batch's merges share; grown stories are refreshed once, at the end
         for p in pending:
             results.append(_lookup(known, p.digest, p.cmd.url)
                            or _store(p.cmd, articles[p.index], p.extraction, events[p.index],

@@ -70,16 +70,25 @@ class Merging:
     - the features of the stored members compared so far, by event id: a batch compares each new
       report with ~25 members, mostly the ones the reports before it were compared with. A stored
       event does not change, so within one transaction its id is as good as its values.
+    - each new report's look-up keys, by (article id, offset): `read_ahead` needs them before the
+      merges, which need them again.
     """
 
     def __init__(self) -> None:
         self.grown: set[int] = set()
         self._features: dict[int, EventFeatures] = {}
+        self._keys: dict[tuple[int, int], StoryKeys] = {}
 
     def features_of(self, m: StoryMember) -> EventFeatures:
         found = self._features.get(m.event_id)
         if found is None:
             found = self._features[m.event_id] = member_features(m)
+        return found
+
+    def keys_of(self, article_id: int, e: NewEvent) -> StoryKeys:
+        found = self._keys.get((article_id, e.start))
+        if found is None:
+            found = self._keys[(article_id, e.start)] = _keys(_new_features(article_id, e))
         return found
 
 
@@ -99,7 +108,7 @@ def merge_into_stories(
     shared = merging or Merging()
     attached = shared.grown
     spans = [_new_features(article.id, e) for e, _ in stored]
-    keys = [_keys(f) for f in spans]
+    keys = [shared.keys_of(article.id, e) for e, _ in stored]
     # Only members sharing a name or key word with an event can merge with it, so each event is
     # scored against its own candidates (one vague event, "prices have risen since last year",
     # cannot crowd out the others'), and against this article's events placed before it, which may
@@ -132,12 +141,13 @@ def merge_into_stories(
     return placed
 
 
-def read_ahead(articles: Iterable[tuple[int, Sequence[NewEvent]]], *, uow: UnitOfWork) -> None:
+def read_ahead(articles: Iterable[tuple[int, Sequence[NewEvent]]], *, uow: UnitOfWork,
+               merging: Merging | None = None) -> None:
     """Before merging these articles' events one article after the other (article id, its events),
     have the store read what all their look-ups need at once: one statement for a batch, not two
-    an article."""
-    uow.stories.read_ahead([_keys(_new_features(article_id, e)) for article_id, events in articles
-                            for e in events])
+    an article. Given the merges' `merging`, their keys are worked out once for both."""
+    shared = merging or Merging()
+    uow.stories.read_ahead([shared.keys_of(article_id, e) for article_id, events in articles for e in events])
 
 
 def _new_features(article_id: int, e: NewEvent) -> EventFeatures:

@@ -63,6 +63,12 @@ class Container:
             self._session_factory = make_session_factory(self.engine)
         return SqlUnitOfWork(self._session_factory)
 
+    def ingest_batch_size(self) -> int:
+        """Articles per transaction when many are ingested at once, as suits the database."""
+        from store.database import ingest_batch_size
+
+        return ingest_batch_size(self.engine)
+
     def close(self) -> None:
         self.engine.dispose()
 

@@ -32,10 +32,6 @@ log = logging.getLogger(__name__)
 
 T = TypeVar("T")
 
-# Articles stored per transaction when many arrive at once: most of the per-commit cost is gone by
-# 50, and a failed batch (stored again one by one) or a writer holding SQLite's lock stays short.
-DEFAULT_BATCH = 50
-
 Extractor = Callable[[str, date | None], Extraction]
 
 

@@ -29,9 +29,9 @@ def register(sub: Any) -> None:
     ingest.add_argument("--articles", type=int, default=1000, help="generated articles (default 1000)")
     ingest.add_argument("--workers", type=int, default=1,
                         help="processes ingesting the same articles at once (default 1)")
-    ingest.add_argument("--batch", type=int, default=50,
-                        help="articles stored per transaction, as `briefbot ingest` and the poller do "
-                             "(default 50; 1 = a transaction per article)")
+    ingest.add_argument("--batch", type=int, default=None,
+                        help="articles stored per transaction (default: as `briefbot ingest` does, 50 on "
+                             "SQLite, 200 on PostgreSQL; 1 = a transaction per article)")
     _common(ingest)
     ingest.set_defaults(func=_ingest)
 
@@ -65,7 +65,7 @@ def _ingest(args: argparse.Namespace) -> int:
     if module is None:
         return 2
     return _emit(args, module.run(articles=args.articles, db=args.db, seed=args.seed, keep=args.keep,
-                                  workers=args.workers, batch=max(1, args.batch), log=_log))
+                                  workers=args.workers, batch=args.batch and max(1, args.batch), log=_log))
 
 
 def _commands(args: argparse.Namespace) -> int:

@@ -1,6 +1,7 @@
 """`briefbot ingest PATH_OR_URL...`: store articles from text files, HTML files and URLs.
 
-Inputs are stored in batches of up to 50, one transaction each (far faster than one per input),
+Inputs are stored in batches (50 on SQLite, 200 on PostgreSQL), one transaction each (far faster
+than one per input),
 each batch extracted while the one before is written; a bad input gets a clear message and the
 others are still stored.
 """
@@ -22,7 +23,7 @@ from bot.cli.context import open_container
 from bot.console.progress import Progress
 from bot.fetch import ArticleInput, InputError, read_input
 from bot.fetch.inputs import is_url
-from handlers.ingest import DEFAULT_BATCH, ingest_article, ingest_batches
+from handlers.ingest import ingest_article, ingest_batches
 from handlers.results import IngestArticle, IngestResult
 
 log = logging.getLogger(__name__)
@@ -71,7 +72,7 @@ def _run(args: argparse.Namespace) -> int:
                 progress.step(spec)  # the bar stays below the lines while the next input is read
             return None
 
-        for line, status in _store_all(_read_batches(inputs, read), c):
+        for line, status in _store_all(_read_batches(inputs, read, c.ingest_batch_size()), c):
             report(line, status)
         progress.clear()
     if len(inputs) > 1:
@@ -82,14 +83,15 @@ def _run(args: argparse.Namespace) -> int:
 Batch = list[tuple[str, ArticleInput]]
 
 
-def _read_batches(inputs: list[str], read: Callable[[str], ArticleInput | None]) -> Iterator[Batch]:
-    """The inputs read, DEFAULT_BATCH at a time (those that could not be read are left out)."""
+def _read_batches(inputs: list[str], read: Callable[[str], ArticleInput | None],
+                  size: int) -> Iterator[Batch]:
+    """The inputs read, `size` at a time (those that could not be read are left out)."""
     batch: Batch = []
     for spec in inputs:
         article = read(spec)
         if article is not None:
             batch.append((spec, article))
-        if len(batch) >= DEFAULT_BATCH:
+        if len(batch) >= size:
             yield batch
             batch = []
     if batch:

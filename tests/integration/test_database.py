@@ -2,9 +2,9 @@ from __future__ import annotations
 
 import threading
 
-from sqlalchemy import text
+from sqlalchemy import Engine, text
 
-from store.database import make_engine, make_session_factory
+from store.database import ingest_batch_size, make_engine, make_session_factory
 from store.migrate import current, head_revision, upgrade
 from store.uow import SqlUnitOfWork
 from tests.integration.builders import new_article
@@ -39,3 +39,8 @@ def test_sqlite_connections_enforce_foreign_keys_and_use_wal(tmp_path: object) -
         assert conn.execute(text("PRAGMA journal_mode")).scalar() == "wal"
         assert conn.execute(text("PRAGMA busy_timeout")).scalar() == 5000
     engine.dispose()
+
+
+def test_ingest_takes_bigger_batches_on_postgresql_than_on_sqlite(engine: Engine) -> None:
+    # PostgreSQL pays a round trip a statement; SQLite holds its one write lock for the transaction.
+    assert ingest_batch_size(engine) == {"sqlite": 50, "postgresql": 200}[engine.dialect.name]

@@ -1,4 +1,4 @@
-"""Ingest throughput: generated articles through `handlers.ingest.ingest_batch`, end to end.
+"""Ingest throughput: generated articles through `handlers.ingest.ingest_batches`, end to end.
 
 Articles are extracted and stored in batches, one transaction each (`--batch`; by default as
 many as `briefbot ingest` puts in one on that database: 50 on SQLite, 200 on PostgreSQL), each

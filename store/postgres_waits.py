@@ -2,9 +2,9 @@
 
 A batch's story look-ups and its commit (COPY, index and key checks on the server) kept ingest
 waiting ~1.5 ms an article on PostgreSQL, time this process could spend extracting the next
-batch. Here the wait is filled: while the server has not answered, the connection calls `wait_work` (one
-small piece of work, returning False when none is left) and looks at the socket again after each
-piece. A thread would do the same work, but hands the interpreter lock back and forth between
+batch. Here the wait is filled: while the server has not answered, the connection calls
+`wait_work` (one small piece of work, returning False when none is left) and looks at the socket
+again after each piece. A thread would do the same work, but hands the interpreter lock back and forth between
 two cores (round 7 tried it: slower whenever the machine was busy).
 
 psycopg runs every exchange with the server (execute, COPY, commit) as a generator that says

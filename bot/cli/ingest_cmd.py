@@ -1,9 +1,8 @@
 """`briefbot ingest PATH_OR_URL...`: store articles from text files, HTML files and URLs.
 
 Inputs are stored in batches (50 on SQLite, 200 on PostgreSQL), one transaction each (far faster
-than one per input),
-each batch extracted while the one before is written; a bad input gets a clear message and the
-others are still stored.
+than one per input), each batch extracted while the one before is written; a bad input gets a
+clear message and the others are still stored.
 """
 
 from __future__ import annotations

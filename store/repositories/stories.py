@@ -120,9 +120,6 @@ class SqlStoryRepository:
         score or reasons.
         """
         wanted = [_wanted(r) for r in reports]
-        # Ids for the stories the reports will start, taken in one go: about one report in two
-        # starts one (0.46 in the generated corpus); more are taken in growing blocks as needed.
-        self._story_ids().reserve(len(reports) // 2)
         self._read_postings([one for keys in wanted for one in keys])
         hits = [self._ranked(report, keys, limit) for report, keys in zip(reports, wanted, strict=True)]
         members = self._read_members([event_id for found in hits for _, event_id in found])  # one query

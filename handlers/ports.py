@@ -39,6 +39,7 @@ from handlers.domain import (
 # is none left.
 WaitWork = Callable[[], bool]
 
+
 class ArticleRepository(Protocol):
     def get_by_hash(self, content_hash: str) -> Article | None: ...
     def get_by_url(self, url: str) -> Article | None: ...

@@ -92,10 +92,7 @@ class SqlUnitOfWork:
 
     def commit(self) -> None:
         """Make everything done in this block permanent."""
-        self._write(self._open())
-        self._start_repositories()
-
-    def _write(self, session: Session) -> None:
+        session = self._open()
         # The repositories that buffer writes, so that a batch sends each kind in one statement;
         # events first, as quotes and figures follow their article and story links their events.
         flush_events(session)
@@ -105,6 +102,7 @@ class SqlUnitOfWork:
         # A long-running process grows its store far past what SQLite's statistics describe.
         refresh_if_grown(session.connection())
         session.commit()
+        self._start_repositories()
 
     def rollback(self) -> None:
         """Discard everything since the last commit."""

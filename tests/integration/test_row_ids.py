@@ -3,9 +3,20 @@
 from __future__ import annotations
 
 import pytest
-from sqlalchemy import Engine, event
+from sqlalchemy import Connection, Engine, event
 
 from store.row_ids import RowIds
+
+
+def _statements(conn: Connection) -> list[int]:
+    """A list that grows by one for each statement run on `conn` from now on."""
+    run: list[int] = []
+
+    @event.listens_for(conn, "before_cursor_execute")
+    def count(*args: object) -> None:
+        run.append(1)
+
+    return run
 
 
 def test_ids_are_new_ascending_and_never_given_twice(engine: Engine) -> None:
@@ -18,12 +29,8 @@ def test_ids_are_new_ascending_and_never_given_twice(engine: Engine) -> None:
 
 @pytest.mark.parametrize("engine", ["postgresql"], indirect=True)
 def test_postgresql_reserves_growing_blocks_from_the_first(engine: Engine) -> None:
-    reserved: list[int] = []
     with engine.begin() as conn:
-        @event.listens_for(conn, "before_cursor_execute")
-        def count(*args: object) -> None:
-            reserved.append(1)
-
+        reserved = _statements(conn)
         ids = RowIds(conn, "events", max_block=64, first_block=16)
         ids.new()
         assert len(reserved) == 1
@@ -36,12 +43,8 @@ def test_postgresql_reserves_growing_blocks_from_the_first(engine: Engine) -> No
 
 @pytest.mark.parametrize("engine", ["postgresql"], indirect=True)
 def test_ids_reserved_ahead_are_taken_without_a_round_trip(engine: Engine) -> None:
-    statements: list[int] = []
     with engine.begin() as conn:
-        @event.listens_for(conn, "before_cursor_execute")
-        def count(*args: object) -> None:
-            statements.append(1)
-
+        statements = _statements(conn)
         ids = RowIds(conn, "stories", max_block=32)
         ids.reserve(100)
         ids.reserve(60)  # already there

@@ -282,7 +282,6 @@ class SqlStoryRepository:
         """Drop the postings read, and the rankings made of them: the stored keys changed."""
         self._postings = {}
         self._ranking = {}
-        self._ranking = {}
 
     def _link(self, story_id: int, event_id: int, *, score: float | None, reason: dict[str, object] | None,
               keys: StoryKeys | None, member: StoryMember | None) -> None:

@@ -27,6 +27,7 @@ from handlers.domain import (
 from handlers.ports import Clock, UnitOfWork, WaitWork
 from handlers.results import IngestArticle, IngestResult
 from handlers.stories import Merging, merge_into_stories, read_ahead, refresh_shown
+from handlers.wording import counted
 
 log = logging.getLogger(__name__)
 
@@ -269,8 +270,9 @@ def _store(cmd: IngestArticle, article: Article | ArticleStoredMeanwhile, ex: Ex
     return IngestResult(
         status="stored", article=ref, events=len(events), quotes=len(quotes), figures=len(figures),
         people=len(people),
-        message=f"stored article {article.id}: {len(events)} events, {len(quotes)} quotes, "
-                f"{len(figures)} figures, {len(people)} speakers",
+        message=f"stored article {article.id}: {counted(len(events), 'event')}, "
+                f"{counted(len(quotes), 'quote')}, {counted(len(figures), 'figure')}, "
+                f"{counted(len(people), 'speaker')}",
     )
 
 

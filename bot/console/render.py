@@ -14,6 +14,7 @@ from handlers.results import (
     TimelineResult,
     WhoSaidResult,
 )
+from handlers.wording import counted
 
 BOUND_WORDS = {"=": "", "~": "around ", ">": "over ", ">=": "at least ", "<": "under ", "<=": "up to "}
 MORE_HINT = "type 'more' for the next page"
@@ -44,8 +45,8 @@ def render_timeline(result: TimelineResult) -> str:
             last_date = entry.date
         lines.append(f"  • {entry.summary}")
         if entry.story_id is not None and (entry.reports > 1 or entry.corroboration > 1):
-            lines.append(f"      [story {entry.story_id}: {_count(entry.reports, 'report')}, "
-                         f"{_count(entry.corroboration, 'source')}]")
+            lines.append(f"      [story {entry.story_id}: {counted(entry.reports, 'report')}, "
+                         f"{counted(entry.corroboration, 'source')}]")
         lines += [f"      {cite(s)}" for s in entry.sources]
     return "\n".join(lines)
 
@@ -123,10 +124,6 @@ def cite(source: ArticleRef) -> str:
 def _nothing(query: FactQuery, suggestion: str | None) -> str:
     text = f"Nothing found for {query.describe()}."
     return f"{text}\n{suggestion}" if suggestion else text
-
-
-def _count(n: int, noun: str) -> str:
-    return f"{n} {noun}" + ("" if n == 1 else "s")
 
 
 def _total(page: Page, noun: str) -> str:

@@ -17,6 +17,7 @@ from handlers.digest_admin import DigestView
 from handlers.digests import Digest
 from handlers.domain import ArticleRef, DigestRun, EventRecord, FigureRecord, QuoteRecord
 from handlers.results import FigureReport
+from handlers.wording import counted
 
 # A digest this small is posted as one message; anything larger gets a thread.
 SHORT = {"events": 5, "quotes": 3, "figures": 3}
@@ -85,8 +86,9 @@ def _add_details(budget: BlockBudget, digest: Digest) -> None:
 
 def _counts(digest: Digest) -> str:
     t = digest.totals
-    return (f"{t.get('events', 0)} new events, {t.get('quotes', 0)} quotes and {t.get('figures', 0)} figures "
-            f"from {len(digest.sources)} articles since {_when(digest.since)}.")
+    return (f"{counted(t.get('events', 0), 'new event')}, {counted(t.get('quotes', 0), 'quote')} and "
+            f"{counted(t.get('figures', 0), 'figure')} from {counted(len(digest.sources), 'article')} "
+            f"since {_when(digest.since)}.")
 
 
 def _when(moment: datetime) -> str:

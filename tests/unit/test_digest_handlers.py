@@ -226,3 +226,16 @@ def test_digest_show_lists_a_failed_run_with_its_error() -> None:
     text = str(render_digest_view(view).payload())
     assert "failed: Slack answered HTTP 503 after 4 attempts" in text and "daily at 08:00 Europe/Kyiv" in text
 
+
+
+def test_a_digest_counts_in_words_a_reader_would_write() -> None:
+    ref = ArticleRef(id=1, url="https://news.example/a", title="Port talks", outlet="Wire")
+    event = EventRecord(id=1, date="2025-04-30", summary="Talks resumed.", sentence="s", start=0, end=1,
+                        article=ref)
+    quote = QuoteRecord(id=1, text="We are close", kind="direct", speaker="A Speaker", start=0, end=1,
+                        article=ref)
+    digest = Digest(subscription=DigestSubscription(id=1, channel="C1", created_at=T0), since=T0, until=T0,
+                    events=[event], quotes=[quote], figures=[],
+                    totals={"events": 1, "quotes": 1, "figures": 0})
+    text = str(render_digest(digest)[0].payload())
+    assert "1 new event, 1 quote and 0 figures from 1 article since" in text

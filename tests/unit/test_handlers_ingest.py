@@ -49,7 +49,7 @@ def test_ingest_stores_article_events_quotes_figures_and_speaker_in_one_commit()
     result = ingest_article(_cmd(), uow=uow, extractor=_extraction, clock=CLOCK)
     assert result.status == "stored"
     assert (result.events, result.quotes, result.figures, result.people) == (1, 2, 1, 1)
-    assert "1 events, 2 quotes, 1 figures, 1 speakers" in result.message
+    assert "1 event, 2 quotes, 1 figure, 1 speaker" in result.message
     assert uow.commits == 1
     assert uow.articles.count() == 1
     [person] = uow.people.rows

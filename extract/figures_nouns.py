@@ -105,6 +105,38 @@ def singular(word: str) -> str:
     return word
 
 
+# The plural of each irregular singular ("person" -> "people"), for writing a count back out.
+_PLURAL_OF = {one: many for many, one in IRREGULAR_PLURALS.items() if many != "persons"}
+# Units written the same after any number ("3 percent", "20 celsius", "5 gigahertz").
+_UNCOUNTED_UNITS = frozenset({"percent", "celsius", "fahrenheit", "kelvin"})
+
+
+def plural(word: str) -> str:
+    """The plural of an English noun ("country" -> "countries", "person" -> "people"); a word that
+    already reads as a plural is kept ("ships")."""
+    low = word.lower()
+    if low in _PLURAL_OF:
+        return _same_case(_PLURAL_OF[low], word)
+    if low in _UNCOUNTED_UNITS or low.endswith("hertz") or is_plural_noun(word):
+        return word
+    if low.endswith("y") and len(low) > 1 and low[-2] not in "aeiou":
+        return word[:-1] + "ies"
+    if low.endswith(("s", "x", "z", "ch", "sh")):
+        return word + "es"
+    return word + "s"
+
+
+def plural_unit(unit: str) -> str:
+    """A unit as written after a number other than one: "kilometre per hour" -> "kilometres per hour",
+    "square mile" -> "square miles", "ship" -> "ships"; codes and symbols ("USD", "%") as they are."""
+    if not unit[:1].isalpha() or unit.isupper():
+        return unit
+    head, per, rest = unit.partition(" per ")
+    words = head.split(" ")
+    words[-1] = plural(words[-1])
+    return " ".join(words) + per + rest
+
+
 def _same_case(base: str, word: str) -> str:
     return base.capitalize() if word[:1].isupper() else base
 
@@ -231,6 +263,8 @@ __all__ = [
     "counted_noun",
     "is_plural_noun",
     "noun_phrase_after",
+    "plural",
+    "plural_unit",
     "singular",
     "subject_before",
 ]

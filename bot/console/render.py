@@ -14,7 +14,7 @@ from handlers.results import (
     TimelineResult,
     WhoSaidResult,
 )
-from handlers.wording import counted
+from handlers.wording import counted, unit_after
 
 BOUND_WORDS = {"=": "", "~": "around ", ">": "over ", ">=": "at least ", "<": "under ", "<=": "up to "}
 MORE_HINT = "type 'more' for the next page"
@@ -104,9 +104,9 @@ def _range(group: FigureGroup) -> str:
 
 
 def figure_line(r: FigureReport) -> str:
-    """over 800 drone — “more than 800 drones” — outlet, date, link."""
+    """over 800 drones — “more than 800 drones” — outlet, date, link."""
     number = f"{r.value:,.10g}" + (f"–{r.value_max:,.10g}" if r.value_max is not None else "")
-    unit = f" {r.unit}" if r.unit else ""
+    unit = f" {unit_after(r.value, r.value_max, r.unit)}" if r.unit else ""
     change = {"up": " (up)", "down": " (down)"}.get(r.change or "", "")
     return f"{BOUND_WORDS[r.bound]}{number}{unit}{change} — “{r.text}” — {cite(r.source)}"
 

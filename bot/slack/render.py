@@ -26,6 +26,7 @@ from handlers.results import (
     TimelineResult,
     WhoSaidResult,
 )
+from handlers.wording import unit_after
 
 MAX_SOURCES_SHOWN = 4
 _BOUND_WORDS = {
@@ -121,7 +122,9 @@ def format_figure(report: FigureReport) -> str:
     amount = format_number(report.value)
     if report.value_max is not None:
         amount += "–" + format_number(report.value_max)
-    unit = f" {escape(one_line(report.unit))}" if report.unit else ""
+    unit = ""
+    if report.unit:
+        unit = " " + escape(one_line(unit_after(report.value, report.value_max, report.unit)))
     arrow = {"up": " ▲", "down": " ▼"}.get(report.change or "", "")
     return f"{_BOUND_WORDS.get(report.bound, '')}{amount}{unit}{arrow}"
 

@@ -69,8 +69,8 @@ def test_figures_show_bound_words_unit_and_disagreement() -> None:
                            page=Page(total=2, offset=0, limit=10))
     text = render(result)
     assert "drones launched  [sources disagree]" in text
-    assert "  over 800 drone — “more than 800 drones” — Harbour Post, 2031-03-04" in text
-    assert "  around 730 drone — “around 730 drones” — Coast Wire, 2031-03-06" in text
+    assert "  over 800 drones — “more than 800 drones” — Harbour Post, 2031-03-04" in text
+    assert "  around 730 drones — “around 730 drones” — Coast Wire, 2031-03-06" in text
 
 
 def test_empty_result_says_what_was_searched_and_what_to_try() -> None:

@@ -92,6 +92,9 @@ def test_figures_show_bound_unit_range_and_change() -> None:
     assert format_figure(report(unit="homes", bound=">=")) == "at least 1,200 homes"
     assert format_figure(report(unit="%", bound="~", change="up")) == "about 1,200 % ▲"
     assert format_figure(report(value_max=1500.5, unit="tonnes")) == "1,200–1,500.5 tonnes"
+    # Extraction names units in the singular: written out after the value as a reader writes them.
+    assert format_figure(report(unit="metric ton", bound="<=")) == "up to 1,200 metric tons"
+    assert format_figure(FigureReport(text="x", value=1, unit="ship", sentence="s", source=REF)) == "1 ship"
     group = FigureGroup(about="homes flooded", unit="homes", reports=[report(unit="homes", bound=">")],
                         conflict=True)
     text = str(render_figures(FiguresResult(query=FiguresQuery(terms=["homes"]), groups=[group],

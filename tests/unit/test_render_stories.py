@@ -58,14 +58,14 @@ def test_slack_timeline_counts_sources_and_gives_the_story_id() -> None:
 def test_console_figures_show_the_range_and_the_latest_value_with_its_history() -> None:
     text = console_figures(_figures())
     assert "people killed (range 12–31)" in text
-    assert "  latest: 31 person" in text and "    earlier: 12 person" in text
+    assert "  latest: 31 people" in text and "    earlier: 12 people" in text
 
 
 def test_slack_figures_show_the_range_latest_and_earlier_reports() -> None:
     payload = render_figures(_figures()).payload()
     said = json.dumps(payload, ensure_ascii=False)
     assert violations(payload) == []
-    assert "range 12–31" in said and "Latest: 31 person" in said and "earlier: 12 person" in said
+    assert "range 12–31" in said and "Latest: 31 people" in said and "earlier: 12 people" in said
 
 
 def test_story_and_split_messages_list_each_report_with_why_it_joined() -> None:

@@ -14,6 +14,7 @@ from bot.cli.context import error, open_container
 from handlers.admin import AdminError
 from handlers.digest_admin import manage_digest, parse_digest, recent_runs
 from handlers.digests import Digest, preview_digest
+from handlers.wording import counted
 
 
 def register(sub: Any) -> None:
@@ -55,7 +56,7 @@ def _run_due(args: argparse.Namespace) -> int:
     for o in outcomes:
         extra = f": {o.error}" if o.error else ""
         print(f"{o.channel} {o.slot.isoformat()} {o.status}{extra}")
-    print(f"{len(outcomes)} due slot(s) handled", file=sys.stderr)
+    print(f"{counted(len(outcomes), 'due slot')} handled", file=sys.stderr)
     return 1 if any(o.status == "failed" for o in outcomes) else 0
 
 

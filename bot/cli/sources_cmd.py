@@ -13,6 +13,7 @@ from bot.fetch.inputs import is_url
 from handlers.admin import AdminError, ListSources, list_sources
 from handlers.opml import ImportSources, import_sources, parse_opml, to_opml
 from handlers.polling import UNHEALTHY_AFTER, is_unhealthy, set_poll_interval
+from handlers.wording import counted
 
 MAX_OPML_BYTES = 2 * 1024 * 1024
 
@@ -61,7 +62,7 @@ def _poll(args: argparse.Namespace) -> int:
         tail = f": {r.error}" if r.error else f": {r.new} new, {r.skipped} seen before"
         flag = f" (unhealthy: {UNHEALTHY_AFTER}+ failures in a row)" if r.unhealthy else ""
         print(f"#{r.source_id} {r.status}{tail}{flag}")
-    print(f"{len(reports)} source(s) polled")
+    print(f"{counted(len(reports), 'source')} polled")
     return 1 if any(r.status == "failed" for r in reports) else 0
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from handlers.domain import Person, Story, StoryMember
+from handlers.wording import counted
 
 
 def _line(text: str) -> str:
@@ -30,7 +31,8 @@ def _why(reason: dict[str, object]) -> str:
 
 def story_text(story: Story) -> str:
     """A story as plain lines (also used by the CLI)."""
-    lines = [f"Story {story.id} · {story.date} · {story.corroboration} source(s)", _line(story.summary)]
+    lines = [f"Story {story.id} · {story.date} · {counted(story.corroboration, 'source')}",
+             _line(story.summary)]
     lines += [f"  {member_line(m)}" for m in story.members]
     return "\n".join(lines)
 

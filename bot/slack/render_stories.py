@@ -7,6 +7,7 @@ from bot.slack.message import BlockBudget, SlackMessage, fallback, header, secti
 from bot.slack.mrkdwn import safe_text
 from handlers.domain import Story
 from handlers.stories import StorySplit
+from handlers.wording import counted
 
 STORIES_HELP = (
     "/briefbot stories show STORY_ID  (its reports and why each was merged)\n"
@@ -26,7 +27,7 @@ def render_story(story: Story) -> SlackMessage:
 def render_split(split: StorySplit) -> SlackMessage:
     text = (f"Split: story {split.new_story.id} now holds event "
             f"{', '.join(str(m.event_id) for m in split.new_story.members)}; "
-            f"story {split.old_story.id} keeps {len(split.old_story.members)} report(s).")
+            f"story {split.old_story.id} keeps {counted(len(split.old_story.members), 'report')}.")
     budget = BlockBudget()
     budget.add(section(safe_text(text, 1000)))
     for story in (split.old_story, split.new_story):

@@ -63,7 +63,7 @@ def test_worker_once_polls_a_local_feed_only_when_private_fetching_is_allowed(
 
     monkeypatch.setenv("BRIEFBOT_ALLOW_PRIVATE_FETCH", "1")
     assert main(["sources", "poll"], container=container()) == 0
-    assert "0 source(s) polled" in capsys.readouterr().out  # polled a moment ago: not due yet
+    assert "0 sources polled" in capsys.readouterr().out  # polled a moment ago: not due yet
     later = (datetime.now(UTC) + timedelta(minutes=20)).isoformat()
     assert main(["sources", "poll", "--now", later], container=container()) == 0
     assert "1 new, 0 seen before" in capsys.readouterr().out

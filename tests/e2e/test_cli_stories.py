@@ -32,7 +32,7 @@ def test_cli_shows_a_merged_story_and_splits_a_report_out(
     capsys.readouterr()
     assert main(["stories", "show", "1"], container=container()) == 0
     out = capsys.readouterr().out
-    assert out.startswith("Story 1 · 2030-06-01 · 2 source(s)")
+    assert out.startswith("Story 1 · 2030-06-01 · 2 sources")
     assert "event 1 · Islands Gazette, 2030-06-02" in out and "first report" in out
     assert "event 2 · Pier News, 2030-06-02" in out and "score " in out
 

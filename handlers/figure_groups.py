@@ -10,6 +10,7 @@ first and the earlier ones as its history.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Sequence
 
 from handlers.results import FigureGroup, FigureReport
@@ -106,11 +107,15 @@ def summarise(reports: list[FigureReport]) -> FigureGroup:
     days = {r.source.published for r in reports}
     revised = len(days) > 1 and _is_revision(reports)
     latest_day = by_date[0].source.published
+    low, high = min(lo for lo, _ in ranges), max(hi for _, hi in ranges)
+    if all(r.value.is_integer() and (r.value_max is None or r.value_max.is_integer()) for r in reports):
+        # Whole numbers reported, whole numbers allowed: "more than 90 ships" allows up to 113, not 112.5.
+        low, high = math.floor(low), math.ceil(high)
     return FigureGroup(
         about=min((r.about for r in reports if r.about), key=len, default=None), unit=reports[0].unit,
         reports=by_date if revised else reports,
         conflict=_conflict(reports, ranges, revised),
-        low=min(lo for lo, _ in ranges), high=max(hi for _, hi in ranges),
+        low=low, high=high,
         latest=by_date[0] if revised else None,
         history=[r for r in by_date if r.source.published != latest_day] if revised else [],
     )

@@ -37,6 +37,15 @@ def test_over_800_and_around_810_agree() -> None:
     assert not group.conflict
 
 
+def test_whole_numbers_allow_a_range_of_whole_numbers_and_fractions_keep_theirs() -> None:
+    ships = summarise([report(90, ">", about="ships", unit="ship", article=1),
+                       report(70, "~", about="ships", unit="ship", article=2)])
+    assert ships.conflict and (ships.low, ships.high) == (63, 113)  # 112.5 ships read as nonsense
+    rates = summarise([report(2.5, "~", about="inflation", unit="percent", article=1),
+                       report(2.7, about="inflation", unit="percent", article=2)])
+    assert (rates.low, rates.high) == (2.25, 2.75)
+
+
 def test_two_numbers_in_one_article_are_not_held_against_each_other() -> None:
     assert not summarise([report(13, article=1), report(2, article=1)]).conflict
 

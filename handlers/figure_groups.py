@@ -12,9 +12,14 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Sequence
+from datetime import date, timedelta
 
+from extract.dates import date_range
 from handlers.results import FigureGroup, FigureReport
 from handlers.story_match import fold, stem
+
+# An undated figure joins a happening of its thing that ended at most this long before its article.
+RECENT_HAPPENING = timedelta(days=7)
 
 # What a running count is called: later, larger numbers revise earlier ones.
 _RUNNING_COUNTS = frozenset(
@@ -75,7 +80,8 @@ def group_figures(
     `when(report)` is the date of the happening the report's sentence tells of, None when no stored
     happening holds it. Figures of one thing on different happening dates stay apart ("730 drones in
     July", "800 drones on Sunday"); a figure of no known happening joins the latest happening of that
-    thing up to its article's day, or else the other undated ones.
+    thing up to its article's day, or else the undated ones published the same day: "7.2 million
+    containers" handled in a year, reported on Monday, is not Wednesday's "1,200 containers" stuck.
     """
     groups: dict[object, list[FigureReport]] = {}
     dated: dict[str, set[str]] = {}
@@ -89,14 +95,22 @@ def group_figures(
             groups[i] = [r]  # an unknown subject groups with nothing
             continue
         day = when(r) or _latest_before(dated.get(thing, set()), r)
-        groups.setdefault((thing, day), []).append(r)
+        key = (thing, day) if day else (thing, None, r.source.published)
+        groups.setdefault(key, []).append(r)
     return [summarise(rs) for rs in groups.values()]
 
 
 def _latest_before(days: set[str], r: FigureReport) -> str | None:
     published = r.source.published.isoformat() if r.source.published else "9999"
-    earlier = [d for d in days if d <= published]
+    earlier = [d for d in days if d <= published and _recent(d, r.source.published)]
     return max(earlier) if earlier else None
+
+
+def _recent(day: str, published: date | None) -> bool:
+    """Whether a happening is still news on the day an article was published: it ended at most a
+    week before. A figure no happening holds is about its article's news, not "last year"'s."""
+    span = date_range(day)
+    return published is None or span is None or span[1] >= published - RECENT_HAPPENING
 
 
 def summarise(reports: list[FigureReport]) -> FigureGroup:

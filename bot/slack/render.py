@@ -166,7 +166,9 @@ def _quote_text(quote: QuoteEntry) -> str:
 
 def _group_text(group: FigureGroup) -> str:
     about = safe_text(one_line(group.about or "Figures"), 200)
-    unit = f" ({safe_text(one_line(group.unit), 60)})" if group.unit else ""
+    unit = ""
+    if group.unit and not _names_its_unit(group.about or "", group.unit):
+        unit = f" ({safe_text(one_line(group.unit), 60)})"
     spread = ""
     low, high = group.low, group.high
     if len(group.reports) > 1 and low is not None and high is not None and low != high:
@@ -187,6 +189,13 @@ def _group_text(group: FigureGroup) -> str:
         lines.append(line)
         used += len(line) + 1
     return "\n".join(lines)
+
+
+def _names_its_unit(about: str, unit: str) -> bool:
+    """Whether what a group counts already says its unit ("ships waiting" of ships): "(ship)" after it
+    would only repeat it."""
+    said = about.casefold().split()
+    return unit.casefold() in said or unit_after(2, None, unit).casefold() in said
 
 
 def _source(ref: ArticleRef) -> str:

@@ -70,6 +70,23 @@ def test_groups_split_by_happening_date_and_undated_figures_join_the_latest_befo
     assert groups[1].about == "drones"  # the plainest wording names the group
 
 
+def test_figures_of_no_known_happening_group_only_with_those_published_the_same_day() -> None:
+    a_year = report(7_200_000, about="containers", unit="container", article=1, day=3)
+    stuck = report(1200, ">", about="refrigerated containers", unit="container", article=2, day=5)
+    waiting = report(1500, "~", about="containers", unit="container", article=3, day=5)
+    groups = group_figures([a_year, stuck, waiting], lambda r: None)
+    assert [[r.value for r in g.reports] for g in groups] == [[7_200_000], [1200, 1500]]
+    assert not groups[0].conflict
+
+
+def test_a_figure_of_no_known_happening_does_not_join_one_long_past() -> None:
+    last_year = report(7_200_000, about="containers", unit="container", article=1, day=3)
+    stuck = report(1200, ">", about="refrigerated containers", unit="container", article=2, day=5)
+    when = {id(last_year): "2030", id(stuck): None}
+    groups = group_figures([last_year, stuck], lambda r: when[id(r)])
+    assert [[r.value for r in g.reports] for g in groups] == [[7_200_000], [1200]]
+
+
 def test_figures_without_a_subject_stand_alone() -> None:
     groups = group_figures([report(3, about=""), report(4, about="")], lambda r: None)
     assert len(groups) == 2

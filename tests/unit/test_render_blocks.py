@@ -99,8 +99,12 @@ def test_figures_show_bound_unit_range_and_change() -> None:
                         conflict=True)
     text = str(render_figures(FiguresResult(query=FiguresQuery(terms=["homes"]), groups=[group],
                                             page=Page(total=1, offset=0, limit=10))).payload())
-    assert "*homes flooded* (homes)" in text and "sources disagree" in text
+    assert "*homes flooded*" in text and "(homes)" not in text and "sources disagree" in text  # said once
     assert "more than 1,200 homes" in text
+    cost = FigureGroup(about="flood damage", unit="USD", reports=[report(unit="USD")])
+    text = str(render_figures(FiguresResult(query=FiguresQuery(terms=["damage"]), groups=[cost],
+                                            page=Page(total=1, offset=0, limit=10))).payload())
+    assert "*flood damage* (USD)" in text
 
 
 def test_format_date_handles_partial_and_odd_dates() -> None:

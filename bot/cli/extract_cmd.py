@@ -21,9 +21,11 @@ def register(sub: Any) -> None:
             "With FILE: print a readable report of one article."
         ),
     )
-    p.add_argument("file", nargs="?", type=Path, help="a text file to report on ('-' for stdin)")
+    p.add_argument("file", nargs="?", type=Path,
+                   help="a text file to report on ('-' for stdin); header lines as ingest reads them")
     p.add_argument("--jsonl", action="store_true", help="JSON Lines in and out (see README)")
-    p.add_argument("--published", type=date.fromisoformat, help="publication date for FILE (YYYY-MM-DD)")
+    p.add_argument("--published", type=date.fromisoformat,
+                   help="publication date for FILE (YYYY-MM-DD); else its Published: header")
     p.set_defaults(func=_run)
 
 
@@ -33,14 +35,18 @@ def _run(args: argparse.Namespace) -> int:
     if args.file is None:
         print("briefbot extract: give a FILE, or --jsonl to read JSON lines on stdin", file=sys.stderr)
         return 2
-    try:
-        text = sys.stdin.read() if str(args.file) == "-" else args.file.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        print(f"briefbot extract: cannot read {args.file}: {exc}", file=sys.stderr)
-        return 1
+    from bot.fetch.inputs import InputError, parse_text_file  # not for --jsonl: its start-up stays light
     from bot.report import format_extraction
 
-    print(format_extraction(text, extract(text, args.published), args.published))
+    try:
+        content = sys.stdin.read() if str(args.file) == "-" else args.file.read_text(encoding="utf-8")
+        # The file format `briefbot ingest` reads: what a user checks here is what ingest would store.
+        article = parse_text_file(content)
+    except (OSError, UnicodeDecodeError, InputError) as exc:
+        print(f"briefbot extract: cannot read {args.file}: {exc}", file=sys.stderr)
+        return 1
+    published = args.published or article.published
+    print(format_extraction(article.text, extract(article.text, published), published))
     return 0
 
 

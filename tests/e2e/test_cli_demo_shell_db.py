@@ -81,3 +81,17 @@ def test_ask_on_a_fresh_database_creates_it_and_suggests_ingesting(
     assert main(["ask", "/timeline"]) == 0
     assert "Nothing is stored yet" in capsys.readouterr().out
     assert (tmp_path / "test.db").exists()
+
+
+def test_extract_reads_a_file_as_ingest_does_header_lines_and_all(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    article = tmp_path / "a.txt"
+    article.write_text("Title: Ferry strike\nPublished: 2031-05-07\n\n"
+                       "Ferry crews walked out on Monday, the union said.\n", encoding="utf-8")
+    assert main(["extract", str(article)]) == 0
+    out = capsys.readouterr().out
+    assert "2031-05-05" in out and "Published:" not in out  # Monday before the header's date
+    article.write_text("Published: last spring\n\nFerry crews walked out.\n", encoding="utf-8")
+    assert main(["extract", str(article)]) == 1
+    assert "is not a YYYY-MM-DD date" in capsys.readouterr().err

@@ -1,4 +1,5 @@
-"""`briefbot sources list | poll | export | import FILE_OR_URL`: followed sources from the terminal."""
+"""`briefbot sources add | list | remove | pause | resume | poll | every | export | import`: followed
+sources from the terminal, with what `/briefbot sources` does in Slack (audited as "cli")."""
 
 from __future__ import annotations
 
@@ -10,7 +11,17 @@ from bot.cli.context import error, open_container
 from bot.cli.digest_cmd import iso_time
 from bot.fetch.http import FetchError, fetch
 from bot.fetch.inputs import is_url
-from handlers.admin import AdminError, ListSources, list_sources
+from handlers.admin import (
+    AddSource,
+    AdminError,
+    ListSources,
+    SourceAction,
+    add_source,
+    list_sources,
+    pause_source,
+    remove_source,
+    resume_source,
+)
 from handlers.opml import ImportSources, import_sources, parse_opml, to_opml
 from handlers.polling import UNHEALTHY_AFTER, is_unhealthy, set_poll_interval
 from handlers.wording import counted
@@ -19,10 +30,20 @@ MAX_OPML_BYTES = 2 * 1024 * 1024
 
 
 def register(sub: Any) -> None:
-    p = sub.add_parser("sources", help="followed feeds and pages: list, poll, OPML export and import",
-                       description="The sources the worker polls (admins add them: /briefbot sources).")
+    p = sub.add_parser("sources", help="followed feeds and pages: add, list, pause, poll, OPML out and in",
+                       description="The sources the worker polls (in Slack: /briefbot sources).")
     s = p.add_subparsers(dest="sources_command", metavar="ACTION", required=True)
+    add = s.add_parser("add", help="follow a feed or page (fetched once to show what it holds)")
+    add.add_argument("url", metavar="URL")
+    add.add_argument("name", nargs="*", metavar="NAME", help="a name for it (default: its title)")
+    add.set_defaults(func=_add)
     s.add_parser("list", help="every source with its state and last error").set_defaults(func=_list)
+    for verb, what in (("remove", "stop following source ID (its articles stay)"),
+                       ("pause", "stop polling source ID until it is resumed"),
+                       ("resume", "poll a paused source ID again")):
+        change = s.add_parser(verb, help=what)
+        change.add_argument("source_id", type=int, metavar="ID")
+        change.set_defaults(func=_change, verb=verb)
     poll = s.add_parser("poll", help="poll the sources that are due now (what the worker does)")
     poll.add_argument("--now", type=iso_time, default=None,
                       help="act as if it were this time (ISO 8601): sources due by then are polled")
@@ -35,6 +56,37 @@ def register(sub: Any) -> None:
     imp = s.add_parser("import", help="follow every feed of an OPML file or URL")
     imp.add_argument("opml", metavar="FILE_OR_URL")
     imp.set_defaults(func=_import)
+
+
+def _add(args: argparse.Namespace) -> int:
+    from bot.sources_probe import HttpSourceProbe
+
+    with open_container(args) as c:
+        probe = HttpSourceProbe(allow_private=c.settings.allow_private_fetch)
+        try:
+            added = add_source(AddSource(url=args.url, name=" ".join(args.name) or None, actor="cli"),
+                               uow_factory=c.uow, probe=probe, clock=c.clock)
+        except AdminError as exc:
+            error("sources add", str(exc))
+            return 1
+    source, found = added.source, added.probe
+    items = f", {counted(found.item_count, 'item')} now" if found.item_count is not None else ""
+    print(f"following #{source.id} {source.url} ({found.kind}{items}), polled every "
+          f"{source.interval_minutes} min" + (f": {source.name}" if source.name else ""))
+    return 0
+
+
+def _change(args: argparse.Namespace) -> int:
+    use_case = {"remove": remove_source, "pause": pause_source, "resume": resume_source}[args.verb]
+    with open_container(args) as c:
+        try:
+            changed = use_case(SourceAction(source_id=args.source_id, actor="cli"), uow_factory=c.uow,
+                               clock=c.clock)
+        except AdminError as exc:
+            error(f"sources {args.verb}", str(exc).replace("/briefbot sources list", "briefbot sources list"))
+            return 1
+    print(f"{changed.action} #{changed.source.id} {changed.source.url}")
+    return 0
 
 
 def _list(args: argparse.Namespace) -> int:

@@ -80,3 +80,24 @@ def test_worker_once_polls_a_local_feed_only_when_private_fetching_is_allowed(
 def test_procfile_runs_the_worker() -> None:
     procfile = Path(__file__).resolve().parents[2] / "Procfile"
     assert "worker: briefbot worker" in procfile.read_text(encoding="utf-8").splitlines()
+
+
+def test_sources_added_paused_resumed_and_removed_from_the_terminal(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], server: FeedServer
+) -> None:
+    sqlite_env(tmp_path, monkeypatch)
+    assert main(["sources", "add", server.url("/rss")]) == 1  # a local address, not allowed by default
+    assert "private or local address" in capsys.readouterr().err
+    monkeypatch.setenv("BRIEFBOT_ALLOW_PRIVATE_FETCH", "1")
+    assert main(["sources", "add", server.url("/rss"), "Arlen", "port"]) == 0
+    assert "following #1" in (out := capsys.readouterr().out) and "(feed, 1 item now)" in out
+    assert "Arlen port" in out
+    assert main(["sources", "add", server.url("/rss")]) == 1
+    assert "Already following that URL as source #1" in capsys.readouterr().err
+    assert main(["sources", "pause", "1"]) == 0
+    assert main(["sources", "list"]) == 0
+    assert "#1 feed paused" in capsys.readouterr().out
+    assert main(["sources", "resume", "1"]) == 0 and main(["sources", "remove", "1"]) == 0
+    assert "resumed #1" in (out := capsys.readouterr().out) and "removed #1" in out
+    assert main(["sources", "pause", "7"]) == 1
+    assert "No source #7 (briefbot sources list shows them)" in capsys.readouterr().err

@@ -152,7 +152,7 @@ def _set_active(cmd: SourceAction, active: bool, *, uow_factory: Callable[[], Un
         _existing(uow, cmd.source_id)
         source = uow.sources.set_active(cmd.source_id, active)
         if source is None:
-            raise AdminError(f"No source #{cmd.source_id} (/briefbot sources list shows them).")
+            raise AdminError(f"No source #{cmd.source_id} (sources list shows them).")
         uow.audit.record(cmd.actor, f"sources.{action[:-1]}", f"#{source.id} {source.url}", clock.now())
         uow.commit()
     return SourceChanged(action=action, source=source)
@@ -161,5 +161,5 @@ def _set_active(cmd: SourceAction, active: bool, *, uow_factory: Callable[[], Un
 def _existing(uow: UnitOfWork, source_id: int) -> Source:
     source = uow.sources.get(source_id)
     if source is None:
-        raise AdminError(f"No source #{source_id} (/briefbot sources list shows them).")
+        raise AdminError(f"No source #{source_id} (sources list shows them).")
     return source

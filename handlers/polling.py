@@ -233,7 +233,7 @@ def set_poll_interval(source_id: int, minutes: int, *, actor: str, uow_factory: 
     with uow_factory() as uow:
         source = _polling(uow).set_interval(source_id, minutes)
         if source is None:
-            raise AdminError(f"No source #{source_id} (/briefbot sources list shows them).")
+            raise AdminError(f"No source #{source_id} (sources list shows them).")
         uow.audit.record(actor, "sources.interval", f"#{source_id} every {minutes} min", clock.now())
         uow.commit()
     return source

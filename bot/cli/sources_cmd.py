@@ -83,7 +83,7 @@ def _change(args: argparse.Namespace) -> int:
             changed = use_case(SourceAction(source_id=args.source_id, actor="cli"), uow_factory=c.uow,
                                clock=c.clock)
         except AdminError as exc:
-            error(f"sources {args.verb}", str(exc).replace("/briefbot sources list", "briefbot sources list"))
+            error(f"sources {args.verb}", str(exc))
             return 1
     print(f"{changed.action} #{changed.source.id} {changed.source.url}")
     return 0

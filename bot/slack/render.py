@@ -16,6 +16,7 @@ from bot.console.stories import roles_seen
 from bot.slack.message import BlockBudget, SlackMessage, context, fallback, header, more_button, section
 from bot.slack.mrkdwn import bold, escape, link, one_line, safe_text
 from bot.slack.paging import MoreRequest, Question
+from extract.figures_nouns import plural_unit
 from handlers.domain import ArticleRef, Page
 from handlers.results import (
     FigureGroup,
@@ -195,7 +196,7 @@ def _names_its_unit(about: str, unit: str) -> bool:
     """Whether what a group counts already says its unit ("ships waiting" of ships): "(ship)" after it
     would only repeat it."""
     said = about.casefold().split()
-    return unit.casefold() in said or unit_after(2, None, unit).casefold() in said
+    return unit.casefold() in said or plural_unit(unit).casefold() in said
 
 
 def _source(ref: ArticleRef) -> str:

@@ -100,4 +100,4 @@ def test_sources_added_paused_resumed_and_removed_from_the_terminal(
     assert main(["sources", "resume", "1"]) == 0 and main(["sources", "remove", "1"]) == 0
     assert "resumed #1" in (out := capsys.readouterr().out) and "removed #1" in out
     assert main(["sources", "pause", "7"]) == 1
-    assert "No source #7 (briefbot sources list shows them)" in capsys.readouterr().err
+    assert "No source #7 (sources list shows them)" in capsys.readouterr().err

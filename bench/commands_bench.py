@@ -52,8 +52,16 @@ def queries(filled: Filled) -> list[Query]:
     ]
 
 
-def run(*, facts: int, db: str | None, runs: int, seed: int = 1, keep: bool = False, store: str | None = None,
-        log: Callable[[str], None] = lambda _: None) -> Iterator[dict[str, Any]]:
+def run(
+    *,
+    facts: int,
+    db: str | None,
+    runs: int,
+    seed: int = 1,
+    keep: bool = False,
+    store: str | None = None,
+    log: Callable[[str], None] = lambda _: None,
+) -> Iterator[dict[str, Any]]:
     """Fill a scratch database with `facts` facts, then yield one measurement per query.
 
     `store` measures an existing store instead (one filled earlier with --keep, say); it is
@@ -67,8 +75,14 @@ def run(*, facts: int, db: str | None, runs: int, seed: int = 1, keep: bool = Fa
             log(f"store: {filled.facts:,} facts in {filled.articles:,} articles (existing)")
             uow = SqlUnitOfWork(make_session_factory(engine))
             for q in queries(filled):
-                yield _measure(q, uow=uow, today=filled.last_day + timedelta(days=1), runs=runs,
-                               db=dialect(store), filled=filled)
+                yield _measure(
+                    q,
+                    uow=uow,
+                    today=filled.last_day + timedelta(days=1),
+                    runs=runs,
+                    db=dialect(store),
+                    filled=filled,
+                )
         finally:
             engine.dispose()
         return
@@ -78,13 +92,17 @@ def run(*, facts: int, db: str | None, runs: int, seed: int = 1, keep: bool = Fa
             upgrade(engine)
             t0 = time.perf_counter()
             filled = fill_facts(
-                engine, facts, seed=seed,
+                engine,
+                facts,
+                seed=seed,
                 progress=lambda n: log(f"filled {n:,} facts ({time.perf_counter() - t0:.0f} s)"),
             )
             # What the next process start does (store.migrate.upgrade): SQLite's planner statistics.
             upgrade(engine)
-            log(f"store: {filled.articles:,} articles, {filled.events:,} events, {filled.quotes:,} quotes, "
-                f"{filled.figures:,} figures in {time.perf_counter() - t0:.1f} s (bulk inserts)")
+            log(
+                f"store: {filled.articles:,} articles, {filled.events:,} events, {filled.quotes:,} quotes, "
+                f"{filled.figures:,} figures in {time.perf_counter() - t0:.1f} s (bulk inserts)"
+            )
             uow = SqlUnitOfWork(make_session_factory(engine))
             today = filled.last_day + timedelta(days=1)
             for q in queries(filled):
@@ -96,8 +114,10 @@ def run(*, facts: int, db: str | None, runs: int, seed: int = 1, keep: bool = Fa
 def describe(engine: Engine) -> Filled:
     """What an existing store holds, in the terms of a fill."""
     with engine.connect() as conn:
-        counts = {t: conn.scalar(select(func.count()).select_from(text(t))) or 0
-                  for t in ("articles", "events", "quotes", "figures")}
+        counts = {
+            t: conn.scalar(select(func.count()).select_from(text(t))) or 0
+            for t in ("articles", "events", "quotes", "figures")
+        }
         span = select(func.min(ArticleRow.published), func.max(ArticleRow.published))
         first, last = conn.execute(span).one()
     if first is None or last is None:
@@ -117,8 +137,16 @@ def _measure(
 
     latency = time_calls(call, runs=runs)
     return {
-        "command": q.command, "query": q.text, "shape": q.shape, "db": db, "facts": filled.facts,
+        "command": q.command,
+        "query": q.text,
+        "shape": q.shape,
+        "db": db,
+        "facts": filled.facts,
         "matched": sizes[-1] if sizes else 0,
-        "p50_ms": latency.p50_ms, "p95_ms": latency.p95_ms, "p99_ms": latency.p99_ms,
-        "runs": latency.runs, "peak_mb": latency.peak_mb, "rss_mb": max_rss_mb(),
+        "p50_ms": latency.p50_ms,
+        "p95_ms": latency.p95_ms,
+        "p99_ms": latency.p99_ms,
+        "runs": latency.runs,
+        "peak_mb": latency.peak_mb,
+        "rss_mb": max_rss_mb(),
     }

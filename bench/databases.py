@@ -15,7 +15,7 @@ DEFAULT_POSTGRES = "postgresql+psycopg://postgres@127.0.0.1:5432/postgres"
 
 
 def dialect(url: str) -> str:
-    """"sqlite" or "postgresql"."""
+    """ "sqlite" or "postgresql"."""
     return make_url(url).get_backend_name()
 
 

@@ -43,8 +43,16 @@ class CountingPublisher:
         return f"{len(self.arrivals)}.000"
 
 
-def run(*, channels: int, facts: int, db: str | None, seed: int = 1, keep: bool = False, workers: int = 1,
-        log: Callable[[str], None] = lambda _: None) -> Iterator[dict[str, Any]]:
+def run(
+    *,
+    channels: int,
+    facts: int,
+    db: str | None,
+    seed: int = 1,
+    keep: bool = False,
+    workers: int = 1,
+    log: Callable[[str], None] = lambda _: None,
+) -> Iterator[dict[str, Any]]:
     """Fill, subscribe `channels` channels, post their due digests; yield the measurement."""
     try:
         from handlers import digests  # noqa: F401  (arrives with the digests feature)
@@ -70,9 +78,15 @@ def run(*, channels: int, facts: int, db: str | None, seed: int = 1, keep: bool 
         posted = [c for r in results for c in r["channels"]]
         costs = sorted(ms for r in results for ms in r["costs_ms"])
         yield {
-            "command": "digests", "db": dialect(url), "channels": channels, "facts": filled.facts,
-            "workers": workers, "posted": len(posted), "posted_twice": len(posted) - len(set(posted)),
-            "reposted_after": len(again["channels"]), "skipped_empty": sum(r["empty"] for r in results),
+            "command": "digests",
+            "db": dialect(url),
+            "channels": channels,
+            "facts": filled.facts,
+            "workers": workers,
+            "posted": len(posted),
+            "posted_twice": len(posted) - len(set(posted)),
+            "reposted_after": len(again["channels"]),
+            "skipped_empty": sum(r["empty"] for r in results),
             "seconds": round(max(r["seconds"] for r in results), 2),
             "p50_ms": round(percentile(costs, 50), 2) if costs else 0.0,
             "p95_ms": round(percentile(costs, 95), 2) if costs else 0.0,
@@ -85,14 +99,23 @@ def _subscribe(engine: Any, channels: int, *, since: date) -> None:
     uow = SqlUnitOfWork(make_session_factory(engine))
     with uow:
         for i in range(channels):
-            uow.digests.subscribe(f"C{i:07d}", team="T1", cadence="daily", weekday=None, time="08:00",
-                                  timezone="UTC", topic=TOPICS[i % len(TOPICS)], post_empty=False,
-                                  created_by="bench")
+            uow.digests.subscribe(
+                f"C{i:07d}",
+                team="T1",
+                cadence="daily",
+                weekday=None,
+                time="08:00",
+                timezone="UTC",
+                topic=TOPICS[i % len(TOPICS)],
+                post_empty=False,
+                created_by="bench",
+            )
         uow.commit()
     # The generated news is dated in the past: the channels subscribed before it, or no slot is due.
     with engine.begin() as conn:
-        conn.execute(update(DigestSubscriptionRow).values(
-            created_at=datetime.combine(since, dtime(0), tzinfo=UTC)))
+        conn.execute(
+            update(DigestSubscriptionRow).values(created_at=datetime.combine(since, dtime(0), tzinfo=UTC))
+        )
 
 
 def _post_due(url: str, now: datetime) -> dict[str, Any]:
@@ -104,14 +127,20 @@ def _post_due(url: str, now: datetime) -> dict[str, Any]:
         factory = make_session_factory(engine.execution_options(sqlite_begin="BEGIN IMMEDIATE"))
         publisher = CountingPublisher()
         t0 = time.perf_counter()
-        outcomes = run_due(now=now, uow_factory=lambda: SqlUnitOfWork(factory), publisher=publisher,
-                           clock=FixedClock(now.date()))
+        outcomes = run_due(
+            now=now,
+            uow_factory=lambda: SqlUnitOfWork(factory),
+            publisher=publisher,
+            clock=FixedClock(now.date()),
+        )
         seconds = time.perf_counter() - t0
     finally:
         engine.dispose()
     marks = [t0, *publisher.arrivals]
     return {
-        "channels": publisher.channels, "seconds": seconds,
+        "channels": publisher.channels,
+        "seconds": seconds,
         "costs_ms": [(b - a) * 1000 for a, b in itertools.pairwise(marks)],
-        "empty": sum(o.status == "skipped-empty" for o in outcomes), "rss_mb": max_rss_mb(),
+        "empty": sum(o.status == "skipped-empty" for o in outcomes),
+        "rss_mb": max_rss_mb(),
     }

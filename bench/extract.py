@@ -22,9 +22,13 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from extract import dates, entities, events, figures, mentions, quotes  # noqa: E402
 from extract.document import Document  # noqa: E402
+from extract.events import find as events  # noqa: E402
+from extract.figures import find as figures  # noqa: E402
+from extract.names import entities, mentions  # noqa: E402
 from extract.pipeline import extract  # noqa: E402
+from extract.quotes import find as quotes  # noqa: E402
+from extract.timex import dates  # noqa: E402
 
 
 def default_batch() -> Path:
@@ -66,8 +70,15 @@ def stages(docs: list[tuple[str, date | None]]) -> dict[str, float]:
         t6 = time.perf_counter()
         entities.collect_entities(ms)
         t7 = time.perf_counter()
-        for name, a, b in (("segment", t0, t1), ("dates", t1, t2), ("figures", t2, t3), ("mentions", t3, t4),
-                           ("quotes", t4, t5), ("events", t5, t6), ("entities", t6, t7)):
+        for name, a, b in (
+            ("segment", t0, t1),
+            ("dates", t1, t2),
+            ("figures", t2, t3),
+            ("mentions", t3, t4),
+            ("quotes", t4, t5),
+            ("events", t5, t6),
+            ("entities", t6, t7),
+        ):
             spent[name] += b - a
     return spent
 

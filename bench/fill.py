@@ -49,8 +49,9 @@ class Filled:
         return self.events + self.quotes + self.figures
 
 
-def fill_facts(engine: Engine, facts: int, *, seed: int = 1,
-               progress: Callable[[int], None] | None = None) -> Filled:
+def fill_facts(
+    engine: Engine, facts: int, *, seed: int = 1, progress: Callable[[int], None] | None = None
+) -> Filled:
     """Insert generated articles and their facts until at least `facts` facts are stored."""
     people = _speakers(engine)
     session_factory = make_session_factory(engine)
@@ -105,8 +106,14 @@ class _Ids:
         self.stories: dict[tuple[int, date], int] = {}
 
 
-def _insert(session: Session, batch: list[SyntheticArticle], first_id: int, people: dict[str, int],
-            counts: dict[str, int], ids: _Ids) -> None:
+def _insert(
+    session: Session,
+    batch: list[SyntheticArticle],
+    first_id: int,
+    people: dict[str, int],
+    counts: dict[str, int],
+    ids: _Ids,
+) -> None:
     articles: list[dict[str, Any]] = []
     events: list[dict[str, Any]] = []
     stories: list[dict[str, Any]] = []
@@ -116,9 +123,18 @@ def _insert(session: Session, batch: list[SyntheticArticle], first_id: int, peop
     figures: list[dict[str, Any]] = []
     for offset, a in enumerate(batch):
         article_id = first_id + offset
-        articles.append({"id": article_id, "url": a.url, "title": a.title, "outlet": a.outlet,
-                         "published": a.published, "text": a.text, "fetched_at": fetched_at(a, offset),
-                         "content_hash": hashlib.sha256(a.text.encode()).hexdigest()})
+        articles.append(
+            {
+                "id": article_id,
+                "url": a.url,
+                "title": a.title,
+                "outlet": a.outlet,
+                "published": a.published,
+                "text": a.text,
+                "fetched_at": fetched_at(a, offset),
+                "content_hash": hashlib.sha256(a.text.encode()).hexdigest(),
+            }
+        )
         for day, sentence, actors, places in a.facts.events:
             start = a.text.find(sentence)
             ids.event += 1
@@ -126,31 +142,85 @@ def _insert(session: Session, batch: list[SyntheticArticle], first_id: int, peop
             if key not in ids.stories:
                 ids.story += 1
                 ids.stories[key] = ids.story
-                stories.append({"id": ids.story, "date": day.isoformat(), "date_start": day, "date_end": day,
-                                "summary": sentence, "actors": actors, "places": places,
-                                "words": stored_words(sentence, actors, places)})
+                stories.append(
+                    {
+                        "id": ids.story,
+                        "date": day.isoformat(),
+                        "date_start": day,
+                        "date_end": day,
+                        "summary": sentence,
+                        "actors": actors,
+                        "places": places,
+                        "words": stored_words(sentence, actors, places),
+                    }
+                )
             members.append({"story_id": ids.stories[key], "event_id": ids.event, "score": 1.0})
-            keys += key_rows(ids.stories[key], ids.event, (day, day),
-                             match_keys(features(day.isoformat(), sentence, actors, places)))
-            events.append({"id": ids.event, "article_id": article_id, "date": day.isoformat(),
-                           "date_start": day, "date_end": day, "summary": sentence, "sentence": sentence,
-                           "start": start, "end": start + len(sentence), "actors": actors, "places": places,
-                           "search_text": event_search_text(sentence, sentence, actors, places)})
+            keys += key_rows(
+                ids.stories[key],
+                ids.event,
+                (day, day),
+                match_keys(features(day.isoformat(), sentence, actors, places)),
+            )
+            events.append(
+                {
+                    "id": ids.event,
+                    "article_id": article_id,
+                    "date": day.isoformat(),
+                    "date_start": day,
+                    "date_end": day,
+                    "summary": sentence,
+                    "sentence": sentence,
+                    "start": start,
+                    "end": start + len(sentence),
+                    "actors": actors,
+                    "places": places,
+                    "search_text": event_search_text(sentence, sentence, actors, places),
+                }
+            )
         for speaker, role, said, kind in a.facts.quotes:
             start = max(a.text.find(said[:20]), 0)
-            quotes.append({"article_id": article_id, "person_id": people.get(speaker), "speaker": speaker,
-                           "speaker_kind": "person", "speaker_role": role, "text": said, "kind": kind,
-                           "cue": "said", "start": start, "end": start + len(said),
-                           "search_text": quote_search_text(said, speaker, role, [speaker])})
+            quotes.append(
+                {
+                    "article_id": article_id,
+                    "person_id": people.get(speaker),
+                    "speaker": speaker,
+                    "speaker_kind": "person",
+                    "speaker_role": role,
+                    "text": said,
+                    "kind": kind,
+                    "cue": "said",
+                    "start": start,
+                    "end": start + len(said),
+                    "search_text": quote_search_text(said, speaker, role, [speaker]),
+                }
+            )
         for value, unit, about, sentence in a.facts.figures:
             start = max(a.text.find(sentence), 0)
-            figures.append({"article_id": article_id, "text": f"{value:g} {unit}", "value": value,
-                            "value_max": None, "unit": unit, "bound": "=", "change": None, "about": about,
-                            "sentence": sentence, "start": start, "end": start + len(sentence),
-                            "search_text": figure_search_text(f"{value:g}", unit, about, sentence)})
+            figures.append(
+                {
+                    "article_id": article_id,
+                    "text": f"{value:g} {unit}",
+                    "value": value,
+                    "value_max": None,
+                    "unit": unit,
+                    "bound": "=",
+                    "change": None,
+                    "about": about,
+                    "sentence": sentence,
+                    "start": start,
+                    "end": start + len(sentence),
+                    "search_text": figure_search_text(f"{value:g}", unit, about, sentence),
+                }
+            )
     session.execute(insert(ArticleRow), articles)
-    for row_type, rows in ((EventRow, events), (QuoteRow, quotes), (FigureRow, figures), (StoryRow, stories),
-                           (StoryEventRow, members), (StoryKeyRow, keys)):
+    for row_type, rows in (
+        (EventRow, events),
+        (QuoteRow, quotes),
+        (FigureRow, figures),
+        (StoryRow, stories),
+        (StoryEventRow, members),
+        (StoryKeyRow, keys),
+    ):
         if rows:
             session.execute(insert(row_type), rows)
     if members:
@@ -174,6 +244,10 @@ def _reset_sequences(engine: Engine) -> None:
         return
     with engine.begin() as conn:
         for table in ("articles", "events", "stories"):
-            conn.execute(text(f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), "
-                              f"(SELECT coalesce(max(id), 1) FROM {table}))"))
+            conn.execute(
+                text(
+                    f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), "
+                    f"(SELECT coalesce(max(id), 1) FROM {table}))"
+                )
+            )
         conn.execute(text("ANALYZE"))

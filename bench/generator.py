@@ -15,39 +15,154 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 OUTLETS = (
-    "The Harbour Post", "Coast Wire", "Velmora Ledger", "Northsea Business", "Radio Kestrel",
-    "The Daily Meridian", "Granite City Herald", "Lowland Courier", "Pinecrest Tribune", "Atlas Newswire",
-    "The Evening Lantern", "Riverbend Observer", "Cobalt Bay Times", "Marrow Valley Gazette",
+    "The Harbour Post",
+    "Coast Wire",
+    "Velmora Ledger",
+    "Northsea Business",
+    "Radio Kestrel",
+    "The Daily Meridian",
+    "Granite City Herald",
+    "Lowland Courier",
+    "Pinecrest Tribune",
+    "Atlas Newswire",
+    "The Evening Lantern",
+    "Riverbend Observer",
+    "Cobalt Bay Times",
+    "Marrow Valley Gazette",
 )
 FIRST_NAMES = (
-    "Ada", "Tomas", "Ingrid", "Kwame", "Lucia", "Rafael", "Mei", "Oskar", "Priya", "Dmitri", "Amara",
-    "Jonas", "Sofia", "Hamid", "Elena", "Tariq", "Nadia", "Pieter", "Yusuf", "Greta", "Mateo", "Leila",
-    "Anders", "Chiara", "Kofi", "Maren", "Ravi", "Helga", "Bruno", "Zainab",
+    "Ada",
+    "Tomas",
+    "Ingrid",
+    "Kwame",
+    "Lucia",
+    "Rafael",
+    "Mei",
+    "Oskar",
+    "Priya",
+    "Dmitri",
+    "Amara",
+    "Jonas",
+    "Sofia",
+    "Hamid",
+    "Elena",
+    "Tariq",
+    "Nadia",
+    "Pieter",
+    "Yusuf",
+    "Greta",
+    "Mateo",
+    "Leila",
+    "Anders",
+    "Chiara",
+    "Kofi",
+    "Maren",
+    "Ravi",
+    "Helga",
+    "Bruno",
+    "Zainab",
 )
 SURNAMES = (
-    "Okafor", "Lind", "Varga", "Mensah", "Ferreira", "Castell", "Huang", "Brandt", "Raman", "Petrov",
-    "Adeyemi", "Falk", "Moreau", "Karimi", "Novak", "Haddad", "Osei", "Dekker", "Aksoy", "Holm",
-    "Quiroga", "Sato", "Lindqvist", "Bellini", "Nwosu", "Strand", "Iyer", "Kowalski", "Duarte", "Rahimi",
-    "Ekberg", "Marsh", "Tan", "Oyelaran", "Vance", "Szabo", "Morales", "Aziz", "Larsen", "Ward",
+    "Okafor",
+    "Lind",
+    "Varga",
+    "Mensah",
+    "Ferreira",
+    "Castell",
+    "Huang",
+    "Brandt",
+    "Raman",
+    "Petrov",
+    "Adeyemi",
+    "Falk",
+    "Moreau",
+    "Karimi",
+    "Novak",
+    "Haddad",
+    "Osei",
+    "Dekker",
+    "Aksoy",
+    "Holm",
+    "Quiroga",
+    "Sato",
+    "Lindqvist",
+    "Bellini",
+    "Nwosu",
+    "Strand",
+    "Iyer",
+    "Kowalski",
+    "Duarte",
+    "Rahimi",
+    "Ekberg",
+    "Marsh",
+    "Tan",
+    "Oyelaran",
+    "Vance",
+    "Szabo",
+    "Morales",
+    "Aziz",
+    "Larsen",
+    "Ward",
 )
 ROLES = (
-    "the union's general secretary", "chief executive of the port authority", "the finance minister",
-    "the mayor", "a spokesperson for the ministry", "the health minister", "the city council leader",
-    "an economist at Granite Bank", "the regional governor", "the head of the transport agency",
-    "a senior engineer", "the opposition leader", "the energy regulator's chair", "the police chief",
+    "the union's general secretary",
+    "chief executive of the port authority",
+    "the finance minister",
+    "the mayor",
+    "a spokesperson for the ministry",
+    "the health minister",
+    "the city council leader",
+    "an economist at Granite Bank",
+    "the regional governor",
+    "the head of the transport agency",
+    "a senior engineer",
+    "the opposition leader",
+    "the energy regulator's chair",
+    "the police chief",
 )
 PLACES = (
-    "Velmora", "Port Ardent", "Kessington", "Lowmarsh", "Brightwater", "Dunhollow", "Carrow Bay",
-    "Eastfold", "Mirelund", "Saltreach", "Thornbury", "Westhaven", "Ostrava Hills", "Calder Junction",
+    "Velmora",
+    "Port Ardent",
+    "Kessington",
+    "Lowmarsh",
+    "Brightwater",
+    "Dunhollow",
+    "Carrow Bay",
+    "Eastfold",
+    "Mirelund",
+    "Saltreach",
+    "Thornbury",
+    "Westhaven",
+    "Ostrava Hills",
+    "Calder Junction",
 )
 ORGS = (
-    "the United Port Workers' Union", "the Velmora Port Authority", "the Ministry of Transport",
-    "Granite Bank", "the Kessington City Council", "Northline Rail", "the Coastal Energy Board",
-    "Brightwater Water Company", "the National Health Service Trust", "Mirelund Airport",
+    "the United Port Workers' Union",
+    "the Velmora Port Authority",
+    "the Ministry of Transport",
+    "Granite Bank",
+    "the Kessington City Council",
+    "Northline Rail",
+    "the Coastal Energy Board",
+    "Brightwater Water Company",
+    "the National Health Service Trust",
+    "Mirelund Airport",
 )
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
-          "October", "November", "December")
+MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
 
 
 @dataclass(frozen=True)
@@ -62,37 +177,81 @@ class Topic:
 
 
 TOPICS = (
-    Topic("strike", ("{org} called a strike at {place}", "dockworkers walked off the job at {place}",
-                     "talks with {org} collapsed in {place}"),
-          (("workers", "joined the walkout"), ("container ships", "were waiting at anchor")),
-          ("back pay", "a new pay deal"),
-          ("we did not choose this fight", "our members have waited three years for a fair contract",
-           "the door to talks remains open")),
-    Topic("flood", ("heavy rain flooded the centre of {place}",
-                    "{org} evacuated homes near the river in {place}",
-                    "the river burst its banks at {place}"),
-          (("homes", "were left without power"), ("residents", "were moved to shelters")),
-          ("flood defences", "emergency repairs"),
-          ("the water rose faster than anyone expected", "the defences held where they had been rebuilt",
-           "families need help now, not next month")),
-    Topic("budget", ("{org} approved the budget for {place}", "{org} announced spending cuts in {place}",
-                     "the council of {place} voted on the budget"),
-          (("teachers", "will be hired"), ("bus routes", "will be cut")),
-          ("schools", "road repairs", "the new hospital wing"),
-          ("this budget protects the services people rely on", "the numbers simply do not add up",
-           "we will have to make hard choices")),
-    Topic("rail", ("{org} opened the new line to {place}", "a train derailed outside {place}",
-                   "{org} suspended services through {place}"),
-          (("passengers", "were stranded"), ("trains", "were cancelled")),
-          ("track upgrades", "new carriages"),
-          ("safety comes before the timetable", "passengers deserve a reliable service",
-           "the investigation will take several weeks")),
-    Topic("energy", ("{org} raised electricity prices in {place}", "a blackout hit {place}",
-                     "{org} switched on the offshore wind farm near {place}"),
-          (("households", "lost power"), ("turbines", "were installed")),
-          ("grid upgrades", "a subsidy scheme"),
-          ("prices will fall once the new capacity is online", "the grid was never built for this",
-           "bills are already too high for many families")),
+    Topic(
+        "strike",
+        (
+            "{org} called a strike at {place}",
+            "dockworkers walked off the job at {place}",
+            "talks with {org} collapsed in {place}",
+        ),
+        (("workers", "joined the walkout"), ("container ships", "were waiting at anchor")),
+        ("back pay", "a new pay deal"),
+        (
+            "we did not choose this fight",
+            "our members have waited three years for a fair contract",
+            "the door to talks remains open",
+        ),
+    ),
+    Topic(
+        "flood",
+        (
+            "heavy rain flooded the centre of {place}",
+            "{org} evacuated homes near the river in {place}",
+            "the river burst its banks at {place}",
+        ),
+        (("homes", "were left without power"), ("residents", "were moved to shelters")),
+        ("flood defences", "emergency repairs"),
+        (
+            "the water rose faster than anyone expected",
+            "the defences held where they had been rebuilt",
+            "families need help now, not next month",
+        ),
+    ),
+    Topic(
+        "budget",
+        (
+            "{org} approved the budget for {place}",
+            "{org} announced spending cuts in {place}",
+            "the council of {place} voted on the budget",
+        ),
+        (("teachers", "will be hired"), ("bus routes", "will be cut")),
+        ("schools", "road repairs", "the new hospital wing"),
+        (
+            "this budget protects the services people rely on",
+            "the numbers simply do not add up",
+            "we will have to make hard choices",
+        ),
+    ),
+    Topic(
+        "rail",
+        (
+            "{org} opened the new line to {place}",
+            "a train derailed outside {place}",
+            "{org} suspended services through {place}",
+        ),
+        (("passengers", "were stranded"), ("trains", "were cancelled")),
+        ("track upgrades", "new carriages"),
+        (
+            "safety comes before the timetable",
+            "passengers deserve a reliable service",
+            "the investigation will take several weeks",
+        ),
+    ),
+    Topic(
+        "energy",
+        (
+            "{org} raised electricity prices in {place}",
+            "a blackout hit {place}",
+            "{org} switched on the offshore wind farm near {place}",
+        ),
+        (("households", "lost power"), ("turbines", "were installed")),
+        ("grid upgrades", "a subsidy scheme"),
+        (
+            "prices will fall once the new capacity is online",
+            "the grid was never built for this",
+            "bills are already too high for many families",
+        ),
+    ),
 )
 UNITS = (("million", "{n} million"), ("billion", "{n} billion"))
 
@@ -119,8 +278,10 @@ class SyntheticArticle:
 
     def as_file(self) -> str:
         """The article as a briefbot text file (header lines, blank line, body)."""
-        return (f"Title: {self.title}\nOutlet: {self.outlet}\nPublished: {self.published.isoformat()}\n"
-                f"URL: {self.url}\n\n{self.text}\n")
+        return (
+            f"Title: {self.title}\nOutlet: {self.outlet}\nPublished: {self.published.isoformat()}\n"
+            f"URL: {self.url}\n\n{self.text}\n"
+        )
 
 
 @dataclass(frozen=True)
@@ -171,8 +332,15 @@ class ArticleGenerator:
         surnames = rng.sample(SURNAMES, 3)
         people = tuple((f"{rng.choice(FIRST_NAMES)} {s}", rng.choice(ROLES)) for s in surnames)
         self._stories += 1
-        return Story(id=self._stories, topic=rng.choice(TOPICS), place=rng.choice(PLACES),
-                     org=rng.choice(ORGS), people=people, start=day, days=rng.randint(2, 20))
+        return Story(
+            id=self._stories,
+            topic=rng.choice(TOPICS),
+            place=rng.choice(PLACES),
+            org=rng.choice(ORGS),
+            people=people,
+            start=day,
+            days=rng.randint(2, 20),
+        )
 
     def _article(self, serial: int, story: Story, outlet: str, published: date) -> SyntheticArticle:
         rng = self._rng
@@ -192,7 +360,7 @@ class ArticleGenerator:
 
         (name, role), (name2, role2) = story.people[0], story.people[1]
         claim = rng.choice(topic.claims)
-        quote = f"\"{_cap(claim)},\" said {name}, {role}."
+        quote = f'"{_cap(claim)}," said {name}, {role}.'
         facts.quotes.append((name, role, _cap(claim) + ".", "direct"))
         paragraphs.append(quote)
 
@@ -206,13 +374,17 @@ class ArticleGenerator:
 
         surname2 = name2.split()[-1]
         other = rng.choice(topic.claims)
-        paragraphs.append(f"{name2}, {role2}, said that {other}. {surname2} added that "
-                          f"a decision was expected by {MONTHS[(published.month + 1) % 12]}.")
+        paragraphs.append(
+            f"{name2}, {role2}, said that {other}. {surname2} added that "
+            f"a decision was expected by {MONTHS[(published.month + 1) % 12]}."
+        )
         facts.quotes.append((name2, role2, other, "indirect"))
 
         earlier = published - timedelta(days=rng.randint(10, 60))
-        background = (f"{rng.choice(_BACKGROUNDS)} on {MONTHS[earlier.month - 1]} {earlier.day}, when "
-                      f"{story.org} rejected a proposal from {place} officials.")
+        background = (
+            f"{rng.choice(_BACKGROUNDS)} on {MONTHS[earlier.month - 1]} {earlier.day}, when "
+            f"{story.org} rejected a proposal from {place} officials."
+        )
         facts.events.append((earlier, background, [story.org], [place]))
         paragraphs.append(background)
 
@@ -223,23 +395,31 @@ class ArticleGenerator:
         if rng.random() < 0.5:
             name3, role3 = story.people[2]
             first, second = rng.sample(topic.claims, 2)
-            paragraphs.append(f"\"{_cap(first)}. {_cap(second)},\" {name3}, {role3}, told {outlet} "
-                              f"on {WEEKDAYS[published.weekday()]}.")
+            paragraphs.append(
+                f'"{_cap(first)}. {_cap(second)}," {name3}, {role3}, told {outlet} '
+                f"on {WEEKDAYS[published.weekday()]}."
+            )
             facts.quotes.append((name3, role3, f"{_cap(first)}. {_cap(second)}.", "direct"))
         # Keeps every article's text unique, as real copies of a wire story differ in their edits.
         paragraphs.append(f"Reporting by {rng.choice(FIRST_NAMES)} {rng.choice(SURNAMES)}; file {serial}.")
         slug = f"{topic.name}-{place.lower().replace(' ', '-')}-{serial}"
         host = outlet.lower().replace("the ", "").replace(" ", "")
         return SyntheticArticle(
-            title=f"{_cap(happening)}", outlet=outlet, published=published,
-            url=f"https://{host}.example/{published.isoformat()}/{slug}", text="\n\n".join(paragraphs),
-            facts=facts, story=story.id,
+            title=f"{_cap(happening)}",
+            outlet=outlet,
+            published=published,
+            url=f"https://{host}.example/{published.isoformat()}/{slug}",
+            text="\n\n".join(paragraphs),
+            facts=facts,
+            story=story.id,
         )
 
 
 _BACKGROUNDS = ("The dispute began", "The trouble started", "Tensions rose", "The row first surfaced")
 _LEAD_TAILS = (
-    "officials said", "bringing much of the city to a standstill", "the latest turn in a months-long dispute",
+    "officials said",
+    "bringing much of the city to a standstill",
+    "the latest turn in a months-long dispute",
     "leaving thousands of people uncertain about the weeks ahead",
 )
 

@@ -44,8 +44,16 @@ class FixedClock:
         return datetime.combine(self._day, dtime(12), tzinfo=UTC)
 
 
-def run(*, articles: int, db: str | None, seed: int = 1, keep: bool = False, workers: int = 1,
-        batch: int | None = None, log: Callable[[str], None] = lambda _: None) -> Iterator[dict[str, Any]]:
+def run(
+    *,
+    articles: int,
+    db: str | None,
+    seed: int = 1,
+    keep: bool = False,
+    workers: int = 1,
+    batch: int | None = None,
+    log: Callable[[str], None] = lambda _: None,
+) -> Iterator[dict[str, Any]]:
     """Ingest `articles` generated articles into a scratch database; yield checkpoints and the total.
 
     With `workers` > 1, that many processes each ingest the same articles at once (the worst
@@ -72,9 +80,15 @@ def run(*, articles: int, db: str | None, seed: int = 1, keep: bool = False, wor
             t0, cpu0 = time.perf_counter(), cpu_seconds()
             last_i, last_t = 0, t0
             stream = ArticleGenerator(seed).articles(articles)
-            batches = ([IngestArticle(text=a.text, url=a.url, title=a.title, outlet=a.outlet,
-                                      published=a.published) for a in itertools.islice(stream, batch)]
-                       for _ in range(0, articles, batch))
+            batches = (
+                [
+                    IngestArticle(
+                        text=a.text, url=a.url, title=a.title, outlet=a.outlet, published=a.published
+                    )
+                    for a in itertools.islice(stream, batch)
+                ]
+                for _ in range(0, articles, batch)
+            )
             i = 0
             for results in ingest_batches(batches, uow=uow, clock=clock):
                 first = i
@@ -91,12 +105,20 @@ def run(*, articles: int, db: str | None, seed: int = 1, keep: bool = False, wor
                     last_i, last_t = i, now
                     log(f"{i:,} articles in {elapsed:.1f} s: {i / elapsed:.0f}/s, rss {max_rss_mb()} MB")
                     yield {
-                        "command": "ingest", "db": dialect(url), "articles": i, "stored": stored,
-                        "duplicates": duplicates, "facts": facts, "seconds": round(elapsed, 2),
-                        "articles_per_s": round(i / elapsed, 1), "recent_articles_per_s": recent,
+                        "command": "ingest",
+                        "db": dialect(url),
+                        "articles": i,
+                        "stored": stored,
+                        "duplicates": duplicates,
+                        "facts": facts,
+                        "seconds": round(elapsed, 2),
+                        "articles_per_s": round(i / elapsed, 1),
+                        "recent_articles_per_s": recent,
                         # Articles a second of this process's CPU: the rate on one core, waits aside.
-                        "cpu_s": round(cpu, 2), "articles_per_cpu_s": round(i / cpu, 1),
-                        "peak_mb": max_rss_mb(), "batch": batch,
+                        "cpu_s": round(cpu, 2),
+                        "articles_per_cpu_s": round(i / cpu, 1),
+                        "peak_mb": max_rss_mb(),
+                        "batch": batch,
                         "final": i == articles,
                     }
         finally:
@@ -122,20 +144,33 @@ def _run_parallel(
             with engine.connect() as conn:
                 stored = conn.scalar(text("SELECT count(*) FROM articles")) or 0
                 twice = sum(
-                    conn.scalar(text(f"SELECT count(*) FROM (SELECT article_id, start FROM {t} "
-                                     f"GROUP BY article_id, start, \"end\" HAVING count(*) > 1) d")) or 0
+                    conn.scalar(
+                        text(
+                            f"SELECT count(*) FROM (SELECT article_id, start FROM {t} "
+                            f'GROUP BY article_id, start, "end" HAVING count(*) > 1) d'
+                        )
+                    )
+                    or 0
                     for t in ("events", "quotes", "figures")
                 )
         finally:
             engine.dispose()
         yield {
-            "command": "ingest", "db": dialect(url), "articles": articles, "workers": workers,
-            "stored": stored, "stored_by_workers": sum(r["stored"] for r in results),
-            "duplicates": sum(r["duplicates"] for r in results), "errors": sum(r["errors"] for r in results),
-            "facts_stored_twice": twice, "seconds": round(elapsed, 2),
+            "command": "ingest",
+            "db": dialect(url),
+            "articles": articles,
+            "workers": workers,
+            "stored": stored,
+            "stored_by_workers": sum(r["stored"] for r in results),
+            "duplicates": sum(r["duplicates"] for r in results),
+            "errors": sum(r["errors"] for r in results),
+            "facts_stored_twice": twice,
+            "seconds": round(elapsed, 2),
             "articles_per_s": round(articles * workers / elapsed, 1),
-            "stored_per_s": round(stored / elapsed, 1), "batch": batch,
-            "peak_mb": max(r["rss_mb"] for r in results), "final": True,
+            "stored_per_s": round(stored / elapsed, 1),
+            "batch": batch,
+            "peak_mb": max(r["rss_mb"] for r in results),
+            "final": True,
         }
 
 
@@ -148,8 +183,10 @@ def _ingest_all(url: str, articles: int, seed: int, batch: int) -> dict[str, Any
     try:
         uow = SqlUnitOfWork(make_session_factory(engine.execution_options(sqlite_begin="BEGIN IMMEDIATE")))
         for first in range(0, len(corpus), batch):
-            cmds = [IngestArticle(text=a.text, url=a.url, title=a.title, outlet=a.outlet,
-                                  published=a.published) for a in corpus[first:first + batch]]
+            cmds = [
+                IngestArticle(text=a.text, url=a.url, title=a.title, outlet=a.outlet, published=a.published)
+                for a in corpus[first : first + batch]
+            ]
             try:
                 results = ingest_batch(cmds, uow=uow, clock=clock)
             except Exception:  # a lost race surfacing as an error is a finding, not a crash

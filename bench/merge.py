@@ -48,14 +48,22 @@ def run(articles: list[Article], show_errors: bool = False) -> tuple[int, int, i
         uow = SqlUnitOfWork(make_session_factory(engine))
         truth_by_article: dict[int, list[tuple[int, int, int]]] = {}
         for a in articles:
-            result = ingest_article(IngestArticle(text=a.text, outlet=a.outlet, published=a.published),
-                                    uow=uow, clock=_Clock())
+            result = ingest_article(
+                IngestArticle(text=a.text, outlet=a.outlet, published=a.published), uow=uow, clock=_Clock()
+            )
             if result.article is not None and result.status == "stored":
                 truth_by_article[result.article.id] = a.truth
         with engine.connect() as conn:
             rows = conn.execute(
-                select(EventRow.id, EventRow.article_id, EventRow.start, EventRow.end, EventRow.summary,
-                       StoryEventRow.story_id, StoryEventRow.reason)
+                select(
+                    EventRow.id,
+                    EventRow.article_id,
+                    EventRow.start,
+                    EventRow.end,
+                    EventRow.summary,
+                    StoryEventRow.story_id,
+                    StoryEventRow.reason,
+                )
                 .join(StoryEventRow, StoryEventRow.event_id == EventRow.id)
                 .join(ArticleRow, ArticleRow.id == EventRow.article_id)
             ).all()
@@ -90,11 +98,15 @@ def main() -> None:
         tp, fp, fn, n = run(articles, args.show_errors)
         for i, v in enumerate((tp, fp, fn, n)):
             totals[i] += v
-        print(f"seed {seed}: {len(articles)} articles, {n} events scored, "
-              f"precision {_ratio(tp, tp + fp)}, recall {_ratio(tp, tp + fn)}")
+        print(
+            f"seed {seed}: {len(articles)} articles, {n} events scored, "
+            f"precision {_ratio(tp, tp + fp)}, recall {_ratio(tp, tp + fn)}"
+        )
     tp, fp, fn, n = totals
-    print(f"all: {n} events, pairs same-story {tp + fp}, truly same {tp + fn}; "
-          f"precision {_ratio(tp, tp + fp)}, recall {_ratio(tp, tp + fn)}")
+    print(
+        f"all: {n} events, pairs same-story {tp + fp}, truly same {tp + fn}; "
+        f"precision {_ratio(tp, tp + fp)}, recall {_ratio(tp, tp + fn)}"
+    )
 
 
 def _ratio(a: int, b: int) -> str:

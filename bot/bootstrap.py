@@ -79,5 +79,8 @@ def build(settings: Settings | None = None) -> Container:
 
     settings = settings or Settings()
     allow_private = settings.allow_private_fetch
-    return Container(settings=settings, engine=make_engine(settings.database_url),
-                     http_client_factory=lambda: make_client(allow_private=allow_private))
+    return Container(
+        settings=settings,
+        engine=make_engine(settings.database_url),
+        http_client_factory=lambda: make_client(allow_private=allow_private),
+    )

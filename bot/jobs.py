@@ -42,15 +42,24 @@ def writer_uow_factory(c: Container) -> Callable[[], UnitOfWork]:
 
 def run_due_digests(c: Container, now: datetime | None = None) -> list[DigestOutcome]:
     """Post every due digest slot once (`now` defaults to the clock's now)."""
-    return run_due(now=now or c.clock.now(), uow_factory=writer_uow_factory(c), publisher=make_publisher(c),
-                   clock=c.clock)
+    return run_due(
+        now=now or c.clock.now(),
+        uow_factory=writer_uow_factory(c),
+        publisher=make_publisher(c),
+        clock=c.clock,
+    )
 
 
 def poll_due_sources(c: Container, now: datetime | None = None) -> list[PollReport]:
     """Poll every source whose interval has passed; new items are ingested."""
     reader = HttpSourceReader(allow_private=c.settings.allow_private_fetch)
     try:
-        return poll_due(now=now or c.clock.now(), uow_factory=writer_uow_factory(c), reader=reader,
-                        clock=c.clock, extractor=c.extractor)
+        return poll_due(
+            now=now or c.clock.now(),
+            uow_factory=writer_uow_factory(c),
+            reader=reader,
+            clock=c.clock,
+            extractor=c.extractor,
+        )
     finally:
         reader.close()

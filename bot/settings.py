@@ -25,7 +25,7 @@ class Settings(BaseSettings):
         # Hosting platforms hand out postgres:// URLs; SQLAlchemy wants the driver named.
         for prefix in ("postgres://", "postgresql://"):
             if url.startswith(prefix):
-                return "postgresql+psycopg://" + url[len(prefix):]
+                return "postgresql+psycopg://" + url[len(prefix) :]
         return url
 
     @field_validator("slack_api_url")

@@ -27,9 +27,15 @@ class HttpSourceProbe:
     Private and local addresses are refused unless `allow_private` (tests against localhost need it).
     """
 
-    def __init__(self, *, transport: httpx.BaseTransport | None = None, timeout: float = 10.0,
-                 max_bytes: int = MAX_BYTES, user_agent: str = USER_AGENT,
-                 allow_private: bool = False) -> None:
+    def __init__(
+        self,
+        *,
+        transport: httpx.BaseTransport | None = None,
+        timeout: float = 10.0,
+        max_bytes: int = MAX_BYTES,
+        user_agent: str = USER_AGENT,
+        allow_private: bool = False,
+    ) -> None:
         self._transport = transport
         self._allow_private = allow_private
         self._timeout = httpx.Timeout(timeout)
@@ -53,16 +59,27 @@ class HttpSourceProbe:
         raise ProbeError(f"{url} is neither a feed nor a web page (content type {kind}).")
 
     def _fetch(self, url: str) -> tuple[str, str, bytes]:
-        headers = {"User-Agent": self._user_agent,
-                   "Accept": "application/rss+xml, application/atom+xml, application/xml, text/html;q=0.9"}
+        headers = {
+            "User-Agent": self._user_agent,
+            "Accept": "application/rss+xml, application/atom+xml, application/xml, text/html;q=0.9",
+        }
         try:
             # The hook refuses early with a clear message; the transport checks again at connect time
             # (with allow_private, only link-local is left to refuse: the transport does that alone).
             hooks = {"request": [] if self._allow_private else [request_guard()]}
             transport = self._transport or GuardedTransport(allow_private=self._allow_private)
-            with httpx.Client(transport=transport, timeout=self._timeout, headers=headers, trust_env=False,
-                              follow_redirects=True, max_redirects=5, event_hooks=hooks) as client, \
-                    client.stream("GET", url) as response:
+            with (
+                httpx.Client(
+                    transport=transport,
+                    timeout=self._timeout,
+                    headers=headers,
+                    trust_env=False,
+                    follow_redirects=True,
+                    max_redirects=5,
+                    event_hooks=hooks,
+                ) as client,
+                client.stream("GET", url) as response,
+            ):
                 if response.status_code >= 400:
                     raise ProbeError(f"{url} answered HTTP {response.status_code}.")
                 body = bytearray()

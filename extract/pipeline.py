@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from datetime import date
 
-from extract.dates import find_dates
 from extract.document import Document
-from extract.entities import collect_entities
-from extract.events import find_events
-from extract.figures import find_figures
-from extract.mentions import find_mentions
+from extract.events.find import find_events
+from extract.figures.find import find_figures
 from extract.models import Extraction
-from extract.quotes import find_quotes
+from extract.names.entities import collect_entities
+from extract.names.mentions import find_mentions
+from extract.quotes.find import find_quotes
+from extract.timex.dates import find_dates
 
 
 def extract(text: str, published: date | None = None) -> Extraction:

@@ -91,14 +91,15 @@ def validate_url(url: str) -> str:
     url = url.strip()
     parts = urlsplit(url)
     if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
-        raise AdminError(f"\"{url[:200]}\" is not an http(s) URL, e.g. https://example.com/feed.xml")
+        raise AdminError(f'"{url[:200]}" is not an http(s) URL, e.g. https://example.com/feed.xml')
     if len(url) > MAX_URL_LENGTH or any(ch.isspace() for ch in url):
         raise AdminError("That URL is too long or contains spaces.")
     return url
 
 
-def add_source(cmd: AddSource, *, uow_factory: Callable[[], UnitOfWork], probe: SourceProbe,
-               clock: Clock) -> SourceAdded:
+def add_source(
+    cmd: AddSource, *, uow_factory: Callable[[], UnitOfWork], probe: SourceProbe, clock: Clock
+) -> SourceAdded:
     """Follow a feed or page: validate the URL, fetch it once to show what it holds, store it, audit it."""
     url = validate_url(cmd.url)
     with uow_factory() as uow:
@@ -145,8 +146,9 @@ def resume_source(cmd: SourceAction, *, uow_factory: Callable[[], UnitOfWork], c
     return _set_active(cmd, True, uow_factory=uow_factory, clock=clock)
 
 
-def _set_active(cmd: SourceAction, active: bool, *, uow_factory: Callable[[], UnitOfWork],
-                clock: Clock) -> SourceChanged:
+def _set_active(
+    cmd: SourceAction, active: bool, *, uow_factory: Callable[[], UnitOfWork], clock: Clock
+) -> SourceChanged:
     action: Literal["paused", "resumed"] = "resumed" if active else "paused"
     with uow_factory() as uow:
         _existing(uow, cmd.source_id)

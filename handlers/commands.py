@@ -42,11 +42,13 @@ def show_timeline(query: TimelineQuery, *, uow: UnitOfWork) -> TimelineResult:
         # Ranked from headlines (no reports): only the page's stories are loaded in full.
         found = uow.stories.search(_search(query))
         ranked = rank_stories(found, query.terms)
-        shown = uow.stories.load([s.id for s in ranked[query.offset:query.offset + query.limit]])
+        shown = uow.stories.load([s.id for s in ranked[query.offset : query.offset + query.limit]])
     page = sorted(shown, key=_story_order)
     entries = [_timeline_entry(s) for s in page]
     return TimelineResult(
-        query=query, entries=entries, page=_page(query, len(found)),
+        query=query,
+        entries=entries,
+        page=_page(query, len(found)),
         suggestion=None if entries else suggest_broader("timeline", query),
     )
 
@@ -93,9 +95,16 @@ def _timeline_entry(story: Story) -> TimelineEntry:
     for m in story.members:
         if all(s.id != m.article.id for s in sources):
             sources.append(_ref(m.article))
-    return TimelineEntry(date=story.date, precision=_precision(story.date), summary=story.summary,
-                         actors=list(story.actors), places=list(story.places), sources=sources,
-                         story_id=story.id, reports=len(story.members))
+    return TimelineEntry(
+        date=story.date,
+        precision=_precision(story.date),
+        summary=story.summary,
+        actors=list(story.actors),
+        places=list(story.places),
+        sources=sources,
+        story_id=story.id,
+        reports=len(story.members),
+    )
 
 
 def show_quotes(query: WhoSaidQuery, *, uow: UnitOfWork) -> WhoSaidResult:
@@ -109,12 +118,16 @@ def show_quotes(query: WhoSaidQuery, *, uow: UnitOfWork) -> WhoSaidResult:
             if total:
                 roles = {p.name: p.roles[0] for p in people if p.roles}
                 entries = [_quote_entry(q, roles.get(q.speaker or "")) for q in by_person]
-                return WhoSaidResult(query=query, matched="person", people=people, quotes=entries,
-                                     page=_page(query, total))
+                return WhoSaidResult(
+                    query=query, matched="person", people=people, quotes=entries, page=_page(query, total)
+                )
         quotes, total = uow.quotes.search(search)
     return WhoSaidResult(
-        query=query, matched="topic" if total else "none", people=people,
-        quotes=[_quote_entry(q) for q in quotes], page=_page(query, total),
+        query=query,
+        matched="topic" if total else "none",
+        people=people,
+        quotes=[_quote_entry(q) for q in quotes],
+        page=_page(query, total),
         suggestion=None if total else suggest_broader("whosaid", query),
     )
 
@@ -130,7 +143,9 @@ def show_figures(query: FiguresQuery, *, uow: UnitOfWork) -> FiguresResult:
     # The search matches the whole sentence; numbers that themselves count the topic come first.
     groups.sort(key=lambda g: not _counts_topic(g, query.terms))
     return FiguresResult(
-        query=query, groups=groups, page=_page(query, total),
+        query=query,
+        groups=groups,
+        page=_page(query, total),
         suggestion=None if groups else suggest_broader("figures", query),
     )
 
@@ -151,8 +166,17 @@ def _happening_dates(figures: list[FigureRecord], uow: UnitOfWork) -> dict[int, 
 
 
 def _report(f: FigureRecord) -> FigureReport:
-    return FigureReport(text=f.text, value=f.value, value_max=f.value_max, unit=f.unit, bound=f.bound,
-                        change=f.change, about=f.about, sentence=f.sentence, source=_ref(f.article))
+    return FigureReport(
+        text=f.text,
+        value=f.value,
+        value_max=f.value_max,
+        unit=f.unit,
+        bound=f.bound,
+        change=f.change,
+        about=f.about,
+        sentence=f.sentence,
+        source=_ref(f.article),
+    )
 
 
 def suggest_broader(command: str, query: FactQuery) -> str:
@@ -169,8 +193,9 @@ def suggest_broader(command: str, query: FactQuery) -> str:
 
 
 def _search(query: FactQuery) -> FactSearch:
-    return FactSearch(terms=list(query.terms), since=query.since, until=query.until,
-                      limit=query.limit, offset=query.offset)
+    return FactSearch(
+        terms=list(query.terms), since=query.since, until=query.until, limit=query.limit, offset=query.offset
+    )
 
 
 def _page(query: FactQuery, total: int) -> Page:
@@ -188,8 +213,14 @@ def _precision(value: str) -> DatePrecision:
 
 def _quote_entry(q: QuoteRecord, known_role: str | None = None) -> QuoteEntry:
     # The article may not restate who the speaker is; the role seen elsewhere still helps the reader.
-    return QuoteEntry(speaker=q.speaker, speaker_role=q.speaker_role or known_role, text=q.text, kind=q.kind,
-                      said_on=q.article.published, source=_ref(q.article))
+    return QuoteEntry(
+        speaker=q.speaker,
+        speaker_role=q.speaker_role or known_role,
+        text=q.text,
+        kind=q.kind,
+        said_on=q.article.published,
+        source=_ref(q.article),
+    )
 
 
 def _counts_topic(group: FigureGroup, terms: list[str]) -> bool:

@@ -21,9 +21,11 @@ from handlers.domain import DigestCadence, DigestRun, DigestSubscription
 from handlers.ports import Clock, UnitOfWork
 from handlers.schedule import ScheduleError, describe, next_slot, parse_time, parse_weekday, zone_name
 
-USAGE = ("/briefbot digest daily 08:00 Europe/Kyiv [topic words] · "
-         "/briefbot digest weekly mon 09:00 UTC [topic words] · /briefbot digest off · /briefbot digest show "
-         "(add --post-empty to post a short note when nothing is new)")
+USAGE = (
+    "/briefbot digest daily 08:00 Europe/Kyiv [topic words] · "
+    "/briefbot digest weekly mon 09:00 UTC [topic words] · /briefbot digest off · /briefbot digest show "
+    "(add --post-empty to post a short note when nothing is new)"
+)
 _POST_EMPTY = {"--post-empty", "—post-empty", "post-empty", "--empty"}
 
 
@@ -70,7 +72,7 @@ def parse_digest(words: list[str], *, channel: str, actor: str, team: str | None
     if verb == "off" and len(words) == 1:
         return DigestCommand(action="off", channel=channel, actor=actor, team=team)
     if verb not in ("daily", "weekly"):
-        raise AdminError(f"I can't read \"digest {' '.join(words)[:100]}\". Try: {USAGE}")
+        raise AdminError(f'I can\'t read "digest {" ".join(words)[:100]}". Try: {USAGE}')
     rest = [w for w in words[1:] if w.lower() not in _POST_EMPTY]
     post_empty = len(rest) < len(words) - 1
     try:
@@ -89,8 +91,14 @@ def parse_digest(words: list[str], *, channel: str, actor: str, team: str | None
         timezone = zone_name(rest.pop(0)) or "UTC"
     elif rest and "/" in rest[0]:
         raise AdminError(f"'{rest[0][:60]}' is not a time zone; use an IANA name such as Europe/Kyiv or UTC.")
-    spec = DigestSpec(cadence=verb, weekday=weekday, time=time, timezone=timezone,
-                      topic=" ".join(rest) or None, post_empty=post_empty)
+    spec = DigestSpec(
+        cadence=verb,
+        weekday=weekday,
+        time=time,
+        timezone=timezone,
+        topic=" ".join(rest) or None,
+        post_empty=post_empty,
+    )
     return DigestCommand(action="set", channel=channel, actor=actor, team=team, spec=spec)
 
 
@@ -103,9 +111,17 @@ def manage_digest(cmd: DigestCommand, *, uow_factory: Callable[[], UnitOfWork], 
             for old in current:
                 uow.digests.unsubscribe(old.id)
             s = cmd.spec
-            sub = uow.digests.subscribe(cmd.channel, team=cmd.team, cadence=s.cadence, weekday=s.weekday,
-                                        time=s.time, timezone=s.timezone, topic=s.topic,
-                                        post_empty=s.post_empty, created_by=cmd.actor)
+            sub = uow.digests.subscribe(
+                cmd.channel,
+                team=cmd.team,
+                cadence=s.cadence,
+                weekday=s.weekday,
+                time=s.time,
+                timezone=s.timezone,
+                topic=s.topic,
+                post_empty=s.post_empty,
+                created_by=cmd.actor,
+            )
             detail = f"{cmd.channel}: {describe(sub)}" + (f" about {sub.topic}" if sub.topic else "")
             uow.audit.record(cmd.actor, "digest.set", detail, now)
             current = [sub]
@@ -121,9 +137,14 @@ def manage_digest(cmd: DigestCommand, *, uow_factory: Callable[[], UnitOfWork], 
         shown = current[-1] if current else None
         runs = uow.digests.runs(shown.id, limit=5) if shown else []
         uow.commit()
-    return DigestView(action=cmd.action, channel=cmd.channel, subscription=shown,
-                      schedule=describe(shown) if shown else None,
-                      next_slot=next_slot(shown, now) if shown else None, runs=runs)
+    return DigestView(
+        action=cmd.action,
+        channel=cmd.channel,
+        subscription=shown,
+        schedule=describe(shown) if shown else None,
+        next_slot=next_slot(shown, now) if shown else None,
+        runs=runs,
+    )
 
 
 def recent_runs(*, uow_factory: Callable[[], UnitOfWork], limit: int = 20) -> list[tuple[DigestRun, str]]:

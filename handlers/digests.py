@@ -60,8 +60,11 @@ class Digest(_Model):
     def sources(self) -> list[ArticleRef]:
         """Every article a shown fact comes from, once, in order of first use."""
         seen: dict[int, ArticleRef] = {}
-        refs = [f.article for f in self.events] + [f.article for f in self.quotes] + [
-            f.article for f in self.figures]
+        refs = (
+            [f.article for f in self.events]
+            + [f.article for f in self.quotes]
+            + [f.article for f in self.figures]
+        )
         for ref in refs:
             seen.setdefault(ref.id, ref)
         return list(seen.values())
@@ -92,8 +95,16 @@ def build_digest(sub: DigestSubscription, *, uow: UnitOfWork, since: datetime, u
         events, n_events = uow.events.search(_search(terms, since, MAX_EVENTS))
         quotes, n_quotes = uow.quotes.search(_search(terms, since, MAX_QUOTES))
         figures, n_figures = uow.figures.search(_search(terms, since, MAX_FIGURES))
-    return Digest(subscription=sub, since=since, until=until, topic_terms=terms, events=events, quotes=quotes,
-                  figures=figures, totals={"events": n_events, "quotes": n_quotes, "figures": n_figures})
+    return Digest(
+        subscription=sub,
+        since=since,
+        until=until,
+        topic_terms=terms,
+        events=events,
+        quotes=quotes,
+        figures=figures,
+        totals={"events": n_events, "quotes": n_quotes, "figures": n_figures},
+    )
 
 
 def digest_since(sub: DigestSubscription, slot: datetime) -> datetime:
@@ -101,8 +112,9 @@ def digest_since(sub: DigestSubscription, slot: datetime) -> datetime:
     return sub.last_posted_at or (slot - period(sub))
 
 
-def run_due(*, now: datetime, uow_factory: Callable[[], UnitOfWork], publisher: DigestPublisher,
-            clock: Clock) -> list[DigestOutcome]:
+def run_due(
+    *, now: datetime, uow_factory: Callable[[], UnitOfWork], publisher: DigestPublisher, clock: Clock
+) -> list[DigestOutcome]:
     """Post every subscription's due slot once; report what happened to each slot this call looked at."""
     with uow_factory() as uow:
         subscriptions = uow.digests.subscriptions()
@@ -117,8 +129,14 @@ def run_due(*, now: datetime, uow_factory: Callable[[], UnitOfWork], publisher: 
     return outcomes
 
 
-def _run_slot(sub: DigestSubscription, slot: datetime, *, uow_factory: Callable[[], UnitOfWork],
-              publisher: DigestPublisher, clock: Clock) -> DigestOutcome | None:
+def _run_slot(
+    sub: DigestSubscription,
+    slot: datetime,
+    *,
+    uow_factory: Callable[[], UnitOfWork],
+    publisher: DigestPublisher,
+    clock: Clock,
+) -> DigestOutcome | None:
     with uow_factory() as uow:
         existing = uow.digests.run_for(sub.id, slot)
         if existing is not None and (existing.status != "failed" or existing.attempts >= MAX_ATTEMPTS):
@@ -132,8 +150,9 @@ def _run_slot(sub: DigestSubscription, slot: datetime, *, uow_factory: Callable[
         digest = build_digest(sub, uow=uow_factory(), since=digest_since(sub, slot), until=cutoff)
         if digest.empty and not sub.post_empty:
             _finish(run, uow_factory, ts=None, at=cutoff)
-            return DigestOutcome(subscription_id=sub.id, channel=sub.channel, slot=slot,
-                                 status="skipped-empty")
+            return DigestOutcome(
+                subscription_id=sub.id, channel=sub.channel, slot=slot, status="skipped-empty"
+            )
         ts = publisher.publish(sub.channel, digest)
     except PublishError as exc:
         return _failed(sub, run, slot, str(exc), uow_factory)
@@ -150,8 +169,9 @@ def _finish(run: DigestRun, uow_factory: Callable[[], UnitOfWork], *, ts: str | 
         uow.commit()
 
 
-def _failed(sub: DigestSubscription, run: DigestRun, slot: datetime, error: str,
-            uow_factory: Callable[[], UnitOfWork]) -> DigestOutcome:
+def _failed(
+    sub: DigestSubscription, run: DigestRun, slot: datetime, error: str, uow_factory: Callable[[], UnitOfWork]
+) -> DigestOutcome:
     log.warning("digest %s to %s for slot %s failed: %s", sub.id, sub.channel, slot.isoformat(), error)
     with uow_factory() as uow:
         uow.digests.mark_failed(run.id, error=error[:1000])

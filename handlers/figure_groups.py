@@ -14,7 +14,7 @@ import math
 from collections.abc import Callable, Sequence
 from datetime import date, timedelta
 
-from extract.dates import date_range
+from extract.timex.dates import date_range
 from handlers.results import FigureGroup, FigureReport
 from handlers.story_match import fold, stem
 
@@ -116,8 +116,9 @@ def _recent(day: str, published: date | None) -> bool:
 def summarise(reports: list[FigureReport]) -> FigureGroup:
     """One group: range, latest report with its history, and whether sources disagree."""
     ranges = [plausible_range(r) for r in reports]
-    by_date = sorted(reports, key=lambda r: (r.source.published is not None, r.source.published, r.source.id),
-                     reverse=True)
+    by_date = sorted(
+        reports, key=lambda r: (r.source.published is not None, r.source.published, r.source.id), reverse=True
+    )
     days = {r.source.published for r in reports}
     revised = len(days) > 1 and _is_revision(reports)
     latest_day = by_date[0].source.published
@@ -126,10 +127,12 @@ def summarise(reports: list[FigureReport]) -> FigureGroup:
         # Whole numbers reported, whole numbers allowed: "more than 90 ships" allows up to 113, not 112.5.
         low, high = math.floor(low), math.ceil(high)
     return FigureGroup(
-        about=min((r.about for r in reports if r.about), key=len, default=None), unit=reports[0].unit,
+        about=min((r.about for r in reports if r.about), key=len, default=None),
+        unit=reports[0].unit,
         reports=by_date if revised else reports,
         conflict=_conflict(reports, ranges, revised),
-        low=low, high=high,
+        low=low,
+        high=high,
         latest=by_date[0] if revised else None,
         history=[r for r in by_date if r.source.published != latest_day] if revised else [],
     )

@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 _GRAMMAR = (
-    "Add any of: since DATE, until DATE, limit N (1-50). "
-    "DATE is 2025-09-01, Sep 1, yesterday, last week, ..."
+    "Add any of: since DATE, until DATE, limit N (1-50). DATE is 2025-09-01, Sep 1, yesterday, last week, ..."
 )
 
 _HELP = {

@@ -12,7 +12,7 @@ from typing import TypeVar
 
 from extract import Entity, Extraction, Quote, extract
 from extract.document import Document
-from extract.lexicon_roles import role_qualifiers, titles
+from extract.names.roles import role_qualifiers, titles
 from handlers.domain import (
     Article,
     ArticleRef,
@@ -76,7 +76,10 @@ def ingest_batch(
 
 
 def ingest_batches(
-    batches: Iterable[Sequence[IngestArticle]], *, uow: UnitOfWork, extractor: Extractor = extract,
+    batches: Iterable[Sequence[IngestArticle]],
+    *,
+    uow: UnitOfWork,
+    extractor: Extractor = extract,
     clock: Clock,
 ) -> Iterator[list[IngestResult]]:
     """Each batch's results, exactly as `ingest_batch` on each in turn gives them, sooner.
@@ -111,8 +114,9 @@ class _Extraction:
     extracted: their results are known.
     """
 
-    def __init__(self, cmds: Sequence[IngestArticle], *, uow: UnitOfWork, extractor: Extractor,
-                 clock: Clock) -> None:
+    def __init__(
+        self, cmds: Sequence[IngestArticle], *, uow: UnitOfWork, extractor: Extractor, clock: Clock
+    ) -> None:
         self._cmds = cmds
         self._digests = [content_hash(c.text) if c.text.strip() else "" for c in cmds]
         with uow:
@@ -143,8 +147,9 @@ class _Extraction:
             return
         twin = _lookup(self._first_of, digest, cmd.url)
         if twin is not None and twin != i:  # i itself: this article's step failed once and is taken again
-            results[i] = IngestResult(status="duplicate", message=f"the same article as item {twin + 1} of "
-                                                                  "this batch: stored once")
+            results[i] = IngestResult(
+                status="duplicate", message=f"the same article as item {twin + 1} of this batch: stored once"
+            )
             return
         self._first_of[digest] = i
         if cmd.url:
@@ -157,14 +162,14 @@ class _Extraction:
             extraction = self._extractor(cmd.text, cmd.published or self._clock.today())
         except Exception:
             log.exception("extraction failed for %s", cmd.url or cmd.title or digest[:12])
-            results[i] = IngestResult(status="rejected",
-                                      message="extraction failed on this text (logged): nothing stored")
+            results[i] = IngestResult(
+                status="rejected", message="extraction failed on this text (logged): nothing stored"
+            )
             return
         self._done.pending.append(_Pending(i, cmd, digest, extraction))
 
 
-def _store_extracted(batch: _Extracted, uow: UnitOfWork,
-                     work: WaitWork | None = None) -> list[IngestResult]:
+def _store_extracted(batch: _Extracted, uow: UnitOfWork, work: WaitWork | None = None) -> list[IngestResult]:
     results = list(batch.results)
     if batch.pending:
         for p, result in zip(batch.pending, _store_all(batch.pending, uow, work), strict=True):
@@ -172,28 +177,33 @@ def _store_extracted(batch: _Extracted, uow: UnitOfWork,
     return [r for r in results if r is not None]
 
 
-def _store_all(pending: Sequence[_Pending], uow: UnitOfWork,
-               work: WaitWork | None) -> list[IngestResult]:
+def _store_all(pending: Sequence[_Pending], uow: UnitOfWork, work: WaitWork | None) -> list[IngestResult]:
     if len(pending) == 1:
         return [_store_in_one_transaction(pending, uow, work)[0]]
     try:
         return _store_in_one_transaction(pending, uow, work)
     except Exception:
-        log.warning("storing a batch of %d articles failed; storing them one by one", len(pending),
-                    exc_info=True)
+        log.warning(
+            "storing a batch of %d articles failed; storing them one by one", len(pending), exc_info=True
+        )
     out: list[IngestResult] = []
     for p in pending:
         try:
             out += _store_in_one_transaction([p], uow, work)
         except Exception as exc:  # this article (its text, its facts) is what the database refuses
             log.exception("storing %s failed", p.cmd.url or p.cmd.title or p.digest[:12])
-            out.append(IngestResult(status="rejected", message=f"could not be stored (logged): "
-                                                               f"{type(exc).__name__}: {exc}"[:300]))
+            out.append(
+                IngestResult(
+                    status="rejected",
+                    message=f"could not be stored (logged): {type(exc).__name__}: {exc}"[:300],
+                )
+            )
     return out
 
 
-def _store_in_one_transaction(pending: Sequence[_Pending], uow: UnitOfWork,
-                              work: WaitWork | None) -> list[IngestResult]:
+def _store_in_one_transaction(
+    pending: Sequence[_Pending], uow: UnitOfWork, work: WaitWork | None
+) -> list[IngestResult]:
     with uow:
         # Another process merging stories at the same time would not see ours, nor we theirs.
         uow.stories.lock_for_merging()
@@ -211,13 +221,28 @@ def _store_in_one_transaction(pending: Sequence[_Pending], uow: UnitOfWork,
         merging = Merging()  # what the batch's merges share; grown stories are refreshed once, at the end
         with uow.while_waiting(work):
             read_ahead([(a.id, events[i]) for i, a in written], uow=uow, merging=merging)
-        event_ids = dict(zip((i for i, _ in written),
-                             uow.events.add_batch([(a.id, events[i]) for i, a in written]), strict=True))
+        event_ids = dict(
+            zip(
+                (i for i, _ in written),
+                uow.events.add_batch([(a.id, events[i]) for i, a in written]),
+                strict=True,
+            )
+        )
         results = []
         for p in pending:
-            results.append(_lookup(known, p.digest, p.cmd.url)
-                           or _store(p.cmd, articles[p.index], p.extraction, events[p.index],
-                                     event_ids.get(p.index, []), speakers[p.index], uow, merging))
+            results.append(
+                _lookup(known, p.digest, p.cmd.url)
+                or _store(
+                    p.cmd,
+                    articles[p.index],
+                    p.extraction,
+                    events[p.index],
+                    event_ids.get(p.index, []),
+                    speakers[p.index],
+                    uow,
+                    merging,
+                )
+            )
         refresh_shown(merging.grown, uow=uow)
         with uow.while_waiting(work):  # the server writes the batch: a third of its time on PostgreSQL
             uow.commit()
@@ -226,53 +251,103 @@ def _store_in_one_transaction(pending: Sequence[_Pending], uow: UnitOfWork,
 
 def _new_article(p: _Pending) -> NewArticle:
     cmd = p.cmd
-    return NewArticle(url=cmd.url, title=cmd.title, outlet=cmd.outlet, published=cmd.published, text=cmd.text,
-                      content_hash=p.digest, source_id=cmd.source_id, guid=cmd.guid)
+    return NewArticle(
+        url=cmd.url,
+        title=cmd.title,
+        outlet=cmd.outlet,
+        published=cmd.published,
+        text=cmd.text,
+        content_hash=p.digest,
+        source_id=cmd.source_id,
+        guid=cmd.guid,
+    )
 
 
 def _new_events(cmd: IngestArticle, ex: Extraction) -> list[NewEvent]:
     return [
-        NewEvent(date=e.date, summary=e.summary, sentence=cmd.text[e.start:e.end], start=e.start, end=e.end,
-                 actors=list(e.actors), places=list(e.places))
+        NewEvent(
+            date=e.date,
+            summary=e.summary,
+            sentence=cmd.text[e.start : e.end],
+            start=e.start,
+            end=e.end,
+            actors=list(e.actors),
+            places=list(e.places),
+        )
         for e in ex.events
     ]
 
 
-def _store(cmd: IngestArticle, article: Article | ArticleStoredMeanwhile, ex: Extraction,
-           events: list[NewEvent], event_ids: list[int | None], people: dict[str, int], uow: UnitOfWork,
-           merging: Merging) -> IngestResult:
+def _store(
+    cmd: IngestArticle,
+    article: Article | ArticleStoredMeanwhile,
+    ex: Extraction,
+    events: list[NewEvent],
+    event_ids: list[int | None],
+    people: dict[str, int],
+    uow: UnitOfWork,
+    merging: Merging,
+) -> IngestResult:
     if isinstance(article, ArticleStoredMeanwhile):
         # Another worker won the race for this article: store nothing of ours (its row was not written).
-        return IngestResult(status="duplicate", message=f"already stored as article {article.article_id}: "
-                                                        "nothing changed")
+        return IngestResult(
+            status="duplicate", message=f"already stored as article {article.article_id}: nothing changed"
+        )
     doc = Document.parse(cmd.text, cmd.published)
     figures = [
-        NewFigure(text=f.text, value=f.value, value_max=f.value_max, unit=f.unit, bound=f.bound,
-                  change=f.change, about=f.about, sentence=doc.sentence_text(doc.sentence_at(f.start)),
-                  start=f.start, end=f.end)
+        NewFigure(
+            text=f.text,
+            value=f.value,
+            value_max=f.value_max,
+            unit=f.unit,
+            bound=f.bound,
+            change=f.change,
+            about=f.about,
+            sentence=doc.sentence_text(doc.sentence_at(f.start)),
+            start=f.start,
+            end=f.end,
+        )
         for f in ex.figures
     ]
     entities = {e.name: e for e in ex.entities}
     quotes: list[tuple[NewQuote, int | None]] = []
     for q in ex.quotes:
         entity = entities.get(q.speaker or "")
-        quotes.append((
-            NewQuote(text=q.text, kind=q.kind, speaker=q.speaker, speaker_kind=_kind_of(q, entity),
-                     speaker_role=q.speaker_role or _first_role(entity),
-                     cue=q.cue, start=q.start, end=q.end),
-            people.get(q.speaker) if q.speaker else None,
-        ))
+        quotes.append(
+            (
+                NewQuote(
+                    text=q.text,
+                    kind=q.kind,
+                    speaker=q.speaker,
+                    speaker_kind=_kind_of(q, entity),
+                    speaker_role=q.speaker_role or _first_role(entity),
+                    cue=q.cue,
+                    start=q.start,
+                    end=q.end,
+                ),
+                people.get(q.speaker) if q.speaker else None,
+            )
+        )
     uow.quotes.add_many(article.id, quotes)
     uow.figures.add_many(article.id, figures)
-    ref = ArticleRef(id=article.id, url=article.url, title=article.title, outlet=article.outlet,
-                     published=article.published)
+    ref = ArticleRef(
+        id=article.id,
+        url=article.url,
+        title=article.title,
+        outlet=article.outlet,
+        published=article.published,
+    )
     merge_into_stories(ref, events, event_ids, uow=uow, merging=merging)
     return IngestResult(
-        status="stored", article=ref, events=len(events), quotes=len(quotes), figures=len(figures),
+        status="stored",
+        article=ref,
+        events=len(events),
+        quotes=len(quotes),
+        figures=len(figures),
         people=len(people),
         message=f"stored article {article.id}: {counted(len(events), 'event')}, "
-                f"{counted(len(quotes), 'quote')}, {counted(len(figures), 'figure')}, "
-                f"{counted(len(people), 'speaker')}",
+        f"{counted(len(quotes), 'quote')}, {counted(len(figures), 'figure')}, "
+        f"{counted(len(people), 'speaker')}",
     )
 
 
@@ -282,16 +357,19 @@ def _lookup(table: dict[str, T], digest: str, url: str | None) -> T | None:
     return found if found is not None or not url else table.get(f"url:{url}")
 
 
-def _stored_among(uow: UnitOfWork, digests: Sequence[str],
-                  cmds: Sequence[IngestArticle]) -> dict[str, IngestResult]:
+def _stored_among(
+    uow: UnitOfWork, digests: Sequence[str], cmds: Sequence[IngestArticle]
+) -> dict[str, IngestResult]:
     """Results for the articles already stored, by "digest" and by "url:URL" (one query for all)."""
     urls = [c.url for c in cmds if c.url]
     found: dict[str, IngestResult] = {}
     for known in uow.articles.stored_among([d for d in digests if d], urls):
-        ref = ArticleRef(id=known.id, url=known.url, title=known.title, outlet=known.outlet,
-                         published=known.published)
-        result = IngestResult(status="duplicate", article=ref,
-                              message=f"already stored as article {known.id}: nothing changed")
+        ref = ArticleRef(
+            id=known.id, url=known.url, title=known.title, outlet=known.outlet, published=known.published
+        )
+        result = IngestResult(
+            status="duplicate", article=ref, message=f"already stored as article {known.id}: nothing changed"
+        )
         found[known.content_hash] = result
         if known.url:
             found[f"url:{known.url}"] = result
@@ -312,8 +390,9 @@ def _resolve_speakers(pending: Sequence[_Pending], uow: UnitOfWork) -> list[dict
             if q.speaker and q.speaker not in names:
                 entity = entities.get(q.speaker)
                 names.append(q.speaker)
-                sightings.append(_sighting(q.speaker, _kind_of(q, entity), entity, q.speaker_role,
-                                           p.cmd.published))
+                sightings.append(
+                    _sighting(q.speaker, _kind_of(q, entity), entity, q.speaker_role, p.cmd.published)
+                )
         named.append(names)
     ids = iter(uow.people.upsert_many(sightings)) if sightings else iter(())
     return [{name: next(ids) for name in names} for names in named]
@@ -324,7 +403,11 @@ def _kind_of(quote: Quote, entity: Entity | None) -> SpeakerKind:
 
 
 def _sighting(
-    name: str, kind: SpeakerKind, entity: Entity | None, role: str | None, seen_on: date | None,
+    name: str,
+    kind: SpeakerKind,
+    entity: Entity | None,
+    role: str | None,
+    seen_on: date | None,
 ) -> SpeakerSighting:
     roles = list(entity.roles) if entity else []
     if role and role not in roles:
@@ -338,11 +421,13 @@ def _sighting(
 
 
 def split_title(name: str) -> tuple[str, str | None]:
-    """"Prime Minister Keir Starmer" -> ("Keir Starmer", "Prime Minister"): one person, whatever the title."""
+    """'Prime Minister Keir Starmer' -> ('Keir Starmer', 'Prime Minister'): one person, whatever the title."""
     words = name.split()
     n = 0
-    while n < len(words) - 1 and words[n][:1].isupper() and (
-        words[n].casefold() in titles() or words[n].casefold() in role_qualifiers()
+    while (
+        n < len(words) - 1
+        and words[n][:1].isupper()
+        and (words[n].casefold() in titles() or words[n].casefold() in role_qualifiers())
     ):
         n += 1
     if n == 0 or words[n - 1].casefold() not in titles():

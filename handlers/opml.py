@@ -76,8 +76,9 @@ def to_opml(sources: list[Source], *, title: str = "briefbot sources") -> str:
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + ElementTree.tostring(root, encoding="unicode") + "\n"
 
 
-def import_sources(cmd: ImportSources, *, uow_factory: Callable[[], UnitOfWork],
-                   clock: Clock) -> SourcesImported:
+def import_sources(
+    cmd: ImportSources, *, uow_factory: Callable[[], UnitOfWork], clock: Clock
+) -> SourcesImported:
     """Follow every feed of the list not followed yet; bad URLs are skipped with the reason."""
     added: list[Source] = []
     skipped: list[tuple[str, str]] = []

@@ -28,8 +28,21 @@ log = logging.getLogger(__name__)
 UNHEALTHY_AFTER = 3  # consecutive failed polls
 MAX_NEW_PER_POLL = 30  # articles fetched per source and poll; the rest wait for the next poll
 MIN_INTERVAL, MAX_INTERVAL = 5, 7 * 24 * 60  # minutes: no hammering, and at least weekly
-_TRACKING = ("utm_", "fbclid", "gclid", "dclid", "msclkid", "mc_cid", "mc_eid", "_hsenc", "_hsmi", "igshid",
-             "yclid", "cmpid", "ocid")
+_TRACKING = (
+    "utm_",
+    "fbclid",
+    "gclid",
+    "dclid",
+    "msclkid",
+    "mc_cid",
+    "mc_eid",
+    "_hsenc",
+    "_hsmi",
+    "igshid",
+    "yclid",
+    "cmpid",
+    "ocid",
+)
 
 
 class _Model(BaseModel):
@@ -92,13 +105,23 @@ def is_unhealthy(source: Source) -> bool:
 def canonical_url(url: str) -> str:
     """The URL without fragment and tracking parameters (utm_*, fbclid, ...); scheme and host lowercased."""
     parts = urlsplit(url.strip())
-    query = [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True)
-             if not k.lower().startswith(_TRACKING)]
+    query = [
+        (k, v)
+        for k, v in parse_qsl(parts.query, keep_blank_values=True)
+        if not k.lower().startswith(_TRACKING)
+    ]
     return urlunsplit((parts.scheme.lower(), parts.netloc.lower(), parts.path or "/", urlencode(query), ""))
 
 
-def poll_source(source: Source, *, uow_factory: Callable[[], UnitOfWork], reader: SourceReader, clock: Clock,
-                extractor: Extractor, max_new: int = MAX_NEW_PER_POLL) -> PollReport:
+def poll_source(
+    source: Source,
+    *,
+    uow_factory: Callable[[], UnitOfWork],
+    reader: SourceReader,
+    clock: Clock,
+    extractor: Extractor,
+    max_new: int = MAX_NEW_PER_POLL,
+) -> PollReport:
     """Read one source and ingest its new items; the poll (and any error) is recorded on the source."""
     try:
         snapshot = reader.read_source(source)
@@ -122,12 +145,26 @@ def poll_source(source: Source, *, uow_factory: Callable[[], UnitOfWork], reader
     if not complete:
         # Not all read: keep the old validators, so the next poll gets the feed again, not a 304.
         return _record(source, uow_factory, clock, new=new, skipped=len(fetched) - new)
-    return _record(source, uow_factory, clock, new=new, skipped=len(fetched) - new, etag=snapshot.etag,
-                   last_modified=snapshot.last_modified)
+    return _record(
+        source,
+        uow_factory,
+        clock,
+        new=new,
+        skipped=len(fetched) - new,
+        etag=snapshot.etag,
+        last_modified=snapshot.last_modified,
+    )
 
 
-def poll_due(*, now: datetime, uow_factory: Callable[[], UnitOfWork], reader: SourceReader, clock: Clock,
-             extractor: Extractor, workers: int = 4) -> list[PollReport]:
+def poll_due(
+    *,
+    now: datetime,
+    uow_factory: Callable[[], UnitOfWork],
+    reader: SourceReader,
+    clock: Clock,
+    extractor: Extractor,
+    workers: int = 4,
+) -> list[PollReport]:
     """Poll every active source whose interval has passed, a few at a time; one report per source."""
     with uow_factory() as uow:
         due = _polling(uow).due(now)
@@ -151,8 +188,14 @@ class _Fetched(_Model):
     article: ArticleText | None
 
 
-def _fetch_item(source: Source, item: FeedItem, *, uow_factory: Callable[[], UnitOfWork],
-                reader: SourceReader, clock: Clock) -> _Fetched | None:
+def _fetch_item(
+    source: Source,
+    item: FeedItem,
+    *,
+    uow_factory: Callable[[], UnitOfWork],
+    reader: SourceReader,
+    clock: Clock,
+) -> _Fetched | None:
     """The item read (its linked page fetched), unless seen before: then None, and nothing fetched."""
     url = canonical_url(item.url) if item.url else None
     by_text = f"sha256:{content_hash(item.text)}" if item.text.strip() else None
@@ -165,31 +208,58 @@ def _fetch_item(source: Source, item: FeedItem, *, uow_factory: Callable[[], Uni
         if _polling(uow).has_seen(source.id, key) or known_url:
             _mark_seen(uow, source, key, url, None, clock)
             return None
-    return _Fetched(key=key, url=url, title=item.title, published=item.published,
-                    article=_article_text(source, item, url, reader))
+    return _Fetched(
+        key=key,
+        url=url,
+        title=item.title,
+        published=item.published,
+        article=_article_text(source, item, url, reader),
+    )
 
 
-def _ingest_fetched(source: Source, fetched: list[_Fetched], *, uow_factory: Callable[[], UnitOfWork],
-                    clock: Clock, extractor: Extractor) -> int:
+def _ingest_fetched(
+    source: Source,
+    fetched: list[_Fetched],
+    *,
+    uow_factory: Callable[[], UnitOfWork],
+    clock: Clock,
+    extractor: Extractor,
+) -> int:
     """Store a poll's new items in one batch, then mark them all seen; how many were stored.
 
     Marked only after storing: a crash in between means they are read again next time, and found
     already stored (same text or URL), rather than marked seen and never stored.
     """
-    cmds = [IngestArticle(text=a.text, url=f.url, title=f.title or a.title, outlet=a.outlet or source.name,
-                          published=f.published or a.published, source_id=source.id, guid=f.key)
-            for f in fetched if (a := f.article) is not None and a.text.strip()]
+    cmds = [
+        IngestArticle(
+            text=a.text,
+            url=f.url,
+            title=f.title or a.title,
+            outlet=a.outlet or source.name,
+            published=f.published or a.published,
+            source_id=source.id,
+            guid=f.key,
+        )
+        for f in fetched
+        if (a := f.article) is not None and a.text.strip()
+    ]
     results = ingest_batch(cmds, uow=uow_factory(), extractor=extractor, clock=clock) if cmds else []
     with uow_factory() as uow:
         for f in fetched:
-            _polling(uow).mark_seen(source.id, f.key, url=f.url, at=clock.now(),
-                                    content_hash=content_hash(f.article.text) if f.article else None)
+            _polling(uow).mark_seen(
+                source.id,
+                f.key,
+                url=f.url,
+                at=clock.now(),
+                content_hash=content_hash(f.article.text) if f.article else None,
+            )
         uow.commit()
     return sum(r.status == "stored" for r in results)
 
 
-def _article_text(source: Source, item: FeedItem, url: str | None,
-                  reader: SourceReader) -> ArticleText | None:
+def _article_text(
+    source: Source, item: FeedItem, url: str | None, reader: SourceReader
+) -> ArticleText | None:
     """The linked page's full text; the feed's own text when the page cannot be read or says less."""
     own = None
     if item.text.strip():
@@ -206,27 +276,50 @@ def _article_text(source: Source, item: FeedItem, url: str | None,
     return page
 
 
-def _mark_seen(uow: UnitOfWork, source: Source, key: str, url: str | None, digest: str | None,
-               clock: Clock) -> None:
+def _mark_seen(
+    uow: UnitOfWork, source: Source, key: str, url: str | None, digest: str | None, clock: Clock
+) -> None:
     _polling(uow).mark_seen(source.id, key, url=url, content_hash=digest, at=clock.now())
     uow.commit()
 
 
-def _record(source: Source, uow_factory: Callable[[], UnitOfWork], clock: Clock, *,
-            status: Literal["ok", "not_modified"] = "ok", error: str | None = None, new: int = 0,
-            skipped: int = 0, etag: str | None = None, last_modified: str | None = None) -> PollReport:
+def _record(
+    source: Source,
+    uow_factory: Callable[[], UnitOfWork],
+    clock: Clock,
+    *,
+    status: Literal["ok", "not_modified"] = "ok",
+    error: str | None = None,
+    new: int = 0,
+    skipped: int = 0,
+    etag: str | None = None,
+    last_modified: str | None = None,
+) -> PollReport:
     with uow_factory() as uow:
-        updated = _polling(uow).record_poll(source.id, at=clock.now(), error=error[:1000] if error else None,
-                                            etag=etag, last_modified=last_modified)
+        updated = _polling(uow).record_poll(
+            source.id,
+            at=clock.now(),
+            error=error[:1000] if error else None,
+            etag=etag,
+            last_modified=last_modified,
+        )
         uow.commit()
     if error:
         log.warning("source %s (%s) failed: %s", source.id, source.url, error)
-    return PollReport(source_id=source.id, url=source.url, status="failed" if error else status, new=new,
-                      skipped=skipped, error=error, unhealthy=bool(updated and is_unhealthy(updated)))
+    return PollReport(
+        source_id=source.id,
+        url=source.url,
+        status="failed" if error else status,
+        new=new,
+        skipped=skipped,
+        error=error,
+        unhealthy=bool(updated and is_unhealthy(updated)),
+    )
 
 
-def set_poll_interval(source_id: int, minutes: int, *, actor: str, uow_factory: Callable[[], UnitOfWork],
-                      clock: Clock) -> Source:
+def set_poll_interval(
+    source_id: int, minutes: int, *, actor: str, uow_factory: Callable[[], UnitOfWork], clock: Clock
+) -> Source:
     """Poll one source every `minutes` instead of the default; audited. AdminError when out of range."""
     if not MIN_INTERVAL <= minutes <= MAX_INTERVAL:
         raise AdminError(f"Poll every {MIN_INTERVAL} to {MAX_INTERVAL} minutes, not {minutes}.")

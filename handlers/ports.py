@@ -101,8 +101,15 @@ class FigureRepository(Protocol):
 
 
 class PeopleRepository(Protocol):
-    def upsert(self, name: str, *, kind: str, aliases: Sequence[str], roles: Sequence[str],
-               seen_on: date | None = None) -> Person:
+    def upsert(
+        self,
+        name: str,
+        *,
+        kind: str,
+        aliases: Sequence[str],
+        roles: Sequence[str],
+        seen_on: date | None = None,
+    ) -> Person:
         """The person known under `name` or one of its aliases, created if new, aliases/roles merged.
 
         `seen_on` (the article's date) dates the roles: each keeps the earliest day it was seen.
@@ -195,8 +202,9 @@ class StoryRepository(Protocol):
         """Until this transaction ends, other transactions merging stories wait for it."""
         ...
 
-    def matching_members(self, reports: Sequence[StoryKeys], *,
-                         limit: int = 50) -> list[list[tuple[int, StoryMember]]]:
+    def matching_members(
+        self, reports: Sequence[StoryKeys], *, limit: int = 50
+    ) -> list[list[tuple[int, StoryMember]]]:
         """For each report, the stored members (story id, member) dated within its days that share
         any of its keys (as given to `start`/`attach`); those sharing most first, at most `limit`."""
         ...
@@ -215,17 +223,33 @@ class StoryRepository(Protocol):
         """Each story's latest `newest` members, in join order, read together (as `members` gives them)."""
         ...
 
-    def start(self, event_id: int, *, date: str, summary: str, actors: Sequence[str],
-              places: Sequence[str], keys: StoryKeys | None = None,
-              member: StoryMember | None = None) -> int:
+    def start(
+        self,
+        event_id: int,
+        *,
+        date: str,
+        summary: str,
+        actors: Sequence[str],
+        places: Sequence[str],
+        keys: StoryKeys | None = None,
+        member: StoryMember | None = None,
+    ) -> int:
         """A new story holding one event that is in no story (`detach` it first); its id.
 
         Later reports find it through `keys`; `member`, the event as a member, saves reading it back.
         """
         ...
 
-    def attach(self, story_id: int, event_id: int, *, score: float, reason: dict[str, object],
-               keys: StoryKeys | None = None, member: StoryMember | None = None) -> None:
+    def attach(
+        self,
+        story_id: int,
+        event_id: int,
+        *,
+        score: float,
+        reason: dict[str, object],
+        keys: StoryKeys | None = None,
+        member: StoryMember | None = None,
+    ) -> None:
         """Add an event that is in no story to a story, with the score and reasons of the merge."""
         ...
 
@@ -233,8 +257,9 @@ class StoryRepository(Protocol):
         """Take an event out of its story."""
         ...
 
-    def update(self, story_id: int, *, date: str, summary: str, actors: Sequence[str],
-               places: Sequence[str]) -> None:
+    def update(
+        self, story_id: int, *, date: str, summary: str, actors: Sequence[str], places: Sequence[str]
+    ) -> None:
         """Replace what the story shows (date, best summary, actors, places)."""
         ...
 
@@ -291,6 +316,7 @@ class UnitOfWork(Protocol):
     def while_waiting(self, work: WaitWork | None) -> AbstractContextManager[None]:
         """Within the block, whenever the unit of work waits for the database, it may call `work`
         (a piece at a time, until it returns False). What is left of it is the caller's to do."""
+
     def commit(self) -> None: ...
     def rollback(self) -> None: ...
 

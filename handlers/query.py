@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from extract.dates import date_range, resolve_date
+from extract.timex.dates import date_range, resolve_date
 from handlers.results import FactQuery, QueryError
 
 MAX_LIMIT = 50

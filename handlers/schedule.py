@@ -22,7 +22,7 @@ class ScheduleError(ValueError):
 
 
 def parse_time(text: str) -> str:
-    """"8:00", "08:00" -> "08:00"; ScheduleError otherwise."""
+    """ "8:00", "08:00" -> "08:00"; ScheduleError otherwise."""
     hours, sep, minutes = text.strip().partition(":")
     if not sep or not hours.isdigit() or not minutes.isdigit() or len(minutes) != 2:
         raise ScheduleError(f"'{text}' is not a time of day; write it as HH:MM, e.g. 08:00.")
@@ -33,7 +33,7 @@ def parse_time(text: str) -> str:
 
 
 def parse_weekday(text: str) -> int:
-    """"mon", "Monday" -> 0 ... "sun" -> 6."""
+    """ "mon", "Monday" -> 0 ... "sun" -> 6."""
     word = text.strip().lower()
     for i, full in enumerate(_DAY_NAMES):
         if len(word) >= 3 and full.startswith(word):
@@ -47,7 +47,8 @@ def zone(name: str) -> ZoneInfo:
         return ZoneInfo(name.strip())
     except (ZoneInfoNotFoundError, ValueError):
         raise ScheduleError(
-            f"'{name}' is not a time zone; use an IANA name such as Europe/Kyiv or UTC.") from None
+            f"'{name}' is not a time zone; use an IANA name such as Europe/Kyiv or UTC."
+        ) from None
 
 
 def zone_name(word: str) -> str | None:
@@ -109,6 +110,6 @@ def period(sub: DigestSubscription) -> timedelta:
 
 
 def describe(sub: DigestSubscription) -> str:
-    """"daily at 08:00 Europe/Kyiv" or "weekly on mon at 09:00 UTC"."""
+    """ "daily at 08:00 Europe/Kyiv" or "weekly on mon at 09:00 UTC"."""
     when = "daily" if sub.cadence == "daily" else f"weekly on {WEEKDAYS[sub.weekday or 0]}"
     return f"{when} at {sub.time} {sub.timezone}"

@@ -56,8 +56,9 @@ def member_features(m: StoryMember) -> EventFeatures:
 # same ones as the article before: computing their features once made ingest five times faster.
 # Features are a pure function of these values (and frozen), so a bounded cache is safe.
 @functools.lru_cache(maxsize=1 << 13)
-def _cached_features(date: str, summary: str, actors: tuple[str, ...], places: tuple[str, ...],
-                     article_id: int, start: int) -> EventFeatures:
+def _cached_features(
+    date: str, summary: str, actors: tuple[str, ...], places: tuple[str, ...], article_id: int, start: int
+) -> EventFeatures:
     return features(date, summary, actors, places, article_id=article_id, offset=start)
 
 
@@ -93,7 +94,11 @@ class Merging:
 
 
 def merge_into_stories(
-    article: ArticleRef, events: Sequence[NewEvent], ids: Sequence[int | None], *, uow: UnitOfWork,
+    article: ArticleRef,
+    events: Sequence[NewEvent],
+    ids: Sequence[int | None],
+    *,
+    uow: UnitOfWork,
     merging: Merging | None = None,
 ) -> dict[int, int]:
     """Put each stored event of `article` into a story (existing or new); event id -> story id.
@@ -123,16 +128,30 @@ def merge_into_stories(
         for story_id, placed_here in here.items():
             pool.setdefault(story_id, []).extend(placed_here)
         match = best_match(feats, list(pool.items()))
-        member = StoryMember(event_id=event_id, date=event.date, summary=event.summary, actors=event.actors,
-                             places=event.places, start=event.start, article=ArticleRef(id=article.id))
+        member = StoryMember(
+            event_id=event_id,
+            date=event.date,
+            summary=event.summary,
+            actors=event.actors,
+            places=event.places,
+            start=event.start,
+            article=ArticleRef(id=article.id),
+        )
         if match is None:
-            story_id = uow.stories.start(event_id, date=event.date, summary=event.summary,
-                                         actors=event.actors, places=event.places, keys=found_by,
-                                         member=member)
+            story_id = uow.stories.start(
+                event_id,
+                date=event.date,
+                summary=event.summary,
+                actors=event.actors,
+                places=event.places,
+                keys=found_by,
+                member=member,
+            )
         else:
             story_id, why = match
-            uow.stories.attach(story_id, event_id, score=why.score, reason=why.explain(), keys=found_by,
-                               member=member)
+            uow.stories.attach(
+                story_id, event_id, score=why.score, reason=why.explain(), keys=found_by, member=member
+            )
             attached.add(story_id)
         here.setdefault(story_id, []).append(feats)
         placed[event_id] = story_id
@@ -141,8 +160,9 @@ def merge_into_stories(
     return placed
 
 
-def read_ahead(articles: Iterable[tuple[int, Sequence[NewEvent]]], *, uow: UnitOfWork,
-               merging: Merging | None = None) -> None:
+def read_ahead(
+    articles: Iterable[tuple[int, Sequence[NewEvent]]], *, uow: UnitOfWork, merging: Merging | None = None
+) -> None:
     """Before merging these articles' events one article after the other (article id, its events),
     have the store read what all their look-ups need at once: one statement for a batch, not two
     an article. Given the merges' `merging`, their keys are worked out once for both."""
@@ -177,8 +197,12 @@ def refresh(story: Story) -> Story:
 
 def shown(members: Sequence[StoryMember]) -> tuple[str, str, list[str], list[str]]:
     """What a story of these members shows: its date, best summary, actors and places."""
-    return (story_date([m.date for m in members]), best_summary(members),
-            _union(m.actors for m in members), _union(m.places for m in members))
+    return (
+        story_date([m.date for m in members]),
+        best_summary(members),
+        _union(m.actors for m in members),
+        _union(m.places for m in members),
+    )
 
 
 def story_date(dates: Sequence[str]) -> str:
@@ -215,15 +239,26 @@ def split_story(cmd: SplitStory, *, uow: UnitOfWork, clock: Clock) -> StorySplit
             raise StoryError(f"Story {cmd.story_id} has only event {cmd.event_id}: nothing to split.")
         member = next(m for m in story.members if m.event_id == cmd.event_id)
         uow.stories.detach(cmd.event_id)
-        new_id = uow.stories.start(cmd.event_id, date=member.date, summary=member.summary,
-                                   actors=member.actors, places=member.places,
-                                   keys=_keys(member_features(member)))
-        rest = refresh(story.model_copy(update={"members": [m for m in story.members
-                                                            if m.event_id != cmd.event_id]}))
-        uow.stories.update(story.id, date=rest.date, summary=rest.summary, actors=rest.actors,
-                           places=rest.places)
-        uow.audit.record(cmd.actor, "stories.split",
-                         f"event {cmd.event_id} out of story {story.id} into story {new_id}", clock.now())
+        new_id = uow.stories.start(
+            cmd.event_id,
+            date=member.date,
+            summary=member.summary,
+            actors=member.actors,
+            places=member.places,
+            keys=_keys(member_features(member)),
+        )
+        rest = refresh(
+            story.model_copy(update={"members": [m for m in story.members if m.event_id != cmd.event_id]})
+        )
+        uow.stories.update(
+            story.id, date=rest.date, summary=rest.summary, actors=rest.actors, places=rest.places
+        )
+        uow.audit.record(
+            cmd.actor,
+            "stories.split",
+            f"event {cmd.event_id} out of story {story.id} into story {new_id}",
+            clock.now(),
+        )
         old, new = uow.stories.get(story.id), uow.stories.get(new_id)
         uow.commit()
     assert old is not None and new is not None

@@ -7,14 +7,46 @@ from __future__ import annotations
 
 # Kinds of happening news reports under many names. Every word maps to the class's first word.
 HAPPENING_CLASSES: tuple[tuple[str, ...], ...] = (
-    ("attack", "assault", "strike", "bombardment", "barrage", "raid", "shelling", "bombing", "offensive",
-     "onslaught", "shell", "bomb", "blitz", "airstrike", "bombard", "struck", "missile", "rocket", "drone",
-     "artillery", "blast", "explosion"),
+    (
+        "attack",
+        "assault",
+        "strike",
+        "bombardment",
+        "barrage",
+        "raid",
+        "shelling",
+        "bombing",
+        "offensive",
+        "onslaught",
+        "shell",
+        "bomb",
+        "blitz",
+        "airstrike",
+        "bombard",
+        "struck",
+        "missile",
+        "rocket",
+        "drone",
+        "artillery",
+        "blast",
+        "explosion",
+    ),
     ("kill", "dead", "death", "die", "died", "toll", "fatality", "casualty", "slain", "perish"),
     ("injure", "wound", "hurt", "injury"),
     ("meet", "meeting", "summit", "talk", "met", "hold", "held", "host", "convene", "session", "sit-down"),
-    ("approve", "approval", "authorize", "pass", "adopt", "endorse", "clear", "greenlight", "sign", "vote",
-     "back"),
+    (
+        "approve",
+        "approval",
+        "authorize",
+        "pass",
+        "adopt",
+        "endorse",
+        "clear",
+        "greenlight",
+        "sign",
+        "vote",
+        "back",
+    ),
     ("announce", "unveil", "reveal", "declare", "launch", "introduce", "present"),
     ("deadline", "ultimatum", "cutoff"),
     ("elect", "election", "vote", "ballot", "poll", "referendum", "win", "victory", "defeat"),
@@ -40,10 +72,38 @@ HAPPENING_CLASSES: tuple[tuple[str, ...], ...] = (
 )
 # Words that name a kind only when nothing more telling does: "struck" (a quake, a missile),
 # "launched" (an attack, a product), "held" (talks, a vote).
-WEAK_KIND_WORDS = frozenset({"struck", "launch", "launched", "held", "hold", "back", "backed", "pass",
-                              "passed", "clear", "cleared", "sign", "signed", "present", "presented",
-                              "missile", "rocket", "drone", "artillery", "blast", "explosion",
-                              "cut", "cutting", "raise", "lift", "boost", "charge", "fund"})
+WEAK_KIND_WORDS = frozenset(
+    {
+        "struck",
+        "launch",
+        "launched",
+        "held",
+        "hold",
+        "back",
+        "backed",
+        "pass",
+        "passed",
+        "clear",
+        "cleared",
+        "sign",
+        "signed",
+        "present",
+        "presented",
+        "missile",
+        "rocket",
+        "drone",
+        "artillery",
+        "blast",
+        "explosion",
+        "cut",
+        "cutting",
+        "raise",
+        "lift",
+        "boost",
+        "charge",
+        "fund",
+    }
+)
 
 # A word may name more than one kind ("vote": an election, or a bill passed): it counts for each.
 CLASS_OF: dict[str, frozenset[str]] = {}
@@ -53,35 +113,91 @@ for _words in HAPPENING_CLASSES:
 
 # Adjectives of nationality name the country for matching ("a Russian attack" is Russia's).
 DEMONYMS = {
-    "russian": "russia", "ukrainian": "ukraine", "american": "us", "chinese": "china", "french": "france",
-    "german": "germany", "british": "britain", "israeli": "israel", "palestinian": "palestine",
-    "iranian": "iran", "indian": "india", "japanese": "japan", "turkish": "turkey", "polish": "poland",
-    "italian": "italy", "spanish": "spain", "european": "europe", "syrian": "syria", "iraqi": "iraq",
-    "korean": "korea", "mexican": "mexico", "canadian": "canada", "brazilian": "brazil",
-    "egyptian": "egypt", "saudi": "saudi", "lebanese": "lebanon", "afghan": "afghanistan",
-    "pakistani": "pakistan", "nigerian": "nigeria", "venezuelan": "venezuela", "belarusian": "belarus",
-    "u.s.": "us", "usa": "us", "america": "us", "uk": "britain",
+    "russian": "russia",
+    "ukrainian": "ukraine",
+    "american": "us",
+    "chinese": "china",
+    "french": "france",
+    "german": "germany",
+    "british": "britain",
+    "israeli": "israel",
+    "palestinian": "palestine",
+    "iranian": "iran",
+    "indian": "india",
+    "japanese": "japan",
+    "turkish": "turkey",
+    "polish": "poland",
+    "italian": "italy",
+    "spanish": "spain",
+    "european": "europe",
+    "syrian": "syria",
+    "iraqi": "iraq",
+    "korean": "korea",
+    "mexican": "mexico",
+    "canadian": "canada",
+    "brazilian": "brazil",
+    "egyptian": "egypt",
+    "saudi": "saudi",
+    "lebanese": "lebanon",
+    "afghan": "afghanistan",
+    "pakistani": "pakistan",
+    "nigerian": "nigeria",
+    "venezuelan": "venezuela",
+    "belarusian": "belarus",
+    "u.s.": "us",
+    "usa": "us",
+    "america": "us",
+    "uk": "britain",
 }
 
 # Seats of power stand for their country ("the Kremlin said", "Washington warned"); a report naming
 # the seat and one naming the country may describe the same act.
 SEATS = {
-    "kremlin": "russia", "moscow": "russia", "kyiv": "ukraine", "kiev": "ukraine", "washington": "us",
-    "white house": "us", "pentagon": "us", "beijing": "china", "london": "britain",
+    "kremlin": "russia",
+    "moscow": "russia",
+    "kyiv": "ukraine",
+    "kiev": "ukraine",
+    "washington": "us",
+    "white house": "us",
+    "pentagon": "us",
+    "beijing": "china",
+    "london": "britain",
     "downing street": "britain",
-    "paris": "france", "elysee": "france", "berlin": "germany", "tehran": "iran", "jerusalem": "israel",
-    "ankara": "turkey", "tokyo": "japan", "delhi": "india", "new delhi": "india", "brussels": "europe",
-    "warsaw": "poland", "rome": "italy", "madrid": "spain", "ottawa": "canada", "damascus": "syria",
-    "baghdad": "iraq", "seoul": "korea", "pyongyang": "korea", "cairo": "egypt", "minsk": "belarus",
-    "caracas": "venezuela", "islamabad": "pakistan", "kabul": "afghanistan", "riyadh": "saudi",
-    "beirut": "lebanon", "mexico city": "mexico", "brasilia": "brazil",
+    "paris": "france",
+    "elysee": "france",
+    "berlin": "germany",
+    "tehran": "iran",
+    "jerusalem": "israel",
+    "ankara": "turkey",
+    "tokyo": "japan",
+    "delhi": "india",
+    "new delhi": "india",
+    "brussels": "europe",
+    "warsaw": "poland",
+    "rome": "italy",
+    "madrid": "spain",
+    "ottawa": "canada",
+    "damascus": "syria",
+    "baghdad": "iraq",
+    "seoul": "korea",
+    "pyongyang": "korea",
+    "cairo": "egypt",
+    "minsk": "belarus",
+    "caracas": "venezuela",
+    "islamabad": "pakistan",
+    "kabul": "afghanistan",
+    "riyadh": "saudi",
+    "beirut": "lebanon",
+    "mexico city": "mexico",
+    "brasilia": "brazil",
 }
 
 # Countries, and the seats of power that stand for them: context more than the place of a happening.
 COUNTRY_KEYS = frozenset(DEMONYMS.values()) | frozenset(SEATS.values()) | frozenset(SEATS)
 
 # Words that say nothing about which happening it is: function words, reporting verbs, calendar words.
-STOPWORDS = frozenset("""
+STOPWORDS = frozenset(
+    """
 a an the and or but if of in on at to for from by with without about into onto over under after before
 during since until as than then that this these those there here it its it's is are was were be been being
 has have had do does did will would could should may might must can not no nor so such very more most
@@ -99,11 +215,14 @@ million millions billion percent per cent mr mrs ms dr
 all any some each every other another many much few several both either neither own same
 while although though because however whether which amid across against between through toward towards
 up down out off around near via upon within
-""".split())
+""".split()
+)
 
 # Who takes part in many happenings and so identifies none of them ("Police said", "the army").
-GENERIC_ACTORS = frozenset("""
+GENERIC_ACTORS = frozenset(
+    """
 police army military troops forces government authorities officials rescuers firefighters protesters
 demonstrators residents lawmakers parliament ministry court prosecutors investigators officers soldiers
 militants rebels workers union voters crews witnesses doctors hospital ministers cabinet
-""".split())
+""".split()
+)

@@ -18,8 +18,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import NamedTuple
 
-from extract.dates import date_range
-from extract.lexicon_roles import role_nouns, role_qualifiers, titles
+from extract.names.roles import role_nouns, role_qualifiers, titles
+from extract.timex.dates import date_range
 from handlers.story_lexicon import (
     CLASS_OF,
     COUNTRY_KEYS,
@@ -79,8 +79,14 @@ class MatchScore:
 
     def explain(self) -> dict[str, object]:
         """The reasons as plain data (stored as JSON)."""
-        return {"score": round(self.score, 3), "same_date": self.same_date, "kinds": list(self.kinds),
-                "names": list(self.names), "terms": list(self.terms), "same_article_nearby": self.nearby}
+        return {
+            "score": round(self.score, 3),
+            "same_date": self.same_date,
+            "kinds": list(self.kinds),
+            "names": list(self.names),
+            "terms": list(self.terms),
+            "same_article_nearby": self.nearby,
+        }
 
 
 def fold(text: str) -> str:
@@ -159,8 +165,13 @@ class _Word:
 
 @functools.lru_cache(maxsize=1 << 16)
 def _word(word: str) -> _Word:
-    return _Word(demonym=_demonym(word), role=_role_word(word), stop=word in STOPWORDS, kind=_kind_of(word),
-                 stem=stem(word))
+    return _Word(
+        demonym=_demonym(word),
+        role=_role_word(word),
+        stop=word in STOPWORDS,
+        kind=_kind_of(word),
+        stem=stem(word),
+    )
 
 
 @functools.lru_cache(maxsize=1 << 16)
@@ -188,8 +199,13 @@ def _sentence_initial(text: str, at: int) -> bool:
 
 
 def features(
-    value: str, summary: str, actors: Iterable[str] = (), places: Iterable[str] = (),
-    *, article_id: int | None = None, offset: int | None = None,
+    value: str,
+    summary: str,
+    actors: Iterable[str] = (),
+    places: Iterable[str] = (),
+    *,
+    article_id: int | None = None,
+    offset: int | None = None,
 ) -> EventFeatures:
     """The comparable features of one report: its date span, kinds of happening, names and key words."""
     span = date_range(value)
@@ -227,8 +243,16 @@ def features(
             terms.add(what.stem)
     if run:
         names |= _name_keys(" ".join(run))
-    return EventFeatures(start=span[0], end=span[1], kinds=frozenset(kinds or weak), vague_kinds=not kinds,
-                         names=frozenset(names), terms=frozenset(terms), article_id=article_id, offset=offset)
+    return EventFeatures(
+        start=span[0],
+        end=span[1],
+        kinds=frozenset(kinds or weak),
+        vague_kinds=not kinds,
+        names=frozenset(names),
+        terms=frozenset(terms),
+        article_id=article_id,
+        offset=offset,
+    )
 
 
 def _overlap(a: frozenset[str], b: frozenset[str], floor: int) -> tuple[float, frozenset[str]]:
@@ -263,9 +287,14 @@ class _Assessment(NamedTuple):
     terms: frozenset[str]
 
     def reasons(self) -> MatchScore:
-        return MatchScore(score=self.score, same_date=self.same_date, kinds=tuple(sorted(self.kinds)),
-                          names=tuple(sorted(self.names)), terms=tuple(sorted(self.terms)),
-                          nearby=self.nearby)
+        return MatchScore(
+            score=self.score,
+            same_date=self.same_date,
+            kinds=tuple(sorted(self.kinds)),
+            names=tuple(sorted(self.names)),
+            terms=tuple(sorted(self.terms)),
+            nearby=self.nearby,
+        )
 
 
 def score(a: EventFeatures, b: EventFeatures) -> MatchScore:
@@ -289,8 +318,13 @@ def _assess(a: EventFeatures, b: EventFeatures) -> _Assessment:
     name = min(1.0, _names_weight(names) / max(2.0, min(a.names_weight, b.names_weight))) if names else 0.0
     terms = a.terms & b.terms
     term = min(1.0, len(terms) / max(4, min(len(a.terms), len(b.terms)))) if terms else 0.0
-    nearby = (a.article_id is not None and a.article_id == b.article_id and a.offset is not None
-              and b.offset is not None and abs(a.offset - b.offset) <= NEARBY_CHARS)
+    nearby = (
+        a.article_id is not None
+        and a.article_id == b.article_id
+        and a.offset is not None
+        and b.offset is not None
+        and abs(a.offset - b.offset) <= NEARBY_CHARS
+    )
     if not a.kinds and not b.kinds:
         kind = term  # no kind of happening named on either side: the key words have to say what
     elif not kinds and (not a.kinds or not b.kinds or a.vague_kinds or b.vague_kinds):

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from extract.figures_nouns import plural_unit
+from extract.figures.nouns import plural_unit
 
 
 def counted(n: int, noun: str) -> str:

@@ -72,8 +72,9 @@ _CHUNK_SIZES = (256, 64, 16, 4, 1)
 _SQLITE_PARAMETERS = 32_766 if sqlite3.sqlite_version_info >= (3, 32) else 999
 
 
-def insert_new_rows(conn: Connection, row_type: type[Base], rows: Sequence[dict[str, Any]], *,
-                    returning: Sequence[str]) -> list[tuple[Any, ...]]:
+def insert_new_rows(
+    conn: Connection, row_type: type[Base], rows: Sequence[dict[str, Any]], *, returning: Sequence[str]
+) -> list[tuple[Any, ...]]:
     """Insert the rows that clash with no stored row on a unique key (the others are skipped); the
     `returning` columns of the rows inserted, in no promised order.
 
@@ -90,8 +91,9 @@ def insert_new_rows(conn: Connection, row_type: type[Base], rows: Sequence[dict[
     return _insert_multirow(conn, compiled, rows, tail=tail)
 
 
-def _insert_multirow(conn: Connection, compiled: _Compiled, rows: Sequence[dict[str, Any]], *,
-                     tail: str) -> list[tuple[Any, ...]]:
+def _insert_multirow(
+    conn: Connection, compiled: _Compiled, rows: Sequence[dict[str, Any]], *, tail: str
+) -> list[tuple[Any, ...]]:
     """SQLite: the rows as multi-row `VALUES` statements (`_CHUNK_SIZES`), run by the driver.
 
     Not `executemany`: that runs the statement once a row, and SQLite opens a statement savepoint
@@ -106,14 +108,14 @@ def _insert_multirow(conn: Connection, compiled: _Compiled, rows: Sequence[dict[
             continue
         sql = _multirow_sql(compiled, size, tail)
         while len(values) - first >= size:
-            out += sqlite_rows(conn, sql, [value for row in values[first:first + size] for value in row])
+            out += sqlite_rows(conn, sql, [value for row in values[first : first + size] for value in row])
             first += size
     return out
 
 
 @functools.lru_cache(maxsize=128)
 def _multirow_sql(compiled: _Compiled, rows: int, tail: str) -> str:
-    head = compiled.sql[:compiled.sql.rindex(" VALUES ")]
+    head = compiled.sql[: compiled.sql.rindex(" VALUES ")]
     one_row = f"({', '.join('?' * len(compiled.names))})"
     return f"{head} VALUES {', '.join([one_row] * rows)}{tail}"
 
@@ -135,8 +137,10 @@ def _tuples(compiled: _Compiled, rows: Sequence[dict[str, Any]]) -> list[tuple[A
     names = compiled.names
     values = list(map(compiled.getter, rows)) if len(names) > 1 else [(row[names[0]],) for row in rows]
     if any(convert is not None for convert in compiled.convert):
-        columns = [column if convert is None else tuple(map(convert, column))
-                   for convert, column in zip(compiled.convert, zip(*values, strict=True), strict=True)]
+        columns = [
+            column if convert is None else tuple(map(convert, column))
+            for convert, column in zip(compiled.convert, zip(*values, strict=True), strict=True)
+        ]
         values = list(zip(*columns, strict=True))
     return values
 
@@ -154,8 +158,9 @@ def _compile(dialect: Dialect, row_type: type[Base], columns: tuple[str, ...]) -
         return _columnar(dialect, table, columns)
     if not compiled.positional:
         raise NotImplementedError(f"bulk rows for the {dialect.name} driver's parameter style")
-    convert = tuple(_iso_dates(table.c[name].type.dialect_impl(dialect).bind_processor(dialect))
-                    for name in names)
+    convert = tuple(
+        _iso_dates(table.c[name].type.dialect_impl(dialect).bind_processor(dialect)) for name in names
+    )
     return _Compiled(sql=compiled.string, names=names, convert=convert, columnar=False)
 
 
@@ -202,7 +207,9 @@ def _columnar(dialect: Dialect, table: Table, names: tuple[str, ...]) -> _Compil
         selected.append(quote(name))
         convert.append(column_type.dialect_impl(dialect).bind_processor(dialect))
     listed = ", ".join(quote(name) for name in names)
-    sql = (f"INSERT INTO {quote(table.name)} ({listed}) SELECT {', '.join(selected)} "
-           f"FROM unnest({', '.join(arrays)}) AS t({listed})")
+    sql = (
+        f"INSERT INTO {quote(table.name)} ({listed}) SELECT {', '.join(selected)} "
+        f"FROM unnest({', '.join(arrays)}) AS t({listed})"
+    )
     copy_sql = f"COPY {quote(table.name)} ({listed}) FROM STDIN"
     return _Compiled(sql=sql, names=names, convert=tuple(convert), columnar=True, copy_sql=copy_sql)

@@ -26,8 +26,12 @@ DENSE_MATCHES = COUNT_CAP
 
 
 def matches_all(
-    session: Session, table: str, id_column: InstrumentedAttribute[int], tokens: list[str],
-    *, walk_order: bool = False,
+    session: Session,
+    table: str,
+    id_column: InstrumentedAttribute[int],
+    tokens: list[str],
+    *,
+    walk_order: bool = False,
 ) -> ColumnElement[bool]:
     """A WHERE clause: the row of `table` whose id is `id_column` contains every token.
 
@@ -110,8 +114,11 @@ def find_facts(
             .limit(limit)
             .offset(offset)
             # The article's text can be long, and a citation needs only these.
-            .options(load_only(ArticleRow.id, ArticleRow.url, ArticleRow.title, ArticleRow.outlet,
-                               ArticleRow.published))
+            .options(
+                load_only(
+                    ArticleRow.id, ArticleRow.url, ArticleRow.title, ArticleRow.outlet, ArticleRow.published
+                )
+            )
         )
     ]
     if walk:
@@ -148,10 +155,14 @@ def is_common(session: Session, table: str, tokens: list[str]) -> bool:
 
 
 def _fts_count(session: Session, table: str, tokens: list[str], cap: int) -> int:
-    return session.scalar(
-        text(f"SELECT count(*) FROM (SELECT 1 FROM {table}_fts WHERE {table}_fts MATCH :q LIMIT :cap)")
-        .bindparams(q=_fts_query(tokens), cap=cap)
-    ) or 0
+    return (
+        session.scalar(
+            text(
+                f"SELECT count(*) FROM (SELECT 1 FROM {table}_fts WHERE {table}_fts MATCH :q LIMIT :cap)"
+            ).bindparams(q=_fts_query(tokens), cap=cap)
+        )
+        or 0
+    )
 
 
 def _fts_query(tokens: list[str]) -> str:

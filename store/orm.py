@@ -277,8 +277,9 @@ class StoryKeyRow(Base):
     # A membership's keys (migration 0011): the row goes with its membership (a split, an article's
     # events deleted), and the key's leading column finds a member's keys for that. One foreign-key
     # check a row, not two, and no surrogate id: ingest writes ~30 of these an article.
-    event_id: Mapped[int] = mapped_column(ForeignKey("story_events.event_id", ondelete="CASCADE"),
-                                          primary_key=True)
+    event_id: Mapped[int] = mapped_column(
+        ForeignKey("story_events.event_id", ondelete="CASCADE"), primary_key=True
+    )
     key: Mapped[str] = mapped_column(String(STORY_KEY_LENGTH), primary_key=True)
     # No index of its own: stories are never deleted, so nothing finds keys by story (migration 0009).
     story_id: Mapped[int]

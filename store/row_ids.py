@@ -50,7 +50,7 @@ class RowIds:
                 self._free = self._reserve(max(n - len(self._free), self._block)) + self._free
                 self._block = min(self._block * 2, self._max_block)
             taken = self._free[-n:] if n else []
-            del self._free[len(self._free) - n:]
+            del self._free[len(self._free) - n :]
             return taken[::-1]
         # SQLite: one writer at a time, and the transaction already holds the write lock (it has
         # stored the row's article), so the ids after the largest are ours until it commits.

@@ -32,6 +32,9 @@ def sqlite_rows(conn: Connection, sql: str, params: Sequence[Any]) -> list[Any]:
 
 def member_rows_sqlite(conn: Connection, event_ids: Sequence[int]) -> list[tuple[Any, ...]]:
     """(id, date, summary, actors, places, start, article_id) of these events, JSON lists decoded."""
-    return [(i, when, summary, json.loads(actors), json.loads(places), start, article_id)
-            for i, when, summary, actors, places, start, article_id
-            in sqlite_rows(conn, MEMBER_ROWS_SQLITE, (json.dumps(list(event_ids)),))]
+    return [
+        (i, when, summary, json.loads(actors), json.loads(places), start, article_id)
+        for i, when, summary, actors, places, start, article_id in sqlite_rows(
+            conn, MEMBER_ROWS_SQLITE, (json.dumps(list(event_ids)),)
+        )
+    ]

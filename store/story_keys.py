@@ -18,13 +18,25 @@ from store.orm import STORY_KEY_LENGTH
 _BACKFILL_CHUNK = 2_000
 
 # The tables as migration 0006 knows them: the backfill must not follow later changes to the ORM.
-_events = sa.table("events", sa.column("id", sa.Integer), sa.column("date", sa.String),
-                   sa.column("summary", sa.Text), sa.column("actors", sa.JSON), sa.column("places", sa.JSON),
-                   sa.column("date_start", sa.Date), sa.column("date_end", sa.Date))
+_events = sa.table(
+    "events",
+    sa.column("id", sa.Integer),
+    sa.column("date", sa.String),
+    sa.column("summary", sa.Text),
+    sa.column("actors", sa.JSON),
+    sa.column("places", sa.JSON),
+    sa.column("date_start", sa.Date),
+    sa.column("date_end", sa.Date),
+)
 _links = sa.table("story_events", sa.column("story_id", sa.Integer), sa.column("event_id", sa.Integer))
-_keys = sa.table("story_keys", sa.column("story_id", sa.Integer), sa.column("event_id", sa.Integer),
-                 sa.column("key", sa.String), sa.column("date_start", sa.Date),
-                 sa.column("date_end", sa.Date))
+_keys = sa.table(
+    "story_keys",
+    sa.column("story_id", sa.Integer),
+    sa.column("event_id", sa.Integer),
+    sa.column("key", sa.String),
+    sa.column("date_start", sa.Date),
+    sa.column("date_end", sa.Date),
+)
 
 
 def stored_key(key: str) -> str:
@@ -32,12 +44,15 @@ def stored_key(key: str) -> str:
     return key[:STORY_KEY_LENGTH]
 
 
-def key_rows(story_id: int, event_id: int, span: tuple[date, date],
-             keys: Sequence[str]) -> list[dict[str, Any]]:
+def key_rows(
+    story_id: int, event_id: int, span: tuple[date, date], keys: Sequence[str]
+) -> list[dict[str, Any]]:
     """The rows that index one member under its keys."""
     start, end = span
-    return [{"story_id": story_id, "event_id": event_id, "key": k, "date_start": start, "date_end": end}
-            for k in dict.fromkeys(stored_key(k) for k in keys)]
+    return [
+        {"story_id": story_id, "event_id": event_id, "key": k, "date_start": start, "date_end": end}
+        for k in dict.fromkeys(stored_key(k) for k in keys)
+    ]
 
 
 def backfill_story_keys(conn: Connection) -> int:
@@ -62,8 +77,16 @@ def _chunks(conn: Connection) -> Iterator[Sequence[Any]]:
     last = 0
     while True:
         rows = conn.execute(
-            sa.select(_links.c.story_id, _events.c.id, _events.c.date, _events.c.summary, _events.c.actors,
-                      _events.c.places, _events.c.date_start, _events.c.date_end)
+            sa.select(
+                _links.c.story_id,
+                _events.c.id,
+                _events.c.date,
+                _events.c.summary,
+                _events.c.actors,
+                _events.c.places,
+                _events.c.date_start,
+                _events.c.date_end,
+            )
             .join(_events, _events.c.id == _links.c.event_id)
             .where(_events.c.id > last)
             .order_by(_events.c.id)

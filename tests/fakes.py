@@ -52,7 +52,7 @@ def _in_window(day: date | None, s: FactSearch) -> bool:
 
 
 def _event_end(value: str) -> date:
-    from extract.dates import date_range
+    from extract.timex.dates import date_range
 
     span = date_range(value)
     assert span is not None
@@ -79,9 +79,17 @@ class FakeArticles:
         return [a for a in self.rows if a.content_hash in hashes or (a.url is not None and a.url in urls)]
 
     def add(self, article: NewArticle) -> Article:
-        row = Article(id=len(self.rows) + 1, url=article.url, title=article.title, outlet=article.outlet,
-                      published=article.published, fetched_at=datetime(2025, 9, 10, tzinfo=UTC),
-                      content_hash=article.content_hash, source_id=article.source_id, guid=article.guid)
+        row = Article(
+            id=len(self.rows) + 1,
+            url=article.url,
+            title=article.title,
+            outlet=article.outlet,
+            published=article.published,
+            fetched_at=datetime(2025, 9, 10, tzinfo=UTC),
+            content_hash=article.content_hash,
+            source_id=article.source_id,
+            guid=article.guid,
+        )
         self.rows.append(row)
         self.texts[row.id] = article.text
         return row
@@ -101,7 +109,7 @@ T = TypeVar("T")
 
 
 def _page(rows: list[T], s: FactSearch) -> tuple[list[T], int]:
-    return rows[s.offset:s.offset + s.limit], len(rows)
+    return rows[s.offset : s.offset + s.limit], len(rows)
 
 
 class FakeEvents:
@@ -115,15 +123,19 @@ class FakeEvents:
     def add_many(self, article_id: int, events: Sequence[NewEvent]) -> list[int | None]:
         ids: list[int | None] = []
         for e in events:
-            self.rows.append(EventRecord(id=len(self.rows) + 1, article=self.articles.ref(article_id),
-                                         **e.model_dump()))
+            self.rows.append(
+                EventRecord(id=len(self.rows) + 1, article=self.articles.ref(article_id), **e.model_dump())
+            )
             ids.append(len(self.rows))
         return ids
 
     def search(self, search: FactSearch) -> tuple[list[EventRecord], int]:
-        rows = [e for e in self.rows
-                if _matches(" ".join([e.summary, e.sentence, *e.actors, *e.places]), search.terms)
-                and _in_window(_event_day(e.date), search)]
+        rows = [
+            e
+            for e in self.rows
+            if _matches(" ".join([e.summary, e.sentence, *e.actors, *e.places]), search.terms)
+            and _in_window(_event_day(e.date), search)
+        ]
         return _page(sorted(rows, key=lambda e: (e.date, e.id)), search)
 
 
@@ -134,14 +146,23 @@ class FakeQuotes:
 
     def add_many(self, article_id: int, quotes: Sequence[tuple[NewQuote, int | None]]) -> None:
         for q, person_id in quotes:
-            self.rows.append(QuoteRecord(id=len(self.rows) + 1, person_id=person_id,
-                                         article=self.articles.ref(article_id), **q.model_dump()))
+            self.rows.append(
+                QuoteRecord(
+                    id=len(self.rows) + 1,
+                    person_id=person_id,
+                    article=self.articles.ref(article_id),
+                    **q.model_dump(),
+                )
+            )
 
     def search(self, search: FactSearch) -> tuple[list[QuoteRecord], int]:
-        rows = [q for q in self.rows
-                if (not search.person_ids or q.person_id in search.person_ids)
-                and _matches(f"{q.text} {q.speaker or ''}", search.terms)
-                and _in_window(q.article.published, search)]
+        rows = [
+            q
+            for q in self.rows
+            if (not search.person_ids or q.person_id in search.person_ids)
+            and _matches(f"{q.text} {q.speaker or ''}", search.terms)
+            and _in_window(q.article.published, search)
+        ]
         rows.sort(key=lambda q: (q.article.published or date.min, q.article.id), reverse=True)
         return _page(rows, search)
 
@@ -153,13 +174,17 @@ class FakeFigures:
 
     def add_many(self, article_id: int, figures: Sequence[NewFigure]) -> None:
         for f in figures:
-            self.rows.append(FigureRecord(id=len(self.rows) + 1, article=self.articles.ref(article_id),
-                                          **f.model_dump()))
+            self.rows.append(
+                FigureRecord(id=len(self.rows) + 1, article=self.articles.ref(article_id), **f.model_dump())
+            )
 
     def search(self, search: FactSearch) -> tuple[list[FigureRecord], int]:
-        rows = [f for f in self.rows
-                if _matches(f"{f.text} {f.unit or ''} {f.about or ''} {f.sentence}", search.terms)
-                and _in_window(f.article.published, search)]
+        rows = [
+            f
+            for f in self.rows
+            if _matches(f"{f.text} {f.unit or ''} {f.about or ''} {f.sentence}", search.terms)
+            and _in_window(f.article.published, search)
+        ]
         rows.sort(key=lambda f: (f.article.published or date.min, f.article.id), reverse=True)
         return _page(rows, search)
 
@@ -172,35 +197,57 @@ class FakePeople:
         key = fold(name)
         return next((p for p in self.rows if key in {fold(n) for n in [p.name, *p.aliases]}), None)
 
-    def upsert(self, name: str, *, kind: str, aliases: Sequence[str], roles: Sequence[str],
-               seen_on: date | None = None) -> Person:
+    def upsert(
+        self,
+        name: str,
+        *,
+        kind: str,
+        aliases: Sequence[str],
+        roles: Sequence[str],
+        seen_on: date | None = None,
+    ) -> Person:
         known = self._known(name)
         if known is None:
-            person = Person(id=len(self.rows) + 1, name=name, kind=kind,
-                            aliases=list(aliases), roles=list(roles))
+            person = Person(
+                id=len(self.rows) + 1, name=name, kind=kind, aliases=list(aliases), roles=list(roles)
+            )
             self.rows.append(person)
             return person
-        merged = known.model_copy(update={
-            "aliases": known.aliases + [a for a in aliases if a not in known.aliases],
-            "roles": known.roles + [r for r in roles if r not in known.roles],
-        })
+        merged = known.model_copy(
+            update={
+                "aliases": known.aliases + [a for a in aliases if a not in known.aliases],
+                "roles": known.roles + [r for r in roles if r not in known.roles],
+            }
+        )
         self.rows[self.rows.index(known)] = merged
         return merged
 
-    def upsert_id(self, name: str, *, kind: str, aliases: Sequence[str], roles: Sequence[str],
-                  seen_on: date | None = None) -> int:
+    def upsert_id(
+        self,
+        name: str,
+        *,
+        kind: str,
+        aliases: Sequence[str],
+        roles: Sequence[str],
+        seen_on: date | None = None,
+    ) -> int:
         return self.upsert(name, kind=kind, aliases=aliases, roles=roles, seen_on=seen_on).id
 
     def upsert_many(self, sightings: Sequence[SpeakerSighting]) -> list[int]:
-        return [self.upsert_id(s.name, kind=s.kind, aliases=s.aliases, roles=s.roles, seen_on=s.seen_on)
-                for s in sightings]
+        return [
+            self.upsert_id(s.name, kind=s.kind, aliases=s.aliases, roles=s.roles, seen_on=s.seen_on)
+            for s in sightings
+        ]
 
     def find(self, text: str) -> list[Person]:
         key = fold(text.strip())
         if not key:
             return []
-        return [p for p in self.rows
-                if key in {fold(n) for n in [p.name, *p.aliases]} or key == fold(p.name.split()[-1])]
+        return [
+            p
+            for p in self.rows
+            if key in {fold(n) for n in [p.name, *p.aliases]} or key == fold(p.name.split()[-1])
+        ]
 
 
 class FakeSources:
@@ -208,8 +255,14 @@ class FakeSources:
         self.rows: list[Source] = []
 
     def add(self, url: str, *, name: str | None, kind: str, created_by: str | None) -> Source:
-        src = Source(id=len(self.rows) + 1, url=url, name=name, kind=kind,
-                     created_at=datetime(2025, 9, 10, tzinfo=UTC), created_by=created_by)
+        src = Source(
+            id=len(self.rows) + 1,
+            url=url,
+            name=name,
+            kind=kind,
+            created_at=datetime(2025, 9, 10, tzinfo=UTC),
+            created_by=created_by,
+        )
         self.rows.append(src)
         return src
 
@@ -260,8 +313,17 @@ class FakeStories:
     def _member(self, link: tuple[int, int, float | None, dict[str, object] | None]) -> StoryMember:
         _, event_id, score, reason = link
         e = next(e for e in self.events.rows if e.id == event_id)
-        return StoryMember(event_id=e.id, date=e.date, summary=e.summary, actors=e.actors, places=e.places,
-                           start=e.start, article=e.article, score=score, reason=reason)
+        return StoryMember(
+            event_id=e.id,
+            date=e.date,
+            summary=e.summary,
+            actors=e.actors,
+            places=e.places,
+            start=e.start,
+            article=e.article,
+            score=score,
+            reason=reason,
+        )
 
     def _full(self, story: Story) -> Story:
         members = [self._member(link) for link in self.links if link[0] == story.id]
@@ -270,15 +332,17 @@ class FakeStories:
     def lock_for_merging(self) -> None:
         pass  # one process, one thread: nothing to take turns with
 
-    def matching_members(self, reports: Sequence[StoryKeys], *,
-                         limit: int = 50) -> list[list[tuple[int, StoryMember]]]:
+    def matching_members(
+        self, reports: Sequence[StoryKeys], *, limit: int = 50
+    ) -> list[list[tuple[int, StoryMember]]]:
         return [self._matching(r.start, r.end, r.keys, limit) for r in reports]
 
     def read_ahead(self, reports: Sequence[StoryKeys], *, limit: int = 50) -> None:
         pass  # everything is in memory already
 
-    def _matching(self, since: date, until: date, keys: Sequence[str],
-                  limit: int) -> list[tuple[int, StoryMember]]:
+    def _matching(
+        self, since: date, until: date, keys: Sequence[str], limit: int
+    ) -> list[tuple[int, StoryMember]]:
         wanted = set(keys)
         hits = []
         for link in self.links:
@@ -290,24 +354,41 @@ class FakeStories:
 
     def members(self, story_id: int, *, newest: int | None = None) -> list[StoryMember]:
         found = [self._member(link) for link in self.links if link[0] == story_id]
-        return found if newest is None else found[max(len(found) - newest, 0):]
+        return found if newest is None else found[max(len(found) - newest, 0) :]
 
     def latest_members(self, story_ids: Sequence[int], *, newest: int) -> dict[int, list[StoryMember]]:
         return {i: self.members(i, newest=newest) for i in story_ids}
 
-    def start(self, event_id: int, *, date: str, summary: str, actors: Sequence[str],
-              places: Sequence[str], keys: StoryKeys | None = None,
-              member: StoryMember | None = None) -> int:
-        story = Story(id=len(self.rows) + 1, date=date, summary=summary, actors=list(actors),
-                      places=list(places))
+    def start(
+        self,
+        event_id: int,
+        *,
+        date: str,
+        summary: str,
+        actors: Sequence[str],
+        places: Sequence[str],
+        keys: StoryKeys | None = None,
+        member: StoryMember | None = None,
+    ) -> int:
+        story = Story(
+            id=len(self.rows) + 1, date=date, summary=summary, actors=list(actors), places=list(places)
+        )
         self.rows.append(story)
         self.links = [link for link in self.links if link[1] != event_id]
         self.links.append((story.id, event_id, None, None))
         self._index(event_id, keys)
         return story.id
 
-    def attach(self, story_id: int, event_id: int, *, score: float, reason: dict[str, object],
-               keys: StoryKeys | None = None, member: StoryMember | None = None) -> None:
+    def attach(
+        self,
+        story_id: int,
+        event_id: int,
+        *,
+        score: float,
+        reason: dict[str, object],
+        keys: StoryKeys | None = None,
+        member: StoryMember | None = None,
+    ) -> None:
         self.links = [link for link in self.links if link[1] != event_id]
         self.links.append((story_id, event_id, score, dict(reason)))
         self._index(event_id, keys)
@@ -321,11 +402,13 @@ class FakeStories:
         if keys is not None:
             self.keys[event_id] = keys
 
-    def update(self, story_id: int, *, date: str, summary: str, actors: Sequence[str],
-               places: Sequence[str]) -> None:
+    def update(
+        self, story_id: int, *, date: str, summary: str, actors: Sequence[str], places: Sequence[str]
+    ) -> None:
         i = next(i for i, s in enumerate(self.rows) if s.id == story_id)
-        self.rows[i] = self.rows[i].model_copy(update={"date": date, "summary": summary,
-                                                       "actors": list(actors), "places": list(places)})
+        self.rows[i] = self.rows[i].model_copy(
+            update={"date": date, "summary": summary, "actors": list(actors), "places": list(places)}
+        )
 
     def get(self, story_id: int) -> Story | None:
         story = next((s for s in self.rows if s.id == story_id), None)
@@ -335,8 +418,10 @@ class FakeStories:
         return next((link[0] for link in self.links if link[1] == event_id), None)
 
     def search(self, search: FactSearch, *, cap: int = 500) -> list[StoryHeadline]:
-        return [StoryHeadline(id=s.id, date=s.date, corroboration=s.corroboration, words=s.words)
-                for s in self._search(search, cap=cap)]
+        return [
+            StoryHeadline(id=s.id, date=s.date, corroboration=s.corroboration, words=s.words)
+            for s in self._search(search, cap=cap)
+        ]
 
     def load(self, ids: Sequence[int]) -> list[Story]:
         self.loaded.append(list(ids))
@@ -383,9 +468,16 @@ class FakeUnitOfWork:
         self._snapshot: dict[str, list[object]] | None = None
 
     def _lists(self) -> dict[str, list[object]]:
-        repos = {"articles": self.articles, "events": self.events, "quotes": self.quotes,
-                 "figures": self.figures, "people": self.people, "sources": self.sources, "audit": self.audit,
-                 "stories": self.stories}
+        repos = {
+            "articles": self.articles,
+            "events": self.events,
+            "quotes": self.quotes,
+            "figures": self.figures,
+            "people": self.people,
+            "sources": self.sources,
+            "audit": self.audit,
+            "stories": self.stories,
+        }
         lists = {name: repo.rows for name, repo in repos.items()}  # type: ignore[attr-defined]
         lists["story_links"] = self.stories.links  # type: ignore[assignment]
         return lists

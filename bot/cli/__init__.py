@@ -27,8 +27,20 @@ if TYPE_CHECKING:
     from bot.bootstrap import Container
 
 # One line per command group; each module adds its subparsers and sets `func`.
-COMMAND_MODULES = [extract_cmd, db_cmd, ingest_cmd, ask_cmd, shell_cmd, demo_cmd, slack_cmd, digest_cmd,
-                   sources_cmd, worker_cmd, stories_cmd, bench_cmd]
+COMMAND_MODULES = [
+    extract_cmd,
+    db_cmd,
+    ingest_cmd,
+    ask_cmd,
+    shell_cmd,
+    demo_cmd,
+    slack_cmd,
+    digest_cmd,
+    sources_cmd,
+    worker_cmd,
+    stories_cmd,
+    bench_cmd,
+]
 
 
 def build_parser() -> argparse.ArgumentParser:

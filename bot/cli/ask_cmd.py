@@ -34,7 +34,10 @@ def _run(args: argparse.Namespace) -> int:
     if args.json:
         print(result.model_dump_json(indent=2))
     else:
-        hint = "" if isinstance(result, HelpResult) else \
-            f"add --offset {args.offset + result.page.limit} for the next page"
+        hint = (
+            ""
+            if isinstance(result, HelpResult)
+            else f"add --offset {args.offset + result.page.limit} for the next page"
+        )
         print(render(result, more_hint=hint))
     return 0

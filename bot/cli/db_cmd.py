@@ -9,8 +9,11 @@ from bot.cli.context import error, open_container
 
 
 def register(sub: Any) -> None:
-    p = sub.add_parser("db", help="create or migrate the database (DATABASE_URL)",
-                       description="Manage the database schema at DATABASE_URL.")
+    p = sub.add_parser(
+        "db",
+        help="create or migrate the database (DATABASE_URL)",
+        description="Manage the database schema at DATABASE_URL.",
+    )
     db = p.add_subparsers(dest="db_command", metavar="ACTION", required=True)
     up = db.add_parser("upgrade", help="bring the schema to the latest revision (creates the database)")
     up.set_defaults(func=_upgrade)

@@ -34,8 +34,9 @@ def register(sub: Any) -> None:
         help="load a sample corpus into a local database and answer questions from it",
         description="No configuration needed: uses its own SQLite file, briefbot-demo.db, in this directory.",
     )
-    p.add_argument("--database-url", default=DEMO_DATABASE,
-                   help=f"where to load the demo (default {DEMO_DATABASE})")
+    p.add_argument(
+        "--database-url", default=DEMO_DATABASE, help=f"where to load the demo (default {DEMO_DATABASE})"
+    )
     p.set_defaults(func=_run)
 
 
@@ -44,8 +45,10 @@ def _run(args: argparse.Namespace) -> int:
     with open_container(args, Settings(DATABASE_URL=args.database_url)) as c:
         where = c.settings.database_url
         out.write(f"briefbot demo: database {where}\n\n")
-        out.write("Loading the sample corpus: a six-day port strike in the fictional city of Velmora, "
-                  "March 2025, reported by five fictional outlets.\n")
+        out.write(
+            "Loading the sample corpus: a six-day port strike in the fictional city of Velmora, "
+            "March 2025, reported by five fictional outlets.\n"
+        )
         for path in corpus_files():
             try:
                 result = store_article(parse_text_file(path.read_text(encoding="utf-8")), c)
@@ -54,7 +57,7 @@ def _run(args: argparse.Namespace) -> int:
                 return 1
             out.write(f"  {path.name}: {result.message}\n")
         for question in QUESTIONS:
-            out.write(f"\n$ briefbot ask \"{question}\"\n")
+            out.write(f'\n$ briefbot ask "{question}"\n')
             try:
                 reply = answer(question, uow=c.uow(), today=c.clock.today())
             except QueryError as exc:  # the questions are ours: a failure here is a bug worth seeing

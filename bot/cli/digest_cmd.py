@@ -18,12 +18,16 @@ from handlers.wording import counted
 
 
 def register(sub: Any) -> None:
-    p = sub.add_parser("digest", help="scheduled digests: post due ones, preview, runs, set",
-                       description="Scheduled digests to Slack channels (needs SLACK_BOT_TOKEN to post).")
+    p = sub.add_parser(
+        "digest",
+        help="scheduled digests: post due ones, preview, runs, set",
+        description="Scheduled digests to Slack channels (needs SLACK_BOT_TOKEN to post).",
+    )
     d = p.add_subparsers(dest="digest_command", metavar="ACTION", required=True)
     due = d.add_parser("run-due", help="post every due digest slot once (for cron, or the worker)")
-    due.add_argument("--now", type=iso_time, default=None,
-                     help="act as if it were this time (ISO 8601; naive means UTC)")
+    due.add_argument(
+        "--now", type=iso_time, default=None, help="act as if it were this time (ISO 8601; naive means UTC)"
+    )
     due.set_defaults(func=_run_due)
     pre = d.add_parser("preview", help="print the next digest of CHANNEL without posting it")
     pre.add_argument("channel")
@@ -64,8 +68,9 @@ def _preview(args: argparse.Namespace) -> int:
     with open_container(args) as c:
         digest = preview_digest(args.channel, uow_factory=c.uow, clock=c.clock)
     if digest is None:
-        error("digest preview", f"{args.channel} has no digest "
-              f"(briefbot digest set {args.channel} daily 08:00)")
+        error(
+            "digest preview", f"{args.channel} has no digest (briefbot digest set {args.channel} daily 08:00)"
+        )
         return 1
     print(digest_text(digest))
     return 0
@@ -99,16 +104,19 @@ def _manage(args: argparse.Namespace, words: list[str]) -> int:
 
     with open_container(args) as c:
         try:
-            view = manage_digest(parse_digest(words, channel=args.channel, actor="cli"),
-                                 uow_factory=c.uow, clock=c.clock)
+            view = manage_digest(
+                parse_digest(words, channel=args.channel, actor="cli"), uow_factory=c.uow, clock=c.clock
+            )
         except AdminError as exc:
             error("digest", str(exc))
             return 2
     if view.subscription is None:
         print(f"{args.channel}: no digest")
         return 0
-    print(f"{args.channel}: {view.schedule}" + (f" about {view.subscription.topic}" if view.subscription.topic
-                                               else ""))
+    print(
+        f"{args.channel}: {view.schedule}"
+        + (f" about {view.subscription.topic}" if view.subscription.topic else "")
+    )
     if view.next_slot:
         print(f"next: {view.next_slot.isoformat()}")
     for run in view.runs:
@@ -125,10 +133,12 @@ def digest_text(digest: Digest) -> str:
     if digest.events:
         lines += ["", "Events:"] + [f"  {e.date}  {e.summary}" for e in digest.events]
     if digest.quotes:
-        lines += ["", "Quotes:"] + [f"  {q.speaker or 'Unattributed'}: \u201c{q.text}\u201d"
-                                    for q in digest.quotes]
+        lines += ["", "Quotes:"] + [
+            f"  {q.speaker or 'Unattributed'}: \u201c{q.text}\u201d" for q in digest.quotes
+        ]
     if digest.figures:
         lines += ["", "Figures:"] + [f"  {f.text} ({f.about or f.sentence[:80]})" for f in digest.figures]
-    lines += ["", "Sources:"] + [f"  {a.title or a.url or a.id}" + (f" <{a.url}>" if a.url else "")
-                                 for a in digest.sources]
+    lines += ["", "Sources:"] + [
+        f"  {a.title or a.url or a.id}" + (f" <{a.url}>" if a.url else "") for a in digest.sources
+    ]
     return "\n".join(lines)

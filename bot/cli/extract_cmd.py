@@ -21,11 +21,18 @@ def register(sub: Any) -> None:
             "With FILE: print a readable report of one article."
         ),
     )
-    p.add_argument("file", nargs="?", type=Path,
-                   help="a text file to report on ('-' for stdin); header lines as ingest reads them")
+    p.add_argument(
+        "file",
+        nargs="?",
+        type=Path,
+        help="a text file to report on ('-' for stdin); header lines as ingest reads them",
+    )
     p.add_argument("--jsonl", action="store_true", help="JSON Lines in and out (see README)")
-    p.add_argument("--published", type=date.fromisoformat,
-                   help="publication date for FILE (YYYY-MM-DD); else its Published: header")
+    p.add_argument(
+        "--published",
+        type=date.fromisoformat,
+        help="publication date for FILE (YYYY-MM-DD); else its Published: header",
+    )
     p.set_defaults(func=_run)
 
 
@@ -69,8 +76,14 @@ def run_jsonl(stdin: IO[str], stdout: IO[str]) -> int:
             result = extract(text, pub)
             out = _contract(doc_id, result)
         except (ValueError, TypeError) as exc:
-            out = {"id": doc_id if doc_id is not None else f"line {lineno}", "error": str(exc),
-                   "quotes": [], "figures": [], "dates": [], "events": []}
+            out = {
+                "id": doc_id if doc_id is not None else f"line {lineno}",
+                "error": str(exc),
+                "quotes": [],
+                "figures": [],
+                "dates": [],
+                "events": [],
+            }
         stdout.write(json.dumps(out, ensure_ascii=False) + "\n")
         stdout.flush()
     return 0

@@ -39,10 +39,15 @@ def register(sub: Any) -> None:
             "'Title:', 'Outlet:', 'Published: YYYY-MM-DD' and 'URL:' lines, then a blank line."
         ),
     )
-    p.add_argument("inputs", nargs="+", metavar="PATH_OR_URL",
-                   help="text or HTML files, directories of them, or article URLs")
-    p.add_argument("--published", type=date.fromisoformat,
-                   help="publication date (YYYY-MM-DD) for all inputs")
+    p.add_argument(
+        "inputs",
+        nargs="+",
+        metavar="PATH_OR_URL",
+        help="text or HTML files, directories of them, or article URLs",
+    )
+    p.add_argument(
+        "--published", type=date.fromisoformat, help="publication date (YYYY-MM-DD) for all inputs"
+    )
     p.add_argument("--outlet", help="the outlet's name, for all inputs")
     p.add_argument("--title", help="the title, for all inputs")
     p.set_defaults(func=_run)
@@ -82,8 +87,9 @@ def _run(args: argparse.Namespace) -> int:
 Batch = list[tuple[str, ArticleInput]]
 
 
-def _read_batches(inputs: list[str], read: Callable[[str], ArticleInput | None],
-                  size: int) -> Iterator[Batch]:
+def _read_batches(
+    inputs: list[str], read: Callable[[str], ArticleInput | None], size: int
+) -> Iterator[Batch]:
     """The inputs read, `size` at a time (those that could not be read are left out)."""
     batch: Batch = []
     for spec in inputs:
@@ -116,14 +122,18 @@ def _store_all(batches: Iterator[Batch], c: Container) -> Iterator[tuple[str, st
         try:
             for results in ingest_batches(commands(), uow=c.uow(), extractor=c.extractor, clock=c.clock):
                 batch = in_flight.popleft()
-                yield from ((f"{mark[r.status]} {spec}: {r.message}", r.status)
-                            for (spec, _), r in zip(batch, results, strict=True))
+                yield from (
+                    (f"{mark[r.status]} {spec}: {r.message}", r.status)
+                    for (spec, _), r in zip(batch, results, strict=True)
+                )
             return
         except Exception as exc:  # the database itself failed: these inputs are not stored
             log.exception("storing %d inputs failed", sum(len(b) for b in in_flight))
             while in_flight:
-                yield from ((f"FAILED  {spec}: {type(exc).__name__}: {exc}", "rejected")
-                            for spec, _ in in_flight.popleft())
+                yield from (
+                    (f"FAILED  {spec}: {type(exc).__name__}: {exc}", "rejected")
+                    for spec, _ in in_flight.popleft()
+                )
 
 
 def expand_directories(specs: list[str]) -> list[str]:
@@ -132,8 +142,9 @@ def expand_directories(specs: list[str]) -> list[str]:
     for spec in specs:
         path = Path(spec)
         if not is_url(spec) and path.is_dir():
-            out += [str(p) for p in sorted(path.iterdir())
-                    if p.is_file() and p.suffix.lower() in ARTICLE_SUFFIXES]
+            out += [
+                str(p) for p in sorted(path.iterdir()) if p.is_file() and p.suffix.lower() in ARTICLE_SUFFIXES
+            ]
         else:
             out.append(spec)
     return out
@@ -145,8 +156,13 @@ def store_article(article: ArticleInput, c: Container) -> IngestResult:
 
 
 def _command(article: ArticleInput) -> IngestArticle:
-    return IngestArticle(text=article.text, url=article.url, title=article.title, outlet=article.outlet,
-                         published=article.published)
+    return IngestArticle(
+        text=article.text,
+        url=article.url,
+        title=article.title,
+        outlet=article.outlet,
+        published=article.published,
+    )
 
 
 def _with_overrides(article: ArticleInput, args: argparse.Namespace) -> ArticleInput:

@@ -22,6 +22,7 @@ def register(sub: Any) -> None:
 
 def _run(args: argparse.Namespace) -> int:
     with open_container(args) as c:
+
         def ask(line: str, offset: int) -> Answer:
             return answer(line, uow=c.uow(), today=c.clock.today(), offset=offset)
 

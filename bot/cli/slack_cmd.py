@@ -42,8 +42,13 @@ def _serve(args: argparse.Namespace) -> int:
         app = _build(container, settings, "http", "serve")
         if app is None:
             return 2
-        serve_http(app, host=args.host, port=args.port if args.port is not None else settings.port,
-                   threads=args.threads, health=lambda: _database_answers(container))
+        serve_http(
+            app,
+            host=args.host,
+            port=args.port if args.port is not None else settings.port,
+            threads=args.threads,
+            health=lambda: _database_answers(container),
+        )
     return 0
 
 

@@ -30,23 +30,32 @@ MAX_OPML_BYTES = 2 * 1024 * 1024
 
 
 def register(sub: Any) -> None:
-    p = sub.add_parser("sources", help="followed feeds and pages: add, list, pause, poll, OPML out and in",
-                       description="The sources the worker polls (in Slack: /briefbot sources).")
+    p = sub.add_parser(
+        "sources",
+        help="followed feeds and pages: add, list, pause, poll, OPML out and in",
+        description="The sources the worker polls (in Slack: /briefbot sources).",
+    )
     s = p.add_subparsers(dest="sources_command", metavar="ACTION", required=True)
     add = s.add_parser("add", help="follow a feed or page (fetched once to show what it holds)")
     add.add_argument("url", metavar="URL")
     add.add_argument("name", nargs="*", metavar="NAME", help="a name for it (default: its title)")
     add.set_defaults(func=_add)
     s.add_parser("list", help="every source with its state and last error").set_defaults(func=_list)
-    for verb, what in (("remove", "stop following source ID (its articles stay)"),
-                       ("pause", "stop polling source ID until it is resumed"),
-                       ("resume", "poll a paused source ID again")):
+    for verb, what in (
+        ("remove", "stop following source ID (its articles stay)"),
+        ("pause", "stop polling source ID until it is resumed"),
+        ("resume", "poll a paused source ID again"),
+    ):
         change = s.add_parser(verb, help=what)
         change.add_argument("source_id", type=int, metavar="ID")
         change.set_defaults(func=_change, verb=verb)
     poll = s.add_parser("poll", help="poll the sources that are due now (what the worker does)")
-    poll.add_argument("--now", type=iso_time, default=None,
-                      help="act as if it were this time (ISO 8601): sources due by then are polled")
+    poll.add_argument(
+        "--now",
+        type=iso_time,
+        default=None,
+        help="act as if it were this time (ISO 8601): sources due by then are polled",
+    )
     poll.set_defaults(func=_poll)
     every = s.add_parser("every", help="poll source ID every MINUTES (default 15)")
     every.add_argument("source_id", type=int, metavar="ID")
@@ -64,15 +73,21 @@ def _add(args: argparse.Namespace) -> int:
     with open_container(args) as c:
         probe = HttpSourceProbe(allow_private=c.settings.allow_private_fetch)
         try:
-            added = add_source(AddSource(url=args.url, name=" ".join(args.name) or None, actor="cli"),
-                               uow_factory=c.uow, probe=probe, clock=c.clock)
+            added = add_source(
+                AddSource(url=args.url, name=" ".join(args.name) or None, actor="cli"),
+                uow_factory=c.uow,
+                probe=probe,
+                clock=c.clock,
+            )
         except AdminError as exc:
             error("sources add", str(exc))
             return 1
     source, found = added.source, added.probe
     items = f", {counted(found.item_count, 'item')} now" if found.item_count is not None else ""
-    print(f"following #{source.id} {source.url} ({found.kind}{items}), polled every "
-          f"{source.interval_minutes} min" + (f": {source.name}" if source.name else ""))
+    print(
+        f"following #{source.id} {source.url} ({found.kind}{items}), polled every "
+        f"{source.interval_minutes} min" + (f": {source.name}" if source.name else "")
+    )
     return 0
 
 
@@ -80,8 +95,9 @@ def _change(args: argparse.Namespace) -> int:
     use_case = {"remove": remove_source, "pause": pause_source, "resume": resume_source}[args.verb]
     with open_container(args) as c:
         try:
-            changed = use_case(SourceAction(source_id=args.source_id, actor="cli"), uow_factory=c.uow,
-                               clock=c.clock)
+            changed = use_case(
+                SourceAction(source_id=args.source_id, actor="cli"), uow_factory=c.uow, clock=c.clock
+            )
         except AdminError as exc:
             error(f"sources {args.verb}", str(exc))
             return 1
@@ -121,8 +137,9 @@ def _poll(args: argparse.Namespace) -> int:
 def _every(args: argparse.Namespace) -> int:
     with open_container(args) as c:
         try:
-            source = set_poll_interval(args.source_id, args.minutes, actor="cli", uow_factory=c.uow,
-                                       clock=c.clock)
+            source = set_poll_interval(
+                args.source_id, args.minutes, actor="cli", uow_factory=c.uow, clock=c.clock
+            )
         except AdminError as exc:
             error("sources every", str(exc))
             return 2

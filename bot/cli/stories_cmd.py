@@ -10,8 +10,11 @@ from bot.cli.context import error, open_container
 
 
 def register(sub: Any) -> None:
-    p = sub.add_parser("stories", help="show a story's reports and why they were merged; split one out",
-                       description="Stories are reports of one happening merged at ingest.")
+    p = sub.add_parser(
+        "stories",
+        help="show a story's reports and why they were merged; split one out",
+        description="Stories are reports of one happening merged at ingest.",
+    )
     stories = p.add_subparsers(dest="stories_command", metavar="ACTION", required=True)
     show = stories.add_parser("show", help="a story's reports, with the score and reasons of each merge")
     show.add_argument("story", type=int, help="story id (shown on /timeline)")
@@ -43,8 +46,9 @@ def _split(args: argparse.Namespace) -> int:
     actor = args.actor or f"cli:{getpass.getuser()}"
     with open_container(args) as c:
         try:
-            done = split_story(SplitStory(story_id=args.story, event_id=args.event, actor=actor),
-                               uow=c.uow(), clock=c.clock)
+            done = split_story(
+                SplitStory(story_id=args.story, event_id=args.event, actor=actor), uow=c.uow(), clock=c.clock
+            )
         except StoryError as exc:
             error("stories split", str(exc))
             return 1

@@ -21,9 +21,12 @@ log = logging.getLogger("briefbot.worker")
 
 
 def register(sub: Any) -> None:
-    p = sub.add_parser("worker", help="poll sources and post scheduled digests (runs until stopped)",
-                       description="Polls due sources and posts due digests every minute. "
-                                   "Digests need SLACK_BOT_TOKEN; without it only polling runs.")
+    p = sub.add_parser(
+        "worker",
+        help="poll sources and post scheduled digests (runs until stopped)",
+        description="Polls due sources and posts due digests every minute. "
+        "Digests need SLACK_BOT_TOKEN; without it only polling runs.",
+    )
     p.add_argument("--every", type=int, default=60, metavar="SECONDS", help="how often to look (default 60)")
     p.add_argument("--once", action="store_true", help="run each job once and exit (for cron or a check)")
     p.set_defaults(func=_run)
@@ -52,8 +55,14 @@ def digest_job(c: Container) -> None:
         log.exception("posting digests failed")
         return
     for o in outcomes:
-        log.info("digest %s to %s for %s: %s%s", o.subscription_id, o.channel, o.slot.isoformat(), o.status,
-                 f" ({o.error})" if o.error else "")
+        log.info(
+            "digest %s to %s for %s: %s%s",
+            o.subscription_id,
+            o.channel,
+            o.slot.isoformat(),
+            o.status,
+            f" ({o.error})" if o.error else "",
+        )
 
 
 def _run(args: argparse.Namespace) -> int:
@@ -71,9 +80,17 @@ def _run(args: argparse.Namespace) -> int:
             return 0
         scheduler = BlockingScheduler(timezone=UTC)
         for job in jobs:
-            scheduler.add_job(job, "interval", args=[c], seconds=max(args.every, 5), id=job.__name__,
-                              next_run_time=datetime.now(UTC), max_instances=1, coalesce=True,
-                              misfire_grace_time=None)
+            scheduler.add_job(
+                job,
+                "interval",
+                args=[c],
+                seconds=max(args.every, 5),
+                id=job.__name__,
+                next_run_time=datetime.now(UTC),
+                max_instances=1,
+                coalesce=True,
+                misfire_grace_time=None,
+            )
 
         def stop(signum: int, _frame: FrameType | None) -> None:
             log.info("signal %s: stopping after the running jobs", signum)

@@ -45,8 +45,10 @@ def render_timeline(result: TimelineResult) -> str:
             last_date = entry.date
         lines.append(f"  • {entry.summary}")
         if entry.story_id is not None and (entry.reports > 1 or entry.corroboration > 1):
-            lines.append(f"      [story {entry.story_id}: {counted(entry.reports, 'report')}, "
-                         f"{counted(entry.corroboration, 'source')}]")
+            lines.append(
+                f"      [story {entry.story_id}: {counted(entry.reports, 'report')}, "
+                f"{counted(entry.corroboration, 'source')}]"
+            )
         lines += [f"      {cite(s)}" for s in entry.sources]
     return "\n".join(lines)
 
@@ -97,7 +99,7 @@ def render_figures(result: FiguresResult) -> str:
 
 
 def _range(group: FigureGroup) -> str:
-    """ (range 9–15) when the reports allow more than one value."""
+    """(range 9–15) when the reports allow more than one value."""
     if len(group.reports) < 2 or group.low is None or group.high is None or group.low == group.high:
         return ""
     return f" (range {group.low:,.4g}–{group.high:,.4g})"

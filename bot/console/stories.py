@@ -31,13 +31,17 @@ def _why(reason: dict[str, object]) -> str:
 
 def story_text(story: Story) -> str:
     """A story as plain lines (also used by the CLI)."""
-    lines = [f"Story {story.id} · {story.date} · {counted(story.corroboration, 'source')}",
-             _line(story.summary)]
+    lines = [
+        f"Story {story.id} · {story.date} · {counted(story.corroboration, 'source')}",
+        _line(story.summary),
+    ]
     lines += [f"  {member_line(m)}" for m in story.members]
     return "\n".join(lines)
 
 
 def roles_seen(person: Person) -> str:
-    """"President (since 2025-09-01), Commander-in-chief": each role with the first day it was seen."""
-    return ", ".join(f"{r.role} (since {r.first_seen.isoformat()})" if r.first_seen else r.role
-                     for r in person.role_history)
+    """ "President (since 2025-09-01), Commander-in-chief": each role with the first day it was seen."""
+    return ", ".join(
+        f"{r.role} (since {r.first_seen.isoformat()})" if r.first_seen else r.role
+        for r in person.role_history
+    )

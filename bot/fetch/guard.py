@@ -81,9 +81,14 @@ class _VettingBackend(httpcore.NetworkBackend):
         self._inner = httpcore.SyncBackend()
         self._allow_private = allow_private
 
-    def connect_tcp(self, host: str, port: int, timeout: float | None = None,
-                    local_address: str | None = None,
-                    socket_options: Iterable[Any] | None = None) -> httpcore.NetworkStream:
+    def connect_tcp(
+        self,
+        host: str,
+        port: int,
+        timeout: float | None = None,
+        local_address: str | None = None,
+        socket_options: Iterable[Any] | None = None,
+    ) -> httpcore.NetworkStream:
         try:
             addresses = vet_host(host, port, allow_private=self._allow_private)
         except (socket.gaierror, UnicodeError) as exc:
@@ -92,14 +97,16 @@ class _VettingBackend(httpcore.NetworkBackend):
         for address in addresses:
             try:
                 # TLS still verifies (and sends SNI for) the name: httpcore passes the origin host.
-                return self._inner.connect_tcp(address, port, timeout=timeout, local_address=local_address,
-                                               socket_options=socket_options)
+                return self._inner.connect_tcp(
+                    address, port, timeout=timeout, local_address=local_address, socket_options=socket_options
+                )
             except httpcore.ConnectError as exc:
                 last = exc
         raise last or httpcore.ConnectError(f"no address to connect to for {host}")
 
-    def connect_unix_socket(self, path: str, timeout: float | None = None,
-                            socket_options: Iterable[Any] | None = None) -> httpcore.NetworkStream:
+    def connect_unix_socket(
+        self, path: str, timeout: float | None = None, socket_options: Iterable[Any] | None = None
+    ) -> httpcore.NetworkStream:
         raise BlockedAddress("unix sockets are not fetched from")
 
     def sleep(self, seconds: float) -> None:

@@ -19,7 +19,11 @@ class PageText:
 def html_to_text(html: str | bytes, *, url: str | None = None) -> PageText:
     """The main text of an article page, with title, date and site name where the page says them."""
     doc = trafilatura.bare_extraction(
-        html, url=url, with_metadata=True, include_comments=False, include_tables=False,
+        html,
+        url=url,
+        with_metadata=True,
+        include_comments=False,
+        include_tables=False,
         date_extraction_params={"extensive_search": False, "original_date": True},
     )
     if doc is None:
@@ -29,9 +33,13 @@ def html_to_text(html: str | bytes, *, url: str | None = None) -> PageText:
     title = _clean(meta.get("title"))
     # The page's <h1> often repeats the title as the text's first line; it is not a sentence of the article.
     if title and text.startswith(title + "\n"):
-        text = text[len(title) + 1:]
-    return PageText(text=text, title=title, published=_date(meta.get("date")),
-                    outlet=_clean(meta.get("sitename")) or _clean(meta.get("hostname")))
+        text = text[len(title) + 1 :]
+    return PageText(
+        text=text,
+        title=title,
+        published=_date(meta.get("date")),
+        outlet=_clean(meta.get("sitename")) or _clean(meta.get("hostname")),
+    )
 
 
 def _clean(value: object) -> str | None:

@@ -30,9 +30,14 @@ def make_client(transport: httpx.BaseTransport | None = None, *, allow_private: 
     The default transport connects only to public addresses, checked at connect time on every
     request and redirect (bot.fetch.guard), unless `allow_private` (BRIEFBOT_ALLOW_PRIVATE_FETCH).
     """
-    return httpx.Client(headers={"User-Agent": USER_AGENT}, timeout=TIMEOUT, follow_redirects=True,
-                        max_redirects=5, transport=transport or GuardedTransport(allow_private=allow_private),
-                        trust_env=False)
+    return httpx.Client(
+        headers={"User-Agent": USER_AGENT},
+        timeout=TIMEOUT,
+        follow_redirects=True,
+        max_redirects=5,
+        transport=transport or GuardedTransport(allow_private=allow_private),
+        trust_env=False,
+    )
 
 
 def fetch(url: str, *, client: httpx.Client, max_bytes: int) -> Fetched:
@@ -51,8 +56,12 @@ def fetch(url: str, *, client: httpx.Client, max_bytes: int) -> Fetched:
                 if size > max_bytes:
                     raise FetchError(f"{url}: too large (over {max_bytes:,} bytes)")
                 chunks.append(chunk)
-            return Fetched(url=str(response.url), content_type=response.headers.get("content-type", ""),
-                           body=b"".join(chunks), encoding=response.charset_encoding)
+            return Fetched(
+                url=str(response.url),
+                content_type=response.headers.get("content-type", ""),
+                body=b"".join(chunks),
+                encoding=response.charset_encoding,
+            )
     except BlockedAddress as exc:
         raise FetchError(f"{url}: refused: {exc}") from None
     except httpx.TimeoutException:

@@ -63,8 +63,10 @@ def _read_file(path: Path, max_bytes: int) -> ArticleInput:
             raise InputError(f"{path}: is a directory, not a file")
         size = path.stat().st_size
         if size > max_bytes:
-            raise InputError(f"{path}: too large ({size / 1024 / 1024:.1f} MB; the limit is "
-                             f"{max_bytes / 1024 / 1024:.0f} MB)")
+            raise InputError(
+                f"{path}: too large ({size / 1024 / 1024:.1f} MB; the limit is "
+                f"{max_bytes / 1024 / 1024:.0f} MB)"
+            )
         body = path.read_bytes()
     except OSError as exc:
         raise InputError(f"{path}: cannot read ({exc.strerror or exc})") from None
@@ -93,7 +95,7 @@ def parse_text_file(content: str) -> ArticleInput:
     for i, line in enumerate(lines):
         if not line.strip():
             if meta:
-                content = "\n".join(lines[i + 1:])
+                content = "\n".join(lines[i + 1 :])
             break
         m = _HEADER_LINE.match(line)
         if not m or m.group(1).lower() not in _HEADER_KEYS:
@@ -107,9 +109,13 @@ def parse_text_file(content: str) -> ArticleInput:
         except ValueError:
             bad = meta["published"]
             raise InputError(f"the Published: header '{bad}' is not a YYYY-MM-DD date") from None
-    return ArticleInput(text=content, url=meta.get("url") or None,
-                        title=meta.get("title") or _headline(content), outlet=meta.get("outlet") or None,
-                        published=published)
+    return ArticleInput(
+        text=content,
+        url=meta.get("url") or None,
+        title=meta.get("title") or _headline(content),
+        outlet=meta.get("outlet") or None,
+        published=published,
+    )
 
 
 def _headline(content: str) -> str | None:
@@ -132,8 +138,9 @@ def _read_url(url: str, client_factory: Callable[[], httpx.Client], max_bytes: i
     kind = got.content_type.split(";")[0].strip().lower()
     if kind in {"text/html", "application/xhtml+xml", ""} or _HTML_START.match(got.body[:2048]):
         page = html_to_text(got.body, url=got.url)
-        return ArticleInput(text=page.text, url=got.url, title=page.title, outlet=page.outlet,
-                            published=page.published)
+        return ArticleInput(
+            text=page.text, url=got.url, title=page.title, outlet=page.outlet, published=page.published
+        )
     if kind == "text/plain":
         text = got.body.decode(got.encoding or "utf-8", errors="replace")
         return replace(parse_text_file(text), url=got.url)

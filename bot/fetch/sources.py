@@ -37,9 +37,17 @@ class _Fetched:
 
 
 class HttpSourceReader:
-    def __init__(self, *, client: httpx.Client | None = None, allow_private: bool = False,
-                 max_bytes: int = MAX_BYTES, attempts: int = 3, backoff: float = 1.0, per_host: int = 2,
-                 sleep: Callable[[float], None] = time.sleep) -> None:
+    def __init__(
+        self,
+        *,
+        client: httpx.Client | None = None,
+        allow_private: bool = False,
+        max_bytes: int = MAX_BYTES,
+        attempts: int = 3,
+        backoff: float = 1.0,
+        per_host: int = 2,
+        sleep: Callable[[float], None] = time.sleep,
+    ) -> None:
         self._client = client or make_client(allow_private=allow_private)
         self._max_bytes = max_bytes
         self._attempts = attempts
@@ -103,8 +111,10 @@ class HttpSourceReader:
                     return _Fetched(response.status_code, response.headers, b"", str(response.url))
                 declared = response.headers.get("content-length", "")
                 if declared.isdigit() and int(declared) > self._max_bytes:
-                    raise SourceFetchError(f"{url}: response too large ({int(declared):,} bytes, "
-                                           f"the limit is {self._max_bytes:,})")
+                    raise SourceFetchError(
+                        f"{url}: response too large ({int(declared):,} bytes, "
+                        f"the limit is {self._max_bytes:,})"
+                    )
                 body = bytearray()
                 for chunk in response.iter_bytes():
                     body.extend(chunk)
@@ -133,10 +143,15 @@ def parse_feed(body: bytes, url: str) -> list[FeedItem]:
     for entry in usable:
         contents = entry.get("content") or []
         raw = (contents[0].get("value") if contents else None) or entry.get("summary") or ""
-        items.append(FeedItem(guid=_text(entry.get("id")), url=_text(entry.get("link")),
-                              title=_plain(entry.get("title") or "") or None,
-                              published=_date(entry.get("published_parsed") or entry.get("updated_parsed")),
-                              text=_plain(raw)))
+        items.append(
+            FeedItem(
+                guid=_text(entry.get("id")),
+                url=_text(entry.get("link")),
+                title=_plain(entry.get("title") or "") or None,
+                published=_date(entry.get("published_parsed") or entry.get("updated_parsed")),
+                text=_plain(raw),
+            )
+        )
     return items
 
 

@@ -35,9 +35,16 @@ def make_web_client(settings: Settings, token: str | None = None) -> WebClient:
     )
 
 
-def build_slack_app(container: SlackContainer, settings: Settings, *, mode: Mode = "http",
-                    listener_executor: Executor | None = None, probe: SourceProbe | None = None,
-                    ask: Questions | None = None, verify_token: bool = True) -> App:
+def build_slack_app(
+    container: SlackContainer,
+    settings: Settings,
+    *,
+    mode: Mode = "http",
+    listener_executor: Executor | None = None,
+    probe: SourceProbe | None = None,
+    ask: Questions | None = None,
+    verify_token: bool = True,
+) -> App:
     """The Bolt app with every listener registered. Raises SlackSettingsError when settings are missing.
 
     `listener_executor` runs listeners after ack() (Bolt's thread pool by default; tests may pass their
@@ -61,8 +68,11 @@ def build_slack_app(container: SlackContainer, settings: Settings, *, mode: Mode
         probe=probe or HttpSourceProbe(allow_private=settings.allow_private_fetch),
         directory=SlackDirectory(client),
         admin_ids=settings.admin_ids,
-        opml_reader=SlackOpmlReader(client, token=settings.slack_bot_token or "",
-                                    http_client_factory=container_http(container, settings)),
+        opml_reader=SlackOpmlReader(
+            client,
+            token=settings.slack_bot_token or "",
+            http_client_factory=container_http(container, settings),
+        ),
     )
     questions.register(app, answers)
     more.register(app, answers)
@@ -72,8 +82,13 @@ def build_slack_app(container: SlackContainer, settings: Settings, *, mode: Mode
 
 
 def _log_error(error: Exception, body: dict[str, Any]) -> None:
-    logger.error("unhandled error in a listener (type=%s, command=%s, user=%s): %r", body.get("type"),
-                 body.get("command"), body.get("user_id") or (body.get("user") or {}).get("id"), error)
+    logger.error(
+        "unhandled error in a listener (type=%s, command=%s, user=%s): %r",
+        body.get("type"),
+        body.get("command"),
+        body.get("user_id") or (body.get("user") or {}).get("id"),
+        error,
+    )
 
 
 def container_http(container: SlackContainer, settings: Settings) -> Callable[[], httpx.Client]:

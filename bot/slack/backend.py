@@ -53,9 +53,16 @@ class HandlerQuestions:
 class AdminDesk:
     """The admin use cases with their ports bound: who may act, and what they may do to sources."""
 
-    def __init__(self, *, uow_factory: Callable[[], UnitOfWork], clock: Clock, probe: admin.SourceProbe,
-                 directory: admin.WorkspaceDirectory, admin_ids: frozenset[str],
-                 opml_reader: OpmlReader | None = None) -> None:
+    def __init__(
+        self,
+        *,
+        uow_factory: Callable[[], UnitOfWork],
+        clock: Clock,
+        probe: admin.SourceProbe,
+        directory: admin.WorkspaceDirectory,
+        admin_ids: frozenset[str],
+        opml_reader: OpmlReader | None = None,
+    ) -> None:
         self._opml_reader = opml_reader
         self._uow_factory = uow_factory
         self._clock = clock
@@ -67,19 +74,30 @@ class AdminDesk:
         return admin.is_admin(user_id, admin_ids=self._admin_ids, directory=self._directory)
 
     def add(self, actor: str, url: str, name: str | None) -> admin.SourceAdded:
-        return admin.add_source(admin.AddSource(url=url, name=name, actor=actor),
-                                uow_factory=self._uow_factory, probe=self._probe, clock=self._clock)
+        return admin.add_source(
+            admin.AddSource(url=url, name=name, actor=actor),
+            uow_factory=self._uow_factory,
+            probe=self._probe,
+            clock=self._clock,
+        )
 
     def list(self, actor: str) -> admin.SourceList:
-        return admin.list_sources(admin.ListSources(actor=actor), uow_factory=self._uow_factory,
-                                  clock=self._clock)
+        return admin.list_sources(
+            admin.ListSources(actor=actor), uow_factory=self._uow_factory, clock=self._clock
+        )
 
     def change(self, actor: str, verb: str, source_id: int) -> admin.SourceChanged:
         """`verb` is remove, pause or resume."""
-        use_case = {"remove": admin.remove_source, "pause": admin.pause_source,
-                    "resume": admin.resume_source}[verb]
-        return use_case(admin.SourceAction(source_id=source_id, actor=actor),
-                        uow_factory=self._uow_factory, clock=self._clock)
+        use_case = {
+            "remove": admin.remove_source,
+            "pause": admin.pause_source,
+            "resume": admin.resume_source,
+        }[verb]
+        return use_case(
+            admin.SourceAction(source_id=source_id, actor=actor),
+            uow_factory=self._uow_factory,
+            clock=self._clock,
+        )
 
     def show_story(self, story_id: int) -> Story:
         """A story with its reports and the reasons they were merged (StoryError if unknown)."""
@@ -87,8 +105,11 @@ class AdminDesk:
 
     def split_story(self, actor: str, story_id: int, event_id: int) -> stories.StorySplit:
         """Take an event out of a story into its own; audited (StoryError when it cannot)."""
-        return stories.split_story(stories.SplitStory(story_id=story_id, event_id=event_id, actor=actor),
-                                   uow=self._uow_factory(), clock=self._clock)
+        return stories.split_story(
+            stories.SplitStory(story_id=story_id, event_id=event_id, actor=actor),
+            uow=self._uow_factory(),
+            clock=self._clock,
+        )
 
     def digest(self, actor: str, channel: str, team: str | None, words: Sequence[str]) -> DigestView:
         """`/briefbot digest ...` in `channel`: set, off or show (AdminError when it cannot be read)."""
@@ -100,14 +121,16 @@ class AdminDesk:
         if self._opml_reader is None:
             raise admin.AdminError("Importing OPML is not set up here; use briefbot sources import FILE.")
         feeds = opml.parse_opml(self._opml_reader.read(spec, user=actor, channel=channel))
-        return opml.import_sources(opml.ImportSources(feeds=feeds, actor=actor),
-                                   uow_factory=self._uow_factory, clock=self._clock)
-
+        return opml.import_sources(
+            opml.ImportSources(feeds=feeds, actor=actor), uow_factory=self._uow_factory, clock=self._clock
+        )
 
     def set_interval(self, actor: str, source_id: int, minutes: int) -> Source:
         """Poll a source every `minutes`."""
-        return set_poll_interval(source_id, minutes, actor=actor, uow_factory=self._uow_factory,
-                                 clock=self._clock)
+        return set_poll_interval(
+            source_id, minutes, actor=actor, uow_factory=self._uow_factory, clock=self._clock
+        )
+
 
 class OpmlReader(Protocol):
     def read(self, spec: str | None, *, user: str, channel: str | None) -> bytes: ...

@@ -28,8 +28,14 @@ MAX_WAIT_SECONDS = 60.0
 
 
 class SlackDigestPublisher:
-    def __init__(self, client: WebClient, *, max_attempts: int = MAX_ATTEMPTS,
-                 sleep: Callable[[float], None] = time.sleep, backoff: float = 1.0) -> None:
+    def __init__(
+        self,
+        client: WebClient,
+        *,
+        max_attempts: int = MAX_ATTEMPTS,
+        sleep: Callable[[float], None] = time.sleep,
+        backoff: float = 1.0,
+    ) -> None:
         self._client = client
         self._max_attempts = max_attempts
         self._sleep = sleep
@@ -56,8 +62,13 @@ class SlackDigestPublisher:
         for attempt in range(1, self._max_attempts + 1):
             try:
                 response = self._client.chat_postMessage(
-                    channel=channel, text=payload["text"], blocks=payload["blocks"], thread_ts=thread_ts,
-                    unfurl_links=False, unfurl_media=False)
+                    channel=channel,
+                    text=payload["text"],
+                    blocks=payload["blocks"],
+                    thread_ts=thread_ts,
+                    unfurl_links=False,
+                    unfurl_media=False,
+                )
                 return str(response.get("ts") or "")
             except SlackApiError as exc:
                 status = exc.response.status_code

@@ -23,8 +23,9 @@ _FILE_ID = re.compile(r"(?:^|/)(F[A-Z0-9]{6,})(?:/|$)")
 
 
 class SlackOpmlReader:
-    def __init__(self, client: WebClient, *, token: str,
-                 http_client_factory: Callable[[], httpx.Client]) -> None:
+    def __init__(
+        self, client: WebClient, *, token: str, http_client_factory: Callable[[], httpx.Client]
+    ) -> None:
         self._client = client
         self._token = token
         self._http = http_client_factory
@@ -35,8 +36,10 @@ class SlackOpmlReader:
         if file_id is None and spec:
             return self._download(spec, headers={})
         if file_id is None:
-            raise AdminError("Share the OPML file in this channel first, or give its URL: "
-                             "/briefbot sources import https://example.com/feeds.opml")
+            raise AdminError(
+                "Share the OPML file in this channel first, or give its URL: "
+                "/briefbot sources import https://example.com/feeds.opml"
+            )
         try:
             info = self._client.files_info(file=file_id).get("file") or {}
         except (SlackApiError, SlackClientError, OSError) as exc:

@@ -29,7 +29,8 @@ class MoreRequest(BaseModel):
         while True:
             value = json.dumps(
                 {"c": self.question, "q": text, "o": self.offset, "p": int(self.public)},
-                ensure_ascii=False, separators=(",", ":"),
+                ensure_ascii=False,
+                separators=(",", ":"),
             )
             if len(value) <= MAX_BUTTON_VALUE:
                 return value

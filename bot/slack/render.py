@@ -16,7 +16,7 @@ from bot.console.stories import roles_seen
 from bot.slack.message import BlockBudget, SlackMessage, context, fallback, header, more_button, section
 from bot.slack.mrkdwn import bold, escape, link, one_line, safe_text
 from bot.slack.paging import MoreRequest, Question
-from extract.figures_nouns import plural_unit
+from extract.figures.nouns import plural_unit
 from handlers.domain import ArticleRef, Page
 from handlers.results import (
     FigureGroup,
@@ -31,7 +31,12 @@ from handlers.wording import unit_after
 
 MAX_SOURCES_SHOWN = 4
 _BOUND_WORDS = {
-    "=": "", "~": "about ", ">": "more than ", ">=": "at least ", "<": "less than ", "<=": "up to ",
+    "=": "",
+    "~": "about ",
+    ">": "more than ",
+    ">=": "at least ",
+    "<": "less than ",
+    "<=": "up to ",
 }
 _MONTHS = ("January February March April May June July August September October November December").split()
 
@@ -56,9 +61,15 @@ def render_timeline(result: TimelineResult, *, public: bool = False) -> SlackMes
         last_date = entry.date
         shown += 1
         consumed += 1  # one entry per stored story
-    return _finish(budget, "timeline", query.text, result.page, public,
-                   f"Timeline for {query.describe()}: {result.page.total_text} events",
-                   consumed=None if shown == len(result.entries) else consumed)
+    return _finish(
+        budget,
+        "timeline",
+        query.text,
+        result.page,
+        public,
+        f"Timeline for {query.describe()}: {result.page.total_text} events",
+        consumed=None if shown == len(result.entries) else consumed,
+    )
 
 
 def render_quotes(result: WhoSaidResult, *, public: bool = False) -> SlackMessage:
@@ -80,9 +91,15 @@ def render_quotes(result: WhoSaidResult, *, public: bool = False) -> SlackMessag
         if not budget.add(section(_quote_text(quote))):
             break
         shown += 1
-    return _finish(budget, "whosaid", query.text, result.page, public,
-                   f"Quotes for {query.describe()}: {result.page.total_text} found",
-                   consumed=None if shown == len(result.quotes) else shown)
+    return _finish(
+        budget,
+        "whosaid",
+        query.text,
+        result.page,
+        public,
+        f"Quotes for {query.describe()}: {result.page.total_text} found",
+        consumed=None if shown == len(result.quotes) else shown,
+    )
 
 
 def render_figures(result: FiguresResult, *, public: bool = False) -> SlackMessage:
@@ -99,13 +116,19 @@ def render_figures(result: FiguresResult, *, public: bool = False) -> SlackMessa
             break
         shown += 1
         consumed += max(1, len(group.reports))  # a group holds one stored figure per report
-    return _finish(budget, "figures", query.text, result.page, public,
-                   f"Figures for {query.describe()}: {result.page.total_text} found",
-                   consumed=None if shown == len(result.groups) else consumed)
+    return _finish(
+        budget,
+        "figures",
+        query.text,
+        result.page,
+        public,
+        f"Figures for {query.describe()}: {result.page.total_text} found",
+        consumed=None if shown == len(result.groups) else consumed,
+    )
 
 
 def format_date(value: str) -> str:
-    """"2025-03-12" -> "12 March 2025", "2025-03" -> "March 2025", "2025" -> "2025"."""
+    """ "2025-03-12" -> "12 March 2025", "2025-03" -> "March 2025", "2025" -> "2025"."""
     try:
         if len(value) == 10:
             day = date.fromisoformat(value)
@@ -119,7 +142,7 @@ def format_date(value: str) -> str:
 
 
 def format_figure(report: FigureReport) -> str:
-    """"at least 1,200 people", "about 3.5 %", "1,000–2,000 tonnes", with ▲/▼ for a change."""
+    """ "at least 1,200 people", "about 3.5 %", "1,000–2,000 tonnes", with ▲/▼ for a change."""
     amount = format_number(report.value)
     if report.value_max is not None:
         amount += "–" + format_number(report.value_max)
@@ -182,8 +205,10 @@ def _group_text(group: FigureGroup) -> str:
     earlier = {id(r) for r in group.history}
     for i, report in enumerate(group.reports):
         then = "earlier: " if id(report) in earlier else ""
-        line = (f"• {then}{format_figure(report)} — “{safe_text(one_line(report.sentence), 600)}” "
-                f"{_source(report.source)}")
+        line = (
+            f"• {then}{format_figure(report)} — “{safe_text(one_line(report.sentence), 600)}” "
+            f"{_source(report.source)}"
+        )
         if used + len(line) + 40 > 2900:
             lines.append(f"+{len(group.reports) - i} more reports")
             break
@@ -214,8 +239,16 @@ def _sources_line(sources: Sequence[ArticleRef]) -> str:
     return line + (f" · +{extra} more" if extra > 0 else "")
 
 
-def _finish(budget: BlockBudget, question: Question, text: str, page: Page, public: bool, summary: str,
-            *, consumed: int | None) -> SlackMessage:
+def _finish(
+    budget: BlockBudget,
+    question: Question,
+    text: str,
+    page: Page,
+    public: bool,
+    summary: str,
+    *,
+    consumed: int | None,
+) -> SlackMessage:
     """Footer and "More": `consumed` is how many stored facts the shown items cover when the page
     did not fit in one message (None when it all fitted, so the page went up to offset + limit)."""
     if consumed is None:
@@ -225,8 +258,9 @@ def _finish(budget: BlockBudget, question: Question, text: str, page: Page, publ
     footer: list[Block] = [context(f"Showing {page.offset + 1}–{end} of {page.total_text}")]
     if end < page.total:
         footer.append(more_button(MoreRequest(question=question, text=text, offset=end, public=public)))
-    return SlackMessage(text=fallback(f"{summary} (showing {page.offset + 1}–{end})"),
-                        blocks=budget.finish(*footer))
+    return SlackMessage(
+        text=fallback(f"{summary} (showing {page.offset + 1}–{end})"), blocks=budget.finish(*footer)
+    )
 
 
 def _nothing(title: str, what: str, described: str, suggestion: str | None) -> SlackMessage:
@@ -235,4 +269,3 @@ def _nothing(title: str, what: str, described: str, suggestion: str | None) -> S
         lines.append(safe_text(one_line(suggestion), 500))
     blocks: list[Block] = [header(title), section("\n".join(lines))]
     return SlackMessage(text=fallback(f"{what} for {described}"), blocks=blocks)
-

@@ -40,8 +40,10 @@ def render_error(text: str) -> SlackMessage:
 
 
 def render_refusal(what: str) -> SlackMessage:
-    text = (f"Sorry, {what} is for briefbot admins only. "
-            "Ask a workspace admin, or someone listed in BRIEFBOT_ADMINS.")
+    text = (
+        f"Sorry, {what} is for briefbot admins only. "
+        "Ask a workspace admin, or someone listed in BRIEFBOT_ADMINS."
+    )
     return SlackMessage(text=fallback(text), blocks=[section(safe_text(text, 1000))])
 
 
@@ -49,10 +51,11 @@ def render_source_added(added: SourceAdded) -> SlackMessage:
     probe = added.probe
     found = f"a feed with {probe.item_count} items" if probe.kind == "feed" else "a web page"
     title = f" titled {safe_text(one_line(probe.title), 300)}" if probe.title else ""
-    text = (f"Now following source #{added.source.id}: {link(added.source.url, added.source.name)}\n"
-            f"Found {found}{title}.")
-    return SlackMessage(text=fallback(f"Now following source #{added.source.id}"),
-                        blocks=[section(text)])
+    text = (
+        f"Now following source #{added.source.id}: {link(added.source.url, added.source.name)}\n"
+        f"Found {found}{title}."
+    )
+    return SlackMessage(text=fallback(f"Now following source #{added.source.id}"), blocks=[section(text)])
 
 
 def render_source_changed(changed: SourceChanged) -> SlackMessage:
@@ -65,8 +68,9 @@ def render_source_list(listing: SourceList) -> SlackMessage:
     """All sources, as many lines per section as fit; never past 50 blocks."""
     sources = listing.sources
     if not sources:
-        return SlackMessage(text="No sources yet",
-                            blocks=[section("No sources yet. Add one with /briefbot sources add URL")])
+        return SlackMessage(
+            text="No sources yet", blocks=[section("No sources yet. Add one with /briefbot sources add URL")]
+        )
     budget = BlockBudget(reserve=1)
     budget.add(header(f"Sources ({len(sources)})"))
     lines = [_source_line(s) for s in sources]
@@ -92,10 +96,14 @@ def _source_line(source: Source) -> str:
 
 
 def render_source_interval(source: Source) -> SlackMessage:
-    text = (f"Source #{source.id} {link(source.url, source.name or source.url)} is now polled every "
-            f"{source.interval_minutes} minutes.")
-    return SlackMessage(text=fallback(f"Source #{source.id} polled every {source.interval_minutes} minutes"),
-                        blocks=[section(text)])
+    text = (
+        f"Source #{source.id} {link(source.url, source.name or source.url)} is now polled every "
+        f"{source.interval_minutes} minutes."
+    )
+    return SlackMessage(
+        text=fallback(f"Source #{source.id} polled every {source.interval_minutes} minutes"),
+        blocks=[section(text)],
+    )
 
 
 def render_sources_imported(result: SourcesImported) -> SlackMessage:

@@ -32,8 +32,11 @@ def render_digest(digest: Digest) -> list[SlackMessage]:
         text = f"No new items since {_when(digest.since)}."
         return [SlackMessage(text=fallback(f"{title}: no new items"), blocks=[header(title), section(text)])]
     counts = _counts(digest)
-    short = (len(digest.events) <= SHORT["events"] and len(digest.quotes) <= SHORT["quotes"]
-             and len(digest.figures) <= SHORT["figures"])
+    short = (
+        len(digest.events) <= SHORT["events"]
+        and len(digest.quotes) <= SHORT["quotes"]
+        and len(digest.figures) <= SHORT["figures"]
+    )
     if short:
         budget = BlockBudget(reserve=1)
         budget.add(header(title), section(counts))
@@ -44,8 +47,7 @@ def render_digest(digest: Digest) -> list[SlackMessage]:
     top = digest.events[:SUMMARY_EVENTS]
     if top:
         budget.add(section("\n".join(f"• {_event_line(e)}" for e in top)))
-    summary = SlackMessage(text=fallback(f"{title}: {counts}"),
-                           blocks=budget.finish(context(_IN_THREAD)))
+    summary = SlackMessage(text=fallback(f"{title}: {counts}"), blocks=budget.finish(context(_IN_THREAD)))
     return [summary, *_thread(digest)]
 
 
@@ -73,9 +75,11 @@ def _thread(digest: Digest) -> list[SlackMessage]:
 
 
 def _add_details(budget: BlockBudget, digest: Digest) -> None:
-    for title, texts in (("Events", [_event_text(e) for e in digest.events]),
-                         ("Notable quotes", [_quote_text(q) for q in digest.quotes]),
-                         ("Key figures", [_figure_text(f) for f in digest.figures])):
+    for title, texts in (
+        ("Events", [_event_text(e) for e in digest.events]),
+        ("Notable quotes", [_quote_text(q) for q in digest.quotes]),
+        ("Key figures", [_figure_text(f) for f in digest.figures]),
+    ):
         if texts:
             budget.add(section(bold(title)))
             for text in texts:
@@ -86,9 +90,11 @@ def _add_details(budget: BlockBudget, digest: Digest) -> None:
 
 def _counts(digest: Digest) -> str:
     t = digest.totals
-    return (f"{counted(t.get('events', 0), 'new event')}, {counted(t.get('quotes', 0), 'quote')} and "
-            f"{counted(t.get('figures', 0), 'figure')} from {counted(len(digest.sources), 'article')} "
-            f"since {_when(digest.since)}.")
+    return (
+        f"{counted(t.get('events', 0), 'new event')}, {counted(t.get('quotes', 0), 'quote')} and "
+        f"{counted(t.get('figures', 0), 'figure')} from {counted(len(digest.sources), 'article')} "
+        f"since {_when(digest.since)}."
+    )
 
 
 def _when(moment: datetime) -> str:
@@ -114,8 +120,17 @@ def _quote_text(q: QuoteRecord) -> str:
 
 
 def _figure_text(f: FigureRecord) -> str:
-    report = FigureReport(text=f.text, value=f.value, value_max=f.value_max, unit=f.unit, bound=f.bound,
-                          change=f.change, about=f.about, sentence=f.sentence, source=f.article)
+    report = FigureReport(
+        text=f.text,
+        value=f.value,
+        value_max=f.value_max,
+        unit=f.unit,
+        bound=f.bound,
+        change=f.change,
+        about=f.about,
+        sentence=f.sentence,
+        source=f.article,
+    )
     about = safe_text(one_line(f.about or ""), 200)
     lead = f"{bold(about)}: " if about else ""
     return f"{lead}{format_figure(report)} — “{safe_text(one_line(f.sentence), 600)}” {_source(f.article)}"
@@ -131,15 +146,19 @@ def _source(ref: ArticleRef) -> str:
 def render_digest_view(view: DigestView) -> SlackMessage:
     """The answer to `/briefbot digest ...`: the schedule, the next slot and the latest runs."""
     if view.subscription is None:
-        text = ("Digest turned off for this channel." if view.action == "off"
-                else "This channel has no digest. Start one with "
-                     "/briefbot digest daily 08:00 Europe/Kyiv [topic]")
+        text = (
+            "Digest turned off for this channel."
+            if view.action == "off"
+            else "This channel has no digest. Start one with /briefbot digest daily 08:00 Europe/Kyiv [topic]"
+        )
         return SlackMessage(text=fallback(text), blocks=[section(safe_text(text, 500))])
     sub = view.subscription
     lead = "Digest set" if view.action == "set" else "Digest"
-    lines = [f"{lead}: {safe_text(view.schedule, 200)}"
-             + (f" about {bold(safe_text(one_line(sub.topic), 300))}" if sub.topic else " (all topics)"),
-             "When nothing is new: " + ("a short note" if sub.post_empty else "no post")]
+    lines = [
+        f"{lead}: {safe_text(view.schedule, 200)}"
+        + (f" about {bold(safe_text(one_line(sub.topic), 300))}" if sub.topic else " (all topics)"),
+        "When nothing is new: " + ("a short note" if sub.post_empty else "no post"),
+    ]
     if view.next_slot:
         lines.append(f"Next: {_when(view.next_slot)}")
     blocks: list[Block] = [section("\n".join(lines))]
@@ -149,7 +168,7 @@ def render_digest_view(view: DigestView) -> SlackMessage:
 
 
 def run_line(run: DigestRun) -> str:
-    """"2025-05-01 05:00 UTC · posted" or "... · failed (3 tries): ratelimited"."""
+    """ "2025-05-01 05:00 UTC · posted" or "... · failed (3 tries): ratelimited"."""
     # A claim never confirmed is a post in progress, or one whose worker stopped mid-post: it is
     # not retried (it may have reached the channel), so say so rather than look stuck.
     status = "claimed (posting, or interrupted: not retried)" if run.status == "claimed" else run.status

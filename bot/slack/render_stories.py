@@ -25,9 +25,11 @@ def render_story(story: Story) -> SlackMessage:
 
 
 def render_split(split: StorySplit) -> SlackMessage:
-    text = (f"Split: story {split.new_story.id} now holds event "
-            f"{', '.join(str(m.event_id) for m in split.new_story.members)}; "
-            f"story {split.old_story.id} keeps {counted(len(split.old_story.members), 'report')}.")
+    text = (
+        f"Split: story {split.new_story.id} now holds event "
+        f"{', '.join(str(m.event_id) for m in split.new_story.members)}; "
+        f"story {split.old_story.id} keeps {counted(len(split.old_story.members), 'report')}."
+    )
     budget = BlockBudget()
     budget.add(section(safe_text(text, 1000)))
     for story in (split.old_story, split.new_story):

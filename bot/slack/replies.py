@@ -25,8 +25,9 @@ def split_public(text: str) -> tuple[str, bool]:
     return " ".join(stripped.split()), count > 0
 
 
-def answer_message(questions: Questions, question: str, text: str, *, offset: int = 0,
-                   public: bool = False) -> SlackMessage:
+def answer_message(
+    questions: Questions, question: str, text: str, *, offset: int = 0, public: bool = False
+) -> SlackMessage:
     """The rendered answer to `/question text`; a readable error for a query we cannot read."""
     try:
         result = questions.ask(question, text, offset=offset)
@@ -47,8 +48,12 @@ def send(respond: Respond, message: SlackMessage, *, public: bool = False, **whe
     """Post through the response_url; log failures with `where` (command, user, channel) and carry on."""
     payload = message.payload()
     try:
-        response = respond(text=payload["text"], blocks=payload["blocks"],
-                           response_type="in_channel" if public else "ephemeral", replace_original=False)
+        response = respond(
+            text=payload["text"],
+            blocks=payload["blocks"],
+            response_type="in_channel" if public else "ephemeral",
+            replace_original=False,
+        )
     except Exception:
         # A dead response_url must not take the listener (or the worker thread) down with it.
         logger.exception("respond() failed: %s", _describe(where))

@@ -32,8 +32,10 @@ def make_wsgi_app(app: App, *, health: Callable[[], bool] | None = None) -> WSGI
         if environ.get("PATH_INFO") == HEALTH_PATH and environ.get("REQUEST_METHOD") in ("GET", "HEAD"):
             ok = _healthy(health)
             body = json.dumps({"ok": ok}).encode()
-            start_response("200 OK" if ok else "503 Service Unavailable",
-                           [("Content-Type", "application/json"), ("Content-Length", str(len(body)))])
+            start_response(
+                "200 OK" if ok else "503 Service Unavailable",
+                [("Content-Type", "application/json"), ("Content-Length", str(len(body)))],
+            )
             return [body]
         return slack(environ, start_response)
 
@@ -43,13 +45,19 @@ def make_wsgi_app(app: App, *, health: Callable[[], bool] | None = None) -> WSGI
 def create_server(wsgi: WSGIApplication, *, host: str, port: int, threads: int = 8) -> Any:
     """A waitress server bound to host:port (port 0 picks a free one: see `.effective_port`)."""
     return waitress.create_server(
-        wsgi, host=host, port=port, threads=threads, ident="briefbot",
-        max_request_body_size=MAX_BODY_BYTES, clear_untrusted_proxy_headers=True,
+        wsgi,
+        host=host,
+        port=port,
+        threads=threads,
+        ident="briefbot",
+        max_request_body_size=MAX_BODY_BYTES,
+        clear_untrusted_proxy_headers=True,
     )
 
 
-def serve_http(app: App, *, host: str, port: int, threads: int = 8,
-               health: Callable[[], bool] | None = None) -> None:
+def serve_http(
+    app: App, *, host: str, port: int, threads: int = 8, health: Callable[[], bool] | None = None
+) -> None:
     """Serve until interrupted; `health` (e.g. "can we reach the database") backs GET /healthz."""
     server = create_server(make_wsgi_app(app, health=health), host=host, port=port, threads=threads)
     logger.info("briefbot listening on http://%s:%s%s", host, server.effective_port, EVENTS_PATH)

@@ -63,8 +63,10 @@ def upgrade() -> None:
     )
     if op.get_bind().dialect.name == "postgresql":
         # Explicit ids do not advance the sequence: start it after the last one.
-        op.execute("SELECT setval(pg_get_serial_sequence('stories', 'id'), COALESCE(MAX(id), 0) + 1, false) "
-                   "FROM stories")
+        op.execute(
+            "SELECT setval(pg_get_serial_sequence('stories', 'id'), COALESCE(MAX(id), 0) + 1, false) "
+            "FROM stories"
+        )
 
 
 def downgrade() -> None:

@@ -36,15 +36,24 @@ def _surname_key(name_key: str) -> str:
 def upgrade() -> None:
     op.add_column("people", sa.Column("surname_key", sa.Text(), nullable=False, server_default=""))
     bind = op.get_bind()
-    people = sa.table("people", sa.column("id", sa.Integer), sa.column("name_key", sa.Text),
-                      sa.column("surname_key", sa.Text))
-    set_key = (sa.update(people).where(people.c.id == sa.bindparam("person_id"))
-               .values(surname_key=sa.bindparam("key")))
+    people = sa.table(
+        "people",
+        sa.column("id", sa.Integer),
+        sa.column("name_key", sa.Text),
+        sa.column("surname_key", sa.Text),
+    )
+    set_key = (
+        sa.update(people)
+        .where(people.c.id == sa.bindparam("person_id"))
+        .values(surname_key=sa.bindparam("key"))
+    )
     last = 0
     while True:
         rows = bind.execute(
-            sa.select(people.c.id, people.c.name_key).where(people.c.id > last)
-            .order_by(people.c.id).limit(_BATCH)
+            sa.select(people.c.id, people.c.name_key)
+            .where(people.c.id > last)
+            .order_by(people.c.id)
+            .limit(_BATCH)
         ).all()
         if not rows:
             break

@@ -42,20 +42,31 @@ def upgrade() -> None:
     bind = op.get_bind()
     # One pass over the stories, in batches by id: each row is rewritten once (on PostgreSQL
     # every update writes a new row version, so two passes would leave twice the dead rows).
-    stories = sa.table("stories", sa.column("id", sa.Integer), sa.column("outlets", sa.Integer),
-                       sa.column("words", sa.Text))
-    write = (sa.update(stories).where(stories.c.id == sa.bindparam("story_id"))
-             .values(outlets=sa.bindparam("n"), words=sa.bindparam("w")))
+    stories = sa.table(
+        "stories", sa.column("id", sa.Integer), sa.column("outlets", sa.Integer), sa.column("words", sa.Text)
+    )
+    write = (
+        sa.update(stories)
+        .where(stories.c.id == sa.bindparam("story_id"))
+        .values(outlets=sa.bindparam("n"), words=sa.bindparam("w"))
+    )
     last = 0
     while True:
         rows = bind.execute(
             sa.select(StoryRow.id, StoryRow.summary, StoryRow.actors, StoryRow.places, outlet_count())
-            .where(StoryRow.id > last).order_by(StoryRow.id).limit(_BATCH)
+            .where(StoryRow.id > last)
+            .order_by(StoryRow.id)
+            .limit(_BATCH)
         ).all()
         if not rows:
             break
-        bind.execute(write, [{"story_id": i, "n": n, "w": stored_words(summary, actors or [], places or [])}
-                             for i, summary, actors, places, n in rows])
+        bind.execute(
+            write,
+            [
+                {"story_id": i, "n": n, "w": stored_words(summary, actors or [], places or [])}
+                for i, summary, actors, places, n in rows
+            ],
+        )
         last = rows[-1][0]
 
 

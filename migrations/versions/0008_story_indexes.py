@@ -24,8 +24,9 @@ depends_on: str | Sequence[str] | None = None
 
 
 def upgrade() -> None:
-    op.create_index("ix_story_keys_lookup", "story_keys",
-                    ["key", "date_end", "date_start", "story_id", "event_id"])
+    op.create_index(
+        "ix_story_keys_lookup", "story_keys", ["key", "date_end", "date_start", "story_id", "event_id"]
+    )
     op.drop_index("ix_story_keys_key_date", table_name="story_keys")
     op.create_index("ix_story_events_story_id_id", "story_events", ["story_id", "id"])
     op.drop_index("ix_story_events_story_id", table_name="story_events")

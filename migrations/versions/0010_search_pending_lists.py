@@ -32,8 +32,10 @@ def upgrade() -> None:
     if op.get_bind().dialect.name != "postgresql":
         return
     for table in SEARCHABLE_TABLES:
-        op.execute(f"ALTER INDEX ix_{table}_search_vector "
-                   f"SET (fastupdate = on, gin_pending_list_limit = {PENDING_LIST_KB})")
+        op.execute(
+            f"ALTER INDEX ix_{table}_search_vector "
+            f"SET (fastupdate = on, gin_pending_list_limit = {PENDING_LIST_KB})"
+        )
 
 
 def downgrade() -> None:

@@ -35,11 +35,15 @@ def upgrade() -> None:
     # Correlated EXISTS, each answered by an index (story_events' unique event, story_keys' event
     # index): `NOT IN (subquery)` over millions of rows ran as a nested scan on PostgreSQL once the
     # subquery outgrew work_mem (11 minutes and counting on a 1M-fact store).
-    op.execute("DELETE FROM story_keys WHERE NOT EXISTS "
-               "(SELECT 1 FROM story_events WHERE story_events.event_id = story_keys.event_id)")
-    op.execute("DELETE FROM story_keys WHERE EXISTS "
-               "(SELECT 1 FROM story_keys AS twin WHERE twin.event_id = story_keys.event_id "
-               "AND twin.key = story_keys.key AND twin.id < story_keys.id)")
+    op.execute(
+        "DELETE FROM story_keys WHERE NOT EXISTS "
+        "(SELECT 1 FROM story_events WHERE story_events.event_id = story_keys.event_id)"
+    )
+    op.execute(
+        "DELETE FROM story_keys WHERE EXISTS "
+        "(SELECT 1 FROM story_keys AS twin WHERE twin.event_id = story_keys.event_id "
+        "AND twin.key = story_keys.key AND twin.id < story_keys.id)"
+    )
     with op.batch_alter_table("story_keys") as batch:
         batch.drop_constraint("fk_story_keys_story_id_stories", type_="foreignkey")
         batch.drop_constraint("fk_story_keys_event_id_events", type_="foreignkey")
@@ -47,8 +51,13 @@ def upgrade() -> None:
         batch.drop_constraint("pk_story_keys", type_="primary")
         batch.drop_column("id")
         batch.create_primary_key("pk_story_keys", ["event_id", "key"])
-        batch.create_foreign_key("fk_story_keys_event_id_story_events", "story_events", ["event_id"],
-                                 ["event_id"], ondelete="CASCADE")
+        batch.create_foreign_key(
+            "fk_story_keys_event_id_story_events",
+            "story_events",
+            ["event_id"],
+            ["event_id"],
+            ondelete="CASCADE",
+        )
 
 
 def downgrade() -> None:
@@ -62,7 +71,9 @@ def downgrade() -> None:
             batch.add_column(sa.Column("id", sa.Integer(), nullable=True))
         batch.create_primary_key("pk_story_keys", ["id"])
         batch.create_index("ix_story_keys_event_id", ["event_id"])
-        batch.create_foreign_key("fk_story_keys_story_id_stories", "stories", ["story_id"], ["id"],
-                                 ondelete="CASCADE")
-        batch.create_foreign_key("fk_story_keys_event_id_events", "events", ["event_id"], ["id"],
-                                 ondelete="CASCADE")
+        batch.create_foreign_key(
+            "fk_story_keys_story_id_stories", "stories", ["story_id"], ["id"], ondelete="CASCADE"
+        )
+        batch.create_foreign_key(
+            "fk_story_keys_event_id_events", "events", ["event_id"], ["id"], ondelete="CASCADE"
+        )

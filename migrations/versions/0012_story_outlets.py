@@ -32,8 +32,9 @@ def upgrade() -> None:
         sa.Column("story_id", sa.Integer(), nullable=False),
         sa.Column("name", sa.Text(), nullable=False),
         sa.Column("article_id", sa.Integer(), nullable=False),
-        sa.ForeignKeyConstraint(["story_id"], ["stories.id"], name=op.f("fk_story_outlets_story_id_stories"),
-                                ondelete="CASCADE"),
+        sa.ForeignKeyConstraint(
+            ["story_id"], ["stories.id"], name=op.f("fk_story_outlets_story_id_stories"), ondelete="CASCADE"
+        ),
         sa.PrimaryKeyConstraint("story_id", "name", "article_id", name=op.f("pk_story_outlets")),
     )
     op.execute(
@@ -41,8 +42,9 @@ def upgrade() -> None:
         f"SELECT DISTINCT se.story_id, coalesce({_NAME}, ''), CASE WHEN {_NAME} IS NULL THEN a.id ELSE 0 END "
         "FROM story_events se JOIN events e ON e.id = se.event_id JOIN articles a ON a.id = e.article_id"
     )
-    op.execute("UPDATE stories SET outlets = "
-               "(SELECT count(*) FROM story_outlets o WHERE o.story_id = stories.id)")
+    op.execute(
+        "UPDATE stories SET outlets = (SELECT count(*) FROM story_outlets o WHERE o.story_id = stories.id)"
+    )
 
 
 def downgrade() -> None:

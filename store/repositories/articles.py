@@ -56,8 +56,11 @@ class SqlArticleRepository:
         """The stored articles having one of these content hashes or URLs (one query for a batch)."""
         if not hashes and not urls:
             return []
-        rows = self._session.scalars(select(ArticleRow).options(defer(ArticleRow.text)).where(
-            or_(ArticleRow.content_hash.in_(list(hashes)), ArticleRow.url.in_(list(urls)))))
+        rows = self._session.scalars(
+            select(ArticleRow)
+            .options(defer(ArticleRow.text))
+            .where(or_(ArticleRow.content_hash.in_(list(hashes)), ArticleRow.url.in_(list(urls))))
+        )
         return [to_article(row) for row in rows]
 
     def add(self, article: NewArticle) -> Article:
@@ -87,9 +90,17 @@ class SqlArticleRepository:
         new_id = conn.execute(_insert_new_statement(conn.dialect.name), values).scalar()
         if new_id is None:
             raise self._stored_meanwhile(article)
-        return Article(id=new_id, url=article.url, title=article.title, outlet=article.outlet,
-                       published=article.published, fetched_at=values["fetched_at"],
-                       content_hash=article.content_hash, source_id=article.source_id, guid=article.guid)
+        return Article(
+            id=new_id,
+            url=article.url,
+            title=article.title,
+            outlet=article.outlet,
+            published=article.published,
+            fetched_at=values["fetched_at"],
+            content_hash=article.content_hash,
+            source_id=article.source_id,
+            guid=article.guid,
+        )
 
     def insert_new_many(self, articles: Sequence[NewArticle]) -> list[Article | ArticleStoredMeanwhile]:
         """Store articles the caller found not stored, in this transaction, in one statement.
@@ -104,18 +115,31 @@ class SqlArticleRepository:
         # One statement. RETURNING's order is not promised: rows are told apart by their content
         # hash, which is unique.
         conn = self._session.connection()
-        ids = {content_hash: new_id for new_id, content_hash
-               in insert_new_rows(conn, ArticleRow, rows, returning=("id", "content_hash"))}
+        ids = {
+            content_hash: new_id
+            for new_id, content_hash in insert_new_rows(
+                conn, ArticleRow, rows, returning=("id", "content_hash")
+            )
+        }
         out: list[Article | ArticleStoredMeanwhile] = []
         for article in articles:
             new_id = ids.get(article.content_hash)
             if new_id is None:
                 out.append(self._stored_meanwhile(article))
                 continue
-            out.append(Article(id=new_id, url=article.url, title=article.title, outlet=article.outlet,
-                               published=article.published, fetched_at=fetched_at,
-                               content_hash=article.content_hash, source_id=article.source_id,
-                               guid=article.guid))
+            out.append(
+                Article(
+                    id=new_id,
+                    url=article.url,
+                    title=article.title,
+                    outlet=article.outlet,
+                    published=article.published,
+                    fetched_at=fetched_at,
+                    content_hash=article.content_hash,
+                    source_id=article.source_id,
+                    guid=article.guid,
+                )
+            )
         return out
 
     def _stored_meanwhile(self, article: NewArticle) -> ArticleStoredMeanwhile:
@@ -132,8 +156,10 @@ class SqlArticleRepository:
     def _replace(self, row: ArticleRow, article: NewArticle) -> Article:
         # Its events leave their stories with them (cascade): those stories' outlets are recounted.
         stories = self._session.scalars(
-            select(StoryEventRow.story_id).join(EventRow, EventRow.id == StoryEventRow.event_id)
-            .where(EventRow.article_id == row.id).distinct()
+            select(StoryEventRow.story_id)
+            .join(EventRow, EventRow.id == StoryEventRow.event_id)
+            .where(EventRow.article_id == row.id)
+            .distinct()
         ).all()
         flush_events(self._session)
         for fact in (EventRow, QuoteRow, FigureRow):

@@ -84,7 +84,10 @@ class SqlEventRepository:
                 continue
             new_id = next(ids)
             pending[new_id] = {
-                "id": new_id, "article_id": article_id, "date_start": span[0], "date_end": span[1],
+                "id": new_id,
+                "article_id": article_id,
+                "date_start": span[0],
+                "date_end": span[1],
                 "search_text": event_search_text(event.summary, event.sentence, event.actors, event.places),
                 **event.model_dump(),
             }
@@ -93,8 +96,9 @@ class SqlEventRepository:
 
     def _row_ids(self) -> RowIds:
         if self._ids is None:
-            self._ids = RowIds(self._session.connection(), "events", max_block=_MAX_ID_BLOCK,
-                               first_block=_FIRST_ID_BLOCK)
+            self._ids = RowIds(
+                self._session.connection(), "events", max_block=_MAX_ID_BLOCK, first_block=_FIRST_ID_BLOCK
+            )
         return self._ids
 
     def search(self, search: FactSearch) -> tuple[list[EventRecord], int]:

@@ -31,9 +31,11 @@ class SqlFigureRepository:
         if not figures:
             return
         self._pending.extend(
-            {"article_id": article_id,
-             "search_text": figure_search_text(figure.text, figure.unit, figure.about, figure.sentence),
-             **figure.model_dump()}
+            {
+                "article_id": article_id,
+                "search_text": figure_search_text(figure.text, figure.unit, figure.about, figure.sentence),
+                **figure.model_dump(),
+            }
             for figure in figures
         )
 

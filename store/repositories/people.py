@@ -30,22 +30,29 @@ _PERSON_COLUMNS = (PersonRow.id, PersonRow.name, PersonRow.kind)
 # statements are compiled once too, whatever the number of keys.
 _SNAPSHOT_PEOPLE = (
     select(*_PERSON_COLUMNS, PersonRow.name_key)
-    .where(PersonRow.id.in_(union(
-        # A union, not OR: each branch uses its index (OR with an IN-subquery scans the table).
-        select(PersonRow.id).where(PersonRow.name_key.in_(bindparam("names", expanding=True))),
-        select(PersonRow.id).where(PersonRow.surname_key.in_(bindparam("lone", expanding=True))),
-        select(PersonAliasRow.person_id)
-        .where(PersonAliasRow.alias_key.in_(bindparam("keys", expanding=True))),
-    )))
+    .where(
+        PersonRow.id.in_(
+            union(
+                # A union, not OR: each branch uses its index (OR with an IN-subquery scans the table).
+                select(PersonRow.id).where(PersonRow.name_key.in_(bindparam("names", expanding=True))),
+                select(PersonRow.id).where(PersonRow.surname_key.in_(bindparam("lone", expanding=True))),
+                select(PersonAliasRow.person_id).where(
+                    PersonAliasRow.alias_key.in_(bindparam("keys", expanding=True))
+                ),
+            )
+        )
+    )
     .order_by(PersonRow.id)
 )
 _SNAPSHOT_ALIASES = (
     select(PersonAliasRow.person_id, PersonAliasRow.alias, PersonAliasRow.alias_key)
-    .where(PersonAliasRow.person_id.in_(bindparam("ids", expanding=True))).order_by(PersonAliasRow.id)
+    .where(PersonAliasRow.person_id.in_(bindparam("ids", expanding=True)))
+    .order_by(PersonAliasRow.id)
 )
 _SNAPSHOT_ROLES = (
     select(PersonRoleRow.id, PersonRoleRow.person_id, PersonRoleRow.role, PersonRoleRow.first_seen)
-    .where(PersonRoleRow.person_id.in_(bindparam("ids", expanding=True))).order_by(PersonRoleRow.id)
+    .where(PersonRoleRow.person_id.in_(bindparam("ids", expanding=True)))
+    .order_by(PersonRoleRow.id)
 )
 
 
@@ -53,8 +60,15 @@ class SqlPeopleRepository:
     def __init__(self, session: Session) -> None:
         self._session = session
 
-    def upsert(self, name: str, *, kind: str, aliases: Sequence[str], roles: Sequence[str],
-               seen_on: date | None = None) -> Person:
+    def upsert(
+        self,
+        name: str,
+        *,
+        kind: str,
+        aliases: Sequence[str],
+        roles: Sequence[str],
+        seen_on: date | None = None,
+    ) -> Person:
         """The person known under `name` or one of its aliases, created if new, aliases/roles merged.
 
         Names match folded ("Zelenskyy" = "Zelensky", "Andrii" = "Andriy"). A lone surname joins
@@ -63,8 +77,15 @@ class SqlPeopleRepository:
         sighting = _sighting(name, kind, aliases, roles, seen_on)
         return _to_person(self._upsert_states([sighting])[0])
 
-    def upsert_id(self, name: str, *, kind: str, aliases: Sequence[str], roles: Sequence[str],
-                  seen_on: date | None = None) -> int:
+    def upsert_id(
+        self,
+        name: str,
+        *,
+        kind: str,
+        aliases: Sequence[str],
+        roles: Sequence[str],
+        seen_on: date | None = None,
+    ) -> int:
         """As `upsert`, returning only the person's id."""
         return self.upsert_many([_sighting(name, kind, aliases, roles, seen_on)])[0]
 
@@ -84,8 +105,9 @@ class SqlPeopleRepository:
         ids = union(
             select(PersonRow.id).where(PersonRow.name_key == key),
             # Surname, or the last names: the indexed last word narrows, the suffix decides.
-            select(PersonRow.id).where(PersonRow.surname_key == surname_key(key),
-                                       PersonRow.name_key.endswith(" " + key)),
+            select(PersonRow.id).where(
+                PersonRow.surname_key == surname_key(key), PersonRow.name_key.endswith(" " + key)
+            ),
             select(PersonAliasRow.person_id).where(PersonAliasRow.alias_key == key),
         )
         rows = self._session.execute(
@@ -116,7 +138,8 @@ class SqlPeopleRepository:
         people = {
             pid: stored_person(pid, name, kind, key)
             for pid, name, kind, key in self._session.execute(
-                _SNAPSHOT_PEOPLE, {"names": names, "lone": lone, "keys": keys})
+                _SNAPSHOT_PEOPLE, {"names": names, "lone": lone, "keys": keys}
+            )
         }
         if not people:
             return []
@@ -135,33 +158,59 @@ class SqlPeopleRepository:
             # One multi-row INSERT, so ids follow creation order. RETURNING order is not promised
             # (and asking SQLAlchemy to sort makes SQLite insert row by row), but no two people
             # created in one batch share a name key: a second sighting of it matches the first.
-            ids: dict[str, int] = dict(self._session.execute(
-                insert(PersonRow).returning(PersonRow.name_key, PersonRow.id),
-                [{"name": p.name, "kind": p.kind, "name_key": p.name_key,
-                  "surname_key": surname_key(p.name_key)} for p in created],
-            ).all())
+            ids: dict[str, int] = dict(
+                self._session.execute(
+                    insert(PersonRow).returning(PersonRow.name_key, PersonRow.id),
+                    [
+                        {
+                            "name": p.name,
+                            "kind": p.kind,
+                            "name_key": p.name_key,
+                            "surname_key": surname_key(p.name_key),
+                        }
+                        for p in created
+                    ],
+                ).all()
+            )
             if len(ids) != len(created):
                 raise RuntimeError("people created in one batch must have distinct name keys")
             for person in created:
                 person.id = ids[person.name_key]
-        changed = [{"id": p.id, "name": p.name, "kind": p.kind, "name_key": p.name_key,
-                    "surname_key": surname_key(p.name_key)} for p in touched if p.changed and not p.is_new]
+        changed = [
+            {
+                "id": p.id,
+                "name": p.name,
+                "kind": p.kind,
+                "name_key": p.name_key,
+                "surname_key": surname_key(p.name_key),
+            }
+            for p in touched
+            if p.changed and not p.is_new
+        ]
         if changed:
             self._session.execute(update(PersonRow), changed)
-        aliases = [{"person_id": p.id, "alias": alias, "alias_key": key}
-                   for p in touched for alias, key in p.new_aliases]
+        aliases = [
+            {"person_id": p.id, "alias": alias, "alias_key": key}
+            for p in touched
+            for alias, key in p.new_aliases
+        ]
         if aliases:
             self._session.execute(insert(PersonAliasRow), aliases)
-        roles = [{"person_id": p.id, "role": r.role, "first_seen": r.first_seen}
-                 for p in touched for r in sorted(p.new_roles, key=lambda r: r.rank)]
+        roles = [
+            {"person_id": p.id, "role": r.role, "first_seen": r.first_seen}
+            for p in touched
+            for r in sorted(p.new_roles, key=lambda r: r.rank)
+        ]
         if roles:
             self._session.execute(insert(PersonRoleRow), roles)
         moved = [{"id": r.id, "first_seen": r.first_seen} for p in touched for r in p.moved_roles]
         if moved:
             self._session.execute(update(PersonRoleRow), moved)
         # A new person has no quotes yet; a known one's quotes must be found by the new alias too.
-        reindex_people_quotes(self._session, {_id(p): [p.name, *p.aliases.values()]
-                                              for p in touched if p.gained_alias and not p.is_new})
+        reindex_people_quotes(
+            self._session,
+            {_id(p): [p.name, *p.aliases.values()] for p in touched if p.gained_alias and not p.is_new},
+        )
 
     def _to_people(self, rows: Sequence[tuple[int, str, str]]) -> list[Person]:
         # Two queries for all of them: a common surname matches dozens of people.
@@ -169,22 +218,30 @@ class SqlPeopleRepository:
         aliases: dict[int, list[str]] = {i: [] for i in ids}
         for pid, alias in self._session.execute(
             select(PersonAliasRow.person_id, PersonAliasRow.alias)
-            .where(PersonAliasRow.person_id.in_(ids)).order_by(PersonAliasRow.id)
+            .where(PersonAliasRow.person_id.in_(ids))
+            .order_by(PersonAliasRow.id)
         ):
             aliases[pid].append(alias)
         roles: dict[int, list[RoleState]] = {i: [] for i in ids}
         for role_id, pid, role, first_seen in self._session.execute(
             select(PersonRoleRow.id, PersonRoleRow.person_id, PersonRoleRow.role, PersonRoleRow.first_seen)
-            .where(PersonRoleRow.person_id.in_(ids)).order_by(PersonRoleRow.id)
+            .where(PersonRoleRow.person_id.in_(ids))
+            .order_by(PersonRoleRow.id)
         ):
             roles[pid].append(stored_role(role_id, role, first_seen))
         return [_person(pid, name, kind, aliases[pid], roles[pid]) for pid, name, kind in rows]
 
 
-def _sighting(name: str, kind: str, aliases: Sequence[str], roles: Sequence[str],
-              seen_on: date | None) -> SpeakerSighting:
-    return SpeakerSighting(name=name, kind=kind if kind in KINDS else "unknown", aliases=list(aliases),
-                           roles=list(roles), seen_on=seen_on)
+def _sighting(
+    name: str, kind: str, aliases: Sequence[str], roles: Sequence[str], seen_on: date | None
+) -> SpeakerSighting:
+    return SpeakerSighting(
+        name=name,
+        kind=kind if kind in KINDS else "unknown",
+        aliases=list(aliases),
+        roles=list(roles),
+        seen_on=seen_on,
+    )
 
 
 def _id(person: PersonState) -> int:
@@ -194,15 +251,23 @@ def _id(person: PersonState) -> int:
 
 
 def _to_person(person: PersonState) -> Person:
-    return _person(_id(person), person.name, person.kind, list(person.aliases.values()),
-                   list(person.roles.values()))
+    return _person(
+        _id(person), person.name, person.kind, list(person.aliases.values()), list(person.roles.values())
+    )
 
 
 def _person(person_id: int, name: str, kind: str, aliases: list[str], roles: list[RoleState]) -> Person:
     """Roles in the order first stored; their history oldest first."""
-    return Person.model_validate({
-        "id": person_id, "name": name, "kind": kind, "aliases": aliases,
-        "roles": [r.role for r in roles],
-        "role_history": [{"role": r.role, "first_seen": r.first_seen.date()}
-                         for r in sorted(roles, key=lambda r: (r.first_seen, r.rank))],
-    })
+    return Person.model_validate(
+        {
+            "id": person_id,
+            "name": name,
+            "kind": kind,
+            "aliases": aliases,
+            "roles": [r.role for r in roles],
+            "role_history": [
+                {"role": r.role, "first_seen": r.first_seen.date()}
+                for r in sorted(roles, key=lambda r: (r.first_seen, r.rank))
+            ],
+        }
+    )

@@ -129,11 +129,15 @@ class Resolver:
         person = self._match(found.keys) or self._match_by_surname(found)
         if person is None:
             self._created += 1
-            person = PersonState(rank=(_NEW, self._created), name=found.name.strip(), kind=found.kind,
-                                 name_key=found.key)
+            person = PersonState(
+                rank=(_NEW, self._created), name=found.name.strip(), kind=found.kind, name_key=found.key
+            )
             self._index_name(person)
-        elif (person.name_key != found.key and " " not in person.name_key
-              and found.key.endswith(" " + person.name_key)):
+        elif (
+            person.name_key != found.key
+            and " " not in person.name_key
+            and found.key.endswith(" " + person.name_key)
+        ):
             # Known only by surname until now: the fuller name becomes the name, the old one an alias.
             old_name = person.name
             self._by_name[person.name_key].remove(person)
@@ -192,7 +196,8 @@ class Resolver:
             if had is None:
                 self._role_count += 1
                 person.roles[role.casefold()] = RoleState(
-                    role=role, first_seen=seen or self._now, rank=(_NEW, self._role_count))
+                    role=role, first_seen=seen or self._now, rank=(_NEW, self._role_count)
+                )
             elif seen is not None and seen < had.first_seen:
                 had.first_seen = seen  # an older article ingested later moves the first sighting back
                 had.moved = had.id is not None

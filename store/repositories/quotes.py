@@ -72,8 +72,9 @@ def flush_quotes(session: Session) -> None:
         return
     names = _names(session, {row["person_id"] for row in pending if row["person_id"] is not None})
     for row in pending:
-        row["search_text"] = quote_search_text(row["text"], row["speaker"], row["speaker_role"],
-                                               names.get(row["person_id"] or 0, []))
+        row["search_text"] = quote_search_text(
+            row["text"], row["speaker"], row["speaker_role"], names.get(row["person_id"] or 0, [])
+        )
     insert_rows(session.connection(), QuoteRow, pending)  # one executemany, past the ORM
 
 
@@ -100,8 +101,14 @@ def reindex_people_quotes(session: Session, names: dict[int, list[str]]) -> None
     changed = [
         {"id": quote_id, "search_text": new}
         for quote_id, person_id, text, speaker, role, old in session.execute(
-            select(QuoteRow.id, QuoteRow.person_id, QuoteRow.text, QuoteRow.speaker, QuoteRow.speaker_role,
-                   QuoteRow.search_text).where(QuoteRow.person_id.in_(person_ids))
+            select(
+                QuoteRow.id,
+                QuoteRow.person_id,
+                QuoteRow.text,
+                QuoteRow.speaker,
+                QuoteRow.speaker_role,
+                QuoteRow.search_text,
+            ).where(QuoteRow.person_id.in_(person_ids))
         )
         if (new := quote_search_text(text, speaker, role, names.get(person_id or 0, []))) != old
     ]
@@ -117,8 +124,11 @@ def speaker_names(session: Session, person_ids: Iterable[int]) -> dict[int, list
     names: dict[int, list[str]] = {}
     for pid, name in session.execute(select(PersonRow.id, PersonRow.name).where(PersonRow.id.in_(ids))):
         names.setdefault(pid, []).append(name)
-    aliases = (select(PersonAliasRow.person_id, PersonAliasRow.alias)
-               .where(PersonAliasRow.person_id.in_(ids)).order_by(PersonAliasRow.id))
+    aliases = (
+        select(PersonAliasRow.person_id, PersonAliasRow.alias)
+        .where(PersonAliasRow.person_id.in_(ids))
+        .order_by(PersonAliasRow.id)
+    )
     for pid, alias in session.execute(aliases):
         names.setdefault(pid, []).append(alias)
     return names

@@ -111,8 +111,9 @@ class SqlStoryRepository:
             recount(conn, sorted(self._recount))
             self._recount = set()
 
-    def matching_members(self, reports: Sequence[StoryKeys], *,
-                         limit: int = 50) -> list[list[tuple[int, StoryMember]]]:
+    def matching_members(
+        self, reports: Sequence[StoryKeys], *, limit: int = 50
+    ) -> list[list[tuple[int, StoryMember]]]:
         """For each report, the stored members (story id, member) dated within its days that share
         any of its keys; those sharing most first, at most `limit` a report.
 
@@ -140,11 +141,13 @@ class SqlStoryRepository:
         # starts one (0.46 in the generated corpus); more are taken in growing blocks as needed.
         self._story_ids().reserve(len(reports) // 2)
         self._read_postings([one for keys in wanted for one in keys])
-        self._read_members([event_id for keys in wanted
-                            for _, event_id, _ in self._stored_ranked(keys, limit)])
+        self._read_members(
+            [event_id for keys in wanted for _, event_id, _ in self._stored_ranked(keys, limit)]
+        )
 
-    def _ranked(self, report: StoryKeys, keys: list[tuple[str, date, date]],
-                limit: int) -> list[tuple[int, int]]:
+    def _ranked(
+        self, report: StoryKeys, keys: list[tuple[str, date, date]], limit: int
+    ) -> list[tuple[int, int]]:
         """The report's first `limit` members (story id, event id), stored or this transaction's own:
         most keys shared first, then the newest. Its postings are read."""
         new: Counter[tuple[int, int]] = Counter()
@@ -153,8 +156,10 @@ class SqlStoryRepository:
                 if end >= report.start and start <= report.end:
                     new.update(postings)
         # The new members are no stored member (their events are new): their counts add to none.
-        ranked = [*self._stored_ranked(keys, limit),
-                  *((count, event_id, story_id) for (story_id, event_id), count in new.items())]
+        ranked = [
+            *self._stored_ranked(keys, limit),
+            *((count, event_id, story_id) for (story_id, event_id), count in new.items()),
+        ]
         if new:
             ranked = sorted(ranked, reverse=True)[:limit]
         return [(story_id, event_id) for _, event_id, story_id in ranked]
@@ -169,8 +174,8 @@ class SqlStoryRepository:
             for one in keys:
                 shared.update(self._postings[one])  # counted in C: ~1,000 postings a report
             found = self._ranking[token] = sorted(
-                [(count, event_id, story_id) for (story_id, event_id), count in shared.items()],
-                reverse=True)[:limit]
+                [(count, event_id, story_id) for (story_id, event_id), count in shared.items()], reverse=True
+            )[:limit]
         return found
 
     def _read_postings(self, wanted: list[tuple[str, date, date]]) -> None:
@@ -193,7 +198,7 @@ class SqlStoryRepository:
             self._file(missing, postgres_rows(conn, KEY_POSTINGS_POSTGRESQL, (as_json,)))
             return
         for first in range(0, len(missing), MAX_ARMS_SQLITE):
-            part = missing[first:first + MAX_ARMS_SQLITE]
+            part = missing[first : first + MAX_ARMS_SQLITE]
             arms = -(-len(part) // ARMS_STEP) * ARMS_STEP
             self._file(part, sqlite_rows(conn, key_postings_sqlite(arms), _sqlite_arms(part, arms)))
 
@@ -209,8 +214,9 @@ class SqlStoryRepository:
         """
         if newest is not None:
             return self.latest_members([story_id], newest=newest)[story_id]
-        stored = self._session.connection().execute(story_members_query(),
-                                                     {"story_id": story_id}).scalars().all()
+        stored = (
+            self._session.connection().execute(story_members_query(), {"story_id": story_id}).scalars().all()
+        )
         ids = [*reversed(stored), *self._buffered_members(story_id)]
         found = self._read_members(ids)
         return [found[i] for i in ids]
@@ -220,14 +226,19 @@ class SqlStoryRepository:
         stored: dict[int, list[int]] = {i: [] for i in story_ids}  # newest first
         conn = self._session.connection()
         if conn.dialect.name == "postgresql":  # one round trip for the lot
-            for story_id, event_id in conn.execute(LATEST_MEMBERS_POSTGRESQL,
-                                                   {"ids": list(stored), "newest": newest}):
+            for story_id, event_id in conn.execute(
+                LATEST_MEMBERS_POSTGRESQL, {"ids": list(stored), "newest": newest}
+            ):
                 stored[story_id].append(event_id)
         else:  # a statement a story, run by the driver: ~50 stories a batch, each read by its index
             for story_id in stored:
-                stored[story_id] = [i for i, in sqlite_rows(conn, LATEST_MEMBERS_SQLITE, (story_id, newest))]
-        ids = {i: [*reversed(events), *self._buffered_members(i)][-newest:] if newest else []
-               for i, events in stored.items()}
+                stored[story_id] = [
+                    i for (i,) in sqlite_rows(conn, LATEST_MEMBERS_SQLITE, (story_id, newest))
+                ]
+        ids = {
+            i: [*reversed(events), *self._buffered_members(i)][-newest:] if newest else []
+            for i, events in stored.items()
+        }
         found = self._read_members([e for events in ids.values() for e in events])
         return {i: [found[e] for e in events] for i, events in ids.items()}
 
@@ -241,8 +252,11 @@ class SqlStoryRepository:
             flush_events(self._session)
         if missing:
             conn = self._session.connection()
-            rows = (member_rows_sqlite(conn, missing) if conn.dialect.name == "sqlite"
-                    else postgres_rows(conn, MEMBER_ROWS_POSTGRESQL, (integer_array(missing),)))
+            rows = (
+                member_rows_sqlite(conn, missing)
+                if conn.dialect.name == "sqlite"
+                else postgres_rows(conn, MEMBER_ROWS_POSTGRESQL, (integer_array(missing),))
+            )
             for row in rows:
                 self._members[row[0]] = light_member(*row)
         return self._members
@@ -252,21 +266,47 @@ class SqlStoryRepository:
             self._ids = RowIds(self._session.connection(), "stories", max_block=32)
         return self._ids
 
-    def start(self, event_id: int, *, date: str, summary: str, actors: Sequence[str],
-              places: Sequence[str], keys: StoryKeys | None = None,
-              member: StoryMember | None = None) -> int:
+    def start(
+        self,
+        event_id: int,
+        *,
+        date: str,
+        summary: str,
+        actors: Sequence[str],
+        places: Sequence[str],
+        keys: StoryKeys | None = None,
+        member: StoryMember | None = None,
+    ) -> int:
         """A new story holding one event, which is in no story (`detach` it first); its id."""
         span = date_range(date)
         story_id = self._story_ids().new()
-        self._new_stories.append({"id": story_id, "date": date, "date_start": span[0], "date_end": span[1],
-                                  "summary": summary, "actors": list(actors), "places": list(places),
-                                  "words": stored_words(summary, actors, places), "created_at": utcnow(),
-                                  "outlets": 0})
+        self._new_stories.append(
+            {
+                "id": story_id,
+                "date": date,
+                "date_start": span[0],
+                "date_end": span[1],
+                "summary": summary,
+                "actors": list(actors),
+                "places": list(places),
+                "words": stored_words(summary, actors, places),
+                "created_at": utcnow(),
+                "outlets": 0,
+            }
+        )
         self._link(story_id, event_id, score=None, reason=None, keys=keys, member=member)
         return story_id
 
-    def attach(self, story_id: int, event_id: int, *, score: float, reason: dict[str, object],
-               keys: StoryKeys | None = None, member: StoryMember | None = None) -> None:
+    def attach(
+        self,
+        story_id: int,
+        event_id: int,
+        *,
+        score: float,
+        reason: dict[str, object],
+        keys: StoryKeys | None = None,
+        member: StoryMember | None = None,
+    ) -> None:
         """Add an event that is in no story to a story, with the score and reasons of the merge."""
         self._link(story_id, event_id, score=score, reason=dict(reason), keys=keys, member=member)
 
@@ -274,7 +314,8 @@ class SqlStoryRepository:
         """Take an event out of its story (before `start` puts it in a new one)."""
         self.flush()
         left = self._session.execute(
-            delete(StoryEventRow).where(StoryEventRow.event_id == event_id).returning(StoryEventRow.story_id))
+            delete(StoryEventRow).where(StoryEventRow.event_id == event_id).returning(StoryEventRow.story_id)
+        )
         self._recount.update(left.scalars())  # its keys went with the membership (cascade, migration 0011)
         self._forget_postings()
 
@@ -283,11 +324,26 @@ class SqlStoryRepository:
         self._postings = {}
         self._ranking = {}
 
-    def _link(self, story_id: int, event_id: int, *, score: float | None, reason: dict[str, object] | None,
-              keys: StoryKeys | None, member: StoryMember | None) -> None:
+    def _link(
+        self,
+        story_id: int,
+        event_id: int,
+        *,
+        score: float | None,
+        reason: dict[str, object] | None,
+        keys: StoryKeys | None,
+        member: StoryMember | None,
+    ) -> None:
         # Core statements, not ORM objects: ingest links several events an article.
-        self._new_links.append({"story_id": story_id, "event_id": event_id, "score": score, "reason": reason,
-                                "added_at": utcnow()})
+        self._new_links.append(
+            {
+                "story_id": story_id,
+                "event_id": event_id,
+                "score": score,
+                "reason": reason,
+                "added_at": utcnow(),
+            }
+        )
         if member is not None and member.event_id == event_id:
             self._members[event_id] = member  # the caller's copy: no need to read it back
         if keys is not None and keys.keys:
@@ -297,13 +353,21 @@ class SqlStoryRepository:
             for row in rows:
                 self._buffered_keys.setdefault(row["key"], {}).setdefault(days, []).append(posting)
 
-    def update(self, story_id: int, *, date: str, summary: str, actors: Sequence[str],
-               places: Sequence[str]) -> None:
+    def update(
+        self, story_id: int, *, date: str, summary: str, actors: Sequence[str], places: Sequence[str]
+    ) -> None:
         """Replace what the story shows (date, best summary, actors, places)."""
         start, end = date_range(date)
-        self._new_shown[story_id] = {"story_id": story_id, "date": date, "date_start": start, "date_end": end,
-                                     "summary": summary, "actors": list(actors), "places": list(places),
-                                     "words": stored_words(summary, actors, places)}
+        self._new_shown[story_id] = {
+            "story_id": story_id,
+            "date": date,
+            "date_start": start,
+            "date_end": end,
+            "summary": summary,
+            "actors": list(actors),
+            "places": list(places),
+            "words": stored_words(summary, actors, places),
+        }
 
     def get(self, story_id: int) -> Story | None:
         """A story with all its members, or None."""
@@ -324,9 +388,12 @@ class SqlStoryRepository:
         """
         self.flush()
         # Our own columns: no validation needed (for 500 rows it costs more than the query).
-        return [StoryHeadline.model_construct(id=i, date=when, corroboration=outlets,
-                                              words=frozenset(words.split()))
-                for i, when, outlets, words in newest_matching(self._session, search, cap=cap)]
+        return [
+            StoryHeadline.model_construct(
+                id=i, date=when, corroboration=outlets, words=frozenset(words.split())
+            )
+            for i, when, outlets, words in newest_matching(self._session, search, cap=cap)
+        ]
 
     def load(self, ids: Sequence[int]) -> list[Story]:
         """The stories with these ids, with all their members, in the order of `ids`."""
@@ -355,33 +422,81 @@ class SqlStoryRepository:
     def _load(self, ids: list[int]) -> list[Story]:
         if not ids:
             return []
-        stories = {r.id: r for r in self._session.execute(
-            select(StoryRow.id, StoryRow.date, StoryRow.summary, StoryRow.actors, StoryRow.places)
-            .where(StoryRow.id.in_(ids)))}
+        stories = {
+            r.id: r
+            for r in self._session.execute(
+                select(StoryRow.id, StoryRow.date, StoryRow.summary, StoryRow.actors, StoryRow.places).where(
+                    StoryRow.id.in_(ids)
+                )
+            )
+        }
         members: dict[int, list[StoryMember]] = {i: [] for i in ids}
         # Plain columns, not ORM objects: ingest reads up to 200 stories' members for every article
         # and a timeline up to 500, and building entities for them cost more than the query.
         rows = self._session.execute(
-            select(StoryEventRow.story_id, StoryEventRow.score, StoryEventRow.reason, EventRow.id,
-                   EventRow.date, EventRow.summary, EventRow.actors, EventRow.places, EventRow.start,
-                   ArticleRow.id, ArticleRow.url, ArticleRow.title, ArticleRow.outlet, ArticleRow.published)
+            select(
+                StoryEventRow.story_id,
+                StoryEventRow.score,
+                StoryEventRow.reason,
+                EventRow.id,
+                EventRow.date,
+                EventRow.summary,
+                EventRow.actors,
+                EventRow.places,
+                EventRow.start,
+                ArticleRow.id,
+                ArticleRow.url,
+                ArticleRow.title,
+                ArticleRow.outlet,
+                ArticleRow.published,
+            )
             .join(EventRow, EventRow.id == StoryEventRow.event_id)
             .join(ArticleRow, ArticleRow.id == EventRow.article_id)
             .where(StoryEventRow.story_id.in_(ids))
             .order_by(StoryEventRow.id)
         ).all()
-        for (story_id, score, reason, event_id, when, summary, actors, places, start,
-             article_id, url, title, outlet, published) in rows:
-            members[story_id].append(StoryMember(
-                event_id=event_id, date=when, summary=summary, actors=list(actors), places=list(places),
-                start=start, article=ArticleRef(id=article_id, url=url, title=title, outlet=outlet,
-                                                published=published),
-                score=score, reason=reason,
-            ))
+        for (
+            story_id,
+            score,
+            reason,
+            event_id,
+            when,
+            summary,
+            actors,
+            places,
+            start,
+            article_id,
+            url,
+            title,
+            outlet,
+            published,
+        ) in rows:
+            members[story_id].append(
+                StoryMember(
+                    event_id=event_id,
+                    date=when,
+                    summary=summary,
+                    actors=list(actors),
+                    places=list(places),
+                    start=start,
+                    article=ArticleRef(
+                        id=article_id, url=url, title=title, outlet=outlet, published=published
+                    ),
+                    score=score,
+                    reason=reason,
+                )
+            )
         return [
-            Story(id=i, date=stories[i].date, summary=stories[i].summary, actors=list(stories[i].actors),
-                  places=list(stories[i].places), members=members[i])
-            for i in ids if i in stories
+            Story(
+                id=i,
+                date=stories[i].date,
+                summary=stories[i].summary,
+                actors=list(stories[i].actors),
+                places=list(stories[i].places),
+                members=members[i],
+            )
+            for i in ids
+            if i in stories
         ]
 
 

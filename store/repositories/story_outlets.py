@@ -41,12 +41,16 @@ def count_joined(conn: Connection, event_ids: Sequence[int]) -> None:
         dialect.insert(StoryOutletRow)
         .from_select(_COLUMNS, _names_of(StoryEventRow.event_id.in_(sorted(set(event_ids)))))
         .on_conflict_do_nothing()
-        .returning(StoryOutletRow.story_id))
+        .returning(StoryOutletRow.story_id)
+    )
     grown = Counter(new.scalars())
     if grown:
-        conn.execute(update(StoryRow).where(StoryRow.id == bindparam("sid"))
-                     .values(outlets=StoryRow.outlets + bindparam("n")),
-                     [{"sid": s, "n": n} for s, n in sorted(grown.items())])
+        conn.execute(
+            update(StoryRow)
+            .where(StoryRow.id == bindparam("sid"))
+            .values(outlets=StoryRow.outlets + bindparam("n")),
+            [{"sid": s, "n": n} for s, n in sorted(grown.items())],
+        )
 
 
 def recount(conn: Connection, story_ids: Sequence[int]) -> None:
@@ -61,17 +65,24 @@ def recount(conn: Connection, story_ids: Sequence[int]) -> None:
 
 def outlet_count() -> ScalarSelect[int]:
     """The stored count of the story in the enclosing statement."""
-    return (select(func.count()).select_from(StoryOutletRow)
-            .where(StoryOutletRow.story_id == StoryRow.id).scalar_subquery())
+    return (
+        select(func.count())
+        .select_from(StoryOutletRow)
+        .where(StoryOutletRow.story_id == StoryRow.id)
+        .scalar_subquery()
+    )
 
 
 def _names_of(members: ColumnElement[bool]) -> Select[tuple[int, str, int]]:
     """(story id, name, article id) of the chosen memberships: `Story.corroboration`'s
     `outlet or url or id`, as a name with article 0, or "" with the article of neither."""
     name = func.coalesce(func.nullif(ArticleRow.outlet, ""), func.nullif(ArticleRow.url, ""))
-    return (select(StoryEventRow.story_id, func.coalesce(name, ""), case((name.is_(None), ArticleRow.id),
-                                                                          else_=0))
-            .join(EventRow, EventRow.id == StoryEventRow.event_id)
-            .join(ArticleRow, ArticleRow.id == EventRow.article_id)
-            .where(members)
-            .distinct())
+    return (
+        select(
+            StoryEventRow.story_id, func.coalesce(name, ""), case((name.is_(None), ArticleRow.id), else_=0)
+        )
+        .join(EventRow, EventRow.id == StoryEventRow.event_id)
+        .join(ArticleRow, ArticleRow.id == EventRow.article_id)
+        .where(members)
+        .distinct()
+    )

@@ -43,22 +43,26 @@ def newest_matching(session: Session, search: FactSearch, *, cap: int) -> Sequen
     # every matching story first: stories are walked newest first (date_end, id index) and each
     # is probed through its members; only a rare word is better looked up from its matches.
     if not is_common(session, "events", tokens):
-        matching = (select(StoryEventRow.story_id)
-                    .join(EventRow, EventRow.id == StoryEventRow.event_id)
-                    .where(matches_all(session, "events", EventRow.id, tokens)))
+        matching = (
+            select(StoryEventRow.story_id)
+            .join(EventRow, EventRow.id == StoryEventRow.event_id)
+            .where(matches_all(session, "events", EventRow.id, tokens))
+        )
         rare = _headlines([*window, StoryRow.id.in_(matching)], members.exists(), cap=cap)
         return session.execute(rare).all()
     if session.get_bind().dialect.name == "sqlite":
         found = _sqlite_banded(session, window, tokens, cap)
         if found is not None:
             return found
-    probed = (members.join(EventRow, EventRow.id == StoryEventRow.event_id)
-              .where(matches_all(session, "events", EventRow.id, tokens, walk_order=True)))
+    probed = members.join(EventRow, EventRow.id == StoryEventRow.event_id).where(
+        matches_all(session, "events", EventRow.id, tokens, walk_order=True)
+    )
     return session.execute(_headlines(window, probed.exists(), cap=cap)).all()
 
 
-def _sqlite_banded(session: Session, window: list[ColumnElement[bool]], tokens: list[str],
-                   cap: int) -> Sequence[Headline] | None:
+def _sqlite_banded(
+    session: Session, window: list[ColumnElement[bool]], tokens: list[str], cap: int
+) -> Sequence[Headline] | None:
     """A common word's newest matching stories on SQLite, or None when the whole walk is cheaper.
 
     SQLite probes `IN (full-text matches)` against a temporary index of every match, which it
@@ -73,18 +77,22 @@ def _sqlite_banded(session: Session, window: list[ColumnElement[bool]], tokens: 
     band = _BAND * cap
     for _ in range(2):
         newest = select(StoryRow.id).where(*window).order_by(*_NEWEST_FIRST).limit(band)
-        stories, lowest = session.execute(select(
-            select(func.count()).select_from(newest.subquery()).scalar_subquery(),
-            select(func.min(StoryEventRow.event_id)).where(StoryEventRow.story_id.in_(newest)).scalar_subquery(),
-        )).one()
+        stories, lowest = session.execute(
+            select(
+                select(func.count()).select_from(newest.subquery()).scalar_subquery(),
+                select(func.min(StoryEventRow.event_id))
+                .where(StoryEventRow.story_id.in_(newest))
+                .scalar_subquery(),
+            )
+        ).one()
         if lowest is None:
             return [] if stories < band else None
         # Every report of these stories has an id of at least `lowest`: no match of theirs is left out.
         # The unary + as in store.fact_search: walk the stories, probe the matches.
         member = literal_column("+story_events.event_id", Integer)
-        probed = (select(StoryEventRow.id)
-                  .where(StoryEventRow.story_id == StoryRow.id,
-                         member.in_(fts_ids("events", tokens, from_id=lowest))))
+        probed = select(StoryEventRow.id).where(
+            StoryEventRow.story_id == StoryRow.id, member.in_(fts_ids("events", tokens, from_id=lowest))
+        )
         banded = _headlines([*window, StoryRow.id.in_(newest)], probed.exists(), cap=cap)
         found = session.execute(banded).all()
         # Matching stories past these come after them: `cap` of them are the newest `cap` of all.
@@ -107,7 +115,12 @@ def _worth_banding(session: Session, tokens: list[str], cap: int) -> bool:
 _NEWEST_FIRST = (StoryRow.date_end.desc(), StoryRow.id.desc())
 
 
-def _headlines(conditions: list[ColumnElement[bool]], *more: ColumnElement[bool],
-               cap: int) -> Select[int, str, int, str]:
-    return (select(StoryRow.id, StoryRow.date, StoryRow.outlets, StoryRow.words)
-            .where(*conditions, *more).order_by(*_NEWEST_FIRST).limit(cap))
+def _headlines(
+    conditions: list[ColumnElement[bool]], *more: ColumnElement[bool], cap: int
+) -> Select[int, str, int, str]:
+    return (
+        select(StoryRow.id, StoryRow.date, StoryRow.outlets, StoryRow.words)
+        .where(*conditions, *more)
+        .order_by(*_NEWEST_FIRST)
+        .limit(cap)
+    )

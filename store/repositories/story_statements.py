@@ -103,8 +103,11 @@ CROSS JOIN LATERAL (
 @functools.cache
 def story_members_query() -> Executable:
     """A story's members, newest first (as the latest-members statements give them)."""
-    return (select(StoryEventRow.event_id).where(StoryEventRow.story_id == bindparam("story_id"))
-            .order_by(StoryEventRow.id.desc()))
+    return (
+        select(StoryEventRow.event_id)
+        .where(StoryEventRow.story_id == bindparam("story_id"))
+        .order_by(StoryEventRow.id.desc())
+    )
 
 
 # PostgreSQL: the events' fields a story member needs, for ids given as one array literal: one
@@ -117,10 +120,19 @@ MEMBER_ROWS_POSTGRESQL = (
 
 @functools.cache
 def update_story_statement() -> Executable:
-    return (update(StoryRow).where(StoryRow.id == bindparam("story_id"))
-            .values(date=bindparam("date"), date_start=bindparam("date_start"),
-                    date_end=bindparam("date_end"), summary=bindparam("summary"), actors=bindparam("actors"),
-                    places=bindparam("places"), words=bindparam("words")))
+    return (
+        update(StoryRow)
+        .where(StoryRow.id == bindparam("story_id"))
+        .values(
+            date=bindparam("date"),
+            date_start=bindparam("date_start"),
+            date_end=bindparam("date_end"),
+            summary=bindparam("summary"),
+            actors=bindparam("actors"),
+            places=bindparam("places"),
+            words=bindparam("words"),
+        )
+    )
 
 
 def outlet_count() -> ScalarSelect[int]:
@@ -142,18 +154,33 @@ def outlet_count() -> ScalarSelect[int]:
     )
 
 
-def light_member(event_id: int, when: str, summary: str, actors: list[str], places: list[str], start: int,
-                  article_id: int) -> StoryMember:
+def light_member(
+    event_id: int, when: str, summary: str, actors: list[str], places: list[str], start: int, article_id: int
+) -> StoryMember:
     return _cached_member(event_id, when, summary, tuple(actors), tuple(places), start, article_id)
 
 
 # Ingest reads ~50 members an article, mostly the same as for the article before, and building
 # them cost more than the query. Keyed by every value the member holds, so never stale.
 @functools.lru_cache(maxsize=1 << 13)
-def _cached_member(event_id: int, when: str, summary: str, actors: tuple[str, ...], places: tuple[str, ...],
-                   start: int, article_id: int) -> StoryMember:
+def _cached_member(
+    event_id: int,
+    when: str,
+    summary: str,
+    actors: tuple[str, ...],
+    places: tuple[str, ...],
+    start: int,
+    article_id: int,
+) -> StoryMember:
     # Our own columns: no validation needed.
     return StoryMember.model_construct(
-        event_id=event_id, date=when, summary=summary, actors=list(actors), places=list(places), start=start,
-        article=ArticleRef.model_construct(id=article_id), score=None, reason=None,
+        event_id=event_id,
+        date=when,
+        summary=summary,
+        actors=list(actors),
+        places=list(places),
+        start=start,
+        article=ArticleRef.model_construct(id=article_id),
+        score=None,
+        reason=None,
     )

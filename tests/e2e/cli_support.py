@@ -19,15 +19,34 @@ _DATED_SENTENCE = re.compile(r"[^.\n]*\bon (\d{4}-\d\d-\d\d)[^.\n]*\.")
 
 
 def fake_extract(text: str, published: date | None) -> Extraction:
-    quotes = [Quote(text=m.group(1), start=m.start(1), end=m.end(1), speaker=m.group(2),
-                    speaker_kind="person", cue="said") for m in _QUOTE.finditer(text)]
-    figures = [Figure(text=m.group(0), start=m.start(), end=m.end(),
-                      value=float(m.group(1).replace(",", "")), unit=m.group(2).rstrip("s"), about=m.group(2))
-               for m in _NUMBER.finditer(text)]
+    quotes = [
+        Quote(
+            text=m.group(1),
+            start=m.start(1),
+            end=m.end(1),
+            speaker=m.group(2),
+            speaker_kind="person",
+            cue="said",
+        )
+        for m in _QUOTE.finditer(text)
+    ]
+    figures = [
+        Figure(
+            text=m.group(0),
+            start=m.start(),
+            end=m.end(),
+            value=float(m.group(1).replace(",", "")),
+            unit=m.group(2).rstrip("s"),
+            about=m.group(2),
+        )
+        for m in _NUMBER.finditer(text)
+    ]
     people = sorted({q.speaker for q in quotes if q.speaker})
     entities = [Entity(name=p, kind="person", aliases=[p.split()[-1]]) for p in people]
-    events = [Event(date=m.group(1), start=m.start(), end=m.end(), summary=m.group(0).strip().rstrip("."))
-              for m in _DATED_SENTENCE.finditer(text)]
+    events = [
+        Event(date=m.group(1), start=m.start(), end=m.end(), summary=m.group(0).strip().rstrip("."))
+        for m in _DATED_SENTENCE.finditer(text)
+    ]
     return Extraction(quotes=quotes, figures=figures, entities=entities, events=events)
 
 

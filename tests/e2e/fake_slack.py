@@ -24,7 +24,7 @@ class Call:
 
     @property
     def api_method(self) -> str | None:
-        """"users.info" for /api/users.info."""
+        """ "users.info" for /api/users.info."""
         return self.path.split("/api/", 1)[1] if "/api/" in self.path else None
 
 
@@ -131,8 +131,9 @@ class FakeSlack:
                 if fake.state.rate_limited.get(method, 0) > 0:
                     fake.state.rate_limited[method] -= 1
                     fake._record(call)
-                    self._send(429, b'{"ok":false,"error":"ratelimited"}', "application/json",
-                               {"Retry-After": "1"})
+                    self._send(
+                        429, b'{"ok":false,"error":"ratelimited"}', "application/json", {"Retry-After": "1"}
+                    )
                     return
                 if fake.state.server_errors.get(method, 0) != 0:
                     fake.state.server_errors[method] -= fake.state.server_errors[method] > 0
@@ -144,26 +145,41 @@ class FakeSlack:
 
             def _answer(self, method: str, body: dict[str, Any]) -> dict[str, Any]:
                 if method == "auth.test":
-                    return {"ok": True, "url": "https://fake.example/", "team": "Fake", "user": "briefbot",
-                            "team_id": "T0001", "user_id": "UBOT", "bot_id": "BBOT"}
+                    return {
+                        "ok": True,
+                        "url": "https://fake.example/",
+                        "team": "Fake",
+                        "user": "briefbot",
+                        "team_id": "T0001",
+                        "user_id": "UBOT",
+                        "bot_id": "BBOT",
+                    }
                 if method == "users.info":
                     user = fake.state.users.get(str(body.get("user")))
                     return {"ok": True, "user": user} if user else {"ok": False, "error": "user_not_found"}
                 if method == "chat.postMessage":
-                    return {"ok": True, "channel": body.get("channel"), "ts": f"{len(fake.calls)}.000100",
-                            "message": {"text": body.get("text")}}
+                    return {
+                        "ok": True,
+                        "channel": body.get("channel"),
+                        "ts": f"{len(fake.calls)}.000100",
+                        "message": {"text": body.get("text")},
+                    }
                 if method == "files.info":
                     file = fake.state.files.get(str(body.get("file")))
                     return {"ok": True, "file": file} if file else {"ok": False, "error": "file_not_found"}
                 if method == "files.list":
-                    files = [f for f in fake.state.files.values()
-                             if str(body.get("channel")) in f.get("channels", [])
-                             and str(body.get("user")) == f.get("user")]
+                    files = [
+                        f
+                        for f in fake.state.files.values()
+                        if str(body.get("channel")) in f.get("channels", [])
+                        and str(body.get("user")) == f.get("user")
+                    ]
                     return {"ok": True, "files": sorted(files, key=lambda f: -int(f.get("created", 0)))}
                 return {"ok": False, "error": "unknown_method"}
 
-            def _send(self, status: int, body: bytes, content_type: str,
-                      headers: dict[str, str] | None = None) -> None:
+            def _send(
+                self, status: int, body: bytes, content_type: str, headers: dict[str, str] | None = None
+            ) -> None:
                 self.send_response(status)
                 self.send_header("Content-Type", content_type)
                 self.send_header("Content-Length", str(len(body)))

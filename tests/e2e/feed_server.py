@@ -32,8 +32,14 @@ class FeedServer:
     def url(self, path: str) -> str:
         return f"http://127.0.0.1:{self._server.server_address[1]}{path}"
 
-    def serve(self, path: str, body: bytes | str, content_type: str = "application/rss+xml",
-              status: int = 200, **headers: str) -> None:
+    def serve(
+        self,
+        path: str,
+        body: bytes | str,
+        content_type: str = "application/rss+xml",
+        status: int = 200,
+        **headers: str,
+    ) -> None:
         data = body.encode() if isinstance(body, str) else body
         self.routes[path] = lambda _h: Reply(status, data, {"Content-Type": content_type, **headers})
 

@@ -45,10 +45,14 @@ def test_shell_reads_commands_from_a_pipe_and_pages_with_more(
     sqlite_env(tmp_path, monkeypatch)
     main(["demo"], container=container())
     capsys.readouterr()
-    monkeypatch.setattr(sys, "stdin", io.StringIO(
-        "help whosaid\n/whosaid limit 1\nmore\nwhosaid nobody-at-all since 2025-03-01\n"
-        "/timeline limit x\nquit\n/whosaid never reached\n"
-    ))
+    monkeypatch.setattr(
+        sys,
+        "stdin",
+        io.StringIO(
+            "help whosaid\n/whosaid limit 1\nmore\nwhosaid nobody-at-all since 2025-03-01\n"
+            "/timeline limit x\nquit\n/whosaid never reached\n"
+        ),
+    )
     assert main(["shell"], container=container()) == 0
     out = capsys.readouterr().out
     assert out.startswith("/whosaid [person|topic]")
@@ -87,8 +91,10 @@ def test_extract_reads_a_file_as_ingest_does_header_lines_and_all(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     article = tmp_path / "a.txt"
-    article.write_text("Title: Ferry strike\nPublished: 2031-05-07\n\n"
-                       "Ferry crews walked out on Monday, the union said.\n", encoding="utf-8")
+    article.write_text(
+        "Title: Ferry strike\nPublished: 2031-05-07\n\nFerry crews walked out on Monday, the union said.\n",
+        encoding="utf-8",
+    )
     assert main(["extract", str(article)]) == 0
     out = capsys.readouterr().out
     assert "2031-05-05" in out and "Published:" not in out  # Monday before the header's date

@@ -54,8 +54,10 @@ def test_ingest_text_file_then_ask_whosaid_prints_speaker_quote_and_source(
 
     assert main(["ask", "/whosaid Tamm"], container=container()) == 0
     out = capsys.readouterr().out
-    assert "Rosa Tamm — “We will stay out until the roster is fixed” — Islands Gazette, 2030-06-02, " \
-           "https://gazette.example/ferry" in out
+    assert (
+        "Rosa Tamm — “We will stay out until the roster is fixed” — Islands Gazette, 2030-06-02, "
+        "https://gazette.example/ferry" in out
+    )
 
 
 def test_ingest_same_file_twice_reports_it_already_stored(env: Path, capsys: Capture) -> None:
@@ -107,8 +109,19 @@ def test_bad_inputs_each_get_a_message_and_the_rest_of_the_batch_is_stored(
         f.truncate(50 * 1024 * 1024)
     c = container()
     c.http_client_factory = lambda: make_client(httpx.MockTransport(_transport))
-    code = main(["ingest", "missing.txt", "empty.txt", "image.bin", "huge.txt", "https://down.example/a",
-                 "https://gone.example/404", "good.txt"], container=c)
+    code = main(
+        [
+            "ingest",
+            "missing.txt",
+            "empty.txt",
+            "image.bin",
+            "huge.txt",
+            "https://down.example/a",
+            "https://gone.example/404",
+            "good.txt",
+        ],
+        container=c,
+    )
     captured = capsys.readouterr()
     assert code == 1
     err = captured.err
@@ -127,8 +140,12 @@ def test_bad_inputs_each_get_a_message_and_the_rest_of_the_batch_is_stored(
 
 def test_timeline_lists_events_by_date_with_their_sources(env: Path, capsys: Capture) -> None:
     (env / "ferry.txt").write_text(ARTICLE, encoding="utf-8")
-    other = ARTICLE.replace("Islands Gazette", "Pier News").replace("gazette.example", "pier.example") \
-        .replace("340 passengers", "300 passengers").replace("Published: 2030-06-02", "Published: 2030-06-03")
+    other = (
+        ARTICLE.replace("Islands Gazette", "Pier News")
+        .replace("gazette.example", "pier.example")
+        .replace("340 passengers", "300 passengers")
+        .replace("Published: 2030-06-02", "Published: 2030-06-03")
+    )
     (env / "pier.txt").write_text(other, encoding="utf-8")
     assert main(["ingest", "ferry.txt", "pier.txt"], container=container()) == 0
     capsys.readouterr()
@@ -136,13 +153,17 @@ def test_timeline_lists_events_by_date_with_their_sources(env: Path, capsys: Cap
     out = capsys.readouterr().out
     # Both articles report the same vote: one story, both sources.
     assert out.startswith("Timeline: strike since 2030-05-01 (1 event)")
-    assert "\n2030-05-28\n  • Crews first voted to strike on 2030-05-28\n" \
-           "      [story 1: 2 reports, 2 sources]\n" \
-           "      Islands Gazette, 2030-06-02, https://gazette.example/ferry\n" \
-           "      Pier News, 2030-06-03, https://pier.example/ferry" in out
+    assert (
+        "\n2030-05-28\n  • Crews first voted to strike on 2030-05-28\n"
+        "      [story 1: 2 reports, 2 sources]\n"
+        "      Islands Gazette, 2030-06-02, https://gazette.example/ferry\n"
+        "      Pier News, 2030-06-03, https://pier.example/ferry" in out
+    )
     assert main(["ask", "/timeline strike until 2030-05-27"], container=container()) == 0
-    assert "Nothing found for strike until 2030-05-27.\nTry without the date window: /timeline strike" \
+    assert (
+        "Nothing found for strike until 2030-05-27.\nTry without the date window: /timeline strike"
         in capsys.readouterr().out
+    )
 
 
 def test_ingest_a_directory_stores_the_article_files_in_it(env: Path, capsys: Capture) -> None:
@@ -155,8 +176,9 @@ def test_ingest_a_directory_stores_the_article_files_in_it(env: Path, capsys: Ca
 
 
 def _numbered(n: int) -> str:
-    return (ARTICLE.replace("URL: https://gazette.example/ferry", f"URL: https://gazette.example/ferry-{n}")
-            .replace("340 passengers", f"{100 + n} passengers"))
+    return ARTICLE.replace(
+        "URL: https://gazette.example/ferry", f"URL: https://gazette.example/ferry-{n}"
+    ).replace("340 passengers", f"{100 + n} passengers")
 
 
 def test_many_inputs_go_in_batches_and_are_reported_in_order(env: Path, capsys: Capture) -> None:
@@ -171,7 +193,8 @@ def test_many_inputs_go_in_batches_and_are_reported_in_order(env: Path, capsys: 
 
 
 def test_a_database_failure_fails_the_batches_in_flight_and_the_next_batches_are_stored(
-        env: Path, capsys: Capture, monkeypatch: pytest.MonkeyPatch) -> None:
+    env: Path, capsys: Capture, monkeypatch: pytest.MonkeyPatch
+) -> None:
     names = [f"ferry-{n:03d}.txt" for n in range(200)]  # four batches of 50
     for n, name in enumerate(names):
         (env / name).write_text(_numbered(n), encoding="utf-8")

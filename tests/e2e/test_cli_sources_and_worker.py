@@ -13,19 +13,25 @@ from bot.cli import main
 from tests.e2e.cli_support import container, sqlite_env
 from tests.e2e.feed_server import FeedServer
 
-ARTICLE = ("<!doctype html><html><head><title>Quay works finish</title></head><body><article>"
-           + "<p>Repairs to the north quay at Arlen finished on 2030-05-29, the port said, and 40 ships "
-             "are expected next week as traffic returns to normal after the long closure.</p>" * 4
-           + "</article></body></html>")
+ARTICLE = (
+    "<!doctype html><html><head><title>Quay works finish</title></head><body><article>"
+    + "<p>Repairs to the north quay at Arlen finished on 2030-05-29, the port said, and 40 ships "
+    "are expected next week as traffic returns to normal after the long closure.</p>"
+    * 4
+    + "</article></body></html>"
+)
 
 
 @pytest.fixture
 def server() -> Iterator[FeedServer]:
     s = FeedServer().start()
     s.serve("/story", ARTICLE, "text/html")
-    s.serve("/rss", f'<?xml version="1.0"?><rss version="2.0"><channel><title>Arlen Port</title>'
-                    f'<item><guid>q1</guid><link>{s.url("/story")}</link><title>Quay works finish</title>'
-                    f'<pubDate>Thu, 30 May 2030 08:00:00 GMT</pubDate></item></channel></rss>')
+    s.serve(
+        "/rss",
+        f'<?xml version="1.0"?><rss version="2.0"><channel><title>Arlen Port</title>'
+        f"<item><guid>q1</guid><link>{s.url('/story')}</link><title>Quay works finish</title>"
+        f"<pubDate>Thu, 30 May 2030 08:00:00 GMT</pubDate></item></channel></rss>",
+    )
     yield s
     s.stop()
 
@@ -35,8 +41,10 @@ def test_opml_import_then_export_lists_the_same_feeds(
 ) -> None:
     sqlite_env(tmp_path, monkeypatch)
     opml = tmp_path / "feeds.opml"
-    opml.write_text('<opml version="2.0"><body><outline text="Arlen" xmlUrl="https://arlen.example/rss"/>'
-                    '<outline text="Tosk" xmlUrl="https://tosk.example/atom"/></body></opml>')
+    opml.write_text(
+        '<opml version="2.0"><body><outline text="Arlen" xmlUrl="https://arlen.example/rss"/>'
+        '<outline text="Tosk" xmlUrl="https://tosk.example/atom"/></body></opml>'
+    )
     assert main(["sources", "import", str(opml)]) == 0
     assert "2 added, 0 skipped" in capsys.readouterr().out
     assert main(["sources", "import", str(opml)]) == 0

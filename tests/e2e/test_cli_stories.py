@@ -17,8 +17,10 @@ Published: 2030-06-02
 
 {sentence}
 """
-SENTENCES = {"Islands Gazette": "A blaze destroyed the Brenn grain warehouse on 2030-06-01.",
-             "Pier News": "Fire gutted a grain warehouse in Brenn on 2030-06-01, the mayor said."}
+SENTENCES = {
+    "Islands Gazette": "A blaze destroyed the Brenn grain warehouse on 2030-06-01.",
+    "Pier News": "Fire gutted a grain warehouse in Brenn on 2030-06-01, the mayor said.",
+}
 
 
 def test_cli_shows_a_merged_story_and_splits_a_report_out(

@@ -81,9 +81,17 @@ def _prepare(url: str, engines: list[Engine]) -> tuple[SqlUnitOfWork, datetime]:
     slot = (datetime.now(UTC) + timedelta(hours=1)).replace(second=0, microsecond=0)
     with uow:
         for i, channel in enumerate(CHANNELS):
-            uow.digests.subscribe(channel, team=None, cadence="daily", weekday=None,
-                                  time=slot.strftime("%H:%M"), timezone="UTC",
-                                  topic="Velmora" if i == 0 else None, post_empty=i == 2, created_by="U1")
+            uow.digests.subscribe(
+                channel,
+                team=None,
+                cadence="daily",
+                weekday=None,
+                time=slot.strftime("%H:%M"),
+                timezone="UTC",
+                topic="Velmora" if i == 0 else None,
+                post_empty=i == 2,
+                created_by="U1",
+            )
         uow.commit()
     return uow, slot + timedelta(minutes=1)
 
@@ -101,11 +109,19 @@ def test_two_run_due_processes_post_each_due_digest_exactly_once(
 ) -> None:
     uow, now = _prepare(database_url, engines)
     env = {k: v for k, v in os.environ.items() if not k.startswith(("SLACK_", "BRIEFBOT_"))}
-    env.update(PYTHONPATH=str(ROOT), DATABASE_URL=database_url, SLACK_BOT_TOKEN="xoxb-digest",
-               SLACK_API_URL=fake.api_url)
+    env.update(
+        PYTHONPATH=str(ROOT),
+        DATABASE_URL=database_url,
+        SLACK_BOT_TOKEN="xoxb-digest",
+        SLACK_API_URL=fake.api_url,
+    )
     command = [sys.executable, "-m", "bot", "digest", "run-due", "--now", now.isoformat()]
-    processes = [subprocess.Popen(command, cwd=tmp_path, env=env, stdout=subprocess.PIPE,
-                                  stderr=subprocess.PIPE, text=True) for _ in range(2)]
+    processes = [
+        subprocess.Popen(
+            command, cwd=tmp_path, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+        )
+        for _ in range(2)
+    ]
     outputs = [p.communicate(timeout=60) for p in processes]
     assert [p.returncode for p in processes] == [0, 0], [err[-3000:] for _, err in outputs]
     assert _top_level_posts(fake) == {c: 1 for c in CHANNELS}
@@ -146,8 +162,9 @@ def test_a_rate_limited_post_is_retried_after_retry_after_and_posted_once(
     uow, now = _prepare(f"sqlite:///{tmp_path / 'ratelimit.db'}", engines)
     fake.state.rate_limited["chat.postMessage"] = 1
     waits: list[float] = []
-    publisher = SlackDigestPublisher(WebClient(token="xoxb", base_url=fake.api_url, retry_handlers=[]),
-                                     sleep=waits.append)
+    publisher = SlackDigestPublisher(
+        WebClient(token="xoxb", base_url=fake.api_url, retry_handlers=[]), sleep=waits.append
+    )
     outcomes = run_due(now=now, uow_factory=lambda: uow, publisher=publisher, clock=_Clock(now))
     assert [o.status for o in outcomes] == ["posted"] * 3
     assert waits == [1.0]  # the fake's Retry-After
@@ -162,8 +179,9 @@ def test_slack_failing_every_time_gives_no_post_and_a_visible_failed_run(
 ) -> None:
     uow, now = _prepare(f"sqlite:///{tmp_path / 'down.db'}", engines)
     fake.state.server_errors["chat.postMessage"] = -1
-    publisher = SlackDigestPublisher(WebClient(token="xoxb", base_url=fake.api_url, retry_handlers=[]),
-                                     sleep=lambda _: None)
+    publisher = SlackDigestPublisher(
+        WebClient(token="xoxb", base_url=fake.api_url, retry_handlers=[]), sleep=lambda _: None
+    )
     outcomes = run_due(now=now, uow_factory=lambda: uow, publisher=publisher, clock=_Clock(now))
     assert [o.status for o in outcomes] == ["failed"] * 3
     assert len(fake.api_calls("chat.postMessage")) == 3 * 4  # four attempts per digest, none answered
@@ -188,11 +206,18 @@ def test_the_worker_process_posts_a_due_digest_and_stops_on_sigterm(
         conn.exec_driver_sql(
             "INSERT INTO digest_subscriptions (channel, cadence, time, timezone, post_empty, created_at) "
             "VALUES ('C0WORKER', 'daily', ?, 'UTC', 1, ?)",
-            (slot.strftime("%H:%M"), (slot - timedelta(days=2)).strftime("%Y-%m-%d %H:%M:%S")))
+            (slot.strftime("%H:%M"), (slot - timedelta(days=2)).strftime("%Y-%m-%d %H:%M:%S")),
+        )
     env = {k: v for k, v in os.environ.items() if not k.startswith(("SLACK_", "BRIEFBOT_"))}
     env.update(PYTHONPATH=str(ROOT), DATABASE_URL=url, SLACK_BOT_TOKEN="xoxb-w", SLACK_API_URL=fake.api_url)
-    worker = subprocess.Popen([sys.executable, "-m", "bot", "worker", "--every", "5"], cwd=tmp_path, env=env,
-                              stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    worker = subprocess.Popen(
+        [sys.executable, "-m", "bot", "worker", "--every", "5"],
+        cwd=tmp_path,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
     try:
         deadline = time.monotonic() + 20
         while not fake.api_calls("chat.postMessage"):

@@ -13,9 +13,11 @@ from bot.sources_probe import HttpSourceProbe
 from handlers.admin import ProbeError
 from tests.e2e.feed_server import FeedServer, Reply
 
-PAGE = ("<!doctype html><html><head><title>Harbour news</title></head><body><article>"
-        + "<p>The harbour of Arlen reopened on Monday after a week of repairs to the quay.</p>" * 5
-        + "</article></body></html>")
+PAGE = (
+    "<!doctype html><html><head><title>Harbour news</title></head><body><article>"
+    + "<p>The harbour of Arlen reopened on Monday after a week of repairs to the quay.</p>" * 5
+    + "</article></body></html>"
+)
 
 
 @pytest.fixture
@@ -26,19 +28,22 @@ def server() -> Iterator[FeedServer]:
     s.stop()
 
 
-@pytest.mark.parametrize(("address", "allow_private", "refused"), [
-    ("93.184.216.34", False, False),
-    ("127.0.0.1", False, True),
-    ("10.1.2.3", False, True),
-    ("100.64.0.1", False, True),  # carrier-grade NAT, not public
-    ("169.254.169.254", False, True),
-    ("fd00::1", False, True),
-    ("::ffff:127.0.0.1", False, True),
-    ("127.0.0.1", True, False),
-    ("192.168.1.10", True, False),
-    ("169.254.169.254", True, True),  # cloud metadata: never, whatever the setting
-    ("fe80::1", True, True),
-])
+@pytest.mark.parametrize(
+    ("address", "allow_private", "refused"),
+    [
+        ("93.184.216.34", False, False),
+        ("127.0.0.1", False, True),
+        ("10.1.2.3", False, True),
+        ("100.64.0.1", False, True),  # carrier-grade NAT, not public
+        ("169.254.169.254", False, True),
+        ("fd00::1", False, True),
+        ("::ffff:127.0.0.1", False, True),
+        ("127.0.0.1", True, False),
+        ("192.168.1.10", True, False),
+        ("169.254.169.254", True, True),  # cloud metadata: never, whatever the setting
+        ("fe80::1", True, True),
+    ],
+)
 def test_which_addresses_are_refused(address: str, allow_private: bool, refused: bool) -> None:
     assert (guard.refusal(address, allow_private=allow_private) is not None) is refused
 
@@ -65,7 +70,9 @@ def test_a_name_rebound_to_loopback_after_the_first_check_is_refused_at_connect_
 def test_a_redirect_to_the_metadata_address_is_refused_even_when_private_fetching_is_allowed(
     server: FeedServer,
 ) -> None:
-    server.routes["/jump"] = lambda _h: Reply(302, b"", {"Location": "http://169.254.169.254/latest/meta-data"})
+    server.routes["/jump"] = lambda _h: Reply(
+        302, b"", {"Location": "http://169.254.169.254/latest/meta-data"}
+    )
     with pytest.raises(ProbeError, match=r"169\.254\.169\.254 is a private or local address"):
         HttpSourceProbe(allow_private=True).probe(server.url("/jump"))
     assert len(server.hits("/jump")) == 1

@@ -29,13 +29,24 @@ def stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Stack]:
     fake = FakeSlack().start()
     fake.state.users = {MEMBER: {"id": MEMBER, "is_admin": False, "is_owner": False}}
     fake.state.feeds["/files-pri/T1-F0OPML01/feeds.opml"] = ("text/x-opml", OPML)
-    fake.state.files["F0OPML01"] = {"id": "F0OPML01", "user": ADMIN, "channels": ["C0001"], "created": 5,
-                                    "url_private_download": f"{fake.url}/files-pri/T1-F0OPML01/feeds.opml"}
+    fake.state.files["F0OPML01"] = {
+        "id": "F0OPML01",
+        "user": ADMIN,
+        "channels": ["C0001"],
+        "created": 5,
+        "url_private_download": f"{fake.url}/files-pri/T1-F0OPML01/feeds.opml",
+    }
     db = Path(tmp_path_factory.mktemp("digest")) / "e2e.db"
     # The OPML download must reach the fake on localhost, which production refuses.
-    settings = Settings(_env_file=None, DATABASE_URL=f"sqlite:///{db}", SLACK_BOT_TOKEN="xoxb-e2e",
-                        SLACK_SIGNING_SECRET=SECRET, SLACK_API_URL=fake.api_url, BRIEFBOT_ADMINS=ADMIN,
-                        BRIEFBOT_ALLOW_PRIVATE_FETCH=True)
+    settings = Settings(
+        _env_file=None,
+        DATABASE_URL=f"sqlite:///{db}",
+        SLACK_BOT_TOKEN="xoxb-e2e",
+        SLACK_SIGNING_SECRET=SECRET,
+        SLACK_API_URL=fake.api_url,
+        BRIEFBOT_ADMINS=ADMIN,
+        BRIEFBOT_ALLOW_PRIVATE_FETCH=True,
+    )
     container = build(settings)
     container.upgrade_database()
     app = build_slack_app(container, settings, probe=HttpSourceProbe(allow_private=True))
@@ -102,8 +113,9 @@ def test_an_admin_sets_how_often_a_source_is_polled(stack: Stack) -> None:
 
 def test_importing_an_opml_url_follows_its_feeds(stack: Stack) -> None:
     stack.fake.state.feeds["/lists/more.opml"] = (
-        "text/x-opml", b'<opml version="2.0"><body><outline text="Vale" xmlUrl="https://vale.example/rss"/>'
-                       b"</body></opml>")
+        "text/x-opml",
+        b'<opml version="2.0"><body><outline text="Vale" xmlUrl="https://vale.example/rss"/></body></opml>',
+    )
     said = ask(stack, f"sources import <{stack.fake.url}/lists/more.opml>")
     assert "Imported 1 feeds, skipped 0" in said
     download = next(c for c in stack.fake.calls if c.path == "/lists/more.opml")

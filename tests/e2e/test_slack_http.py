@@ -62,9 +62,14 @@ def stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Stack]:
     }
     fake.state.feeds["/feeds/gazette.xml"] = ("application/rss+xml", FEED_XML)
     db = Path(tmp_path_factory.mktemp("slack")) / "e2e.db"
-    settings = Settings(_env_file=None, DATABASE_URL=f"sqlite:///{db}", SLACK_BOT_TOKEN="xoxb-e2e",
-                        SLACK_SIGNING_SECRET=SECRET, SLACK_API_URL=fake.api_url,
-                        BRIEFBOT_ADMINS=CONFIGURED_ADMIN)
+    settings = Settings(
+        _env_file=None,
+        DATABASE_URL=f"sqlite:///{db}",
+        SLACK_BOT_TOKEN="xoxb-e2e",
+        SLACK_SIGNING_SECRET=SECRET,
+        SLACK_API_URL=fake.api_url,
+        BRIEFBOT_ADMINS=CONFIGURED_ADMIN,
+    )
     container = build(settings)
     container.upgrade_database()
     seed(container.uow)
@@ -83,38 +88,79 @@ def stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Stack]:
 def sign(body: str, *, secret: str = SECRET, timestamp: int | None = None) -> dict[str, str]:
     ts = str(int(time.time()) if timestamp is None else timestamp)
     digest = hmac.new(secret.encode(), f"v0:{ts}:{body}".encode(), hashlib.sha256).hexdigest()
-    return {"X-Slack-Request-Timestamp": ts, "X-Slack-Signature": f"v0={digest}",
-            "Content-Type": "application/x-www-form-urlencoded"}
+    return {
+        "X-Slack-Request-Timestamp": ts,
+        "X-Slack-Signature": f"v0={digest}",
+        "Content-Type": "application/x-www-form-urlencoded",
+    }
 
 
-def slash(stack: Stack, command: str, text: str, *, user: str = MEMBER, secret: str = SECRET,
-          timestamp: int | None = None, response_url: str | None = None) -> tuple[httpx.Response, float, str]:
+def slash(
+    stack: Stack,
+    command: str,
+    text: str,
+    *,
+    user: str = MEMBER,
+    secret: str = SECRET,
+    timestamp: int | None = None,
+    response_url: str | None = None,
+) -> tuple[httpx.Response, float, str]:
     """POST a slash command exactly as Slack does; returns the response, its latency and the reply name."""
     name = uuid.uuid4().hex
-    body = urlencode({
-        "token": "verification-token-unused", "team_id": "T0001", "team_domain": "fake",
-        "channel_id": "C0001", "channel_name": "newsroom", "user_id": user, "user_name": user.lower(),
-        "command": command, "text": text, "api_app_id": "A0001", "is_enterprise_install": "false",
-        "response_url": response_url or stack.fake.response_url(name),
-        "trigger_id": "13345224609.738474920.8088930838d88",
-    })
+    body = urlencode(
+        {
+            "token": "verification-token-unused",
+            "team_id": "T0001",
+            "team_domain": "fake",
+            "channel_id": "C0001",
+            "channel_name": "newsroom",
+            "user_id": user,
+            "user_name": user.lower(),
+            "command": command,
+            "text": text,
+            "api_app_id": "A0001",
+            "is_enterprise_install": "false",
+            "response_url": response_url or stack.fake.response_url(name),
+            "trigger_id": "13345224609.738474920.8088930838d88",
+        }
+    )
     started = time.monotonic()
-    response = httpx.post(f"{stack.url}/slack/events", content=body,
-                          headers=sign(body, secret=secret, timestamp=timestamp), timeout=10)
+    response = httpx.post(
+        f"{stack.url}/slack/events",
+        content=body,
+        headers=sign(body, secret=secret, timestamp=timestamp),
+        timeout=10,
+    )
     return response, time.monotonic() - started, name
 
 
 def click_more(stack: Stack, value: str, *, user: str = MEMBER) -> tuple[httpx.Response, str]:
     name = uuid.uuid4().hex
     payload = {
-        "type": "block_actions", "user": {"id": user, "username": user.lower(), "team_id": "T0001"},
-        "api_app_id": "A0001", "token": "verification-token-unused", "trigger_id": "1.2.3",
-        "container": {"type": "message", "message_ts": "1.000100", "channel_id": "C0001",
-                      "is_ephemeral": True},
-        "team": {"id": "T0001", "domain": "fake"}, "channel": {"id": "C0001", "name": "newsroom"},
+        "type": "block_actions",
+        "user": {"id": user, "username": user.lower(), "team_id": "T0001"},
+        "api_app_id": "A0001",
+        "token": "verification-token-unused",
+        "trigger_id": "1.2.3",
+        "container": {
+            "type": "message",
+            "message_ts": "1.000100",
+            "channel_id": "C0001",
+            "is_ephemeral": True,
+        },
+        "team": {"id": "T0001", "domain": "fake"},
+        "channel": {"id": "C0001", "name": "newsroom"},
         "response_url": stack.fake.response_url(name),
-        "actions": [{"action_id": "briefbot_more", "block_id": "briefbot_paging", "type": "button",
-                     "text": {"type": "plain_text", "text": "More"}, "value": value, "action_ts": "1.2"}],
+        "actions": [
+            {
+                "action_id": "briefbot_more",
+                "block_id": "briefbot_paging",
+                "type": "button",
+                "text": {"type": "plain_text", "text": "More"},
+                "value": value,
+                "action_ts": "1.2",
+            }
+        ],
     }
     body = urlencode({"payload": json.dumps(payload)})
     return httpx.post(f"{stack.url}/slack/events", content=body, headers=sign(body), timeout=10), name
@@ -250,8 +296,11 @@ def test_workspace_admin_is_recognised_through_users_info_and_can_pause(stack: S
     assert_valid_message(listing)
     assert f"#{source_id} " in all_text(listing) and "paused" in all_text(listing)
     _, audit = _sources_and_audit(stack)
-    assert {(WORKSPACE_ADMIN, "sources.add"), (WORKSPACE_ADMIN, "sources.pause"),
-            (WORKSPACE_ADMIN, "sources.list")} <= set(audit)
+    assert {
+        (WORKSPACE_ADMIN, "sources.add"),
+        (WORKSPACE_ADMIN, "sources.pause"),
+        (WORKSPACE_ADMIN, "sources.list"),
+    } <= set(audit)
 
 
 def test_rate_limited_users_info_is_retried_after_retry_after(stack: Stack) -> None:
@@ -286,7 +335,8 @@ def _wait_for_log(caplog: pytest.LogCaptureFixture, needle: str, timeout: float 
 
 
 def test_a_failing_response_url_is_logged_with_context_and_the_app_keeps_answering(
-        stack: Stack, caplog: pytest.LogCaptureFixture) -> None:
+    stack: Stack, caplog: pytest.LogCaptureFixture
+) -> None:
     caplog.set_level(logging.ERROR, logger="bot.slack.replies")
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))

@@ -44,15 +44,20 @@ def settings(**env: str) -> Settings:
     return Settings(_env_file=None, **env)
 
 
-def test_socket_mode_needs_the_app_token_not_the_signing_secret(fake: FakeSlack,
-                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+def test_socket_mode_needs_the_app_token_not_the_signing_secret(
+    fake: FakeSlack, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.delenv("SLACK_APP_TOKEN", raising=False)
     with pytest.raises(SlackSettingsError, match="SLACK_APP_TOKEN") as missing:
-        build_slack_app(Container(), settings(SLACK_BOT_TOKEN="xoxb-1", SLACK_API_URL=fake.api_url),
-                        mode="socket")
+        build_slack_app(
+            Container(), settings(SLACK_BOT_TOKEN="xoxb-1", SLACK_API_URL=fake.api_url), mode="socket"
+        )
     assert "SLACK_SIGNING_SECRET" not in str(missing.value)
-    app = build_slack_app(Container(), settings(SLACK_BOT_TOKEN="xoxb-1", SLACK_APP_TOKEN="xapp-1",
-                                                SLACK_API_URL=fake.api_url), mode="socket")
+    app = build_slack_app(
+        Container(),
+        settings(SLACK_BOT_TOKEN="xoxb-1", SLACK_APP_TOKEN="xapp-1", SLACK_API_URL=fake.api_url),
+        mode="socket",
+    )
     assert app.client.base_url == fake.api_url
 
 
@@ -65,8 +70,10 @@ def test_http_mode_without_token_or_secret_names_both(monkeypatch: pytest.Monkey
 
 
 def test_web_client_uses_slack_api_url_and_retries_rate_limits(fake: FakeSlack) -> None:
-    app = build_slack_app(Container(), settings(SLACK_BOT_TOKEN="xoxb-1", SLACK_SIGNING_SECRET="s",
-                                                SLACK_API_URL=fake.url + "/api"))
+    app = build_slack_app(
+        Container(),
+        settings(SLACK_BOT_TOKEN="xoxb-1", SLACK_SIGNING_SECRET="s", SLACK_API_URL=fake.url + "/api"),
+    )
     assert app.client.base_url == fake.api_url
     assert any(isinstance(h, RateLimitErrorRetryHandler) for h in app.client.retry_handlers)
     assert [c.api_method for c in fake.calls] == ["auth.test"]
@@ -88,16 +95,35 @@ class SlowQuestions:
 
 def test_the_ack_goes_back_before_a_slow_answer_is_ready(fake: FakeSlack) -> None:
     secret = "s3"
-    app = build_slack_app(Container(), settings(SLACK_BOT_TOKEN="xoxb-1", SLACK_SIGNING_SECRET=secret,
-                                                SLACK_API_URL=fake.api_url), ask=SlowQuestions(1.5))
-    body = urlencode({"command": "/timeline", "text": "x", "user_id": "U1", "channel_id": "C1",
-                      "team_id": "T1", "response_url": fake.response_url("slow"), "trigger_id": "1.2"})
+    app = build_slack_app(
+        Container(),
+        settings(SLACK_BOT_TOKEN="xoxb-1", SLACK_SIGNING_SECRET=secret, SLACK_API_URL=fake.api_url),
+        ask=SlowQuestions(1.5),
+    )
+    body = urlencode(
+        {
+            "command": "/timeline",
+            "text": "x",
+            "user_id": "U1",
+            "channel_id": "C1",
+            "team_id": "T1",
+            "response_url": fake.response_url("slow"),
+            "trigger_id": "1.2",
+        }
+    )
     ts = str(int(time.time()))
     sig = "v0=" + hmac.new(secret.encode(), f"v0:{ts}:{body}".encode(), hashlib.sha256).hexdigest()
     started = time.monotonic()
-    response = app.dispatch(BoltRequest(body=body, headers={
-        "content-type": ["application/x-www-form-urlencoded"], "x-slack-request-timestamp": [ts],
-        "x-slack-signature": [sig]}))
+    response = app.dispatch(
+        BoltRequest(
+            body=body,
+            headers={
+                "content-type": ["application/x-www-form-urlencoded"],
+                "x-slack-request-timestamp": [ts],
+                "x-slack-signature": [sig],
+            },
+        )
+    )
     acked_after = time.monotonic() - started
     # The answer takes 1.5 s, so an ack sooner than that cannot have waited for it (a tighter
     # bound would only measure how busy the machine is).
@@ -109,13 +135,15 @@ def test_the_ack_goes_back_before_a_slow_answer_is_ready(fake: FakeSlack) -> Non
 
 
 def test_healthz_is_503_when_the_health_check_fails(fake: FakeSlack) -> None:
-    app = build_slack_app(Container(), settings(SLACK_BOT_TOKEN="xoxb-1", SLACK_SIGNING_SECRET="s",
-                                                SLACK_API_URL=fake.api_url))
+    app = build_slack_app(
+        Container(), settings(SLACK_BOT_TOKEN="xoxb-1", SLACK_SIGNING_SECRET="s", SLACK_API_URL=fake.api_url)
+    )
 
     def database_down() -> bool:
         raise OSError("connection refused")
 
     statuses: list[str] = []
     body = make_wsgi_app(app, health=database_down)(
-        {"PATH_INFO": "/healthz", "REQUEST_METHOD": "GET"}, lambda status, headers: statuses.append(status))
+        {"PATH_INFO": "/healthz", "REQUEST_METHOD": "GET"}, lambda status, headers: statuses.append(status)
+    )
     assert statuses == ["503 Service Unavailable"] and b'"ok": false' in b"".join(body)

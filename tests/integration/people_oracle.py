@@ -26,8 +26,15 @@ def _without_article(name: str) -> str:
     return name[4:].lstrip() if name[:4].casefold() == "the " and len(name) > 4 else name
 
 
-def upsert_id(session: Session, name: str, *, kind: str, aliases: Sequence[str], roles: Sequence[str],
-              seen_on: date | None) -> int:
+def upsert_id(
+    session: Session,
+    name: str,
+    *,
+    kind: str,
+    aliases: Sequence[str],
+    roles: Sequence[str],
+    seen_on: date | None,
+) -> int:
     kind = kind if kind in _KINDS else "unknown"
     name = _without_article(name)
     key = name_key(name)

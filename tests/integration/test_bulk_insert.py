@@ -15,9 +15,18 @@ from tests.integration.builders import event, new_article
 
 
 def _story(story_id: int, created_at: datetime) -> dict[str, object]:
-    return {"id": story_id, "date": "2031-05", "date_start": date(2031, 5, 1), "date_end": date(2031, 5, 31),
-            "summary": "Ferries halted — “storm” Ünal", "actors": ["Ünal", "Port of Brenn"], "places": [],
-            "words": "ferri halt storm", "created_at": created_at, "outlets": 0}
+    return {
+        "id": story_id,
+        "date": "2031-05",
+        "date_start": date(2031, 5, 1),
+        "date_end": date(2031, 5, 31),
+        "summary": "Ferries halted — “storm” Ünal",
+        "actors": ["Ünal", "Port of Brenn"],
+        "places": [],
+        "words": "ferri halt storm",
+        "created_at": created_at,
+        "outlets": 0,
+    }
 
 
 def test_bulk_rows_read_back_like_sqlalchemys_own(engine: Engine, uow: SqlUnitOfWork) -> None:
@@ -26,8 +35,9 @@ def test_bulk_rows_read_back_like_sqlalchemys_own(engine: Engine, uow: SqlUnitOf
     created = datetime(2031, 5, 2, 9, 30, tzinfo=timezone(timedelta(hours=3)))
     with uow:
         article = uow.articles.add(new_article("Ferries halted at Brenn."))
-        [first, second] = uow.events.add_many(article.id, [event("Ferries halted", "2031-05-02"),
-                                                          event("Storm over Brenn", "2031-05-02")])
+        [first, second] = uow.events.add_many(
+            article.id, [event("Ferries halted", "2031-05-02"), event("Storm over Brenn", "2031-05-02")]
+        )
         uow.commit()
     with engine.begin() as conn:
         conn.execute(insert(StoryRow), [_story(1, created)])
@@ -39,8 +49,11 @@ def test_bulk_rows_read_back_like_sqlalchemys_own(engine: Engine, uow: SqlUnitOf
         stories = conn.execute(select(StoryRow).order_by(StoryRow.id)).all()
         # As stored, not as read back: SQLite compares the dates as text, so the text must be the same.
         stored_dates = conn.exec_driver_sql("SELECT date_start, date_end FROM stories ORDER BY id").all()
-        links = conn.execute(select(StoryEventRow.score, StoryEventRow.reason, StoryEventRow.added_at)
-                             .order_by(StoryEventRow.story_id)).all()
+        links = conn.execute(
+            select(StoryEventRow.score, StoryEventRow.reason, StoryEventRow.added_at).order_by(
+                StoryEventRow.story_id
+            )
+        ).all()
     assert stories[0][1:] == stories[1][1:]
     assert stored_dates[0] == stored_dates[1]
     assert stories[1].created_at == created.astimezone(UTC)
@@ -70,22 +83,36 @@ def test_new_rows_skip_the_ones_clashing_on_a_unique_key_and_return_the_others(e
     fetched = datetime(2031, 5, 2, 9, 30, tzinfo=timezone(timedelta(hours=-4)))
 
     def article(n: int, url: str) -> dict[str, object]:
-        return {"url": url, "title": f"Ferries {n}", "outlet": "Brenn Post", "published": date(2031, 5, n),
-                "fetched_at": fetched, "content_hash": f"hash-{n}", "source_id": None, "guid": None,
-                "text": f"Ferries halted {n} — “storm”."}
+        return {
+            "url": url,
+            "title": f"Ferries {n}",
+            "outlet": "Brenn Post",
+            "published": date(2031, 5, n),
+            "fetched_at": fetched,
+            "content_hash": f"hash-{n}",
+            "source_id": None,
+            "guid": None,
+            "text": f"Ferries halted {n} — “storm”.",
+        }
 
     with engine.begin() as conn:
         conn.execute(insert(ArticleRow), [article(1, "https://brenn.example/1")])
-        returned = insert_new_rows(conn, ArticleRow, [
-            article(2, "https://brenn.example/2"),
-            article(3, "https://brenn.example/1"),  # the URL of one stored: skipped
-            article(1, "https://brenn.example/4"),  # the text of one stored: skipped
-            article(5, "https://brenn.example/5"),
-        ], returning=("content_hash", "title"))
+        returned = insert_new_rows(
+            conn,
+            ArticleRow,
+            [
+                article(2, "https://brenn.example/2"),
+                article(3, "https://brenn.example/1"),  # the URL of one stored: skipped
+                article(1, "https://brenn.example/4"),  # the text of one stored: skipped
+                article(5, "https://brenn.example/5"),
+            ],
+            returning=("content_hash", "title"),
+        )
     assert sorted(returned) == [("hash-2", "Ferries 2"), ("hash-5", "Ferries 5")]
     with engine.connect() as conn:
-        stored = conn.execute(select(ArticleRow.published, ArticleRow.fetched_at, ArticleRow.text)
-                              .order_by(ArticleRow.id)).all()
+        stored = conn.execute(
+            select(ArticleRow.published, ArticleRow.fetched_at, ArticleRow.text).order_by(ArticleRow.id)
+        ).all()
         as_text = conn.exec_driver_sql("SELECT published FROM articles ORDER BY id").scalars().all()
     assert [row.published for row in stored] == [date(2031, 5, 1), date(2031, 5, 2), date(2031, 5, 5)]
     assert {row.fetched_at for row in stored} == {fetched.astimezone(UTC)}
@@ -93,16 +120,30 @@ def test_new_rows_skip_the_ones_clashing_on_a_unique_key_and_return_the_others(e
     assert as_text[1] in ("2031-05-02", date(2031, 5, 2))  # SQLite stores the text SQLAlchemy would
 
 
-def test_more_rows_than_one_statement_takes_are_all_stored_and_searchable(engine: Engine,
-                                                                          uow: SqlUnitOfWork) -> None:
+def test_more_rows_than_one_statement_takes_are_all_stored_and_searchable(
+    engine: Engine, uow: SqlUnitOfWork
+) -> None:
     # SQLite takes bulk rows in multi-row statements of 256, 64, 16, 4 and 1 rows: 1,234 take 12.
     with uow:
         article = uow.articles.add(new_article("Ferries halted at Brenn."))
         uow.commit()
-    rows = [{"article_id": article.id, "search_text": f"ferry{n % 7} brenn", "text": f"{n} ferries",
-             "value": n + 0.1, "value_max": None, "unit": "ferries", "bound": "=", "change": None,
-             "about": None, "sentence": f"{n} ferries sailed.", "start": n, "end": n + 1}
-            for n in range(1234)]
+    rows = [
+        {
+            "article_id": article.id,
+            "search_text": f"ferry{n % 7} brenn",
+            "text": f"{n} ferries",
+            "value": n + 0.1,
+            "value_max": None,
+            "unit": "ferries",
+            "bound": "=",
+            "change": None,
+            "about": None,
+            "sentence": f"{n} ferries sailed.",
+            "start": n,
+            "end": n + 1,
+        }
+        for n in range(1234)
+    ]
     with engine.begin() as conn:
         insert_rows(conn, FigureRow, rows)
     with engine.connect() as conn:

@@ -27,8 +27,13 @@ from tests.integration import people_oracle
 from tests.integration.builders import new_article, quote
 
 
-def s(name: str, kind: SpeakerKind = "person", aliases: Sequence[str] = (), roles: Sequence[str] = (),
-      seen: date | None = None) -> SpeakerSighting:
+def s(
+    name: str,
+    kind: SpeakerKind = "person",
+    aliases: Sequence[str] = (),
+    roles: Sequence[str] = (),
+    seen: date | None = None,
+) -> SpeakerSighting:
     return SpeakerSighting(name=name, kind=kind, aliases=list(aliases), roles=list(roles), seen_on=seen)
 
 
@@ -43,76 +48,120 @@ SEED = [
 ]
 
 SEQUENCES: dict[str, list[SpeakerSighting]] = {
-    "surname then full name": [s("Draghi", roles=["economist"]),
-                               s("Mario Draghi", roles=["prime minister"], seen=date(2021, 2, 13))],
+    "surname then full name": [
+        s("Draghi", roles=["economist"]),
+        s("Mario Draghi", roles=["prime minister"], seen=date(2021, 2, 13)),
+    ],
     "full name then surname": [s("Mario Draghi"), s("Draghi", roles=["former ECB chief"])],
     "stored surname-only person absorbed": [
         s("Christine Lagarde", roles=["ECB president"], seen=date(2020, 1, 1)),
         s("Lagarde", roles=["ECB President"], seen=date(2019, 11, 1)),
     ],
-    "two people sharing a surname": [s("Anna Lind"), s("Lind"), s("Lars Lind"), s("Lind", kind="unknown"),
-                                     s("Maria Lind"), s("Berg"), s("Lars Berg"), s("Berg")],
-    "one-word aliases of people do not merge": [s("Donald Trump", aliases=["Trump"]),
-                                                s("Melania Trump", aliases=["Trump"]), s("Trump")],
+    "two people sharing a surname": [
+        s("Anna Lind"),
+        s("Lind"),
+        s("Lars Lind"),
+        s("Lind", kind="unknown"),
+        s("Maria Lind"),
+        s("Berg"),
+        s("Lars Berg"),
+        s("Berg"),
+    ],
+    "one-word aliases of people do not merge": [
+        s("Donald Trump", aliases=["Trump"]),
+        s("Melania Trump", aliases=["Trump"]),
+        s("Trump"),
+    ],
     "organisations and acronyms": [
         s("North Atlantic Treaty Organization", kind="organization", aliases=["NATO"]),
-        s("NATO", kind="organization"), s("Union", kind="organization"), s("EU", kind="organization"),
-        s("European Union", kind="unknown"), s("Organization", kind="person"),
+        s("NATO", kind="organization"),
+        s("Union", kind="organization"),
+        s("EU", kind="organization"),
+        s("European Union", kind="unknown"),
+        s("Organization", kind="person"),
     ],
-    "the Kremlin": [s("the Kremlin", kind="organization"), s("Kremlin", kind="unknown"),
-                    s("The Kremlin", kind="organization", roles=["Presidency", "seat of power"])],
-    "kind upgrades": [s("Sybiha", kind="unknown"), s("Ursula von der Leyen", kind="unknown"),
-                      s("von der Leyen", kind="person"), s("Ursula von der Leyen", kind="organization"),
-                      s("Leyen", kind="unknown")],
+    "the Kremlin": [
+        s("the Kremlin", kind="organization"),
+        s("Kremlin", kind="unknown"),
+        s("The Kremlin", kind="organization", roles=["Presidency", "seat of power"]),
+    ],
+    "kind upgrades": [
+        s("Sybiha", kind="unknown"),
+        s("Ursula von der Leyen", kind="unknown"),
+        s("von der Leyen", kind="person"),
+        s("Ursula von der Leyen", kind="organization"),
+        s("Leyen", kind="unknown"),
+    ],
     "roles with an older first sighting arriving later": [
         s("Keir Starmer", roles=["Prime Minister"], seen=date(2024, 7, 5)),
         s("Keir Starmer", roles=["prime minister", "Labour leader"], seen=date(2020, 4, 4)),
         s("Starmer", roles=["PM"]),
         s("Keir Starmer", roles=["PM", "Labour Leader"], seen=date(2019, 1, 1)),
     ],
-    "spelling variants": [s("Volodymyr Zelenskyy", aliases=["Zelenskyy"], roles=["president"]),
-                          s("Zelensky", roles=["President"]), s("Volodymyr Zelensky"), s("Andriy Sybiha")],
-    "a stored person gains aliases": [s("Sybiha", roles=["minister"]),
-                                      s("Andrij Sybiha", aliases=["A. Sybiha"])],
-    "whitespace, repeats and blank roles": [s("  Olaf Scholz "),
-                                            s("Olaf Scholz", roles=[" ", "chancellor", ""]),
-                                            s("Scholz", aliases=["Olaf Scholz", "  "])],
-    "an alias that is another's name": [s("Lula"), s("Luiz Inacio Lula da Silva", aliases=["Lula da Silva"]),
-                                        s("Lula da Silva"), s("da Silva"), s("Silva")],
+    "spelling variants": [
+        s("Volodymyr Zelenskyy", aliases=["Zelenskyy"], roles=["president"]),
+        s("Zelensky", roles=["President"]),
+        s("Volodymyr Zelensky"),
+        s("Andriy Sybiha"),
+    ],
+    "a stored person gains aliases": [
+        s("Sybiha", roles=["minister"]),
+        s("Andrij Sybiha", aliases=["A. Sybiha"]),
+    ],
+    "whitespace, repeats and blank roles": [
+        s("  Olaf Scholz "),
+        s("Olaf Scholz", roles=[" ", "chancellor", ""]),
+        s("Scholz", aliases=["Olaf Scholz", "  "]),
+    ],
+    "an alias that is another's name": [
+        s("Lula"),
+        s("Luiz Inacio Lula da Silva", aliases=["Lula da Silva"]),
+        s("Lula da Silva"),
+        s("da Silva"),
+        s("Silva"),
+    ],
 }
 
 
 def _dump(session: Session, since: datetime) -> tuple[dict[int, int], list[Any], list[Any]]:
     """Everything upserting can change, with ids replaced by creation order (sequences differ)."""
     people = session.execute(
-        select(PersonRow.id, PersonRow.name, PersonRow.kind, PersonRow.name_key, PersonRow.surname_key)
-        .order_by(PersonRow.id)
+        select(
+            PersonRow.id, PersonRow.name, PersonRow.kind, PersonRow.name_key, PersonRow.surname_key
+        ).order_by(PersonRow.id)
     ).all()
     rank = {row.id: i for i, row in enumerate(people)}
     aliases: dict[int, list[tuple[str, str]]] = {row.id: [] for row in people}
     for pid, alias, key in session.execute(
-        select(PersonAliasRow.person_id, PersonAliasRow.alias, PersonAliasRow.alias_key)
-        .order_by(PersonAliasRow.id)
+        select(PersonAliasRow.person_id, PersonAliasRow.alias, PersonAliasRow.alias_key).order_by(
+            PersonAliasRow.id
+        )
     ):
         aliases[pid].append((alias, key))
     roles: dict[int, list[tuple[str, object]]] = {row.id: [] for row in people}
     for pid, role, first_seen in session.execute(
-        select(PersonRoleRow.person_id, PersonRoleRow.role, PersonRoleRow.first_seen)
-        .order_by(PersonRoleRow.id)
+        select(PersonRoleRow.person_id, PersonRoleRow.role, PersonRoleRow.first_seen).order_by(
+            PersonRoleRow.id
+        )
     ):
         roles[pid].append((role, "now" if first_seen >= since else first_seen))
     quotes = [
         (rank.get(pid) if pid is not None else None, text)
         for pid, text in session.execute(
-            select(QuoteRow.person_id, QuoteRow.search_text).order_by(QuoteRow.id))
+            select(QuoteRow.person_id, QuoteRow.search_text).order_by(QuoteRow.id)
+        )
     ]
     people_dump = [(r.name, r.kind, r.name_key, r.surname_key, aliases[r.id], roles[r.id]) for r in people]
     return rank, people_dump, quotes
 
 
 def _seed(session: Session) -> None:
-    ids = [people_oracle.upsert_id(session, p.name, kind=p.kind, aliases=p.aliases, roles=p.roles,
-                                   seen_on=p.seen_on) for p in SEED]
+    ids = [
+        people_oracle.upsert_id(
+            session, p.name, kind=p.kind, aliases=p.aliases, roles=p.roles, seen_on=p.seen_on
+        )
+        for p in SEED
+    ]
     article = SqlArticleRepository(session).add(new_article("Seeded article"))
     quotes = SqlQuoteRepository(session)
     quotes.add_many(
@@ -125,14 +174,20 @@ Run = Callable[[Session, Sequence[SpeakerSighting]], list[int]]
 
 
 def _oracle(session: Session, sightings: Sequence[SpeakerSighting]) -> list[int]:
-    return [people_oracle.upsert_id(session, x.name, kind=x.kind, aliases=x.aliases, roles=x.roles,
-                                    seen_on=x.seen_on) for x in sightings]
+    return [
+        people_oracle.upsert_id(
+            session, x.name, kind=x.kind, aliases=x.aliases, roles=x.roles, seen_on=x.seen_on
+        )
+        for x in sightings
+    ]
 
 
 def _one_at_a_time(session: Session, sightings: Sequence[SpeakerSighting]) -> list[int]:
     repo = SqlPeopleRepository(session)
-    return [repo.upsert_id(x.name, kind=x.kind, aliases=x.aliases, roles=x.roles, seen_on=x.seen_on)
-            for x in sightings]
+    return [
+        repo.upsert_id(x.name, kind=x.kind, aliases=x.aliases, roles=x.roles, seen_on=x.seen_on)
+        for x in sightings
+    ]
 
 
 def _batch(session: Session, sightings: Sequence[SpeakerSighting]) -> list[int]:

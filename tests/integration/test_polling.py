@@ -26,23 +26,37 @@ LATER = datetime(2031, 1, 1, tzinfo=UTC)
 
 def page(title: str, *paragraphs: str) -> bytes:
     body = "".join(f"<p>{p}</p>" for p in paragraphs)
-    return (f"<!doctype html><html><head><title>{title}</title></head><body><nav>Home | News</nav>"
-            f"<article><h1>{title}</h1>{body}</article><footer>Copyright</footer></body></html>").encode()
+    return (
+        f"<!doctype html><html><head><title>{title}</title></head><body><nav>Home | News</nav>"
+        f"<article><h1>{title}</h1>{body}</article><footer>Copyright</footer></body></html>"
+    ).encode()
 
 
-ARTICLE_1 = page("Ferry line reopens", *[
-    f"The ferry line between Arlen and Tosk reopened on 2030-05-30 after repairs, paragraph {i} said, "
-    "and the operator expects 1,200 passengers a day through the summer season." for i in range(4)])
-ARTICLE_2 = page("Bridge tolls to rise", *[
-    f"Tolls on the Tosk river bridge will rise on 2030-07-01, the council announced in part {i}, "
-    "citing maintenance costs of 4,000 euros a week." for i in range(4)])
+ARTICLE_1 = page(
+    "Ferry line reopens",
+    *[
+        f"The ferry line between Arlen and Tosk reopened on 2030-05-30 after repairs, paragraph {i} said, "
+        "and the operator expects 1,200 passengers a day through the summer season."
+        for i in range(4)
+    ],
+)
+ARTICLE_2 = page(
+    "Bridge tolls to rise",
+    *[
+        f"Tolls on the Tosk river bridge will rise on 2030-07-01, the council announced in part {i}, "
+        "citing maintenance costs of 4,000 euros a week."
+        for i in range(4)
+    ],
+)
 
 
 def rss(*items: tuple[str, str, str, str]) -> str:
     """Items as (guid, link, title, pubDate)."""
     entries = "".join(
         f"<item><guid>{g}</guid><link>{link}</link><title>{t}</title><pubDate>{d}</pubDate>"
-        f"<description>Short summary of {t}.</description></item>" for g, link, t, d in items)
+        f"<description>Short summary of {t}.</description></item>"
+        for g, link, t, d in items
+    )
     head = '<?xml version="1.0"?><rss version="2.0"><channel><title>Tosk Wire</title>'
     return f"{head}{entries}</channel></rss>"
 
@@ -103,8 +117,10 @@ def test_new_items_are_ingested_once_even_when_the_feed_edits_or_redates_them(
 ) -> None:
     server.serve("/a1", ARTICLE_1, "text/html")
     server.serve("/a2", ARTICLE_2, "text/html")
-    feed = rss(("g1", server.url("/a1?utm_source=rss"), "Ferry line reopens", MAY31),
-               ("g2", server.url("/a2"), "Bridge tolls to rise", MAY31))
+    feed = rss(
+        ("g1", server.url("/a1?utm_source=rss"), "Ferry line reopens", MAY31),
+        ("g2", server.url("/a2"), "Bridge tolls to rise", MAY31),
+    )
     server.serve("/feed", feed)
     source = add_source(uow_factory, server.url("/feed"))
     r = reader()
@@ -115,9 +131,13 @@ def test_new_items_are_ingested_once_even_when_the_feed_edits_or_redates_them(
     assert stored is not None and stored.url == server.url("/a1") and stored.source_id == source.id
     assert (poll(source.id, uow_factory, r).new, article_count(uow_factory)) == (0, 2)
     # Re-dated and retitled under the same GUID; the same link under a new GUID with other tracking.
-    server.serve("/feed", rss(
-        ("g1", server.url("/a1"), "Ferry line reopens (updated)", JUN1),
-        ("g2-moved", server.url("/a2?utm_medium=x#top"), "Bridge tolls to rise", JUN1)))
+    server.serve(
+        "/feed",
+        rss(
+            ("g1", server.url("/a1"), "Ferry line reopens (updated)", JUN1),
+            ("g2-moved", server.url("/a2?utm_medium=x#top"), "Bridge tolls to rise", JUN1),
+        ),
+    )
     assert (poll(source.id, uow_factory, r).new, article_count(uow_factory)) == (0, 2)
     assert len(server.hits("/a1")) == 1 and len(server.hits("/a2")) == 1
 
@@ -126,8 +146,10 @@ def test_the_linked_page_gives_the_full_text_and_the_feed_summary_is_the_fallbac
     server: FeedServer, uow_factory: Callable[[], UnitOfWork]
 ) -> None:
     server.serve("/a1", ARTICLE_1, "text/html")
-    server.serve("/feed", rss(("g1", server.url("/a1"), "Ferry", MAY31),
-                              ("g2", server.url("/gone"), "Gone story", MAY31)))
+    server.serve(
+        "/feed",
+        rss(("g1", server.url("/a1"), "Ferry", MAY31), ("g2", server.url("/gone"), "Gone story", MAY31)),
+    )
     source = add_source(uow_factory, server.url("/feed"))
     assert poll(source.id, uow_factory, reader()).new == 2
     with uow_factory() as uow:
@@ -150,8 +172,9 @@ def test_a_304_answer_to_the_stored_validators_ingests_nothing(
     def conditional(headers: dict[str, str]) -> Reply:
         if headers.get("if-none-match") == '"v1"':
             return Reply(304, b"", {"ETag": '"v1"'})
-        return Reply(200, feed, {"Content-Type": "application/rss+xml", "ETag": '"v1"',
-                                 "Last-Modified": MAY31})
+        return Reply(
+            200, feed, {"Content-Type": "application/rss+xml", "ETag": '"v1"', "Last-Modified": MAY31}
+        )
 
     server.routes["/feed"] = conditional
     source = add_source(uow_factory, server.url("/feed"))
@@ -175,8 +198,13 @@ def test_a_malformed_feed_and_a_500_are_recorded_without_stopping_the_other_sour
     ids = [add_source(uow_factory, server.url(p)).id for p in ("/broken", "/good", "/down")]
     r = reader(attempts=2)
     for round_ in range(3):
-        polled = poll_due(now=LATER.replace(hour=round_), uow_factory=uow_factory, reader=r, clock=CLOCK,
-                          extractor=fake_extract)
+        polled = poll_due(
+            now=LATER.replace(hour=round_),
+            uow_factory=uow_factory,
+            reader=r,
+            clock=CLOCK,
+            extractor=fake_extract,
+        )
         reports = {rep.source_id: rep for rep in polled}
         # Each round polls all three again: the clock says the interval has passed.
         assert set(reports) == set(ids)
@@ -248,8 +276,9 @@ def test_a_long_feed_is_read_a_few_items_per_poll_until_all_are_in(
         with uow_factory() as uow:
             current = uow.sources.get(source.id)
         assert current is not None
-        report = poll_source(current, uow_factory=uow_factory, reader=r, clock=CLOCK, extractor=fake_extract,
-                             max_new=2)
+        report = poll_source(
+            current, uow_factory=uow_factory, reader=r, clock=CLOCK, extractor=fake_extract, max_new=2
+        )
         counts.append((report.status, report.new))
     # The validators are kept back until every item is in, so the unchanged feed is not a 304 too early.
     assert counts == [("ok", 2), ("ok", 2), ("ok", 1), ("not_modified", 0)]

@@ -227,7 +227,8 @@ def test_a_speakers_role_finds_their_quotes(uow: SqlUnitOfWork) -> None:
 
 
 def test_facts_are_found_both_merged_into_the_index_and_waiting_in_its_pending_list(
-    uow: SqlUnitOfWork, engine: Engine,
+    uow: SqlUnitOfWork,
+    engine: Engine,
 ) -> None:
     # PostgreSQL's full-text indexes take new facts into a pending list (migration 0010), merged
     # later: a search must find a fact wherever it is.
@@ -235,8 +236,9 @@ def test_facts_are_found_both_merged_into_the_index_and_waiting_in_its_pending_l
     if engine.dialect.name == "postgresql":
         with engine.begin() as conn:
             merged = conn.scalar(text("SELECT gin_clean_pending_list('ix_events_search_vector'::regclass)"))
-            options = conn.scalar(text("SELECT reloptions FROM pg_class "
-                                       "WHERE relname = 'ix_events_search_vector'"))
+            options = conn.scalar(
+                text("SELECT reloptions FROM pg_class WHERE relname = 'ix_events_search_vector'")
+            )
         assert merged and merged > 0  # the first fact was pending, and is now in the tree
         assert set(options) == {"fastupdate=on", "gin_pending_list_limit=256"}
     store_article(uow, "b", events=[event("Ferry crews went on strike", when="2025-04-02")])

@@ -45,14 +45,16 @@ def test_common_and_rare_words_give_the_same_order_and_exact_totals_under_the_ca
         common, common_total = uow.events.search(FactSearch(terms=["strike"], limit=20, offset=6))
         rare, rare_total = uow.events.search(FactSearch(terms=["tallinn"]))
         windowed, windowed_total = uow.events.search(
-            FactSearch(terms=["ferry"], since=date(2025, 3, 3),
-                       until=date(2025, 3, 4))
+            FactSearch(terms=["ferry"], since=date(2025, 3, 3), until=date(2025, 3, 4))
         )
     assert [r.summary for r in common] == ["Ferry strike day 6", "Ferry strike day 7", "Ferry strike day 8"]
     assert common_total == 9  # under what this page counts to (offset + limit + 1): exact
     assert [r.summary for r in rare] == ["Ferry strike ends in Tallinn"] and rare_total == 1
     assert [r.summary for r in windowed] == [
-        "Ferry strike day 3", "Ferry strike day 4", "Ferry strike ends in Tallinn"]
+        "Ferry strike day 3",
+        "Ferry strike day 4",
+        "Ferry strike ends in Tallinn",
+    ]
     assert windowed_total == 3
 
 

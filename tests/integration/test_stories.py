@@ -28,15 +28,22 @@ def test_0002_gives_each_stored_event_its_own_story_and_downgrades_cleanly(empty
     try:
         upgrade(engine, "0001")
         with engine.begin() as conn:
-            conn.execute(text(
-                "INSERT INTO articles (id, title, outlet, published, fetched_at, content_hash, text) "
-                "VALUES (1, 't', 'o', '2031-05-02', :now, 'h1', 'x')"),
-                {"now": datetime(2031, 5, 2, tzinfo=UTC)})
-            conn.execute(text(
-                "INSERT INTO events (id, article_id, date, date_start, date_end, summary, sentence, start, "
-                "\"end\", actors, places, search_text) VALUES (7, 1, '2031-05-01', '2031-05-01', "
-                "'2031-05-01', 'Ferry crews walked out', 'Ferry crews walked out.', 0, 10, '[]', "
-                "'[\"Velmora\"]', 'ferry')"))
+            conn.execute(
+                text(
+                    "INSERT INTO articles (id, title, outlet, published, fetched_at, content_hash, text) "
+                    "VALUES (1, 't', 'o', '2031-05-02', :now, 'h1', 'x')"
+                ),
+                {"now": datetime(2031, 5, 2, tzinfo=UTC)},
+            )
+            conn.execute(
+                text(
+                    "INSERT INTO events (id, article_id, date, date_start, date_end, summary, sentence, "
+                    "start, "
+                    "\"end\", actors, places, search_text) VALUES (7, 1, '2031-05-01', '2031-05-01', "
+                    "'2031-05-01', 'Ferry crews walked out', 'Ferry crews walked out.', 0, 10, '[]', "
+                    "'[\"Velmora\"]', 'ferry')"
+                )
+            )
         upgrade(engine, "0002_stories")
         assert current(engine) == "0002_stories"
         uow = SqlUnitOfWork(make_session_factory(engine))
@@ -47,10 +54,14 @@ def test_0002_gives_each_stored_event_its_own_story_and_downgrades_cleanly(empty
         # New stories get fresh ids after the backfilled ones (PostgreSQL's sequence moved on).
         # (Raw SQL: today's repository also writes tables of later revisions.)
         with engine.begin() as conn:
-            new_id = conn.execute(text(
-                "INSERT INTO stories (date, date_start, date_end, summary, actors, places, created_at) "
-                "VALUES ('2031-05-01', '2031-05-01', '2031-05-01', 's', '[]', '[]', :now) RETURNING id"),
-                {"now": datetime(2031, 5, 2, tzinfo=UTC)}).scalar_one()
+            new_id = conn.execute(
+                text(
+                    "INSERT INTO stories (date, date_start, date_end, summary, actors, places, "
+                    "created_at) "
+                    "VALUES ('2031-05-01', '2031-05-01', '2031-05-01', 's', '[]', '[]', :now) RETURNING id"
+                ),
+                {"now": datetime(2031, 5, 2, tzinfo=UTC)},
+            ).scalar_one()
         assert new_id > 7
         downgrade(engine, "0001")
         tables = set(inspect(engine).get_table_names())
@@ -62,28 +73,51 @@ def test_0002_gives_each_stored_event_its_own_story_and_downgrades_cleanly(empty
 def test_repository_keeps_members_with_their_merge_reasons(uow: SqlUnitOfWork) -> None:
     with uow:
         a = uow.articles.add(new_article("one"))
-        ids = uow.events.add_many(a.id, [event("Floods hit Brenn", "2031-05-01", places=["Brenn"]),
-                                         event("Rain flooded Brenn", "2031-05-01", places=["Brenn"]),
-                                         event("A vote in Tassel", "2031-04")])
+        ids = uow.events.add_many(
+            a.id,
+            [
+                event("Floods hit Brenn", "2031-05-01", places=["Brenn"]),
+                event("Rain flooded Brenn", "2031-05-01", places=["Brenn"]),
+                event("A vote in Tassel", "2031-04"),
+            ],
+        )
         first, second, third = ids
         assert first is not None and second is not None and third is not None
         may1, april = (date(2031, 5, 1), date(2031, 5, 1)), (date(2031, 4, 1), date(2031, 4, 30))
-        story = uow.stories.start(first, date="2031-05-01", summary="Floods hit Brenn", actors=[],
-                                  places=["Brenn"], keys=StoryKeys(start=may1[0], end=may1[1],
-                                                                   keys=["n:brenn", "t:flood"]))
-        uow.stories.attach(story, second, score=0.8, reason={"score": 0.8, "names": ["brenn"]},
-                           keys=StoryKeys(start=may1[0], end=may1[1], keys=["n:brenn", "t:rain"]))
+        story = uow.stories.start(
+            first,
+            date="2031-05-01",
+            summary="Floods hit Brenn",
+            actors=[],
+            places=["Brenn"],
+            keys=StoryKeys(start=may1[0], end=may1[1], keys=["n:brenn", "t:flood"]),
+        )
+        uow.stories.attach(
+            story,
+            second,
+            score=0.8,
+            reason={"score": 0.8, "names": ["brenn"]},
+            keys=StoryKeys(start=may1[0], end=may1[1], keys=["n:brenn", "t:rain"]),
+        )
         # The second link is still buffered: it comes last, as it will be stored.
         assert [m.event_id for m in uow.stories.members(story)] == [first, second]
         assert [m.event_id for m in uow.stories.members(story, newest=1)] == [second]
-        month = uow.stories.start(third, date="2031-04", summary="A vote in Tassel", actors=[], places=[],
-                                  keys=StoryKeys(start=april[0], end=april[1], keys=["n:tassel", "t:vote"]))
+        month = uow.stories.start(
+            third,
+            date="2031-04",
+            summary="A vote in Tassel",
+            actors=[],
+            places=[],
+            keys=StoryKeys(start=april[0], end=april[1], keys=["n:tassel", "t:vote"]),
+        )
         uow.commit()
     with uow:
         got = uow.stories.get(story)
         assert got is not None
         assert [(m.event_id, m.score, m.reason) for m in got.members] == [
-            (first, None, None), (second, 0.8, {"score": 0.8, "names": ["brenn"]})]
+            (first, None, None),
+            (second, 0.8, {"score": 0.8, "names": ["brenn"]}),
+        ]
         assert [m.event_id for m in uow.stories.members(story)] == [first, second]
         assert [m.event_id for m in uow.stories.members(story, newest=1)] == [second]
         assert [m.event_id for m in uow.stories.members(story, newest=5)] == [first, second]
@@ -95,7 +129,10 @@ def test_repository_keeps_members_with_their_merge_reasons(uow: SqlUnitOfWork) -
         # Members sharing most keys first; only within the dates; only the keys given.
         assert matching(*may1, ["n:brenn", "t:rain"]) == [(story, second), (story, first)]
         assert matching(date(2031, 4, 30), date(2031, 5, 1), ["n:brenn", "n:tassel"]) == [
-            (month, third), (story, second), (story, first)]  # as many shared: newest first
+            (month, third),
+            (story, second),
+            (story, first),
+        ]  # as many shared: newest first
         assert matching(*may1, ["n:tassel"]) == []  # the vote was in April
         assert matching(date(2031, 4, 1), date(2031, 5, 31), ["t:brenn", "n:lindqvist"]) == []
         [found] = uow.stories.matching_members([StoryKeys(start=may1[0], end=may1[1], keys=["n:brenn"])])
@@ -115,10 +152,18 @@ def _ingest(uow: SqlUnitOfWork, text_: str, outlet: str, published: date) -> Non
 
 
 def test_ingest_merges_two_outlets_reports_and_an_admin_can_split_them(uow: SqlUnitOfWork) -> None:
-    _ingest(uow, "A fire destroyed a warehouse in Castelmar on May 3, 2031. Markets were calm.",
-            "Northern Ledger", date(2031, 5, 4))
-    _ingest(uow, "A blaze ripped through a Castelmar warehouse on Saturday. The mayor praised the crews.",
-            "Coastal Wire", date(2031, 5, 4))
+    _ingest(
+        uow,
+        "A fire destroyed a warehouse in Castelmar on May 3, 2031. Markets were calm.",
+        "Northern Ledger",
+        date(2031, 5, 4),
+    )
+    _ingest(
+        uow,
+        "A blaze ripped through a Castelmar warehouse on Saturday. The mayor praised the crews.",
+        "Coastal Wire",
+        date(2031, 5, 4),
+    )
     [entry] = [e for e in show_timeline(TimelineQuery(terms=["warehouse"]), uow=uow).entries]
     assert entry.date == "2031-05-03" and entry.corroboration == 2 and entry.story_id is not None
     with uow:

@@ -25,8 +25,14 @@ def _store_members(uow: SqlUnitOfWork, dates: list[str]) -> dict[str, int]:
         for when, event_id in zip(dates, ids, strict=True):
             assert event_id is not None
             start, end = date_range(when)
-            uow.stories.start(event_id, date=when, summary=f"Brenn {when}", actors=[], places=["Brenn"],
-                              keys=StoryKeys(start=start, end=end, keys=["n:brenn"]))
+            uow.stories.start(
+                event_id,
+                date=when,
+                summary=f"Brenn {when}",
+                actors=[],
+                places=["Brenn"],
+                keys=StoryKeys(start=start, end=end, keys=["n:brenn"]),
+            )
         uow.commit()
     return dict(zip(dates, [i for i in ids if i is not None], strict=True))
 
@@ -38,8 +44,20 @@ def _found(uow: SqlUnitOfWork, since: date, until: date) -> set[int]:
 
 
 def test_a_report_meets_every_day_month_and_year_that_overlaps_it(uow: SqlUnitOfWork) -> None:
-    ids = _store_members(uow, ["2031-05-14", "2031-05-15", "2031-05-31", "2031-05", "2031-06", "2031",
-                               "2030", "2031-12-31", "2031-12"])
+    ids = _store_members(
+        uow,
+        [
+            "2031-05-14",
+            "2031-05-15",
+            "2031-05-31",
+            "2031-05",
+            "2031-06",
+            "2031",
+            "2030",
+            "2031-12-31",
+            "2031-12",
+        ],
+    )
     by = {i: d for d, i in ids.items()}
 
     def dates(since: date, until: date) -> set[str]:
@@ -51,8 +69,13 @@ def test_a_report_meets_every_day_month_and_year_that_overlaps_it(uow: SqlUnitOf
     assert dates(date(2031, 5, 31), date(2031, 5, 31)) == {"2031-05-31", "2031-05", "2031"}
     assert dates(date(2031, 12, 31), date(2031, 12, 31)) == {"2031-12-31", "2031-12", "2031"}
     # A month meets its days, itself and its year; a year meets all of it.
-    assert dates(date(2031, 5, 1), date(2031, 5, 31)) == {"2031-05-14", "2031-05-15", "2031-05-31", "2031-05",
-                                                          "2031"}
+    assert dates(date(2031, 5, 1), date(2031, 5, 31)) == {
+        "2031-05-14",
+        "2031-05-15",
+        "2031-05-31",
+        "2031-05",
+        "2031",
+    }
     assert dates(date(2031, 1, 1), date(2031, 12, 31)) == set(ids) - {"2030"}
 
 
@@ -90,8 +113,9 @@ def test_members_written_during_a_transaction_are_found_after_earlier_look_ups(u
         article = uow.articles.add(new_article("Brenn again"))
         [new_id] = uow.events.add_many(article.id, [event("Brenn again", "2031-05-14", places=["Brenn"])])
         assert new_id is not None
-        uow.stories.start(new_id, date="2031-05-14", summary="Brenn again", actors=[], places=["Brenn"],
-                          keys=keys)
+        uow.stories.start(
+            new_id, date="2031-05-14", summary="Brenn again", actors=[], places=["Brenn"], keys=keys
+        )
         [buffered] = uow.stories.matching_members([keys])
         uow.stories.get(1)  # a read: the buffered links and keys are written
         [written] = uow.stories.matching_members([keys])
@@ -110,12 +134,19 @@ def test_reading_ahead_finds_the_same_members_and_leaves_no_look_up_to_do(
     day = date(2031, 5, 14)
     with uow:
         article = uow.articles.add(new_article("Brenn all week"))
-        ids = uow.events.add_many(article.id, [event(f"Brenn {i}", "2031-05-14", places=["Brenn"])
-                                               for i in range(210)])
+        ids = uow.events.add_many(
+            article.id, [event(f"Brenn {i}", "2031-05-14", places=["Brenn"]) for i in range(210)]
+        )
         for i, event_id in enumerate(ids):
             assert event_id is not None
-            uow.stories.start(event_id, date="2031-05-14", summary=f"Brenn {i}", actors=[], places=["Brenn"],
-                              keys=StoryKeys(start=day, end=day, keys=["n:brenn", f"w:word{i % 70}"]))
+            uow.stories.start(
+                event_id,
+                date="2031-05-14",
+                summary=f"Brenn {i}",
+                actors=[],
+                places=["Brenn"],
+                keys=StoryKeys(start=day, end=day, keys=["n:brenn", f"w:word{i % 70}"]),
+            )
         uow.commit()
     reports = [StoryKeys(start=day, end=day, keys=["n:brenn", f"w:word{i}"]) for i in range(70)]
 
@@ -129,12 +160,28 @@ def test_reading_ahead_finds_the_same_members_and_leaves_no_look_up_to_do(
             [new_id] = uow.events.add_many(article.id, [event("Brenn again", "2031-05-14", places=["Brenn"])])
             assert new_id is not None
             # As ingest starts it: with the member, which the store then has no need to read back.
-            member = StoryMember(event_id=new_id, date="2031-05-14", summary="Brenn again", actors=[],
-                                 places=["Brenn"], start=0, article=ArticleRef(id=article.id))
-            uow.stories.start(new_id, date="2031-05-14", summary="Brenn again", actors=[], places=["Brenn"],
-                              keys=reports[0], member=member)
-            found += [[-1 if m.event_id == new_id else m.event_id for _, m in hits]  # ids differ a run
-                      for hits in uow.stories.matching_members(reports)]
+            member = StoryMember(
+                event_id=new_id,
+                date="2031-05-14",
+                summary="Brenn again",
+                actors=[],
+                places=["Brenn"],
+                start=0,
+                article=ArticleRef(id=article.id),
+            )
+            uow.stories.start(
+                new_id,
+                date="2031-05-14",
+                summary="Brenn again",
+                actors=[],
+                places=["Brenn"],
+                keys=reports[0],
+                member=member,
+            )
+            found += [
+                [-1 if m.event_id == new_id else m.event_id for _, m in hits]  # ids differ a run
+                for hits in uow.stories.matching_members(reports)
+            ]
             monkeypatch.undo()
         return found
 

@@ -17,22 +17,40 @@ NOW = datetime(2031, 5, 2, tzinfo=UTC)
 def _two_members(engine: Engine) -> None:
     """Article 1's events 1 and 2, in stories 1 and 2; event 3 in no story."""
     with engine.begin() as conn:
-        conn.execute(text(
-            "INSERT INTO articles (id, url, title, outlet, published, fetched_at, content_hash, text) "
-            "VALUES (1, NULL, 't', 'Ledger', '2031-05-02', :now, 'h1', 'x')"), {"now": NOW})
+        conn.execute(
+            text(
+                "INSERT INTO articles (id, url, title, outlet, published, fetched_at, content_hash, text) "
+                "VALUES (1, NULL, 't', 'Ledger', '2031-05-02', :now, 'h1', 'x')"
+            ),
+            {"now": NOW},
+        )
         for event_id in (1, 2, 3):
-            conn.execute(text(
-                "INSERT INTO events (id, article_id, date, date_start, date_end, summary, sentence, start, "
-                "\"end\", actors, places, search_text) VALUES (:id, 1, '2031-05-01', '2031-05-01', "
-                "'2031-05-01', 'Ferry crews walked out', 'Ferry crews walked out.', 0, 10, '[]', '[]', "
-                "'ferry')"), {"id": event_id})
+            conn.execute(
+                text(
+                    "INSERT INTO events (id, article_id, date, date_start, date_end, summary, sentence, "
+                    "start, "
+                    "\"end\", actors, places, search_text) VALUES (:id, 1, '2031-05-01', '2031-05-01', "
+                    "'2031-05-01', 'Ferry crews walked out', 'Ferry crews walked out.', 0, 10, '[]', '[]', "
+                    "'ferry')"
+                ),
+                {"id": event_id},
+            )
         for story_id in (1, 2):
-            conn.execute(text(
-                "INSERT INTO stories (id, date, date_start, date_end, summary, actors, places, created_at) "
-                "VALUES (:id, '2031-05-01', '2031-05-01', '2031-05-01', 'Ferry crews walked out', '[]', "
-                "'[]', :now)"), {"id": story_id, "now": NOW})
-            conn.execute(text("INSERT INTO story_events (id, story_id, event_id, added_at) "
-                              "VALUES (:id, :id, :id, :now)"), {"id": story_id, "now": NOW})
+            conn.execute(
+                text(
+                    "INSERT INTO stories (id, date, date_start, date_end, summary, actors, places, "
+                    "created_at) "
+                    "VALUES (:id, '2031-05-01', '2031-05-01', '2031-05-01', 'Ferry crews walked out', '[]', "
+                    "'[]', :now)"
+                ),
+                {"id": story_id, "now": NOW},
+            )
+            conn.execute(
+                text(
+                    "INSERT INTO story_events (id, story_id, event_id, added_at) VALUES (:id, :id, :id, :now)"
+                ),
+                {"id": story_id, "now": NOW},
+            )
 
 
 def _keys(engine: Engine) -> list[tuple[int, str]]:
@@ -47,11 +65,20 @@ def test_0011_keeps_each_members_keys_once_and_drops_keys_of_no_member(empty_dat
         upgrade(engine, "0010_search_pending_lists")
         _two_members(engine)
         with engine.begin() as conn:
-            for story_id, event_id, key in ((1, 1, "n:brenn"), (1, 1, "w:ferry"), (1, 1, "n:brenn"),
-                                            (2, 2, "w:ferry"), (1, 3, "w:ferry")):
-                conn.execute(text("INSERT INTO story_keys (story_id, event_id, key, date_start, date_end) "
-                                  "VALUES (:s, :e, :k, '2031-05-01', '2031-05-01')"),
-                             {"s": story_id, "e": event_id, "k": key})
+            for story_id, event_id, key in (
+                (1, 1, "n:brenn"),
+                (1, 1, "w:ferry"),
+                (1, 1, "n:brenn"),
+                (2, 2, "w:ferry"),
+                (1, 3, "w:ferry"),
+            ):
+                conn.execute(
+                    text(
+                        "INSERT INTO story_keys (story_id, event_id, key, date_start, date_end) "
+                        "VALUES (:s, :e, :k, '2031-05-01', '2031-05-01')"
+                    ),
+                    {"s": story_id, "e": event_id, "k": key},
+                )
         upgrade(engine)
         assert _keys(engine) == [(1, "n:brenn"), (1, "w:ferry"), (2, "w:ferry")]
         with engine.begin() as conn:  # keys go with their membership, and it with its event
@@ -69,7 +96,11 @@ def test_a_key_needs_a_membership(empty_database_url: str) -> None:
         upgrade(engine)
         _two_members(engine)
         with pytest.raises(Exception, match=r"(?i)foreign key"), engine.begin() as conn:
-            conn.execute(text("INSERT INTO story_keys (story_id, event_id, key, date_start, date_end) "
-                              "VALUES (1, 3, 'w:ferry', '2031-05-01', '2031-05-01')"))
+            conn.execute(
+                text(
+                    "INSERT INTO story_keys (story_id, event_id, key, date_start, date_end) "
+                    "VALUES (1, 3, 'w:ferry', '2031-05-01', '2031-05-01')"
+                )
+            )
     finally:
         engine.dispose()

@@ -29,12 +29,16 @@ def _fill(uow: SqlUnitOfWork) -> dict[int, tuple[str, bool]]:
     with uow:
         text = "harbour archive"
         digest = hashlib.sha256(text.encode()).hexdigest()
-        article = uow.articles.add(NewArticle(url=None, outlet="Ledger", title=None, published=FIRST_DAY,
-                                              text=text, content_hash=digest))
+        article = uow.articles.add(
+            NewArticle(
+                url=None, outlet="Ledger", title=None, published=FIRST_DAY, text=text, content_hash=digest
+            )
+        )
         [oldest] = uow.events.add_many(article.id, [event("Harbour gala planned", _day(90))])
         assert oldest is not None
-        newest = uow.stories.start(oldest, date=_day(90), summary="Harbour gala planned", actors=[],
-                                   places=[])
+        newest = uow.stories.start(
+            oldest, date=_day(90), summary="Harbour gala planned", actors=[], places=[]
+        )
         stories[newest] = (_day(90), True)
         for n in range(80):
             # Every third story has no harbour report; some have two reports, one of them quiet.
@@ -52,10 +56,14 @@ def _fill(uow: SqlUnitOfWork) -> dict[int, tuple[str, bool]]:
     return stories
 
 
-def _newest_with_harbour(stories: dict[int, tuple[str, bool]], cap: int, since: str | None = None,
-                         until: str | None = None) -> list[int]:
-    found = [(day, i) for i, (day, harbour) in stories.items()
-             if harbour and (since is None or day >= since) and (until is None or day <= until)]
+def _newest_with_harbour(
+    stories: dict[int, tuple[str, bool]], cap: int, since: str | None = None, until: str | None = None
+) -> list[int]:
+    found = [
+        (day, i)
+        for i, (day, harbour) in stories.items()
+        if harbour and (since is None or day >= since) and (until is None or day <= until)
+    ]
     return [i for _, i in sorted(found, reverse=True)][:cap]
 
 

@@ -18,7 +18,13 @@ from tests.integration.builders import event
 # An article is shared by the reports that name the same (outlet, url) pair.
 STORIES: list[tuple[str, str, list[str], list[str], list[tuple[str | None, str | None]]]] = [
     # One outlet twice and one article known only by its url: 2.
-    ("2031-05-02", "Port talks stall", [], [], [("Ledger", None), ("Ledger", "https://l/2"), (None, "https://a")]),
+    (
+        "2031-05-02",
+        "Port talks stall",
+        [],
+        [],
+        [("Ledger", None), ("Ledger", "https://l/2"), (None, "https://a")],
+    ),
     # An empty outlet falls back to the url; two articles with neither count once each: 3.
     ("2031-05-02", "Port news", [], [], [("", "https://b"), (None, None), (None, "")]),
     # An outlet spelled like another report's url is one source, as in Python: 1.
@@ -45,14 +51,22 @@ def _fill(uow: SqlUnitOfWork) -> list[int]:
                 key = (outlet, url) if outlet or url else (None, f"nameless {n} {k}")
                 if key not in articles:
                     text = f"article {key}"
-                    articles[key] = uow.articles.add(NewArticle(
-                        url=url, outlet=outlet, title=None, published=date(2031, 5, 3), text=text,
-                        content_hash=hashlib.sha256(text.encode()).hexdigest())).id
+                    articles[key] = uow.articles.add(
+                        NewArticle(
+                            url=url,
+                            outlet=outlet,
+                            title=None,
+                            published=date(2031, 5, 3),
+                            text=text,
+                            content_hash=hashlib.sha256(text.encode()).hexdigest(),
+                        )
+                    ).id
                 [event_id] = uow.events.add_many(articles[key], [event(f"{summary} at the harbour", day)])
                 assert event_id is not None
                 if story is None:
-                    story = uow.stories.start(event_id, date=day, summary=summary, actors=actors,
-                                              places=places)
+                    story = uow.stories.start(
+                        event_id, date=day, summary=summary, actors=actors, places=places
+                    )
                 else:
                     uow.stories.attach(story, event_id, score=0.9, reason={})
             assert story is not None
@@ -91,8 +105,9 @@ def test_timeline_page_is_the_top_ranked_stories_in_date_order(uow: SqlUnitOfWor
     assert [e.corroboration for e in result.entries] == [3, 2, 1]
     assert [len(e.sources) for e in result.entries] == [3, 2, 1]
     # Then the latest, the best corroborated first (3 > 2 > 1 sources on 2031-05-02).
-    after = [show_timeline(TimelineQuery(terms=["harbour"], limit=1, offset=n), uow=uow).entries
-             for n in (3, 4, 5)]
+    after = [
+        show_timeline(TimelineQuery(terms=["harbour"], limit=1, offset=n), uow=uow).entries for n in (3, 4, 5)
+    ]
     assert [e.story_id for [e] in after] == [ids[1], ids[0], ids[2]]
     # Same date, same corroboration: the newer id first.
     [tie] = show_timeline(TimelineQuery(limit=1, offset=5), uow=uow).entries

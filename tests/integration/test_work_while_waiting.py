@@ -19,14 +19,30 @@ from tests.integration.test_ingest_batch import _store_shape
 AT = datetime(2031, 6, 1, 12, tzinfo=UTC)
 CORPUS = list(ArticleGenerator(11).articles(40))
 CLOCK = FixedClock(CORPUS[-1].published)
-BATCHES = [[IngestArticle(text=a.text, url=a.url, title=a.title, outlet=a.outlet, published=a.published)
-            for a in CORPUS[first:first + 10]] for first in range(0, len(CORPUS), 10)]
+BATCHES = [
+    [
+        IngestArticle(text=a.text, url=a.url, title=a.title, outlet=a.outlet, published=a.published)
+        for a in CORPUS[first : first + 10]
+    ]
+    for first in range(0, len(CORPUS), 10)
+]
 
 
 def _empty(engine: Engine) -> None:
     with engine.begin() as conn:
-        for table in ("story_outlets", "story_keys", "story_events", "stories", "quotes", "figures", "events",
-                      "person_roles", "person_aliases", "people", "articles"):
+        for table in (
+            "story_outlets",
+            "story_keys",
+            "story_events",
+            "stories",
+            "quotes",
+            "figures",
+            "events",
+            "person_roles",
+            "person_aliases",
+            "people",
+            "articles",
+        ):
             conn.execute(text(f"DELETE FROM {table}"))
 
 
@@ -62,7 +78,8 @@ def test_postgresql_calls_the_work_while_it_writes_and_stops_when_none_is_left(e
 
 @pytest.mark.parametrize("engine", ["postgresql"], indirect=True)
 def test_work_that_fails_while_postgresql_writes_is_logged_and_the_commit_goes_on(
-        engine: Engine, caplog: pytest.LogCaptureFixture) -> None:
+    engine: Engine, caplog: pytest.LogCaptureFixture
+) -> None:
     uow = SqlUnitOfWork(make_session_factory(engine))
     calls = 0
 
@@ -77,8 +94,9 @@ def test_work_that_fails_while_postgresql_writes_is_logged_and_the_commit_goes_o
             uow.commit()
     assert calls == 1
     assert "work done while waiting for PostgreSQL failed" in caplog.text
-    assert any(r.levelno == logging.ERROR and "a bug in the work" in (r.exc_text or "")
-               for r in caplog.records)
+    assert any(
+        r.levelno == logging.ERROR and "a bug in the work" in (r.exc_text or "") for r in caplog.records
+    )
     with uow:
         assert [a.detail for a in uow.audit.recent(5)] == ["written all the same"]
         uow.audit.record(actor="test", action="after", detail="the connection still works", at=AT)

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from extract.document import Document
-from extract.mentions import find_mentions
 from extract.models import Quote
-from extract.quotes import find_quotes
+from extract.names.mentions import find_mentions
+from extract.quotes.find import find_quotes
 
 
 def quotes_of(text: str) -> list[Quote]:

@@ -65,8 +65,12 @@ def test_workspace_admin_is_allowed_and_member_refused() -> None:
 
 def test_add_source_stores_the_probed_feed_and_audits_who_did_it(uow: FakeUnitOfWork) -> None:
     probe = StubProbe()
-    added = add_source(AddSource(url=" https://gazette.example/rss ", actor="UADMIN"),
-                       uow_factory=lambda: uow, probe=probe, clock=CLOCK)
+    added = add_source(
+        AddSource(url=" https://gazette.example/rss ", actor="UADMIN"),
+        uow_factory=lambda: uow,
+        probe=probe,
+        clock=CLOCK,
+    )
     assert probe.urls == ["https://gazette.example/rss"]
     assert added.source.name == "Harbour Gazette" and added.source.kind == "feed"
     assert added.source.created_by == "UADMIN"
@@ -76,13 +80,26 @@ def test_add_source_stores_the_probed_feed_and_audits_who_did_it(uow: FakeUnitOf
 
 
 def test_add_source_keeps_the_admins_name_over_the_probed_title(uow: FakeUnitOfWork) -> None:
-    added = add_source(AddSource(url="https://a.example/", name="Our pick", actor="U"),
-                       uow_factory=lambda: uow, probe=StubProbe(), clock=CLOCK)
+    added = add_source(
+        AddSource(url="https://a.example/", name="Our pick", actor="U"),
+        uow_factory=lambda: uow,
+        probe=StubProbe(),
+        clock=CLOCK,
+    )
     assert added.source.name == "Our pick"
 
 
-@pytest.mark.parametrize("url", ["ftp://files.example/feed", "javascript:alert(1)", "gazette.example/rss",
-                                 "https://", "file:///etc/passwd", "https://a.example/x y"])
+@pytest.mark.parametrize(
+    "url",
+    [
+        "ftp://files.example/feed",
+        "javascript:alert(1)",
+        "gazette.example/rss",
+        "https://",
+        "file:///etc/passwd",
+        "https://a.example/x y",
+    ],
+)
 def test_add_source_rejects_anything_but_http_urls_without_fetching(uow: FakeUnitOfWork, url: str) -> None:
     probe = StubProbe()
     with pytest.raises(AdminError):
@@ -91,32 +108,52 @@ def test_add_source_rejects_anything_but_http_urls_without_fetching(uow: FakeUni
 
 
 def test_add_source_refuses_a_url_already_followed(uow: FakeUnitOfWork) -> None:
-    add_source(AddSource(url="https://a.example/feed", actor="U"), uow_factory=lambda: uow,
-               probe=StubProbe(), clock=CLOCK)
+    add_source(
+        AddSource(url="https://a.example/feed", actor="U"),
+        uow_factory=lambda: uow,
+        probe=StubProbe(),
+        clock=CLOCK,
+    )
     with pytest.raises(AdminError, match="#1"):
-        add_source(AddSource(url="https://a.example/feed", actor="U"), uow_factory=lambda: uow,
-                   probe=StubProbe(), clock=CLOCK)
+        add_source(
+            AddSource(url="https://a.example/feed", actor="U"),
+            uow_factory=lambda: uow,
+            probe=StubProbe(),
+            clock=CLOCK,
+        )
     assert len(uow.sources.rows) == 1
 
 
 def test_a_failed_probe_stores_and_audits_nothing(uow: FakeUnitOfWork) -> None:
     with pytest.raises(ProbeError, match="HTTP 404"):
-        add_source(AddSource(url="https://a.example/gone", actor="U"), uow_factory=lambda: uow,
-                   probe=StubProbe(error="https://a.example/gone answered HTTP 404."), clock=CLOCK)
+        add_source(
+            AddSource(url="https://a.example/gone", actor="U"),
+            uow_factory=lambda: uow,
+            probe=StubProbe(error="https://a.example/gone answered HTTP 404."),
+            clock=CLOCK,
+        )
     assert uow.sources.rows == [] and uow.audit.rows == []
 
 
 def test_pause_resume_and_remove_change_the_source_and_are_audited(uow: FakeUnitOfWork) -> None:
-    source = add_source(AddSource(url="https://a.example/feed", actor="U1"), uow_factory=lambda: uow,
-                        probe=StubProbe(), clock=CLOCK).source
+    source = add_source(
+        AddSource(url="https://a.example/feed", actor="U1"),
+        uow_factory=lambda: uow,
+        probe=StubProbe(),
+        clock=CLOCK,
+    ).source
     cmd = SourceAction(source_id=source.id, actor="U2")
     assert pause_source(cmd, uow_factory=lambda: uow, clock=CLOCK).source.active is False
     assert resume_source(cmd, uow_factory=lambda: uow, clock=CLOCK).source.active is True
     assert remove_source(cmd, uow_factory=lambda: uow, clock=CLOCK).action == "removed"
     assert list_sources(ListSources(actor="U2"), uow_factory=lambda: uow, clock=CLOCK).sources == []
     assert [(r.actor, r.action) for r in uow.audit.rows] == [
-        ("U1", "sources.add"), ("U2", "sources.pause"), ("U2", "sources.resume"), ("U2", "sources.remove"),
-        ("U2", "sources.list")]
+        ("U1", "sources.add"),
+        ("U2", "sources.pause"),
+        ("U2", "sources.resume"),
+        ("U2", "sources.remove"),
+        ("U2", "sources.list"),
+    ]
 
 
 @pytest.mark.parametrize("use_case", [pause_source, resume_source, remove_source])

@@ -33,8 +33,13 @@ class StubDirectory:
 @pytest.fixture
 def setup() -> tuple[FakeUnitOfWork, StubProbe, AdminDesk, HandlerQuestions]:
     uow, probe = FakeUnitOfWork(), StubProbe()
-    desk = AdminDesk(uow_factory=lambda: uow, clock=CLOCK, probe=probe, directory=StubDirectory(),
-                     admin_ids=frozenset({"UCONF"}))
+    desk = AdminDesk(
+        uow_factory=lambda: uow,
+        clock=CLOCK,
+        probe=probe,
+        directory=StubDirectory(),
+        admin_ids=frozenset({"UCONF"}),
+    )
     return uow, probe, desk, HandlerQuestions(uow_factory=lambda: uow, clock=CLOCK)
 
 
@@ -44,8 +49,16 @@ def text_of(message) -> str:  # type: ignore[no-untyped-def]
     return json.dumps(payload, ensure_ascii=False)
 
 
-@pytest.mark.parametrize("line", ["sources add https://ferry.example/", "sources list", "sources remove 1",
-                                  "sources pause 1", "sources resume 1"])
+@pytest.mark.parametrize(
+    "line",
+    [
+        "sources add https://ferry.example/",
+        "sources list",
+        "sources remove 1",
+        "sources pause 1",
+        "sources resume 1",
+    ],
+)
 def test_members_are_refused_every_sources_command_and_nothing_changes(setup, line: str) -> None:  # type: ignore[no-untyped-def]
     uow, probe, desk, questions = setup
     message = run_briefbot(line, "UMEMBER", questions, desk)
@@ -55,8 +68,9 @@ def test_members_are_refused_every_sources_command_and_nothing_changes(setup, li
 
 def test_workspace_owner_adds_a_slack_wrapped_url_with_a_name(setup) -> None:  # type: ignore[no-untyped-def]
     uow, probe, desk, questions = setup
-    message = run_briefbot("sources add <https://ferry.example/news|ferry.example/news> Ferry desk", "UOWNER",
-                           questions, desk)
+    message = run_briefbot(
+        "sources add <https://ferry.example/news|ferry.example/news> Ferry desk", "UOWNER", questions, desk
+    )
     assert probe.urls == ["https://ferry.example/news"]
     assert uow.sources.rows[0].name == "Ferry desk"
     body = text_of(message)
@@ -87,12 +101,22 @@ def _two_reports_in_one_story(uow: FakeUnitOfWork) -> None:
 
     reports = ["A fire destroyed a warehouse in Brenn", "A blaze gutted a Brenn warehouse"]
     for n, summary in enumerate(reports):
-        article = uow.articles.add(NewArticle(text=summary, content_hash=str(n), outlet=f"Outlet {n}",
-                                              published=date(2025, 9, 8)))
-        events = [NewEvent(date="2025-09-07", summary=summary, sentence=summary, start=0, end=len(summary),
-                           places=["Brenn"])]
-        merge_into_stories(uow.articles.ref(article.id), events, uow.events.add_many(article.id, events),
-                           uow=uow)
+        article = uow.articles.add(
+            NewArticle(text=summary, content_hash=str(n), outlet=f"Outlet {n}", published=date(2025, 9, 8))
+        )
+        events = [
+            NewEvent(
+                date="2025-09-07",
+                summary=summary,
+                sentence=summary,
+                start=0,
+                end=len(summary),
+                places=["Brenn"],
+            )
+        ]
+        merge_into_stories(
+            uow.articles.ref(article.id), events, uow.events.add_many(article.id, events), uow=uow
+        )
 
 
 def test_admin_sees_why_reports_were_merged_and_splits_one_out(setup) -> None:  # type: ignore[no-untyped-def]

@@ -11,8 +11,10 @@ from handlers.admin import ProbeError
 ATOM = b"""<?xml version="1.0" encoding="utf-8"?>
 <feed xmlns="http://www.w3.org/2005/Atom"><title>Valley &amp; Coast Wire</title>
 <entry><title>One</title><id>urn:1</id></entry><entry><title>Two</title><id>urn:2</id></entry></feed>"""
-PAGE = (b"<!doctype html><html><head><title>\n  Grain prices &amp; the harvest </title></head>"
-        b"<body>x</body></html>")
+PAGE = (
+    b"<!doctype html><html><head><title>\n  Grain prices &amp; the harvest </title></head>"
+    b"<body>x</body></html>"
+)
 
 
 def probe_with(handler, **kwargs) -> HttpSourceProbe:  # type: ignore[no-untyped-def]
@@ -33,8 +35,9 @@ def test_a_feed_reports_its_title_and_item_count() -> None:
 
 
 def test_a_feed_served_as_text_xml_is_still_a_feed() -> None:
-    result = probe_with(lambda r: httpx.Response(200, content=ATOM, headers={"content-type": "text/plain"})
-                        ).probe("https://wire.example/atom")
+    result = probe_with(
+        lambda r: httpx.Response(200, content=ATOM, headers={"content-type": "text/plain"})
+    ).probe("https://wire.example/atom")
     assert result.kind == "feed"
 
 
@@ -57,8 +60,9 @@ def test_http_errors_are_reported_with_the_status() -> None:
 def test_a_body_over_the_size_cap_is_refused() -> None:
     big = b"<html><title>t</title>" + b"x" * 5000
     with pytest.raises(ProbeError, match="larger than"):
-        probe_with(lambda r: httpx.Response(200, content=big, headers={"content-type": "text/html"}),
-                   max_bytes=1000).probe("https://big.example/")
+        probe_with(
+            lambda r: httpx.Response(200, content=big, headers={"content-type": "text/html"}), max_bytes=1000
+        ).probe("https://big.example/")
 
 
 def test_timeouts_and_connection_errors_become_probe_errors() -> None:
@@ -76,12 +80,20 @@ def test_timeouts_and_connection_errors_become_probe_errors() -> None:
 
 def test_something_neither_feed_nor_page_is_refused() -> None:
     with pytest.raises(ProbeError, match="neither a feed nor a web page"):
-        probe_with(lambda r: httpx.Response(200, content=b"\x89PNG...", headers={"content-type": "image/png"})
-                   ).probe("https://img.example/a.png")
+        probe_with(
+            lambda r: httpx.Response(200, content=b"\x89PNG...", headers={"content-type": "image/png"})
+        ).probe("https://img.example/a.png")
 
 
-@pytest.mark.parametrize("url", ["http://127.0.0.1:8080/feed", "http://169.254.169.254/latest/meta-data",
-                                 "http://10.1.2.3/", "http://[::1]/feed"])
+@pytest.mark.parametrize(
+    "url",
+    [
+        "http://127.0.0.1:8080/feed",
+        "http://169.254.169.254/latest/meta-data",
+        "http://10.1.2.3/",
+        "http://[::1]/feed",
+    ],
+)
 def test_private_and_local_addresses_are_refused(url: str) -> None:
     fetched: list[str] = []
 

@@ -19,54 +19,86 @@ from handlers.results import (
     WhoSaidResult,
 )
 
-POST = ArticleRef(id=1, url="https://post.example/a", title="Walkout", outlet="Harbour Post",
-                  published=date(2031, 3, 4))
+POST = ArticleRef(
+    id=1, url="https://post.example/a", title="Walkout", outlet="Harbour Post", published=date(2031, 3, 4)
+)
 WIRE = ArticleRef(id=2, url=None, title="Offer", outlet="Coast Wire", published=date(2031, 3, 6))
 
 
 def _timeline() -> TimelineResult:
     entries = [
-        TimelineEntry(date="2031-03-03", precision="day", summary="Dockworkers walked out",
-                      sources=[POST, WIRE]),
+        TimelineEntry(
+            date="2031-03-03", precision="day", summary="Dockworkers walked out", sources=[POST, WIRE]
+        ),
         TimelineEntry(date="2031-03-03", precision="day", summary="Ships queued offshore", sources=[WIRE]),
         TimelineEntry(date="2031-03-05", precision="day", summary="Owners offered a raise", sources=[WIRE]),
     ]
-    return TimelineResult(query=TimelineQuery(terms=["port"]), entries=entries, page=Page(total=3, offset=0,
-                                                                                           limit=10))
+    return TimelineResult(
+        query=TimelineQuery(terms=["port"]), entries=entries, page=Page(total=3, offset=0, limit=10)
+    )
 
 
 def test_timeline_groups_entries_under_their_date_with_every_source() -> None:
     text = render(_timeline())
     assert text.splitlines()[0] == "Timeline: port (3 events)"
     assert text.count("2031-03-03\n") == 1
-    assert "  • Dockworkers walked out\n      Harbour Post, 2031-03-04, https://post.example/a\n" \
-           "      Coast Wire, 2031-03-06\n" in text
+    assert (
+        "  • Dockworkers walked out\n      Harbour Post, 2031-03-04, https://post.example/a\n"
+        "      Coast Wire, 2031-03-06\n" in text
+    )
     assert "More" not in text
 
 
 def test_whosaid_line_is_speaker_role_quote_outlet_date_link() -> None:
-    quote = QuoteEntry(speaker="Ada Okafor", speaker_role="union leader", text="We will not unload a ship.",
-                       kind="direct", said_on=date(2031, 3, 4), source=POST)
-    result = WhoSaidResult(query=WhoSaidQuery(terms=["Okafor"]), matched="person",
-                           people=[Person(id=1, name="Ada Okafor")], quotes=[quote],
-                           page=Page(total=1, offset=0, limit=10))
+    quote = QuoteEntry(
+        speaker="Ada Okafor",
+        speaker_role="union leader",
+        text="We will not unload a ship.",
+        kind="direct",
+        said_on=date(2031, 3, 4),
+        source=POST,
+    )
+    result = WhoSaidResult(
+        query=WhoSaidQuery(terms=["Okafor"]),
+        matched="person",
+        people=[Person(id=1, name="Ada Okafor")],
+        quotes=[quote],
+        page=Page(total=1, offset=0, limit=10),
+    )
     text = render(result)
     assert text.startswith("Quotes by Ada Okafor (1 quote)")
-    assert ("Ada Okafor (union leader) — “We will not unload a ship.” — Harbour Post, 2031-03-04, "
-            "https://post.example/a") in text
+    assert (
+        "Ada Okafor (union leader) — “We will not unload a ship.” — Harbour Post, 2031-03-04, "
+        "https://post.example/a"
+    ) in text
 
 
 def test_figures_show_bound_words_unit_and_disagreement() -> None:
     reports = [
-        FigureReport(text="more than 800 drones", value=800, unit="drone", bound=">", about="drones launched",
-                     sentence="...", source=POST),
-        FigureReport(text="around 730 drones", value=730, unit="drone", bound="~", about="drones launched",
-                     sentence="...", source=WIRE),
+        FigureReport(
+            text="more than 800 drones",
+            value=800,
+            unit="drone",
+            bound=">",
+            about="drones launched",
+            sentence="...",
+            source=POST,
+        ),
+        FigureReport(
+            text="around 730 drones",
+            value=730,
+            unit="drone",
+            bound="~",
+            about="drones launched",
+            sentence="...",
+            source=WIRE,
+        ),
     ]
-    result = FiguresResult(query=FiguresQuery(terms=["drones"]),
-                           groups=[FigureGroup(about="drones launched", unit="drone", reports=reports,
-                                               conflict=True)],
-                           page=Page(total=2, offset=0, limit=10))
+    result = FiguresResult(
+        query=FiguresQuery(terms=["drones"]),
+        groups=[FigureGroup(about="drones launched", unit="drone", reports=reports, conflict=True)],
+        page=Page(total=2, offset=0, limit=10),
+    )
     text = render(result)
     assert "drones launched  [sources disagree]" in text
     assert "  over 800 drones — “more than 800 drones” — Harbour Post, 2031-03-04" in text
@@ -74,8 +106,12 @@ def test_figures_show_bound_words_unit_and_disagreement() -> None:
 
 
 def test_empty_result_says_what_was_searched_and_what_to_try() -> None:
-    result = TimelineResult(query=TimelineQuery(terms=["harbour"], since=date(2031, 4, 1)), entries=[],
-                            page=Page(total=0, offset=0, limit=10), suggestion="Try without the date window")
+    result = TimelineResult(
+        query=TimelineQuery(terms=["harbour"], since=date(2031, 4, 1)),
+        entries=[],
+        page=Page(total=0, offset=0, limit=10),
+        suggestion="Try without the date window",
+    )
     assert render(result) == "Nothing found for harbour since 2031-04-01.\nTry without the date window"
 
 
@@ -106,10 +142,14 @@ def test_shell_answers_help_more_and_errors_without_a_terminal() -> None:
 
 def test_shell_more_before_anything_asked_says_so() -> None:
     out = io.StringIO()
-    Shell(lambda line, offset: HelpResult(text=""), stdin=io.StringIO("more\n"), stdout=out,
-          interactive=False, history=None).run()
+    Shell(
+        lambda line, offset: HelpResult(text=""),
+        stdin=io.StringIO("more\n"),
+        stdout=out,
+        interactive=False,
+        history=None,
+    ).run()
     assert "ask something first" in out.getvalue()
-
 
 
 def test_progress_bar_draws_on_a_terminal_and_stays_silent_in_a_pipe() -> None:
@@ -127,12 +167,20 @@ def test_progress_bar_draws_on_a_terminal_and_stays_silent_in_a_pipe() -> None:
 
 def test_partial_quote_keeps_its_own_marks_and_gets_no_second_pair() -> None:
     quotes = [
-        QuoteEntry(speaker="Tomas Lind", text='the walkout was "reckless and unnecessary"', kind="partial",
-                   source=POST),
+        QuoteEntry(
+            speaker="Tomas Lind",
+            text='the walkout was "reckless and unnecessary"',
+            kind="partial",
+            source=POST,
+        ),
         QuoteEntry(speaker="Tomas Lind", text="reckless", kind="partial", source=POST),
     ]
-    result = WhoSaidResult(query=WhoSaidQuery(terms=["Lind"]), matched="person", quotes=quotes,
-                           page=Page(total=2, offset=0, limit=10))
+    result = WhoSaidResult(
+        query=WhoSaidQuery(terms=["Lind"]),
+        matched="person",
+        quotes=quotes,
+        page=Page(total=2, offset=0, limit=10),
+    )
     text = render(result)
     assert 'Tomas Lind — the walkout was "reckless and unnecessary" — Harbour Post' in text
     assert "Tomas Lind — “reckless” — Harbour Post" in text

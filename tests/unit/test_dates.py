@@ -6,8 +6,8 @@ from datetime import date, datetime
 
 import pytest
 
-from extract.dates import find_dates
 from extract.document import Document
+from extract.timex.dates import find_dates
 
 MONDAY = date(2025, 9, 8)
 SUNDAY = date(2025, 9, 7)

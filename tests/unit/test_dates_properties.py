@@ -7,9 +7,9 @@ from datetime import date
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from extract.dates import find_dates, resolve_date
 from extract.document import Document
-from extract.events import find_events
+from extract.events.find import find_events
+from extract.timex.dates import find_dates, resolve_date
 
 # Pieces that exercise the grammar, mixed with arbitrary text, so generated inputs hit real matches.
 _PIECES = st.sampled_from(

@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from extract.dates import date_range, resolve_date
+from extract.timex.dates import date_range, resolve_date
 
 REFERENCE = date(2025, 9, 10)  # a Wednesday
 

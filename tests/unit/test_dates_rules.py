@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from extract.dates import find_dates
 from extract.document import Document
+from extract.timex.dates import find_dates
 
 FRIDAY = date(2024, 5, 17)
 THURSDAY = date(2024, 5, 16)

@@ -30,8 +30,12 @@ class FakeDigests:
         self.runs_by_key: dict[tuple[int, datetime], DigestRun] = {}
 
     def subscribe(self, channel: str, **kw: object) -> DigestSubscription:
-        sub = DigestSubscription(id=len(self.rows) + 1, channel=channel, created_at=T0 - timedelta(days=30),
-                                 **{k: v for k, v in kw.items() if k != "created_by"})  # type: ignore[arg-type]
+        sub = DigestSubscription(
+            id=len(self.rows) + 1,
+            channel=channel,
+            created_at=T0 - timedelta(days=30),
+            **{k: v for k, v in kw.items() if k != "created_by"},
+        )  # type: ignore[arg-type]
         self.rows.append(sub)
         return sub
 
@@ -50,8 +54,9 @@ class FakeDigests:
         key = (subscription_id, slot)
         old = self.runs_by_key.get(key)
         if old is None:
-            run = DigestRun(id=len(self.runs_by_key) + 1, subscription_id=subscription_id, slot=slot,
-                            claimed_at=at)
+            run = DigestRun(
+                id=len(self.runs_by_key) + 1, subscription_id=subscription_id, slot=slot, claimed_at=at
+            )
         elif old.status == "failed":
             run = old.model_copy(update={"status": "claimed", "attempts": old.attempts + 1, "error": None})
         else:
@@ -111,8 +116,16 @@ class Publisher:
 
 def subscribed(post_empty: bool = True) -> DigestUow:
     uow = DigestUow()
-    uow.digests.subscribe("C1", team=None, cadence="daily", weekday=None, time="08:00",
-                          timezone="Europe/Kyiv", topic=None, post_empty=post_empty)
+    uow.digests.subscribe(
+        "C1",
+        team=None,
+        cadence="daily",
+        weekday=None,
+        time="08:00",
+        timezone="Europe/Kyiv",
+        topic=None,
+        post_empty=post_empty,
+    )
     return uow
 
 
@@ -131,8 +144,9 @@ def test_a_failed_slot_is_retried_by_later_runs_up_to_the_attempt_limit() -> Non
     statuses = []
     for minutes in range(1, MAX_ATTEMPTS + 3):
         now = T0 + timedelta(minutes=minutes)
-        statuses += [o.status for o in run_due(now=now, uow_factory=lambda: uow, publisher=publisher,
-                                               clock=Clock(now))]
+        statuses += [
+            o.status for o in run_due(now=now, uow_factory=lambda: uow, publisher=publisher, clock=Clock(now))
+        ]
     assert statuses == ["failed"] * MAX_ATTEMPTS
     [run] = uow.digests.runs()
     assert (run.status, run.attempts) == ("failed", MAX_ATTEMPTS)
@@ -143,8 +157,10 @@ def test_a_failed_slot_is_retried_by_later_runs_up_to_the_attempt_limit() -> Non
 def test_a_slot_claimed_by_another_worker_is_left_alone() -> None:
     uow, publisher = subscribed(), Publisher()
     uow.digests.claim(1, T0, at=T0)  # another worker holds it (posting, or died mid-post)
-    assert run_due(now=T0 + timedelta(minutes=1), uow_factory=lambda: uow, publisher=publisher,
-                   clock=Clock(T0)) == []
+    assert (
+        run_due(now=T0 + timedelta(minutes=1), uow_factory=lambda: uow, publisher=publisher, clock=Clock(T0))
+        == []
+    )
     assert publisher.posted == []
 
 
@@ -169,11 +185,17 @@ def test_new_means_since_the_last_digest_and_a_first_digest_looks_back_one_perio
 
 
 def test_parse_digest_reads_daily_weekly_zone_topic_and_post_empty() -> None:
-    cmd = parse_digest("weekly Friday 7:05 America/New_York port strike --post-empty".split(), channel="C",
-                       actor="U")
+    cmd = parse_digest(
+        "weekly Friday 7:05 America/New_York port strike --post-empty".split(), channel="C", actor="U"
+    )
     assert cmd.spec is not None
     assert (cmd.spec.weekday, cmd.spec.time, cmd.spec.timezone, cmd.spec.topic, cmd.spec.post_empty) == (
-        4, "07:05", "America/New_York", "port strike", True)
+        4,
+        "07:05",
+        "America/New_York",
+        "port strike",
+        True,
+    )
     daily = parse_digest(["daily", "08:00", "energy"], channel="C", actor="U").spec
     assert daily is not None and (daily.timezone, daily.topic) == ("UTC", "energy")
     lower = parse_digest(["daily", "08:00", "utc", "grain", "prices"], channel="C", actor="U").spec
@@ -194,17 +216,49 @@ def test_setting_a_digest_replaces_the_channel_one_and_is_audited() -> None:
 
 
 def _huge_digest() -> Digest:
-    ref = ArticleRef(id=1, url="https://news.example/a?x=1&y=<2>", title="Port *news* & <more>",
-                     outlet="Wire")
-    events = [EventRecord(id=i, date="2025-04-30", summary=f"Event {i} " + "x" * 1400, sentence="s", start=0,
-                          end=1, article=ref.model_copy(update={"id": i})) for i in range(60)]
-    quotes = [QuoteRecord(id=i, text="q" * 2500, kind="direct", speaker="A Speaker", start=0, end=1,
-                          article=ref) for i in range(40)]
-    figures = [FigureRecord(id=i, text="12 ships", value=12, unit="ships", about="ships " * 50,
-                            sentence="y" * 900, start=0, end=1, article=ref) for i in range(40)]
+    ref = ArticleRef(
+        id=1, url="https://news.example/a?x=1&y=<2>", title="Port *news* & <more>", outlet="Wire"
+    )
+    events = [
+        EventRecord(
+            id=i,
+            date="2025-04-30",
+            summary=f"Event {i} " + "x" * 1400,
+            sentence="s",
+            start=0,
+            end=1,
+            article=ref.model_copy(update={"id": i}),
+        )
+        for i in range(60)
+    ]
+    quotes = [
+        QuoteRecord(id=i, text="q" * 2500, kind="direct", speaker="A Speaker", start=0, end=1, article=ref)
+        for i in range(40)
+    ]
+    figures = [
+        FigureRecord(
+            id=i,
+            text="12 ships",
+            value=12,
+            unit="ships",
+            about="ships " * 50,
+            sentence="y" * 900,
+            start=0,
+            end=1,
+            article=ref,
+        )
+        for i in range(40)
+    ]
     sub = DigestSubscription(id=1, channel="C1", created_at=T0, topic="t" * 400)
-    return Digest(subscription=sub, since=T0, until=T0, events=events, quotes=quotes, figures=figures,
-                  totals={"events": 60, "quotes": 40, "figures": 40})
+    return Digest(
+        subscription=sub,
+        since=T0,
+        until=T0,
+        events=events,
+        quotes=quotes,
+        figures=figures,
+        totals={"events": 60, "quotes": 40, "figures": 40},
+    )
 
 
 def test_a_huge_digest_is_a_summary_plus_thread_replies_all_within_block_kit_limits() -> None:
@@ -221,21 +275,29 @@ def test_digest_show_lists_a_failed_run_with_its_error() -> None:
     uow, publisher = subscribed(), Publisher(failures=1)
     now = T0 + timedelta(minutes=1)
     run_due(now=now, uow_factory=lambda: uow, publisher=publisher, clock=Clock(now))
-    view = manage_digest(parse_digest(["show"], channel="C1", actor="U1"), uow_factory=lambda: uow,
-                         clock=Clock(now))
+    view = manage_digest(
+        parse_digest(["show"], channel="C1", actor="U1"), uow_factory=lambda: uow, clock=Clock(now)
+    )
     text = str(render_digest_view(view).payload())
     assert "failed: Slack answered HTTP 503 after 4 attempts" in text and "daily at 08:00 Europe/Kyiv" in text
 
 
-
 def test_a_digest_counts_in_words_a_reader_would_write() -> None:
     ref = ArticleRef(id=1, url="https://news.example/a", title="Port talks", outlet="Wire")
-    event = EventRecord(id=1, date="2025-04-30", summary="Talks resumed.", sentence="s", start=0, end=1,
-                        article=ref)
-    quote = QuoteRecord(id=1, text="We are close", kind="direct", speaker="A Speaker", start=0, end=1,
-                        article=ref)
-    digest = Digest(subscription=DigestSubscription(id=1, channel="C1", created_at=T0), since=T0, until=T0,
-                    events=[event], quotes=[quote], figures=[],
-                    totals={"events": 1, "quotes": 1, "figures": 0})
+    event = EventRecord(
+        id=1, date="2025-04-30", summary="Talks resumed.", sentence="s", start=0, end=1, article=ref
+    )
+    quote = QuoteRecord(
+        id=1, text="We are close", kind="direct", speaker="A Speaker", start=0, end=1, article=ref
+    )
+    digest = Digest(
+        subscription=DigestSubscription(id=1, channel="C1", created_at=T0),
+        since=T0,
+        until=T0,
+        events=[event],
+        quotes=[quote],
+        figures=[],
+        totals={"events": 1, "quotes": 1, "figures": 0},
+    )
     text = str(render_digest(digest)[0].payload())
     assert "1 new event, 1 quote and 0 figures from 1 article since" in text

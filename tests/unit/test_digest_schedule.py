@@ -19,10 +19,16 @@ from handlers.schedule import (
 CREATED = datetime(2025, 1, 1, tzinfo=UTC)
 
 
-def sub(cadence: str = "daily", time: str = "08:00", tz: str = "Europe/Kyiv", weekday: int | None = None,
-        created: datetime = CREATED) -> DigestSubscription:
-    return DigestSubscription(id=1, channel="C1", cadence=cadence, time=time, timezone=tz, weekday=weekday,
-                              created_at=created)  # type: ignore[arg-type]
+def sub(
+    cadence: str = "daily",
+    time: str = "08:00",
+    tz: str = "Europe/Kyiv",
+    weekday: int | None = None,
+    created: datetime = CREATED,
+) -> DigestSubscription:
+    return DigestSubscription(
+        id=1, channel="C1", cadence=cadence, time=time, timezone=tz, weekday=weekday, created_at=created
+    )  # type: ignore[arg-type]
 
 
 def utc(*args: int) -> datetime:

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from datetime import date
 
-from extract.dates import find_dates
 from extract.document import Document
-from extract.events import event_date, find_events
-from extract.events_summary import MAX_SUMMARY, summarize
-from extract.mentions import Mention
+from extract.events.find import event_date, find_events
+from extract.events.summary import MAX_SUMMARY, summarize
 from extract.models import Event
+from extract.names.mentions import Mention
+from extract.timex.dates import find_dates
 
 PUBLISHED = date(2025, 9, 8)  # a Monday
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from extract.events_summary import _TRAILING_ATTRIBUTION, _trailing_attribution, attribution_start
+from extract.events.summary import _TRAILING_ATTRIBUTION, _trailing_attribution, attribution_start
 
 
 def _regex_only(text: str) -> tuple[int, int] | None:

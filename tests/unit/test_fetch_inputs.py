@@ -24,7 +24,12 @@ def _client(handler: object) -> httpx.Client:
 def test_text_file_headers_give_title_outlet_date_and_url() -> None:
     article = parse_text_file("Title: A\nOutlet: B\nPublished: 2031-03-04\nURL: https://b.example/a\n\nBody.")
     assert (article.title, article.outlet, article.published, article.url, article.text) == (
-        "A", "B", date(2031, 3, 4), "https://b.example/a", "Body.")
+        "A",
+        "B",
+        date(2031, 3, 4),
+        "https://b.example/a",
+        "Body.",
+    )
 
 
 def test_text_file_without_headers_takes_a_standalone_first_line_as_title() -> None:

@@ -9,13 +9,27 @@ from handlers.figure_groups import group_figures, plausible_range, step, summari
 from handlers.results import FigureReport
 
 
-def report(value: float, bound: str = "=", *, about: str = "missiles", unit: str | None = "missile",
-           article: int = 1, day: int = 7, change: str | None = None, sentence: str = "") -> FigureReport:
-    return FigureReport(text=str(value), value=value, bound=bound,  # type: ignore[arg-type]
-                        unit=unit, about=about, change=change,  # type: ignore[arg-type]
-                        sentence=sentence or f"{value} {about}.",
-                        source=ArticleRef(id=article, outlet=f"Outlet {article}",
-                                          published=date(2031, 3, day)))
+def report(
+    value: float,
+    bound: str = "=",
+    *,
+    about: str = "missiles",
+    unit: str | None = "missile",
+    article: int = 1,
+    day: int = 7,
+    change: str | None = None,
+    sentence: str = "",
+) -> FigureReport:
+    return FigureReport(
+        text=str(value),
+        value=value,
+        bound=bound,  # type: ignore[arg-type]
+        unit=unit,
+        about=about,
+        change=change,  # type: ignore[arg-type]
+        sentence=sentence or f"{value} {about}.",
+        source=ArticleRef(id=article, outlet=f"Outlet {article}", published=date(2031, 3, day)),
+    )
 
 
 def test_steps_and_ranges_read_bounds_as_news_writes_them() -> None:
@@ -32,17 +46,29 @@ def test_exact_figure_against_a_lower_bound_far_below_it_is_a_conflict() -> None
 
 
 def test_over_800_and_around_810_agree() -> None:
-    group = summarise([report(800, ">", about="drones", unit="drone", article=1),
-                       report(810, "~", about="drones", unit="drone", article=2)])
+    group = summarise(
+        [
+            report(800, ">", about="drones", unit="drone", article=1),
+            report(810, "~", about="drones", unit="drone", article=2),
+        ]
+    )
     assert not group.conflict
 
 
 def test_whole_numbers_allow_a_range_of_whole_numbers_and_fractions_keep_theirs() -> None:
-    ships = summarise([report(90, ">", about="ships", unit="ship", article=1),
-                       report(70, "~", about="ships", unit="ship", article=2)])
+    ships = summarise(
+        [
+            report(90, ">", about="ships", unit="ship", article=1),
+            report(70, "~", about="ships", unit="ship", article=2),
+        ]
+    )
     assert ships.conflict and (ships.low, ships.high) == (63, 113)  # 112.5 ships read as nonsense
-    rates = summarise([report(2.5, "~", about="inflation", unit="percent", article=1),
-                       report(2.7, about="inflation", unit="percent", article=2)])
+    rates = summarise(
+        [
+            report(2.5, "~", about="inflation", unit="percent", article=1),
+            report(2.7, about="inflation", unit="percent", article=2),
+        ]
+    )
     assert (rates.low, rates.high) == (2.25, 2.75)
 
 
@@ -51,9 +77,11 @@ def test_two_numbers_in_one_article_are_not_held_against_each_other() -> None:
 
 
 def test_a_rising_death_toll_is_a_revision_with_history_not_a_conflict() -> None:
-    toll = [report(12, about="people killed", unit="person", article=1, day=5),
-            report(23, about="people killed", unit="person", article=2, day=6),
-            report(31, about="people killed", unit="person", article=3, day=7)]
+    toll = [
+        report(12, about="people killed", unit="person", article=1, day=5),
+        report(23, about="people killed", unit="person", article=2, day=6),
+        report(31, about="people killed", unit="person", article=3, day=7),
+    ]
     group = summarise(toll)
     assert not group.conflict
     assert group.latest is not None and group.latest.value == 31

@@ -1,14 +1,14 @@
 import pytest
 
 from extract.document import Document
-from extract.figures import find_figures
+from extract.figures.find import find_figures
 from extract.models import Figure, TimeExpression
 
 
 def figures(text: str, dates: list[TimeExpression] | None = None) -> list[Figure]:
     found = find_figures(Document.parse(text), dates or [])
     for f in found:
-        assert text[f.start:f.end] == f.text
+        assert text[f.start : f.end] == f.text
     return found
 
 
@@ -145,7 +145,10 @@ def test_percent_with_changes() -> None:
         "Exports rose 5% in May, imports were up 0.3% and wages fell 0.9%, while rents were down 2%."
     )
     assert [(f.value, f.unit, f.change) for f in found] == [
-        (5, "percent", "up"), (0.3, "percent", "up"), (0.9, "percent", "down"), (2, "percent", "down"),
+        (5, "percent", "up"),
+        (0.3, "percent", "up"),
+        (0.9, "percent", "down"),
+        (2, "percent", "down"),
     ]
 
 

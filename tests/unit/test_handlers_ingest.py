@@ -13,9 +13,9 @@ from tests.fakes import FakeUnitOfWork, FixedClock
 
 TEXT = (
     "Dockworkers walked out at the port of Velmora on Monday.\n"
-    "\"We will not unload a single ship,\" said Ada Okafor, the union leader. "
+    '"We will not unload a single ship," said Ada Okafor, the union leader. '
     "About 1,200 containers are stranded.\n"
-    "Okafor later said: \"The owners know where to find us.\""
+    'Okafor later said: "The owners know where to find us."'
 )
 CLOCK = FixedClock(date(2031, 3, 10))
 
@@ -25,23 +25,58 @@ def _extraction(text: str, published: date | None) -> Extraction:
     quote2 = text.index("The owners")
     fig = text.index("About 1,200")
     return Extraction(
-        events=[Event(date="2031-03-03", start=0, end=text.index("\n"),
-                      summary="Dockworkers walked out at the port of Velmora", places=["Velmora"])],
-        quotes=[
-            Quote(text="We will not unload a single ship,", start=quote1, end=quote1 + 33,
-                  speaker="Ada Okafor", speaker_kind="person", speaker_role="the union leader", cue="said"),
-            Quote(text="The owners know where to find us.", start=quote2, end=quote2 + 34,
-                  speaker="Ada Okafor", speaker_kind="person", cue="said"),
+        events=[
+            Event(
+                date="2031-03-03",
+                start=0,
+                end=text.index("\n"),
+                summary="Dockworkers walked out at the port of Velmora",
+                places=["Velmora"],
+            )
         ],
-        figures=[Figure(text="About 1,200 containers", start=fig, end=fig + 22, value=1200, unit="container",
-                        bound="~", about="containers stranded")],
+        quotes=[
+            Quote(
+                text="We will not unload a single ship,",
+                start=quote1,
+                end=quote1 + 33,
+                speaker="Ada Okafor",
+                speaker_kind="person",
+                speaker_role="the union leader",
+                cue="said",
+            ),
+            Quote(
+                text="The owners know where to find us.",
+                start=quote2,
+                end=quote2 + 34,
+                speaker="Ada Okafor",
+                speaker_kind="person",
+                cue="said",
+            ),
+        ],
+        figures=[
+            Figure(
+                text="About 1,200 containers",
+                start=fig,
+                end=fig + 22,
+                value=1200,
+                unit="container",
+                bound="~",
+                about="containers stranded",
+            )
+        ],
         entities=[Entity(name="Ada Okafor", kind="person", aliases=["Okafor"], roles=["union leader"])],
     )
 
 
 def _cmd(text: str = TEXT, **kw: object) -> IngestArticle:
-    return IngestArticle(text=text, url="https://harbour.example/strike", title="Strike",
-                         outlet="Harbour Post", published=date(2031, 3, 4), **kw)  # type: ignore[arg-type]
+    return IngestArticle(
+        text=text,
+        url="https://harbour.example/strike",
+        title="Strike",
+        outlet="Harbour Post",
+        published=date(2031, 3, 4),
+        **kw,
+    )  # type: ignore[arg-type]
 
 
 def test_ingest_stores_article_events_quotes_figures_and_speaker_in_one_commit() -> None:
@@ -67,8 +102,9 @@ def test_ingest_same_text_twice_reports_duplicate_and_changes_nothing() -> None:
     uow = FakeUnitOfWork()
     ingest_article(_cmd(), uow=uow, extractor=_extraction, clock=CLOCK)
     rewrapped = TEXT.replace(" ", "  ").replace("\n", "\n\n")
-    again = ingest_article(_cmd(rewrapped).model_copy(update={"url": None}), uow=uow, extractor=_extraction,
-                           clock=CLOCK)
+    again = ingest_article(
+        _cmd(rewrapped).model_copy(update={"url": None}), uow=uow, extractor=_extraction, clock=CLOCK
+    )
     assert again.status == "duplicate" and again.ok
     assert again.article is not None and again.article.id == 1
     assert "already stored" in again.message
@@ -134,13 +170,22 @@ def test_speaker_seen_in_two_articles_is_one_person_with_merged_roles() -> None:
 
     def second(text: str, published: date | None) -> Extraction:
         return Extraction(
-            quotes=[Quote(text="We are ready to talk.", start=0, end=21, speaker="Ada Okafor",
-                          speaker_kind="person", speaker_role="strike leader")],
+            quotes=[
+                Quote(
+                    text="We are ready to talk.",
+                    start=0,
+                    end=21,
+                    speaker="Ada Okafor",
+                    speaker_kind="person",
+                    speaker_role="strike leader",
+                )
+            ],
             entities=[Entity(name="Ada Okafor", kind="person", aliases=["Ms Okafor"])],
         )
 
-    ingest_article(IngestArticle(text="We are ready to talk, Okafor said."), uow=uow, extractor=second,
-                   clock=CLOCK)
+    ingest_article(
+        IngestArticle(text="We are ready to talk, Okafor said."), uow=uow, extractor=second, clock=CLOCK
+    )
     [person] = uow.people.rows
     assert "strike leader" in person.roles and "Ms Okafor" in person.aliases
     assert {q.person_id for q in uow.quotes.rows} == {person.id}
@@ -203,9 +248,11 @@ def test_a_batch_is_extracted_while_the_one_before_is_written() -> None:
 
 def test_batches_one_after_another_give_what_each_batch_alone_gives() -> None:
     repeated = _named("a")
-    batches = [[_named("a"), IngestArticle(text=" "), _named("b")],
-               [repeated, _named("c"), _named("c")],  # stored in the batch before; twice in this one
-               [_named("d")]]
+    batches = [
+        [_named("a"), IngestArticle(text=" "), _named("b")],
+        [repeated, _named("c"), _named("c")],  # stored in the batch before; twice in this one
+        [_named("d")],
+    ]
     one_by_one = FakeUnitOfWork()
     expected = [ingest_batch(b, uow=one_by_one, extractor=_extraction, clock=CLOCK) for b in batches]
     pipelined = FakeUnitOfWork()

@@ -13,9 +13,16 @@ TODAY = date(2031, 3, 10)
 
 
 def _article(uow: FakeUnitOfWork, outlet: str, published: date) -> int:
-    return uow.articles.add(NewArticle(url=f"https://{outlet.lower().replace(' ', '')}.example/a",
-                                       title=f"{outlet} story", outlet=outlet, published=published,
-                                       text=outlet, content_hash=outlet)).id
+    return uow.articles.add(
+        NewArticle(
+            url=f"https://{outlet.lower().replace(' ', '')}.example/a",
+            title=f"{outlet} story",
+            outlet=outlet,
+            published=published,
+            text=outlet,
+            content_hash=outlet,
+        )
+    ).id
 
 
 def _event(day: str, summary: str) -> NewEvent:
@@ -23,13 +30,28 @@ def _event(day: str, summary: str) -> NewEvent:
 
 
 def _quote(text: str, speaker: str | None, role: str | None = None) -> NewQuote:
-    return NewQuote(text=text, kind="direct", speaker=speaker, speaker_kind="person", speaker_role=role,
-                    start=0, end=len(text))
+    return NewQuote(
+        text=text,
+        kind="direct",
+        speaker=speaker,
+        speaker_kind="person",
+        speaker_role=role,
+        start=0,
+        end=len(text),
+    )
 
 
 def _figure(text: str, value: float, about: str | None, bound: str = "=") -> NewFigure:
-    return NewFigure(text=text, value=value, unit="container", bound=bound, about=about,  # type: ignore[arg-type]
-                     sentence=f"{text} were stranded.", start=0, end=len(text))
+    return NewFigure(
+        text=text,
+        value=value,
+        unit="container",
+        bound=bound,
+        about=about,  # type: ignore[arg-type]
+        sentence=f"{text} were stranded.",
+        start=0,
+        end=len(text),
+    )
 
 
 def _store_events(uow: FakeUnitOfWork, article_id: int, events: list[NewEvent]) -> None:
@@ -42,21 +64,37 @@ def uow() -> FakeUnitOfWork:
     uow = FakeUnitOfWork()
     post = _article(uow, "Harbour Post", date(2031, 3, 4))
     wire = _article(uow, "Coast Wire", date(2031, 3, 6))
-    _store_events(uow, post, [_event("2031-03-03", "Dockworkers walked out at the port of Velmora"),
-                              _event("2031-02", "Talks on the wage deal broke down")])
-    _store_events(uow, wire, [_event("2031-03-03", "Dockworkers at the port of Velmora walked out"),
-                              _event("2031-03-05", "Owners offered a four percent raise")])
+    _store_events(
+        uow,
+        post,
+        [
+            _event("2031-03-03", "Dockworkers walked out at the port of Velmora"),
+            _event("2031-02", "Talks on the wage deal broke down"),
+        ],
+    )
+    _store_events(
+        uow,
+        wire,
+        [
+            _event("2031-03-03", "Dockworkers at the port of Velmora walked out"),
+            _event("2031-03-05", "Owners offered a four percent raise"),
+        ],
+    )
     okafor = uow.people.upsert("Ada Okafor", kind="person", aliases=["Okafor"], roles=["union leader"]).id
     lind = uow.people.upsert("Tomas Lind", kind="person", aliases=[], roles=["port director"]).id
-    uow.quotes.add_many(post, [
-        (_quote("We will not unload a single ship.", "Ada Okafor", "union leader"), okafor),
-        (_quote("Wages have not kept pace.", "Ada Okafor", "union leader"), okafor),
-    ])
+    uow.quotes.add_many(
+        post,
+        [
+            (_quote("We will not unload a single ship.", "Ada Okafor", "union leader"), okafor),
+            (_quote("Wages have not kept pace.", "Ada Okafor", "union leader"), okafor),
+        ],
+    )
     uow.quotes.add_many(wire, [(_quote("The offer on wages is fair.", "Tomas Lind", "port director"), lind)])
     uow.figures.add_many(post, [_figure("1,200 containers", 1200, "containers stranded", "~")])
     wire_same_day = _article(uow, "Dock Daily", date(2031, 3, 4))
-    uow.figures.add_many(wire, [_figure("1,500 containers", 1500, "containers stranded", ">"),
-                                _figure("40 ships", 40, None)])
+    uow.figures.add_many(
+        wire, [_figure("1,500 containers", 1500, "containers stranded", ">"), _figure("40 ships", 40, None)]
+    )
     uow.figures.add_many(wire_same_day, [_figure("1,250 containers", 1250, "containers stranded", "~")])
     return uow
 
@@ -132,7 +170,10 @@ def test_figures_group_reports_of_the_same_thing_and_flag_same_day_disagreement(
     [group] = result.groups
     assert group.about == "containers stranded" and group.unit == "container" and group.conflict
     assert [(r.value, r.bound, r.source.outlet) for r in group.reports] == [
-        (1500, ">", "Coast Wire"), (1250, "~", "Dock Daily"), (1200, "~", "Harbour Post")]  # newest first
+        (1500, ">", "Coast Wire"),
+        (1250, "~", "Dock Daily"),
+        (1200, "~", "Harbour Post"),
+    ]  # newest first
 
 
 def test_figures_close_enough_given_their_bounds_do_not_disagree(uow: FakeUnitOfWork) -> None:
@@ -166,12 +207,29 @@ def test_unknown_command_raises_query_error(uow: FakeUnitOfWork) -> None:
 def test_figures_that_count_the_topic_come_before_figures_only_in_its_sentence() -> None:
     uow = FakeUnitOfWork()
     post = _article(uow, "Harbour Post", date(2031, 3, 4))
-    uow.figures.add_many(post, [
-        NewFigure(text="12 cranes", value=12, unit="crane", about="cranes",
-                  sentence="12 cranes idle as ships wait.", start=0, end=9),
-        NewFigure(text="40 ships", value=40, unit="ship", about="ships",
-                  sentence="40 ships wait.", start=0, end=8),
-    ])
+    uow.figures.add_many(
+        post,
+        [
+            NewFigure(
+                text="12 cranes",
+                value=12,
+                unit="crane",
+                about="cranes",
+                sentence="12 cranes idle as ships wait.",
+                start=0,
+                end=9,
+            ),
+            NewFigure(
+                text="40 ships",
+                value=40,
+                unit="ship",
+                about="ships",
+                sentence="40 ships wait.",
+                start=0,
+                end=8,
+            ),
+        ],
+    )
     result = show_figures(FiguresQuery(terms=["ships"]), uow=uow)
     assert [g.about for g in result.groups] == ["ships", "cranes"]
 

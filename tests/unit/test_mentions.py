@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from extract.document import Document
-from extract.mentions import Mention, find_mentions
+from extract.names.mentions import Mention, find_mentions
 
 
 def mentions_of(text: str) -> dict[str, Mention]:

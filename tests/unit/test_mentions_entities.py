@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from extract.document import Document
-from extract.entities import collect_entities
-from extract.mentions import find_mentions
+from extract.names.entities import collect_entities
+from extract.names.mentions import find_mentions
 
 
 def test_entities_gather_aliases_and_roles_under_the_full_name() -> None:
@@ -31,9 +31,11 @@ def test_short_organisation_name_joins_the_full_one() -> None:
 
 def test_two_people_sharing_a_surname_stay_two() -> None:
     # A rarer first name the lexicon may not know must not make her a second form of him.
-    text = ("Tomasz Brennan, the harbour master, said the quay would reopen. Brennan said repairs were done. "
-            "Quilla Brennan, a union steward, disagreed. \"Nothing is fixed,\" said Quilla Brennan. "
-            "T. Brennan later added a date.")
+    text = (
+        "Tomasz Brennan, the harbour master, said the quay would reopen. Brennan said repairs were done. "
+        'Quilla Brennan, a union steward, disagreed. "Nothing is fixed," said Quilla Brennan. '
+        "T. Brennan later added a date."
+    )
     entities = {e.name: e for e in collect_entities(find_mentions(Document.parse(text)))}
     assert {"Tomasz Brennan", "Quilla Brennan"} <= entities.keys()
     assert "Quilla Brennan" not in entities["Tomasz Brennan"].aliases

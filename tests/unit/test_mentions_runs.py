@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from extract.document import Document
-from extract.mentions import find_mentions
+from extract.names.mentions import find_mentions
 
 
 def test_repeated_run_gives_mentions_at_each_occurrence() -> None:

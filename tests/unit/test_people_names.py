@@ -21,10 +21,24 @@ def test_a_titled_speaker_is_stored_under_the_plain_name_with_the_title_as_role(
     uow = FakeUnitOfWork()
 
     def extractor(text: str, published: date | None) -> Extraction:
-        return Extraction(quotes=[Quote(text="We hold", start=1, end=8, speaker="President Ines Varga",
-                                        speaker_kind="person", cue="said")])
+        return Extraction(
+            quotes=[
+                Quote(
+                    text="We hold",
+                    start=1,
+                    end=8,
+                    speaker="President Ines Varga",
+                    speaker_kind="person",
+                    cue="said",
+                )
+            ]
+        )
 
-    ingest_article(IngestArticle(text='"We hold," said President Ines Varga.', published=date(2031, 3, 1)),
-                   uow=uow, extractor=extractor, clock=FixedClock(date(2031, 3, 2)))
+    ingest_article(
+        IngestArticle(text='"We hold," said President Ines Varga.', published=date(2031, 3, 1)),
+        uow=uow,
+        extractor=extractor,
+        clock=FixedClock(date(2031, 3, 2)),
+    )
     [person] = uow.people.rows
     assert person.name == "Ines Varga" and person.roles == ["President"]

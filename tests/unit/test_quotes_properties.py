@@ -6,8 +6,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from extract.document import Document
-from extract.mentions import find_mentions
-from extract.quotes import find_quotes
+from extract.names.mentions import find_mentions
+from extract.quotes.find import find_quotes
 
 _PIECES = st.sampled_from(
     [

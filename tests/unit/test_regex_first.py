@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 
 from extract.regex_first import ASCII, Alternation, first_characters, opening_guard
-from extract.timex_grammar import TIMEX
-from extract.timex_scan import _TIMEX
+from extract.timex.grammar import TIMEX
+from extract.timex.scan import _TIMEX
 
 
 def test_first_characters_of_literals_sets_and_optional_prefixes() -> None:
@@ -34,9 +34,7 @@ def test_opening_guard_skips_places_no_alternative_can_open() -> None:
     assert guarded.match("bat") is None
     assert guarded.match("7 dogs") is None
     text = "Dogs, a dog, two cats and a catalogue."
-    assert [m.span() for m in guarded.finditer(text)] == [
-        m.span() for m in re.finditer(r"\b" + words, text)
-    ]
+    assert [m.span() for m in guarded.finditer(text)] == [m.span() for m in re.finditer(r"\b" + words, text)]
 
 
 def test_opening_guard_lets_non_ascii_through_and_gives_up_where_the_analysis_does() -> None:

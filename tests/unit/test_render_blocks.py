@@ -50,8 +50,11 @@ def test_link_escapes_the_label_and_refuses_non_http_urls() -> None:
 
 
 def test_same_day_entries_share_one_date_header() -> None:
-    entries = [entry("2025-03-01", "Levee breached"), entry("2025-03-01", "Town evacuated"),
-               entry("2025-03", "Month of rain")]
+    entries = [
+        entry("2025-03-01", "Levee breached"),
+        entry("2025-03-01", "Town evacuated"),
+        entry("2025-03", "Month of rain"),
+    ]
     message = render_timeline(timeline(entries, total=3))
     headers = [b["text"]["text"] for b in message.payload()["blocks"] if b["type"] == "header"]
     assert headers == ["Timeline: flood", "1 March 2025", "March 2025"]
@@ -78,9 +81,14 @@ def test_last_page_has_no_more_button() -> None:
 
 
 def test_empty_result_shows_the_suggestion() -> None:
-    payload = render_timeline(TimelineResult(query=TimelineQuery(terms=["zzz"]), entries=[],
-                                             page=Page(total=0, offset=0, limit=10),
-                                             suggestion="Try another word, or /timeline alone")).payload()
+    payload = render_timeline(
+        TimelineResult(
+            query=TimelineQuery(terms=["zzz"]),
+            entries=[],
+            page=Page(total=0, offset=0, limit=10),
+            suggestion="Try another word, or /timeline alone",
+        )
+    ).payload()
     assert "Try another word, or /timeline alone" in str(payload)
     assert violations(payload) == []
 
@@ -95,15 +103,26 @@ def test_figures_show_bound_unit_range_and_change() -> None:
     # Extraction names units in the singular: written out after the value as a reader writes them.
     assert format_figure(report(unit="metric ton", bound="<=")) == "up to 1,200 metric tons"
     assert format_figure(FigureReport(text="x", value=1, unit="ship", sentence="s", source=REF)) == "1 ship"
-    group = FigureGroup(about="homes flooded", unit="homes", reports=[report(unit="homes", bound=">")],
-                        conflict=True)
-    text = str(render_figures(FiguresResult(query=FiguresQuery(terms=["homes"]), groups=[group],
-                                            page=Page(total=1, offset=0, limit=10))).payload())
+    group = FigureGroup(
+        about="homes flooded", unit="homes", reports=[report(unit="homes", bound=">")], conflict=True
+    )
+    text = str(
+        render_figures(
+            FiguresResult(
+                query=FiguresQuery(terms=["homes"]), groups=[group], page=Page(total=1, offset=0, limit=10)
+            )
+        ).payload()
+    )
     assert "*homes flooded*" in text and "(homes)" not in text and "sources disagree" in text  # said once
     assert "more than 1,200 homes" in text
     cost = FigureGroup(about="flood damage", unit="USD", reports=[report(unit="USD")])
-    text = str(render_figures(FiguresResult(query=FiguresQuery(terms=["damage"]), groups=[cost],
-                                            page=Page(total=1, offset=0, limit=10))).payload())
+    text = str(
+        render_figures(
+            FiguresResult(
+                query=FiguresQuery(terms=["damage"]), groups=[cost], page=Page(total=1, offset=0, limit=10)
+            )
+        ).payload()
+    )
     assert "*flood damage* (USD)" in text
 
 
@@ -114,9 +133,17 @@ def test_format_date_handles_partial_and_odd_dates() -> None:
 
 
 def test_hundreds_of_sources_list_within_50_blocks() -> None:
-    sources = [Source(id=i, url=f"https://s{i}.example/feed", name=f"Source {i}",
-                      created_at=datetime.now(UTC), active=i % 2 == 0,
-                      last_error="timeout" if i % 7 == 0 else None) for i in range(1, 5001)]
+    sources = [
+        Source(
+            id=i,
+            url=f"https://s{i}.example/feed",
+            name=f"Source {i}",
+            created_at=datetime.now(UTC),
+            active=i % 2 == 0,
+            last_error="timeout" if i % 7 == 0 else None,
+        )
+        for i in range(1, 5001)
+    ]
     payload = render_source_list(SourceList(sources=sources)).payload()
     assert violations(payload) == []
     assert "more not shown" in str(payload["blocks"][-1])
@@ -125,4 +152,3 @@ def test_hundreds_of_sources_list_within_50_blocks() -> None:
 def test_public_is_taken_out_of_the_query() -> None:
     assert split_public("flood Public since monday") == ("flood since monday", True)
     assert split_public("publicity stunt") == ("publicity stunt", False)
-

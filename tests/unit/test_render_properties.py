@@ -31,51 +31,106 @@ _alphabet = st.one_of(st.sampled_from(list(SPECIALS + " \n:!@#")), st.characters
 short = st.text(_alphabet, max_size=40)
 # Huge texts are built by repetition: hypothesis is slow to draw thousands of characters one by one.
 huge = st.tuples(st.text(_alphabet, min_size=1, max_size=12), st.integers(200, 900)).map(
-    lambda t: t[0] * t[1])
+    lambda t: t[0] * t[1]
+)
 text = st.one_of(short, short, huge)
 maybe_text = st.none() | text
 url = st.none() | text | st.builds(lambda path: f"https://news.example/{path}", text)
 
-refs = st.builds(ArticleRef, id=st.integers(1, 10**9), url=url, title=maybe_text, outlet=maybe_text,
-                 published=st.none() | st.dates())
-day = st.one_of(st.dates().map(lambda d: d.isoformat()), st.dates().map(lambda d: d.isoformat()[:7]),
-                st.integers(1, 9999).map(str), short)
-entries = st.builds(TimelineEntry, date=day, precision=st.sampled_from(["day", "month", "year"]),
-                    summary=text, actors=st.lists(text, max_size=8), places=st.lists(short, max_size=8),
-                    sources=st.lists(refs, max_size=12))
-quotes = st.builds(QuoteEntry, speaker=maybe_text, speaker_role=maybe_text, text=text,
-                   kind=st.sampled_from(["direct", "partial", "indirect"]), said_on=st.none() | st.dates(),
-                   source=refs)
-numbers = st.floats(allow_nan=True, allow_infinity=True) | st.integers(-10**15, 10**15).map(float)
-reports = st.builds(FigureReport, text=text, value=numbers, value_max=st.none() | numbers, unit=maybe_text,
-                    bound=st.sampled_from(["=", "~", ">", ">=", "<", "<="]),
-                    change=st.sampled_from([None, "up", "down"]), about=maybe_text, sentence=text,
-                    source=refs)
-groups = st.builds(FigureGroup, about=maybe_text, unit=maybe_text, reports=st.lists(reports, max_size=15),
-                   conflict=st.booleans())
+refs = st.builds(
+    ArticleRef,
+    id=st.integers(1, 10**9),
+    url=url,
+    title=maybe_text,
+    outlet=maybe_text,
+    published=st.none() | st.dates(),
+)
+day = st.one_of(
+    st.dates().map(lambda d: d.isoformat()),
+    st.dates().map(lambda d: d.isoformat()[:7]),
+    st.integers(1, 9999).map(str),
+    short,
+)
+entries = st.builds(
+    TimelineEntry,
+    date=day,
+    precision=st.sampled_from(["day", "month", "year"]),
+    summary=text,
+    actors=st.lists(text, max_size=8),
+    places=st.lists(short, max_size=8),
+    sources=st.lists(refs, max_size=12),
+)
+quotes = st.builds(
+    QuoteEntry,
+    speaker=maybe_text,
+    speaker_role=maybe_text,
+    text=text,
+    kind=st.sampled_from(["direct", "partial", "indirect"]),
+    said_on=st.none() | st.dates(),
+    source=refs,
+)
+numbers = st.floats(allow_nan=True, allow_infinity=True) | st.integers(-(10**15), 10**15).map(float)
+reports = st.builds(
+    FigureReport,
+    text=text,
+    value=numbers,
+    value_max=st.none() | numbers,
+    unit=maybe_text,
+    bound=st.sampled_from(["=", "~", ">", ">=", "<", "<="]),
+    change=st.sampled_from([None, "up", "down"]),
+    about=maybe_text,
+    sentence=text,
+    source=refs,
+)
+groups = st.builds(
+    FigureGroup,
+    about=maybe_text,
+    unit=maybe_text,
+    reports=st.lists(reports, max_size=15),
+    conflict=st.booleans(),
+)
 
 
 def _query(cls: Any) -> Any:
-    return st.builds(cls, text=text, terms=st.lists(short, max_size=4), limit=st.integers(1, 50),
-                     offset=st.integers(0, 500))
+    return st.builds(
+        cls,
+        text=text,
+        terms=st.lists(short, max_size=4),
+        limit=st.integers(1, 50),
+        offset=st.integers(0, 500),
+    )
 
 
 def _page(query: Any, shown: int, extra: int) -> Page:
     return Page(total=query.offset + shown + extra, offset=query.offset, limit=max(query.limit, shown))
 
 
-timelines = st.builds(lambda q, e, x, s: TimelineResult(query=q, entries=e, page=_page(q, len(e), x),
-                                                        suggestion=s),
-                      _query(TimelineQuery), st.lists(entries, max_size=60), st.integers(0, 1000), maybe_text)
-whosaids = st.builds(lambda q, e, x, p: WhoSaidResult(query=q, quotes=e, page=_page(q, len(e), x),
-                                                      matched="person" if p else "topic", people=p),
-                     _query(WhoSaidQuery), st.lists(quotes, max_size=60), st.integers(0, 1000),
-                     st.lists(st.builds(Person, id=st.integers(1, 99), name=text), max_size=3))
-figures = st.builds(lambda q, g, x: FiguresResult(query=q, groups=g, page=_page(q, len(g), x)),
-                    _query(FiguresQuery), st.lists(groups, max_size=60), st.integers(0, 1000))
+timelines = st.builds(
+    lambda q, e, x, s: TimelineResult(query=q, entries=e, page=_page(q, len(e), x), suggestion=s),
+    _query(TimelineQuery),
+    st.lists(entries, max_size=60),
+    st.integers(0, 1000),
+    maybe_text,
+)
+whosaids = st.builds(
+    lambda q, e, x, p: WhoSaidResult(
+        query=q, quotes=e, page=_page(q, len(e), x), matched="person" if p else "topic", people=p
+    ),
+    _query(WhoSaidQuery),
+    st.lists(quotes, max_size=60),
+    st.integers(0, 1000),
+    st.lists(st.builds(Person, id=st.integers(1, 99), name=text), max_size=3),
+)
+figures = st.builds(
+    lambda q, g, x: FiguresResult(query=q, groups=g, page=_page(q, len(g), x)),
+    _query(FiguresQuery),
+    st.lists(groups, max_size=60),
+    st.integers(0, 1000),
+)
 
-big_data = settings(max_examples=60, deadline=None,
-                    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+big_data = settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large]
+)
 _LINK = re.compile(r"<((?i:https?)://[^\s<>|/]+[^\s<>|]*)\|([^<>|\n]*)>")
 _BOLD = re.compile(r"\*[^*\n]+\*")
 _ENTITY = re.compile(r"&(?!amp;|lt;|gt;)")

@@ -27,20 +27,39 @@ WIRE = ArticleRef(id=2, outlet="Coast Wire", published=date(2031, 3, 6))
 
 
 def _timeline() -> TimelineResult:
-    entry = TimelineEntry(date="2031-03-03", precision="day", summary="Dockworkers walked out at Velmora",
-                          sources=[POST, WIRE], story_id=7, reports=3)
+    entry = TimelineEntry(
+        date="2031-03-03",
+        precision="day",
+        summary="Dockworkers walked out at Velmora",
+        sources=[POST, WIRE],
+        story_id=7,
+        reports=3,
+    )
     return TimelineResult(query=TimelineQuery(), entries=[entry], page=Page(total=1, offset=0, limit=10))
 
 
 def _toll(value: float, source: ArticleRef) -> FigureReport:
-    return FigureReport(text=f"{value:g} dead", value=value, unit="person", about="people killed",
-                        sentence=f"{value:g} people were killed.", source=source)
+    return FigureReport(
+        text=f"{value:g} dead",
+        value=value,
+        unit="person",
+        about="people killed",
+        sentence=f"{value:g} people were killed.",
+        source=source,
+    )
 
 
 def _figures() -> FiguresResult:
     latest, earlier = _toll(31, WIRE), _toll(12, POST)
-    group = FigureGroup(about="people killed", unit="person", reports=[latest, earlier], low=12, high=31,
-                        latest=latest, history=[earlier])
+    group = FigureGroup(
+        about="people killed",
+        unit="person",
+        reports=[latest, earlier],
+        low=12,
+        high=31,
+        latest=latest,
+        history=[earlier],
+    )
     return FiguresResult(query=FiguresQuery(), groups=[group], page=Page(total=2, offset=0, limit=10))
 
 
@@ -70,15 +89,28 @@ def test_slack_figures_show_the_range_latest_and_earlier_reports() -> None:
 
 def test_story_and_split_messages_list_each_report_with_why_it_joined() -> None:
     first = StoryMember(event_id=4, date="2031-03-03", summary="Dockworkers walked out", article=POST)
-    joined = StoryMember(event_id=9, date="2031-03-03", summary="Velmora dockworkers strike", article=WIRE,
-                         score=0.62, reason={"score": 0.62, "kinds": ["walkout"], "names": ["velmora"],
-                                             "terms": ["dockworker"], "same_article_nearby": False})
+    joined = StoryMember(
+        event_id=9,
+        date="2031-03-03",
+        summary="Velmora dockworkers strike",
+        article=WIRE,
+        score=0.62,
+        reason={
+            "score": 0.62,
+            "kinds": ["walkout"],
+            "names": ["velmora"],
+            "terms": ["dockworker"],
+            "same_article_nearby": False,
+        },
+    )
     story = Story(id=7, date="2031-03-03", summary="Dockworkers walked out", members=[first, joined])
     said = json.dumps(render_story(story).payload(), ensure_ascii=False)
     assert "event 4 · Harbour Post, 2031-03-05" in said and "first report" in said
     assert "score 0.62; kind: walkout; names: velmora; words: dockworker" in said
-    split = StorySplit(old_story=story.model_copy(update={"members": [first]}),
-                       new_story=Story(id=8, date="2031-03-03", summary="x", members=[joined]))
+    split = StorySplit(
+        old_story=story.model_copy(update={"members": [first]}),
+        new_story=Story(id=8, date="2031-03-03", summary="x", members=[joined]),
+    )
     assert "Split: story 8 now holds event 9" in render_split(split).text
 
 
@@ -88,11 +120,18 @@ def test_whosaid_shows_each_role_with_the_day_it_was_first_seen() -> None:
     from handlers.domain import Person, RoleSeen
     from handlers.results import QuoteEntry, WhoSaidQuery, WhoSaidResult
 
-    history = [RoleSeen(role="Mayor", first_seen=date(2029, 5, 1)),
-               RoleSeen(role="President", first_seen=date(2031, 1, 2))]
+    history = [
+        RoleSeen(role="Mayor", first_seen=date(2029, 5, 1)),
+        RoleSeen(role="President", first_seen=date(2031, 1, 2)),
+    ]
     person = Person(id=1, name="Ines Varga", roles=["Mayor", "President"], role_history=history)
     quote = QuoteEntry(speaker="Ines Varga", text="We hold", kind="direct", source=POST)
-    result = WhoSaidResult(query=WhoSaidQuery(terms=["Varga"]), matched="person", people=[person],
-                           quotes=[quote], page=Page(total=1, offset=0, limit=10))
+    result = WhoSaidResult(
+        query=WhoSaidQuery(terms=["Varga"]),
+        matched="person",
+        people=[person],
+        quotes=[quote],
+        page=Page(total=1, offset=0, limit=10),
+    )
     assert "Ines Varga: Mayor (since 2029-05-01), President (since 2031-01-02)" in console_quotes(result)
     assert "President (since 2031-01-02)" in json.dumps(render_quotes(result).payload())

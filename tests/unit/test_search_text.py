@@ -94,4 +94,5 @@ def test_normalize_token_is_stable_for_ordinary_words() -> None:
 
 def test_index_text_keeps_each_token_once_in_order_of_first_appearance() -> None:
     assert index_text(["Drones hit Kharkiv", "Russian drones hit Kharkiv overnight", "Kharkiv"]) == (
-        "dron hit kharkiv russian overnight")
+        "dron hit kharkiv russian overnight"
+    )

@@ -10,8 +10,11 @@ import httpx
 
 from bot.fetch.sources import HttpSourceReader, parse_feed
 
-PAGE = ("<html><body><article>" + "<p>The port of Arlen reopened on Monday after long repairs.</p>" * 5
-        + "</article></body></html>").encode()
+PAGE = (
+    "<html><body><article>"
+    + "<p>The port of Arlen reopened on Monday after long repairs.</p>" * 5
+    + "</article></body></html>"
+).encode()
 
 
 def test_no_more_than_two_requests_run_at_once_against_one_host() -> None:
@@ -35,11 +38,16 @@ def test_no_more_than_two_requests_run_at_once_against_one_host() -> None:
 
 
 def test_a_429_is_retried_after_the_wait_the_server_asks_for() -> None:
-    answers = iter([httpx.Response(429, headers={"retry-after": "7"}),
-                    httpx.Response(200, content=PAGE, headers={"content-type": "text/html"})])
+    answers = iter(
+        [
+            httpx.Response(429, headers={"retry-after": "7"}),
+            httpx.Response(200, content=PAGE, headers={"content-type": "text/html"}),
+        ]
+    )
     waits: list[float] = []
-    reader = HttpSourceReader(client=httpx.Client(transport=httpx.MockTransport(lambda r: next(answers))),
-                              sleep=waits.append)
+    reader = HttpSourceReader(
+        client=httpx.Client(transport=httpx.MockTransport(lambda r: next(answers))), sleep=waits.append
+    )
     assert "Arlen" in reader.read_article("https://one.example/a").text
     reader.close()
     assert waits == [7.0]
@@ -52,5 +60,9 @@ def test_atom_entries_become_items_with_plain_text_and_dates() -> None:
     &amp;amp; last.&lt;/p&gt;</content></entry></feed>"""
     [item] = parse_feed(atom, "https://w.example/atom")
     assert (item.guid, item.url, item.title, str(item.published)) == (
-        "urn:1", "https://w.example/1", "One & two", "2030-05-31")
+        "urn:1",
+        "https://w.example/1",
+        "One & two",
+        "2030-05-31",
+    )
     assert item.text == "First para.\n\nSecond & last."

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from extract.document import Document
-from extract.mentions import find_mentions
-from extract.quotes import find_quotes
+from extract.names.mentions import find_mentions
+from extract.quotes.find import find_quotes
 
 
 def speakers_of(text: str) -> list[str | None]:

@@ -19,34 +19,49 @@ CLOCK = FixedClock(date(2031, 3, 20))
 
 def _extractor(events: list[tuple[str, str, list[str]]]):  # type: ignore[no-untyped-def]
     """An extractor that finds the given (date, sentence, places) events in the text."""
+
     def run(text: str, published: date | None) -> Extraction:
         found = []
         for day, sentence, places in events:
             start = text.index(sentence)
-            found.append(Event(date=day, start=start, end=start + len(sentence), summary=sentence,
-                               places=places))
+            found.append(
+                Event(date=day, start=start, end=start + len(sentence), summary=sentence, places=places)
+            )
         return Extraction(events=found)
+
     return run
 
 
 def _ingest(uow: FakeUnitOfWork, outlet: str, events: list[tuple[str, str, list[str]]]) -> None:
     text = " ".join(sentence for _, sentence, _ in events)
-    result = ingest_article(IngestArticle(text=text, outlet=outlet, published=date(2031, 3, 8)), uow=uow,
-                            extractor=_extractor(events), clock=CLOCK)
+    result = ingest_article(
+        IngestArticle(text=text, outlet=outlet, published=date(2031, 3, 8)),
+        uow=uow,
+        extractor=_extractor(events),
+        clock=CLOCK,
+    )
     assert result.status == "stored"
 
 
 @pytest.fixture
 def uow() -> FakeUnitOfWork:
     uow = FakeUnitOfWork()
-    _ingest(uow, "Harbour Post", [
-        ("2031-03-07", "Merovian forces launched a massive assault on Tassel.", ["Tassel"]),
-        ("2031-03-07", "A fire destroyed a warehouse in Brenn.", ["Brenn"]),
-    ])
-    _ingest(uow, "Coast Wire", [
-        ("2031-03-07", "Tassel came under heavy bombardment from Merovian artillery.", ["Tassel"]),
-        ("2031-03-07", "The Sunday attack on Tassel damaged dozens of homes.", ["Tassel"]),
-    ])
+    _ingest(
+        uow,
+        "Harbour Post",
+        [
+            ("2031-03-07", "Merovian forces launched a massive assault on Tassel.", ["Tassel"]),
+            ("2031-03-07", "A fire destroyed a warehouse in Brenn.", ["Brenn"]),
+        ],
+    )
+    _ingest(
+        uow,
+        "Coast Wire",
+        [
+            ("2031-03-07", "Tassel came under heavy bombardment from Merovian artillery.", ["Tassel"]),
+            ("2031-03-07", "The Sunday attack on Tassel damaged dozens of homes.", ["Tassel"]),
+        ],
+    )
     return uow
 
 
@@ -85,8 +100,10 @@ def test_split_takes_an_event_out_and_is_audited(uow: FakeUnitOfWork) -> None:
     assert len(show_timeline(TimelineQuery(), uow=uow).entries) == 3
 
 
-@pytest.mark.parametrize(("story_id", "event_id", "message"), [
-    (99, 1, "no story 99"), (1, 2, "not in story 1"), (2, 2, "nothing to split")])
+@pytest.mark.parametrize(
+    ("story_id", "event_id", "message"),
+    [(99, 1, "no story 99"), (1, 2, "not in story 1"), (2, 2, "nothing to split")],
+)
 def test_split_explains_what_cannot_be_done(
     uow: FakeUnitOfWork, story_id: int, event_id: int, message: str
 ) -> None:
@@ -96,8 +113,12 @@ def test_split_explains_what_cannot_be_done(
 
 
 def _story(i: int, day: str, summary: str, outlets: list[str]) -> Story:
-    members = [StoryMember(event_id=i * 10 + n, date=day, summary=summary,
-                           article=ArticleRef(id=i * 10 + n, outlet=o)) for n, o in enumerate(outlets)]
+    members = [
+        StoryMember(
+            event_id=i * 10 + n, date=day, summary=summary, article=ArticleRef(id=i * 10 + n, outlet=o)
+        )
+        for n, o in enumerate(outlets)
+    ]
     return Story(id=i, date=day, summary=summary, members=members)
 
 
@@ -123,9 +144,16 @@ def test_timeline_loads_the_reports_of_the_page_only(uow: FakeUnitOfWork) -> Non
 
 def test_story_shows_the_most_precise_date_and_the_most_shared_summary() -> None:
     assert story_date(["2031-03", "2031-03-07", "2031-03-07"]) == "2031-03-07"
-    members = [StoryMember(event_id=n, date="2031-03-07", summary=s, article=ArticleRef(id=n)) for n, s in
-               enumerate(["They are watching.", "Merovian forces attacked Tassel with missiles.",
-                          "Tassel was attacked by Merovian forces."])]
+    members = [
+        StoryMember(event_id=n, date="2031-03-07", summary=s, article=ArticleRef(id=n))
+        for n, s in enumerate(
+            [
+                "They are watching.",
+                "Merovian forces attacked Tassel with missiles.",
+                "Tassel was attacked by Merovian forces.",
+            ]
+        )
+    ]
     assert best_summary(members) != "They are watching."
 
 
@@ -143,19 +171,39 @@ def test_figures_of_one_happening_group_across_outlets_and_a_rising_toll_keeps_i
     from handlers.results import FiguresQuery
 
     uow = FakeUnitOfWork()
-    for n, (day, text, value, bound) in enumerate([
-        (5, "The quake killed 12 people in Hollin on March 4.", 12, "="),
-        (6, "The toll from the Hollin quake rose to 23 dead.", 23, "="),
-        (7, "At least 31 people died in the Hollin quake.", 31, ">="),
-    ]):
-        article = uow.articles.add(NewArticle(text=text, content_hash=str(n), outlet=f"Outlet {n}",
-                                              published=date(2031, 3, day)))
-        events = [NewEvent(date="2031-03-04", summary=text, sentence=text, start=0, end=len(text),
-                           places=["Hollin"])]
-        merge_into_stories(uow.articles.ref(article.id), events, uow.events.add_many(article.id, events),
-                           uow=uow)
-        uow.figures.add_many(article.id, [NewFigure(text=str(value), value=value, unit="person", bound=bound,
-                                                    about="people killed", sentence=text, start=5, end=8)])
+    for n, (day, text, value, bound) in enumerate(
+        [
+            (5, "The quake killed 12 people in Hollin on March 4.", 12, "="),
+            (6, "The toll from the Hollin quake rose to 23 dead.", 23, "="),
+            (7, "At least 31 people died in the Hollin quake.", 31, ">="),
+        ]
+    ):
+        article = uow.articles.add(
+            NewArticle(text=text, content_hash=str(n), outlet=f"Outlet {n}", published=date(2031, 3, day))
+        )
+        events = [
+            NewEvent(
+                date="2031-03-04", summary=text, sentence=text, start=0, end=len(text), places=["Hollin"]
+            )
+        ]
+        merge_into_stories(
+            uow.articles.ref(article.id), events, uow.events.add_many(article.id, events), uow=uow
+        )
+        uow.figures.add_many(
+            article.id,
+            [
+                NewFigure(
+                    text=str(value),
+                    value=value,
+                    unit="person",
+                    bound=bound,
+                    about="people killed",
+                    sentence=text,
+                    start=5,
+                    end=8,
+                )
+            ],
+        )
     [group] = show_figures(FiguresQuery(terms=["Hollin"]), uow=uow).groups
     assert not group.conflict and group.latest is not None and group.latest.value == 31
     assert [r.value for r in group.history] == [23, 12]

@@ -11,10 +11,16 @@ from handlers.story_match import MERGE_THRESHOLD, best_match, features, fold, na
 
 
 def test_paraphrased_attack_reports_of_the_same_day_and_country_merge() -> None:
-    a = features("2031-03-07", "Merovian forces launched a massive assault on Tassel, firing 34 missiles.",
-                 places=["Tassel"])
-    b = features("2031-03-07", "Tassel came under heavy bombardment as Merovian troops fired rockets.",
-                 places=["Tassel"])
+    a = features(
+        "2031-03-07",
+        "Merovian forces launched a massive assault on Tassel, firing 34 missiles.",
+        places=["Tassel"],
+    )
+    b = features(
+        "2031-03-07",
+        "Tassel came under heavy bombardment as Merovian troops fired rockets.",
+        places=["Tassel"],
+    )
     s = score(a, b)
     assert s.merges and s.kinds == ("attack",) and "tassel" in s.names and "merovia" in s.names
 
@@ -39,24 +45,34 @@ def test_other_kinds_of_happening_in_the_same_town_on_the_same_day_stay_apart() 
 
 
 def test_the_same_kind_in_two_towns_stays_apart() -> None:
-    a = features("2031-03-07", "Talks between Rafael Lindval and Tomas Kortova took place in Lindqvist.",
-                 actors=["Rafael Lindval", "Tomas Kortova"], places=["Lindqvist"])
-    b = features("2031-03-07", "Mayor Belenko met Ilse Beltova in Tassel for talks.",
-                 actors=["Belenko", "Ilse Beltova"], places=["Tassel"])
+    a = features(
+        "2031-03-07",
+        "Talks between Rafael Lindval and Tomas Kortova took place in Lindqvist.",
+        actors=["Rafael Lindval", "Tomas Kortova"],
+        places=["Lindqvist"],
+    )
+    b = features(
+        "2031-03-07",
+        "Mayor Belenko met Ilse Beltova in Tassel for talks.",
+        actors=["Belenko", "Ilse Beltova"],
+        places=["Tassel"],
+    )
     assert not score(a, b).merges
 
 
 def test_a_surname_meets_the_full_name_and_a_seat_of_power_its_country() -> None:
-    a = features("2031-03-07", "Talks with Volodymyr Zelensky were held in Kyiv.",
-                 actors=["Volodymyr Zelensky"])
+    a = features(
+        "2031-03-07", "Talks with Volodymyr Zelensky were held in Kyiv.", actors=["Volodymyr Zelensky"]
+    )
     b = features("2031-03-07", "Zelensky met the envoy for talks.", actors=["Zelensky"])
     assert "zelensky" in score(a, b).names and score(a, b).merges
     assert "russia" in features("2031-03-07", "The Kremlin denied the strike.").names
 
 
 def test_a_follow_up_without_names_joins_its_lead_nearby_in_the_same_article() -> None:
-    lead = features("2031-03-13", "A blaze ripped through a warehouse in Brenn.", places=["Brenn"],
-                    article_id=1, offset=0)
+    lead = features(
+        "2031-03-13", "A blaze ripped through a warehouse in Brenn.", places=["Brenn"], article_id=1, offset=0
+    )
     said = "Firefighters fought the blaze for six hours."
     follow = features("2031-03-13", said, article_id=1, offset=50)
     elsewhere = features("2031-03-13", said, article_id=2, offset=50)
@@ -79,15 +95,17 @@ def test_words_are_reduced_so_inflections_meet() -> None:
 
 
 def test_generic_actors_like_police_identify_no_happening() -> None:
-    a = features("2031-03-04", "Police in Vinmark arrested 59 suspects.", actors=["Police"],
-                 places=["Vinmark"])
+    a = features(
+        "2031-03-04", "Police in Vinmark arrested 59 suspects.", actors=["Police"], places=["Vinmark"]
+    )
     b = features("2031-03-04", "Police in Eskar arrested 49 suspects.", actors=["Police"], places=["Eskar"])
     assert "police" not in a.names and not score(a, b).merges
 
 
 def test_hyphenated_words_and_vague_verbs_name_kinds_without_ruling_out_a_match() -> None:
-    winds = features("2031-03-14", "Hurricane-force winds lashed Tassel, cutting electricity.",
-                     places=["Tassel"])
+    winds = features(
+        "2031-03-14", "Hurricane-force winds lashed Tassel, cutting electricity.", places=["Tassel"]
+    )
     storm = features("2031-03-14", "A storm battered Tassel overnight.", places=["Tassel"])
     assert "storm" in winds.kinds and score(winds, storm).merges
     outage = features("2031-03-14", "Officials cut power in Tassel.", places=["Tassel"])

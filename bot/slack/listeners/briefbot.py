@@ -41,16 +41,29 @@ def register(app: App, questions: Questions, desk: AdminDesk) -> None:
         user = str(command.get("user_id", ""))
         where: dict[str, Any] = {"command": "/briefbot", "user": user, "channel": command.get("channel_id")}
         try:
-            message = run_briefbot(command.get("text", ""), user, questions, desk,
-                                   channel=command.get("channel_id"), team=command.get("team_id"))
+            message = run_briefbot(
+                command.get("text", ""),
+                user,
+                questions,
+                desk,
+                channel=command.get("channel_id"),
+                team=command.get("team_id"),
+            )
         except Exception:
             logger.exception("/briefbot failed: %s text=%r", where, command.get("text"))
             message = render_error("Sorry, something went wrong on our side; it has been logged.")
         send(respond, message, **where)
 
 
-def run_briefbot(text: str, user: str, questions: Questions, desk: AdminDesk, *, channel: str | None = None,
-                 team: str | None = None) -> SlackMessage:
+def run_briefbot(
+    text: str,
+    user: str,
+    questions: Questions,
+    desk: AdminDesk,
+    *,
+    channel: str | None = None,
+    team: str | None = None,
+) -> SlackMessage:
     """Dispatch one /briefbot line; anything not understood gets the help."""
     words = text.split()
     if not words or words[0].lower() in ("help", "?"):
@@ -60,7 +73,7 @@ def run_briefbot(text: str, user: str, questions: Questions, desk: AdminDesk, *,
     if words[0].lower() == "stories":
         return _stories(words[1:], user, desk, questions)
     if words[0].lower() != "sources":
-        return _help(questions, note=f"I don't know \"{' '.join(words)[:100]}\". Here is what I can do:")
+        return _help(questions, note=f'I don\'t know "{" ".join(words)[:100]}". Here is what I can do:')
     if not desk.may_administer(user):
         logger.warning("refused admin command from %s: %r", user, text[:200])
         return render_refusal("managing sources")
@@ -70,8 +83,9 @@ def run_briefbot(text: str, user: str, questions: Questions, desk: AdminDesk, *,
         return render_error(str(exc))
 
 
-def _sources(args: list[str], user: str, desk: AdminDesk, questions: Questions, *,
-             channel: str | None = None) -> SlackMessage:
+def _sources(
+    args: list[str], user: str, desk: AdminDesk, questions: Questions, *, channel: str | None = None
+) -> SlackMessage:
     verb = args[0].lower() if args else "list"
     if verb == "list" and len(args) <= 1:
         return render_source_list(desk.list(user))
@@ -92,11 +106,12 @@ def _sources(args: list[str], user: str, desk: AdminDesk, questions: Questions, 
         if not source_id.isdigit():
             return render_error(f"Source ids are numbers, as in /briefbot sources {verb} 3.")
         return render_source_changed(desk.change(user, verb, int(source_id)))
-    return _help(questions, note=f"I don't understand \"sources {' '.join(args)[:100]}\".")
+    return _help(questions, note=f'I don\'t understand "sources {" ".join(args)[:100]}".')
 
 
-def _digest(args: list[str], user: str, desk: AdminDesk, *, channel: str | None,
-            team: str | None) -> SlackMessage:
+def _digest(
+    args: list[str], user: str, desk: AdminDesk, *, channel: str | None, team: str | None
+) -> SlackMessage:
     if not desk.may_administer(user):
         logger.warning("refused digest command from %s: %r", user, " ".join(args)[:200])
         return render_refusal("managing digests")
@@ -124,7 +139,7 @@ def _stories(args: list[str], user: str, desk: AdminDesk, questions: Questions) 
             return render_split(desk.split_story(user, int(ids[0]), int(ids[1])))
     except StoryError as exc:
         return render_error(str(exc))
-    return _help(questions, note=f"I don't understand \"stories {' '.join(args)[:100]}\".\n{STORIES_HELP}")
+    return _help(questions, note=f'I don\'t understand "stories {" ".join(args)[:100]}".\n{STORIES_HELP}')
 
 
 def _unwrap(token: str) -> str:

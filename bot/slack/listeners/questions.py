@@ -24,8 +24,11 @@ def register(app: App, questions: Questions) -> None:
 def _listener(question: str, questions: Questions) -> Callable[..., None]:
     def answer(ack: Ack, command: dict[str, Any], respond: Respond) -> None:
         ack()  # first, always: Slack gives up after 3 seconds
-        where: dict[str, Any] = {"command": f"/{question}", "user": command.get("user_id"),
-                                 "channel": command.get("channel_id")}
+        where: dict[str, Any] = {
+            "command": f"/{question}",
+            "user": command.get("user_id"),
+            "channel": command.get("channel_id"),
+        }
         text, public = split_public(command.get("text", ""))
         try:
             message = answer_message(questions, question, text, public=public)

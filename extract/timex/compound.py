@@ -7,7 +7,7 @@ import re
 from datetime import date, timedelta
 
 from extract.models import TimeExpression
-from extract.timex_context import FUTURE, Context, Resolved
+from extract.timex.context import FUTURE, Context, Resolved
 
 _DAY_VALUE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _INSIDE_A_DAY = re.compile(r"\b(?:in|of|during|through|throughout|all)\s+$", re.IGNORECASE)

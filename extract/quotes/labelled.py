@@ -9,11 +9,11 @@ from __future__ import annotations
 import re
 
 from extract.document import Document
-from extract.lexicon_places import is_place
-from extract.lexicon_roles import known_orgs, source_nouns
 from extract.models import Quote, QuoteKind
-from extract.names_tokens import STOP_CAPITALISED
-from extract.speakers import Speaker, SpeakerFinder
+from extract.names.places import is_place
+from extract.names.roles import known_orgs, source_nouns
+from extract.names.tokens import STOP_CAPITALISED
+from extract.quotes.speakers import Speaker, SpeakerFinder
 
 _LABEL = re.compile(r"[\"“]?([A-Z][\w.’'-]*(?:[ \u00a0][A-Z][\w.’'-]*){0,3}):[ \u00a0]+(?=\S)")
 _NOT_LABELS = frozenset(

@@ -6,10 +6,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from extract.figures_measures import APART_UNIT, GLUED_UNIT, TIME_UNITS, unit_name
-from extract.figures_nouns import about_after, counted_noun
-from extract.figures_units import CURRENCY_SUFFIX, SCALE_ONLY_SUFFIX, currency_of, money_name
-from extract.numbers import SCALE, SCALE_ABBREVIATIONS, SCALES, number_value
+from extract.figures.measures import APART_UNIT, GLUED_UNIT, TIME_UNITS, unit_name
+from extract.figures.nouns import about_after, counted_noun
+from extract.figures.numbers import SCALE, SCALE_ABBREVIATIONS, SCALES, number_value
+from extract.figures.units import CURRENCY_SUFFIX, SCALE_ONLY_SUFFIX, currency_of, money_name
 
 SCALE_AFTER = re.compile(rf"[^\S\r\n]?(?:-[^\S\r\n]?)?{SCALE}")
 _SPACE = re.compile(r"[^\S\r\n]?(?:-[^\S\r\n]?)?")

@@ -14,10 +14,10 @@ from dataclasses import dataclass
 from functools import cache
 
 from extract.document import Document
-from extract.lexicon_roles import role_nouns, role_qualifiers, source_nouns
-from extract.lexicon_speech import AUDIENCE_WORDS, INVERTING_VERBS, speech_alternation
-from extract.quote_marks import Segment
-from extract.speakers import Speaker, SpeakerFinder
+from extract.names.roles import role_nouns, role_qualifiers, source_nouns
+from extract.quotes.marks import Segment
+from extract.quotes.speakers import Speaker, SpeakerFinder
+from extract.quotes.speech_words import AUDIENCE_WORDS, INVERTING_VERBS, speech_alternation
 
 _ROLE_PREFIX = re.compile(r"(?:[\w’'.-]+[ \u00a0]+){0,5}")
 _GAP = re.compile(r"[ \u00a0]*[,—–―-]*[ \u00a0]*")

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from extract.numbers import TENS, UNITS
+from extract.figures.numbers import TENS, UNITS
 
 MONTHS = {
     "jan": 1,

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from extract.timex_grammar import MONTHS
+from extract.timex.grammar import MONTHS
 
 # An upper-case place ("NEW YORK", "WASHINGTON, D.C."), a comma, the day, then the agency in
 # brackets or the dash that opens the story.

@@ -8,8 +8,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from extract.timex_calendar import weekday_on_or_after, weekday_on_or_before
-from extract.timex_tense import FUTURE, PAST, STRICT_PAST, UNKNOWN
+from extract.timex.calendar_dates import weekday_on_or_after, weekday_on_or_before
+from extract.timex.tense import FUTURE, PAST, STRICT_PAST, UNKNOWN
 
 Resolved = tuple[str | None, str]  # (TIMEX value, kind)
 

@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import re
 
-from extract.lexicon_roles import role_nouns, role_qualifiers, source_nouns
-from extract.lexicon_speech import AUXILIARIES
-from extract.mentions import Mention
 from extract.models import EntityKind
-from extract.names_tokens import STOP_CAPITALISED
+from extract.names.mentions import Mention
+from extract.names.roles import role_nouns, role_qualifiers, source_nouns
+from extract.names.tokens import STOP_CAPITALISED
+from extract.quotes.speech_words import AUXILIARIES
 
 _TOKEN = re.compile(r"[\w’'.\-]*\w|[^\w\s]")
 _DETERMINERS = frozenset(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from functools import cache
 
-from extract import lexicon_gazetteer
+from extract.names import gazetteer as lexicon_gazetteer
 
 # Short and informal forms news text uses; lower case.
 _EXTRA_PLACES = """

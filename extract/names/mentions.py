@@ -14,12 +14,11 @@ from functools import cache, lru_cache
 from typing import Literal
 
 from extract.document import Document
-from extract.lexicon_names import gender_of_first_name, is_first_name
-from extract.lexicon_places import is_place, is_region
-from extract.lexicon_roles import demonyms, known_orgs, org_words, titles
-from extract.lexicon_speech import finite_speech_alternation
-from extract.names_canonical import FullNames, organisation_names, role_after, role_before
-from extract.names_tokens import (
+from extract.names.canonical import FullNames, organisation_names, role_after, role_before
+from extract.names.name_words import gender_of_first_name, is_first_name
+from extract.names.places import is_place, is_region
+from extract.names.roles import demonyms, known_orgs, org_words, titles
+from extract.names.tokens import (
     CAPITALISED_RUN,
     HONORIFIC_GENDER,
     STOP_CAPITALISED,
@@ -27,6 +26,7 @@ from extract.names_tokens import (
     split_possessives,
     tokens_of,
 )
+from extract.quotes.speech_words import finite_speech_alternation
 
 MentionKind = Literal["person", "organization", "place", "unknown"]
 

@@ -14,9 +14,9 @@ from bisect import bisect_left
 from datetime import date, timedelta
 
 from extract.document import Document
-from extract.events_summary import attribution_start, is_dateline, summarize
-from extract.mentions import Mention
+from extract.events.summary import attribution_start, is_dateline, summarize
 from extract.models import Event, TimeExpression
+from extract.names.mentions import Mention
 from extract.regex_first import opening_guard
 
 _DAY = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
@@ -26,7 +26,8 @@ _WEEK = re.compile(r"(\d{4})-W(\d{1,2})(-WE)?$")
 _COARSE = re.compile(r"(\d{4})-(?:Q[1-4]|H[12]|SP|SU|FA|WI)$")
 # "since 2022", "until March", "through 2030": the date bounds a period, it does not date a happening
 _BOUNDING_WORDS = (
-    r"(?:since|until|till|through|throughout|starting|from|between)\s+(?:(?:the|early|late|mid|last|this)\s+)?$"
+    r"(?:since|until|till|through|throughout|starting|from|between)\s+"
+    r"(?:(?:the|early|late|mid|last|this)\s+)?$"
 )
 _REFERENCE_WORDS = r"(?:since|until|till)\s+(?:\S+\s+){1,6}$"
 # both are searched in the words before each date: the guards pass over the places they cannot start
@@ -113,8 +114,13 @@ def find_events(doc: Document, dates: list[TimeExpression], mentions: list[Menti
         # one already past: news reports what happened, the plan is secondary.
         value, _, _ = max(
             candidates,
-            key=lambda c: (not c[1], c[2].start < said_from, not _after(c[0], published),
-                           _PRECISION[len(c[0])], -c[2].start),
+            key=lambda c: (
+                not c[1],
+                c[2].start < said_from,
+                not _after(c[0], published),
+                _PRECISION[len(c[0])],
+                -c[2].start,
+            ),
         )
         phrases = tuple(t.text for _, _, t in candidates)
         actors, places = _participants(ordered, starts, s, e)

@@ -15,11 +15,10 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from extract.document import Document
-from extract.lexicon_roles import role_nouns, source_nouns
-from extract.lexicon_speech import AUXILIARIES, PRONOUNS
-from extract.mentions import Mention
 from extract.models import EntityKind
-from extract.names_speaker_words import (
+from extract.names.mentions import Mention
+from extract.names.roles import role_nouns, source_nouns
+from extract.names.speaker_words import (
     _APPOSITION_OPENERS,
     _DETERMINERS,
     _NOT_AFTER_SUBJECT,
@@ -43,7 +42,8 @@ from extract.names_speaker_words import (
     _skip_parenthesis,
     _skip_spaces,
 )
-from extract.names_tokens import STOP_CAPITALISED
+from extract.names.tokens import STOP_CAPITALISED
+from extract.quotes.speech_words import AUXILIARIES, PRONOUNS
 
 _FAMILIAR_TAIL = re.compile(
     r"[ \u00a0]+(?:with|to)(?:[ \u00a0]+(?:the|a|an|his|her|their|its|[\w’'-]+)){1,3}(?=[ \u00a0]*[,.;:]|$)"

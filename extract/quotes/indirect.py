@@ -13,17 +13,8 @@ from bisect import bisect_left
 from functools import cache
 
 from extract.document import Document
-from extract.lexicon_speech import (
-    AUDIENCE_WORDS,
-    INVERTING_VERBS,
-    indirect_alternation,
-    prepositional_phrases,
-    stance_alternation,
-    stance_verbs,
-)
 from extract.models import Quote
-from extract.quote_marks import Segment
-from extract.quotes_indirect_spans import (
+from extract.quotes.indirect_spans import (
     MIN_WORDS,
     close_before,
     is_clause,
@@ -33,8 +24,17 @@ from extract.quotes_indirect_spans import (
     quote_kind,
     report_end,
 )
+from extract.quotes.marks import Segment
+from extract.quotes.speakers import Speaker, SpeakerFinder
+from extract.quotes.speech_words import (
+    AUDIENCE_WORDS,
+    INVERTING_VERBS,
+    indirect_alternation,
+    prepositional_phrases,
+    stance_alternation,
+    stance_verbs,
+)
 from extract.regex_first import opening_guard
-from extract.speakers import Speaker, SpeakerFinder
 
 # Verbs that introduce a clause without "that" ("he said the talks failed").
 _BARE_CLAUSE_VERBS = frozenset(

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from extract.models import Quote, QuoteKind
-from extract.speakers import Speaker
+from extract.quotes.speakers import Speaker
 
 _CONCESSION = re.compile(r",[ \u00a0]+(?:although|though|even though|even as|whereas)\b")
 _BE = re.compile(

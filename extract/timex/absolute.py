@@ -9,9 +9,9 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from extract.timex_calendar import SEASONS, holiday, iso_week
-from extract.timex_context import FUTURE, Context, Resolved, month_day_year, month_year, pick_occurrence
-from extract.timex_grammar import MONTHS, ORDINALS, WEEKDAYS, WORD_AFTER, WORD_BEFORE
+from extract.timex.calendar_dates import SEASONS, holiday, iso_week
+from extract.timex.context import FUTURE, Context, Resolved, month_day_year, month_year, pick_occurrence
+from extract.timex.grammar import MONTHS, ORDINALS, WEEKDAYS, WORD_AFTER, WORD_BEFORE
 
 # Words that let a bare month name or an old year stand as a date ("in May", "since 1948").
 _TEMPORAL_PREPOSITIONS = frozenset(

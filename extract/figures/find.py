@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from extract.document import Document
-from extract.figures_context import (
+from extract.figures.context import (
     bound_after,
     bound_before,
     change_after,
@@ -22,13 +22,13 @@ from extract.figures_context import (
     is_identifier,
     is_not_a_number,
 )
-from extract.figures_measures import TIME_UNITS
-from extract.figures_nouns import subject_before
-from extract.figures_tail import Tail, read_scale, read_tail
-from extract.figures_units import CURRENCY_PREFIX, currency_of
-from extract.lexicon_speech import trie_alternation
+from extract.figures.measures import TIME_UNITS
+from extract.figures.nouns import subject_before
+from extract.figures.numbers import DIGIT_NUMBER, SCALES, TENS, UNITS, WORD_NUMBER, number_value
+from extract.figures.tail import Tail, read_scale, read_tail
+from extract.figures.units import CURRENCY_PREFIX, currency_of
 from extract.models import Bound, Change, Figure, TimeExpression
-from extract.numbers import DIGIT_NUMBER, SCALES, TENS, UNITS, WORD_NUMBER, number_value
+from extract.quotes.speech_words import trie_alternation
 from extract.regex_first import opening_guard
 
 _CANDIDATE_PATTERN = (

@@ -6,8 +6,8 @@ it gave the person; the store uses these to file speakers under one name across 
 
 from __future__ import annotations
 
-from extract.mentions import Mention
 from extract.models import Entity, EntityKind
+from extract.names.mentions import Mention
 
 
 def collect_entities(mentions: list[Mention]) -> list[Entity]:

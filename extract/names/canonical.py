@@ -12,11 +12,11 @@ import re
 from bisect import bisect_right
 from typing import TYPE_CHECKING
 
-from extract.lexicon_roles import role_nouns, role_qualifiers, titles
-from extract.names_tokens import STOP_CAPITALISED
+from extract.names.roles import role_nouns, role_qualifiers, titles
+from extract.names.tokens import STOP_CAPITALISED
 
 if TYPE_CHECKING:
-    from extract.mentions import Mention
+    from extract.names.mentions import Mention
 
 
 def organisation_names(raw: list[Mention]) -> dict[str, str]:
@@ -51,9 +51,11 @@ class FullNames:
         "Anders Morales": a first name (or initial) given must fit."""
         found = self._cache.get((key, gender, first))
         if found is None:
-            people = [c for c in self._by_key.get(key, [])
-                      if (not gender or c.gender in ("", gender))
-                      and (not first or same_first_name(first, c.text))]
+            people = [
+                c
+                for c in self._by_key.get(key, [])
+                if (not gender or c.gender in ("", gender)) and (not first or same_first_name(first, c.text))
+            ]
             found = ([c.start for c in people], people)
             self._cache[(key, gender, first)] = found
         starts, people = found

@@ -4,7 +4,7 @@ Each quoted stretch is attributed by the cue next to it: after it (`“…,” X
 before it (`X said: “…”`, `X told reporters “…”`), or earlier in the same sentence for quoted
 words inside a paraphrase (`X described Y as “…”`). A quote with no cue that opens a sentence
 continues the last speaker when that speaker spoke in the same or the previous paragraph.
-Reported speech without quotation marks is found per sentence (extract/quotes_indirect.py).
+Reported speech without quotation marks is found per sentence (extract/quotes/indirect.py).
 """
 
 from __future__ import annotations
@@ -13,10 +13,9 @@ import re
 from bisect import bisect_right
 
 from extract.document import Document
-from extract.mentions import Mention
 from extract.models import Quote, QuoteKind
-from extract.quote_marks import Segment, quote_segments
-from extract.quotes_attribution import (
+from extract.names.mentions import Mention
+from extract.quotes.attribution import (
     Attribution,
     attribution_after,
     attribution_before,
@@ -26,13 +25,14 @@ from extract.quotes_attribution import (
     same_sentence,
     subject_attribution,
 )
-from extract.speakers import Speaker, SpeakerFinder
+from extract.quotes.marks import Segment, quote_segments
+from extract.quotes.speakers import Speaker, SpeakerFinder
 
 
 def find_quotes(doc: Document, mentions: list[Mention]) -> list[Quote]:
     """Direct, partial and indirect quotes with resolved speakers, sorted by start."""
-    from extract.quotes_indirect import find_indirect
-    from extract.quotes_labelled import find_labelled
+    from extract.quotes.indirect import find_indirect
+    from extract.quotes.labelled import find_labelled
 
     segments = quote_segments(doc.text, doc.paragraphs)
     finder = SpeakerFinder(doc, mentions, [(s.start, s.end) for s in segments])

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 
 from extract.regex_first import Alternation
-from extract.timex_grammar import ALTERNATIVES
+from extract.timex.grammar import ALTERNATIVES
 
 # Lower-case triggers; the capitalised ones (months, weekdays) must be capitalised in the text too.
 _TRIGGER_WORDS = tuple(

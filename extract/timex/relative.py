@@ -6,10 +6,10 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
-from extract.timex_absolute import clock_value
-from extract.timex_calendar import SEASONS, at_precision, iso_week, shift, weekday_on_or_before
-from extract.timex_context import FUTURE, PAST, Context, Resolved, month_day_year, weekday_date
-from extract.timex_grammar import MONTHS, NUMBER_WORDS, WEEKDAYS
+from extract.timex.absolute import clock_value
+from extract.timex.calendar_dates import SEASONS, at_precision, iso_week, shift, weekday_on_or_before
+from extract.timex.context import FUTURE, PAST, Context, Resolved, month_day_year, weekday_date
+from extract.timex.grammar import MONTHS, NUMBER_WORDS, WEEKDAYS
 
 _PARTS = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "overnight": "NI"}
 _UNIT_LETTER = {

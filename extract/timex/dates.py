@@ -16,16 +16,16 @@ import re
 from collections.abc import Callable
 from datetime import date, datetime
 
-from extract import timex_absolute as absolute
-from extract import timex_compound as compound
-from extract import timex_relative as relative
 from extract.document import Document
 from extract.models import TimeExpression
-from extract.timex_calendar import date_range, shift
-from extract.timex_context import Context, Resolved
-from extract.timex_dateline import dateline_date
-from extract.timex_scan import timex_matches
-from extract.timex_tense import STRICT_PAST, direction
+from extract.timex import absolute as absolute
+from extract.timex import compound as compound
+from extract.timex import relative as relative
+from extract.timex.calendar_dates import date_range, shift
+from extract.timex.context import Context, Resolved
+from extract.timex.dateline import dateline_date
+from extract.timex.scan import timex_matches
+from extract.timex.tense import STRICT_PAST, direction
 
 _TIMEX_VALUE = re.compile(r"\d{4}-(?:\d{2}|W\d{1,2}|Q[1-4]|H[12])")
 # a month abbreviation standing alone or before a year: "aug", "Sept 2025" (before a day it already parses)

@@ -1,0 +1,1 @@
+"""Events: dated happenings, one per sentence that reports them."""

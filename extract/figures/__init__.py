@@ -1,0 +1,1 @@
+"""Figures: numbers with their unit, bound, change and what they are of."""

@@ -1,0 +1,1 @@
+"""Names: people, organisations and places, their titles and roles, one name per person."""

@@ -1,0 +1,1 @@
+"""Quotes: direct, partial and indirect speech, and who said it."""

@@ -1,0 +1,1 @@
+"""Temporal expressions: find them, normalise them TIMEX3-style against a reference date."""

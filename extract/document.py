@@ -10,13 +10,7 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 from datetime import date
 
-# Abbreviations that end in a period without ending the sentence ("Sept. 7", "Mr. Smith", "U.S. officials").
-_ABBREVIATIONS = frozenset(
-    """mr mrs ms dr prof gov sen rep gen lt col sgt capt cmdr adm maj pres st mt ft jr sr rev hon
-    jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun
-    inc corp co ltd llc plc bros dept univ assn est vs etc no nos vol fig approx
-    u.s u.k u.n e.u a.m p.m d.c n.y l.a i.e e.g""".split()
-)
+from extract.lexicons import word_set, words_cased
 
 # A sentence ends at . ! ? (or …) plus closing quotes/brackets, before whitespace.
 # `[.!?…]+` is written `[.!?…][.!?…]*`: a pattern that opens with a plain character set
@@ -25,14 +19,9 @@ _END = re.compile(r"""[.!?…][.!?…]*["'”’»)\]]*(?=\s)""")
 _PARAGRAPH = re.compile(r"[^\n]+")
 _WORD_BEFORE = re.compile(r"([\w.]+)$")
 _NEXT_WORD = re.compile(r"\s+[\"“‘']?(\w+)")
-# Abbreviations that can also end a sentence ("... in the U.S. The talks ..."); we break after them
-# only when a word that typically opens a sentence follows, since "U.S. Officials" is usually a headline.
-_SENTENCE_FINAL_ABBREVIATIONS = frozenset("u.s u.k u.n e.u etc inc corp ltd co a.m p.m d.c".split())
-_SENTENCE_OPENERS = frozenset(
-    """The A An He She It They We I You But And Or So Yet In On At For From By With As If When While
-    This That These Those His Her Their Its Our There Here Some Many Most Other Others Still Meanwhile
-    However Officials Police Critics After Before Since During Then Now Later Earlier""".split()
-)
+# Word lists (lexicons/): abbreviations that do not end a sentence ("Sept. 7", "Mr. Smith"); those that
+# can ("... in the U.S. The talks ..."), where we break only before a word that typically opens a
+# sentence, since "U.S. Officials" is usually a headline.
 
 
 @dataclass(slots=True)
@@ -84,7 +73,7 @@ def _is_abbreviation(text: str, dot: int) -> bool:
     word = m.group(1).lower().rstrip(".")
     if len(word) == 1 and word.isalpha():
         return True  # an initial: "Y. J. Park", "John F. Kennedy"
-    return word in _ABBREVIATIONS
+    return word in word_set("abbreviations")
 
 
 def _split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -98,7 +87,11 @@ def _split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
             word = _WORD_BEFORE.search(text, max(0, m.start() - 12), m.start())
             w = word.group(1).lower().rstrip(".") if word else ""
             nxt = _NEXT_WORD.match(text, punct_end)
-            if not (w in _SENTENCE_FINAL_ABBREVIATIONS and nxt and nxt.group(1) in _SENTENCE_OPENERS):
+            if not (
+                w in word_set("abbreviations_sentence_final")
+                and nxt
+                and nxt.group(1) in words_cased("sentence_openers")
+            ):
                 continue
         # the next sentence must start with something that can open one
         j = punct_end

@@ -34,6 +34,7 @@ class Quote(_Frozen):
     kind: QuoteKind = "direct"
     speaker_kind: EntityKind | None = None
     speaker_role: str | None = None
+    rule: str | None = None
 
 
 class Figure(_Frozen):
@@ -48,6 +49,7 @@ class Figure(_Frozen):
     bound: Bound = "="
     change: Change | None = None
     about: str | None = None
+    rule: str | None = None
 
 
 class TimeExpression(_Frozen):
@@ -58,6 +60,7 @@ class TimeExpression(_Frozen):
     end: int
     value: str | None = None
     kind: DateKind = "date"
+    rule: str | None = None
 
 
 class Event(_Frozen):
@@ -69,6 +72,8 @@ class Event(_Frozen):
     summary: str
     actors: list[str] = Field(default_factory=list)
     places: list[str] = Field(default_factory=list)
+    scheduled: bool = False
+    rule: str | None = None
 
 
 class Entity(_Frozen):

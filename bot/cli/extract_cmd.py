@@ -25,7 +25,15 @@ def register(sub: Any) -> None:
         "file",
         nargs="?",
         type=Path,
-        help="a text file to report on ('-' for stdin); header lines as ingest reads them",
+        help=(
+            "a text or HTML file (or an article URL) to report on, read exactly as `briefbot ingest` "
+            "reads it; '-' for text on stdin"
+        ),
+    )
+    p.add_argument(
+        "--explain",
+        action="store_true",
+        help="after each fact, the name of the extraction rule that made it",
     )
     p.add_argument("--jsonl", action="store_true", help="JSON Lines in and out (see README)")
     p.add_argument(
@@ -42,18 +50,23 @@ def _run(args: argparse.Namespace) -> int:
     if args.file is None:
         print("briefbot extract: give a FILE, or --jsonl to read JSON lines on stdin", file=sys.stderr)
         return 2
-    from bot.fetch.inputs import InputError, parse_text_file  # not for --jsonl: its start-up stays light
+    from bot.fetch.http import make_client  # not for --jsonl: its start-up stays light
+    from bot.fetch.inputs import InputError, parse_text_file, read_input
     from bot.report import format_extraction
 
     try:
-        content = sys.stdin.read() if str(args.file) == "-" else args.file.read_text(encoding="utf-8")
-        # The file format `briefbot ingest` reads: what a user checks here is what ingest would store.
-        article = parse_text_file(content)
+        if str(args.file) == "-":
+            article = parse_text_file(sys.stdin.read())
+        else:
+            # The path `briefbot ingest` takes (HTML through the same clean-up): what a user checks
+            # here is what ingest would store.
+            article = read_input(str(args.file), client_factory=make_client)
     except (OSError, UnicodeDecodeError, InputError) as exc:
         print(f"briefbot extract: cannot read {args.file}: {exc}", file=sys.stderr)
         return 1
     published = args.published or article.published
-    print(format_extraction(article.text, extract(article.text, published), published))
+    result = extract(article.text, published)
+    print(format_extraction(article.text, result, published, explain=args.explain))
     return 0
 
 

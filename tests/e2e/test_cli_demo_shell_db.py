@@ -101,3 +101,29 @@ def test_extract_reads_a_file_as_ingest_does_header_lines_and_all(
     article.write_text("Published: last spring\n\nFerry crews walked out.\n", encoding="utf-8")
     assert main(["extract", str(article)]) == 1
     assert "is not a YYYY-MM-DD date" in capsys.readouterr().err
+
+
+def test_extract_reads_an_html_page_as_ingest_does_and_explains_each_fact(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    page = tmp_path / "page.html"
+    body = (
+        "<p>Ferry crews on the northern routes walked out on Monday after talks over pay and rosters "
+        "broke down late on Sunday evening, leaving several thousand travellers stranded.</p>"
+        "<p>“We gave the operator every chance to settle this,” said union organiser Dana Kurtz, "
+        "who added that the crews would meet again later in the week.</p>"
+        "<p>The operator said the walkout had cost it 2.5 million dollars in fares so far.</p>"
+    )
+    page.write_text(
+        "<!doctype html><html><head><title>Ferry strike</title>"
+        '<meta property="article:published_time" content="2031-05-07"></head>'
+        "<body><nav><a href='/'>Home</a> <a href='/sport'>Sport</a></nav>"
+        f"<article><h1>Ferry strike</h1>{body}"
+        "</article><footer>Copyright Example News</footer></body></html>",
+        encoding="utf-8",
+    )
+    assert main(["extract", "--explain", str(page)]) == 0
+    out = capsys.readouterr().out
+    assert "<p>" not in out and "Copyright" not in out  # the HTML path, not the raw markup
+    assert "Dana Kurtz" in out
+    assert "[rule: " in out  # every fact line names the rule that made it

@@ -133,7 +133,9 @@ def _scan(doc: Document, tense: Callable[[int, int], int]) -> list[TimeExpressio
                 and _opens_sentence(doc, m.start())
             ):
                 ctx.sentence_years.setdefault(ctx.sentence, int(value[:4]))
-        out.append(TimeExpression(text=m.group(), start=m.start(), end=m.end(), value=value, kind=kind))
+        out.append(
+            TimeExpression(text=m.group(), start=m.start(), end=m.end(), value=value, kind=kind, rule=name)
+        )
         if name == "month_day" and value and not m["md_year"]:
             second = compound.second_day(doc.text, m, value)
             if second is not None:

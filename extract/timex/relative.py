@@ -10,6 +10,7 @@ from extract.timex.absolute import clock_value
 from extract.timex.calendar_dates import SEASONS, at_precision, iso_week, shift, weekday_on_or_before
 from extract.timex.context import FUTURE, PAST, Context, Resolved, month_day_year, weekday_date
 from extract.timex.grammar import MONTHS, NUMBER_WORDS, WEEKDAYS
+from extract.timex.pieces import SET_VALUES
 
 _PARTS = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "overnight": "NI"}
 _UNIT_LETTER = {
@@ -23,17 +24,6 @@ _UNIT_LETTER = {
     "fortnight": "W",
 }
 _UNIT_FACTOR = {"decade": 10, "century": 100, "quarter": 3, "fortnight": 2}
-_SET_VALUES = {
-    "daily": "P1D",
-    "weekly": "P1W",
-    "monthly": "P1M",
-    "annually": "P1Y",
-    "yearly": "P1Y",
-    "nightly": "TNI",
-    "hourly": "PT1H",
-    "biweekly": "P2W",
-    "quarterly": "P3M",
-}
 
 
 def _unit(text: str) -> str:
@@ -282,7 +272,7 @@ def norm_set(ctx: Context, m: re.Match[str]) -> Resolved | None:
         or _CAPITALISED_WORD_AFTER.match(ctx.text, m.end())
     ):
         return None  # "The Daily Caller", "News Daily": part of a name
-    return _SET_VALUES[word.lower()], "set"
+    return SET_VALUES[word.lower()], "set"
 
 
 def norm_part_of(ctx: Context, m: re.Match[str]) -> Resolved | None:

@@ -1,0 +1,42 @@
+"""Golden table of the date rules: every rule's declared examples, and the rule named on what it makes."""
+
+from __future__ import annotations
+
+import pytest
+
+from extract.document import Document
+from extract.rules import unique_names
+from extract.timex.date_rules import EXAMPLES_PUBLISHED, RULES, DateRule
+from extract.timex.dates import _NORMALISERS, find_dates
+
+_EXAMPLES = [(rule.name, text, value) for rule in RULES for text, value in rule.examples]
+
+
+def test_rule_names_are_unique_and_each_has_examples() -> None:
+    unique_names(RULES)
+    assert all(rule.examples for rule in RULES)
+
+
+def test_every_rule_has_a_normaliser() -> None:
+    # "day_rel" is read with the expression after it (timex_compound)
+    assert {rule.name for rule in RULES} - set(_NORMALISERS) == {"day_rel"}
+
+
+@pytest.mark.parametrize(("name", "text", "value"), _EXAMPLES)
+def test_rule_example(name: str, text: str, value: str) -> None:
+    found = find_dates(Document.parse(text, EXAMPLES_PUBLISHED))
+    assert [(t.rule, t.value) for t in found if t.rule == name] == [(name, value)], [
+        (t.text, t.rule, t.value) for t in found
+    ]
+
+
+def test_a_second_day_names_its_own_rule() -> None:
+    found = find_dates(
+        Document.parse("The fair runs on April 24 and 25, organisers said.", EXAMPLES_PUBLISHED)
+    )
+    assert [(t.text, t.rule) for t in found] == [("April 24", "month_day"), ("25", "day_pair")]
+
+
+def test_a_declared_rule_is_a_plain_record() -> None:
+    rule = DateRule("x", "doc", r"(?P<x_word>now)", ("x_word",), (("now", "PRESENT_REF"),))
+    assert rule.anchors == ("x_word",)

@@ -109,6 +109,7 @@ def _scan(doc: Document, tense: Callable[[int, int], int]) -> list[TimeExpressio
             continue
         if doc.sentences:
             ctx.sentence = doc.sentence_at(m.start())
+            ctx.paragraph = doc.sentence_paragraph[ctx.sentence] if doc.sentence_paragraph else 0
         if name == "day_rel":
             following = matches[i + 1] if i + 1 < len(matches) else None
             if following is not None and doc.text[m.end() : following.start()].strip():
@@ -133,6 +134,8 @@ def _scan(doc: Document, tense: Callable[[int, int], int]) -> list[TimeExpressio
                 and _opens_sentence(doc, m.start())
             ):
                 ctx.sentence_years.setdefault(ctx.sentence, int(value[:4]))
+            if value and _NARRATIVE_VALUE.match(value) and _states_story_time(doc, name, m):
+                ctx.state_narrative(int(value[:4]))
         out.append(
             TimeExpression(text=m.group(), start=m.start(), end=m.end(), value=value, kind=kind, rule=name)
         )
@@ -150,6 +153,20 @@ def _normalise(ctx: Context, name: str, m: re.Match[str]) -> Resolved | None:
         return _NORMALISERS[name](ctx, m)
     except (ValueError, OverflowError, KeyError):
         return None  # "Feb. 30", a year out of range: not a date after all
+
+
+# rules whose stated year, opening a sentence, dates the story's own time: "In March 1986, ...",
+# "On May 3, 1986, ...", "In 1986, ..."
+_STORY_TIME_RULES = frozenset({"month", "month_day", "day_month", "numeric", "iso", "season"})
+_NARRATIVE_VALUE = re.compile(r"\d{4}(?:-(?:\d\d|SP|SU|FA|WI)|$)")
+
+
+def _states_story_time(doc: Document, name: str, m: re.Match[str]) -> bool:
+    """Only a date that opens its sentence frames what follows; one inside a clause ("charged in the
+    Dec. 21, 1988, bombing", "who were invited in July 1997") is a side remark."""
+    if not _STATED_YEAR.search(m.group()) or not _opens_sentence(doc, m.start()):
+        return False
+    return name in _STORY_TIME_RULES or name == "year"
 
 
 def _opens_sentence(doc: Document, start: int) -> bool:

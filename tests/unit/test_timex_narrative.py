@@ -1,0 +1,42 @@
+"""Golden table: a story told in its own time dates its year-less days by its own year, not publication."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from extract.document import Document
+from extract.timex.dates import find_dates
+
+PUBLISHED = date(2014, 12, 29)
+
+_CASES = [
+    # the story's year, stated to the month, dates the days after it
+    ("In March 1986, the Harlan mine flooded. On March 6 he wrote to the board.", "March 6", "1986-03-06"),
+    ("In March 1986, the Harlan mine flooded.\n\nOn March 6 he wrote to the board.", "March 6", "1986-03-06"),
+    ("On May 3, 1986, the pumps failed. By June the shaft was closed.", "June", "1986-06"),
+    ("In 1986, the Harlan mine flooded. On March 6 he wrote to the board.", "March 6", "1986-03-06"),
+    # no story time: publication, as before
+    ("The firm was founded in 1998. On March 6 it said profits rose.", "March 6", "2015-03-06"),
+    ("In March 2014, the mine flooded. On Nov. 6 the owners sold it.", "Nov. 6", "2014-11-06"),
+    # a year inside a clause is a side remark, not the story's time
+    ("The miners, hired in March 1986, went on strike on June 6.", "June 6", "2014-06-06"),
+    ("Voss, charged in the May 3, 1986, fire, lost his appeal in June.", "June", "2014-06"),
+    # too far back, or ahead in time: publication
+    (
+        "In March 1986, the Harlan mine flooded.\n\nIt was a hard year. Many left. Others stayed.\n\n"
+        "On March 6 he wrote to the board.",
+        "March 6",
+        "2015-03-06",
+    ),
+    ("In March 1986, the Harlan mine flooded. The museum will reopen on March 6.", "March 6", "2015-03-06"),
+]
+
+
+@pytest.mark.parametrize(("text", "phrase", "value"), _CASES)
+def test_narrative_reference_time(text: str, phrase: str, value: str) -> None:
+    found = [t for t in find_dates(Document.parse(text, PUBLISHED)) if t.text == phrase]
+    assert found and found[0].value == value, [
+        (t.text, t.value) for t in find_dates(Document.parse(text, PUBLISHED))
+    ]

@@ -86,7 +86,7 @@ class Context:
 
 # How many days back one day ahead is worth when a year-less date could be either: news mostly
 # reports the past, but "the summit on March 12" in a February article is next month's summit.
-AHEAD_COST = {PAST: 3.0, UNKNOWN: 1.5, STRICT_PAST: 1e9}
+AHEAD_COST = {PAST: 6.0, UNKNOWN: 1.5, STRICT_PAST: 1e9}
 
 
 def month_day_year(

@@ -42,3 +42,18 @@ _CASES = [
 def test_weekday_direction(text: str, published: date, phrase: str, value: str) -> None:
     found = [t for t in find_dates(Document.parse(text, published)) if phrase in t.text]
     assert found and found[0].value == value, [(t.text, t.value) for t in found]
+
+
+_DAY_CASES = [
+    # a past verb: the date gone by, even months back, over one a few weeks ahead
+    ("The Tarrow Air jet went missing on March 8 over the sea.", date(2014, 12, 30), "March 8", "2014-03-08"),
+    ("The Lindell plant closed on Jan. 20 after a fire.", date(2025, 11, 20), "Jan. 20", "2025-01-20"),
+    # still ahead where the date is near and what is past is the arranging
+    ("Okafor said he subpoenaed the mayor to testify on Feb. 10.", date(2025, 1, 7), "Feb. 10", "2025-02-10"),
+]
+
+
+@pytest.mark.parametrize(("text", "published", "phrase", "value"), _DAY_CASES)
+def test_month_day_direction(text: str, published: date, phrase: str, value: str) -> None:
+    found = [t for t in find_dates(Document.parse(text, published)) if phrase in t.text]
+    assert found and found[0].value == value, [(t.text, t.value) for t in found]

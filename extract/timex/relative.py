@@ -200,9 +200,12 @@ def norm_ago(ctx: Context, m: re.Match[str]) -> Resolved | None:
     count = _count(m["ago_count"])
     direction = m["ago_dir"].lower()
     forward = direction in ("later", "after") or direction.startswith(("from", "hence"))
-    if count is None:
-        return ("FUTURE_REF" if forward else "PAST_REF"), "date"
     from_publication = direction in ("ago", "hence") or direction.startswith("from")
+    if count is None:
+        year = None if from_publication else _anchor_year(ctx, unit)
+        if year is not None:
+            return f"{year:04d}", "date"  # "a few weeks later": the year of the date just told
+        return ("FUTURE_REF" if forward else "PAST_REF"), "date"
     base = ctx.published if from_publication else ctx.reference(unit)
     if base is None:
         return None, "date"
@@ -212,6 +215,19 @@ def norm_ago(ctx: Context, m: re.Match[str]) -> Resolved | None:
     if unit == "fortnight":
         amount, unit = amount * 2, "week"
     return at_precision(shift(base, amount, unit), unit), "date"
+
+
+# how many sentences back the date a vague "a few weeks later" counts from may be
+_VAGUE_ANCHOR_REACH = 3
+
+
+def _anchor_year(ctx: Context, unit: str) -> int | None:
+    """The year of the date the story just told, for "some days/weeks/months later/earlier"."""
+    if unit not in ("day", "week", "month") or not ctx.anchors:
+        return None
+    if ctx.sentence - ctx.last_sentence > _VAGUE_ANCHOR_REACH:
+        return None
+    return max(ctx.anchors.values())[1].year
 
 
 def norm_span(ctx: Context, m: re.Match[str]) -> Resolved | None:

@@ -201,16 +201,17 @@ def norm_century(ctx: Context, m: re.Match[str]) -> Resolved | None:
     return f"{int(m['ce_num']) - 1:02d}XX", "date"
 
 
-_HOLIDAY_THING = re.compile(
-    r"\s+(?:trees?|cards?|gifts?|presents?|lights|markets?|carols?|decorations|eggs?|bunny|specials?|parties|"
-    r"party|dinners?|lunch|spirit|music|songs?|movies?|films?|sales|shoppers|shopping|holidays?|break|"
-    r"season|truce|turkey|pudding|jumpers?|sweaters?|ornaments?|stockings?|wishes)\b"
-)
+_NEXT_WORD = re.compile(r"\s+([A-Za-z]+)\b")
+
+
+def _holiday_thing(ctx: Context, end: int) -> bool:
+    m = _NEXT_WORD.match(ctx.text, end)
+    return m is not None and m[1].lower() in word_set("timex_holiday_things")
 
 
 def norm_holiday(ctx: Context, m: re.Match[str]) -> Resolved | None:
     name = m["hol_name"]
-    if not m["hol_year"] and _HOLIDAY_THING.match(ctx.text, m.end()):
+    if not m["hol_year"] and _holiday_thing(ctx, m.end()):
         return None  # "Christmas trees", "Easter eggs": things, not days
     value, kind = _holiday_day(ctx, m, name)
     if m["hol_week"] and value and value[:4].isdigit():

@@ -24,27 +24,15 @@ from extract.timex import relative as relative
 from extract.timex.calendar_dates import date_range, shift
 from extract.timex.context import Context, Resolved
 from extract.timex.dateline import dateline_date
+from extract.timex.pieces import MONTH_NAMES
 from extract.timex.scan import timex_matches
 from extract.timex.tense import STRICT_PAST, direction
 
 _TIMEX_VALUE = re.compile(r"\d{4}-(?:\d{2}|W\d{1,2}|Q[1-4]|H[12])")
 # a month abbreviation standing alone or before a year: "aug", "Sept 2025" (before a day it already parses)
-_LONE_MONTH_ABBREVIATION = re.compile(
-    r"^(jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.?(?=\s+\d{4}$|$)", re.IGNORECASE
-)
-_MONTH_NAMES = {
-    "jan": "January",
-    "feb": "February",
-    "mar": "March",
-    "apr": "April",
-    "jun": "June",
-    "jul": "July",
-    "aug": "August",
-    "sep": "September",
-    "oct": "October",
-    "nov": "November",
-    "dec": "December",
-}
+_ABBREVIATIONS = "|".join(sorted({n[:3].lower() for n in MONTH_NAMES} | {"sept"}, key=len, reverse=True))
+_LONE_MONTH_ABBREVIATION = re.compile(rf"^({_ABBREVIATIONS})\.?(?=\s+\d{{4}}$|$)", re.IGNORECASE)
+_MONTH_NAMES = {name[:3].lower(): name for name in MONTH_NAMES}
 _PAST_SPAN = re.compile(r"P(\d+)([DWMY])$")
 _LOOKS_BACK = re.compile(r"(?:the\s+)?(?:past|last|previous)\s", re.IGNORECASE)
 _STATED_YEAR = re.compile(r"(?<![\d,.])(?:1[0-9]|20)\d\d(?!\d)")

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
+from extract.lexicons import words_cased
 from extract.timex.absolute import clock_value
 from extract.timex.calendar_dates import SEASONS, at_precision, iso_week, shift, weekday_on_or_before
 from extract.timex.context import FUTURE, PAST, Context, Resolved, month_day_year, weekday_date
@@ -91,13 +92,12 @@ def norm_clock_day(ctx: Context, m: re.Match[str]) -> Resolved | None:
 
 
 # "the Sunday Times", "Sunday school": a weekday naming something else
-_NOT_A_DAY_AFTER = re.compile(
-    r"\s+(?:Times|Telegraph|Express|Mirror|Post|Herald|Tribune|Star|Mail|Independent|school)\b"
-)
+_NEXT_WORD = re.compile(r"\s+([A-Za-z]+)\b")
 
 
 def norm_weekday(ctx: Context, m: re.Match[str]) -> Resolved | None:
-    if not m["wd_part"] and _NOT_A_DAY_AFTER.match(ctx.text, m.end()):
+    after = _NEXT_WORD.match(ctx.text, m.end())
+    if not m["wd_part"] and after and after[1] in words_cased("timex_not_a_day_after"):
         return None
     weekday = WEEKDAYS[m["wd_name"][:3].lower()]
     modifier = _SPACES.sub(" ", (m["wd_mod"] or "").lower())

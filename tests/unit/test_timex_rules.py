@@ -40,3 +40,17 @@ def test_a_second_day_names_its_own_rule() -> None:
 def test_a_declared_rule_is_a_plain_record() -> None:
     rule = DateRule("x", "doc", r"(?P<x_word>now)", ("x_word",), (("now", "PRESENT_REF"),))
     assert rule.anchors == ("x_word",)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "She reread A Christmas Carol on the train.",
+        "Shoppers bought Christmas trees in Dunmore.",
+        "He wrote for the Sunday Times for years.",
+        "More than 2000 troops crossed the border.",
+    ],
+)
+def test_a_name_or_count_from_the_lexicons_is_no_date(text: str) -> None:
+    found = find_dates(Document.parse(text, EXAMPLES_PUBLISHED))
+    assert [t for t in found if t.kind == "date" and t.rule in ("holiday", "weekday", "year")] == []

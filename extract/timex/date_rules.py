@@ -146,7 +146,7 @@ RULES: tuple[DateRule, ...] = (
         "a recurring day or period: 'every Monday', 'each week'",
         rf"\b(?P<ev_word>(?i:every|each))\s+(?:(?i:other)\s+)?(?P<ev_unit>{WEEKDAY}|(?i:day|week|month|year|"
         rf"morning|night|evening|weekend|summer|winter|spring|fall|autumn))\b",
-        ("ev_word",),
+        ("ev_unit",),
         (("The market opens every Monday.", "XXXX-WXX-1"),),
     ),
     _R(

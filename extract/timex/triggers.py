@@ -76,7 +76,15 @@ def lead_words(rules: Sequence[Anchored]) -> frozenset[str]:
     out: set[str] = set()
     for rule in rules:
         _words(list(_parser.parse(rule.pattern)), out)
+        # `re` factors "every|each" into "e(?:very|ach)": the words as written in the pattern too
+        written = _NOT_WORDS.sub(" ", rule.pattern)
+        out.update(w.lower() for w in _WRITTEN_WORD.findall(written))
     return frozenset(w for w in out if len(w) > 0)
+
+
+# group names, flags and escapes ("(?P<wd_name>", "(?i:", "\\s") are no words of the pattern
+_NOT_WORDS = re.compile(r"\(\?P<\w+>|\(\?[a-zA-Z]+:|\\[a-zA-Z]")
+_WRITTEN_WORD = re.compile(r"[A-Za-z]+")
 
 
 def _covered(items: list[tuple[Any, Any]], ids: set[int]) -> bool:

@@ -8,7 +8,14 @@ from datetime import date, timedelta
 
 from extract.lexicons import words_cased
 from extract.timex.absolute import clock_value
-from extract.timex.calendar_dates import SEASONS, at_precision, iso_week, shift, weekday_on_or_before
+from extract.timex.calendar_dates import (
+    SEASONS,
+    at_precision,
+    iso_week,
+    shift,
+    weekday_on_or_after,
+    weekday_on_or_before,
+)
 from extract.timex.context import FUTURE, PAST, Context, Resolved, month_day_year, weekday_date
 from extract.timex.grammar import MONTHS, NUMBER_WORDS, WEEKDAYS
 from extract.timex.pieces import SET_VALUES
@@ -101,10 +108,23 @@ def norm_weekday(ctx: Context, m: re.Match[str]) -> Resolved | None:
         return None
     weekday = WEEKDAYS[m["wd_name"][:3].lower()]
     modifier = _SPACES.sub(" ", (m["wd_mod"] or "").lower())
-    d = weekday_date(ctx, weekday, modifier, ctx.tense(m.start(), m.end()))
+    direction = ctx.tense(m.start(), m.end())
+    if direction != FUTURE and ctx.narrative_year() is not None:
+        return _story_weekday(ctx, weekday)
+    d = weekday_date(ctx, weekday, modifier, direction)
     if d is None:
         return f"XXXX-WXX-{weekday + 1}", "time" if m["wd_part"] else "date"
     return _with_part(d, m["wd_part"])
+
+
+def _story_weekday(ctx: Context, weekday: int) -> Resolved:
+    """ "On Monday" in a story told in its own time ("On March 6, 1986, ... On Monday he left"): the
+    first such day from the story's last day, when that day is of the story's year; else no date."""
+    year = ctx.narrative_year()
+    anchor = ctx.anchors.get("day")
+    if anchor is not None and anchor[1].year == year and ctx.sentence - ctx.last_sentence <= 3:
+        return weekday_on_or_after(anchor[1], weekday).isoformat(), "date"
+    return f"XXXX-WXX-{weekday + 1}", "date"
 
 
 def norm_day_word(ctx: Context, m: re.Match[str]) -> Resolved | None:

@@ -54,3 +54,22 @@ _VAGUE_CASES = [
 def test_a_vague_count_later_takes_the_year_just_told(text: str, value: str) -> None:
     found = [t for t in find_dates(Document.parse(text, PUBLISHED)) if t.rule == "ago"]
     assert [t.value for t in found] == [value]
+
+
+_WEEKDAY_CASES = [
+    # a weekday in a story told in its own time: the next one from the story's last day, or none
+    (
+        "On Thursday, March 6, 1986, the Harlan mine flooded. On Monday the owners left.",
+        "Monday",
+        "1986-03-10",
+    ),
+    ("In March 1986, the Harlan mine flooded. On Monday the owners left.", "Monday", "XXXX-WXX-1"),
+    # no story time: publication
+    ("The Harlan mine flooded on Monday.", "Monday", "2014-12-29"),
+]
+
+
+@pytest.mark.parametrize(("text", "phrase", "value"), _WEEKDAY_CASES)
+def test_a_weekday_in_a_story_of_its_own_time(text: str, phrase: str, value: str) -> None:
+    found = [t for t in find_dates(Document.parse(text, PUBLISHED)) if t.text == phrase]
+    assert [t.value for t in found] == [value]

@@ -1,12 +1,14 @@
 """Temporal expressions normalised TIMEX3-style against the publication date.
 
-One compiled alternation (timex_grammar) is matched where a temporal word or digit can start an
-expression (timex_scan: same matches as a full scan, at a fraction of the cost); each match is
-normalised by the function for its alternative (timex_absolute / timex_relative; timex_compound
-joins "the day before" to the date after it and splits "April 24 and 25"). Year-less and relative
-expressions are resolved against the publication date, or the wire dateline's day (timex_dateline),
-in the direction the sentence points (timex_tense); anaphoric ones ("two weeks prior", "the next
-day") against the last date mentioned (timex_context). `date_range` (timex_calendar) turns a value
+The date rules (timex_date_rules: each named, with its pattern and examples) make one alternation
+(timex_grammar), matched where a temporal word or digit can start an expression (timex_scan, with
+triggers derived from the rules); each match is normalised by the function for its rule
+(timex_absolute / timex_relative; timex_compound joins "the day before" to the date after it and
+splits "April 24 and 25") and carries the rule's name. Year-less and relative expressions are
+resolved against the publication date, or the wire dateline's day (timex_dateline), in the direction
+the sentence points (timex_tense); anaphoric ones ("two weeks prior", "the next day") against the
+last date mentioned, and year-less days of a story told in its own time ("In March 1986, ... On
+March 6") against the story's year (timex_context). `date_range` (timex_calendar) turns a value
 into its first and last day.
 """
 

@@ -1,12 +1,14 @@
 """Finding the TIMEX matches fast: the big alternation is tried only where an expression can start.
 
 Scanning the alternation at every character costs microseconds per character. Every expression
-holds a trigger (a month or weekday name, a digit, a unit word such as "week", "today", "now"), and
-can start only at that trigger or at one of the few words before it ("the past two weeks",
-"more than a decade ago"). Triggers are found with `str.find` on the lower-cased text (C speed);
-the alternation is then matched at those few word starts, in text order, which yields the same
-leftmost, non-overlapping matches as a full `finditer`. At each start only the alternatives that can
-open with the character there are tried (regex_first): the others cost as much as the one that matches.
+holds an anchor (a month or weekday name, a digit, a unit word such as "week", "today", "now"), and
+can start only at that anchor or at one of the few words before it ("the past two weeks",
+"more than a decade ago"). The anchors' opening words (triggers) and the words that may stand before
+them (lead words) are read from the date rules themselves (timex_triggers), so a rule added or
+changed reaches the scanner; tests/unit/test_timex_scan.py checks that both find the same matches.
+Triggers are found with `str.find` (C speed); the alternation is then matched at those few word
+starts, in text order, which yields the same leftmost, non-overlapping matches as a full `finditer`.
+At each start only the alternatives that can open with the character there are tried (regex_first).
 """
 
 from __future__ import annotations

@@ -23,7 +23,7 @@ _CUE_WORDS = (
     r"expected\s+to|set\s+for|plans?\s+to|planning\s+to|intends?\s+to|upcoming|due\s+(?:on|to\s+be)|"
     r"to\s+be\s+held|as\s+(?:soon|early)\s+as|(?:postponed|delayed|extended|adjourned|deferred|put\s+off|"
     r"pushed\s+back)(?:\s+[\w’']+){0,4}?\s+(?:until|till)|begins|starts|ends|opens|closes|expires|resumes|"
-    r"takes?\s+effect|kicks\s+off|(?:is|are)\s+(?!(?:no|some|any|every)?thing\b|during\b)[a-z]{2,}ing)\b)"
+    r"takes?\s+effect|kicks\s+off)\b)"
     r"|(?P<report>(?:said|told|says|added|according|announced|reported)\b)"
     r"|(?P<compared>than\s+(?:forecast|expected|predicted|estimated|projected|anticipated|planned)\b)"
     r"|(?P<would>would\b)"
@@ -73,12 +73,6 @@ def _nearest_cue(sentence: str, start: int, end: int, lo: int, hi: int) -> tuple
             continue  # "told reporters Tuesday that he would resign": the cue tenses another clause
         distance = float(start - cue_end if cue_end <= start else cue_start - end)
         kind = "future" if m.lastgroup == "will" else m.lastgroup
-        if (
-            kind == "future"
-            and m.group().startswith(("is", "are"))
-            and sentence.startswith(("'s", "’s"), end)
-        ):
-            continue  # "is recovering from Monday's outage": a progressive says nothing of that day
         if kind == "would":
             kind = "neutral" if sentence.startswith(("'s", "’s"), end) else "future"
         elif kind == "past":

@@ -20,8 +20,10 @@ _CASES = [
     ("The Dunmore bridge will reopen Monday, officials said.", WEDNESDAY, "Monday", "2025-09-15"),
     ("Hearings are scheduled for Thursday.", WEDNESDAY, "Thursday", "2025-09-11"),
     ("The jury is expected to return its verdict Friday.", WEDNESDAY, "Friday", "2025-09-12"),
-    ("The Harlow club is hosting Leeds on Monday.", WEDNESDAY, "Monday", "2025-09-15"),
+    ("The Harlow club is hosting Leeds this Monday.", WEDNESDAY, "Monday", "2025-09-15"),
     ("Brennan is recovering from Monday's outage.", WEDNESDAY, "Monday", "2025-09-08"),
+    # a progressive says nothing of when what it acts on happened: the nearest day
+    ("Police are investigating a shooting Sunday night.", WEDNESDAY, "Sunday", "2025-09-07"),
     # a reporting verb or a past verb: the day gone by
     ("The coach said Monday that the goal should stand.", WEDNESDAY, "Monday", "2025-09-08"),
     ("The league reviewed the disputed goal Monday.", WEDNESDAY, "Monday", "2025-09-08"),

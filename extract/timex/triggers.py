@@ -76,15 +76,7 @@ def lead_words(rules: Sequence[Anchored]) -> frozenset[str]:
     out: set[str] = set()
     for rule in rules:
         _words(list(_parser.parse(rule.pattern)), out)
-        # `re` factors "every|each" into "e(?:very|ach)": the words as written in the pattern too
-        written = _NOT_WORDS.sub(" ", rule.pattern)
-        out.update(w.lower() for w in _WRITTEN_WORD.findall(written))
-    return frozenset(w for w in out if len(w) > 0)
-
-
-# group names, flags and escapes ("(?P<wd_name>", "(?i:", "\\s") are no words of the pattern
-_NOT_WORDS = re.compile(r"\(\?P<\w+>|\(\?[a-zA-Z]+:|\\[a-zA-Z]")
-_WRITTEN_WORD = re.compile(r"[A-Za-z]+")
+    return frozenset(out)
 
 
 def _covered(items: list[tuple[Any, Any]], ids: set[int]) -> bool:
@@ -175,14 +167,23 @@ def _digits_only(items: list[tuple[Any, Any]]) -> bool:
     return True
 
 
-def _words(items: Iterable[tuple[Any, Any]], out: set[str]) -> None:
-    word = ""
+def _words(items: Iterable[tuple[Any, Any]], out: set[str], word: str = "") -> None:
+    """Collect the literal words; a word `re` split at a shared prefix ("e(?:very|ach)") is rejoined."""
     for op, av in items:
         if op is _c.LITERAL and chr(av).isalpha():
             word += chr(av).lower()
             continue
         if word and op in _REPEATS and all(o is _c.LITERAL and chr(a).isalpha() for o, a in av[2]):
             out.add(word + "".join(chr(a).lower() for _o, a in av[2]))  # "an" of `an?`, "Sept" of `Sept?`
+        if word and op is _c.BRANCH:
+            for b in av[1]:
+                _words(b, out, word)
+            word = ""
+            continue
+        if word and op is _c.SUBPATTERN:
+            _words(av[3], out, word)
+            word = ""
+            continue
         if word:
             out.add(word)
             word = ""

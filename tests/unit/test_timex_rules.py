@@ -6,6 +6,7 @@ import pytest
 
 from extract.document import Document
 from extract.rules import unique_names
+from extract.timex.calendar_dates import holiday
 from extract.timex.date_rules import EXAMPLES_PUBLISHED, RULES, DateRule
 from extract.timex.dates import _NORMALISERS, find_dates
 
@@ -54,3 +55,21 @@ def test_a_declared_rule_is_a_plain_record() -> None:
 def test_a_name_or_count_from_the_lexicons_is_no_date(text: str) -> None:
     found = find_dates(Document.parse(text, EXAMPLES_PUBLISHED))
     assert [t for t in found if t.kind == "date" and t.rule in ("holiday", "weekday", "year")] == []
+
+
+@pytest.mark.parametrize(
+    ("name", "year", "day"),
+    [
+        ("Christmas Day", 2024, "2024-12-25"),
+        ("New Year’s Eve", 2024, "2024-12-31"),
+        ("New Year's Day", 2025, "2025-01-01"),
+        ("Thanksgiving", 2024, "2024-11-28"),  # the fourth Thursday of November
+        ("Election Day", 2024, "2024-11-05"),  # the Tuesday after the first Monday
+        ("Easter Sunday", 2025, "2025-04-20"),
+        ("Valentine's Day", 2025, "2025-02-14"),
+        ("Groundhog Day", 2025, None),
+    ],
+)
+def test_holiday_days_from_the_lexicon(name: str, year: int, day: str | None) -> None:
+    found = holiday(name, year)
+    assert (found.isoformat() if found else None) == day

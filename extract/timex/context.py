@@ -35,8 +35,8 @@ class Context:
     sentence: int = 0
     sentence_years: dict[int, int] = field(default_factory=dict)
 
-    # the story's own time: the year of the last date stated with a year to the month or day ("In
-    # March 1986"), with its sentence and paragraph; `paragraph` is the one being read
+    # the story's own time: the year of the last date with a year that opened its sentence ("In
+    # March 1986, ...", "In 1986, ..."), with its sentence and paragraph; `paragraph` is the one read
     narrative: tuple[int, int, int] | None = None
     paragraph: int = 0
 

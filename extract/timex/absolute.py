@@ -9,30 +9,10 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from extract.lexicons import word_set
 from extract.timex.calendar_dates import SEASONS, holiday, iso_week
 from extract.timex.context import FUTURE, Context, Resolved, month_day_year, month_year, pick_occurrence
 from extract.timex.grammar import MONTHS, ORDINALS, WEEKDAYS, WORD_AFTER, WORD_BEFORE
-
-# Words that let a bare month name or an old year stand as a date ("in May", "since 1948").
-_TEMPORAL_PREPOSITIONS = frozenset(
-    """in since by until till through from of during before after early late mid last next this to between
-    and or end start beginning middle around circa as""".split()
-)
-# A number before these is a count, not a year ("more than 2000 troops").
-_QUANTITY_BEFORE = frozenset(
-    """than least about nearly almost roughly approximately some only just over under no number flight route
-    room page chapter article section resolution code model top bottom up down""".split()
-)
-_COUNTED_AFTER = frozenset(
-    """people persons troops soldiers drones missiles rockets shells men women children workers jobs
-    homes houses cases deaths votes miles kilometers kilometres km meters metres feet foot tons
-    tonnes barrels units vehicles cars shares points residents employees members students copies
-    times acres hectares words pages rounds prisoners refugees migrants civilians dollars euros
-    pounds yuan rubles roubles francs yen rupees casualties fighters officers police staff delegates
-    seats households families patients firms companies guns tanks aircraft planes ships boats
-    victims bodies lives visitors tourists passengers signatures followers views""".split()
-)
-
 
 # "the May government": a surname leading something, not the month
 _LED_BY_A_PERSON = frozenset("government administration cabinet premiership presidency camp team era".split())
@@ -119,7 +99,7 @@ def norm_month(ctx: Context, m: re.Match[str]) -> Resolved | None:
         before = _word_before(ctx, m.start())
         after = _word_after(ctx, m.end())
         # "the March accession", "the May elections": a month naming the time of a lower-case noun
-        bare_ok = before in _TEMPORAL_PREPOSITIONS or (
+        bare_ok = before in word_set("timex_temporal_prepositions") or (
             before == "the" and after[:1].islower() and after.lower() not in _LED_BY_A_PERSON
         )
         if not bare_ok and (m["mo_mon"] in ("May", "March") or m["mo_mon"].endswith(".")):
@@ -144,11 +124,11 @@ def norm_year(ctx: Context, m: re.Match[str]) -> Resolved | None:
     year = int(m["yr"])
     before = _word_before(ctx, m.start())
     if not m["yr_edge"]:
-        if year < 1900 and before not in _TEMPORAL_PREPOSITIONS:
+        if year < 1900 and before not in word_set("timex_temporal_prepositions"):
             return None
-        if before in _QUANTITY_BEFORE:
+        if before in word_set("timex_quantity_before"):
             return None
-        if _word_after(ctx, m.end()).lower() in _COUNTED_AFTER:
+        if _word_after(ctx, m.end()).lower() in word_set("timex_counted_after"):
             return None
     return f"{year:04d}", "date"
 
@@ -221,16 +201,17 @@ def norm_century(ctx: Context, m: re.Match[str]) -> Resolved | None:
     return f"{int(m['ce_num']) - 1:02d}XX", "date"
 
 
-_HOLIDAY_THING = re.compile(
-    r"\s+(?:trees?|cards?|gifts?|presents?|lights|markets?|carols?|decorations|eggs?|bunny|specials?|parties|"
-    r"party|dinners?|lunch|spirit|music|songs?|movies?|films?|sales|shoppers|shopping|holidays?|break|"
-    r"season|truce|turkey|pudding|jumpers?|sweaters?|ornaments?|stockings?|wishes)\b"
-)
+_NEXT_WORD = re.compile(r"\s+([A-Za-z]+)\b")
+
+
+def _holiday_thing(ctx: Context, end: int) -> bool:
+    m = _NEXT_WORD.match(ctx.text, end)
+    return m is not None and m[1].lower() in word_set("timex_holiday_things")
 
 
 def norm_holiday(ctx: Context, m: re.Match[str]) -> Resolved | None:
     name = m["hol_name"]
-    if not m["hol_year"] and _HOLIDAY_THING.match(ctx.text, m.end()):
+    if not m["hol_year"] and _holiday_thing(ctx, m.end()):
         return None  # "Christmas trees", "Easter eggs": things, not days
     value, kind = _holiday_day(ctx, m, name)
     if m["hol_week"] and value and value[:4].isdigit():

@@ -6,6 +6,8 @@ import re
 from calendar import monthrange
 from datetime import date, timedelta
 
+from extract.timex.pieces import HOLIDAYS
+
 SEASONS = {"spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winter": "WI"}
 # The months a season spans, for turning "2025-SU" into calendar days (northern hemisphere, as news uses).
 _SEASON_MONTHS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (12, 14)}
@@ -76,27 +78,19 @@ def easter(year: int) -> date:
 
 
 def holiday(name: str, year: int) -> date | None:
-    """The date of a fixed or computable holiday in `year`, None for names we do not know."""
-    key = re.sub(r"[^a-z]", "", name.lower())
-    fixed = {
-        "christmas": (12, 25),
-        "christmasday": (12, 25),
-        "christmaseve": (12, 24),
-        "newyearsday": (1, 1),
-        "newyearseve": (12, 31),
-        "halloween": (10, 31),
-        "valentinesday": (2, 14),
-    }
-    if key in fixed:
-        month, day = fixed[key]
-        return date(year, month, day)
-    if key in ("thanksgiving", "thanksgivingday"):
-        return nth_weekday(year, 11, 3, 4)
-    if key in ("easter", "eastersunday"):
+    """The date of a holiday of the lexicon timex_holidays in `year`, None for names it does not hold."""
+    rule = HOLIDAYS.get(re.sub(r"[^a-z]", "", name.lower()))
+    if rule is None:
+        return None
+    if rule == "easter":
         return easter(year)
-    if key == "electionday":
-        return nth_weekday(year, 11, 0, 1) + timedelta(days=1)
-    return None
+    parts = rule.split()
+    if parts[0] == "nth":  # "nth 11 4 3": the 4th Thursday of November; "+1" the day after it
+        month, n, weekday = int(parts[1]), int(parts[2]), int(parts[3])
+        shift_days = int(parts[4]) if len(parts) > 4 else 0
+        return nth_weekday(year, month, weekday, n) + timedelta(days=shift_days)
+    month, day = (int(x) for x in rule.split("-"))
+    return date(year, month, day)
 
 
 _DAY = re.compile(r"(\d{4})-(\d{2})-(\d{2})(?:T.*)?$")

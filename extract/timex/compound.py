@@ -35,7 +35,9 @@ def day_next_to(
         if day and _DAY_VALUE.fullmatch(day):
             value = (date.fromisoformat(day) + timedelta(days=step)).isoformat()
             text = ctx.text[m.start() : following.end()]
-            return TimeExpression(text=text, start=m.start(), end=following.end(), value=value, kind="date")
+            return TimeExpression(
+                text=text, start=m.start(), end=following.end(), value=value, kind="date", rule="day_rel"
+            )
     if _AFTER_A_DATE.search(ctx.text, max(0, m.start() - 4), m.start()) and ctx.last_sentence == ctx.sentence:
         return None  # "seen Nov. 3, the day before the warrant": that date again, described
     if ctx.last_precision != "day" or ctx.sentence - ctx.last_sentence > _ANCHOR_REACH:
@@ -43,7 +45,9 @@ def day_next_to(
     if ctx.tense(m.start(), m.end()) == FUTURE:
         return None  # "protests will start the day after the verdict": a happening not dated yet
     value = (ctx.anchors["day"][1] + timedelta(days=step)).isoformat()
-    return TimeExpression(text=m.group(), start=m.start(), end=m.end(), value=value, kind="date")
+    return TimeExpression(
+        text=m.group(), start=m.start(), end=m.end(), value=value, kind="date", rule="day_rel"
+    )
 
 
 def second_day(text: str, m: re.Match[str], value: str) -> TimeExpression | None:
@@ -62,4 +66,6 @@ def second_day(text: str, m: re.Match[str], value: str) -> TimeExpression | None
     except ValueError:
         return None
     start, end = pair.start("day"), pair.end("day")
-    return TimeExpression(text=text[start:end], start=start, end=end, value=second.isoformat(), kind="date")
+    return TimeExpression(
+        text=text[start:end], start=start, end=end, value=second.isoformat(), kind="date", rule="day_pair"
+    )

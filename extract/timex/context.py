@@ -12,6 +12,10 @@ from extract.timex.calendar_dates import weekday_on_or_after, weekday_on_or_befo
 from extract.timex.tense import FUTURE, PAST, STRICT_PAST, UNKNOWN
 
 Resolved = tuple[str | None, str]  # (TIMEX value, kind)
+# A story's own year reaches this many sentences into the next paragraph, and counts only this many
+# years from publication (a story of last year is read against publication, as before).
+_NARRATIVE_REACH = 2
+_NARRATIVE_DISTANCE_YEARS = 2
 
 _CONCRETE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?:T.*)?$")
 
@@ -31,8 +35,27 @@ class Context:
     sentence: int = 0
     sentence_years: dict[int, int] = field(default_factory=dict)
 
+    # the story's own time: the year of the last date with a year that opened its sentence ("In
+    # March 1986, ...", "In 1986, ..."), with its sentence and paragraph; `paragraph` is the one read
+    narrative: tuple[int, int, int] | None = None
+    paragraph: int = 0
+
     def stated_year(self) -> int | None:
         return self.sentence_years.get(self.sentence)
+
+    def state_narrative(self, year: int) -> None:
+        self.narrative = (year, self.sentence, self.paragraph)
+
+    def narrative_year(self) -> int | None:
+        """The year a story told in its own time has reached, where a year-less "On March 6" means that
+        year: stated in this paragraph or a sentence or two back, and far from publication."""
+        if self.narrative is None or self.published is None:
+            return None
+        year, sentence, paragraph = self.narrative
+        nearby = paragraph == self.paragraph or self.sentence - sentence <= _NARRATIVE_REACH
+        if not nearby or abs(self.published.year - year) < _NARRATIVE_DISTANCE_YEARS:
+            return None
+        return year
 
     def remember(self, value: str | None) -> None:
         """Make a concrete date the anchor of later anaphoric expressions ("the next day")."""
@@ -63,7 +86,7 @@ class Context:
 
 # How many days back one day ahead is worth when a year-less date could be either: news mostly
 # reports the past, but "the summit on March 12" in a February article is next month's summit.
-AHEAD_COST = {PAST: 3.0, UNKNOWN: 1.5, STRICT_PAST: 1e9}
+AHEAD_COST = {PAST: 6.0, UNKNOWN: 1.5, STRICT_PAST: 1e9}
 
 
 def month_day_year(
@@ -78,6 +101,8 @@ def month_day_year(
     pub = ctx.published
     if ctx.stated_year() is not None:
         return ctx.stated_year()
+    if direction != FUTURE and ctx.narrative_year() is not None:
+        return ctx.narrative_year()
     if pub is None:
         return None
     candidates = []
@@ -113,6 +138,8 @@ def month_year(ctx: Context, month: int, direction: int) -> int | None:
     pub = ctx.published
     if ctx.stated_year() is not None:
         return ctx.stated_year()
+    if direction != FUTURE and ctx.narrative_year() is not None:
+        return ctx.narrative_year()
     if pub is None:
         return None
     if direction == FUTURE:

@@ -1,12 +1,14 @@
 """Temporal expressions normalised TIMEX3-style against the publication date.
 
-One compiled alternation (timex_grammar) is matched where a temporal word or digit can start an
-expression (timex_scan: same matches as a full scan, at a fraction of the cost); each match is
-normalised by the function for its alternative (timex_absolute / timex_relative; timex_compound
-joins "the day before" to the date after it and splits "April 24 and 25"). Year-less and relative
-expressions are resolved against the publication date, or the wire dateline's day (timex_dateline),
-in the direction the sentence points (timex_tense); anaphoric ones ("two weeks prior", "the next
-day") against the last date mentioned (timex_context). `date_range` (timex_calendar) turns a value
+The date rules (timex_date_rules: each named, with its pattern and examples) make one alternation
+(timex_grammar), matched where a temporal word or digit can start an expression (timex_scan, with
+triggers derived from the rules); each match is normalised by the function for its rule
+(timex_absolute / timex_relative; timex_compound joins "the day before" to the date after it and
+splits "April 24 and 25") and carries the rule's name. Year-less and relative expressions are
+resolved against the publication date, or the wire dateline's day (timex_dateline), in the direction
+the sentence points (timex_tense); anaphoric ones ("two weeks prior", "the next day") against the
+last date mentioned, and year-less days of a story told in its own time ("In March 1986, ... On
+March 6") against the story's year (timex_context). `date_range` (timex_calendar) turns a value
 into its first and last day.
 """
 
@@ -24,27 +26,15 @@ from extract.timex import relative as relative
 from extract.timex.calendar_dates import date_range, shift
 from extract.timex.context import Context, Resolved
 from extract.timex.dateline import dateline_date
+from extract.timex.pieces import MONTH_NAMES
 from extract.timex.scan import timex_matches
 from extract.timex.tense import STRICT_PAST, direction
 
 _TIMEX_VALUE = re.compile(r"\d{4}-(?:\d{2}|W\d{1,2}|Q[1-4]|H[12])")
 # a month abbreviation standing alone or before a year: "aug", "Sept 2025" (before a day it already parses)
-_LONE_MONTH_ABBREVIATION = re.compile(
-    r"^(jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.?(?=\s+\d{4}$|$)", re.IGNORECASE
-)
-_MONTH_NAMES = {
-    "jan": "January",
-    "feb": "February",
-    "mar": "March",
-    "apr": "April",
-    "jun": "June",
-    "jul": "July",
-    "aug": "August",
-    "sep": "September",
-    "oct": "October",
-    "nov": "November",
-    "dec": "December",
-}
+_ABBREVIATIONS = "|".join(sorted({n[:3].lower() for n in MONTH_NAMES} | {"sept"}, key=len, reverse=True))
+_LONE_MONTH_ABBREVIATION = re.compile(rf"^({_ABBREVIATIONS})\.?(?=\s+\d{{4}}$|$)", re.IGNORECASE)
+_MONTH_NAMES = {name[:3].lower(): name for name in MONTH_NAMES}
 _PAST_SPAN = re.compile(r"P(\d+)([DWMY])$")
 _LOOKS_BACK = re.compile(r"(?:the\s+)?(?:past|last|previous)\s", re.IGNORECASE)
 _STATED_YEAR = re.compile(r"(?<![\d,.])(?:1[0-9]|20)\d\d(?!\d)")
@@ -109,6 +99,7 @@ def _scan(doc: Document, tense: Callable[[int, int], int]) -> list[TimeExpressio
             continue
         if doc.sentences:
             ctx.sentence = doc.sentence_at(m.start())
+            ctx.paragraph = doc.sentence_paragraph[ctx.sentence] if doc.sentence_paragraph else 0
         if name == "day_rel":
             following = matches[i + 1] if i + 1 < len(matches) else None
             if following is not None and doc.text[m.end() : following.start()].strip():
@@ -133,7 +124,11 @@ def _scan(doc: Document, tense: Callable[[int, int], int]) -> list[TimeExpressio
                 and _opens_sentence(doc, m.start())
             ):
                 ctx.sentence_years.setdefault(ctx.sentence, int(value[:4]))
-        out.append(TimeExpression(text=m.group(), start=m.start(), end=m.end(), value=value, kind=kind))
+            if value and _NARRATIVE_VALUE.match(value) and _states_story_time(doc, name, m):
+                ctx.state_narrative(int(value[:4]))
+        out.append(
+            TimeExpression(text=m.group(), start=m.start(), end=m.end(), value=value, kind=kind, rule=name)
+        )
         if name == "month_day" and value and not m["md_year"]:
             second = compound.second_day(doc.text, m, value)
             if second is not None:
@@ -148,6 +143,20 @@ def _normalise(ctx: Context, name: str, m: re.Match[str]) -> Resolved | None:
         return _NORMALISERS[name](ctx, m)
     except (ValueError, OverflowError, KeyError):
         return None  # "Feb. 30", a year out of range: not a date after all
+
+
+# rules whose stated year, opening a sentence, dates the story's own time: "In March 1986, ...",
+# "On May 3, 1986, ...", "In 1986, ..."
+_STORY_TIME_RULES = frozenset({"month", "month_day", "day_month", "numeric", "iso", "season"})
+_NARRATIVE_VALUE = re.compile(r"\d{4}(?:-(?:\d\d|SP|SU|FA|WI)|$)")
+
+
+def _states_story_time(doc: Document, name: str, m: re.Match[str]) -> bool:
+    """Only a date that opens its sentence frames what follows; one inside a clause ("charged in the
+    Dec. 21, 1988, bombing", "who were invited in July 1997") is a side remark."""
+    if not _STATED_YEAR.search(m.group()) or not _opens_sentence(doc, m.start()):
+        return False
+    return name in _STORY_TIME_RULES or name == "year"
 
 
 def _opens_sentence(doc: Document, start: int) -> bool:

@@ -6,10 +6,19 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
+from extract.lexicons import words_cased
 from extract.timex.absolute import clock_value
-from extract.timex.calendar_dates import SEASONS, at_precision, iso_week, shift, weekday_on_or_before
+from extract.timex.calendar_dates import (
+    SEASONS,
+    at_precision,
+    iso_week,
+    shift,
+    weekday_on_or_after,
+    weekday_on_or_before,
+)
 from extract.timex.context import FUTURE, PAST, Context, Resolved, month_day_year, weekday_date
 from extract.timex.grammar import MONTHS, NUMBER_WORDS, WEEKDAYS
+from extract.timex.pieces import SET_VALUES
 
 _PARTS = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "overnight": "NI"}
 _UNIT_LETTER = {
@@ -23,17 +32,6 @@ _UNIT_LETTER = {
     "fortnight": "W",
 }
 _UNIT_FACTOR = {"decade": 10, "century": 100, "quarter": 3, "fortnight": 2}
-_SET_VALUES = {
-    "daily": "P1D",
-    "weekly": "P1W",
-    "monthly": "P1M",
-    "annually": "P1Y",
-    "yearly": "P1Y",
-    "nightly": "TNI",
-    "hourly": "PT1H",
-    "biweekly": "P2W",
-    "quarterly": "P3M",
-}
 
 
 def _unit(text: str) -> str:
@@ -101,20 +99,32 @@ def norm_clock_day(ctx: Context, m: re.Match[str]) -> Resolved | None:
 
 
 # "the Sunday Times", "Sunday school": a weekday naming something else
-_NOT_A_DAY_AFTER = re.compile(
-    r"\s+(?:Times|Telegraph|Express|Mirror|Post|Herald|Tribune|Star|Mail|Independent|school)\b"
-)
+_NEXT_WORD = re.compile(r"\s+([A-Za-z]+)\b")
 
 
 def norm_weekday(ctx: Context, m: re.Match[str]) -> Resolved | None:
-    if not m["wd_part"] and _NOT_A_DAY_AFTER.match(ctx.text, m.end()):
+    after = _NEXT_WORD.match(ctx.text, m.end())
+    if not m["wd_part"] and after and after[1] in words_cased("timex_not_a_day_after"):
         return None
     weekday = WEEKDAYS[m["wd_name"][:3].lower()]
     modifier = _SPACES.sub(" ", (m["wd_mod"] or "").lower())
-    d = weekday_date(ctx, weekday, modifier, ctx.tense(m.start(), m.end()))
+    direction = ctx.tense(m.start(), m.end())
+    if direction != FUTURE and ctx.narrative_year() is not None:
+        return _story_weekday(ctx, weekday)
+    d = weekday_date(ctx, weekday, modifier, direction)
     if d is None:
         return f"XXXX-WXX-{weekday + 1}", "time" if m["wd_part"] else "date"
     return _with_part(d, m["wd_part"])
+
+
+def _story_weekday(ctx: Context, weekday: int) -> Resolved:
+    """ "On Monday" in a story told in its own time ("On March 6, 1986, ... On Monday he left"): the
+    first such day from the story's last day, when that day is of the story's year; else no date."""
+    year = ctx.narrative_year()
+    anchor = ctx.anchors.get("day")
+    if anchor is not None and anchor[1].year == year and ctx.sentence - ctx.last_sentence <= 3:
+        return weekday_on_or_after(anchor[1], weekday).isoformat(), "date"
+    return f"XXXX-WXX-{weekday + 1}", "date"
 
 
 def norm_day_word(ctx: Context, m: re.Match[str]) -> Resolved | None:
@@ -210,9 +220,12 @@ def norm_ago(ctx: Context, m: re.Match[str]) -> Resolved | None:
     count = _count(m["ago_count"])
     direction = m["ago_dir"].lower()
     forward = direction in ("later", "after") or direction.startswith(("from", "hence"))
-    if count is None:
-        return ("FUTURE_REF" if forward else "PAST_REF"), "date"
     from_publication = direction in ("ago", "hence") or direction.startswith("from")
+    if count is None:
+        year = None if from_publication else _anchor_year(ctx, unit)
+        if year is not None:
+            return f"{year:04d}", "date"  # "a few weeks later": the year of the date just told
+        return ("FUTURE_REF" if forward else "PAST_REF"), "date"
     base = ctx.published if from_publication else ctx.reference(unit)
     if base is None:
         return None, "date"
@@ -222,6 +235,19 @@ def norm_ago(ctx: Context, m: re.Match[str]) -> Resolved | None:
     if unit == "fortnight":
         amount, unit = amount * 2, "week"
     return at_precision(shift(base, amount, unit), unit), "date"
+
+
+# how many sentences back the date a vague "a few weeks later" counts from may be
+_VAGUE_ANCHOR_REACH = 3
+
+
+def _anchor_year(ctx: Context, unit: str) -> int | None:
+    """The year of the date the story just told, for "some days/weeks/months later/earlier"."""
+    if unit not in ("day", "week", "month") or not ctx.anchors:
+        return None
+    if ctx.sentence - ctx.last_sentence > _VAGUE_ANCHOR_REACH:
+        return None
+    return max(ctx.anchors.values())[1].year
 
 
 def norm_span(ctx: Context, m: re.Match[str]) -> Resolved | None:
@@ -282,7 +308,7 @@ def norm_set(ctx: Context, m: re.Match[str]) -> Resolved | None:
         or _CAPITALISED_WORD_AFTER.match(ctx.text, m.end())
     ):
         return None  # "The Daily Caller", "News Daily": part of a name
-    return _SET_VALUES[word.lower()], "set"
+    return SET_VALUES[word.lower()], "set"
 
 
 def norm_part_of(ctx: Context, m: re.Match[str]) -> Resolved | None:

@@ -37,6 +37,11 @@ _CUE_WORDS = (
 # The guard skips the word boundaries where no cue word can start (before digits, after a word's end).
 _CUE = re.compile(rf"\b{opening_guard(_CUE_WORDS)}(?:{_CUE_WORDS})|(?P<will>[’']ll\b)")
 _AFTER_BE = re.compile(r"\bbe\s+$")
+_AFTER_DETERMINER = re.compile(
+    r"\b(?:the|a|an|its|his|her|their|our|this|that|these|those)\s+$", re.IGNORECASE
+)
+# a complementiser or relative pronoun between a date and a later cue opens the cue's own clause
+_NEW_CLAUSE = re.compile(r"\b(?:that|who|which|because)\b")
 # Words ending in -ed that look forward or are no verbs at all.
 _NOT_PAST = frozenset(
     "scheduled slated expected planned intended proposed need speed feed seed bed red united".split()
@@ -64,6 +69,8 @@ def _nearest_cue(sentence: str, start: int, end: int, lo: int, hi: int) -> tuple
         cue_start, cue_end = m.span()
         if start <= cue_start < end:
             continue
+        if cue_start >= end and _NEW_CLAUSE.search(sentence, end, cue_start):
+            continue  # "told reporters Tuesday that he would resign": the cue tenses another clause
         distance = float(start - cue_end if cue_end <= start else cue_start - end)
         kind = "future" if m.lastgroup == "will" else m.lastgroup
         if kind == "would":
@@ -94,4 +101,6 @@ def _past_or_not(sentence: str, m: re.Match[str]) -> str | None:
         return "future" if word in ("scheduled", "slated", "expected") else None
     if _AFTER_BE.search(sentence, max(0, m.start() - 4), m.start()):
         return None  # "will be finished", "could be delayed": the auxiliary before it tenses the clause
+    if _AFTER_DETERMINER.search(sentence, max(0, m.start() - 8), m.start()):
+        return None  # "will review the disputed goal": an adjective, not a past verb
     return "past"

@@ -14,10 +14,12 @@ from functools import cache, lru_cache
 
 from extract.lexicons import word_set
 
-_WORD = re.compile(r"[A-Za-z][A-Za-z0-9'’-]*")
+_WORD = re.compile(r"[a-z][a-z0-9'-]*")  # on lower-cased text with ’ made '
+_MONTH_MAY = re.compile(r"(?<=.)\bMay\b", re.S)
+# every branch opens with a character set, so that `re` can skip ahead to the next candidate fast
 _BREAK = re.compile(
-    r"[,;:—–]|\s-\s|\b(?:that|which|who|whom|whose|where|because|although|though|while|whereas|"
-    r"but|so|after|before|when|once|until|unless|if|[Tt]hat|[Ww]hich|[Ww]ho|[Bb]ut|[Bb]ecause|[Aa]lthough|[Ww]hile)\b"
+    r"[,;:—–]|\s(?:-\s|(?:that|which|who|whom|whose|where|because|although|though|while|whereas|"
+    r"but|so|after|before|when|once|until|unless|if)\b)"
 )
 _ASIDE = re.compile(r"\([^()]*\)")
 _PERFECT = frozenset({"has", "have", "having", "'ve", "’ve"})
@@ -68,12 +70,13 @@ class Verbs:
 
 
 def _words(text: str) -> list[str]:
+    if "May" in text:
+        text = _MONTH_MAY.sub("may-month", text)  # the month, not the modal: "on 3 May 2024"
+    found = _WORD.findall(text.lower().replace("’", "'"))
+    if "n't" not in text and "n’t" not in text:
+        return found
     out: list[str] = []
-    for m in _WORD.finditer(text):
-        if m.group() == "May" and m.start() > 0:
-            out.append("may-month")  # the month, not the modal: "on 3 May 2024"
-            continue
-        w = m.group().lower().replace("’", "'")
+    for w in found:
         if w.endswith("n't") and len(w) > 3:
             out.extend((w[:-3] if w not in ("won't", "can't") else w[:2], "n't"))
         else:
@@ -221,14 +224,15 @@ def _at(words: list[str], i: int) -> str:
     return words[i] if 0 <= i < len(words) else ""
 
 
-def clauses(sentence: str) -> list[tuple[int, int]]:
+@lru_cache(maxsize=1024)
+def clauses(sentence: str) -> tuple[tuple[int, int], ...]:
     """The clauses of `sentence`, as offsets: the stretches between the breaks."""
     out, start = [], 0
     for m in _BREAK.finditer(sentence):
         out.append((start, m.start()))
         start = m.end()
     out.append((start, len(sentence)))
-    return out
+    return tuple(out)
 
 
 def clause_at(sentence: str, at: int) -> tuple[int, int]:

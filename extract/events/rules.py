@@ -13,6 +13,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
+from functools import cache
 from typing import Literal
 
 from extract.events.clause import Verbs, clause_at, date_clause_verbs, read_verbs
@@ -48,7 +49,6 @@ class EventRule:
 
 
 _CLOSERS = "\"'”’»)] \t\n"
-_SCHEDULE_WORDS = re.compile(r"[a-z']+")
 
 
 def _inside_quotes(c: Candidate) -> bool:
@@ -79,8 +79,14 @@ def _not_past(c: Candidate) -> bool:
 def _scheduled(c: Candidate) -> bool:
     if not _not_past(c) or c.published is None:
         return False
-    low = " ".join(_SCHEDULE_WORDS.findall(c.sentence.lower().replace("’", "'")))
-    return any(f" {cue} " in f" {low} " for cue in words("event_schedule_cues"))
+    return _schedule_cues().search(c.sentence) is not None
+
+
+@cache
+def _schedule_cues() -> re.Pattern[str]:
+    cues = sorted(words("event_schedule_cues"), key=len, reverse=True)
+    alternatives = "|".join(re.escape(c).replace(r"\ ", r"\s+").replace("'", "['’]") for c in cues)
+    return re.compile(rf"\b(?:{alternatives})\b", re.I)
 
 
 def _modal(c: Candidate) -> bool:

@@ -140,6 +140,8 @@ def read_verbs(text: str) -> Verbs:
             if w in _PERFECT and i + 1 < len(words) and _is_participle(_skip(words, i + 1)[0]):
                 perfect = True
         kind = _past_kind(words, i, prev)
+        if kind == "action" and present and _at(words, i + 1) == "by" and w.endswith("ed"):
+            kind = None  # "it is owned by a company started by Ana Brito": a participle, not a verb
         if kind is not None:
             finite = True
             if kind == "action" and (_negated(words, i) or _negated_after(words, i)):

@@ -52,7 +52,9 @@ _ADVERBS = frozenset(
 )
 _VERBLESS_OPENERS = frozenset({"with", "without", "despite", "amid", "among", "including", "like", "unlike"})
 _PAST_EEDS = frozenset({"agreed", "freed", "decreed", "guaranteed", "refereed", "disagreed"})
-_FINITE_OTHER = frozenset({"is", "are", "am", "has", "have", "does", "do", "'s", "’s", "seems", "seem"})
+_FINITE_OTHER = frozenset(
+    {"is", "are", "am", "has", "have", "does", "do", "'s", "’s", "seems", "seem", "says", "say"}
+)
 
 
 @dataclass(frozen=True, slots=True)

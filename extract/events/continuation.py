@@ -25,6 +25,7 @@ CONTINUATION = Rule(
         ("Rebels seized the airport on Sunday. They looted the terminal.", 2),
         ("Rebels seized the airport on Sunday. They will loot the terminal.", 1),
         ("Rebels seized the airport on Sunday. “We won,” a commander said.", 1),
+        ("Rebels seized the airport on Sunday. A witness says they looted it.", 1),
     ),
 )
 _LATER = re.compile(r"\b(?P<unit>minute|hour|day|week|month|year)s?\s+later\b", re.I)

@@ -77,8 +77,8 @@ def _not_past(c: Candidate) -> bool:
 
 
 def _scheduled(c: Candidate) -> bool:
-    if not _not_past(c) or c.published is None:
-        return False
+    if len(c.value) < 10 or not _not_past(c) or c.published is None:
+        return False  # only a day is a firm schedule: "will hold elections next year" is a plan
     return _schedule_cues().search(c.sentence) is not None
 
 
@@ -148,12 +148,13 @@ RULES: tuple[EventRule, ...] = (
     ),
     EventRule(
         "scheduled",
-        "A future date with a firm scheduling cue ('will meet on', 'is scheduled for'): kept as upcoming.",
+        "A future day with a firm scheduling cue ('will meet on', 'is scheduled for'): kept as upcoming.",
         "scheduled",
         _scheduled,
         (
             ("The leaders will meet in Brussels on Thursday to sign the accord.", True),
             ("The final vote is scheduled for Sept. 30.", True),
+            ("Valdor will hold elections next year.", False),
         ),
     ),
     EventRule(

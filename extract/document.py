@@ -10,6 +10,7 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 from datetime import date
 
+from extract.furniture import blank_furniture
 from extract.lexicons import word_set, words_cased
 
 # A sentence ends at . ! ? (or …) plus closing quotes/brackets, before whitespace.
@@ -35,6 +36,9 @@ class Document:
 
     @classmethod
     def parse(cls, text: str, published: date | None = None) -> Document:
+        """Segment `text`; page furniture (captions, "ALSO READ:", share rows...) is blanked to spaces
+        first, so no extractor reads it and every offset stays that of the original text."""
+        text = blank_furniture(text)
         doc = cls(text=text, published=published)
         for pi, m in enumerate(_trimmed_paragraphs(text)):
             doc.paragraphs.append(m)

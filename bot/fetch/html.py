@@ -1,4 +1,9 @@
-"""HTML page to article text and metadata, with trafilatura (boilerplate, menus and footers dropped)."""
+"""HTML page to article text and metadata, with trafilatura (boilerplate, menus and footers dropped).
+
+trafilatura is asked for precision (a doubtful block is left out), without images, links, formatting,
+comments or tables; what furniture it still lets through (captions, credits, "ALSO READ:", share rows,
+related-story lists) is dropped by the extractor's own clean-up, `extract.furniture.drop_furniture`.
+"""
 
 from __future__ import annotations
 
@@ -6,6 +11,8 @@ from dataclasses import dataclass
 from datetime import date
 
 import trafilatura
+
+from extract.furniture import drop_furniture
 
 
 @dataclass(frozen=True, slots=True)
@@ -22,14 +29,18 @@ def html_to_text(html: str | bytes, *, url: str | None = None) -> PageText:
         html,
         url=url,
         with_metadata=True,
+        favor_precision=True,
         include_comments=False,
         include_tables=False,
+        include_images=False,
+        include_links=False,
+        include_formatting=False,
         date_extraction_params={"extensive_search": False, "original_date": True},
     )
     if doc is None:
         return PageText(text="")
     meta = doc if isinstance(doc, dict) else doc.as_dict()
-    text = str(meta.get("text") or "")
+    text = drop_furniture(str(meta.get("text") or ""))
     title = _clean(meta.get("title"))
     # The page's <h1> often repeats the title as the text's first line; it is not a sentence of the article.
     if title and text.startswith(title + "\n"):

@@ -12,9 +12,13 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from datetime import date, timedelta
+from functools import cache
 
 from extract.document import Document
+from extract.events.continuation import continuations
+from extract.events.rules import Candidate, judge
 from extract.events.summary import attribution_start, is_dateline, summarize
+from extract.lexicons import words
 from extract.models import Event, TimeExpression
 from extract.names.mentions import Mention
 from extract.regex_first import opening_guard
@@ -81,11 +85,28 @@ def _dating(doc: Document, sentence_start: int, t: TimeExpression) -> tuple[str,
     lead = _CLAUSE_BREAK.split(lead)[-1]
     if _REFERENCE_POINT.search(lead):
         return None  # "the largest barrage since Russia's invasion in 2022": dates the other happening
+    if _reference_words().search(lead):
+        return None  # "long before the 2014 elections", "in the year to March": another fact's date
     return value, bool(_BOUNDING.search(lead))
 
 
+@cache
+def _reference_words() -> re.Pattern[str]:
+    alternatives = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words("event_reference_words"))
+    # "hours after the Sept. 7 strike" is still that day: only a loose before/after is another fact's date
+    return re.compile(
+        rf"(?<!hours )(?<!minutes )(?<!moments )(?<!shortly )(?<!soon )\b(?:{alternatives})\s+"
+        r"(?:(?:the|this|last|next|early|late|mid)\s+)?$",
+        re.I,
+    )
+
+
 def find_events(doc: Document, dates: list[TimeExpression], mentions: list[Mention]) -> list[Event]:
-    """One event per sentence that reports a dated happening, with summary, actors and places."""
+    """One event per sentence that reports a dated happening, with summary, actors and places.
+
+    Each sentence's dates are tried best first against the rules (rules.py); the first one a rule
+    admits dates the event. A dateless sentence that carries on a dated narrative takes its date
+    (continuation.py)."""
     per_sentence: dict[int, list[tuple[str, bool, TimeExpression]]] = {}
     for t in dates:
         if not doc.sentences:
@@ -97,32 +118,23 @@ def find_events(doc: Document, dates: list[TimeExpression], mentions: list[Menti
         dating = _dating(doc, s, t)
         if dating is not None:
             per_sentence.setdefault(index, []).append((*dating, t))
-    events = []
     published = doc.published.isoformat() if doc.published else None
     ordered = sorted(mentions, key=lambda m: m.start)
     starts = [m.start for m in ordered]
+    admitted: dict[int, tuple[str, bool, str]] = {}
     for index in sorted(per_sentence):
-        candidates = per_sentence[index]
         s, e = doc.sentences[index]
         if is_dateline(doc.text[s:e]):
             continue  # the article's own date line reports no happening
-        # ", the office said on Tuesday" dates the saying, not the happening: used only when alone
-        said_at = attribution_start(doc.text[s:e])
-        said_from = s + said_at if said_at is not None else e
-        # a bounding date ("closed since 2022") or the saying's date dates the event only when alone
-        # and a date still to come ("will reopen on Sunday after a deal on Saturday") gives way to
-        # one already past: news reports what happened, the plan is secondary.
-        value, _, _ = max(
-            candidates,
-            key=lambda c: (
-                not c[1],
-                c[2].start < said_from,
-                not _after(c[0], published),
-                _PRECISION[len(c[0])],
-                -c[2].start,
-            ),
-        )
-        phrases = tuple(t.text for _, _, t in candidates)
+        found = _admit(doc, index, per_sentence[index], published)
+        if found is not None:
+            admitted[index] = found
+    admitted.update(continuations(doc, admitted, per_sentence.keys()))
+    events = []
+    for index in sorted(admitted):
+        value, scheduled, rule = admitted[index]
+        s, e = doc.sentences[index]
+        phrases = tuple(t.text for _, _, t in per_sentence.get(index, ()))
         actors, places = _participants(ordered, starts, s, e)
         events.append(
             Event(
@@ -132,9 +144,71 @@ def find_events(doc: Document, dates: list[TimeExpression], mentions: list[Menti
                 summary=summarize(doc.text[s:e], phrases),
                 actors=actors,
                 places=places,
+                scheduled=scheduled,
+                rule=rule,
             )
         )
     return events
+
+
+def _admit(
+    doc: Document, index: int, candidates: list[tuple[str, bool, TimeExpression]], published: str | None
+) -> tuple[str, bool, str] | None:
+    """(date, scheduled, rule) of the first of the sentence's dates a rule admits, best dates first."""
+    s, e = doc.sentences[index]
+    sentence = doc.text[s:e]
+    # ", the office said on Tuesday" dates the saying, not the happening: used only when alone
+    said_at = attribution_start(sentence)
+    said_from = s + said_at if said_at is not None else e
+    # a bounding date ("closed since 2022") or the saying's date dates the event only when alone
+    # and a date still to come ("will reopen on Sunday after a deal on Saturday") gives way to
+    # one already past: news reports what happened, the plan is secondary.
+    ranked = sorted(
+        candidates,
+        key=lambda c: (
+            not c[1],
+            c[2].start < said_from,
+            not _after(c[0], published),
+            _PRECISION[len(c[0])],
+            -c[2].start,
+        ),
+        reverse=True,
+    )
+    for value, bounding, t in ranked:
+        if bounding:
+            continue  # "closed since 2022": the date bounds a state
+        rule = judge(Candidate.of(sentence, t.start - s, value, doc.published))
+        if rule.verdict == "reject":
+            if rule.name in _SENTENCE_WIDE:
+                return None
+            continue
+        if rule.verdict == "past" and _after(value, published):
+            earlier = _into_the_past(value, t.text)
+            if earlier is None:
+                continue
+            value = earlier
+        return value, rule.verdict == "scheduled", rule.name
+    return None
+
+
+# rules that judge the sentence, not the date: no other date of it can do better
+_SENTENCE_WIDE = frozenset({"question", "exclamation", "headline"})
+_WEEKDAY_ONLY = re.compile(r"(?:on\s+)?(?:(?:early|late|last)\s+)?[A-Z][a-z]+day\b[\w\s]*", re.I)
+_NAMED = re.compile(
+    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)[a-z]*\b", re.I
+)
+_HAS_YEAR = re.compile(r"\d{4}|'\d\d\b")
+
+
+def _into_the_past(value: str, phrase: str) -> str | None:
+    """A past happening resolved after the publication date: the weekday before, or the year before
+    ("went missing on March 8" in December). None where the phrase names its year."""
+    if _HAS_YEAR.search(phrase) or not _NAMED.search(phrase):
+        return None  # "in 2016", "tomorrow", "next week" in a past clause: not the happening's date
+    if len(value) == 10 and _WEEKDAY_ONLY.fullmatch(phrase.strip()) and not any(c.isdigit() for c in phrase):
+        return (date.fromisoformat(value) - timedelta(days=7)).isoformat()
+    year = int(value[:4]) - 1
+    return f"{year:04d}{value[4:]}"
 
 
 def _after(value: str, published: str | None) -> bool:

@@ -60,13 +60,25 @@ def test_present_references_durations_and_sets_alone_make_no_event() -> None:
 def test_a_date_that_only_bounds_a_period_yields_to_the_dated_happening() -> None:
     [event] = events("Rebels have held the town since March 3 and shelled its bridge in July.")
     assert event.date == "2025-07"
-    [event] = events("The border has been closed since 2022.")
-    assert event.date == "2022"
+    # a state up to now dated by where it began is not a happening
+    assert events("The border has been closed since 2022.") == []
 
 
-def test_dateless_sentences_after_a_dated_one_are_not_events() -> None:
+def test_dateless_past_actions_after_a_dated_one_continue_its_narrative() -> None:
     text = "Rebels seized the airport on Sunday. They looted the terminal. Flights were cancelled."
-    assert len(events(text)) == 1
+    found = events(text)
+    assert [(e.date, e.rule) for e in found] == [
+        ("2025-09-07", "past_action"),
+        ("2025-09-07", "narrative_continuation"),
+        ("2025-09-07", "narrative_continuation"),
+    ]
+
+
+def test_a_narrative_stops_at_the_present_a_forecast_a_quote_or_a_month_date() -> None:
+    assert len(events("Rebels seized the airport on Sunday. The airport is closed. Guards fled.")) == 1
+    assert len(events("Rebels seized the airport on Sunday. They may loot the terminal.")) == 1
+    assert len(events("Rebels seized the airport on Sunday. “We won,” a commander said.")) == 1
+    assert len(events("Rebels seized the airport in July. They looted the terminal.")) == 1
 
 
 def test_future_plans_are_events_dated_ahead() -> None:
@@ -129,7 +141,7 @@ def test_actors_and_places_come_from_the_sentence_mentions() -> None:
         mention(text, "Pedro Diaz", "person"),
         mention(text, "Quito", "place"),
     ]
-    [event] = events(text, mentions)
+    event = events(text, mentions)[0]
     assert event.actors == ["Maria Lopez", "The World Bank"]
     assert event.places == ["Lima"]
 

@@ -80,6 +80,7 @@ class QuoteEntry(_Model):
     text: str
     kind: QuoteKind
     said_on: date | None = None  # the article's date unless the text dates it
+    cue: str | None = None  # the article's verb of saying ("warned"), which reported speech reads with
     source: ArticleRef
 
     @property

@@ -68,7 +68,7 @@ def test_whosaid_line_is_speaker_role_quote_outlet_date_link() -> None:
     text = render(result)
     assert text.startswith("Quotes by Ada Okafor (1 quote)")
     assert (
-        "Ada Okafor (union leader) — “We will not unload a ship.” — Harbour Post, 2031-03-04, "
+        "Ada Okafor, union leader: “We will not unload a ship.” — Harbour Post, 2031-03-04, "
         "https://post.example/a"
     ) in text
 
@@ -102,7 +102,7 @@ def test_figures_show_bound_words_unit_and_disagreement() -> None:
     text = render(result)
     assert "drones launched  [sources disagree]" in text
     assert "  over 800 drones — “more than 800 drones” — Harbour Post, 2031-03-04" in text
-    assert "  around 730 drones — “around 730 drones” — Coast Wire, 2031-03-06" in text
+    assert "  about 730 drones — “around 730 drones” — Coast Wire, 2031-03-06" in text
 
 
 def test_empty_result_says_what_was_searched_and_what_to_try() -> None:
@@ -182,5 +182,5 @@ def test_partial_quote_keeps_its_own_marks_and_gets_no_second_pair() -> None:
         page=Page(total=2, offset=0, limit=10),
     )
     text = render(result)
-    assert 'Tomas Lind — the walkout was "reckless and unnecessary" — Harbour Post' in text
-    assert "Tomas Lind — “reckless” — Harbour Post" in text
+    assert 'Tomas Lind said the walkout was "reckless and unnecessary" — Harbour Post' in text
+    assert "Tomas Lind said “reckless” — Harbour Post" in text

@@ -38,9 +38,13 @@ def render_timeline(result: TimelineResult) -> str:
         return _nothing(result.query, result.suggestion)
     lines = [f"Timeline: {result.query.describe()} ({_total(result.page, 'event')})"]
     last_date = None
-    for entry in result.entries:
-        if entry.date != last_date:
-            lines += ["", entry.date]
+    coming_up = result.coming_up
+    for i, entry in enumerate(result.entries):
+        if i == coming_up:
+            lines += ["", "Coming up (as reported):"]
+        if entry.date != last_date or i == coming_up:
+            mark = " (coming up)" if entry.upcoming and i < coming_up else ""
+            lines += ["", entry.date + mark]
             last_date = entry.date
         lines.append(f"  • {entry.summary}")
         if entry.story_id is not None and (entry.reports > 1 or entry.corroboration > 1):

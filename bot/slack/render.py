@@ -14,7 +14,6 @@ from slack_sdk.models.blocks import Block
 from bot.slack.message import BlockBudget, SlackMessage, context, fallback, header, more_button, section
 from bot.slack.mrkdwn import bold, escape, link, one_line, safe_text
 from bot.slack.paging import MoreRequest, Question
-from extract.figures.nouns import plural_unit
 from handlers.domain import ArticleRef, Page
 from handlers.results import (
     FigureGroup,
@@ -42,10 +41,14 @@ def render_timeline(result: TimelineResult, *, public: bool = False) -> SlackMes
     budget.add(header(title))
     shown = consumed = 0
     last_date: str | None = None
-    for entry in result.entries:
+    coming_up = result.coming_up
+    for i, entry in enumerate(result.entries):
         blocks: list[Block] = []
-        if entry.date != last_date:
-            blocks.append(header(format_date(entry.date)))
+        if i == coming_up:
+            blocks.append(header("Coming up (as reported)"))
+        if entry.date != last_date or i == coming_up:
+            day = format_date(entry.date)
+            blocks.append(header(day if i >= coming_up or not entry.upcoming else f"{day} · coming up"))
         blocks.append(section(_timeline_text(entry)))
         if not budget.add(*blocks):
             break
@@ -186,14 +189,11 @@ def quote_said(speaker: str | None, role: str | None, text: str, kind: str, cue:
 
 def _group_text(group: FigureGroup) -> str:
     about = bold(clipped(group.about, 200)) if group.about else ""
-    unit = ""
-    if about and group.unit and not _names_its_unit(group.about or "", group.unit) and group.unit.islower():
-        unit = f" ({safe_text(one_line(plural_unit(group.unit)), 60)})"
     spread = ""
     low, high = group.low, group.high
     if len(group.reports) > 1 and low is not None and high is not None and low != high:
         spread = f"reported {format_number(low)} to {format_number(high)}"
-    head = " · ".join(p for p in (f"{about}{unit}", spread) if p)
+    head = " · ".join(p for p in (about, spread) if p)  # each line says its unit
     lines = [head + ("  ⚠ sources disagree" if group.conflict else "")] if head or group.conflict else []
     used = len(lines[0]) if lines else 0
     if group.latest is not None:
@@ -209,13 +209,6 @@ def _group_text(group: FigureGroup) -> str:
         lines.append(line)
         used += len(line) + 1
     return "\n".join(lines)
-
-
-def _names_its_unit(about: str, unit: str) -> bool:
-    """Whether what a group counts already says its unit ("ships waiting" of ships): "(ship)" after it
-    would only repeat it."""
-    said = about.casefold().split()
-    return unit.casefold() in said or plural_unit(unit).casefold() in said
 
 
 def _source(ref: ArticleRef) -> str:

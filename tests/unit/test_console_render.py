@@ -184,3 +184,29 @@ def test_partial_quote_keeps_its_own_marks_and_gets_no_second_pair() -> None:
     text = render(result)
     assert 'Tomas Lind said the walkout was "reckless and unnecessary" — Harbour Post' in text
     assert "Tomas Lind said “reckless” — Harbour Post" in text
+
+
+def test_timeline_shows_what_is_still_to_come_apart_from_what_happened() -> None:
+    from bot.console.render import render_timeline as console_timeline
+    from bot.slack.limits import violations
+    from bot.slack.render import render_timeline as slack_timeline
+    from handlers.results import TimelineEntry, TimelineQuery, TimelineResult
+
+    def entry(day: str, summary: str, *, scheduled: bool = False) -> TimelineEntry:
+        return TimelineEntry(date=day, precision="day", summary=summary, sources=[POST], scheduled=scheduled)
+
+    result = TimelineResult(
+        query=TimelineQuery(terms=["ferry"]),
+        entries=[
+            entry("2031-03-01", "The ferry strike began."),
+            entry("2031-03-03", "Talks on the ferry are set.", scheduled=True),
+            entry("2031-03-09", "Ferry crews will vote on the offer."),  # after its report's day
+        ],
+        page=Page(total=3, offset=0, limit=10),
+    )
+    text = console_timeline(result)
+    assert text.index("The ferry strike began.") < text.index("Coming up (as reported):")
+    assert text.index("Coming up (as reported):") < text.index("Talks on the ferry are set.")
+    assert text.index("Coming up (as reported):") < text.index("Ferry crews will vote")
+    slack = str(slack_timeline(result).payload())
+    assert "Coming up (as reported)" in slack and violations(slack_timeline(result).payload()) == []

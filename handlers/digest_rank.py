@@ -65,9 +65,10 @@ def _outlet(e: EventRecord) -> str | int:
     return e.article.outlet or e.article.url or e.article.id
 
 
-def rank_quotes(quotes: Sequence[QuoteRecord]) -> list[QuoteRecord]:
+def rank_quotes(quotes: Sequence[QuoteRecord], named: frozenset[int] = frozenset()) -> list[QuoteRecord]:
     """The most-quoted people first, their own words before reported speech, newest article first;
-    a quote repeated word for word (two outlets, one statement) once."""
+    a quote repeated word for word (two outlets, one statement) once. Quotes in `named` (those that
+    name a topic's words themselves) lead the others."""
     seen: set[tuple[str, str]] = set()
     unique: list[QuoteRecord] = []
     for q in quotes:
@@ -78,8 +79,9 @@ def rank_quotes(quotes: Sequence[QuoteRecord]) -> list[QuoteRecord]:
     counts = Counter(_speaker(q) for q in unique if q.speaker)
     kind_order = {"direct": 0, "partial": 1, "indirect": 2}
 
-    def key(q: QuoteRecord) -> tuple[int, int, int, date, int]:
+    def key(q: QuoteRecord) -> tuple[int, int, int, int, date, int]:
         return (
+            0 if not named or q.id in named else 1,
             -counts.get(_speaker(q), 0),
             0 if q.speaker else 1,
             kind_order.get(q.kind, 3),
@@ -95,7 +97,7 @@ def rank_quotes(quotes: Sequence[QuoteRecord]) -> list[QuoteRecord]:
     for q in ranked:
         (rest if _speaker(q) in speakers else firsts).append(q)
         speakers.add(_speaker(q))
-    return firsts + rest
+    return sorted(firsts, key=lambda q: q.id not in named if named else False) + rest
 
 
 def _speaker(q: QuoteRecord) -> str:
@@ -109,13 +111,22 @@ def _negated(day: date | None) -> date:
     return date.fromordinal(date.max.toordinal() - day.toordinal() + 1)
 
 
-def rank_figures(figures: Sequence[FigureRecord], lead_articles: Sequence[int]) -> list[FigureRecord]:
-    """Figures that say what they count first, from the articles of the stories leading the digest,
-    then newest article first."""
+def rank_figures(
+    figures: Sequence[FigureRecord], lead_articles: Sequence[int], named: frozenset[int] = frozenset()
+) -> list[FigureRecord]:
+    """Figures that name a topic's words (`named`) first, then those that say what they count, from
+    the articles of the stories leading the digest, then newest article first."""
     order = {article_id: i for i, article_id in enumerate(dict.fromkeys(lead_articles))}
 
-    def key(f: FigureRecord) -> tuple[int, int, date, int]:
-        named = f.about is not None and names_a_thing(f.about, f.unit)
-        return (0 if named else 1, order.get(f.article.id, len(order)), _negated(f.article.published), -f.id)
+    def key(f: FigureRecord) -> tuple[int, int, int, date, int]:
+        said = f.about is not None and names_a_thing(f.about, f.unit)
+        lead = 0 if not named or f.id in named else 1
+        return (
+            lead,
+            0 if said else 1,
+            order.get(f.article.id, len(order)),
+            _negated(f.article.published),
+            -f.id,
+        )
 
     return sorted(figures, key=key)

@@ -128,8 +128,9 @@ def build_digest(sub: DigestSubscription, *, uow: UnitOfWork, since: datetime, u
         story_of = {
             e.id: story_at[(e.article.id, e.start)] for e in events if (e.article.id, e.start) in story_at
         }
+        named: tuple[frozenset[int], frozenset[int]] = (frozenset(), frozenset())
         if terms:
-            events, quotes, figures = _on_topic(terms, window, events, quotes, figures, story_of, uow)
+            events, quotes, figures, named = _on_topic(terms, window, events, quotes, figures, story_of, uow)
             n_quotes, n_figures = len(quotes), len(figures)
         stories = {
             s.id: s for s in uow.stories.load(sorted({story_of[e.id] for e in events if e.id in story_of}))
@@ -143,8 +144,8 @@ def build_digest(sub: DigestSubscription, *, uow: UnitOfWork, since: datetime, u
         topic_terms=terms,
         events=past[:MAX_EVENTS],
         upcoming=upcoming[:MAX_UPCOMING],
-        quotes=rank_quotes(quotes)[:MAX_QUOTES],
-        figures=rank_figures(figures, [e.article.id for e in shown])[:MAX_FIGURES],
+        quotes=rank_quotes(quotes, named[0])[:MAX_QUOTES],
+        figures=rank_figures(figures, [e.article.id for e in shown], named[1])[:MAX_FIGURES],
         totals={"events": len(past) + len(upcoming), "quotes": n_quotes, "figures": n_figures},
         outlets={e.id: outlets[e.id] for e in shown},
     )
@@ -158,9 +159,10 @@ def _on_topic(
     figures: list[FigureRecord],
     story_of: dict[int, int],
     uow: UnitOfWork,
-) -> tuple[list[EventRecord], list[QuoteRecord], list[FigureRecord]]:
+) -> tuple[list[EventRecord], list[QuoteRecord], list[FigureRecord], tuple[frozenset[int], frozenset[int]]]:
     """The window's facts about the topic: the reports of every story the topic finds, and the
-    quotes and figures that name it or come from an article reporting one of those stories."""
+    quotes and figures that name it (their ids, which lead) or come from an article reporting one
+    of those stories."""
     on_topic = window.model_copy(update={"terms": terms})
     stories = {h.id for h in uow.stories.search(FactSearch(terms=terms))}
     named = {e.id for e in uow.events.search(on_topic)[0]}
@@ -172,6 +174,7 @@ def _on_topic(
         kept,
         [q for q in quotes if q.id in said or q.article.id in articles],
         [f for f in figures if f.id in counted or f.article.id in articles],
+        (frozenset(said), frozenset(counted)),
     )
 
 

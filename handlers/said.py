@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from extract.lexicons import table
+from extract.lexicons import table, words_cased
 from extract.names.roles import titles
 from handlers.domain import Person
 
@@ -71,7 +71,16 @@ def reported(text: str, kind: str) -> str:
         words = words[1:].strip()
     if words[-1:] in _DOUBLE_MARKS and not has_marks(words[:-1]):
         words = words[:-1].strip()
-    return words.rstrip(".").strip()
+    return _lower_opener(words.rstrip(".").strip())
+
+
+def _lower_opener(words: str) -> str:
+    """ "At least nine missiles hit" after "said": a sentence's opening word ("At", "The", but not
+    "I" or a name) reads in lower case inside the reported line."""
+    first = words.split(" ", 1)[0]
+    if first != "I" and first in words_cased("sentence_openers"):
+        return first.lower() + words[len(first) :]
+    return words
 
 
 def said_body(text: str, kind: str, cue: str | None = None) -> str:

@@ -92,9 +92,17 @@ def test_a_role_is_dated_as_first_seen_in_a_report_not_as_a_tenure() -> None:
         ("urged", "the council to act", "Lena Varga urged the council to act"),
         ("slamming", "the plan", "Lena Varga slammed the plan"),
         ("told reporters", "the plan had failed", "Lena Varga told reporters the plan had failed"),
-        ("according to", "The ferry sails on Monday", "According to Lena Varga, The ferry sails on Monday"),
+        ("according to", "The ferry sails on Monday", "According to Lena Varga, the ferry sails on Monday"),
         (None, "the plan had failed", "Lena Varga said the plan had failed"),
     ],
 )
 def test_reported_speech_reads_with_the_articles_verb(cue: str | None, text: str, expected: str) -> None:
     assert said("Lena Varga", None, text, "indirect", cue) == expected
+
+
+def test_a_reported_line_does_not_open_its_words_with_a_capital() -> None:
+    assert said("Port officials", None, "At least nine cranes were damaged", "indirect", "said") == (
+        "Port officials said at least nine cranes were damaged"
+    )
+    assert reported("I was never told", "indirect") == "I was never told"
+    assert reported("Brennholt stays closed", "indirect") == "Brennholt stays closed"

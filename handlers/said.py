@@ -83,27 +83,29 @@ def _lower_opener(words: str) -> str:
     return words
 
 
-def said_body(text: str, kind: str, cue: str | None = None) -> str:
+def said_body(text: str, kind: str, cue: str | None = None, sep: str = ": ") -> str:
     """What follows the speaker: ": “words”" for a direct quote, " said words" (or the article's
     own verb, in the past: " warned words", " urged words") for reported speech."""
     if kind == "direct":
-        return f": {quoted(text)}"
+        return f"{sep}{quoted(text)}"
     return f" {past_tense(cue)} {reported(text, kind)}"
 
 
-def said(speaker: str | None, role: str | None, text: str, kind: str, cue: str | None = None) -> str:
+def said(
+    speaker: str | None, role: str | None, text: str, kind: str, cue: str | None = None, *, sep: str = ": "
+) -> str:
     """ "Martin Holm, chief executive, said the shipyard had lost three orders",
     "Gov. Ana Ruiz: “We will rebuild”", "According to Lena Varga, the ferry sails on Monday"."""
     if not speaker:
         if kind == "direct":
-            return f"Unattributed: {quoted(text)}"
+            return f"Unattributed{sep}{quoted(text)}"
         return f"Reported, no speaker named: {reported(text, kind)}"
     before, after = role_parts(speaker, role)
     if kind != "direct" and is_according(cue):
         return f"According to {before}{speaker}{after}, {reported(text, kind)}"
     if after and kind != "direct":
         after += ","  # "Martin Holm, chief executive, said ..."
-    return f"{before}{speaker}{after}{said_body(text, kind, cue)}"
+    return f"{before}{speaker}{after}{said_body(text, kind, cue, sep)}"
 
 
 def is_according(cue: str | None) -> bool:

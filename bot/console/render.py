@@ -74,7 +74,7 @@ def render_quotes(result: WhoSaidResult) -> str:
 
 def quote_line(q: QuoteEntry) -> str:
     """Speaker — “direct quote” or "Speaker said reported words" — outlet, date, link."""
-    return f"{said(q.speaker, q.speaker_role, q.text, q.kind, q.cue)} — {cite(q.source)}"
+    return f"{said(q.speaker, q.speaker_role, q.text, q.kind, q.cue, sep=' — ')} — {cite(q.source)}"
 
 
 def render_figures(result: FiguresResult) -> str:

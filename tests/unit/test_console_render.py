@@ -68,7 +68,7 @@ def test_whosaid_line_is_speaker_role_quote_outlet_date_link() -> None:
     text = render(result)
     assert text.startswith("Quotes by Ada Okafor (1 quote)")
     assert (
-        "Ada Okafor, union leader: “We will not unload a ship.” — Harbour Post, 2031-03-04, "
+        "Ada Okafor, union leader — “We will not unload a ship.” — Harbour Post, 2031-03-04, "
         "https://post.example/a"
     ) in text
 

@@ -7,11 +7,11 @@ from __future__ import annotations
 import json
 from datetime import UTC, date, datetime, timedelta
 
-from bot.slack.limits import violations
 from bot.slack.message import SlackMessage
 from bot.slack.render_digest import render_digest
 from handlers.digests import build_digest, preview_digest, run_due
 from handlers.domain import DigestSubscription, NewArticle, NewEvent, NewQuote
+from tests.unit.block_kit import assert_valid
 from tests.unit.test_digest_handlers import T0, Clock, DigestUow, Publisher
 
 DAY = date(2031, 11, 29)
@@ -123,7 +123,7 @@ def test_the_newest_and_best_corroborated_happenings_lead_and_none_is_dropped() 
     thread = _texts(messages[1:])
     assert "…and 4 more not shown: /timeline" in thread
     for m in messages:
-        assert violations(m.payload()) == []
+        assert_valid(m)
 
 
 def test_fallback_text_says_what_the_blocks_say() -> None:

@@ -6,7 +6,6 @@ import json
 from datetime import date
 
 from bot.console.render import render as console
-from bot.slack.limits import violations
 from bot.slack.render import render_figures, render_quotes
 from handlers.domain import ArticleRef, Page
 from handlers.figure_groups import group_figures
@@ -18,6 +17,7 @@ from handlers.results import (
     WhoSaidQuery,
     WhoSaidResult,
 )
+from tests.unit.block_kit import assert_valid
 
 REF = ArticleRef(
     id=1, url="https://yard.example/a", title="Yard", outlet="Kessel Gazette", published=date(2031, 5, 2)
@@ -49,7 +49,7 @@ def test_slack_and_the_terminal_never_put_reported_speech_in_quotation_marks() -
         assert "“the shipyard" not in text and "(paraphrase)" not in text and "(reported)" not in text
         assert "“the cuts" not in text  # the partial quote keeps only the article's own marks
         assert "“We heard them call it ‘a betrayal’ and we agree”" in text  # one pair; inner marks single
-    assert violations(render_quotes(_quotes()).payload()) == []
+    assert_valid(render_quotes(_quotes()))
 
 
 def _figures() -> FiguresResult:
@@ -88,4 +88,4 @@ def test_figures_read_as_a_reader_writes_them_in_slack_and_the_terminal() -> Non
             assert said in text
         for wrong in ("825,000,000", "USD", "EUR", "e+11", "(down)", "year of age"):
             assert wrong not in text
-    assert violations(render_figures(_figures()).payload()) == []
+    assert_valid(render_figures(_figures()))

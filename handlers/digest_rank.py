@@ -40,15 +40,15 @@ def rank_events(
     """
     by_item: dict[tuple[str, int], list[EventRecord]] = {}
     for e in events:
-        story = story_of.get(e.id)
-        key = ("story", story) if story is not None else ("event", e.id)
+        story_id = story_of.get(e.id)
+        key = ("story", story_id) if story_id is not None else ("event", e.id)
         by_item.setdefault(key, []).append(e)
     past: list[tuple[tuple[date, int, int, int], EventRecord]] = []
     upcoming: list[tuple[tuple[date, int], EventRecord]] = []
     outlets: dict[int, int] = {}
-    for (kind, key), reports in by_item.items():
+    for (kind, item), reports in by_item.items():
         shown = max(reports, key=lambda e: (e.article.published or _FAR_PAST, e.article.id, e.id))
-        story = stories.get(key) if kind == "story" else None
+        story = stories.get(item) if kind == "story" else None
         outlets[shown.id] = story.corroboration if story else len({_outlet(e) for e in reports})
         if all(is_upcoming(e, today) for e in reports):
             upcoming.append(((span(shown.date)[0], shown.id), shown))
@@ -72,9 +72,9 @@ def rank_quotes(quotes: Sequence[QuoteRecord], named: frozenset[int] = frozenset
     seen: set[tuple[str, str]] = set()
     unique: list[QuoteRecord] = []
     for q in quotes:
-        key = (_speaker(q), " ".join(q.text.casefold().split()))
-        if key not in seen:
-            seen.add(key)
+        said = (_speaker(q), " ".join(q.text.casefold().split()))
+        if said not in seen:
+            seen.add(said)
             unique.append(q)
     counts = Counter(_speaker(q) for q in unique if q.speaker)
     kind_order = {"direct": 0, "partial": 1, "indirect": 2}

@@ -172,6 +172,15 @@ def heading(reports: Sequence[FigureReport]) -> str | None:
     return max(named, key=lambda a: (named.count(a), -len(a)))
 
 
+def adds_to_unit(about: str | None, unit: str | None) -> bool:
+    """Whether a figure's subject, shown beside it, says more than its own words do: "arms package"
+    beside "$825 million" does; "missiles" beside "13 missiles" or "people" beside "23 people" does not."""
+    if not about or not names_a_thing(about, unit):
+        return False
+    said = {stem(w) for w in fold(unit or "").split()}
+    return any(stem(w) not in said for w in fold(about).split())
+
+
 def names_a_thing(about: str, unit: str | None) -> bool:
     """Whether a figure's subject says what it counts: not a vague word ("more", "same area",
     "people", "others"), nor only the unit of a measure ("dollars" of USD, "km" of kilometre)."""

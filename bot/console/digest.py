@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from handlers.digests import Digest
 from handlers.domain import EventRecord, FigureRecord
+from handlers.figure_groups import adds_to_unit
 from handlers.said import said
 from handlers.wording import counted, figure_phrase, moment
 
@@ -46,7 +47,12 @@ def _event(e: EventRecord, digest: Digest) -> str:
 
 def _figure(f: FigureRecord) -> str:
     phrase = figure_phrase(f.value, f.value_max, f.unit, f.bound, f.change)
-    return f"  {phrase}" + (f" ({f.about})" if f.about else "")
+    named = adds_to_unit(f.about, f.unit)
+    return (
+        f"  {phrase}"
+        + (f" ({f.about})" if named else "")
+        + f" — {f.article.outlet or f.article.title or ''}".rstrip(" —")
+    )
 
 
 def _more(digest: Digest, kind: str) -> list[str]:

@@ -16,6 +16,7 @@ from bot.slack.render import clipped, format_date, format_figure, quote_said
 from handlers.digest_admin import DigestView
 from handlers.digests import Digest
 from handlers.domain import ArticleRef, DigestRun, EventRecord, FigureRecord, QuoteRecord
+from handlers.figure_groups import adds_to_unit
 from handlers.results import FigureReport
 from handlers.wording import counted, moment
 
@@ -182,7 +183,8 @@ def _figure_text(f: FigureRecord) -> str:
         sentence=f.sentence,
         source=f.article,
     )
-    about = clipped(f.about, 200)
+    # What the figure is of, when its subject says so ("people" or "the" says nothing).
+    about = clipped(f.about, 200) if adds_to_unit(f.about, f.unit) else ""
     lead = f"{bold(about)}: " if about else ""
     return f"{lead}{format_figure(report)} — “{clipped(f.sentence, 600)}” {_source(f.article)}"
 

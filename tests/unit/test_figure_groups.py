@@ -166,3 +166,13 @@ def test_a_group_heading_names_what_the_figures_are_of(
 ) -> None:
     reports = [report(5 + i, about=a, unit=unit, article=i) for i, a in enumerate(abouts)]
     assert heading(reports) == expected
+
+
+def test_a_subject_beside_a_figure_is_shown_only_when_it_says_more() -> None:
+    from handlers.figure_groups import adds_to_unit
+
+    assert adds_to_unit("arms package", "USD")
+    assert adds_to_unit("cruise missiles", "missile")
+    assert not adds_to_unit("missiles", "missile")
+    assert not adds_to_unit("people", "person")
+    assert not adds_to_unit("the", None)

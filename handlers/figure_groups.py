@@ -11,11 +11,12 @@ first and the earlier ones as its history.
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Callable, Sequence
 from datetime import date, timedelta
 
 from extract.figures.units import CURRENCY_NAMES
-from extract.lexicons import word_set
+from extract.lexicons import table, word_set
 from extract.timex.dates import date_range
 from handlers.results import FigureGroup, FigureReport
 from handlers.story_match import fold, stem
@@ -75,7 +76,33 @@ def thing_key(r: FigureReport) -> str | None:
     words = fold(r.about).split() if r.about else []
     if not words:
         return None
-    return f"{stem(words[-1])}|{fold(r.unit or '')}"
+    return f"{stem(words[-1])}|{fold(r.unit or '')}|{outcome(r) or ''}"
+
+
+_WORD = re.compile(r"[\w'-]+|[.;:,!?()\d]")
+
+
+def outcome(r: FigureReport) -> str | None:
+    """What happened to what the figure counts, from the nearest outcome word around it in its
+    sentence (lexicon figure_outcomes: "killed", "treated" ...): three words before it, five after,
+    not past a punctuation mark or another number. "420 firefighters battled the blaze" tells none,
+    "2 firefighters were treated for smoke" tells "hurt"."""
+    at = r.sentence.find(r.text) if r.text else -1
+    if at < 0:
+        return None
+    outcomes = {row[0]: row[1] for row in table("figure_outcomes") if len(row) == 2}
+    before = _WORD.findall(r.sentence[:at])[::-1][:3]
+    after = _WORD.findall(r.sentence[at + len(r.text) :])[:5]
+    best: tuple[int, str] | None = None
+    for side in (before, after):
+        for distance, word in enumerate(side):
+            if not word[:1].isalpha():
+                break
+            found = outcomes.get(word.lower())
+            if found and (best is None or distance < best[0]):
+                best = (distance, found)
+                break
+    return best[1] if best else None
 
 
 def group_figures(

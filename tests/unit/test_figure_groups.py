@@ -176,3 +176,41 @@ def test_a_subject_beside_a_figure_is_shown_only_when_it_says_more() -> None:
     assert not adds_to_unit("missiles", "missile")
     assert not adds_to_unit("people", "person")
     assert not adds_to_unit("the", None)
+
+
+def test_counts_of_one_subject_with_different_outcomes_are_two_groups_across_articles() -> None:
+    crews = report(
+        420,
+        about="firefighters",
+        unit="firefighter",
+        article=6,
+        sentence="Some 420 firefighters battled the blaze.",
+    ).model_copy(update={"text": "420 firefighters"})
+    treated = report(
+        2,
+        about="firefighters",
+        unit="firefighter",
+        article=7,
+        sentence="Two firefighters were treated for smoke.",
+    ).model_copy(update={"text": "Two firefighters"})
+    groups = group_figures([crews, treated], lambda r: "2031-03-07")
+    assert sorted(len(g.reports) for g in groups) == [1, 1] and not any(g.conflict for g in groups)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "expected"),
+    [
+        ("The strike killed 23 people and injured 40.", "23 people", "dead"),
+        ("The strike killed 23 people and injured 40.", "40", "hurt"),
+        ("At least 12 people were killed.", "12 people", "dead"),
+        ("Some 420 firefighters battled the blaze.", "420 firefighters", None),
+        ("Police said 9 protesters were detained.", "9 protesters", "arrested"),
+    ],
+)
+def test_a_figures_outcome_is_the_nearest_outcome_word(
+    sentence: str, text: str, expected: str | None
+) -> None:
+    from handlers.figure_groups import outcome
+
+    r = report(1, about="people", unit="person", sentence=sentence).model_copy(update={"text": text})
+    assert outcome(r) == expected

@@ -63,12 +63,14 @@ def render_digest(digest: Digest) -> list[SlackMessage]:
                 + "\n".join(f"• {_event_line(e, digest)}" for e in digest.upcoming[:3])
             )
         )
-    rest = digest.more("events") + len(digest.events) - len(top)
+    in_thread, beyond = len(digest.events) - len(top), digest.more("events")
     note = (
-        f"…and {counted(rest, 'more event')}, with quotes, figures and sources, in the thread."
-        if rest
-        else ("Quotes, figures and sources in the thread.")
+        f"…and {counted(in_thread, 'more event')}, with quotes, figures and sources, in the thread."
+        if in_thread
+        else "Quotes, figures and sources in the thread."
     )
+    if beyond:
+        note += f" {beyond} more not shown: {digest.see_more('events')}"
     lead = "; ".join(f"{format_date(e.date)}: {one_line(e.summary)}" for e in top)
     summary = SlackMessage(text=fallback(f"{title}: {counts} {lead}"), blocks=budget.finish(context(note)))
     return [summary, *_thread(digest)]

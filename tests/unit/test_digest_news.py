@@ -119,7 +119,8 @@ def test_the_newest_and_best_corroborated_happenings_lead_and_none_is_dropped() 
     messages = render_digest(digest)
     summary = json.dumps(messages[0].payload(), ensure_ascii=False)
     assert summary.index("Fenwick council") < summary.index("Brennholt") and "3 outlets" in summary
-    assert "…and 14 more events" in summary and "Coming up" in summary
+    assert "…and 10 more events, with quotes, figures and sources, in the thread." in summary
+    assert "4 more not shown: /timeline" in summary and "Coming up" in summary
     thread = _texts(messages[1:])
     assert "…and 4 more not shown: /timeline" in thread
     for m in messages:

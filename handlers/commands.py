@@ -218,6 +218,7 @@ def _quote_entry(q: QuoteRecord, known_role: str | None = None) -> QuoteEntry:
         speaker_role=q.speaker_role or known_role,
         text=q.text,
         kind=q.kind,
+        cue=q.cue,
         said_on=q.article.published,
         source=_ref(q.article),
     )

@@ -16,6 +16,7 @@ from typing import Literal, Protocol
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from handlers.digest_rank import rank_events, rank_figures, rank_quotes
 from handlers.domain import (
     ArticleRef,
     DigestRun,
@@ -26,14 +27,17 @@ from handlers.domain import (
     QuoteRecord,
 )
 from handlers.ports import Clock, UnitOfWork
-from handlers.schedule import due_slot, period
+from handlers.schedule import due_slot, next_slot, period
 
 log = logging.getLogger(__name__)
 
 MAX_ATTEMPTS = 3
 MAX_EVENTS = 15
+MAX_UPCOMING = 5
 MAX_QUOTES = 8
 MAX_FIGURES = 8
+# The facts of a window read at most: a digest ranks what is new, it does not page through it.
+WINDOW_CAP = 500
 
 
 class _Model(BaseModel):
@@ -41,20 +45,38 @@ class _Model(BaseModel):
 
 
 class Digest(_Model):
-    """What a channel's digest holds: facts from articles fetched in (since, until]."""
+    """What a channel's digest holds: facts from articles fetched in (since, until], ranked (see
+    handlers.digest_rank); `totals` counts all of them (happenings, quotes, figures), so a reader is
+    told how many more there are than shown and how to see them."""
 
     subscription: DigestSubscription
     since: datetime
     until: datetime
     topic_terms: list[str] = Field(default_factory=list)
-    events: list[EventRecord] = Field(default_factory=list)
+    events: list[EventRecord] = Field(default_factory=list)  # happened: newest, best corroborated first
+    upcoming: list[EventRecord] = Field(default_factory=list)  # still to come: soonest first
     quotes: list[QuoteRecord] = Field(default_factory=list)
     figures: list[FigureRecord] = Field(default_factory=list)
     totals: dict[str, int] = Field(default_factory=dict)  # events/quotes/figures matched in all
+    outlets: dict[int, int] = Field(default_factory=dict)  # event id -> outlets reporting its story
 
     @property
     def empty(self) -> bool:
-        return not (self.events or self.quotes or self.figures)
+        return not (self.events or self.upcoming or self.quotes or self.figures)
+
+    def more(self, kind: str) -> int:
+        """How many of `kind` ("events", "quotes", "figures") are new but not shown."""
+        shown = {
+            "events": len(self.events) + len(self.upcoming),
+            "quotes": len(self.quotes),
+            "figures": len(self.figures),
+        }
+        return max(0, self.totals.get(kind, 0) - shown.get(kind, 0))
+
+    def see_more(self, kind: str) -> str:
+        """The command that lists them: "/timeline wildfire", "/whosaid", "/figures wildfire"."""
+        command = {"events": "/timeline", "quotes": "/whosaid", "figures": "/figures"}[kind]
+        return f"{command} {' '.join(self.topic_terms)}".strip()
 
     @property
     def sources(self) -> list[ArticleRef]:
@@ -62,6 +84,7 @@ class Digest(_Model):
         seen: dict[int, ArticleRef] = {}
         refs = (
             [f.article for f in self.events]
+            + [f.article for f in self.upcoming]
             + [f.article for f in self.quotes]
             + [f.article for f in self.figures]
         )
@@ -89,21 +112,69 @@ class DigestOutcome(_Model):
 
 
 def build_digest(sub: DigestSubscription, *, uow: UnitOfWork, since: datetime, until: datetime) -> Digest:
-    """The facts new since `since` on the subscription's topic (all topics when it has none)."""
+    """The facts new since `since` on the subscription's topic (all topics when it has none), ranked.
+
+    A topic finds stories as /timeline does (through any of their reports), and the digest then
+    holds every new report of those stories, with the quotes and figures of the articles that carry
+    them, not only the sentences that happen to hold the topic's words.
+    """
     terms = (sub.topic or "").split()
+    window = FactSearch(limit=WINDOW_CAP, fetched_after=since)
     with uow:
-        events, n_events = uow.events.search(_search(terms, since, MAX_EVENTS))
-        quotes, n_quotes = uow.quotes.search(_search(terms, since, MAX_QUOTES))
-        figures, n_figures = uow.figures.search(_search(terms, since, MAX_FIGURES))
+        events, _ = uow.events.search(window.model_copy(update={"newest_first": True}))
+        quotes, n_quotes = uow.quotes.search(window)
+        figures, n_figures = uow.figures.search(window)
+        story_at = uow.stories.stories_at([(e.article.id, e.start) for e in events])
+        story_of = {
+            e.id: story_at[(e.article.id, e.start)] for e in events if (e.article.id, e.start) in story_at
+        }
+        named: tuple[frozenset[int], frozenset[int]] = (frozenset(), frozenset())
+        if terms:
+            events, quotes, figures, named = _on_topic(terms, window, events, quotes, figures, story_of, uow)
+            n_quotes, n_figures = len(quotes), len(figures)
+        stories = {
+            s.id: s for s in uow.stories.load(sorted({story_of[e.id] for e in events if e.id in story_of}))
+        }
+    past, upcoming, outlets = rank_events(events, story_of, stories, until.date())
+    shown = past[:MAX_EVENTS] + upcoming[:MAX_UPCOMING]
     return Digest(
         subscription=sub,
         since=since,
         until=until,
         topic_terms=terms,
-        events=events,
-        quotes=quotes,
-        figures=figures,
-        totals={"events": n_events, "quotes": n_quotes, "figures": n_figures},
+        events=past[:MAX_EVENTS],
+        upcoming=upcoming[:MAX_UPCOMING],
+        quotes=rank_quotes(quotes, named[0])[:MAX_QUOTES],
+        figures=rank_figures(figures, [e.article.id for e in shown], named[1])[:MAX_FIGURES],
+        totals={"events": len(past) + len(upcoming), "quotes": n_quotes, "figures": n_figures},
+        outlets={e.id: outlets[e.id] for e in shown},
+    )
+
+
+def _on_topic(
+    terms: list[str],
+    window: FactSearch,
+    events: list[EventRecord],
+    quotes: list[QuoteRecord],
+    figures: list[FigureRecord],
+    story_of: dict[int, int],
+    uow: UnitOfWork,
+) -> tuple[list[EventRecord], list[QuoteRecord], list[FigureRecord], tuple[frozenset[int], frozenset[int]]]:
+    """The window's facts about the topic: the reports of every story the topic finds, and the
+    quotes and figures that name it (their ids, which lead) or come from an article reporting one
+    of those stories."""
+    on_topic = window.model_copy(update={"terms": terms})
+    stories = {h.id for h in uow.stories.search(FactSearch(terms=terms))}
+    named = {e.id for e in uow.events.search(on_topic)[0]}
+    kept = [e for e in events if e.id in named or story_of.get(e.id) in stories]
+    articles = {e.article.id for e in kept}
+    said = {q.id for q in uow.quotes.search(on_topic)[0]}
+    counted = {f.id for f in uow.figures.search(on_topic)[0]}
+    return (
+        kept,
+        [q for q in quotes if q.id in said or q.article.id in articles],
+        [f for f in figures if f.id in counted or f.article.id in articles],
+        (frozenset(said), frozenset(counted)),
     )
 
 
@@ -180,14 +251,22 @@ def _failed(
 
 
 def preview_digest(channel: str, *, uow_factory: Callable[[], UnitOfWork], clock: Clock) -> Digest | None:
-    """The digest the channel would get now (nothing is posted or claimed); None without a subscription."""
+    """The digest the channel's next post would hold if it were posted now (nothing is posted or
+    claimed): the same window as that post, from its slot; None without a subscription."""
     with uow_factory() as uow:
         subs = uow.digests.subscriptions(channel)
     if not subs:
         return None
     sub = subs[-1]
     now = clock.now()
-    return build_digest(sub, uow=uow_factory(), since=digest_since(sub, now), until=now)
+    slot = due_slot(sub, now)
+    if slot is not None:
+        with uow_factory() as uow:
+            run = uow.digests.run_for(sub.id, slot)
+        if run is not None and run.status != "failed":
+            slot = None  # posted (or being posted): the next post is the next slot's
+    slot = slot or next_slot(sub, now)
+    return build_digest(sub, uow=uow_factory(), since=digest_since(sub, slot), until=now)
 
 
 def _search(terms: list[str], since: datetime, limit: int) -> FactSearch:

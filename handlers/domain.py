@@ -70,6 +70,7 @@ class NewEvent(_Model):
     end: int
     actors: list[str] = Field(default_factory=list)
     places: list[str] = Field(default_factory=list)
+    scheduled: bool = False  # the article says it is to happen (a vote on Friday), not that it did
 
 
 class EventRecord(NewEvent):
@@ -172,6 +173,8 @@ class FactSearch(_Model):
     person_ids: list[int] = Field(default_factory=list)
     # Only facts from articles fetched after this moment (a digest shows what is new since the last one).
     fetched_after: datetime | None = None
+    # Events only: latest dates first (a digest ranks the newest happenings; never cut them off).
+    newest_first: bool = False
 
 
 # Counting every match of a very common word costs more than answering: past this many a store

@@ -11,15 +11,25 @@ first and the earlier ones as its history.
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Callable, Sequence
 from datetime import date, timedelta
 
+from extract.figures.units import CURRENCY_NAMES
+from extract.lexicons import table, word_set
 from extract.timex.dates import date_range
 from handlers.results import FigureGroup, FigureReport
 from handlers.story_match import fold, stem
 
 # An undated figure joins a happening of its thing that ended at most this long before its article.
 RECENT_HAPPENING = timedelta(days=7)
+
+# Units that measure (a subject that only repeats one names nothing); count nouns are told apart by
+# the vague-subjects lexicon.
+_MEASURES = frozenset(
+    "percent percentage metre kilometre mile foot inch tonne ton kilogram gram litre "
+    "hectare acre degree celsius fahrenheit hour minute second day week month year".split()
+)
 
 # What a running count is called: later, larger numbers revise earlier ones.
 _RUNNING_COUNTS = frozenset(
@@ -42,17 +52,14 @@ def step(value: float) -> float:
 
 
 def plausible_range(r: FigureReport) -> tuple[float, float]:
-    """The values a figure allows, bound words read as news writes them.
-
-    "at least nine" is said of about nine (a writer who knew of 13 would say 13), so a lower bound
-    allows up to a quarter more (or one rounding step); "around 810" allows a tenth either way.
-    """
+    """The values a figure allows, bound words read as they say: "at least nine" and "more than a
+    dozen" allow any larger number (13 missiles agrees with both), "up to 50" any smaller one down
+    to zero, "around 810" a tenth either way (or half a rounding step), a plain number itself."""
     v, top = r.value, r.value_max if r.value_max is not None else r.value
-    slack = max(step(v), 0.25 * abs(v))
     if r.bound in (">", ">="):
-        return v, top + slack
+        return v, math.inf
     if r.bound in ("<", "<="):
-        return v - slack, top
+        return min(0.0, v), top
     if r.bound == "~":
         tol = max(step(v) / 2, 0.1 * abs(v))
         return v - tol, top + tol
@@ -69,7 +76,33 @@ def thing_key(r: FigureReport) -> str | None:
     words = fold(r.about).split() if r.about else []
     if not words:
         return None
-    return f"{stem(words[-1])}|{fold(r.unit or '')}"
+    return f"{stem(words[-1])}|{fold(r.unit or '')}|{outcome(r) or ''}"
+
+
+_WORD = re.compile(r"[\w'-]+|[.;:,!?()\d]")
+
+
+def outcome(r: FigureReport) -> str | None:
+    """What happened to what the figure counts, from the nearest outcome word around it in its
+    sentence (lexicon figure_outcomes: "killed", "treated" ...): three words before it, five after,
+    not past a punctuation mark or another number. "420 firefighters battled the blaze" tells none,
+    "2 firefighters were treated for smoke" tells "hurt"."""
+    at = r.sentence.find(r.text) if r.text else -1
+    if at < 0:
+        return None
+    outcomes = {row[0]: row[1] for row in table("figure_outcomes") if len(row) == 2}
+    before = _WORD.findall(r.sentence[:at])[::-1][:3]
+    after = _WORD.findall(r.sentence[at + len(r.text) :])[:5]
+    best: tuple[int, str] | None = None
+    for side in (before, after):
+        for distance, word in enumerate(side):
+            if not word[:1].isalpha():
+                break
+            found = outcomes.get(word.lower())
+            if found and (best is None or distance < best[0]):
+                best = (distance, found)
+                break
+    return best[1] if best else None
 
 
 def group_figures(
@@ -97,7 +130,27 @@ def group_figures(
         day = when(r) or _latest_before(dated.get(thing, set()), r)
         key = (thing, day) if day else (thing, None, r.source.published)
         groups.setdefault(key, []).append(r)
-    return [summarise(rs) for rs in groups.values()]
+    return [summarise(part) for rs in groups.values() for part in split_counts(rs)]
+
+
+def split_counts(reports: list[FigureReport]) -> list[list[FigureReport]]:
+    """Reports of one thing parted where one article gives two numbers that cannot both hold: those
+    count two things ("420 firefighters" fought the fire, "2" of them were treated for smoke), so
+    each joins the part whose reports from its article it agrees with, or starts one."""
+    parts: list[list[FigureReport]] = []
+    for r in reports:
+        span = plausible_range(r)
+        for part in parts:
+            if all(o.source.id != r.source.id or _meet(span, plausible_range(o)) for o in part):
+                part.append(r)
+                break
+        else:
+            parts.append([r])
+    return parts
+
+
+def _meet(a: tuple[float, float], b: tuple[float, float]) -> bool:
+    return not (a[1] < b[0] or b[1] < a[0])
 
 
 def _latest_before(days: set[str], r: FigureReport) -> str | None:
@@ -114,7 +167,8 @@ def _recent(day: str, published: date | None) -> bool:
 
 
 def summarise(reports: list[FigureReport]) -> FigureGroup:
-    """One group: range, latest report with its history, and whether sources disagree."""
+    """One group: the values reported (lowest to highest, nothing the reports did not say), the
+    latest report with its history, and whether sources disagree."""
     ranges = [plausible_range(r) for r in reports]
     by_date = sorted(
         reports, key=lambda r: (r.source.published is not None, r.source.published, r.source.id), reverse=True
@@ -122,12 +176,10 @@ def summarise(reports: list[FigureReport]) -> FigureGroup:
     days = {r.source.published for r in reports}
     revised = len(days) > 1 and _is_revision(reports)
     latest_day = by_date[0].source.published
-    low, high = min(lo for lo, _ in ranges), max(hi for _, hi in ranges)
-    if all(r.value.is_integer() and (r.value_max is None or r.value_max.is_integer()) for r in reports):
-        # Whole numbers reported, whole numbers allowed: "more than 90 ships" allows up to 113, not 112.5.
-        low, high = math.floor(low), math.ceil(high)
+    low = min(r.value for r in reports)
+    high = max(r.value_max if r.value_max is not None else r.value for r in reports)
     return FigureGroup(
-        about=min((r.about for r in reports if r.about), key=len, default=None),
+        about=heading(reports),
         unit=reports[0].unit,
         reports=by_date if revised else reports,
         conflict=_conflict(reports, ranges, revised),
@@ -136,6 +188,38 @@ def summarise(reports: list[FigureReport]) -> FigureGroup:
         latest=by_date[0] if revised else None,
         history=[r for r in by_date if r.source.published != latest_day] if revised else [],
     )
+
+
+def heading(reports: Sequence[FigureReport]) -> str | None:
+    """What the figures are of, as their reports name it: the subject most of them give (the plainer
+    one on a tie); None when none names more than a bare unit or a word like "more" or "people"."""
+    named = [" ".join(r.about.split()) for r in reports if r.about and names_a_thing(r.about, r.unit)]
+    if not named:
+        return None
+    return max(named, key=lambda a: (named.count(a), -len(a)))
+
+
+def adds_to_unit(about: str | None, unit: str | None) -> bool:
+    """Whether a figure's subject, shown beside it, says more than its own words do: "arms package"
+    beside "$825 million" does; "missiles" beside "13 missiles" or "people" beside "23 people" does not."""
+    if not about or not names_a_thing(about, unit):
+        return False
+    said = {stem(w) for w in fold(unit or "").split()}
+    return any(stem(w) not in said for w in fold(about).split())
+
+
+def names_a_thing(about: str, unit: str | None) -> bool:
+    """Whether a figure's subject says what it counts: not a vague word ("more", "same area",
+    "people", "others"), nor only the unit of a measure ("dollars" of USD, "km" of kilometre)."""
+    words = fold(about).split()
+    if not words or " ".join(words) in word_set("figure_vague_subjects"):
+        return False
+    if all(w in word_set("figure_vague_subjects") for w in words):
+        return False
+    if unit and (unit.isupper() or unit in _MEASURES or " " in unit):
+        said = {stem(w) for w in fold(f"{unit} {CURRENCY_NAMES.get(unit, '')}").split()}
+        return any(stem(w) not in said for w in words)
+    return True
 
 
 def _is_revision(reports: Sequence[FigureReport]) -> bool:

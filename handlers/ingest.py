@@ -273,6 +273,7 @@ def _new_events(cmd: IngestArticle, ex: Extraction) -> list[NewEvent]:
             end=e.end,
             actors=list(e.actors),
             places=list(e.places),
+            scheduled=e.scheduled,
         )
         for e in ex.events
     ]

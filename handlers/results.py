@@ -11,6 +11,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from extract.models import Bound, Change, QuoteKind
+from extract.timex.dates import date_range
 from handlers.domain import ArticleRef, DatePrecision, Page, Person
 
 
@@ -61,10 +62,20 @@ class TimelineEntry(_Model):
     sources: list[ArticleRef]
     story_id: int | None = None  # the stored story (for /briefbot stories split)
     reports: int = 1  # stored events merged into this entry
+    scheduled: bool = False  # its reports say it is to happen
 
     @property
     def corroboration(self) -> int:
         return len({s.outlet or s.url or s.id for s in self.sources})
+
+    @property
+    def upcoming(self) -> bool:
+        """Still to come as its reports tell it: scheduled, or dated after every report's day."""
+        if self.scheduled:
+            return True
+        days = [s.published for s in self.sources if s.published is not None]
+        start = date_range(self.date)
+        return bool(days) and start is not None and start[0] > max(days)
 
 
 class TimelineResult(_Model):
@@ -73,6 +84,15 @@ class TimelineResult(_Model):
     page: Page
     suggestion: str | None = None  # when nothing matched: a broader query to try
 
+    @property
+    def coming_up(self) -> int:
+        """Where the entries still to come begin (the page's last ones, in date order); len(entries)
+        when none are. An upcoming entry before a past one is marked on its own."""
+        i = len(self.entries)
+        while i > 0 and self.entries[i - 1].upcoming:
+            i -= 1
+        return i
+
 
 class QuoteEntry(_Model):
     speaker: str | None
@@ -80,6 +100,7 @@ class QuoteEntry(_Model):
     text: str
     kind: QuoteKind
     said_on: date | None = None  # the article's date unless the text dates it
+    cue: str | None = None  # the article's verb of saying ("warned"), which reported speech reads with
     source: ArticleRef
 
     @property

@@ -26,6 +26,7 @@ from sqlalchemy import (
     Text,
     UniqueConstraint,
 )
+from sqlalchemy import false as sa_false
 from sqlalchemy.engine.default import DefaultExecutionContext
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
@@ -131,6 +132,8 @@ class EventRow(Base):
     actors: Mapped[list[str]] = mapped_column(default=list)
     places: Mapped[list[str]] = mapped_column(default=list)
     search_text: Mapped[str] = mapped_column(Text, default="")
+    # The article says it is to happen, not that it did (migration 0013).
+    scheduled: Mapped[bool] = mapped_column(Boolean, default=False, server_default=sa_false())
 
 
 def _surname_key_of_row(context: DefaultExecutionContext) -> str:

@@ -136,7 +136,8 @@ class FakeEvents:
             if _matches(" ".join([e.summary, e.sentence, *e.actors, *e.places]), search.terms)
             and _in_window(_event_day(e.date), search)
         ]
-        return _page(sorted(rows, key=lambda e: (e.date, e.id)), search)
+        rows.sort(key=lambda e: (_event_day(e.date), e.id), reverse=search.newest_first)
+        return _page(rows, search)
 
 
 class FakeQuotes:

@@ -125,20 +125,7 @@ def _manage(args: argparse.Namespace, words: list[str]) -> int:
 
 
 def digest_text(digest: Digest) -> str:
-    """The digest as plain text, for the terminal."""
-    head = f"Digest for {digest.subscription.channel}: {digest.subscription.topic or 'all news'}"
-    lines = [head, f"new since {digest.since.isoformat()}"]
-    if digest.empty:
-        return "\n".join([*lines, "no new items"])
-    if digest.events:
-        lines += ["", "Events:"] + [f"  {e.date}  {e.summary}" for e in digest.events]
-    if digest.quotes:
-        lines += ["", "Quotes:"] + [
-            f"  {q.speaker or 'Unattributed'}: \u201c{q.text}\u201d" for q in digest.quotes
-        ]
-    if digest.figures:
-        lines += ["", "Figures:"] + [f"  {f.text} ({f.about or f.sentence[:80]})" for f in digest.figures]
-    lines += ["", "Sources:"] + [
-        f"  {a.title or a.url or a.id}" + (f" <{a.url}>" if a.url else "") for a in digest.sources
-    ]
-    return "\n".join(lines)
+    """The digest as plain text, for the terminal (bot.console.digest writes it)."""
+    from bot.console.digest import digest_text as text
+
+    return text(digest)

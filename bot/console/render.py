@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from bot.console.stories import roles_seen
 from handlers.ask import Answer, HelpResult
 from handlers.domain import ArticleRef, Page
 from handlers.results import (
@@ -14,9 +13,9 @@ from handlers.results import (
     TimelineResult,
     WhoSaidResult,
 )
-from handlers.wording import counted, unit_after
+from handlers.said import roles_seen, said
+from handlers.wording import amount, counted, figure_phrase
 
-BOUND_WORDS = {"=": "", "~": "around ", ">": "over ", ">=": "at least ", "<": "under ", "<=": "up to "}
 MORE_HINT = "type 'more' for the next page"
 
 
@@ -39,9 +38,13 @@ def render_timeline(result: TimelineResult) -> str:
         return _nothing(result.query, result.suggestion)
     lines = [f"Timeline: {result.query.describe()} ({_total(result.page, 'event')})"]
     last_date = None
-    for entry in result.entries:
-        if entry.date != last_date:
-            lines += ["", entry.date]
+    coming_up = result.coming_up
+    for i, entry in enumerate(result.entries):
+        if i == coming_up:
+            lines += ["", "Coming up (as reported):"]
+        if entry.date != last_date or i == coming_up:
+            mark = " (coming up)" if entry.upcoming and i < coming_up else ""
+            lines += ["", entry.date + mark]
             last_date = entry.date
         lines.append(f"  • {entry.summary}")
         if entry.story_id is not None and (entry.reports > 1 or entry.corroboration > 1):
@@ -70,16 +73,8 @@ def render_quotes(result: WhoSaidResult) -> str:
 
 
 def quote_line(q: QuoteEntry) -> str:
-    """Speaker (role) — “quote” — outlet, date, link."""
-    who = q.speaker or "Unattributed"
-    if q.speaker_role:
-        who += f" ({q.speaker_role})"
-    # "We will stay," said X: the comma belongs to the attribution, not to the words quoted.
-    words = q.text.strip().removesuffix(",")
-    if q.kind == "indirect":
-        return f"{who} — (reported) {words} — {cite(q.source)}"
-    said = words if q.carries_marks else f"“{words}”"
-    return f"{who} — {said} — {cite(q.source)}"
+    """Speaker — “direct quote” or "Speaker said reported words" — outlet, date, link."""
+    return f"{said(q.speaker, q.speaker_role, q.text, q.kind, q.cue, sep=' — ')} — {cite(q.source)}"
 
 
 def render_figures(result: FiguresResult) -> str:
@@ -88,29 +83,28 @@ def render_figures(result: FiguresResult) -> str:
     lines = [f"Figures: {result.query.describe()} ({_total(result.page, 'figure')})"]
     for group in result.groups:
         lines.append("")
-        if group.about:
-            lines.append(f"{group.about}{_range(group)}" + ("  [sources disagree]" if group.conflict else ""))
+        head = f"{group.about or ''}{_range(group)}".strip()
+        if head or group.conflict:
+            lines.append(head + ("  [sources disagree]" if group.conflict else ""))
         if group.latest is not None:
             lines.append(f"  latest: {figure_line(group.latest)}")
             lines += [f"    earlier: {figure_line(r)}" for r in group.history]
             continue
-        lines += [("  " if group.about else "") + figure_line(r) for r in group.reports]
+        lines += [("  " if head else "") + figure_line(r) for r in group.reports]
     return "\n".join(lines)
 
 
 def _range(group: FigureGroup) -> str:
-    """(range 9–15) when the reports allow more than one value."""
+    """(reported 9 to 13) when the reports give more than one value: only values they gave."""
     if len(group.reports) < 2 or group.low is None or group.high is None or group.low == group.high:
         return ""
-    return f" (range {group.low:,.4g}–{group.high:,.4g})"
+    return f" (reported {amount(group.low)} to {amount(group.high)})"
 
 
 def figure_line(r: FigureReport) -> str:
     """over 800 drones — “more than 800 drones” — outlet, date, link."""
-    number = f"{r.value:,.10g}" + (f"–{r.value_max:,.10g}" if r.value_max is not None else "")
-    unit = f" {unit_after(r.value, r.value_max, r.unit)}" if r.unit else ""
-    change = {"up": " (up)", "down": " (down)"}.get(r.change or "", "")
-    return f"{BOUND_WORDS[r.bound]}{number}{unit}{change} — “{r.text}” — {cite(r.source)}"
+    phrase = figure_phrase(r.value, r.value_max, r.unit, r.bound, r.change)
+    return f"{phrase} — “{r.text}” — {cite(r.source)}"
 
 
 def cite(source: ArticleRef) -> str:

@@ -6,17 +6,14 @@ A page that does not fit in one message is not truncated: the rest is behind the
 
 from __future__ import annotations
 
-import math
 from collections.abc import Sequence
 from datetime import date
 
 from slack_sdk.models.blocks import Block
 
-from bot.console.stories import roles_seen
 from bot.slack.message import BlockBudget, SlackMessage, context, fallback, header, more_button, section
 from bot.slack.mrkdwn import bold, escape, link, one_line, safe_text
 from bot.slack.paging import MoreRequest, Question
-from extract.figures.nouns import plural_unit
 from handlers.domain import ArticleRef, Page
 from handlers.results import (
     FigureGroup,
@@ -27,17 +24,10 @@ from handlers.results import (
     TimelineResult,
     WhoSaidResult,
 )
-from handlers.wording import unit_after
+from handlers.said import is_according, past_tense, quoted, reported, role_parts, roles_seen
+from handlers.wording import amount, clip_words, figure_phrase
 
 MAX_SOURCES_SHOWN = 4
-_BOUND_WORDS = {
-    "=": "",
-    "~": "about ",
-    ">": "more than ",
-    ">=": "at least ",
-    "<": "less than ",
-    "<=": "up to ",
-}
 _MONTHS = ("January February March April May June July August September October November December").split()
 
 
@@ -51,10 +41,14 @@ def render_timeline(result: TimelineResult, *, public: bool = False) -> SlackMes
     budget.add(header(title))
     shown = consumed = 0
     last_date: str | None = None
-    for entry in result.entries:
+    coming_up = result.coming_up
+    for i, entry in enumerate(result.entries):
         blocks: list[Block] = []
-        if entry.date != last_date:
-            blocks.append(header(format_date(entry.date)))
+        if i == coming_up:
+            blocks.append(header("Coming up (as reported)"))
+        if entry.date != last_date or i == coming_up:
+            day = format_date(entry.date)
+            blocks.append(header(day if i >= coming_up or not entry.upcoming else f"{day} · coming up"))
         blocks.append(section(_timeline_text(entry)))
         if not budget.add(*blocks):
             break
@@ -142,27 +136,23 @@ def format_date(value: str) -> str:
 
 
 def format_figure(report: FigureReport) -> str:
-    """ "at least 1,200 people", "about 3.5 %", "1,000–2,000 tonnes", with ▲/▼ for a change."""
-    amount = format_number(report.value)
-    if report.value_max is not None:
-        amount += "–" + format_number(report.value_max)
-    unit = ""
-    if report.unit:
-        unit = " " + escape(one_line(unit_after(report.value, report.value_max, report.unit)))
-    arrow = {"up": " ▲", "down": " ▼"}.get(report.change or "", "")
-    return f"{_BOUND_WORDS.get(report.bound, '')}{amount}{unit}{arrow}"
+    """ "at least 1,200 people", "about 3.5%", "$825 million", "400 fewer jobs", as a reader writes them."""
+    phrase = figure_phrase(report.value, report.value_max, report.unit, report.bound, report.change)
+    return escape(one_line(phrase))
 
 
 def format_number(value: float) -> str:
-    if not math.isfinite(value):
-        return str(value)
-    if value == int(value) and abs(value) < 1e15:
-        return f"{int(value):,}"
-    return f"{value:,.3f}".rstrip("0").rstrip(".")
+    return amount(value)
+
+
+def clipped(text: str | None, limit: int) -> str:
+    """Article text for a block: one line, cut at a word boundary, then escaped (and cut again if
+    escaping lengthened it past the limit)."""
+    return safe_text(clip_words(one_line(text or ""), limit), limit)
 
 
 def _timeline_text(entry: TimelineEntry) -> str:
-    lines = [safe_text(one_line(entry.summary), 1500)]
+    lines = [clipped(entry.summary, 1500)]
     who = ", ".join([*entry.actors[:5], *entry.places[:5]])
     if who:
         lines.append(safe_text(who, 300))
@@ -176,52 +166,49 @@ def _timeline_text(entry: TimelineEntry) -> str:
 
 
 def _quote_text(quote: QuoteEntry) -> str:
-    speaker = bold(safe_text(one_line(quote.speaker or ""), 150)) or "Unattributed"
-    if quote.speaker_role:
-        speaker += f", {safe_text(one_line(quote.speaker_role), 150)}"
-    said = safe_text(one_line(quote.text), 1800)
-    if quote.kind == "indirect":
-        body = f"{said} (paraphrase)"
-    else:
-        body = said if quote.carries_marks else f"“{said}”"
     when = f" · {quote.said_on.isoformat()}" if quote.said_on else ""
-    return f"{speaker}:\n{body}\n{_source(quote.source)}{when}"
+    who_said = quote_said(quote.speaker, quote.speaker_role, quote.text, quote.kind, quote.cue)
+    return f"{who_said}\n{_source(quote.source)}{when}"
+
+
+def quote_said(speaker: str | None, role: str | None, text: str, kind: str, cue: str | None = None) -> str:
+    """Who said what, in mrkdwn: "*Ada Okafor*, union leader:\n“We stay”" for a direct quote,
+    "*Martin Holm* said the yard had lost three orders" for reported speech (never in marks)."""
+    name = bold(safe_text(one_line(speaker or ""), 150))
+    before, after = role_parts(one_line(speaker or ""), role) if speaker else ("", "")
+    who = f"{safe_text(before, 150)}{name}{safe_text(after, 150)}" if name else ""
+    if kind == "direct":
+        return f"{who or 'Unattributed'}:\n{clipped(quoted(text), 1800)}"
+    words = clipped(reported(text, kind), 1800)
+    if not who:
+        return f"Reported, no speaker named: {words}"
+    if is_according(cue):
+        return f"According to {who}, {words}"
+    return f"{who}{',' if after else ''} {safe_text(past_tense(cue), 60)} {words}"
 
 
 def _group_text(group: FigureGroup) -> str:
-    about = safe_text(one_line(group.about or "Figures"), 200)
-    unit = ""
-    if group.unit and not _names_its_unit(group.about or "", group.unit):
-        unit = f" ({safe_text(one_line(group.unit), 60)})"
+    about = bold(clipped(group.about, 200)) if group.about else ""
     spread = ""
     low, high = group.low, group.high
     if len(group.reports) > 1 and low is not None and high is not None and low != high:
-        spread = f" · range {format_number(low)}–{format_number(high)}"
-    lines = [f"{bold(about) or 'Figures'}{unit}{spread}" + ("  ⚠ sources disagree" if group.conflict else "")]
-    used = len(lines[0])
+        spread = f"reported {format_number(low)} to {format_number(high)}"
+    head = " · ".join(p for p in (about, spread) if p)  # each line says its unit
+    lines = [head + ("  ⚠ sources disagree" if group.conflict else "")] if head or group.conflict else []
+    used = len(lines[0]) if lines else 0
     if group.latest is not None:
         lines.append(f"Latest: {format_figure(group.latest)} {_source(group.latest.source)}")
         used += len(lines[-1])
     earlier = {id(r) for r in group.history}
     for i, report in enumerate(group.reports):
         then = "earlier: " if id(report) in earlier else ""
-        line = (
-            f"• {then}{format_figure(report)} — “{safe_text(one_line(report.sentence), 600)}” "
-            f"{_source(report.source)}"
-        )
+        line = f"• {then}{format_figure(report)} — “{clipped(report.sentence, 600)}” {_source(report.source)}"
         if used + len(line) + 40 > 2900:
             lines.append(f"+{len(group.reports) - i} more reports")
             break
         lines.append(line)
         used += len(line) + 1
     return "\n".join(lines)
-
-
-def _names_its_unit(about: str, unit: str) -> bool:
-    """Whether what a group counts already says its unit ("ships waiting" of ships): "(ship)" after it
-    would only repeat it."""
-    said = about.casefold().split()
-    return unit.casefold() in said or plural_unit(unit).casefold() in said
 
 
 def _source(ref: ArticleRef) -> str:

@@ -12,71 +12,118 @@ from slack_sdk.models.blocks import Block
 
 from bot.slack.message import BlockBudget, SlackMessage, context, fallback, header, section
 from bot.slack.mrkdwn import bold, link, one_line, safe_text
-from bot.slack.render import format_date, format_figure
+from bot.slack.render import clipped, format_date, format_figure, quote_said
 from handlers.digest_admin import DigestView
 from handlers.digests import Digest
 from handlers.domain import ArticleRef, DigestRun, EventRecord, FigureRecord, QuoteRecord
+from handlers.figure_groups import adds_to_unit
 from handlers.results import FigureReport
-from handlers.wording import counted
+from handlers.wording import counted, moment
 
 # A digest this small is posted as one message; anything larger gets a thread.
 SHORT = {"events": 5, "quotes": 3, "figures": 3}
 SUMMARY_EVENTS = 5
-_IN_THREAD = "Events, quotes, figures and sources in the thread."
+_NOUNS = {
+    "Events": "event",
+    "Coming up": "upcoming event",
+    "Notable quotes": "quote",
+    "Key figures": "figure",
+    "Sources": "source",
+}
 
 
 def render_digest(digest: Digest) -> list[SlackMessage]:
-    """The messages to post, in order: the first goes to the channel, the rest into its thread."""
+    """The messages to post, in order: the first goes to the channel, the rest into its thread.
+
+    Every message's fallback text says what its blocks say (the counts, the lead items)."""
     title = f"Digest: {digest.subscription.topic or 'all news'}"
     if digest.empty:
-        text = f"No new items since {_when(digest.since)}."
-        return [SlackMessage(text=fallback(f"{title}: no new items"), blocks=[header(title), section(text)])]
+        text = f"No new items since {when(digest.since, digest)}."
+        return [SlackMessage(text=fallback(f"{title}: {text}"), blocks=[header(title), section(text)])]
     counts = _counts(digest)
     short = (
-        len(digest.events) <= SHORT["events"]
+        len(digest.events) + len(digest.upcoming) <= SHORT["events"]
         and len(digest.quotes) <= SHORT["quotes"]
         and len(digest.figures) <= SHORT["figures"]
+        and not any(digest.more(k) for k in ("events", "quotes", "figures"))
     )
-    if short:
-        budget = BlockBudget(reserve=1)
-        budget.add(header(title), section(counts))
-        _add_details(budget, digest)
-        return [SlackMessage(text=fallback(f"{title}: {counts}"), blocks=budget.finish())]
     budget = BlockBudget(reserve=1)
     budget.add(header(title), section(counts))
+    if short:
+        _add_details(budget, digest)
+        lead = "; ".join(one_line(e.summary) for e in [*digest.events, *digest.upcoming][:3])
+        return [SlackMessage(text=fallback(f"{title}: {counts} {lead}"), blocks=budget.finish())]
     top = digest.events[:SUMMARY_EVENTS]
     if top:
-        budget.add(section("\n".join(f"• {_event_line(e)}" for e in top)))
-    summary = SlackMessage(text=fallback(f"{title}: {counts}"), blocks=budget.finish(context(_IN_THREAD)))
+        budget.add(section("\n".join(f"• {_event_line(e, digest)}" for e in top)))
+    if digest.upcoming:
+        budget.add(
+            section(
+                f"{bold('Coming up')}\n"
+                + "\n".join(f"• {_event_line(e, digest)}" for e in digest.upcoming[:3])
+            )
+        )
+    in_thread, beyond = len(digest.events) - len(top), digest.more("events")
+    note = (
+        f"…and {counted(in_thread, 'more event')}, with quotes, figures and sources, in the thread."
+        if in_thread
+        else "Quotes, figures and sources in the thread."
+    )
+    if beyond:
+        note += f" {beyond} more not shown: {digest.see_more('events')}"
+    lead = "; ".join(f"{format_date(e.date)}: {one_line(e.summary)}" for e in top)
+    summary = SlackMessage(text=fallback(f"{title}: {counts} {lead}"), blocks=budget.finish(context(note)))
     return [summary, *_thread(digest)]
 
 
 def _thread(digest: Digest) -> list[SlackMessage]:
     replies: list[SlackMessage] = []
-    parts: list[tuple[str, list[str]]] = [
-        ("Events", [_event_text(e) for e in digest.events]),
-        ("Notable quotes", [_quote_text(q) for q in digest.quotes]),
-        ("Key figures", [_figure_text(f) for f in digest.figures]),
-        ("Sources", ["\n".join(f"• {_source(a)}" for a in digest.sources)] if digest.sources else []),
+    parts: list[tuple[str, str | None, list[str]]] = [
+        ("Events", "events", [_event_text(e, digest) for e in digest.events]),
+        ("Coming up", None, [_event_text(e, digest) for e in digest.upcoming]),
+        ("Notable quotes", "quotes", [_quote_text(q) for q in digest.quotes]),
+        ("Key figures", "figures", [_figure_text(f) for f in digest.figures]),
+        ("Sources", None, [f"• {_source(a)}" for a in digest.sources]),
     ]
-    for name, texts in parts:
+    for name, kind, texts in parts:
         if not texts:
             continue
-        budget = BlockBudget(reserve=1)
-        budget.add(header(name))
-        shown = 0
-        for text in texts:
-            if not budget.add(section(text)):
-                break
-            shown += 1
-        footer = [context(f"+{len(texts) - shown} more not shown")] if shown < len(texts) else []
-        replies.append(SlackMessage(text=fallback(f"{name} ({len(texts)})"), blocks=budget.finish(*footer)))
+        more = digest.more(kind) if kind else 0
+        replies += _section_messages(name, texts, more, digest.see_more(kind) if kind else "")
     return replies
+
+
+def _section_messages(name: str, texts: list[str], more: int, command: str) -> list[SlackMessage]:
+    """One part of the thread, in as many messages as it takes (nothing shown is dropped); the last
+    says how many more there are and the command that lists them."""
+    messages: list[SlackMessage] = []
+    i = 0
+    while i < len(texts):
+        budget = BlockBudget(reserve=1)
+        heading = name if not messages else f"{name} (continued)"
+        budget.add(header(heading))
+        first = i
+        while i < len(texts) and budget.add(section(texts[i])):
+            i += 1
+        if i == first:  # cannot happen with section()'s limits; never loop forever
+            i += 1
+        shown = i - first
+        footer: list[Block] = []
+        tail = ""
+        if i >= len(texts) and more:
+            tail = f"…and {more} more not shown: {command}"
+            footer.append(context(safe_text(tail, 500)))
+        text = f"{heading}: {shown} of {counted(len(texts) + more, _NOUNS.get(name, 'item'))}" + (
+            f". {tail}" if tail else ""
+        )
+        messages.append(SlackMessage(text=fallback(text), blocks=budget.finish(*footer)))
+    return messages
 
 
 def _add_details(budget: BlockBudget, digest: Digest) -> None:
     for title, texts in (
-        ("Events", [_event_text(e) for e in digest.events]),
+        ("Events", [_event_text(e, digest) for e in digest.events]),
+        ("Coming up", [_event_text(e, digest) for e in digest.upcoming]),
         ("Notable quotes", [_quote_text(q) for q in digest.quotes]),
         ("Key figures", [_figure_text(f) for f in digest.figures]),
     ):
@@ -93,30 +140,37 @@ def _counts(digest: Digest) -> str:
     return (
         f"{counted(t.get('events', 0), 'new event')}, {counted(t.get('quotes', 0), 'quote')} and "
         f"{counted(t.get('figures', 0), 'figure')} from {counted(len(digest.sources), 'article')} "
-        f"since {_when(digest.since)}."
+        f"since {when(digest.since, digest)}."
     )
 
 
-def _when(moment: datetime) -> str:
-    return moment.strftime("%Y-%m-%d %H:%M UTC")
+def when(at: datetime, digest: Digest | None = None) -> str:
+    """ "Sun 30 Nov 09:00 UTC", in the channel's time zone (the year when it is not this one)."""
+    zone = digest.subscription.timezone if digest else "UTC"
+    until = digest.until if digest else at
+    return moment(at, zone, year=at.year != until.year)
 
 
-def _event_line(e: EventRecord) -> str:
-    return f"{format_date(e.date)}: {safe_text(one_line(e.summary), 300)}"
+def _when(at: datetime) -> str:
+    return moment(at, year=True)
 
 
-def _event_text(e: EventRecord) -> str:
+def _outlets(e: EventRecord, digest: Digest) -> str:
+    n = digest.outlets.get(e.id, 1)
+    return f" · {counted(n, 'outlet')}" if n > 1 else ""
+
+
+def _event_line(e: EventRecord, digest: Digest) -> str:
+    return f"{format_date(e.date)}: {clipped(e.summary, 300)}{_outlets(e, digest)}"
+
+
+def _event_text(e: EventRecord, digest: Digest) -> str:
     day = bold(safe_text(format_date(e.date), 60))
-    return f"{day}\n{safe_text(one_line(e.summary), 1500)}\n{_source(e.article)}"
+    return f"{day}{_outlets(e, digest)}\n{clipped(e.summary, 1500)}\n{_source(e.article)}"
 
 
 def _quote_text(q: QuoteRecord) -> str:
-    speaker = bold(safe_text(one_line(q.speaker or ""), 150)) or "Unattributed"
-    if q.speaker_role:
-        speaker += f", {safe_text(one_line(q.speaker_role), 150)}"
-    said = safe_text(one_line(q.text), 1800)
-    body = f"“{said}”" if q.kind != "indirect" else f"{said} (paraphrase)"
-    return f"{speaker}:\n{body}\n{_source(q.article)}"
+    return f"{quote_said(q.speaker, q.speaker_role, q.text, q.kind, q.cue)}\n{_source(q.article)}"
 
 
 def _figure_text(f: FigureRecord) -> str:
@@ -131,9 +185,10 @@ def _figure_text(f: FigureRecord) -> str:
         sentence=f.sentence,
         source=f.article,
     )
-    about = safe_text(one_line(f.about or ""), 200)
+    # What the figure is of, when its subject says so ("people" or "the" says nothing).
+    about = clipped(f.about, 200) if adds_to_unit(f.about, f.unit) else ""
     lead = f"{bold(about)}: " if about else ""
-    return f"{lead}{format_figure(report)} — “{safe_text(one_line(f.sentence), 600)}” {_source(f.article)}"
+    return f"{lead}{format_figure(report)} — “{clipped(f.sentence, 600)}” {_source(f.article)}"
 
 
 def _source(ref: ArticleRef) -> str:

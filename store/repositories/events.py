@@ -118,7 +118,11 @@ class SqlEventRepository:
             EventRow,
             search,
             filters=filters,
-            order_by=(EventRow.date_start, EventRow.date_end, EventRow.id),
+            order_by=(
+                (EventRow.date_start.desc(), EventRow.date_end.desc(), EventRow.id.desc())
+                if search.newest_first
+                else (EventRow.date_start, EventRow.date_end, EventRow.id)
+            ),
         )
         return [_record(event, article) for event, article in rows], total
 

@@ -80,7 +80,7 @@ def test_worker_once_polls_a_local_feed_only_when_private_fetching_is_allowed(
     assert "C0CLI: daily at 07:00 Europe/Kyiv about quay" in capsys.readouterr().out
     assert main(["digest", "preview", "C0CLI"], container=container()) == 0
     preview = capsys.readouterr().out
-    assert "Events:" in preview and "2030-05-29" in preview and "Quay works finish" in preview
+    assert "Events (newest first):" in preview and "2030-05-29" in preview and "Quay works finish" in preview
     assert main(["digest", "runs"]) == 0
     assert "no digest runs yet" in capsys.readouterr().out
 

@@ -68,7 +68,7 @@ def test_whosaid_line_is_speaker_role_quote_outlet_date_link() -> None:
     text = render(result)
     assert text.startswith("Quotes by Ada Okafor (1 quote)")
     assert (
-        "Ada Okafor (union leader) — “We will not unload a ship.” — Harbour Post, 2031-03-04, "
+        "Ada Okafor, union leader — “We will not unload a ship.” — Harbour Post, 2031-03-04, "
         "https://post.example/a"
     ) in text
 
@@ -102,7 +102,7 @@ def test_figures_show_bound_words_unit_and_disagreement() -> None:
     text = render(result)
     assert "drones launched  [sources disagree]" in text
     assert "  over 800 drones — “more than 800 drones” — Harbour Post, 2031-03-04" in text
-    assert "  around 730 drones — “around 730 drones” — Coast Wire, 2031-03-06" in text
+    assert "  about 730 drones — “around 730 drones” — Coast Wire, 2031-03-06" in text
 
 
 def test_empty_result_says_what_was_searched_and_what_to_try() -> None:
@@ -182,5 +182,31 @@ def test_partial_quote_keeps_its_own_marks_and_gets_no_second_pair() -> None:
         page=Page(total=2, offset=0, limit=10),
     )
     text = render(result)
-    assert 'Tomas Lind — the walkout was "reckless and unnecessary" — Harbour Post' in text
-    assert "Tomas Lind — “reckless” — Harbour Post" in text
+    assert 'Tomas Lind said the walkout was "reckless and unnecessary" — Harbour Post' in text
+    assert "Tomas Lind said “reckless” — Harbour Post" in text
+
+
+def test_timeline_shows_what_is_still_to_come_apart_from_what_happened() -> None:
+    from bot.console.render import render_timeline as console_timeline
+    from bot.slack.limits import violations
+    from bot.slack.render import render_timeline as slack_timeline
+    from handlers.results import TimelineEntry, TimelineQuery, TimelineResult
+
+    def entry(day: str, summary: str, *, scheduled: bool = False) -> TimelineEntry:
+        return TimelineEntry(date=day, precision="day", summary=summary, sources=[POST], scheduled=scheduled)
+
+    result = TimelineResult(
+        query=TimelineQuery(terms=["ferry"]),
+        entries=[
+            entry("2031-03-01", "The ferry strike began."),
+            entry("2031-03-03", "Talks on the ferry are set.", scheduled=True),
+            entry("2031-03-09", "Ferry crews will vote on the offer."),  # after its report's day
+        ],
+        page=Page(total=3, offset=0, limit=10),
+    )
+    text = console_timeline(result)
+    assert text.index("The ferry strike began.") < text.index("Coming up (as reported):")
+    assert text.index("Coming up (as reported):") < text.index("Talks on the ferry are set.")
+    assert text.index("Coming up (as reported):") < text.index("Ferry crews will vote")
+    slack = str(slack_timeline(result).payload())
+    assert "Coming up (as reported)" in slack and violations(slack_timeline(result).payload()) == []

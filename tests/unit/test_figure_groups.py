@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import math
 from datetime import date
 
+import pytest
+
 from handlers.domain import ArticleRef
-from handlers.figure_groups import group_figures, plausible_range, step, summarise
+from handlers.figure_groups import group_figures, heading, plausible_range, step, summarise
 from handlers.results import FigureReport
 
 
@@ -34,15 +37,25 @@ def report(
 
 def test_steps_and_ranges_read_bounds_as_news_writes_them() -> None:
     assert (step(800), step(810), step(9), step(2.5)) == (100, 10, 1, 0.1)
-    assert plausible_range(report(800, ">")) == (800, 1000)
+    assert plausible_range(report(800, ">")) == (800, math.inf)  # "over 800" allows any more
+    assert plausible_range(report(50, "<=")) == (0, 50)
     assert plausible_range(report(13)) == (13, 13)
     lo, hi = plausible_range(report(810, "~"))
     assert lo == 729 and hi == 891
 
 
-def test_exact_figure_against_a_lower_bound_far_below_it_is_a_conflict() -> None:
-    group = summarise([report(13, article=1, day=8), report(9, ">=", article=2, day=7)])
-    assert group.conflict and (group.low, group.high) == (9, 13)
+def test_thirteen_at_least_nine_and_more_than_a_dozen_can_all_hold() -> None:
+    group = summarise(
+        [report(13, article=1, day=8), report(9, ">=", article=2, day=7), report(12, ">", article=3, day=7)]
+    )
+    assert not group.conflict
+    # The range is what was reported: no value the reports did not give ("at least 9" is no 11.25).
+    assert (group.low, group.high) == (9, 13)
+
+
+def test_an_exact_figure_below_a_lower_bound_still_disagrees() -> None:
+    assert summarise([report(7, article=1), report(9, ">=", article=2)]).conflict
+    assert summarise([report(40, "<", article=1), report(52, article=2)]).conflict
 
 
 def test_over_800_and_around_810_agree() -> None:
@@ -55,21 +68,21 @@ def test_over_800_and_around_810_agree() -> None:
     assert not group.conflict
 
 
-def test_whole_numbers_allow_a_range_of_whole_numbers_and_fractions_keep_theirs() -> None:
+def test_the_range_shows_only_reported_values() -> None:
     ships = summarise(
         [
             report(90, ">", about="ships", unit="ship", article=1),
             report(70, "~", about="ships", unit="ship", article=2),
         ]
     )
-    assert ships.conflict and (ships.low, ships.high) == (63, 113)  # 112.5 ships read as nonsense
+    assert ships.conflict and (ships.low, ships.high) == (70, 90)
     rates = summarise(
         [
             report(2.5, "~", about="inflation", unit="percent", article=1),
             report(2.7, about="inflation", unit="percent", article=2),
         ]
     )
-    assert (rates.low, rates.high) == (2.25, 2.75)
+    assert (rates.low, rates.high) == (2.5, 2.7)
 
 
 def test_two_numbers_in_one_article_are_not_held_against_each_other() -> None:
@@ -118,3 +131,86 @@ def test_a_figure_of_no_known_happening_does_not_join_one_long_past() -> None:
 def test_figures_without_a_subject_stand_alone() -> None:
     groups = group_figures([report(3, about=""), report(4, about="")], lambda r: None)
     assert len(groups) == 2
+
+
+def test_two_different_counts_in_one_article_are_two_groups() -> None:
+    crews = report(420, about="firefighters", unit="firefighter", article=4)
+    treated = report(2, about="firefighters", unit="firefighter", article=4)
+    later = report(400, ">", about="firefighters", unit="firefighter", article=5)
+    groups = group_figures([crews, treated, later], lambda r: "2031-03-07")
+    assert sorted([r.value for r in g.reports] for g in groups) == [[2], [420, 400]]
+    assert not any(g.conflict for g in groups)
+
+
+def test_consistent_figures_of_one_article_stay_together() -> None:
+    groups = group_figures([report(9, ">=", article=2), report(12, ">", article=2)], lambda r: None)
+    assert len(groups) == 1
+
+
+@pytest.mark.parametrize(
+    ("abouts", "unit", "expected"),
+    [
+        (["more"], "missile", None),
+        (["same area"], "hectare", None),
+        (["people"], "person", None),
+        (["people", "people evacuated"], "person", "people evacuated"),
+        (["dollars"], "USD", None),
+        (["arms package"], "USD", "arms package"),
+        (["kilometres"], "kilometre", None),
+        (["drones", "Shahed drones", "drones"], "drone", "drones"),
+        (["missiles"], "missile", "missiles"),
+    ],
+)
+def test_a_group_heading_names_what_the_figures_are_of(
+    abouts: list[str], unit: str, expected: str | None
+) -> None:
+    reports = [report(5 + i, about=a, unit=unit, article=i) for i, a in enumerate(abouts)]
+    assert heading(reports) == expected
+
+
+def test_a_subject_beside_a_figure_is_shown_only_when_it_says_more() -> None:
+    from handlers.figure_groups import adds_to_unit
+
+    assert adds_to_unit("arms package", "USD")
+    assert adds_to_unit("cruise missiles", "missile")
+    assert not adds_to_unit("missiles", "missile")
+    assert not adds_to_unit("people", "person")
+    assert not adds_to_unit("the", None)
+
+
+def test_counts_of_one_subject_with_different_outcomes_are_two_groups_across_articles() -> None:
+    crews = report(
+        420,
+        about="firefighters",
+        unit="firefighter",
+        article=6,
+        sentence="Some 420 firefighters battled the blaze.",
+    ).model_copy(update={"text": "420 firefighters"})
+    treated = report(
+        2,
+        about="firefighters",
+        unit="firefighter",
+        article=7,
+        sentence="Two firefighters were treated for smoke.",
+    ).model_copy(update={"text": "Two firefighters"})
+    groups = group_figures([crews, treated], lambda r: "2031-03-07")
+    assert sorted(len(g.reports) for g in groups) == [1, 1] and not any(g.conflict for g in groups)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "expected"),
+    [
+        ("The strike killed 23 people and injured 40.", "23 people", "dead"),
+        ("The strike killed 23 people and injured 40.", "40", "hurt"),
+        ("At least 12 people were killed.", "12 people", "dead"),
+        ("Some 420 firefighters battled the blaze.", "420 firefighters", None),
+        ("Police said 9 protesters were detained.", "9 protesters", "arrested"),
+    ],
+)
+def test_a_figures_outcome_is_the_nearest_outcome_word(
+    sentence: str, text: str, expected: str | None
+) -> None:
+    from handlers.figure_groups import outcome
+
+    r = report(1, about="people", unit="person", sentence=sentence).model_copy(update={"text": text})
+    assert outcome(r) == expected

@@ -98,7 +98,7 @@ def test_figures_show_bound_unit_range_and_change() -> None:
         return FigureReport(text="x", value=1200, sentence="s", source=REF, **kw)
 
     assert format_figure(report(unit="homes", bound=">=")) == "at least 1,200 homes"
-    assert format_figure(report(unit="%", bound="~", change="up")) == "about 1,200 % ▲"
+    assert format_figure(report(unit="%", bound="~", change="up")) == "up about 1,200%"
     assert format_figure(report(value_max=1500.5, unit="tonnes")) == "1,200–1,500.5 tonnes"
     # Extraction names units in the singular: written out after the value as a reader writes them.
     assert format_figure(report(unit="metric ton", bound="<=")) == "up to 1,200 metric tons"
@@ -114,7 +114,7 @@ def test_figures_show_bound_unit_range_and_change() -> None:
         ).payload()
     )
     assert "*homes flooded*" in text and "(homes)" not in text and "sources disagree" in text  # said once
-    assert "more than 1,200 homes" in text
+    assert "over 1,200 homes" in text
     cost = FigureGroup(about="flood damage", unit="USD", reports=[report(unit="USD")])
     text = str(
         render_figures(
@@ -123,7 +123,8 @@ def test_figures_show_bound_unit_range_and_change() -> None:
             )
         ).payload()
     )
-    assert "*flood damage* (USD)" in text
+    # The amount says its currency as a reader writes it: no "(USD)" after the heading.
+    assert "*flood damage*" in text and "$1,200" in text and "USD" not in text
 
 
 def test_format_date_handles_partial_and_odd_dates() -> None:

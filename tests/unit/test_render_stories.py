@@ -76,7 +76,7 @@ def test_slack_timeline_counts_sources_and_gives_the_story_id() -> None:
 
 def test_console_figures_show_the_range_and_the_latest_value_with_its_history() -> None:
     text = console_figures(_figures())
-    assert "people killed (range 12–31)" in text
+    assert "people killed (reported 12 to 31)" in text
     assert "  latest: 31 people" in text and "    earlier: 12 people" in text
 
 
@@ -84,7 +84,7 @@ def test_slack_figures_show_the_range_latest_and_earlier_reports() -> None:
     payload = render_figures(_figures()).payload()
     said = json.dumps(payload, ensure_ascii=False)
     assert violations(payload) == []
-    assert "range 12–31" in said and "Latest: 31 people" in said and "earlier: 12 people" in said
+    assert "reported 12 to 31" in said and "Latest: 31 people" in said and "earlier: 12 people" in said
 
 
 def test_story_and_split_messages_list_each_report_with_why_it_joined() -> None:
@@ -133,5 +133,7 @@ def test_whosaid_shows_each_role_with_the_day_it_was_first_seen() -> None:
         quotes=[quote],
         page=Page(total=1, offset=0, limit=10),
     )
-    assert "Ines Varga: Mayor (since 2029-05-01), President (since 2031-01-02)" in console_quotes(result)
-    assert "President (since 2031-01-02)" in json.dumps(render_quotes(result).payload())
+    assert "Ines Varga: Mayor (in reports from 1 May 2029), President (in reports from 2 Jan 2031)" in (
+        console_quotes(result)
+    )
+    assert "President (in reports from 2 Jan 2031)" in json.dumps(render_quotes(result).payload())

@@ -1,4 +1,8 @@
-from handlers.wording import counted, unit_after
+from datetime import UTC, datetime
+
+import pytest
+
+from handlers.wording import clip_words, counted, figure_phrase, moment, unit_after
 
 
 def test_one_is_singular_and_every_other_count_plural() -> None:
@@ -25,3 +29,44 @@ def test_a_unit_after_a_value_reads_as_written() -> None:
 def test_units_that_take_no_plural_stay_as_they_are() -> None:
     for unit in ("USD", "%", "percent", "celsius", "gigahertz", "container ships", "police"):
         assert unit_after(12, None, unit) == unit
+
+
+@pytest.mark.parametrize(
+    ("figure", "expected"),
+    [
+        ((825e6, None, "USD"), "$825 million"),
+        ((2e11, None, "EUR"), "€200 billion"),
+        ((1.5e6, None, "person", "~"), "about 1.5 million people"),
+        ((3.25e12, None, "GBP", ">"), "over £3.25 trillion"),
+        ((1e9, 2e9, "USD"), "$1–2 billion"),
+        ((1_234_567, None, "tonne"), "1,234,567 tonnes"),
+        ((3e6, None, "CHF"), "CHF 3 million"),
+        ((24, None, "year of age"), "aged 24"),
+        ((3.5, None, "percent", "~"), "about 3.5%"),
+        ((400, None, "job", "=", "down"), "400 fewer jobs"),
+        ((12, None, "ship", "=", "up"), "12 more ships"),
+        ((5, None, "percent", "=", "down"), "down 5%"),
+        ((2e6, None, "USD", "=", "up"), "up $2 million"),
+        ((1200, None, None), "1,200"),
+        ((2.5, None, "USD per share"), "$2.5 per share"),
+    ],
+)
+def test_figures_read_as_a_reader_writes_them(figure: tuple[object, ...], expected: str) -> None:
+    said = figure_phrase(*figure)  # type: ignore[arg-type]
+    assert said == expected
+    assert "e+" not in said and "(down)" not in said and "year of age" not in said
+
+
+def test_text_is_cut_at_a_word_boundary() -> None:
+    text = "Firefighters from three valleys held the line overnight near Brennholt village"
+    cut = clip_words(text, 40)
+    assert len(cut) <= 40 and cut.endswith("…")
+    assert text.startswith(cut[:-1]) and text[len(cut) - 1] == " "  # whole words only
+    assert clip_words("short", 40) == "short"
+
+
+def test_moments_read_as_times_in_the_readers_zone() -> None:
+    at = datetime(2031, 11, 30, 9, 0, tzinfo=UTC)
+    assert moment(at) == "Sun 30 Nov 09:00 UTC"
+    assert moment(at, "Europe/Berlin") == "Sun 30 Nov 10:00 CET"
+    assert moment(at, year=True) == "Sun 30 Nov 2031 09:00 UTC"

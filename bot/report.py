@@ -5,6 +5,8 @@ from __future__ import annotations
 from datetime import date
 
 from extract import Extraction
+from handlers.said import said
+from handlers.wording import clip_words, figure_phrase
 
 
 def format_extraction(
@@ -24,19 +26,15 @@ def format_extraction(
     lines.append("")
     lines.append(f"QUOTES ({len(ex.quotes)})")
     for q in ex.quotes:
-        who = q.speaker or "(unattributed)"
-        body = q.text if len(q.text) <= 200 else q.text[:197] + "..."
-        mark = {"direct": "“”", "partial": "‘’", "indirect": "  "}[q.kind]
-        lines.append(f"  {who} [{q.kind}]: {mark[0]}{body}{mark[1]}{why(q.rule)}")
+        # As the answers write it: direct quotes in marks, reported speech never inside them.
+        line = said(q.speaker, q.speaker_role, clip_words(q.text, 200), q.kind, q.cue)
+        lines.append(f"  [{q.kind}] {line}{why(q.rule)}")
     lines.append("")
     lines.append(f"FIGURES ({len(ex.figures)})")
     for f in ex.figures:
-        bound = "" if f.bound == "=" else f.bound + " "
-        rng = f"–{f.value_max:g}" if f.value_max is not None else ""
-        unit = f" {f.unit}" if f.unit else ""
-        about = f"  ({f.about})" if f.about else ""
-        change = f" [{f.change}]" if f.change else ""
-        lines.append(f"  {bound}{f.value:,.10g}{rng}{unit}{change}  “{f.text}”{about}{why(f.rule)}")
+        phrase = figure_phrase(f.value, f.value_max, f.unit, f.bound, f.change)
+        about = f"  of: {f.about}" if f.about else "  of: ?"
+        lines.append(f"  {phrase}{about}  (the article: “{f.text}”){why(f.rule)}")
     lines.append("")
     lines.append(f"DATES ({len(ex.dates)})")
     for d in ex.dates:

@@ -14,6 +14,7 @@ from functools import cache
 
 from extract.document import Document
 from extract.models import Quote
+from extract.quotes import rules
 from extract.quotes.indirect_spans import (
     MIN_WORDS,
     close_before,
@@ -26,6 +27,7 @@ from extract.quotes.indirect_spans import (
 )
 from extract.quotes.marks import Segment
 from extract.quotes.speakers import Speaker, SpeakerFinder
+from extract.quotes.speech_cues import carries_words, negated
 from extract.quotes.speech_words import (
     AUDIENCE_WORDS,
     INVERTING_VERBS,
@@ -53,7 +55,7 @@ _ADVERBIALS = re.compile(
     r"|evening|night|week|month|year|statement|interview|briefing|conference|news|press|post|video|tweet|letter|call|"
     r"speech|message|remarks|report|email|televised|address)(?![\w’'])){1,4}"
     r"|[ \u00a0]+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday|tonight|recently"
-    r"|again)(?![\w’'])"
+    r"|again)(?:[ \u00a0]+(?:morning|afternoon|evening|night))?(?![\w’'])"
     # "has said repeatedly that …": an adverb only where a that-clause follows it
     r"|[ \u00a0]+[a-z]{3,}ly(?=[ \u00a0]*,?[ \u00a0]+that\b))*(?:[ \u00a0]*,)?"
 )
@@ -64,6 +66,7 @@ _LEAD_IN = re.compile(
     r"[ \u00a0]*$"
 )
 _CONJOINED = re.compile(r"(?:,|\band|\bbut)(?:[ \u00a0]+(?:also|later|then))?[ \u00a0]+$")
+_AND_BEFORE = re.compile(r"\b(?:and|but)(?:[ \u00a0]+(?:also|later|then))?[ \u00a0]+$")
 # "X said A — and he added that B": a second report by a conjoined clause inside the first one
 _CONJOINED_SPEAKER = re.compile(r"(?:\band|\bbut|—|;)[ \u00a0]*$")
 # "The mayor promised to cut fares", "the landlord agreed to repair the roof": a stated commitment
@@ -168,12 +171,21 @@ def _leading(
     participle = c.group().endswith("ing") and _PARTICIPLE_AFTER_COMMA.search(text, s, c.start()) is not None
     # "… for releasing the police videos, saying …": the noun before the comma is an object, not the sayer
     sp = None if participle else finder.before(c.start(), s)
-    if sp is None and subject is not None and _CONJOINED.search(text, max(s, c.start() - 12), c.start()):
+    conjoined = _CONJOINED.search(text, max(s, c.start() - 12), c.start()) is not None
+    if sp is None and subject is not None and conjoined:
         sp = subject
+    elif sp is None and not participle and _AND_BEFORE.search(text, max(s, c.start() - 12), c.start()):
+        # "Ms. Orr left the hall and said …": the sentence's subject says it
+        sp = finder.subject(s, c.start(), verb_follows=True)
+        if sp is None or sp.start > s + 40:
+            return None
     elif sp is None and participle:
         # "Ms. Reyes resigned on Monday, citing …": the participle's subject is the sentence's subject;
         # '"…," the coach said, adding that …': the subject of the reporting verb before the comma
-        verbs = list(_REPORTING_VERB.finditer(text, s, c.start()))
+        # the verb may be a stance verb whose object was no report ("rejected the appeal, saying …")
+        verbs = list(_REPORTING_VERB.finditer(text, s, c.start())) or list(
+            _indirect_cue().finditer(text, s, c.start())
+        )
         said = verbs[-1] if verbs else None  # the last reporting verb before the participle
         sp = None
         if said is not None:
@@ -183,6 +195,8 @@ def _leading(
             return None
     elif sp is None or not _subject_position(text, s, sp.start):
         return None
+    if negated(text, sp.end if sp.end <= c.start() else s, c.start()):
+        return None  # "He did not elaborate on …", "declined to say whether …": nothing was said
     pos = c.end()
     verb = c.group().lower()
     if verb in ("told", "tells", "tell"):
@@ -212,15 +226,17 @@ def _leading(
     if text[start:e].split(None, 1)[0] in _TRAILING_VERBS:
         return None  # "the coastal project said …": the cue word was a noun, the real verb follows
     e = report_end(text, start, e)
+    if stance and not carries_words(text, start, e, that is not None):
+        return None  # "condemned the attack", "urged Kyiv to respond": a stance, not words said
     if is_passive(text, sp, c):
         if text.startswith("by ", start):
             return None  # "was endorsed by dozens of papers": the agent follows, the content went before
         # "Mr. Reed was accused of …", "She was asked whether …": the subject is not the source,
         # and the text does not name one
         sp = Speaker(c.start(), c.start(), None, None)
-        q = make_quote(text, start, e, sp, c.group(), quote_kind(text, start, e))
+        q = make_quote(text, start, e, sp, c.group(), quote_kind(text, start, e), rules.INDIRECT_LEADING.name)
         return q.model_copy(update={"speaker_start": None, "speaker_end": None})
-    return make_quote(text, start, e, sp, c.group(), quote_kind(text, start, e))
+    return make_quote(text, start, e, sp, c.group(), quote_kind(text, start, e), rules.INDIRECT_LEADING.name)
 
 
 def _trailing(doc: Document, finder: SpeakerFinder, c: re.Match[str], s: int, e: int) -> Quote | None:
@@ -259,13 +275,13 @@ def _trailing(doc: Document, finder: SpeakerFinder, c: re.Match[str], s: int, e:
         return None
     if parenthetical and not sp.start > c.end() and len(text[s:end].split()) < _WHOLE_CLAUSE:
         # "Too often, Mr. Clarke said, the debate …": the words before are not a clause of their own
-        return make_quote(text, s, e, sp, c.group(), quote_kind(text, s, e))
-    return make_quote(text, s, end, sp, c.group(), quote_kind(text, s, end))
+        return make_quote(text, s, e, sp, c.group(), quote_kind(text, s, e), rules.INDIRECT_TRAILING.name)
+    return make_quote(text, s, end, sp, c.group(), quote_kind(text, s, end), rules.INDIRECT_TRAILING.name)
 
 
 def _according_to(doc: Document, finder: SpeakerFinder, c: re.Match[str], s: int, e: int) -> Quote | None:
     text = doc.text
-    sp = finder.after(c.end(), e)
+    sp = finder.after(c.end(), e) or _source_phrase(text, c.end(), e)
     if sp is None:
         return None
     if c.start() == s:  # "According to X, CONTENT"
@@ -281,7 +297,22 @@ def _according_to(doc: Document, finder: SpeakerFinder, c: re.Match[str], s: int
             end -= 1
     if not is_clause(text[start:end]):
         return None
-    return make_quote(text, start, end, sp, c.group(), quote_kind(text, start, end))
+    return make_quote(text, start, end, sp, c.group(), quote_kind(text, start, end), rules.ACCORDING_TO.name)
+
+
+_SOURCE_PHRASE = re.compile(
+    r"[ \u00a0]+((?:the[ \u00a0]+|a[ \u00a0]+|an[ \u00a0]+)?([\w’'.&-]+(?:[ \u00a0]+[\w’'.&-]+){0,5}?))"
+    r"(?=[ \u00a0]*(?:[,;—–]|$))"
+)
+
+
+def _source_phrase(text: str, pos: int, e: int) -> Speaker | None:
+    """ "according to federal statistics", "according to exit polls": any short noun phrase is the
+    source of an according-to report, person or not."""
+    m = _SOURCE_PHRASE.match(text, pos, e)
+    if m is None or not m.group(2)[:1].isalpha():
+        return None
+    return Speaker(m.start(1), m.end(1), m.group(2), None)
 
 
 def _closes_sentence(cue: str) -> bool:
@@ -326,7 +357,8 @@ def _subject_position(text: str, s: int, start: int) -> bool:
 
 
 _CLAUSE_OPENERS = frozenset(
-    "and but or so after before when while because as since although though if until once whereas".split()
+    """and but or so after before when while because as since although though if until once whereas
+    where which whom""".split()
 )
 _TITLE_TAIL = re.compile(r"(?:(?<![\w’'.-])(?:the|[A-Z][\w’'.-]*)[ \u00a0]*)+$")
 

@@ -58,6 +58,7 @@ def close_before(out: list[Quote], taken: list[tuple[int, int]], text: str, cue:
         Speaker(q.speaker_start or 0, q.speaker_end or 0, q.speaker, q.speaker_kind, q.speaker_role),
         q.cue or "",
         quote_kind(text, q.start, end),
+        q.rule,
     )
     taken[-1] = (q.start, end)
 
@@ -83,7 +84,9 @@ def quote_kind(text: str, start: int, end: int) -> QuoteKind:
     return "partial" if any(ch in text[start:end] for ch in '"“”‘') else "indirect"
 
 
-def make_quote(text: str, start: int, end: int, sp: Speaker, cue: str, kind: QuoteKind) -> Quote:
+def make_quote(
+    text: str, start: int, end: int, sp: Speaker, cue: str, kind: QuoteKind, rule: str | None = None
+) -> Quote:
     """The Quote for `text[start:end]` attributed to `sp` by `cue`."""
     return Quote(
         text=text[start:end],
@@ -96,6 +99,7 @@ def make_quote(text: str, start: int, end: int, sp: Speaker, cue: str, kind: Quo
         kind=kind,
         speaker_kind=sp.kind,
         speaker_role=sp.role,
+        rule=rule,
     )
 
 

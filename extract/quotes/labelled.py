@@ -13,6 +13,7 @@ from extract.models import Quote, QuoteKind
 from extract.names.places import is_place
 from extract.names.roles import known_orgs, source_nouns
 from extract.names.tokens import STOP_CAPITALISED
+from extract.quotes.rules import LABEL
 from extract.quotes.speakers import Speaker, SpeakerFinder
 
 _LABEL = re.compile(r"[\"“]?([A-Z][\w.’'-]*(?:[ \u00a0][A-Z][\w.’'-]*){0,3}):[ \u00a0]+(?=\S)")
@@ -53,6 +54,7 @@ def find_labelled(doc: Document, finder: SpeakerFinder) -> list[Quote]:
                 kind=kind,
                 speaker_kind=sp.kind,
                 speaker_role=sp.role,
+                rule=LABEL.name,
             )
         )
     return out

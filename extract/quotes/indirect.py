@@ -66,6 +66,9 @@ _LEAD_IN = re.compile(
     r"[ \u00a0]*$"
 )
 _CONJOINED = re.compile(r"(?:,|\band|\bbut)(?:[ \u00a0]+(?:also|later|then))?[ \u00a0]+$")
+_QUOTED_AS = re.compile(
+    r"\b(?:was[ \u00a0]+|were[ \u00a0]+|is[ \u00a0]+|been[ \u00a0]+)?quoted[ \u00a0]+as[ \u00a0]+$"
+)
 _AND_BEFORE = re.compile(r"\b(?:and|but)(?:[ \u00a0]+(?:also|later|then))?[ \u00a0]+$")
 # "X said A — and he added that B": a second report by a conjoined clause inside the first one
 _CONJOINED_SPEAKER = re.compile(r"(?:\band|\bbut|—|;)[ \u00a0]*$")
@@ -171,6 +174,15 @@ def _leading(
     participle = c.group().endswith("ing") and _PARTICIPLE_AFTER_COMMA.search(text, s, c.start()) is not None
     # "… for releasing the police videos, saying …": the noun before the comma is an object, not the sayer
     sp = None if participle else finder.before(c.start(), s)
+    quoted_as = _QUOTED_AS.search(text, max(s, c.start() - 30), c.start())
+    if quoted_as is not None:
+        # "Ms. Orr was quoted as saying …", "the paper quoted her as saying …"
+        sp = finder.before(quoted_as.start(), s)
+        if sp is not None and text[sp.start : sp.end].lower() in ("her", "him", "them"):
+            sp = None
+        if sp is None:
+            return None
+        participle = False
     conjoined = _CONJOINED.search(text, max(s, c.start() - 12), c.start()) is not None
     if sp is None and subject is not None and conjoined:
         sp = subject

@@ -15,7 +15,11 @@ _BE = re.compile(
 )
 _CLOSED_SENTENCE = re.compile(r"[.!?][\"”’](?=[ \u00a0]+[A-Z“\"])")
 _DASH = re.compile(r"[ \u00a0](?:—|–|--)[ \u00a0]|—")
-_TRAILING_CONJUNCTION = re.compile(r"[ \u00a0]+(?:and|but)$")
+_TRAILING_CONJUNCTION = re.compile(r"[ \u00a0,]+(?:and|but|or)$")
+_THEN_ACTION = re.compile(
+    r",?[ \u00a0]+and[ \u00a0]+then[ \u00a0]+"
+    r"(?:[a-z]+ed|left|went|took|made|gave|held|met|told|said|sat|stood)\b"
+)
 # Polls, studies and records "show" or "find" things: their content needs no "that".
 _EVIDENCE_VERBS = frozenset("show shows showed shown find finds found suggest suggests suggested".split())
 _EVIDENCE_NOUNS = frozenset(
@@ -111,7 +115,13 @@ def report_end(text: str, start: int, end: int) -> int:
     concession = _CONCESSION.search(text, start, end)
     if concession is not None and is_clause(text[start : concession.start()]):
         end = concession.start()  # "…, although he again refused to say": the narrator speaks again
+    then = _THEN_ACTION.search(text, start, end)
+    if then is not None and is_clause(text[start : then.start()]):
+        end = then.start()  # "said the depot would close, and then left the hall": the speaker acts again
     dashes = list(_DASH.finditer(text, start, end))
     if len(dashes) == 1 and is_clause(text[start : dashes[0].start()]):
         end = dashes[0].start()  # "… a relic of the past — a jibe at …": one dash, the narrator's aside
+    tail = _TRAILING_CONJUNCTION.search(text, start, end)
+    if tail is not None and is_clause(text[start : tail.start()]):
+        end = tail.start()  # a sentence cut after "and": no dangling conjunction in the report
     return end

@@ -61,3 +61,37 @@ def test_speech_with_a_clause_reports(sentence: str, cue: str, content: str | No
     assert len(found) == 1, quotes_of(sentence)
     if content is not None:
         assert found[0].text == content
+
+
+WHOLE_CLAUSE = [
+    # a sentence cut after "and" leaves no dangling conjunction
+    ("Ms. Orr said the harbour would stay open and", "the harbour would stay open"),
+    # the speaker's next action is no part of what was said
+    (
+        "The mayor said the depot would close and the workers would move east, and then left the hall.",
+        "the depot would close and the workers would move east",
+    ),
+    (
+        "Ms. Orr was quoted as saying the harbour would stay open all winter.",
+        "the harbour would stay open all winter",
+    ),
+]
+
+
+@pytest.mark.parametrize(("sentence", "content"), WHOLE_CLAUSE)
+def test_the_reported_clause_is_whole(sentence: str, content: str) -> None:
+    found = quotes_of(sentence)
+    assert [(q.speaker, q.text) for q in found] == [(found[0].speaker, content)]
+    assert found[0].speaker in ("Orr", "The mayor")
+
+
+def test_a_comment_after_a_colon_is_a_direct_quote() -> None:
+    found = quotes_of('A neighbour commented: "For us, the noise is the best reason to oppose the plant."')
+    assert [(q.kind, q.cue) for q in found] == [("direct", "commented")]
+
+
+def test_a_quote_opening_with_an_ellipsis_after_a_closing_shaped_mark() -> None:
+    found = quotes_of("”… and that is why the harbour matters,” Ms. Orr said.")
+    assert [(q.kind, q.speaker, q.text) for q in found] == [
+        ("direct", "Orr", "… and that is why the harbour matters,")
+    ]

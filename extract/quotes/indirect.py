@@ -45,7 +45,8 @@ _BARE_CLAUSE_VERBS = frozenset(
     "thinks thought predict predicts predicted acknowledge acknowledged admit admitted suggest suggested "
     "suggests announce announced announces note noted notes stress stressed stresses "
     # "…, saying the courts had no role": a participle reporting clause after the main one
-    "saying adding warning arguing insisting noting claiming predicting suggesting stressing".split()
+    "saying adding warning arguing insisting noting claiming predicting suggesting stressing "
+    "affirm affirms affirmed".split()
 )
 _PARTICIPLE_AFTER_COMMA = re.compile(r"(?:,[\"”’]?|[\"”’],)[ \u00a0]+$")
 _REPORTING_VERB = re.compile(r"\b(?:said|says|told|tells|wrote|writes|added|adds)\b")
@@ -91,7 +92,12 @@ _NOUN_USE = re.compile(r"\b(?:the|a|an|its|his|her|their|this|that)[ \u00a0]+$",
 _ANONYMITY = re.compile(r"(?:not[ \u00a0]+)?to[ \u00a0]+be[ \u00a0]+(?:named|identified|quoted)\b")
 _THAT_WORD = re.compile(r"\bthat\b")
 _THAT = re.compile(r"[ \u00a0]*(?:,[ \u00a0]*)?that\b")
-_WHOLE_CLAUSE = 6  # words before a mid-sentence attribution that make a report of their own
+_WHOLE_CLAUSE = 6
+# "Before the ferry docked, Ms. Orr said, the engine failed": the words before are no clause of their own
+_SUBORDINATE_OPENING = re.compile(
+    r"[\"“]?(?:Before|After|When|While|Because|As|Since|Although|Though|If|Unless|Until|Once|Despite|With"
+    r"|Without|In|On|At|During|For|Given|Like)\b"
+)  # words before a mid-sentence attribution that make a report of their own
 # Verbs that can close a sentence as its attribution ("…, officials said.").
 _TRAILING_VERBS = frozenset(
     """said says say added adds wrote writes told tells noted notes argued argues warned warns insisted
@@ -137,6 +143,10 @@ def find_indirect(
         if q is not None:
             out.append(q)
             continue
+        tail = _trailing_then_participle(doc, finder, cues, s, body_end)
+        if tail:
+            out.extend(tail)
+            continue
         taken: list[tuple[int, int]] = []
         subject: Speaker | None = None
         for c in cues:
@@ -162,6 +172,26 @@ def find_indirect(
                         q.speaker_start, q.speaker_end, q.speaker, q.speaker_kind, q.speaker_role
                     )
     return out
+
+
+def _trailing_then_participle(
+    doc: Document, finder: SpeakerFinder, cues: list[re.Match[str]], s: int, e: int
+) -> list[Quote]:
+    """ "CONTENT, X told reporters, adding that MORE": a closing attribution, then its participle."""
+    text = doc.text
+    if len(cues) < 2 or not cues[-1].group().endswith("ing") or not _closes_sentence(cues[-2].group()):
+        return []
+    if _PARTICIPLE_AFTER_COMMA.search(text, s, cues[-1].start()) is None:
+        return []
+    comma = text.rfind(",", cues[-2].end(), cues[-1].start())
+    first = _trailing(doc, finder, cues[-2], s, comma) if comma > 0 else None
+    if first is None or first.speaker_start is None or first.speaker_end is None:
+        return []
+    sp = Speaker(
+        first.speaker_start, first.speaker_end, first.speaker, first.speaker_kind, first.speaker_role
+    )
+    second = _leading(doc, finder, cues[-1], s, e, sp)
+    return [first] if second is None else [first, second]
 
 
 def _leading(
@@ -285,7 +315,11 @@ def _trailing(doc: Document, finder: SpeakerFinder, c: re.Match[str], s: int, e:
     end = j - 1
     if not is_clause(text[s:e] if parenthetical else text[s:end]):
         return None
-    if parenthetical and not sp.start > c.end() and len(text[s:end].split()) < _WHOLE_CLAUSE:
+    if (
+        parenthetical
+        and not sp.start > c.end()
+        and (len(text[s:end].split()) < _WHOLE_CLAUSE or _SUBORDINATE_OPENING.match(text, s))
+    ):
         # "Too often, Mr. Clarke said, the debate …": the words before are not a clause of their own
         return make_quote(text, s, e, sp, c.group(), quote_kind(text, s, e), rules.INDIRECT_TRAILING.name)
     return make_quote(text, s, end, sp, c.group(), quote_kind(text, s, end), rules.INDIRECT_TRAILING.name)

@@ -95,3 +95,30 @@ def test_a_quote_opening_with_an_ellipsis_after_a_closing_shaped_mark() -> None:
     assert [(q.kind, q.speaker, q.text) for q in found] == [
         ("direct", "Orr", "… and that is why the harbour matters,")
     ]
+
+
+def test_an_attribution_inside_a_subordinate_opening_reports_the_whole_sentence() -> None:
+    found = quotes_of("Before the ferry reached the harbour, Ms. Orr said, the engine failed twice.")
+    assert [(q.speaker, q.text) for q in found] == [
+        ("Orr", "Before the ferry reached the harbour, Ms. Orr said, the engine failed twice")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        (
+            "The ship sank near the coast, Ada Brun told reporters, adding that the search would go on.",
+            "Ada Brun",
+        ),
+        (
+            "The crew waited too long to ask for help, said a source close to the inquiry, adding that"
+            " fog played a part.",
+            "a source close to the inquiry",
+        ),
+    ],
+)
+def test_a_closing_attribution_then_its_participle_are_two_reports(sentence: str, speaker: str) -> None:
+    found = quotes_of(sentence)
+    assert [q.speaker for q in found] == [speaker, speaker]
+    assert found[0].text.startswith("The ") and found[1].text.startswith("that ")

@@ -24,6 +24,7 @@ from extract.quotes.indirect_spans import (
     make_quote,
     quote_kind,
     report_end,
+    report_start,
 )
 from extract.quotes.marks import Segment
 from extract.quotes.speakers import Speaker, SpeakerFinder
@@ -67,6 +68,7 @@ _LEAD_IN = re.compile(
     r"[ \u00a0]*$"
 )
 _CONJOINED = re.compile(r"(?:,|\band|\bbut)(?:[ \u00a0]+(?:also|later|then))?[ \u00a0]+$")
+_DASH_ASIDE = re.compile(r"[ \u00a0](?:--|—|–)[ \u00a0][^—–]{3,140}?[ \u00a0](?:--|—|–)[ \u00a0]*$")
 _QUOTED_AS = re.compile(
     r"\b(?:was[ \u00a0]+|were[ \u00a0]+|is[ \u00a0]+|been[ \u00a0]+)?quoted[ \u00a0]+as[ \u00a0]+$"
 )
@@ -93,6 +95,12 @@ _ANONYMITY = re.compile(r"(?:not[ \u00a0]+)?to[ \u00a0]+be[ \u00a0]+(?:named|ide
 _THAT_WORD = re.compile(r"\bthat\b")
 _THAT = re.compile(r"[ \u00a0]*(?:,[ \u00a0]*)?that\b")
 _WHOLE_CLAUSE = 6
+# "The park is near the stadium, which, Ms. Orr said, is full": words ending in a function word go on
+_OPEN_ENDED = re.compile(
+    r"(?<![\w’'-])(?:which|that|who|whom|where|and|but|or|because|while|although|though|if|when|is|are|was"
+    r"|were|will|would|could|should|can|may|might|must|to|the|a|an)$",
+    re.IGNORECASE,
+)
 # "Before the ferry docked, Ms. Orr said, the engine failed": the words before are no clause of their own
 _SUBORDINATE_OPENING = re.compile(
     r"[\"“]?(?:Before|After|When|While|Because|As|Since|Although|Though|If|Unless|Until|Once|Despite|With"
@@ -204,6 +212,11 @@ def _leading(
     participle = c.group().endswith("ing") and _PARTICIPLE_AFTER_COMMA.search(text, s, c.start()) is not None
     # "… for releasing the police videos, saying …": the noun before the comma is an object, not the sayer
     sp = None if participle else finder.before(c.start(), s)
+    if sp is None and not participle:
+        # "Kall -- co-editor of a book on the debates -- said …": the speaker stands before the aside
+        aside = _DASH_ASIDE.search(text, max(s, c.start() - 160), c.start())
+        if aside is not None:
+            sp = finder.before(aside.start(), s)
     quoted_as = _QUOTED_AS.search(text, max(s, c.start() - 30), c.start())
     if quoted_as is not None:
         # "Ms. Orr was quoted as saying …", "the paper quoted her as saying …"
@@ -318,10 +331,16 @@ def _trailing(doc: Document, finder: SpeakerFinder, c: re.Match[str], s: int, e:
     if (
         parenthetical
         and not sp.start > c.end()
-        and (len(text[s:end].split()) < _WHOLE_CLAUSE or _SUBORDINATE_OPENING.match(text, s))
+        and (
+            len(text[s:end].split()) < _WHOLE_CLAUSE
+            or _SUBORDINATE_OPENING.match(text, s)
+            or _OPEN_ENDED.search(text, s, end)
+        )
     ):
         # "Too often, Mr. Clarke said, the debate …": the words before are not a clause of their own
+        s = report_start(text, s, e)
         return make_quote(text, s, e, sp, c.group(), quote_kind(text, s, e), rules.INDIRECT_TRAILING.name)
+    s = report_start(text, s, end)
     return make_quote(text, s, end, sp, c.group(), quote_kind(text, s, end), rules.INDIRECT_TRAILING.name)
 
 
@@ -338,7 +357,7 @@ def _according_to(doc: Document, finder: SpeakerFinder, c: re.Match[str], s: int
         while start < end and text[start] in " \u00a0":
             start += 1
     else:  # "CONTENT, according to X"
-        start, end = s, c.start()
+        start, end = report_start(text, s, c.start()), c.start()
         while end > start and text[end - 1] in " \u00a0,—":
             end -= 1
     if not is_clause(text[start:end]):
@@ -399,7 +418,7 @@ def _subject_position(text: str, s: int, start: int) -> bool:
     if len(stripped.split()) <= 4 and not any(ch in stripped for ch in ",;:"):
         return True  # "A spokesperson for Senate Majority Leader X"
     last = stripped.split()[-1].lower() if stripped.split() else ""
-    return (stripped.endswith((",", "—", ";")) or last in _CLAUSE_OPENERS) and len(words) <= 25
+    return (stripped.endswith((",", "—", ";", ":")) or last in _CLAUSE_OPENERS) and len(words) <= 25
 
 
 _CLAUSE_OPENERS = frozenset(

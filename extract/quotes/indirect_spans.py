@@ -107,6 +107,18 @@ def make_quote(
     )
 
 
+# "HARTFORD ― …", "KYIV, Ukraine — …": a wire dateline opens the paragraph, it is nobody's words
+_DATELINE = re.compile(
+    r"[A-Z][A-Z .'-]{2,40}(?:,[ \u00a0][A-Z][\w .'-]{1,30})?[ \u00a0]*(?:―|—|–|--)[ \u00a0]*"
+)
+
+
+def report_start(text: str, start: int, end: int) -> int:
+    """The start of a report, a wire dateline skipped."""
+    m = _DATELINE.match(text, start, end)
+    return m.end() if m is not None and m.end() < end else start
+
+
 def report_end(text: str, start: int, end: int) -> int:
     """The end of a report that runs to its sentence end, narrator's additions cut off."""
     closed = _CLOSED_SENTENCE.search(text, start, end)

@@ -122,3 +122,33 @@ def test_a_closing_attribution_then_its_participle_are_two_reports(sentence: str
     found = quotes_of(sentence)
     assert [q.speaker for q in found] == [speaker, speaker]
     assert found[0].text.startswith("The ") and found[1].text.startswith("that ")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker", "content"),
+    [
+        (
+            "HARTFORD ― The new toll is an insult to all drivers, regional lawmakers said on Friday.",
+            "regional lawmakers",
+            "The new toll is an insult to all drivers",
+        ),
+        (
+            "The news set off a quarrel on Friday: Republicans said they are sure the ministry erred.",
+            "Republicans",
+            "they are sure the ministry erred",
+        ),
+        (
+            "The park is near the stadium, which, Ms. Reyes said, is usually full of families on game days.",
+            "Reyes",
+            "The park is near the stadium, which, Ms. Reyes said, is usually full of families on game days",
+        ),
+        (
+            "Kall -- co-editor of a book on the debates -- said the candidate liked to make announcements.",
+            "Kall",
+            "the candidate liked to make announcements",
+        ),
+    ],
+)
+def test_the_right_clause_and_speaker(sentence: str, speaker: str, content: str) -> None:
+    found = quotes_of(sentence)
+    assert [(q.speaker, q.text) for q in found] == [(speaker, content)]

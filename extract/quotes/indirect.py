@@ -68,6 +68,10 @@ _LEAD_IN = re.compile(
     r"[ \u00a0]*$"
 )
 _CONJOINED = re.compile(r"(?:,|\band|\bbut)(?:[ \u00a0]+(?:also|later|then))?[ \u00a0]+$")
+_FRAMING_CLAUSE = re.compile(
+    r"[\"“]?(?:While|Whilst|Although|Though|Whereas|Even[ \u00a0]+(?:as|though|if)|If|Because|Since|As|When"
+    r"|After)\b"
+)
 _DASH_ASIDE = re.compile(r"[ \u00a0](?:--|—|–)[ \u00a0][^—–]{3,140}?[ \u00a0](?:--|—|–)[ \u00a0]*$")
 _QUOTED_AS = re.compile(
     r"\b(?:was[ \u00a0]+|were[ \u00a0]+|is[ \u00a0]+|been[ \u00a0]+)?quoted[ \u00a0]+as[ \u00a0]+$"
@@ -281,6 +285,11 @@ def _leading(
     if text[start:e].split(None, 1)[0] in _TRAILING_VERBS:
         return None  # "the coastal project said …": the cue word was a noun, the real verb follows
     e = report_end(text, start, e)
+    if _FRAMING_CLAUSE.match(text, s) and "," not in text[s : c.start()]:
+        # "While officials maintain that talks go on, critics …": the report ends with its clause
+        comma = text.find(",", start, e)
+        if comma > 0 and is_clause(text[start:comma]):
+            e = comma
     if stance and not carries_words(text, start, e, that is not None):
         return None  # "condemned the attack", "urged Kyiv to respond": a stance, not words said
     if is_passive(text, sp, c):

@@ -152,3 +152,10 @@ def test_a_closing_attribution_then_its_participle_are_two_reports(sentence: str
 def test_the_right_clause_and_speaker(sentence: str, speaker: str, content: str) -> None:
     found = quotes_of(sentence)
     assert [(q.speaker, q.text) for q in found] == [(speaker, content)]
+
+
+def test_a_report_inside_a_framing_clause_ends_with_it() -> None:
+    found = quotes_of(
+        "While ministry officials maintain that talks are ongoing, critics point to the lack of pressure."
+    )
+    assert [(q.speaker, q.text) for q in found] == [("ministry officials", "that talks are ongoing")]

@@ -34,6 +34,7 @@ from extract.quotes.speech_words import (
     INVERTING_VERBS,
     indirect_alternation,
     prepositional_phrases,
+    speech_verb_set,
     stance_alternation,
     stance_verbs,
 )
@@ -98,6 +99,7 @@ _NOUN_USE = re.compile(r"\b(?:the|a|an|its|his|her|their|this|that)[ \u00a0]+$",
 _ANONYMITY = re.compile(r"(?:not[ \u00a0]+)?to[ \u00a0]+be[ \u00a0]+(?:named|identified|quoted)\b")
 _THAT_WORD = re.compile(r"\bthat\b")
 _THAT = re.compile(r"[ \u00a0]*(?:,[ \u00a0]*)?that\b")
+_WH_CLAUSE = re.compile(r"[ \u00a0]*(?:how|why|whether|what)\b")
 _WHOLE_CLAUSE = 6
 # "The park is near the stadium, which, Ms. Orr said, is full": words ending in a function word go on
 _OPEN_ENDED = re.compile(
@@ -265,6 +267,9 @@ def _leading(
     if adv:
         pos = adv.end()
     that = _THAT.match(text, pos, e)
+    if that is None and (verb not in stance_verbs() or verb in speech_verb_set()):
+        # "explained how …", "asked whether …", "told the panel why …": an indirect question
+        that = _WH_CLAUSE.match(text, pos, e)
     if that is None:
         # "said in a filing with regulators that …": a longer prepositional phrase before "that"
         prep = _PREP_BEFORE_THAT.match(text, before_adverbials, e)
@@ -397,9 +402,12 @@ def _closes_sentence(cue: str) -> bool:
 _SPACED_WORD = re.compile(r"[ \u00a0]+([\w’'.-]+)")
 
 
+_AUDIENCE_THEN_CLAUSE = re.compile(r"(?:[ \u00a0]+[\w’'.-]+){1,5}?(?=[ \u00a0,]+(?:that|how|why|whether)\b)")
+
+
 def _skip_audience(text: str, pos: int, e: int) -> int:
     """Skip the object of "told" ("told reporters", "told the BBC", "told his European counterparts")."""
-    m = re.compile(r"(?:[ \u00a0]+[\w’'.-]+){1,5}?(?=[ \u00a0,]+that\b)").match(text, pos, e)
+    m = _AUDIENCE_THEN_CLAUSE.match(text, pos, e)
     if m:
         return m.end()
     words = list(_SPACED_WORD.finditer(text[pos:e]))[:4]

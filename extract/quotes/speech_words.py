@@ -36,6 +36,12 @@ AUDIENCE_WORDS = frozenset(
 
 
 @cache
+def speech_verb_set() -> frozenset[str]:
+    """Every speech verb form (speech_verbs.txt)."""
+    return frozenset(_SPEECH_VERBS.split())
+
+
+@cache
 def speech_alternation() -> str:
     """Regex alternation (prefix-tree shaped) of every speech verb form."""
     return trie_alternation(sorted(set(_SPEECH_VERBS.split())))

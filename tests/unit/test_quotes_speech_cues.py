@@ -159,3 +159,24 @@ def test_a_report_inside_a_framing_clause_ends_with_it() -> None:
         "While ministry officials maintain that talks are ongoing, critics point to the lack of pressure."
     )
     assert [(q.speaker, q.text) for q in found] == [("ministry officials", "that talks are ongoing")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "content"),
+    [
+        (
+            "Ms. Reyes explained how important it is to keep the ferry running.",
+            "how important it is to keep the ferry running",
+        ),
+        (
+            "The minister asked whether the port could reopen before the storms.",
+            "whether the port could reopen before the storms",
+        ),
+        (
+            "Dr. Lund told the committee why the funds had run out so early.",
+            "why the funds had run out so early",
+        ),
+    ],
+)
+def test_an_indirect_question_is_reported_content(sentence: str, content: str) -> None:
+    assert [q.text for q in quotes_of(sentence)] == [content]

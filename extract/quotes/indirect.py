@@ -18,6 +18,7 @@ from extract.quotes import rules
 from extract.quotes.indirect_spans import (
     MIN_WORDS,
     close_before,
+    evidence_subject,
     is_clause,
     is_evidence,
     is_passive,
@@ -118,7 +119,7 @@ _TRAILING_VERBS = frozenset(
     insists explained explains stated states declared claimed claims reported reports acknowledged
     conceded confirmed predicted estimated believes believe thinks think suggested suggests cautioned
     recalled announced tweeted posted asserted maintained contended alleged complained observed remarked
-    according""".split()
+    according shows showed""".split()
 )
 
 
@@ -218,6 +219,9 @@ def _leading(
     participle = c.group().endswith("ing") and _PARTICIPLE_AFTER_COMMA.search(text, s, c.start()) is not None
     # "… for releasing the police videos, saying …": the noun before the comma is an object, not the sayer
     sp = None if participle else finder.before(c.start(), s)
+    evidence = None if participle else evidence_subject(text, s, c.start(), c.group())
+    if evidence is not None and sp is not None and sp.start <= evidence.start:
+        evidence = None  # the finder's speaker comes first: "Ms. Orr's survey found" stays Ms. Orr's
     if sp is None and not participle:
         # "Kall -- co-editor of a book on the debates -- said …": the speaker stands before the aside
         aside = _DASH_ASIDE.search(text, max(s, c.start() - 160), c.start())
@@ -233,7 +237,9 @@ def _leading(
             return None
         participle = False
     conjoined = _CONJOINED.search(text, max(s, c.start() - 12), c.start()) is not None
-    if sp is None and subject is not None and conjoined:
+    if evidence is not None:
+        sp = evidence
+    elif sp is None and subject is not None and conjoined:
         sp = subject
     elif sp is None and not participle and _AND_BEFORE.search(text, max(s, c.start() - 12), c.start()):
         # "Ms. Orr left the hall and said …": the sentence's subject says it
@@ -312,6 +318,9 @@ def _trailing(doc: Document, finder: SpeakerFinder, c: re.Match[str], s: int, e:
     """`CONTENT, X said.` and `CONTENT, said X.`: the attribution closes the sentence."""
     text = doc.text
     sp = finder.before(c.start(), s)
+    evidence = evidence_subject(text, s, c.start(), c.group())
+    if evidence is not None and (sp is None or evidence.start < sp.start):
+        sp = evidence  # "…, a new analysis of the filings by the Post shows.": the analysis, not the Post
     comma = -1
     rest_from = c.end()
     if sp is not None:

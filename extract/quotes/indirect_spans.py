@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from extract.lexicons import word_set
 from extract.models import Quote, QuoteKind
 from extract.quotes.speakers import Speaker
 
@@ -22,11 +23,6 @@ _THEN_ACTION = re.compile(
 )
 # Polls, studies and records "show" or "find" things: their content needs no "that".
 _EVIDENCE_VERBS = frozenset("show shows showed shown find finds found suggest suggests suggested".split())
-_EVIDENCE_NOUNS = frozenset(
-    """poll polls polling survey surveys study studies analysis report reports data research review audit
-    investigation census average averages video footage records documents figures statistics tally count
-    estimates projections models""".split()
-)
 MIN_WORDS = 4
 
 
@@ -75,7 +71,44 @@ def is_evidence(verb: str, text: str, sp: Speaker) -> bool:
     if verb not in _EVIDENCE_VERBS:
         return False
     words = _LETTERS.findall(text[sp.start : sp.end].lower())[:5]
-    return any(w in _EVIDENCE_NOUNS for w in words)
+    return any(w in word_set("evidence_nouns") for w in words)
+
+
+_WORD = re.compile(r"[A-Za-z]+")
+_RELATIVE_BEFORE = re.compile(r"\b(?:which|that|who)$")
+_BOUNDARY = re.compile(r"[,;:—–(]|--")
+
+
+def evidence_subject(text: str, s: int, cue_start: int, verb: str) -> Speaker | None:
+    """ "A 2014 study by a law professor found …", "…, a new analysis of the filings shows.": the
+    evidence is the source, found as the phrase before the verb (from the last comma or the sentence
+    start) whose first words name a poll, study, analysis or the like."""
+    if verb.lower() not in _EVIDENCE_VERBS:
+        return None
+    end = cue_start
+    while end > s and text[end - 1] in " \u00a0,":
+        end -= 1
+    if _RELATIVE_BEFORE.search(text, max(s, end - 8), end):
+        return None  # "the report, which shows traffic …": a relative clause describes, it reports nothing
+    starts = [*[m.end() for m in _BOUNDARY.finditer(text, s, end)][-1:], s]
+    for lo in starts:
+        while lo < end and text[lo] in ' \u00a0"“':
+            lo += 1
+        words = _LETTERS.findall(text[lo:end].lower())
+        if not words:
+            continue
+        head = next((i for i, w in enumerate(words[:7]) if w in word_set("evidence_nouns")), None)
+        opens = text[lo : lo + 1].isupper() or words[0] in ("a", "an", "the", "this", "that")
+        if head is None or not opens:
+            continue
+        name_end = lo
+        for _ in range(head + 1):
+            m = _WORD.search(text, name_end, end)
+            if m is None:
+                break
+            name_end = m.end()
+        return Speaker(lo, end, text[lo:name_end], None)
+    return None
 
 
 def is_clause(content: str) -> bool:

@@ -180,3 +180,34 @@ def test_a_report_inside_a_framing_clause_ends_with_it() -> None:
 )
 def test_an_indirect_question_is_reported_content(sentence: str, content: str) -> None:
     assert [q.text for q in quotes_of(sentence)] == [content]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker", "content"),
+    [
+        (
+            "A 2019 study by a law professor found 31 cases of fraud out of a billion ballots cast.",
+            "A 2019 study",
+            "31 cases of fraud out of a billion ballots cast",
+        ),
+        (
+            "Donations to the funds hit $1.1 billion through August, a Valley Post analysis of filings"
+            " shows.",
+            "a Valley Post analysis of filings",
+            "Donations to the funds hit $1.1 billion through August",
+        ),
+        (
+            "The Harbor Institute average of polls taken over two weeks shows Ms. Reyes leading by three"
+            " points.",
+            "The Harbor Institute average",
+            "Ms. Reyes leading by three points",
+        ),
+    ],
+)
+def test_evidence_is_the_source_of_what_it_shows(sentence: str, speaker: str, content: str) -> None:
+    assert [(q.speaker, q.text) for q in quotes_of(sentence)] == [(speaker, content)]
+
+
+def test_a_relative_clause_on_a_report_reports_nothing() -> None:
+    found = quotes_of("The city's traffic report, which shows hourly counts for each bridge, was late again.")
+    assert found == []

@@ -100,6 +100,7 @@ _NOUN_USE = re.compile(r"\b(?:the|a|an|its|his|her|their|this|that)[ \u00a0]+$",
 _ANONYMITY = re.compile(r"(?:not[ \u00a0]+)?to[ \u00a0]+be[ \u00a0]+(?:named|identified|quoted)\b")
 _THAT_WORD = re.compile(r"\bthat\b")
 _THAT = re.compile(r"[ \u00a0]*(?:,[ \u00a0]*)?that\b")
+_FOR = re.compile(r"[ \u00a0]+for(?=[ \u00a0])")
 _WH_CLAUSE = re.compile(r"[ \u00a0]*(?:how|why|whether|what)\b")
 _WHOLE_CLAUSE = 6
 # "The park is near the stadium, which, Ms. Orr said, is full": words ending in a function word go on
@@ -268,6 +269,8 @@ def _leading(
     verb = c.group().lower()
     if verb in ("told", "tells", "tell"):
         pos = _skip_audience(text, pos, e)
+    elif verb.startswith("call") and (after_for := _FOR.match(text, pos, e)) is not None:
+        pos = after_for.end()  # "called for an inquiry": the inquiry is what was called for
     before_adverbials = pos
     adv = _ADVERBIALS.match(text, pos, e)
     if adv:
@@ -301,7 +304,7 @@ def _leading(
         comma = text.find(",", start, e)
         if comma > 0 and is_clause(text[start:comma]):
             e = comma
-    if stance and not carries_words(text, start, e, that is not None):
+    if stance and not carries_words(verb, text, start, e, that is not None):
         return None  # "condemned the attack", "urged Kyiv to respond": a stance, not words said
     if is_passive(text, sp, c):
         if text.startswith("by ", start):

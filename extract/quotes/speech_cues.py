@@ -44,6 +44,10 @@ def negated(text: str, lo: int, cue_start: int) -> bool:
     return False
 
 
-def carries_words(text: str, start: int, end: int, has_that: bool) -> bool:
-    """A stance verb's content reports words only as a that-clause or with quoted words in it."""
-    return has_that or any(ch in _QUOTE_MARKS for ch in text[start:end])
+def carries_words(verb: str, text: str, start: int, end: int, has_that: bool) -> bool:
+    """A stance verb's content reports words only as a that-clause or with quoted words in it,
+    unless the verb is itself a verbal act ("called the raid a war crime", "called for an inquiry")."""
+    head = verb.split()[0].lower()
+    return (
+        has_that or head in word_set("speech_act_verbs") or any(ch in _QUOTE_MARKS for ch in text[start:end])
+    )

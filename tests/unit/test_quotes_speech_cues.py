@@ -211,3 +211,24 @@ def test_evidence_is_the_source_of_what_it_shows(sentence: str, speaker: str, co
 def test_a_relative_clause_on_a_report_reports_nothing() -> None:
     found = quotes_of("The city's traffic report, which shows hourly counts for each bridge, was late again.")
     assert found == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "content"),
+    [
+        (
+            "Ms. Lind called the overnight raid a deliberate escalation of the war.",
+            "the overnight raid a deliberate escalation of the war",
+        ),
+        (
+            "The union called for an independent inquiry into the depot fire.",
+            "an independent inquiry into the depot fire",
+        ),
+        (
+            "Mr. Dale accused the board of hiding the losses from the pension fund.",
+            "the board of hiding the losses from the pension fund",
+        ),
+    ],
+)
+def test_verbal_acts_report_their_object(sentence: str, content: str) -> None:
+    assert [q.text for q in quotes_of(sentence)] == [content]

@@ -100,6 +100,7 @@ _NOUN_USE = re.compile(r"\b(?:the|a|an|its|his|her|their|this|that)[ \u00a0]+$",
 _ANONYMITY = re.compile(r"(?:not[ \u00a0]+)?to[ \u00a0]+be[ \u00a0]+(?:named|identified|quoted)\b")
 _THAT_WORD = re.compile(r"\bthat\b")
 _THAT = re.compile(r"[ \u00a0]*(?:,[ \u00a0]*)?that\b")
+_CALL_PARTICLE = re.compile(r"[ \u00a0]+(?:in|into|off|back|up|out|around|over)\b")
 _FOR = re.compile(r"[ \u00a0]+for(?=[ \u00a0])")
 _WH_CLAUSE = re.compile(r"[ \u00a0]*(?:how|why|whether|what)\b")
 _WHOLE_CLAUSE = 6
@@ -271,6 +272,8 @@ def _leading(
         pos = _skip_audience(text, pos, e)
     elif verb.startswith("call") and (after_for := _FOR.match(text, pos, e)) is not None:
         pos = after_for.end()  # "called for an inquiry": the inquiry is what was called for
+    elif verb.startswith("call") and _CALL_PARTICLE.match(text, pos, e):
+        return None  # "called in to a radio show", "called off the strike": a telephone or a decision
     before_adverbials = pos
     adv = _ADVERBIALS.match(text, pos, e)
     if adv:

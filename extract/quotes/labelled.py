@@ -24,6 +24,11 @@ _NOT_LABELS = frozenset(
 )  # article furniture and metadata headers ("Title: …", "Outlet: …"), never a speaker
 
 
+_FUNCTION_WORDS = frozenset(
+    "over of the in on for to and a an at with from by as is are was after before".split()
+)
+
+
 def find_labelled(doc: Document, finder: SpeakerFinder) -> list[Quote]:
     """One quote per paragraph that opens with a speaker label."""
     text = doc.text
@@ -66,6 +71,8 @@ def _label_speaker(m: re.Match[str], finder: SpeakerFinder) -> Speaker | None:
     low = label.lower()
     if low in _NOT_LABELS or low in STOP_CAPITALISED or is_place(low):
         return None
+    if not label.isupper() and any(w in _FUNCTION_WORDS for w in low.split()[1:]):
+        return None  # "Stealth Over Health: …", "Fears of a Slowdown: …": a headline's kicker, not a name
     mention = finder.mention_at(start)
     if label.isupper() and len(label) >= 2 and low not in known_orgs():
         return Speaker(start, end, label.title(), "person")  # transcripts write speakers in capitals

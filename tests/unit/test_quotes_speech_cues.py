@@ -17,6 +17,10 @@ NO_REPORT = [
     "Ms. Lind urged the council to repair the bridge before the winter storms.",
     "The regional board hopes to close the deal before the end of the year.",
     "The union opposed the plan to merge the two rail depots next spring.",
+    "Ms. Lind called into a radio program when she was home sick with the flu.",
+    "The union called off the strike after the vote on the new contract.",
+    # a headline's kicker before a colon is no speaker label
+    "Storm Over Harbour: Ferries Stay in Port as Winds Rise Along the Coast.",
 ]
 
 

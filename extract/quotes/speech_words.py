@@ -63,8 +63,9 @@ def finite_speech_alternation() -> str:
 @cache
 def indirect_alternation() -> str:
     """Regex alternation of the verbs (and headline forms) that introduce reported speech."""
-    words = set(_INDIRECT_VERBS.split()) | set(_HEADLINE_VERBS.split()) | set(_INDIRECT_PARTICIPLES.split())
-    return trie_alternation(sorted(words))
+    forms = set(_INDIRECT_VERBS.split()) | set(_HEADLINE_VERBS.split()) | set(_INDIRECT_PARTICIPLES.split())
+    forms |= set(words("speech_phrasal_verbs"))  # "pointed out": a cue as a whole
+    return trie_alternation(sorted(forms))
 
 
 @cache

@@ -236,3 +236,22 @@ def test_a_relative_clause_on_a_report_reports_nothing() -> None:
 )
 def test_verbal_acts_report_their_object(sentence: str, content: str) -> None:
     assert [q.text for q in quotes_of(sentence)] == [content]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "cue", "content"),
+    [
+        (
+            "Ms. Lind pointed out that the ferry had never run on time.",
+            "pointed out",
+            "that the ferry had never run on time",
+        ),
+        (
+            "The director responded that the figures lacked context.",
+            "responded",
+            "that the figures lacked context",
+        ),
+    ],
+)
+def test_more_speech_verbs(sentence: str, cue: str, content: str) -> None:
+    assert [(q.cue, q.text) for q in quotes_of(sentence)] == [(cue, content)]

@@ -205,7 +205,12 @@ def _attribution_only(rest: str) -> bool:
     return len(words) <= 10 and cue_pattern().search(rest) is not None
 
 
-_CLAUSE_END = re.compile(r"[,;:()\"“”]|[ \u00a0][—–-][ \u00a0]|—|[.!?](?=[ \u00a0\n]|$)")
+_CLAUSE_END = re.compile(
+    r"[,;:()\"“”]|[ \u00a0][—–-][ \u00a0]|—|[.!?](?=[ \u00a0\n]|$)"
+    # 'called her a "disgrace" after she spoke': a subordinate clause is the narrator's again
+    r"|[ \u00a0](?=(?:when|because|while|although|though|whereas)[ \u00a0])"
+    r"|[ \u00a0](?=(?:after|before|since|until)[ \u00a0]+(?:he|she|they|it|we|I|you)[ \u00a0])"
+)
 
 
 def _clause_end(text: str, seg: Segment, hi: int) -> int:

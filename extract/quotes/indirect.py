@@ -380,7 +380,7 @@ def _according_to(doc: Document, finder: SpeakerFinder, c: re.Match[str], s: int
         return None
     if c.start() == s:  # "According to X, CONTENT"
         comma = text.find(",", sp.end, e)
-        if comma < 0 or comma - sp.end > 80:
+        if comma < 0 or comma - c.end() > 160:  # "According to a civil complaint filed by …, X"
             return None
         start, end = comma + 1, e
         while start < end and text[start] in " \u00a0":

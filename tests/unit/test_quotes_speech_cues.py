@@ -255,3 +255,18 @@ def test_verbal_acts_report_their_object(sentence: str, content: str) -> None:
 )
 def test_more_speech_verbs(sentence: str, cue: str, content: str) -> None:
     assert [(q.cue, q.text) for q in quotes_of(sentence)] == [(cue, content)]
+
+
+def test_a_partial_quote_ends_before_the_narrators_subordinate_clause() -> None:
+    found = quotes_of(
+        "Gov. Tom Reller described the mayor as a “disgrace” after she attacked the police in a speech."
+    )
+    assert [(q.kind, q.text) for q in found] == [("partial", "the mayor as a “disgrace”")]
+
+
+def test_according_to_a_long_source_before_the_comma() -> None:
+    found = quotes_of(
+        "According to a civil complaint filed by the state securities board and a second one by the county,"
+        " the developers ran a fraudulent scheme for years."
+    )
+    assert [q.text for q in found] == ["the developers ran a fraudulent scheme for years"]

@@ -101,6 +101,12 @@ _ANONYMITY = re.compile(r"(?:not[ \u00a0]+)?to[ \u00a0]+be[ \u00a0]+(?:named|ide
 _THAT_WORD = re.compile(r"\bthat\b")
 _THAT = re.compile(r"[ \u00a0]*(?:,[ \u00a0]*)?that\b")
 _CALL_PARTICLE = re.compile(r"[ \u00a0]+(?:in|into|off|back|up|out|around|over)\b")
+_OPINION_VERBS = frozenset("think thinks thought believe believes believed guess suppose feel know".split())
+_NARRATOR = frozenset(("i", "you", "we", "one"))
+_TOPIC_AFTER = re.compile(
+    r"[ \u00a0]+[a-z]{3,}ly[ \u00a0]+(?:about|on|of|for|with)(?=[ \u00a0])"
+    r"|[ \u00a0]+about(?=[ \u00a0]+[A-Za-z])"
+)
 _FOR = re.compile(r"[ \u00a0]+for(?=[ \u00a0])")
 _WH_CLAUSE = re.compile(r"[ \u00a0]*(?:how|why|whether|what)\b")
 _WHOLE_CLAUSE = 6
@@ -294,6 +300,10 @@ def _leading(
         return None
     if stance and sp.kind is None and text[sp.start : sp.end].lower() in ("it", "that", "which"):
         return None
+    if verb in _OPINION_VERBS and text[sp.start : sp.end].lower() in _NARRATOR:
+        return None  # "I think the plan will fail", "you might think …": the writer's own view, no quote
+    if that is None and _TOPIC_AFTER.match(text, pos, e):
+        return None  # "writes frequently about small business": a topic, not a reported clause
     start = pos
     while start < e and text[start] in " \u00a0,:":
         start += 1
@@ -376,8 +386,8 @@ def _trailing(doc: Document, finder: SpeakerFinder, c: re.Match[str], s: int, e:
 def _according_to(doc: Document, finder: SpeakerFinder, c: re.Match[str], s: int, e: int) -> Quote | None:
     text = doc.text
     sp = finder.after(c.end(), e) or _source_phrase(text, c.end(), e)
-    if sp is None:
-        return None
+    if sp is None or text[sp.start : sp.start + 4].lower() in ("our ", "my "):
+        return None  # "according to our totals": the writer's own count, not a source's words
     if c.start() == s:  # "According to X, CONTENT"
         comma = text.find(",", sp.end, e)
         if comma < 0 or comma - c.end() > 160:  # "According to a civil complaint filed by …, X"

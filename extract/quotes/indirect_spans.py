@@ -1,5 +1,6 @@
-"""Where an indirect report ends and who stands behind it: boundaries (a concession, a dash aside,
-the next reporting verb), passive reports without a source, and evidence that "shows"."""
+"""Where an indirect report starts and ends and who stands behind it: adverbials and audiences after
+the verb, boundaries (a concession, a dash aside, the next reporting verb), the speaker's position,
+passive reports without a source, and evidence that "shows"."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ import re
 from extract.lexicons import word_set
 from extract.models import Quote, QuoteKind
 from extract.quotes.speakers import Speaker
+from extract.quotes.speech_words import AUDIENCE_WORDS
 
 _CONCESSION = re.compile(r",[ \u00a0]+(?:although|though|even though|even as|whereas)\b")
 _BE = re.compile(
@@ -24,6 +26,17 @@ _THEN_ACTION = re.compile(
 # Polls, studies and records "show" or "find" things: their content needs no "that".
 _EVIDENCE_VERBS = frozenset("show shows showed shown find finds found suggest suggests suggested".split())
 MIN_WORDS = 4
+# Words after a speech verb that are no part of the report ("said on Tuesday", "told the BBC in a statement").
+ADVERBIALS = re.compile(
+    r"(?:[ \u00a0]*,)?(?:[ \u00a0]+(?:on|in|at|during|late|early|last|this|earlier|later|after|before)"
+    r"(?:[ \u00a0]+(?:a|an|the|his|her|their|its|[A-Z][\w’'.-]*|\d[\w:.]*|[a-z]+day|morning|afternoon"
+    r"|evening|night|week|month|year|statement|interview|briefing|conference|news|press|post|video|tweet|letter|call|"
+    r"speech|message|remarks|report|email|televised|address)(?![\w’'])){1,4}"
+    r"|[ \u00a0]+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday|tonight|recently"
+    r"|again)(?:[ \u00a0]+(?:morning|afternoon|evening|night))?(?![\w’'])"
+    # "has said repeatedly that …": an adverb only where a that-clause follows it
+    r"|[ \u00a0]+[a-z]{3,}ly(?=[ \u00a0]*,?[ \u00a0]+that\b))*(?:[ \u00a0]*,)?"
+)
 
 
 def is_passive(text: str, sp: Speaker, c: re.Match[str]) -> bool:
@@ -170,3 +183,49 @@ def report_end(text: str, start: int, end: int) -> int:
     if tail is not None and is_clause(text[start : tail.start()]):
         end = tail.start()  # a sentence cut after "and": no dangling conjunction in the report
     return end
+
+
+_SPACED_WORD = re.compile(r"[ \u00a0]+([\w’'.-]+)")
+
+_AUDIENCE_THEN_CLAUSE = re.compile(r"(?:[ \u00a0]+[\w’'.-]+){1,5}?(?=[ \u00a0,]+(?:that|how|why|whether)\b)")
+
+
+def skip_audience(text: str, pos: int, e: int) -> int:
+    """Skip the object of "told" ("told reporters", "told the BBC", "told his European counterparts")."""
+    m = _AUDIENCE_THEN_CLAUSE.match(text, pos, e)
+    if m:
+        return m.end()
+    words = list(_SPACED_WORD.finditer(text[pos:e]))[:4]
+    end = pos
+    for w in words:
+        word = w.group(1)
+        if word.lower() in AUDIENCE_WORDS or word[:1].isupper():
+            end = pos + w.end()
+        else:
+            break
+    return end
+
+
+def subject_position(text: str, s: int, start: int) -> bool:
+    """The speaker opens the sentence or a clause ("But X said", "On Friday, X said", "…, and X said")."""
+    if text[start : start + 4] == "who ":
+        return True  # a relative pronoun is the subject of its own clause
+    lead = text[max(s, start - 240) : start]  # a subject is never further in than this
+    words = lead.split()
+    if len(words) <= 4 and not any(ch in lead for ch in ",;:"):
+        return True  # a role before the name: "Stein spokeswoman X", "A spokeswoman for X"
+    stripped = _TITLE_TAIL.sub("", lead).rstrip()
+    if not stripped.strip():
+        return True  # only titles and names before it: "Republican National Committee Research Director X"
+    if len(stripped.split()) <= 4 and not any(ch in stripped for ch in ",;:"):
+        return True  # "A spokesperson for Senate Majority Leader X"
+    last = stripped.split()[-1].lower() if stripped.split() else ""
+    return (stripped.endswith((",", "—", ";", ":")) or last in _CLAUSE_OPENERS) and len(words) <= 25
+
+
+_CLAUSE_OPENERS = frozenset(
+    """and but or so after before when while because as since although though if until once whereas
+    where which whom""".split()
+)
+
+_TITLE_TAIL = re.compile(r"(?:(?<![\w’'.-])(?:the|[A-Z][\w’'.-]*)[ \u00a0]*)+$")

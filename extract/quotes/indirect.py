@@ -16,6 +16,7 @@ from extract.document import Document
 from extract.models import Quote
 from extract.quotes import rules
 from extract.quotes.indirect_closing import TRAILING_VERBS, according_to, closes_sentence, trailing
+from extract.quotes.indirect_nouns import possessed_noun, reporting_noun_quotes
 from extract.quotes.indirect_spans import (
     ADVERBIALS,
     close_before,
@@ -115,6 +116,7 @@ def find_indirect(
             and not _inside(segments, seg_starts, c.start())
             # "in a note to clients", "the claims": a noun, not a cue, cannot close the sentence
             and not _NOUN_USE.search(text, max(s, c.start() - 8), c.start())
+            and not possessed_noun(text, s, c)  # "the mayor's claim that …": a noun (indirect_nouns.py)
         ]
         # the attribution closing a sentence governs everything before it, nested reports included
         q = (
@@ -153,6 +155,11 @@ def find_indirect(
                     subject = Speaker(
                         q.speaker_start, q.speaker_end, q.speaker, q.speaker_kind, q.speaker_role
                     )
+        out.extend(
+            q
+            for q in reporting_noun_quotes(doc, finder, s, body_end, taken)
+            if not _inside(segments, seg_starts, q.start)
+        )
     return out
 
 

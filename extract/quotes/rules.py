@@ -116,6 +116,17 @@ ACCORDING_TO = Rule(
     ),
 )
 
+REPORTING_NOUN = Rule(
+    "indirect.reporting_noun",
+    "NAME's claim/warning/promise… that CONTENT: a noun of saying reports its that-clause for its owner.",
+    (
+        (
+            "The council rejected Mayor Tom Reller's claim that the bridge was safe for heavy trucks.",
+            ("indirect", "Tom Reller", "that the bridge was safe for heavy trucks"),
+        ),
+    ),
+)
+
 QUOTE_RULES: tuple[Rule, ...] = (
     CUE_AFTER,
     CUE_BEFORE,
@@ -128,5 +139,6 @@ QUOTE_RULES: tuple[Rule, ...] = (
     INDIRECT_LEADING,
     INDIRECT_TRAILING,
     ACCORDING_TO,
+    REPORTING_NOUN,
 )
 unique_names(QUOTE_RULES)

@@ -274,3 +274,12 @@ def test_according_to_a_long_source_before_the_comma() -> None:
         " the developers ran a fraudulent scheme for years."
     )
     assert [q.text for q in found] == ["the developers ran a fraudulent scheme for years"]
+
+
+def test_a_reporting_noun_reports_for_its_owner_once() -> None:
+    found = quotes_of(
+        "The council rejected Mayor Tom Reller's claim that the bridge was safe for heavy trucks."
+    )
+    assert [(q.rule, q.speaker, q.text) for q in found] == [
+        ("indirect.reporting_noun", "Tom Reller", "that the bridge was safe for heavy trucks")
+    ]

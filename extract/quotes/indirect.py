@@ -87,6 +87,9 @@ _TOPIC_AFTER = re.compile(
     r"[ \u00a0]+[a-z]{3,}ly[ \u00a0]+(?:about|on|of|for|with)(?=[ \u00a0])"
     r"|[ \u00a0]+about(?=[ \u00a0]+[A-Za-z])"
 )
+_QUOTED_OBJECT = re.compile(
+    r"[\"“][^\"“”\n]{1,200}[\"”](?=[ \u00a0]+(?:when|because|while|after|before|as|if|until|since|once)\b)"
+)
 _FOR = re.compile(r"[ \u00a0]+for(?=[ \u00a0])")
 _WH_CLAUSE = re.compile(r"[ \u00a0]*(?:how|why|whether|what)\b")
 
@@ -278,6 +281,9 @@ def _leading(
     if text[start:e].split(None, 1)[0] in TRAILING_VERBS:
         return None  # "the coastal project said …": the cue word was a noun, the real verb follows
     e = report_end(text, start, e)
+    quoted_object = _QUOTED_OBJECT.match(text, start, e)
+    if quoted_object is not None:
+        e = quoted_object.end()  # 'saying "thank you" when they obliged': the quoted words were said
     if _FRAMING_CLAUSE.match(text, s) and "," not in text[s : c.start()]:
         # "While officials maintain that talks go on, critics …": the report ends with its clause
         comma = text.find(",", start, e)

@@ -283,3 +283,10 @@ def test_a_reporting_noun_reports_for_its_owner_once() -> None:
     assert [(q.rule, q.speaker, q.text) for q in found] == [
         ("indirect.reporting_noun", "Tom Reller", "that the bridge was safe for heavy trucks")
     ]
+
+
+def test_quoted_words_said_end_before_the_narrators_when_clause() -> None:
+    found = [
+        q for q in quotes_of('Ms. Orr lingered at the gate, saying "thank you" when they obliged.') if q.cue
+    ]
+    assert [(q.cue, q.text) for q in found] == [("saying", '"thank you"')]

@@ -15,6 +15,7 @@ from bisect import bisect_right
 from extract.document import Document
 from extract.models import Quote, QuoteKind
 from extract.names.mentions import Mention
+from extract.quotes import rules
 from extract.quotes.attribution import (
     Attribution,
     attribution_after,
@@ -77,11 +78,7 @@ def _quoted(doc: Document, segments: list[Segment], finder: SpeakerFinder) -> tu
         ] == "=":
             prev, prev_attr = seg, None
             continue  # "Face the Nation", ''Politicking'': a title or name, not words someone said
-        attr = (
-            attribution_after(doc, seg, hi, finder)
-            or attribution_before(doc, seg, lo, finder)
-            or attribution_closing(doc, seg, hi, finder)
-        )
+        attr, rule = _cued(doc, seg, lo, hi, finder)
         after_text = _rest_of_sentence(doc, seg, hi)
         kind: QuoteKind = "direct"
         start = seg.start
@@ -92,14 +89,18 @@ def _quoted(doc: Document, segments: list[Segment], finder: SpeakerFinder) -> tu
                 prev_attr.speaker, prev_attr.cue, prev_attr.cue_start, False, prev.close if prev else lo
             )
             attr = Attribution(attr.speaker, attr.cue, attr.cue_start, before_empty, attr.content_start)
+            rule = rules.SAME_SPEAKER.name
         if attr is None and before_empty and seg.open == doc.paragraphs[para][0] and para > 0:
             attr = attribution_by_colon(doc, seg, doc.paragraphs[para - 1], finder)
+            rule = rules.COLON_BLOCK.name
         if attr is None:
             words = len(text[seg.start : seg.end].split())
             if before_empty and last is not None and para - last[1] <= 1 and words >= 3:
                 attr = Attribution(last[0], None, -1, True, seg.start)
+                rule = rules.LAST_SPEAKER.name
             elif not before_empty and _may_be_words_of_subject(text[seg.start : seg.end], words):
                 attr = subject_attribution(finder, sent_lo, seg)
+                rule = rules.SUBJECT_WORDS.name
             if attr is None:
                 prev, prev_attr = seg, None
                 continue
@@ -140,11 +141,26 @@ def _quoted(doc: Document, segments: list[Segment], finder: SpeakerFinder) -> tu
                 kind=kind,
                 speaker_kind=sp.kind,
                 speaker_role=sp.role,
+                rule=rule,
             )
         )
         last = (sp, para)
         prev, prev_attr = seg, attr
     return out, used
+
+
+def _cued(
+    doc: Document, seg: Segment, lo: int, hi: int, finder: SpeakerFinder
+) -> tuple[Attribution | None, str | None]:
+    """The attribution next to a quote, after it, before it or closing its sentence, and its rule."""
+    attr = attribution_after(doc, seg, hi, finder)
+    if attr is not None:
+        return attr, rules.CUE_AFTER.name
+    attr = attribution_before(doc, seg, lo, finder)
+    if attr is not None:
+        return attr, rules.CUE_BEFORE.name
+    attr = attribution_closing(doc, seg, hi, finder)
+    return attr, (rules.CUE_CLOSING.name if attr is not None else None)
 
 
 _SMALL_WORDS = frozenset("a an the of and or in on at to for with by from as is it vs".split())
@@ -189,7 +205,12 @@ def _attribution_only(rest: str) -> bool:
     return len(words) <= 10 and cue_pattern().search(rest) is not None
 
 
-_CLAUSE_END = re.compile(r"[,;:()\"“”]|[ \u00a0][—–-][ \u00a0]|—|[.!?](?=[ \u00a0\n]|$)")
+_CLAUSE_END = re.compile(
+    r"[,;:()\"“”]|[ \u00a0][—–-][ \u00a0]|—|[.!?](?=[ \u00a0\n]|$)"
+    # 'called her a "disgrace" after she spoke': a subordinate clause is the narrator's again
+    r"|[ \u00a0](?=(?:when|because|while|although|though|whereas)[ \u00a0])"
+    r"|[ \u00a0](?=(?:after|before|since|until)[ \u00a0]+(?:he|she|they|it|we|I|you)[ \u00a0])"
+)
 
 
 def _clause_end(text: str, seg: Segment, hi: int) -> int:

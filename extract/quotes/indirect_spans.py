@@ -1,12 +1,15 @@
-"""Where an indirect report ends and who stands behind it: boundaries (a concession, a dash aside,
-the next reporting verb), passive reports without a source, and evidence that "shows"."""
+"""Where an indirect report starts and ends and who stands behind it: adverbials and audiences after
+the verb, boundaries (a concession, a dash aside, the next reporting verb), the speaker's position,
+passive reports without a source, and evidence that "shows"."""
 
 from __future__ import annotations
 
 import re
 
+from extract.lexicons import word_set
 from extract.models import Quote, QuoteKind
 from extract.quotes.speakers import Speaker
+from extract.quotes.speech_words import AUDIENCE_WORDS
 
 _CONCESSION = re.compile(r",[ \u00a0]+(?:although|though|even though|even as|whereas)\b")
 _BE = re.compile(
@@ -15,15 +18,25 @@ _BE = re.compile(
 )
 _CLOSED_SENTENCE = re.compile(r"[.!?][\"”’](?=[ \u00a0]+[A-Z“\"])")
 _DASH = re.compile(r"[ \u00a0](?:—|–|--)[ \u00a0]|—")
-_TRAILING_CONJUNCTION = re.compile(r"[ \u00a0]+(?:and|but)$")
+_TRAILING_CONJUNCTION = re.compile(r"[ \u00a0,]+(?:and|but|or)$")
+_THEN_ACTION = re.compile(
+    r",?[ \u00a0]+and[ \u00a0]+then[ \u00a0]+"
+    r"(?:[a-z]+ed|left|went|took|made|gave|held|met|told|said|sat|stood)\b"
+)
 # Polls, studies and records "show" or "find" things: their content needs no "that".
 _EVIDENCE_VERBS = frozenset("show shows showed shown find finds found suggest suggests suggested".split())
-_EVIDENCE_NOUNS = frozenset(
-    """poll polls polling survey surveys study studies analysis report reports data research review audit
-    investigation census average averages video footage records documents figures statistics tally count
-    estimates projections models""".split()
-)
 MIN_WORDS = 4
+# Words after a speech verb that are no part of the report ("said on Tuesday", "told the BBC in a statement").
+ADVERBIALS = re.compile(
+    r"(?:[ \u00a0]*,)?(?:[ \u00a0]+(?:on|in|at|during|late|early|last|this|earlier|later|after|before)"
+    r"(?:[ \u00a0]+(?:a|an|the|his|her|their|its|[A-Z][\w’'.-]*|\d[\w:.]*|[a-z]+day|morning|afternoon"
+    r"|evening|night|week|month|year|statement|interview|briefing|conference|news|press|post|video|tweet|letter|call|"
+    r"speech|message|remarks|report|email|televised|address)(?![\w’'])){1,4}"
+    r"|[ \u00a0]+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday|tonight|recently"
+    r"|again)(?:[ \u00a0]+(?:morning|afternoon|evening|night))?(?![\w’'])"
+    # "has said repeatedly that …": an adverb only where a that-clause follows it
+    r"|[ \u00a0]+[a-z]{3,}ly(?=[ \u00a0]*,?[ \u00a0]+that\b))*(?:[ \u00a0]*,)?"
+)
 
 
 def is_passive(text: str, sp: Speaker, c: re.Match[str]) -> bool:
@@ -58,6 +71,7 @@ def close_before(out: list[Quote], taken: list[tuple[int, int]], text: str, cue:
         Speaker(q.speaker_start or 0, q.speaker_end or 0, q.speaker, q.speaker_kind, q.speaker_role),
         q.cue or "",
         quote_kind(text, q.start, end),
+        q.rule,
     )
     taken[-1] = (q.start, end)
 
@@ -70,7 +84,44 @@ def is_evidence(verb: str, text: str, sp: Speaker) -> bool:
     if verb not in _EVIDENCE_VERBS:
         return False
     words = _LETTERS.findall(text[sp.start : sp.end].lower())[:5]
-    return any(w in _EVIDENCE_NOUNS for w in words)
+    return any(w in word_set("evidence_nouns") for w in words)
+
+
+_WORD = re.compile(r"[A-Za-z]+")
+_RELATIVE_BEFORE = re.compile(r"\b(?:which|that|who)$")
+_BOUNDARY = re.compile(r"[,;:—–(]|--")
+
+
+def evidence_subject(text: str, s: int, cue_start: int, verb: str) -> Speaker | None:
+    """ "A 2014 study by a law professor found …", "…, a new analysis of the filings shows.": the
+    evidence is the source, found as the phrase before the verb (from the last comma or the sentence
+    start) whose first words name a poll, study, analysis or the like."""
+    if verb.lower() not in _EVIDENCE_VERBS:
+        return None
+    end = cue_start
+    while end > s and text[end - 1] in " \u00a0,":
+        end -= 1
+    if _RELATIVE_BEFORE.search(text, max(s, end - 8), end):
+        return None  # "the report, which shows traffic …": a relative clause describes, it reports nothing
+    starts = [*[m.end() for m in _BOUNDARY.finditer(text, s, end)][-1:], s]
+    for lo in starts:
+        while lo < end and text[lo] in ' \u00a0"“':
+            lo += 1
+        words = _LETTERS.findall(text[lo:end].lower())
+        if not words:
+            continue
+        head = next((i for i, w in enumerate(words[:7]) if w in word_set("evidence_nouns")), None)
+        opens = text[lo : lo + 1].isupper() or words[0] in ("a", "an", "the", "this", "that")
+        if head is None or not opens:
+            continue
+        name_end = lo
+        for _ in range(head + 1):
+            m = _WORD.search(text, name_end, end)
+            if m is None:
+                break
+            name_end = m.end()
+        return Speaker(lo, end, text[lo:name_end], None)
+    return None
 
 
 def is_clause(content: str) -> bool:
@@ -83,7 +134,9 @@ def quote_kind(text: str, start: int, end: int) -> QuoteKind:
     return "partial" if any(ch in text[start:end] for ch in '"“”‘') else "indirect"
 
 
-def make_quote(text: str, start: int, end: int, sp: Speaker, cue: str, kind: QuoteKind) -> Quote:
+def make_quote(
+    text: str, start: int, end: int, sp: Speaker, cue: str, kind: QuoteKind, rule: str | None = None
+) -> Quote:
     """The Quote for `text[start:end]` attributed to `sp` by `cue`."""
     return Quote(
         text=text[start:end],
@@ -96,7 +149,20 @@ def make_quote(text: str, start: int, end: int, sp: Speaker, cue: str, kind: Quo
         kind=kind,
         speaker_kind=sp.kind,
         speaker_role=sp.role,
+        rule=rule,
     )
+
+
+# "HARTFORD ― …", "KYIV, Ukraine — …": a wire dateline opens the paragraph, it is nobody's words
+_DATELINE = re.compile(
+    r"[A-Z][A-Z .'-]{2,40}(?:,[ \u00a0][A-Z][\w .'-]{1,30})?[ \u00a0]*(?:―|—|–|--)[ \u00a0]*"
+)
+
+
+def report_start(text: str, start: int, end: int) -> int:
+    """The start of a report, a wire dateline skipped."""
+    m = _DATELINE.match(text, start, end)
+    return m.end() if m is not None and m.end() < end else start
 
 
 def report_end(text: str, start: int, end: int) -> int:
@@ -107,7 +173,59 @@ def report_end(text: str, start: int, end: int) -> int:
     concession = _CONCESSION.search(text, start, end)
     if concession is not None and is_clause(text[start : concession.start()]):
         end = concession.start()  # "…, although he again refused to say": the narrator speaks again
+    then = _THEN_ACTION.search(text, start, end)
+    if then is not None and is_clause(text[start : then.start()]):
+        end = then.start()  # "said the depot would close, and then left the hall": the speaker acts again
     dashes = list(_DASH.finditer(text, start, end))
     if len(dashes) == 1 and is_clause(text[start : dashes[0].start()]):
         end = dashes[0].start()  # "… a relic of the past — a jibe at …": one dash, the narrator's aside
+    tail = _TRAILING_CONJUNCTION.search(text, start, end)
+    if tail is not None and is_clause(text[start : tail.start()]):
+        end = tail.start()  # a sentence cut after "and": no dangling conjunction in the report
     return end
+
+
+_SPACED_WORD = re.compile(r"[ \u00a0]+([\w’'.-]+)")
+
+_AUDIENCE_THEN_CLAUSE = re.compile(r"(?:[ \u00a0]+[\w’'.-]+){1,5}?(?=[ \u00a0,]+(?:that|how|why|whether)\b)")
+
+
+def skip_audience(text: str, pos: int, e: int) -> int:
+    """Skip the object of "told" ("told reporters", "told the BBC", "told his European counterparts")."""
+    m = _AUDIENCE_THEN_CLAUSE.match(text, pos, e)
+    if m:
+        return m.end()
+    words = list(_SPACED_WORD.finditer(text[pos:e]))[:4]
+    end = pos
+    for w in words:
+        word = w.group(1)
+        if word.lower() in AUDIENCE_WORDS or word[:1].isupper():
+            end = pos + w.end()
+        else:
+            break
+    return end
+
+
+def subject_position(text: str, s: int, start: int) -> bool:
+    """The speaker opens the sentence or a clause ("But X said", "On Friday, X said", "…, and X said")."""
+    if text[start : start + 4] == "who ":
+        return True  # a relative pronoun is the subject of its own clause
+    lead = text[max(s, start - 240) : start]  # a subject is never further in than this
+    words = lead.split()
+    if len(words) <= 4 and not any(ch in lead for ch in ",;:"):
+        return True  # a role before the name: "Stein spokeswoman X", "A spokeswoman for X"
+    stripped = _TITLE_TAIL.sub("", lead).rstrip()
+    if not stripped.strip():
+        return True  # only titles and names before it: "Republican National Committee Research Director X"
+    if len(stripped.split()) <= 4 and not any(ch in stripped for ch in ",;:"):
+        return True  # "A spokesperson for Senate Majority Leader X"
+    last = stripped.split()[-1].lower() if stripped.split() else ""
+    return (stripped.endswith((",", "—", ";", ":")) or last in _CLAUSE_OPENERS) and len(words) <= 25
+
+
+_CLAUSE_OPENERS = frozenset(
+    """and but or so after before when while because as since although though if until once whereas
+    where which whom""".split()
+)
+
+_TITLE_TAIL = re.compile(r"(?:(?<![\w’'.-])(?:the|[A-Z][\w’'.-]*)[ \u00a0]*)+$")

@@ -13,6 +13,7 @@ from extract.models import Quote, QuoteKind
 from extract.names.places import is_place
 from extract.names.roles import known_orgs, source_nouns
 from extract.names.tokens import STOP_CAPITALISED
+from extract.quotes.rules import LABEL
 from extract.quotes.speakers import Speaker, SpeakerFinder
 
 _LABEL = re.compile(r"[\"“]?([A-Z][\w.’'-]*(?:[ \u00a0][A-Z][\w.’'-]*){0,3}):[ \u00a0]+(?=\S)")
@@ -21,6 +22,11 @@ _NOT_LABELS = frozenset(
     title headline subtitle outlet publication published updated date dateline url link byline author
     authors section category tags keywords location caption credit summary topic filed""".split()
 )  # article furniture and metadata headers ("Title: …", "Outlet: …"), never a speaker
+
+
+_FUNCTION_WORDS = frozenset(
+    "over of the in on for to and a an at with from by as is are was after before".split()
+)
 
 
 def find_labelled(doc: Document, finder: SpeakerFinder) -> list[Quote]:
@@ -53,6 +59,7 @@ def find_labelled(doc: Document, finder: SpeakerFinder) -> list[Quote]:
                 kind=kind,
                 speaker_kind=sp.kind,
                 speaker_role=sp.role,
+                rule=LABEL.name,
             )
         )
     return out
@@ -64,6 +71,8 @@ def _label_speaker(m: re.Match[str], finder: SpeakerFinder) -> Speaker | None:
     low = label.lower()
     if low in _NOT_LABELS or low in STOP_CAPITALISED or is_place(low):
         return None
+    if not label.isupper() and any(w in _FUNCTION_WORDS for w in low.split()[1:]):
+        return None  # "Stealth Over Health: …", "Fears of a Slowdown: …": a headline's kicker, not a name
     mention = finder.mention_at(start)
     if label.isupper() and len(label) >= 2 and low not in known_orgs():
         return Speaker(start, end, label.title(), "person")  # transcripts write speakers in capitals

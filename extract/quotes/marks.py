@@ -84,7 +84,9 @@ def _is_opening(text: str, mark: str, a: int, b: int) -> bool:
     before, after = text[a - 1 : a], text[b : b + 1]
     if mark in _CLOSE and mark != "''" and mark != "’":
         # a closing mark typed where an opening one belongs: at a line start, before a word
-        return (before == "" or before == "\n") and after.isalnum()
+        # ('” … and that is why,” she said': an ellipsis opening a quote after a closing-shaped mark)
+        opens_ellipsis = text[b : b + 3].lstrip(" \u00a0")[:1] in ("…", ".")
+        return (before == "" or before == "\n") and (after.isalnum() or opens_ellipsis)
     return after != "" and not after.isspace()
 
 

@@ -4,82 +4,14 @@ from __future__ import annotations
 
 from functools import cache
 
-# Verbs that report speech or a stated position; every inflection news text uses.
-_SPEECH_VERBS = """
-say says said saying tell tells told telling add adds added adding write writes wrote writing post posts
-posted posting tweet tweets tweeted tweeting state states stated declare declares declared announce
-announces announced announcing warn warns warned warning claim claims claimed claiming argue argues
-argued arguing insist insists insisted insisting note notes noted noting explain explains explained
-explaining ask asks asked asking reply replies replied respond responds responded responding continue
-continues continued conclude concludes concluded acknowledge acknowledges acknowledged acknowledging
-admit admits admitted suggest suggests suggested suggesting stress stresses stressed stressing emphasize
-emphasizes emphasized emphasizing emphasise emphasises emphasised urge urges urged urging recall recalls
-recalled predict predicts predicted promise promises promised promising pledge pledges pledged vow vows
-vowed demand demands demanded counter counters countered caution cautions cautioned complain complains
-complained concede concedes conceded confirm confirms confirmed deny denies denied report reports
-reported observe observes observed remark remarks remarked maintain maintains maintained contend
-contends contended assert asserts asserted shout shouted joke joked jokes quip quipped mused boast
-boasted lament lamented charge charges charged allege alleges alleged testify testified testifies reveal
-reveals revealed disclose disclosed indicate indicates indicated agree agrees agreed describe describes
-described decry decries decried decrying slam slams slammed slamming blast blasts blasted criticize
-criticizes criticized criticise criticised condemn condemns condemned accuse accuses accused hint hints
-hinted signal signaled signalled recount recounted text texted email emailed explain muse reiterate
-reiterated reiterates underline underlined underscored underscore point pointed predicts forecast
-estimated estimates estimate believe believes believed think thinks thought find finds found show shows
-showed shown call calls called wonder wondered wonders question questioned tout touted touts praise
-praised praises cite cites cited citing chime chimed concluded conclude exclaimed exclaim whispered
-proclaimed proclaim announce reassured reads read
-"""
+from extract.lexicons import words
 
-# Verbs that take the content as a that-clause or plain clause: the core of indirect speech.
-_INDIRECT_VERBS = """
-say says said tell tells told add adds added warn warns warned claim claims claimed argue argues argued
-insist insists insisted note notes noted explain explains explained acknowledge acknowledges
-acknowledged admit admits admitted suggest suggests suggested stress stresses stressed emphasize
-emphasizes emphasized emphasised predict predicts predicted announce announces announced confirm
-confirms confirmed deny denies denied report reports reported state states stated declare declares
-declared contend contends contended assert asserts asserted maintain maintains maintained allege alleges
-alleged reveal reveals revealed indicate indicates indicated believe believes believed think thinks
-thought estimate estimates estimated write writes wrote tweet tweeted post posted recall recalls
-recalled concede concedes conceded complain complained complains caution cautioned cautions hint hinted
-hints reiterate reiterated reiterates agree agreed agrees find finds found show shows showed testify
-testified promise promised promises pledge pledged vow vowed signal signaled signalled observe observed
-remark remarked
-"""
-
-# Verbs of stance and intention: their subject is a source for what follows ("X wants to …",
-# "X cited …", "X called for …"). Used for reported positions, not for quotes.
-_STANCE_VERBS = """
-want wants wanted plan plans planned cite cites cited citing call calls called urge urges urged propose
-proposes proposed criticize criticizes criticized criticise criticised attack attacks attacked support
-supports supported oppose opposes opposed question questions questioned accuse accuses accused blame
-blames blamed praise praises praised defend defends defended reject rejects rejected dismiss dismisses
-dismissed describe describes described mention mentions mentioned highlight highlights highlighted
-expect expects expected hope hopes hoped fear fears feared worry worries worried seek seeks sought
-demand demands demanded recommend recommends recommended endorse endorses endorsed refuse refuses
-refused decline declines declined vow vows vowed promise promises promised pledge pledges pledged insist
-insists insisted blast blasts blasted slam slams slammed condemn condemns condemned rate rates rated
-estimate estimates estimated project projects projected show shows showed find finds found know knows
-knew ask asks asked invite invites invited acknowledge acknowledged cite refer referred refers attacked
-mocked mock mocks dismissed touted tout touts questioned doubt doubts doubted argue argued
-wanting planning calling urging proposing criticizing criticising attacking supporting opposing questioning
-accusing blaming praising defending rejecting dismissing describing demanding seeking promising pledging
-vowing touting mocking highlighting refusing declining hoping expecting threaten threatens threatened
-"""
-
-# Verbs whose reported content follows a preposition ("complained about …", "warned of …").
-_PREPOSITIONAL = """
-complain complains complained complaining talk talks talked talking speak speaks spoke speaking comment
-comments commented commenting warn warns warned warning joke joked joking boast boasted rail railed
-testify testified tweet tweeted tweeting post posted ask asks asked asking worry worries worried rant
-ranted focus focused insist insisted reflect reflected weigh weighed elaborate elaborated
-"""
-
-_INDIRECT_PARTICIPLES = """
-saying adding citing telling warning claiming arguing insisting noting explaining suggesting announcing
-predicting stressing
-emphasizing acknowledging admitting confirming denying reporting declaring asserting alleging revealing
-"""
+# The verb lists are data: extract/lexicons/speech_verbs*.txt, stance_verbs.txt, speech_participles.txt.
+_SPEECH_VERBS = " ".join(words("speech_verbs"))
+_INDIRECT_VERBS = " ".join(words("speech_verbs_clause"))
+_STANCE_VERBS = " ".join(words("stance_verbs"))
+_PREPOSITIONAL = " ".join(words("speech_verbs_prepositional"))
+_INDIRECT_PARTICIPLES = " ".join(words("speech_participles"))
 
 # Words that may stand between a speaker and the verb ("has also said", "later told").
 AUXILIARIES = frozenset(
@@ -104,6 +36,12 @@ AUDIENCE_WORDS = frozenset(
 
 
 @cache
+def speech_verb_set() -> frozenset[str]:
+    """Every speech verb form (speech_verbs.txt)."""
+    return frozenset(_SPEECH_VERBS.split())
+
+
+@cache
 def speech_alternation() -> str:
     """Regex alternation (prefix-tree shaped) of every speech verb form."""
     return trie_alternation(sorted(set(_SPEECH_VERBS.split())))
@@ -125,8 +63,9 @@ def finite_speech_alternation() -> str:
 @cache
 def indirect_alternation() -> str:
     """Regex alternation of the verbs (and headline forms) that introduce reported speech."""
-    words = set(_INDIRECT_VERBS.split()) | set(_HEADLINE_VERBS.split()) | set(_INDIRECT_PARTICIPLES.split())
-    return trie_alternation(sorted(words))
+    forms = set(_INDIRECT_VERBS.split()) | set(_HEADLINE_VERBS.split()) | set(_INDIRECT_PARTICIPLES.split())
+    forms |= set(words("speech_phrasal_verbs"))  # "pointed out": a cue as a whole
+    return trie_alternation(sorted(forms))
 
 
 @cache

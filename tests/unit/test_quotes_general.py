@@ -84,16 +84,21 @@ def test_participle_after_a_comma_reports_for_the_subject() -> None:
 
 
 def test_an_earlier_report_ends_where_the_participle_begins() -> None:
-    found = quotes_of("The minister defended the new tolls, arguing that the bridge had to be paid for.")
-    assert [q.cue for q in found] == ["defended", "arguing"]
-    assert found[0].text == "the new tolls"
+    found = quotes_of("The minister said the tolls would stay, arguing that the bridge had to be paid for.")
+    assert [q.cue for q in found] == ["said", "arguing"]
+    assert found[0].text == "the tolls would stay"
     assert found[1].text == "that the bridge had to be paid for"
 
 
+def test_a_stance_verb_with_a_bare_object_is_no_report_but_its_participle_is() -> None:
+    found = quotes_of("The minister defended the new tolls, arguing that the bridge had to be paid for.")
+    assert [(q.cue, q.text) for q in found] == [("arguing", "that the bridge had to be paid for")]
+
+
 def test_participle_takes_a_named_subject_when_the_main_verb_is_no_cue() -> None:
-    q = only("Ms. Okafor stepped down on Monday, citing the strain of the job on her health.")
-    assert (q.cue, q.speaker) == ("citing", "Okafor")
-    assert q.text == "the strain of the job on her health"
+    q = only("Ms. Okafor stepped down on Monday, saying the strain of the job had hurt her health.")
+    assert (q.cue, q.speaker) == ("saying", "Okafor")
+    assert q.text == "the strain of the job had hurt her health"
 
 
 def test_a_participle_opening_a_sentence_reports_nothing() -> None:
@@ -180,8 +185,8 @@ def test_a_concession_after_the_report_is_the_narrators() -> None:
 
 
 def test_the_subject_of_a_passive_report_is_not_its_source() -> None:
-    q = only("Mr. Varga was accused of hiding losses from the pension fund.")
-    assert (q.cue, q.speaker, q.speaker_start) == ("accused", None, None)
+    q = only("Mr. Varga was told that his contract with the pension fund would end.")
+    assert (q.cue, q.speaker, q.speaker_start) == ("told", None, None)
 
 
 def test_an_active_perfect_is_no_passive() -> None:
@@ -215,8 +220,8 @@ def test_a_quote_closed_by_its_comma_does_not_run_into_an_apposition() -> None:
 
 
 def test_a_single_dash_aside_after_a_report_is_the_narrators() -> None:
-    q = only("The minister dismissed the port as a relic of the past — a jibe at his predecessor.")
-    assert q.text == "the port as a relic of the past"
+    q = only("The minister said the port was a relic of the past — a jibe at his predecessor.")
+    assert q.text == "the port was a relic of the past"
 
 
 def test_a_promise_to_act_is_a_report_of_its_maker() -> None:
@@ -306,8 +311,8 @@ def test_a_longer_prepositional_phrase_before_that_is_not_content() -> None:
     assert q.text == "that bookings fell by a fifth"
 
 
-def test_an_infinitive_is_not_a_post_modifier_of_a_speaker() -> None:
+def test_urging_someone_to_act_is_no_report_of_words() -> None:
     found = quotes_of(
         "Ms. Lind has urged member states to increase defence support, invest in drones and share data."
     )
-    assert [q.speaker for q in found] == ["Lind"]
+    assert found == []

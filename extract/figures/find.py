@@ -23,6 +23,7 @@ from extract.figures.context import (
     is_not_a_number,
 )
 from extract.figures.measures import TIME_UNITS
+from extract.figures.modifiers import modifier_rule
 from extract.figures.nouns import subject_before
 from extract.figures.numbers import DIGIT_NUMBER, SCALES, TENS, UNITS, WORD_NUMBER, number_value
 from extract.figures.tail import Tail, read_scale, read_tail
@@ -191,6 +192,8 @@ def _read(text: str, m: re.Match[str]) -> tuple[Figure | None, int]:
     if digits and tail.kind in ("count", "") and _looks_like_year(num, value):
         return None, tail.end
     if tail.unit in TIME_UNITS and _TEMPORAL_AFTER.match(text, tail.end):
+        return None, tail.end
+    if tail.kind == "measure" and modifier_rule(text, num_end, tail.end, tail.unit):
         return None, tail.end
     if tail.kind == "count" and _ANAPHORIC.search(text, max(0, s - 8), s) and not digits:
         return None, tail.end

@@ -219,7 +219,12 @@ def test_sentences_and_terms_in_years_are_figures() -> None:
 
 
 def test_ages_are_years_of_age() -> None:
-    assert only("A 34-year-old driver was arrested.").unit == "year of age"
+    assert only("The driver is 34 years old.").unit == "year of age"
+    assert only("Police arrested a 34-year-old who lives nearby.").unit == "year of age"
+
+
+def test_an_age_as_a_modifier_of_a_person_is_no_figure() -> None:
+    assert figures("A 34-year-old driver was arrested.") == []
 
 
 # ---------------------------------------------------------------- not figures
@@ -345,7 +350,7 @@ def test_bare_number_with_a_change_or_a_bound_is_kept_but_not_a_lone_small_numbe
 
 
 def test_ages_in_months() -> None:
-    assert only("Rescuers found a 9-month-old girl.").unit == "month of age"
+    assert only("Rescuers found the girl, 9 months old, unharmed.").unit == "month of age"
 
 
 def test_wire_style_dollars_and_other_currencies() -> None:

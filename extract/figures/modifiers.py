@@ -1,0 +1,59 @@
+"""Numbers inside compound modifiers that name a term or describe a person, not a quantity.
+
+"the 52-week high", "the 200-day moving average": a hyphenated number and time unit before a term
+noun (lexicon `figure_term_nouns`) names a market statistic. "a 34-year-old driver": an age
+written as a hyphenated modifier of a person is a description, not a figure the story reports
+("the driver, 34", "a 28-year-old who", "he is 34 years old" stay figures).
+"""
+
+from __future__ import annotations
+
+import re
+
+from extract.figures.measures import TIME_UNITS
+from extract.figures.nouns import STOP_WORDS
+from extract.lexicons import word_set
+from extract.rules import Rule, unique_names
+
+RULES = (
+    Rule(
+        "term_compound",
+        "A hyphenated number and time unit before a term noun names the term.",
+        (
+            ("The stock hit a new 52-week low.", None),
+            ("Shares set a 52-week — and all-time — low.", None),
+            ("The index crossed its 200-day moving average.", None),
+        ),
+    ),
+    Rule(
+        "attributive_age",
+        "A hyphenated age before a noun describes the person: no figure.",
+        (
+            ("A 34-year-old driver was arrested.", None),
+            ("Police named 50-year-old Dana Wick as the owner.", None),
+        ),
+    ),
+)
+unique_names(RULES)
+
+# the next word, past a dash aside ("a new 52-week — and all-time — low")
+_NEXT_WORD = re.compile(r"(?:[^\S\r\n]*[—–][^—–\n]{1,30}[—–])?[^\S\r\n]*([A-Za-z][\w'’-]*)")
+
+
+def modifier_rule(text: str, num_end: int, end: int, unit: str | None) -> str | None:
+    """The name of the rule that makes the number ending at `num_end` (its figure ending at `end`)
+    part of a compound modifier, or None when it is a figure."""
+    if unit is None or "-" not in text[num_end:end]:
+        return None
+    nxt = _NEXT_WORD.match(text, end)
+    if not nxt:
+        return None
+    word = nxt.group(1).lower()
+    if unit in TIME_UNITS and word in word_set("figure_term_nouns"):
+        return "term_compound"
+    if unit.endswith(" of age") and word not in STOP_WORDS:
+        return "attributive_age"
+    return None
+
+
+__all__ = ["RULES", "modifier_rule"]

@@ -1,0 +1,33 @@
+"""Golden tables of the figures rules: every declared rule's examples, run through find_figures."""
+
+import pytest
+
+from extract.document import Document
+from extract.figures import modifiers
+from extract.figures.find import find_figures
+from extract.models import Figure
+
+
+def figures(text: str) -> list[Figure]:
+    return find_figures(Document.parse(text), [])
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [ex for rule in modifiers.RULES for ex in rule.examples],
+)
+def test_compound_modifiers_are_no_figures(sentence: str, expected: object) -> None:
+    assert expected is None
+    assert figures(sentence) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value", "unit"),
+    [
+        ("Bonds due in 30-year terms sold well.", 30, "year"),
+        ("Divers found a 12-foot shark.", 12, "foot"),
+        ("The index gained 3% over the 52 weeks.", 3, "percent"),
+    ],
+)
+def test_other_hyphenated_measures_stay_figures(sentence: str, value: float, unit: str) -> None:
+    assert [(f.value, f.unit) for f in figures(sentence)][:1] == [(value, unit)]

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from extract.document import Document
+from extract.figures.about import refine
 from extract.figures.context import (
     bound_after,
     bound_before,
@@ -97,7 +98,7 @@ def find_figures(doc: Document, dates: list[TimeExpression]) -> list[Figure]:
             continue
         if fig.unit is None and figures:
             fig = _inherit_unit(text, figures[-1], fig)
-        figures.append(fig)
+        figures.append(refine(doc, fig))
     return figures
 
 
@@ -225,15 +226,20 @@ def _finish(
     if bare and not _LEVEL_BEFORE.search(text, max(0, start - 24), start):
         return None
     about = tail.about
+    rule = None if about is None else "counted_noun" if tail.kind == "count" else "phrase_after"
     if moved and tail.kind != "count":
         change = moved[0]
         if tail.kind in ("money", "measure"):
-            about = subject_before(text, moved[1], max(0, moved[1] - 60)) or about
+            subject = subject_before(text, moved[1], max(0, moved[1] - 80))
+            if subject:
+                about, rule = subject, "subject_of_change"
     elif tail.kind != "count":
         change = change_after(text, end)
         link = _LINK_BEFORE.search(text, max(0, start - 16), start)
         if link and tail.kind in ("money", "measure"):
-            about = subject_before(text, link.start(), max(0, link.start() - 60)) or about
+            subject = subject_before(text, link.start(), max(0, link.start() - 60))
+            if subject:
+                about, rule = subject, "subject_of_link"
     return Figure(
         text=text[start:end],
         start=start,
@@ -244,6 +250,7 @@ def _finish(
         bound=bound,
         change=change,
         about=about,
+        rule=rule,
     )
 
 
@@ -302,6 +309,7 @@ def _read_vague(text: str, m: re.Match[str]) -> Figure | None:
         unit=tail.unit,
         bound=">=",
         about=tail.about,
+        rule="counted_noun" if tail.about else None,
     )
 
 

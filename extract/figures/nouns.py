@@ -7,6 +7,9 @@ and a run stops at the first function word, so "730 drones sent" and "40 people 
 from __future__ import annotations
 
 import re
+from functools import cache
+
+from extract.lexicons import word_set
 
 # Words that cannot sit inside a counted noun phrase: determiners, prepositions, pronouns,
 # auxiliaries and other closed-class words, plus temporal words that follow numbers in news.
@@ -167,6 +170,7 @@ def counted_noun(text: str, pos: int, max_words: int = 5) -> tuple[str, int, int
     """
     p = pos
     start = -1
+    before: list[str] = []
     for _ in range(max_words):
         m = _WORD.match(text, p)
         if not m:
@@ -179,13 +183,36 @@ def counted_noun(text: str, pos: int, max_words: int = 5) -> tuple[str, int, int
             head = singular(word)
             if not (word[:1].isupper() and word[1:2].islower()):
                 head = head.lower()
-            return head, start, m.start(1) + len(word)
+            return _compound(before, head), start, m.start(1) + len(word)
+        before.append(word)
         if low in STOP_WORDS and low not in ("and", "or"):
             return None
         if low in ("and", "or") and p == pos:
             return None
         p = m.start(1) + len(word)
     return None
+
+
+def _compound(before: list[str], head: str) -> str:
+    """The counted unit with the modifiers that make one noun with its head: a capitalised name
+    ("two Black Panthers", "three South Koreans") or a two-word noun of the lexicon ("four flight
+    attendants")."""
+    if head[:1].isupper():
+        names: list[str] = []
+        for w in reversed(before):
+            if not (w[:1].isupper() and w[1:2].islower()):
+                break
+            names.insert(0, w)
+        return " ".join([*names, head])
+    if before and (before[-1].lower(), head) in _compounds():
+        return f"{before[-1].lower()} {head}"
+    return head
+
+
+@cache
+def _compounds() -> frozenset[tuple[str, str]]:
+    pairs = (entry.rsplit(" ", 1) for entry in word_set("compound_nouns"))
+    return frozenset((pair[0], pair[1]) for pair in pairs if len(pair) == 2)
 
 
 _NP_WORD = re.compile(r"[^\S\r\n]*([A-Za-z][\w'’-]*)")
@@ -206,6 +233,8 @@ def noun_phrase_after(text: str, pos: int, max_words: int = 5) -> tuple[str, int
         m = _NP_WORD.match(text, p)
         if not m or m.group(1).lower() in STOP_WORDS or m.group(1).lower() == "and":
             break
+        if words and m.group(1).endswith("ed") and m.group(1).islower():
+            break  # "58 percent of women disagreed": a verb ends the phrase
         words.append(m.group(1))
         end = p = m.end(1)
     if not words or words[-1].lower() in _TEMPORAL or words[0].lower() in _TEMPORAL | _DIMENSIONS:
@@ -227,21 +256,48 @@ def about_after(text: str, pos: int) -> str | None:
     return None
 
 
-_SUBJECT = re.compile(r"((?:[A-Za-z][\w'’-]*[^\S\r\n]+){1,7})$")
 _LINKS = frozenset({"of", "in", "at", "for", "on"})
+# where a subject cannot reach back past: a newline, a clause mark, a sentence end before a capital
+_SUBJECT_CUT = re.compile(r"\n|[,;:]\s|\s[—–-]+\s|[.!?][\"”’]?\s+(?=[\"“‘A-Z])")
+_NOT_A_BREAK = re.compile(r"(?:\b[A-Z]\.|\b(?:Inc|Corp|Co|Ltd|Jr|Sr|St|Mr|Mrs|Ms|Dr|No|vs))$")
+_BRACKETS = re.compile(r"\([^()\n]*\)")
+_TOKEN = re.compile(r"[A-Za-z0-9&$][\w&'’.$-]*")
+# between a subject and the verb of change: "prices are down", "the S&P 500 traded up", "has been"
+_BETWEEN = frozenset(
+    """is are was were be been being has have had will would could should may might did does do
+    traded trades closed closes ended ends finished finishes opened opens edged edges inched inches
+    ticked ticks moved moves stood stands was also still now only just slightly sharply marginally
+    modestly further already""".split()
+)
+_JOINERS = frozenset({"of", "and", "&", "for", "de"})
 
 
 def subject_before(text: str, start: int, limit: int) -> str | None:
     """The noun phrase ending at `start`, read backwards up to a function word: the subject before a
-    change verb ("net interest income sank 27%") or before "worth" ("an arms package worth $5m")."""
-    m = _SUBJECT.search(text, max(limit, start - 80), start)
-    if not m:
-        return None
-    words = m.group(1).split()
+    change verb ("net interest income sank 27%", "the S&P 500 traded up 0.09%", "Fenwick Inc.
+    (NYSE: FWT) fell 6%") or before "worth" ("an arms package worth $5m")."""
+    lo = max(limit, start - 100)
+    seg = _BRACKETS.sub(lambda m: " " * len(m.group()), text[lo:start])
+    cut = 0
+    for m in _SUBJECT_CUT.finditer(seg):
+        if m.group().startswith((".", "!", "?")) and _NOT_A_BREAK.search(seg, 0, m.start() + 1):
+            continue
+        cut = m.end()
+    seg = seg[cut:]
+    words = _TOKEN.findall(seg)
+    while words and words[-1].lower() in _BETWEEN:
+        words.pop()
     first = len(words)
-    while first > 0 and words[first - 1].lower() not in STOP_WORDS:
+    while first > 0:
+        low = words[first - 1].lower()
+        joined = 2 <= first < len(words) and words[first - 2][:1].isupper() and words[first][:1].isupper()
+        if low in _JOINERS and joined:
+            first -= 1
+            continue
+        if low in STOP_WORDS or (not words[first - 1][:1].isalnum() and low != "&"):
+            break
         first -= 1
-    # one linking preposition keeps its head: "revenue at the bank", "inflation in the eurozone"
+    # one linking preposition keeps its head: "revenue at the airline", "inflation in the eurozone"
     k = first - (2 if first >= 2 and words[first - 1].lower() == "the" else 1)
     linked = k >= 1 and words[k].lower() in _LINKS and words[k - 1].lower() not in STOP_WORDS
     if first < len(words) and linked:
@@ -251,10 +307,10 @@ def subject_before(text: str, start: int, limit: int) -> str | None:
     kept = words[first:]
     # a verb inside the phrase ("company reported net income") marks where the noun phrase begins
     for i in range(len(kept) - 2, -1, -1):
-        if kept[i].lower().endswith("ed"):
+        if kept[i].endswith("ed") and kept[i].islower():
             kept = kept[i + 1 :]
             break
-    return " ".join(kept[-6:]) or None
+    return " ".join(kept[-6:]).rstrip(",") or None
 
 
 __all__ = [

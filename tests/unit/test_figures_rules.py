@@ -3,7 +3,7 @@
 import pytest
 
 from extract.document import Document
-from extract.figures import modifiers
+from extract.figures import about, modifiers
 from extract.figures.find import find_figures
 from extract.models import Figure
 
@@ -31,3 +31,12 @@ def test_compound_modifiers_are_no_figures(sentence: str, expected: object) -> N
 )
 def test_other_hyphenated_measures_stay_figures(sentence: str, value: float, unit: str) -> None:
     assert [(f.value, f.unit) for f in figures(sentence)][:1] == [(value, unit)]
+
+
+ABOUT_EXAMPLES = [(rule.name, s, e) for rule in about.RULES for s, e in rule.examples]
+
+
+@pytest.mark.parametrize(("rule", "sentence", "expected"), ABOUT_EXAMPLES)
+def test_about_rules(rule: str, sentence: str, expected: object) -> None:
+    found = figures(sentence)
+    assert any(f.about == expected and f.rule == rule for f in found), [(f.about, f.rule) for f in found]

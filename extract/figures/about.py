@@ -62,6 +62,11 @@ RULES = (
         (("Zinc futures slid to $2,400 a tonne.", "Zinc futures"),),
     ),
     Rule(
+        "measured_noun",
+        "A length before high/long/deep is of the noun right before it.",
+        (("Crews faced waves up to four metres high.", "waves"),),
+    ),
+    Rule(
         "subject_of_copula",
         "A figure after is/was/totalled/lasted is of the subject of that verb.",
         (
@@ -88,6 +93,11 @@ RULES = (
         "distance_from",
         "A distance north/south/... of a place is the distance from that place.",
         (("The boat sank 40 miles east of Port Elden.", "distance from Port Elden"),),
+    ),
+    Rule(
+        "restated",
+        "The same quantity restated in another unit is of what the first one is of.",
+        (("The jet cruised at 30,000 feet (9,144 metres).", "cruised"),),
     ),
     Rule(
         "company_of_report",
@@ -125,6 +135,7 @@ _VERB_AT = re.compile(
     rf"(?<![\w-])(?P<verb>(?:[a-z]+{_S}+to{_S}+)?[a-z]{{3,}}(?:ing|ed)?){_S}+(?:at|to){_S}+"
     rf"(?:(?:an?|the){_S}+(?:altitude|height|depth|speed){_S}+of{_S}+)?$"
 )
+_DIMENSION_AFTER = re.compile(rf"{_S}+(?:high|tall|long|wide|deep|thick)(?!\w)")
 _BRACKET_SHARE = re.compile(rf"\((?:{_S}*(?:also|about|or|some|nearly|almost|just){_S}+)?$")
 _RECIPIENT = re.compile(
     rf"(?:{_S}+each)?{_S}+(?:to|for){_S}+(?:the{_S}+)?"
@@ -176,7 +187,7 @@ def refine(doc: Document, fig: Figure) -> Figure:
         about, rule = f"distance from {dist.group('place')}", "distance_from"
     if about is None and not countable:
         about, rule = _context_about(text, fig, s_start)
-    if about is None and fig.unit is not None and fig.unit.isupper():
+    if about is None and fig.unit is not None and (fig.unit.isupper() or fig.unit == "page"):
         found = _listing_title(doc, fig, p_start, p_end)
         if found:
             about, rule = found, "listing_title"
@@ -204,6 +215,10 @@ def _context_about(text: str, fig: Figure, s_start: int) -> tuple[str | None, st
         subject = subject_before(text, cop.start(), s_start)
         if subject:
             return subject, "subject_of_copula"
+    if fig.unit and fig.unit.endswith(_LENGTHS) and _DIMENSION_AFTER.match(text, end):
+        subject = subject_before(text, start, s_start)
+        if subject:
+            return subject, "measured_noun"
     if _BRACKET_SHARE.search(text, max(s_start, start - 12), start) and text[end : end + 1] == ")":
         opening = text.rfind("(", max(s_start, start - 12), start)
         subject = subject_before(text, opening, s_start)

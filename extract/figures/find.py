@@ -55,7 +55,7 @@ _WORD_START_ANY_CASE = re.compile(
     rf"\b{opening_guard(_NUMBER_WORD, re.IGNORECASE)}(?:{_NUMBER_WORD})\b", re.IGNORECASE
 )
 _RANGE = re.compile(
-    rf"[^\S\r\n]*(?:-|–|—|to|and|or)[^\S\r\n]*(?P<cur>{CURRENCY_PREFIX.pattern}[^\S\r\n]?)?"
+    rf"[^\S\r\n]*(?:-to-|-|–|—|to|and|or)[^\S\r\n]*(?P<cur>{CURRENCY_PREFIX.pattern}[^\S\r\n]?)?"
     rf"(?P<num>(?<![\w.,:/]){DIGIT_NUMBER}|{WORD_NUMBER})"
 )
 _MINUS = re.compile(r"(?:(?<![\w.,)%])[-−]|(?<![\w-])(?<!or )(?i:minus)[^\S\r\n]+)$")
@@ -84,6 +84,7 @@ def find_figures(doc: Document, dates: list[TimeExpression]) -> list[Figure]:
     text = doc.text
     blocked = [(d.start, d.end) for d in dates if d.kind != "duration"]
     figures: list[Figure] = []
+    pending: tuple[int, int] | None = None
     resume = 0
     for hit in _hits(text):
         if hit < resume:
@@ -96,10 +97,36 @@ def find_figures(doc: Document, dates: list[TimeExpression]) -> list[Figure]:
         resume = max(resume, m.start() + 1)
         if fig is None or any(s < fig.end and fig.start < e for s, e in blocked):
             continue
-        if fig.unit is None and figures:
+        if modifier_rule(text, fig.start, fig.end, fig.unit, counted=fig.rule == "counted_noun"):
+            continue
+        to_next = _TO_NEXT.match(text, fig.end) if fig.unit is None else None
+        if pending is not None and fig.unit is not None and pending[1] == fig.start:
+            figures[pending[0]] = figures[pending[0]].model_copy(
+                update={"unit": fig.unit, "about": figures[pending[0]].about or fig.about}
+            )
+        pending = (len(figures), to_next.end()) if to_next else None
+        if fig.unit is None and figures and not to_next:
             fig = _inherit_unit(text, figures[-1], fig)
+        elif figures and fig.about is None and fig.unit is not None:
+            fig = _restated(text, figures[-1], fig)
         figures.append(refine(doc, fig))
     return figures
+
+
+# "from 32,000 to 38,000 feet": a bare number before "to" and a figure with a unit takes that unit
+_TO_NEXT = re.compile(r"[^\S\r\n]+(?:to|and|or)[^\S\r\n]+")
+# "65 µm long, or 0.065 mm", "32,000 feet (9,753 metres)": the same quantity in another unit
+_RESTATED = re.compile(r"[^\S\r\n]*(?:(?:long|high|wide|deep|tall)?,?[^\S\r\n]*or|\(|/)[^\S\r\n]*")
+_OF_WHICH = re.compile(r"(?i)(?<![\w-])of\s+(?:which|whom|them|those|these)\s+$")
+
+
+def _restated(text: str, previous: Figure, fig: Figure) -> Figure:
+    if previous.about is None or previous.unit is None or fig.unit.isupper() != previous.unit.isupper():
+        return fig
+    m = _RESTATED.match(text, previous.end)
+    if not m or m.end() != fig.start:
+        return fig
+    return fig.model_copy(update={"about": previous.about, "rule": "restated"})
 
 
 def _inherit_unit(text: str, previous: Figure, fig: Figure) -> Figure:
@@ -108,7 +135,10 @@ def _inherit_unit(text: str, previous: Figure, fig: Figure) -> Figure:
     between = text[previous.end : fig.start]
     if previous.unit is None or len(between) > 60 or _SENTENCE_BREAK.search(between):
         return fig
-    if not _COMPARED.search(text, max(0, fig.start - 16), fig.start):
+    if not (
+        _COMPARED.search(text, max(0, fig.start - 16), fig.start)
+        or _OF_WHICH.search(text, max(0, fig.start - 16), fig.start)
+    ):
         return fig
     return fig.model_copy(update={"unit": previous.unit, "about": fig.about or previous.about})
 
@@ -194,7 +224,7 @@ def _read(text: str, m: re.Match[str]) -> tuple[Figure | None, int]:
         return None, tail.end
     if tail.unit in TIME_UNITS and _TEMPORAL_AFTER.match(text, tail.end):
         return None, tail.end
-    if tail.kind == "measure" and modifier_rule(text, num_end, tail.end, tail.unit):
+    if tail.kind == "measure" and modifier_rule(text, num_end, tail.end, tail.unit, counted=False):
         return None, tail.end
     if tail.kind == "count" and _ANAPHORIC.search(text, max(0, s - 8), s) and not digits:
         return None, tail.end

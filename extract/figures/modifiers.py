@@ -33,6 +33,14 @@ RULES = (
             ("Police named 50-year-old Dana Wick as the owner.", None),
         ),
     ),
+    Rule(
+        "title_of_work",
+        "A count of capitalised words opening a quoted title or a headline names a work.",
+        (
+            ("Read the list (see “30 Bravest Startups”) first.", None),
+            ("The 12 Oddest Jobs We Found in Texas", None),
+        ),
+    ),
 )
 unique_names(RULES)
 
@@ -40,9 +48,12 @@ unique_names(RULES)
 _NEXT_WORD = re.compile(r"(?:[^\S\r\n]*[—–][^—–\n]{1,30}[—–])?[^\S\r\n]*([A-Za-z][\w'’-]*)")
 
 
-def modifier_rule(text: str, num_end: int, end: int, unit: str | None) -> str | None:
+def modifier_rule(text: str, num_end: int, end: int, unit: str | None, *, counted: bool) -> str | None:
     """The name of the rule that makes the number ending at `num_end` (its figure ending at `end`)
-    part of a compound modifier, or None when it is a figure."""
+    part of a compound modifier or a title, or None when it is a figure. For a count (`counted`),
+    `num_end` is where the figure starts."""
+    if counted:
+        return _title_rule(text, num_end, end, unit)
     if unit is None or "-" not in text[num_end:end]:
         return None
     nxt = _NEXT_WORD.match(text, end)
@@ -53,6 +64,28 @@ def modifier_rule(text: str, num_end: int, end: int, unit: str | None) -> str | 
         return "term_compound"
     if unit.endswith(" of age") and word not in STOP_WORDS:
         return "attributive_age"
+    return None
+
+
+_TITLE_OPENING = re.compile(r"(?:[“\"‘]|\(see[^\S\r\n]+[“\"‘]?|(?<![\w-])[Tt]he[^\S\r\n]+)$")
+_LINE = re.compile(r"[^\n]*")
+
+
+def _title_rule(text: str, start: int, end: int, unit: str | None) -> str | None:
+    """ "see “50 Smartest Companies”", a headline "The 10 Weirdest Ways We Deal with the Dead": a
+    count of capitalised words opening a quoted title or a title-case line names a work."""
+    if not unit or not unit[:1].isupper():
+        return None
+    opening = _TITLE_OPENING.search(text, max(0, start - 8), start)
+    if opening and not opening.group().lower().startswith("the"):
+        return "title_of_work"
+    line_start = text.rfind("\n", 0, start) + 1
+    line = _LINE.match(text, line_start)
+    words = line.group().split() if line else []
+    if words and len(words) <= 14 and not line.group().rstrip().endswith((".", "!", "?", '"', "”")):
+        capitalised = sum(1 for w in words if w[:1].isupper() or w[:1].isdigit())
+        if capitalised >= max(3, len(words) - 2):
+            return "title_of_work"
     return None
 
 

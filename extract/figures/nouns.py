@@ -294,7 +294,7 @@ def subject_before(text: str, start: int, limit: int) -> str | None:
         if low in _JOINERS and joined:
             first -= 1
             continue
-        if low in STOP_WORDS or (not words[first - 1][:1].isalnum() and low != "&"):
+        if low in STOP_WORDS or low == "and" or (not words[first - 1][:1].isalnum() and low != "&"):
             break
         first -= 1
     # one linking preposition keeps its head: "revenue at the airline", "inflation in the eurozone"

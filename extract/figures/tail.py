@@ -91,6 +91,7 @@ def _scale_fits(text: str, end: int) -> bool:
     return counted_noun(text, end, max_words=3) is not None
 
 
+_ON_BOARD = re.compile(r"[^\S\r\n]+(?:on[^\S\r\n]+board|aboard)(?!\w)")
 _TIMES = re.compile(r"[^\S\r\n]times(?!\w)")
 
 
@@ -155,6 +156,8 @@ def read_tail(text: str, p: int, code: str | None, value: float) -> Tail:
         if noun:
             head, a_start, a_end = noun
             return Tail(end=a_end, unit=head, kind="count", about=text[a_start:a_end])
+        if _ON_BOARD.match(text, p):  # "killing all 228 on board": people
+            return Tail(end=p, unit="person", kind="count", about="people on board")
     return Tail(end=p)
 
 

@@ -225,7 +225,7 @@ def _context_about(text: str, fig: Figure, s_start: int) -> tuple[str | None, st
         if subject:
             return subject, "share_in_brackets"
     verb = _VERB_AT.search(text, max(s_start, start - 40), start)
-    if verb and fig.unit is not None and not fig.unit.isupper() and fig.unit != "percent":
+    if verb and fig.unit is not None and not _is_money(fig.unit) and fig.unit != "percent":
         return verb.group("verb"), "verb_before"
     rec = _RECIPIENT.match(text, end)
     if rec and (fig.unit or "x").isupper() and rec.group("name").lower() not in _MONTHS:
@@ -285,6 +285,10 @@ def _company(text: str, p_start: int, pos: int) -> str | None:
     while words and words[0].lower() in STOP_WORDS | {"the"}:
         words = words[1:]
     return " ".join(words) or None
+
+
+def _is_money(unit: str) -> bool:
+    return unit.isupper() or unit.startswith(("penny", "cent", "dollar", "euro", "pound sterling"))
 
 
 def _of_a_company(fig: Figure) -> bool:

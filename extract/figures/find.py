@@ -76,6 +76,7 @@ _LEVEL_BEFORE = re.compile(
 )
 _ANAPHORIC = re.compile(r"(?i)(?<![\w-])(?:these|those|the|both)\s+$")
 _POINT_IDIOM = frozenset({"point", "second", "minute", "hour", "day", "week", "month", "year", "decade"})
+_RESOLUTIONS = frozenset({240.0, 360.0, 480.0, 576.0, 720.0, 1080.0, 1440.0, 2160.0, 4320.0})
 _VAGUE = {"tens": 10.0, "hundreds": 100.0}
 
 
@@ -205,6 +206,8 @@ def _read(text: str, m: re.Match[str]) -> tuple[Figure | None, int]:
             first = scaled
             if scaled == value and second_scaled != second and value < second:
                 first = value * second_scaled / second  # "5 to 10 million"
+            elif scaled == value and (lead := _scaled_word_number(rng.group("num"))) and value < lead[0]:
+                first = value * lead[1]  # "four to five thousand"
             if tail2.kind and first < second_scaled:
                 tail = tail2
                 scaled, value_max = first * tail2.scale, second_scaled * tail2.scale
@@ -218,6 +221,8 @@ def _read(text: str, m: re.Match[str]) -> tuple[Figure | None, int]:
             value_max, tail = _repeated_unit_range(text, s, tail, value, code)
     if not tail.kind and (text[tail.end : tail.end + 1].isalnum() or not digits or len(num) > 12):
         return None, tail.end
+    if tail.unit == "penny" and text[tail.end - 1 : tail.end] == "p" and value in _RESOLUTIONS:
+        return None, tail.end  # "1080p" is a screen resolution
     if num.lower() == "one" and (tail.kind in ("count", "") or tail.unit in _POINT_IDIOM):
         return None, tail.end
     if digits and tail.kind in ("count", "") and _looks_like_year(num, value):
@@ -303,6 +308,15 @@ def _repeated_unit_range(
         return None, tail
     tail2.about = tail.about or tail2.about
     return high, tail2
+
+
+def _scaled_word_number(num: str) -> tuple[float, float] | None:
+    """ "five thousand" -> (5, 1000): the number before its last scale word, and that scale."""
+    words = num.lower().split()
+    if len(words) < 2 or words[-1] not in SCALES:
+        return None
+    lead = number_value(" ".join(words[:-1]))
+    return (lead, SCALES[words[-1]]) if lead else None
 
 
 def _range_allowed(text: str, s: int, rng: re.Match[str]) -> bool:

@@ -68,13 +68,17 @@ def read_scale(text: str, p: int, value: float, *, money: bool) -> tuple[int, fl
     if not sm:
         return p, value
     word = sm.group().strip(" \t-")
-    factor = SCALES.get(word.lower()) or SCALE_ABBREVIATIONS.get(word)
+    factor: float | None = 1.0
+    for part in word.split():  # "4 hundred million"
+        factor = (SCALES.get(part.lower()) or SCALE_ABBREVIATIONS.get(part) or 0) * (factor or 0) or None
     if factor is None:
         return p, value
-    short = word.lower() not in SCALES
+    short = word.lower() not in SCALES and " " not in word
     if short and word in ("m", "M", "b", "B", "MM") and not money and not _scale_fits(text, sm.end()):
         return p, value  # "50m" is fifty metres unless money or a counted plural follows
-    if short and sm.group()[:1].isspace() and word not in ("bn", "mn", "mln", "tn", "trn") and not money:
+    spaced = short and sm.group()[:1].isspace() and word not in ("bn", "mn", "mln", "tn", "trn")
+    # "8 B people" is eight billion; "5 m" is five metres
+    if spaced and not money and (word not in ("B", "M", "K") or not _scale_fits(text, sm.end())):
         return p, value
     return sm.end(), value * factor
 
@@ -92,6 +96,10 @@ def _scale_fits(text: str, end: int) -> bool:
 
 
 _ON_BOARD = re.compile(r"[^\S\r\n]+(?:on[^\S\r\n]+board|aboard)(?!\w)")
+_INCHES = re.compile(
+    r"(?:[^\S\r\n]+(?:and[^\S\r\n]+)?|-)(?P<n>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven)"
+    r"(?:[^\S\r\n]*(?:inch(?:es)?|in\.|\"|”)|(?=[^\S\r\n]+[a-z]|[,.;]))(?![\w-])"
+)
 _TIMES = re.compile(r"[^\S\r\n]times(?!\w)")
 
 
@@ -138,6 +146,12 @@ def read_tail(text: str, p: int, code: str | None, value: float) -> Tail:
     if um:
         unit = unit_name(um)
         end = um.end()
+        if unit == "foot" and value and um.group().lower() != "ft":
+            inches = _INCHES.match(text, end)
+            if inches:  # "5 feet 11 inches", "6-foot-2": one height
+                n = number_value(inches.group("n"))
+                if n is not None and n < 12:
+                    return Tail(end=inches.end(), unit=unit, kind="measure", scale=(value + n / 12) / value)
         if unit in ("year", "month", "week", "day"):
             age = _AGE.match(text, end)
             if age:
@@ -171,8 +185,9 @@ def _money(text: str, end: int, code: str, extra: float, value: float, spelled: 
             scale = (value + c / 100) / value if value else 1.0
             return Tail(end=cents.end(), unit=unit, kind="money", scale=scale)
     per = _per(text, end)
-    # "$2 billion a year" is usually a yearly total reported as money; prices per thing are rates
-    if per and per[0] not in ("year", "month", "week", "day"):
+    # "$2 billion a year" is usually a yearly total reported as money; prices per thing are rates,
+    # and so are wages and rents ("$3,500 a month")
+    if per and (per[0] not in ("year", "month", "week", "day", "hour") or value * scale < 1e6):
         unit, end = f"{money_name(code)} per {per[0]}", per[1]
     return Tail(end=end, unit=unit, kind="money", scale=scale, about=about_after(text, end))
 

@@ -51,3 +51,36 @@ def test_a_bare_number_before_to_and_a_measure_takes_its_unit() -> None:
 def test_of_which_takes_the_unit_of_the_figure_before() -> None:
     found = figures("She logged 9,400 flying hours, of which 2,100 were at night.")
     assert [(f.value, f.unit) for f in found] == [(9_400, "hour"), (2_100, "hour")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value", "value_max", "unit"),
+    [
+        ("The maker shipped 35m phones.", 35e6, None, "phone"),
+        ("Some 8 B people live on Earth.", 8e9, None, "person"),
+        ("The port cost 4 hundred million dollars.", 4e8, None, "USD"),
+        ("The scheme cost half a billion dollars.", 5e8, None, "USD"),
+        ("Four to five thousand fans waited.", 4000, 5000, "fan"),
+        ("The engine makes 410 hp.", 410, None, "horsepower"),
+        ("The coupe has 380 bhp.", 380, None, "brake horsepower"),
+        ("It redlines at 7,200 rpm.", 7200, None, "revolution per minute"),
+        ("Torque is 520 Nm.", 520, None, "newton metre"),
+        ("Torque is 390 lb-ft.", 390, None, "pound-foot"),
+        ("The van was doing 70 m.p.h. on the ring road.", 70, None, "mile per hour"),
+        ("Shares in Halden closed at 164p.", 164, None, "penny"),
+        ("The index shed 42 index points.", 42, None, "point"),
+        ("Rent on the flat is $3,500 a month.", 3500, None, "dollar per month"),
+        ("The agency's budget is $2 billion a year.", 2e9, None, "USD"),
+        ("The goalkeeper is 6 feet 4 inches tall.", 6 + 4 / 12, None, "foot"),
+    ],
+)
+def test_scale_words_ranges_and_units(
+    sentence: str, value: float, value_max: float | None, unit: str
+) -> None:
+    f = figures(sentence)[0]
+    assert f.value == pytest.approx(value)
+    assert (f.value_max, f.unit) == (value_max, unit)
+
+
+def test_a_screen_resolution_is_no_price_in_pence() -> None:
+    assert figures("The camera records 1080p video.") == []

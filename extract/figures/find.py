@@ -75,7 +75,9 @@ _LEVEL_BEFORE = re.compile(
     r"\s+to|reached|stood\s+at|stands\s+at|totall?ing|total\s+of|numbering|toll\s+of)\s+$"
 )
 _ANAPHORIC = re.compile(r"(?i)(?<![\w-])(?:these|those|the|both)\s+$")
-_POINT_IDIOM = frozenset({"point", "second", "minute", "hour", "day", "week", "month", "year", "decade"})
+_POINT_IDIOM = frozenset(
+    {"bit", "point", "second", "minute", "hour", "day", "week", "month", "year", "decade"}
+)
 _RESOLUTIONS = frozenset({240.0, 360.0, 480.0, 576.0, 720.0, 1080.0, 1440.0, 2160.0, 4320.0})
 _VAGUE = {"tens": 10.0, "hundreds": 100.0}
 

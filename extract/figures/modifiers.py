@@ -39,6 +39,7 @@ RULES = (
         (
             ("Read the list (see “30 Bravest Startups”) first.", None),
             ("The 12 Oddest Jobs We Found in Texas", None),
+            ("Read The 7 Oddest Jobs We Found online.", None),
         ),
     ),
 )
@@ -69,6 +70,7 @@ def modifier_rule(text: str, num_end: int, end: int, unit: str | None, *, counte
 
 _TITLE_OPENING = re.compile(r"(?:[“\"‘]|\(see[^\S\r\n]+[“\"‘]?|(?<![\w-])[Tt]he[^\S\r\n]+)$")
 _LINE = re.compile(r"[^\n]*")
+_CAPITAL_NEXT = re.compile(r"[^\S\r\n]+[A-Z][a-z]+[^\S\r\n]+[A-Z][a-z]")
 
 
 def _title_rule(text: str, start: int, end: int, unit: str | None) -> str | None:
@@ -76,6 +78,8 @@ def _title_rule(text: str, start: int, end: int, unit: str | None) -> str | None
     count of capitalised words opening a quoted title or a title-case line names a work."""
     if not unit or not unit[:1].isupper():
         return None
+    if _CAPITAL_NEXT.match(text, end):
+        return "title_of_work"  # "The 10 Weirdest Ways We Deal with the Dead"
     opening = _TITLE_OPENING.search(text, max(0, start - 8), start)
     if opening and not opening.group().lower().startswith("the"):
         return "title_of_work"

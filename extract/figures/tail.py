@@ -7,9 +7,10 @@ import re
 from dataclasses import dataclass
 
 from extract.figures.measures import APART_UNIT, GLUED_UNIT, TIME_UNITS, unit_name
-from extract.figures.nouns import about_after, counted_noun
+from extract.figures.nouns import about_after, counted_noun, singular
 from extract.figures.numbers import SCALE, SCALE_ABBREVIATIONS, SCALES, number_value
 from extract.figures.units import CURRENCY_SUFFIX, SCALE_ONLY_SUFFIX, currency_of, money_name
+from extract.lexicons import word_set
 
 SCALE_AFTER = re.compile(rf"[^\S\r\n]?(?:-[^\S\r\n]?)?{SCALE}")
 _SPACE = re.compile(r"[^\S\r\n]?(?:-[^\S\r\n]?)?")
@@ -100,6 +101,7 @@ _INCHES = re.compile(
     r"(?:[^\S\r\n]+(?:and[^\S\r\n]+)?|-)(?P<n>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven)"
     r"(?:[^\S\r\n]*(?:inch(?:es)?|in\.|\"|”)|(?=[^\S\r\n]+[a-z]|[,.;]))(?![\w-])"
 )
+_PAIR = re.compile(r"[^\S\r\n]+(?:and|or)[^\S\r\n]+(?P<w>[a-z]+)(?![\w-])")
 _TIMES = re.compile(r"[^\S\r\n]times(?!\w)")
 
 
@@ -124,7 +126,7 @@ def read_tail(text: str, p: int, code: str | None, value: float) -> Tail:
                     end = sm.end()
                 return _money(text, end, code, extra, value, spelled=cm.group()[:1].isalpha())
         sc = SCALE_ONLY_SUFFIX.match(text, p + 1)
-        if sc and p > 0 and text[p - 1].isalpha() and text[p : p + 1] == " ":
+        if sc and text[p : p + 1] == " " and _SCALE_BEFORE.search(text, max(0, p - 10), p):
             found = currency_of(sc.group())
             if found:
                 return _money(text, sc.end(), found[0], 1.0, value)
@@ -169,6 +171,10 @@ def read_tail(text: str, p: int, code: str | None, value: float) -> Tail:
         noun = counted_noun(text, p)
         if noun:
             head, a_start, a_end = noun
+            pair = _PAIR.match(text, a_end)
+            people = word_set("people_nouns")
+            if pair and head.lower() in people and singular(pair.group("w")).lower() in people:
+                a_end, head = pair.end(), "person"  # "239 passengers and crew"
             return Tail(end=a_end, unit=head, kind="count", about=text[a_start:a_end])
         if _ON_BOARD.match(text, p):  # "killing all 228 on board": people
             return Tail(end=p, unit="person", kind="count", about="people on board")
@@ -207,7 +213,7 @@ def _per(text: str, end: int) -> tuple[str, int] | None:
     return _PER_NAMES.get(w, w), word.end()
 
 
-_SCALE_BEFORE = re.compile(r"(?i)(?:million|billion|thousand|bn|m)\s*$")
+_SCALE_BEFORE = re.compile(r"(?i)(?:million|billion|trillion|thousand|bn|mn|tn|m)\s*$")
 _STERLING = re.compile(r"(?i)\s+sterling")
 
 

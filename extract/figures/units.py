@@ -232,7 +232,7 @@ CURRENCY_SUFFIX = Alternation(
     ],
     r"(?!\w)",
 )
-SCALE_ONLY_SUFFIX = re.compile(r"(?:won|rand|marks|real)(?!\w)")
+SCALE_ONLY_SUFFIX = re.compile(r"(?:won|rand|marks|real)(?![\w-])")
 
 
 _SPACES = re.compile(r"\s+")

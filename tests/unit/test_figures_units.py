@@ -84,3 +84,18 @@ def test_scale_words_ranges_and_units(
 
 def test_a_screen_resolution_is_no_price_in_pence() -> None:
     assert figures("The camera records 1080p video.") == []
+
+
+def test_real_after_a_word_number_is_no_currency() -> None:
+    f = figures("Doctors studied three real-life cases.")[0]
+    assert (f.value, f.unit) == (3, "case")
+    assert figures("The deal is worth 2 trillion won.")[0].unit == "KRW"
+
+
+def test_passengers_and_crew_are_people() -> None:
+    f = figures("The ferry had 239 passengers and crew on board.")[0]
+    assert (f.value, f.unit, f.text) == (239, "person", "239 passengers and crew")
+
+
+def test_not_one_bit_is_no_figure() -> None:
+    assert figures("She does not mind one bit.") == []

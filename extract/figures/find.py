@@ -35,14 +35,16 @@ from extract.regex_first import opening_guard
 
 _CANDIDATE_PATTERN = (
     rf"(?:(?P<cur>{CURRENCY_PREFIX.pattern}[^\S\r\n]?)|(?<![\w.,:/'’]))(?P<num>{DIGIT_NUMBER}|{WORD_NUMBER})"
-    r"|(?P<vague>(?i:(?<![\w-])(?:tens|hundreds)\s+of\s+(?:thousands|millions|billions)(?!\w)))"
+    r"|(?P<vague>(?i:(?<![\w-])(?:(?:tens|hundreds)\s+of\s+(?:thousands|millions|billions)(?!\w)"
+    r"|(?:hundreds|thousands|millions|billions)(?=\s+of\s+(?!the\b|them\b|us\b|those\b)[a-z]))))"
 )
 # searched a few characters before each hit: the guard passes over the spaces and punctuation there
 _CANDIDATE = re.compile(f"{opening_guard(_CANDIDATE_PATTERN)}(?:{_CANDIDATE_PATTERN})")
 # one set, then the same set repeated: a pattern that opens with a plain character set lets `re` skip
 # ahead to the next such character in a tight loop (`[...]+` would be tried at every position)
 _DIGIT_START = re.compile(r"[\d½¼¾⅓⅔⅛$€£¥₹₽₴₩₪₺₿₡₭₾฿₦₱元][\d½¼¾⅓⅔⅛$€£¥₹₽₴₩₪₺₿₡₭₾฿₦₱元]*")
-_NUMBER_WORDS = [*UNITS, *TENS, "dozen", "half", "quarter", "tens", "hundreds"]
+_NUMBER_WORDS = [*UNITS, *TENS, "dozen", "half", "quarter", "tens", "hundreds", "thousands"]
+_NUMBER_WORDS += ["millions", "billions"]
 # The words as a prefix tree, which `re` tries one branch a letter. Their order does not matter: a word
 # must end at a word boundary and all are letters only, so at most one of them can match at a place.
 _NUMBER_WORD = (
@@ -72,14 +74,18 @@ _SENTENCE_BREAK = re.compile(r"[.!?;]\s")
 # "the death toll rose to 23", "a total of 40": a bare number reported as a level or a total
 _LEVEL_BEFORE = re.compile(
     r"(?i)(?<![\w-])(?:(?:rose|risen|climbed|increased|jumped|grew|fell|dropped|declined|decreased|reached)"
-    r"\s+to|reached|stood\s+at|stands\s+at|totall?ing|total\s+of|numbering|toll\s+of)\s+$"
+    r"\s+to|reached|stood\s+at|stands\s+at|totall?ing|total\s+of|numbering|toll\s+of"
+    r"|(?:priced|trading|traded|quoted)\s+at|at\s+a\s+price\s+of)\s+$"
 )
-_ANAPHORIC = re.compile(r"(?i)(?<![\w-])(?:these|those|the|both)\s+$")
+# "all 70 of us": a bare number counting the people named by the pronoun
+_OF_US = re.compile(r"[^\S\r\n]+of[^\S\r\n]+(?:us|them|you|whom)(?!\w)")
+_ANAPHORIC = re.compile(r"(?i)(?<![\w-])(?:these|those|both)\s+$")
 _POINT_IDIOM = frozenset(
     {"bit", "point", "second", "minute", "hour", "day", "week", "month", "year", "decade"}
 )
 _RESOLUTIONS = frozenset({240.0, 360.0, 480.0, 576.0, 720.0, 1080.0, 1440.0, 2160.0, 4320.0})
 _VAGUE = {"tens": 10.0, "hundreds": 100.0}
+_VAGUE_ONE = {"hundreds": 100.0, "thousands": 1e3, "millions": 1e6, "billions": 1e9}
 
 
 def find_figures(doc: Document, dates: list[TimeExpression]) -> list[Figure]:
@@ -253,14 +259,14 @@ def _finish(
     before = bound_before(text, s)
     if before:
         bound, start = before
-    elif not prefixed and is_identifier(text, s):
-        return None
+    elif not prefixed and is_identifier(text, s) and not (tail.kind == "count" and tail.unit is None):
+        return None  # "Flight 447", not "called Bob 3 times"
     after = bound_after(text, end)
     if after:
         bound, end = after
     moved = change_before(text, start)
     bare = not tail.kind and bound == "=" and not quantity and not moved
-    if bare and not _LEVEL_BEFORE.search(text, max(0, start - 24), start):
+    if bare and not _LEVEL_BEFORE.search(text, max(0, start - 24), start) and not _OF_US.match(text, end):
         return None
     about = tail.about
     rule = None if about is None else "counted_noun" if tail.kind == "count" else "phrase_after"
@@ -341,8 +347,15 @@ def _looks_like_year(num: str, value: float) -> bool:
 
 
 def _read_vague(text: str, m: re.Match[str]) -> Figure | None:
+    """ "tens of thousands" (10,000 to 100,000), "thousands of pages" (1,000 to 10,000): a range
+    from the word's unit to the next order of it. ("Dozens of" stays vague: no figure.)"""
     words = m.group("vague").lower().split()
-    value = _VAGUE[words[0]] * SCALES[words[2].rstrip("s")]
+    if len(words) == 1:
+        value = _VAGUE_ONE[words[0]]
+        high = value * 10
+    else:
+        value = _VAGUE[words[0]] * SCALES[words[2].rstrip("s")]
+        high = value * 10
     of = re.match(r"[^\S\r\n]+of(?=[^\S\r\n])", text[m.end() : m.end() + 4])
     tail = read_tail(text, m.end() + (of.end() if of else 0), None, value)
     if not tail.kind:
@@ -352,8 +365,8 @@ def _read_vague(text: str, m: re.Match[str]) -> Figure | None:
         start=m.start(),
         end=tail.end,
         value=value,
+        value_max=high,
         unit=tail.unit,
-        bound=">=",
         about=tail.about,
         rule="counted_noun" if tail.about else None,
     )

@@ -101,6 +101,7 @@ _INCHES = re.compile(
     r"(?:[^\S\r\n]+(?:and[^\S\r\n]+)?|-)(?P<n>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven)"
     r"(?:[^\S\r\n]*(?:inch(?:es)?|in\.|\"|”)|(?=[^\S\r\n]+[a-z]|[,.;]))(?![\w-])"
 )
+_OF_THE = re.compile(r"[^\S\r\n]+of[^\S\r\n]+(?:the|his|her|its|their|our|my|your)[^\S\r\n]")
 _PAIR = re.compile(r"[^\S\r\n]+(?:and|or)[^\S\r\n]+(?P<w>[a-z]+)(?![\w-])")
 _TIMES = re.compile(r"[^\S\r\n]times(?!\w)")
 
@@ -176,6 +177,11 @@ def read_tail(text: str, p: int, code: str | None, value: float) -> Tail:
             if pair and head.lower() in people and singular(pair.group("w")).lower() in people:
                 a_end, head = pair.end(), "person"  # "239 passengers and crew"
             return Tail(end=a_end, unit=head, kind="count", about=text[a_start:a_end])
+        part = _OF_THE.match(text, p)
+        noun = counted_noun(text, part.end() - 1) if part else None
+        if noun:  # "five of the new satellites", "two of his children"
+            # the figure stays the number: the phrase may hold figures of its own ("three-ton")
+            return Tail(end=p, unit=noun[0], kind="count", about=text[noun[1] : noun[2]])
         if _ON_BOARD.match(text, p):  # "killing all 228 on board": people
             return Tail(end=p, unit="person", kind="count", about="people on board")
     return Tail(end=p)

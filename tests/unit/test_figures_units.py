@@ -99,3 +99,24 @@ def test_passengers_and_crew_are_people() -> None:
 
 def test_not_one_bit_is_no_figure() -> None:
     assert figures("She does not mind one bit.") == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value", "unit"),
+    [
+        ("I tried to call Maro 3 times already.", 3, None),
+        ("All 40 of us stayed.", 40, None),
+        ("The notes were priced at 99 1/2 to yield 6%.", 99.5, None),
+        ("Crews built five of the three-ton satellites.", 5, "satellite"),
+        ("She lost two of her children in the flood.", 2, "child"),
+        ("Lend me 100,000 ரூ today.", 100_000, "sri lankan rupee"),
+    ],
+)
+def test_counts_and_prices_without_a_following_noun(sentence: str, value: float, unit: str | None) -> None:
+    f = figures(sentence)[0]
+    assert (f.value, f.unit) == (value, unit)
+
+
+def test_the_before_a_count_is_no_anaphora() -> None:
+    f = figures("Police questioned the two producers.")[0]
+    assert (f.value, f.unit) == (2, "producer")

@@ -159,6 +159,7 @@ _COMPANY = re.compile(
     r"Euronext|XETRA|BATS)[^\S\r\n]*:[^\S\r\n]*[A-Z][A-Z0-9.-]*\)"
     r"|(?P<corp>(?:[A-Z][\w'’&-]*[^\S\r\n]+){1,5}(?:Inc|Corp|Ltd|LLC|plc|PLC|Holdings)\b\.?)"
 )
+_SUFFIXES = (" Inc", " Corp", " Ltd", " LLC", " plc", " PLC", " Holdings")
 _DATELINE = re.compile(r"[A-Z][A-Z .,'-]{2,40}(?:--|—|–|-)[^\S\r\n]*")
 _NAME_RUN = re.compile(
     r"(?:The[^\S\r\n]+)?(?P<name>[A-Z][\w'’&.-]*(?:[^\S\r\n]+(?:(?:of|for|and|&)[^\S\r\n]+)?"
@@ -191,8 +192,8 @@ def refine(doc: Document, fig: Figure) -> Figure:
         found = _listing_title(doc, fig, p_start, p_end)
         if found:
             about, rule = found, "listing_title"
-    owner = _company(text, p_start, fig.start) if _of_a_company(fig) else None
-    if owner and _about_the_company(about):
+    owner = _company(text, p_start, fig.start) if _of_a_company(fig) and _about_the_company(about) else None
+    if owner:
         about, rule = _with_owner(owner, about), "company_of_report"
     if about is None and (fig.unit == "percent" or (fig.unit or "x").isupper()):
         found = _clause_subject(text, s_start, fig.start)
@@ -275,6 +276,9 @@ _COLLECTIVES = frozenset("crew staff cargo equipment personnel".split())
 
 def _company(text: str, p_start: int, pos: int) -> str | None:
     """The last company named in the paragraph before `pos` (with a ticker or a corporate suffix)."""
+    seg = text[p_start:pos]
+    if ":" not in seg and not any(suffix in seg for suffix in _SUFFIXES):
+        return None  # neither a ticker nor a corporate suffix: no company named
     last = None
     for m in _COMPANY.finditer(text, p_start, pos):
         last = m
@@ -322,7 +326,7 @@ def _listing_title(doc: Document, fig: Figure, p_start: int, p_end: int) -> str 
     text = doc.text
     if p_end - p_start > _LISTING_LINE_MAX:
         return None
-    pi = next((i for i, p in enumerate(doc.paragraphs) if p[0] == p_start), None)
+    pi = doc.sentence_paragraph[doc.sentence_at(fig.start)] if doc.sentence_paragraph else None
     if pi is None or pi < 2:
         return None
     run: list[tuple[int, int]] = []

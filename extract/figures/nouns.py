@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from extract.lexicons import word_set
+from extract.lexicons import table, word_set
 
 # Words that cannot sit inside a counted noun phrase: determiners, prepositions, pronouns,
 # auxiliaries and other closed-class words, plus temporal words that follow numbers in news.
@@ -206,7 +206,17 @@ def _compound(before: list[str], head: str) -> str:
         return " ".join([*names, head])
     if before and (before[-1].lower(), head) in _compounds():
         return f"{before[-1].lower()} {head}"
+    superlatives = _superlatives()
+    if before and before[-1].lower() in superlatives:  # "the six largest cities"
+        return f"{superlatives[before[-1].lower()]} {head}"
+    if len(before) >= 2 and before[-2].lower() == "most" and before[-1].isalpha():
+        return f"{before[-1].lower()} {head}"  # "the 20 most expensive restaurants"
     return head
+
+
+@cache
+def _superlatives() -> dict[str, str]:
+    return {row[0].lower(): row[1].lower() for row in table("superlatives") if len(row) == 2}
 
 
 @cache

@@ -103,6 +103,12 @@ _INCHES = re.compile(
 )
 _OF_THE = re.compile(r"[^\S\r\n]+of[^\S\r\n]+(?:the|his|her|its|their|our|my|your)[^\S\r\n]")
 _PAIR = re.compile(r"[^\S\r\n]+(?:and|or)[^\S\r\n]+(?P<w>[a-z]+)(?![\w-])")
+_INCH_MARK = re.compile(
+    r"[^\S\r\n]?[\"”″](?=[^\S\r\n]+(?:long|tall|wide|high|deep|thick|across|screen|display|monitor|tablet)\b)"
+)
+# "12 ft 2 in": inches after feet
+_FEET_BEFORE = re.compile(r"(?:\bft\.?|\bfeet|\bfoot)[^\S\r\n]+\d{1,2}$")
+_IN_AFTER_FEET = re.compile(r"[^\S\r\n]+in(?:\.|\b)(?![^\S\r\n]+(?:the|a|an|his|her|its|their)\b)")
 _TIMES = re.compile(r"[^\S\r\n]times(?!\w)")
 
 
@@ -166,6 +172,11 @@ def read_tail(text: str, p: int, code: str | None, value: float) -> Tail:
             elif (of_rate := _OF_RATE.match(text, end)) is not None:
                 unit = f"{unit} per {of_rate.group('w')}"
         return Tail(end=end, unit=unit, kind="measure", about=about_after(text, end))
+    mark = _INCH_MARK.match(text, p)
+    if mark:  # 'a 10" screen', 'a pen 6" long'
+        return Tail(end=mark.end(), unit="inch", kind="measure")
+    if _IN_AFTER_FEET.match(text, p) and _FEET_BEFORE.search(text, max(0, p - 14), p):
+        return Tail(end=p + len(_IN_AFTER_FEET.match(text, p).group()), unit="inch", kind="measure")
     if text[p : p + 1] in " \t\u00a0":
         if _TIMES.match(text[p : p + 7]):
             return Tail(end=p + 6, kind="count")
@@ -191,7 +202,12 @@ def _money(text: str, end: int, code: str, extra: float, value: float, spelled: 
     unit = code
     cents = _CENTS.match(text, end)
     scale = extra
-    if cents and value == int(value) and extra == 1.0 and (spelled or cents.group("bare") is None):
+    # bare cents follow a spelled currency ("ten dollars fifty") or "and" a spelled number ("$100 and fifty")
+    and_words = (
+        cents is not None and cents.group().lstrip().lower().startswith("and") and cents.group("n").isalpha()
+    )
+    bare_ok = spelled or (cents is not None and (cents.group("bare") is None or and_words))
+    if cents and value == int(value) and extra == 1.0 and bare_ok:
         c = number_value(cents.group("n"))
         if c is not None and 0 < c < 100:
             scale = (value + c / 100) / value if value else 1.0

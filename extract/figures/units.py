@@ -212,6 +212,8 @@ _PREFIX_RE = (
     r"|(?<![\w'’.])[ASR]\$|\$|[€£¥₹₽₴₩₪₺₿₡₭₾฿₦₱]|(?<![\w'’.])Rs\.?\s?|(?<![\w'’.])(?i:(?:us\s)?dlrs)\.?\s?"
     r"|(?<![\w'’.])M?(?:" + "|".join(_CODE) + r")\s?"
     r"|(?<![\w'’.])(?:usd|eur|gbp|rmb|jpy|cny|chf|inr|hkd|aud|cad|nzd)\s"
+    # "dollar 22.5 million": a currency word before an amount with a scale word
+    r"|(?<![\w'’.])(?i:dollars?|euros?)\s(?=\d[\d.,]*\s(?i:million|billion|trillion)\b)"
     r")"
 )
 CURRENCY_PREFIX = re.compile(_PREFIX_RE)

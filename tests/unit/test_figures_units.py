@@ -120,3 +120,24 @@ def test_counts_and_prices_without_a_following_noun(sentence: str, value: float,
 def test_the_before_a_count_is_no_anaphora() -> None:
     f = figures("Police questioned the two producers.")[0]
     assert (f.value, f.unit) == (2, "producer")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value", "unit"),
+    [
+        ('The phone has a 6" screen.', 6, "inch"),
+        ("The board is 9 ft 4 in long.", 9, "foot"),
+        ("The price starts at dollar 22.5 million.", 22.5e6, "USD"),
+        ("The ticket is $ 40 and fifty.", 40.5, "USD"),
+        ("Rents rose in the six largest cities.", 6, "large city"),
+        ("We ranked the 20 most expensive hotels.", 20, "expensive hotel"),
+    ],
+)
+def test_inch_marks_currency_words_and_superlatives(sentence: str, value: float, unit: str) -> None:
+    f = figures(sentence)[0]
+    assert (f.value, f.unit) == (value, unit)
+
+
+def test_inches_after_feet_are_their_own_figure() -> None:
+    found = figures("The board is 9 ft 4 in long.")
+    assert [(f.value, f.unit) for f in found] == [(9, "foot"), (4, "inch")]

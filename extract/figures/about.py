@@ -32,6 +32,10 @@ RULES = (
             ("The ferry carried 80 passengers and crew.", "passengers and crew"),
             ("All 120 people on board survived.", "people on board"),
             ("Rescuers said 12 bodies had been recovered.", "bodies recovered"),
+            ("She has 30 people in her lab.", "people in her lab"),
+            ("Police thanked the 9,000 people who marched on Sunday.", "people who marched on Sunday"),
+            ("These are the seven “pillars” of Kadoria.", "pillars of Kadoria"),
+            ("The same four goals of the Velmar Reform League remain.", "goals of the Velmar Reform League"),
         ),
     ),
     Rule(
@@ -235,8 +239,17 @@ def _context_about(text: str, fig: Figure, s_start: int) -> tuple[str | None, st
 
 
 _OF_PHRASE = re.compile(
-    rf"{_S}+of{_S}+(?!(?:the|a|an|them|us|these|those|this|that|it|which|whom)\b)"
-    rf"(?P<np>[\w“\"'’-]+(?:{_S}+[a-z][\w'’-]*)?)"
+    rf"[”\"’]?{_S}+of{_S}+(?:(?P<name>(?:the{_S}+)?[A-Z][\w'’&-]*(?:{_S}+[A-Z][\w'’&-]*)*)"
+    rf"|(?!(?:the|a|an|them|us|these|those|this|that|it|which|whom)\b)"
+    rf"(?P<np>[\w“\"'’-]+(?:{_S}+[a-z][\w'’-]*)?))"
+)
+# "30 people in his lab", "12 staff at the clinic": where the counted are
+_IN_PLACE = re.compile(
+    rf"{_S}+(?:in|at){_S}+(?:the|his|her|its|their|our|a){_S}+(?P<w>[a-z][\w'’-]*)(?=[\s,.;:)])"
+)
+# "25,000 people who marched last week": the relative clause that says which
+_WHO = re.compile(
+    rf"{_S}+(?:who|that){_S}+(?P<w>[a-z]+ed(?:{_S}+(?:last|this|on|in){_S}+[A-Za-z]+)?)(?=[\s,.;:!?\"”])"
 )
 _COORDINATED = re.compile(rf"{_S}+(?:and|or){_S}+(?P<w>[a-z][\w'’-]*)(?=[\s,.;:)])")
 _ON_BOARD = re.compile(rf"{_S}+(?P<w>on{_S}+board|aboard)(?!\w)")
@@ -250,6 +263,8 @@ def _counted_phrase(text: str, end: int, about: str) -> str:
     """The counted phrase with what completes it after the figure: "principles of Kwanzaa",
     "passengers and crew", "people on board", "bodies recovered"."""
     of = _OF_PHRASE.match(text, end)
+    if of and of.group("name"):
+        return f"{about} of {of.group('name')}"
     if of:
         np = of.group("np").strip("“\"'’")
         words = np.split()
@@ -268,6 +283,12 @@ def _counted_phrase(text: str, end: int, about: str) -> str:
     passive = _PASSIVE.match(text, end)
     if passive:
         return f"{about} {passive.group('w')}"
+    place = _IN_PLACE.match(text, end)
+    if place and place.group("w") not in STOP_WORDS and not place.group("w").endswith(("ing", "ed")):
+        return f"{about} {' '.join(place.group().split())}"
+    who = _WHO.match(text, end)
+    if who:
+        return f"{about} who {who.group('w')}"
     return about
 
 

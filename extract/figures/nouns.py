@@ -90,7 +90,10 @@ IRREGULAR_PLURALS = {
 }
 _O_ES = frozenset("heroes potatoes tomatoes echoes vetoes torpedoes embargoes volcanoes".split())
 
-_WORD = re.compile(r"[^\S\r\n]*(?:-[^\S\r\n]*)?([A-Za-z](?:[A-Za-z'’]|-(?=[A-Za-z])|\.(?=[A-Za-z]\.))*\.?)")
+# a word, with digits after its first letter ("A320s"), after an optional scare quote ("seven “principles”")
+_WORD = re.compile(
+    r"[^\S\r\n]*(?:-[^\S\r\n]*)?[“\"‘]?([A-Za-z](?:[A-Za-z0-9'’]|-(?=[A-Za-z])|\.(?=[A-Za-z]\.))*\.?)"
+)
 _SENTENCE_END = re.compile(r"[.!?;:]")
 
 
@@ -181,7 +184,7 @@ def counted_noun(text: str, pos: int, max_words: int = 5) -> tuple[str, int, int
             start = m.start(1)
         if is_plural_noun(word):
             head = singular(word)
-            if not (word[:1].isupper() and word[1:2].islower()):
+            if not (word[:1].isupper() and (word[1:2].islower() or word[1:2].isdigit())):
                 head = head.lower()
             return _compound(before, head), start, m.start(1) + len(word)
         before.append(word)

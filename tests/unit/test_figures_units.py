@@ -141,3 +141,8 @@ def test_inch_marks_currency_words_and_superlatives(sentence: str, value: float,
 def test_inches_after_feet_are_their_own_figure() -> None:
     found = figures("The board is 9 ft 4 in long.")
     assert [(f.value, f.unit) for f in found] == [(9, "foot"), (4, "inch")]
+
+
+def test_a_model_name_in_the_plural_is_counted() -> None:
+    f = figures("The airline has another 28 Airbus A320s, each seating 180.")[0]
+    assert (f.value, f.unit, f.about) == (28, "Airbus A320", "Airbus A320s")

@@ -25,10 +25,12 @@ from extract.figures.context import (
 )
 from extract.figures.measures import TIME_UNITS
 from extract.figures.modifiers import modifier_rule
-from extract.figures.nouns import subject_before
+from extract.figures.neighbours import TO_NEXT, inherit_unit, restated
 from extract.figures.numbers import DIGIT_NUMBER, SCALES, TENS, UNITS, WORD_NUMBER, number_value
+from extract.figures.subjects import subject_before
 from extract.figures.tail import Tail, read_scale, read_tail
 from extract.figures.units import CURRENCY_PREFIX, currency_of
+from extract.figures.vague import read_vague
 from extract.models import Bound, Change, Figure, TimeExpression
 from extract.quotes.speech_words import trie_alternation
 from extract.regex_first import opening_guard
@@ -69,8 +71,6 @@ _TEMPORAL_AFTER = re.compile(
 # "an arms package worth $5m", "net income of $3bn": the figure is about the phrase before
 _LINK_BEFORE = re.compile(r"(?i)(?<![\w-])(?:worth|valued\s+at|totall?ing|costing|of)\s+$")
 _RANGING = re.compile(r"(?i)(?<![\w-])(?:rang(?:e|es|ed|ing)|var(?:y|ies|ied|ying))\s+from\s+$")
-_COMPARED = re.compile(r"(?i)(?<![\w-])(?:from|compared\s+(?:with|to)|versus|vs\.?|against|than)\s+$")
-_SENTENCE_BREAK = re.compile(r"[.!?;]\s")
 # "the death toll rose to 23", "a total of 40": a bare number reported as a level or a total
 _LEVEL_BEFORE = re.compile(
     r"(?i)(?<![\w-])(?:(?:rose|risen|climbed|increased|jumped|grew|fell|dropped|declined|decreased|reached)"
@@ -84,8 +84,6 @@ _POINT_IDIOM = frozenset(
     {"bit", "point", "second", "minute", "hour", "day", "week", "month", "year", "decade"}
 )
 _RESOLUTIONS = frozenset({240.0, 360.0, 480.0, 576.0, 720.0, 1080.0, 1440.0, 2160.0, 4320.0})
-_VAGUE = {"tens": 10.0, "hundreds": 100.0}
-_VAGUE_ONE = {"hundreds": 100.0, "thousands": 1e3, "millions": 1e6, "billions": 1e9}
 
 
 def find_figures(doc: Document, dates: list[TimeExpression]) -> list[Figure]:
@@ -108,48 +106,18 @@ def find_figures(doc: Document, dates: list[TimeExpression]) -> list[Figure]:
             continue
         if modifier_rule(text, fig.start, fig.end, fig.unit, counted=fig.rule == "counted_noun"):
             continue
-        to_next = _TO_NEXT.match(text, fig.end) if fig.unit is None else None
+        to_next = TO_NEXT.match(text, fig.end) if fig.unit is None else None
         if pending is not None and fig.unit is not None and pending[1] == fig.start:
             figures[pending[0]] = figures[pending[0]].model_copy(
                 update={"unit": fig.unit, "about": figures[pending[0]].about or fig.about}
             )
         pending = (len(figures), to_next.end()) if to_next else None
         if fig.unit is None and figures and not to_next:
-            fig = _inherit_unit(text, figures[-1], fig)
+            fig = inherit_unit(text, figures[-1], fig)
         elif figures and fig.about is None and fig.unit is not None:
-            fig = _restated(text, figures[-1], fig)
+            fig = restated(text, figures[-1], fig)
         figures.append(refine(doc, fig))
     return figures
-
-
-# "from 32,000 to 38,000 feet": a bare number before "to" and a figure with a unit takes that unit
-_TO_NEXT = re.compile(r"[^\S\r\n]+(?:to|and|or)[^\S\r\n]+")
-# "65 µm long, or 0.065 mm", "32,000 feet (9,753 metres)": the same quantity in another unit
-_RESTATED = re.compile(r"[^\S\r\n]*(?:(?:long|high|wide|deep|tall)?,?[^\S\r\n]*or|\(|/)[^\S\r\n]*")
-_OF_WHICH = re.compile(r"(?i)(?<![\w-])of\s+(?:which|whom|them|those|these)\s+$")
-
-
-def _restated(text: str, previous: Figure, fig: Figure) -> Figure:
-    if previous.about is None or previous.unit is None or fig.unit.isupper() != previous.unit.isupper():
-        return fig
-    m = _RESTATED.match(text, previous.end)
-    if not m or m.end() != fig.start:
-        return fig
-    return fig.model_copy(update={"about": previous.about, "rule": "restated"})
-
-
-def _inherit_unit(text: str, previous: Figure, fig: Figure) -> Figure:
-    """ "$5.2 billion, up from 4.8 billion": a number compared with the figure just before it, in the
-    same sentence, is in the same unit."""
-    between = text[previous.end : fig.start]
-    if previous.unit is None or len(between) > 60 or _SENTENCE_BREAK.search(between):
-        return fig
-    if not (
-        _COMPARED.search(text, max(0, fig.start - 16), fig.start)
-        or _OF_WHICH.search(text, max(0, fig.start - 16), fig.start)
-    ):
-        return fig
-    return fig.model_copy(update={"unit": previous.unit, "about": fig.about or previous.about})
 
 
 def _hits(text: str) -> list[int]:
@@ -181,7 +149,7 @@ def _candidate_at(text: str, hit: int, resume: int) -> re.Match[str] | None:
 
 def _read(text: str, m: re.Match[str]) -> tuple[Figure | None, int]:
     if m.group("vague"):
-        return _read_vague(text, m), m.end()
+        return read_vague(text, m), m.end()
     num = m.group("num")
     value = number_value(num)
     s, num_end = m.start(), m.end("num")
@@ -344,32 +312,6 @@ def _glued_to_identifier(text: str, start: int) -> bool:
 
 def _looks_like_year(num: str, value: float) -> bool:
     return len(num) == 4 and num.isdigit() and 1800 <= value <= 2100
-
-
-def _read_vague(text: str, m: re.Match[str]) -> Figure | None:
-    """ "tens of thousands" (10,000 to 100,000), "thousands of pages" (1,000 to 10,000): a range
-    from the word's unit to the next order of it. ("Dozens of" stays vague: no figure.)"""
-    words = m.group("vague").lower().split()
-    if len(words) == 1:
-        value = _VAGUE_ONE[words[0]]
-        high = value * 10
-    else:
-        value = _VAGUE[words[0]] * SCALES[words[2].rstrip("s")]
-        high = value * 10
-    of = re.match(r"[^\S\r\n]+of(?=[^\S\r\n])", text[m.end() : m.end() + 4])
-    tail = read_tail(text, m.end() + (of.end() if of else 0), None, value)
-    if not tail.kind:
-        tail.end = m.end()
-    return Figure(
-        text=text[m.start() : tail.end],
-        start=m.start(),
-        end=tail.end,
-        value=value,
-        value_max=high,
-        unit=tail.unit,
-        about=tail.about,
-        rule="counted_noun" if tail.about else None,
-    )
 
 
 def _tidy(value: float) -> float:

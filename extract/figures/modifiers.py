@@ -85,8 +85,9 @@ def _title_rule(text: str, start: int, end: int, unit: str | None) -> str | None
         return "title_of_work"
     line_start = text.rfind("\n", 0, start) + 1
     line = _LINE.match(text, line_start)
-    words = line.group().split() if line else []
-    if words and len(words) <= 14 and not line.group().rstrip().endswith((".", "!", "?", '"', "”")):
+    line_text = line.group() if line else ""
+    words = line_text.split()
+    if words and len(words) <= 14 and not line_text.rstrip().endswith((".", "!", "?", '"', "”")):
         capitalised = sum(1 for w in words if w[:1].isupper() or w[:1].isdigit())
         if capitalised >= max(3, len(words) - 2):
             return "title_of_work"

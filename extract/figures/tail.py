@@ -175,8 +175,9 @@ def read_tail(text: str, p: int, code: str | None, value: float) -> Tail:
     mark = _INCH_MARK.match(text, p)
     if mark:  # 'a 10" screen', 'a pen 6" long'
         return Tail(end=mark.end(), unit="inch", kind="measure")
-    if _IN_AFTER_FEET.match(text, p) and _FEET_BEFORE.search(text, max(0, p - 14), p):
-        return Tail(end=p + len(_IN_AFTER_FEET.match(text, p).group()), unit="inch", kind="measure")
+    inches = _IN_AFTER_FEET.match(text, p)
+    if inches and _FEET_BEFORE.search(text, max(0, p - 14), p):
+        return Tail(end=inches.end(), unit="inch", kind="measure")
     if text[p : p + 1] in " \t\u00a0":
         if _TIMES.match(text[p : p + 7]):
             return Tail(end=p + 6, kind="count")

@@ -69,7 +69,7 @@ def refine(doc: Document, fig: Figure) -> Figure:
     s_start, _ = doc.sentences[si] if doc.sentences else (0, len(text))
     p_start, p_end = doc.paragraphs[doc.sentence_paragraph[si]] if doc.paragraphs else (0, len(text))
     about, rule = fig.about, fig.rule
-    if about and about.split()[0] in word_set("about_not_a_thing"):
+    if about and fig.rule != "counted_noun" and about.split()[0] in word_set("about_not_a_thing"):
         about, rule = None, None
     countable = fig.unit is not None and (fig.rule == "counted_noun")
     if countable and about:
@@ -106,7 +106,7 @@ def _context_about(text: str, fig: Figure, s_start: int) -> tuple[str | None, st
     cop = _COPULA_BEFORE.search(text, max(s_start, start - 40), start)
     if cop:
         subject = subject_before(text, cop.start(), s_start)
-        if subject:
+        if subject and not subject.replace(",", "").replace(".", "").isdigit():
             return subject, "subject_of_copula"
     if fig.unit and fig.unit.endswith(_LENGTHS) and _DIMENSION_AFTER.match(text, end):
         subject = subject_before(text, start, s_start)

@@ -78,8 +78,8 @@ def _title_rule(text: str, start: int, end: int, unit: str | None) -> str | None
     count of capitalised words opening a quoted title or a title-case line names a work."""
     if not unit or not unit[:1].isupper():
         return None
-    if _CAPITAL_NEXT.match(text, end):
-        return "title_of_work"  # "The 10 Weirdest Ways We Deal with the Dead"
+    if " " in unit and _CAPITAL_NEXT.match(text, end):
+        return "title_of_work"  # "The 10 Weirdest Ways We Deal with the Dead" (not "31 Latinos Share")
     opening = _TITLE_OPENING.search(text, max(0, start - 8), start)
     if opening and not opening.group().lower().startswith("the"):
         return "title_of_work"

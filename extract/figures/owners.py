@@ -7,7 +7,7 @@ import re
 
 from extract.document import Document
 from extract.figures.nouns import STOP_WORDS
-from extract.lexicons import word_set
+from extract.lexicons import word_set, words_cased
 from extract.models import Figure
 
 MONTHS = frozenset(
@@ -108,12 +108,30 @@ def clause_subject(text: str, s_start: int, pos: int) -> str | None:
     if dl:
         p = dl.end()
     m = _NAME_RUN.match(text, p, pos)
-    if not m or m.group("next").lower() in STOP_WORDS - {"is", "was", "has", "had", "are", "were"}:
+    if not m or not _looks_like_a_verb(m.group("next")):
         return None
-    name = m.group("name")
-    if name.lower() in STOP_WORDS or len(name) < 3:
-        return None
+    words = m.group("name").split()
+    while words and words[0] in words_cased("sentence_openers") | _NOT_NAMES:
+        words = words[1:]  # "A Bloomberg ...", "Nearly $500 million"
+    name = " ".join(words)
+    if len(name) < 3 or name.endswith(("'s", "’s")) or not name[:1].isupper():
+        return None  # "Mrs. Clinton's lead": the subject is what the name owns
     return name
+
+
+# Capitalised words opening a sentence that name nothing ("Nearly $500 million", "Top earners").
+_NOT_NAMES = frozenset("Nearly Almost About Around Some Top Federal State Local New Only Just Over".split())
+_VERBS = frozenset(
+    "is was are were has had have will would could paid pays spent spends raised raises gave gives "
+    "won lost got gets received receives earned earns owes owed made makes took takes sold sells "
+    "bought buys agreed agrees plans planned leads led reported reports said says".split()
+)
+
+
+def _looks_like_a_verb(word: str) -> bool:
+    """The word after a subject: a verb in the past or the third person, or a common one."""
+    low = word.lower()
+    return low in _VERBS or (low.endswith("ed") and len(low) > 4)
 
 
 __all__ = [

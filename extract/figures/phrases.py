@@ -15,7 +15,8 @@ _OF_PHRASE = re.compile(
 )
 # "30 people in his lab", "12 staff at the clinic": where the counted are
 _IN_PLACE = re.compile(
-    rf"{_S}+(?:in|at){_S}+(?:the|his|her|its|their|our|a){_S}+(?P<w>[a-z][\w'’-]*)(?=[\s,.;:)])"
+    rf"{_S}+in{_S}+(?:the|his|her|its|their|our|a){_S}+(?P<w>[a-z][\w'’-]*)"
+    rf"(?={_S}*[,.;:)]|{_S}+[a-z]+ing\b|{_S}+(?:who|that|and|but|on|at|were|was|are|have|had)\b)"
 )
 # "25,000 people who marched last week": the relative clause that says which
 _WHO = re.compile(
@@ -23,10 +24,8 @@ _WHO = re.compile(
 )
 _COORDINATED = re.compile(rf"{_S}+(?:and|or){_S}+(?P<w>[a-z][\w'’-]*)(?=[\s,.;:)])")
 _ON_BOARD = re.compile(rf"{_S}+(?P<w>on{_S}+board|aboard)(?!\w)")
-_PASSIVE = re.compile(
-    rf"{_S}+(?:who{_S}+|that{_S}+)?(?:had|have|has|were|was|are|is)(?:{_S}+been)?{_S}+"
-    rf"(?P<w>[a-z]{{3,}}ed)(?!\w)"
-)
+# a passive ("had been recovered", "were killed"), not a perfect ("have indicated")
+_PASSIVE = re.compile(rf"{_S}+(?:(?:had|have|has){_S}+been|were|was|are|is){_S}+(?P<w>[a-z]{{3,}}ed)(?!\w)")
 
 
 def counted_phrase(text: str, end: int, about: str) -> str:
@@ -38,7 +37,7 @@ def counted_phrase(text: str, end: int, about: str) -> str:
     if of:
         np = of.group("np").strip("“\"'’")
         words = np.split()
-        if len(words) == 2 and (words[1] in STOP_WORDS or words[1].endswith(("ed", "ing"))):
+        if len(words) == 2 and (words[1] in STOP_WORDS | {"and"} or words[1].endswith(("ed", "ing"))):
             words = words[:1]
         if words and words[0].lower() not in STOP_WORDS:
             return f"{about} of {' '.join(words)}"

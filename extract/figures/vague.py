@@ -34,7 +34,7 @@ def read_vague(text: str, m: re.Match[str]) -> Figure | None:
         value_max=high,
         unit=tail.unit,
         about=tail.about,
-        rule="counted_noun" if tail.about else None,
+        rule=None if tail.about is None else "counted_noun" if tail.kind == "count" else "phrase_after",
     )
 
 

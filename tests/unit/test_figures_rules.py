@@ -40,3 +40,18 @@ ABOUT_EXAMPLES = [(rule.name, s, e) for rule in about.RULES for s, e in rule.exa
 def test_about_rules(rule: str, sentence: str, expected: object) -> None:
     found = figures(sentence)
     assert any(f.about == expected and f.rule == rule for f in found), [(f.about, f.rule) for f in found]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "about"),
+    [
+        ("A Velmont poll found 46 percent.", None),
+        ("Federal agents paid $500.", None),
+        ("The mayor said about 20 people have applied for the post.", "people"),
+        ("The feud between the two men that has simmered for years goes on.", "men"),
+        ("Critics named four provisions in the tax code.", "provisions"),
+        ("Some 25 million more people voted.", "more people"),
+    ],
+)
+def test_about_is_left_out_rather_than_wrong(sentence: str, about: str | None) -> None:
+    assert figures(sentence)[0].about == about

@@ -146,3 +146,12 @@ def test_inches_after_feet_are_their_own_figure() -> None:
 def test_a_model_name_in_the_plural_is_counted() -> None:
     f = figures("The airline has another 28 Airbus A320s, each seating 180.")[0]
     assert (f.value, f.unit, f.about) == (28, "Airbus A320", "Airbus A320s")
+
+
+def test_a_vague_measure_is_not_extended_twice() -> None:
+    f = figures("He controls millions of tons of coal reserves.")[0]
+    assert (f.value, f.unit, f.about) == (1e6, "ton", "coal reserves")
+
+
+def test_a_headline_count_stays_a_figure() -> None:
+    assert figures("31 Voters Share Their Views On The Race.")[0].value == 31

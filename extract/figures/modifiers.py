@@ -68,7 +68,7 @@ def modifier_rule(text: str, num_end: int, end: int, unit: str | None, *, counte
     return None
 
 
-_TITLE_OPENING = re.compile(r"(?:[“\"‘]|\(see[^\S\r\n]+[“\"‘]?|(?<![\w-])[Tt]he[^\S\r\n]+)$")
+_TITLE_OPENING = re.compile(r"(?:[“\"‘]|\(see[^\S\r\n]+[“\"‘]?)$")
 _LINE = re.compile(r"[^\n]*")
 _CAPITAL_NEXT = re.compile(r"[^\S\r\n]+[A-Z][a-z]+[^\S\r\n]+[A-Z][a-z]")
 
@@ -81,7 +81,7 @@ def _title_rule(text: str, start: int, end: int, unit: str | None) -> str | None
     if " " in unit and _CAPITAL_NEXT.match(text, end):
         return "title_of_work"  # "The 10 Weirdest Ways We Deal with the Dead" (not "31 Latinos Share")
     opening = _TITLE_OPENING.search(text, max(0, start - 8), start)
-    if opening and not opening.group().lower().startswith("the"):
+    if opening and (opening.group().startswith("(") or " " in unit):  # not '“Three Koreans died”'
         return "title_of_work"
     line_start = text.rfind("\n", 0, start) + 1
     line = _LINE.match(text, line_start)

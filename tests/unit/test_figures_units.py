@@ -155,3 +155,8 @@ def test_a_vague_measure_is_not_extended_twice() -> None:
 
 def test_a_headline_count_stays_a_figure() -> None:
     assert figures("31 Voters Share Their Views On The Race.")[0].value == 31
+
+
+def test_a_count_opening_a_direct_quote_is_a_figure() -> None:
+    f = figures("“Three Koreans died,” the minister said.")[0]
+    assert (f.value, f.unit) == (3, "Korean")

@@ -67,6 +67,7 @@ _DOWN = (
     r"|slid|slides|sank|sinks|sunk|tumbled|tumbles|plunged|plunges|slumped|slumps|down|lower|shed|sheds"
     r"|dipped|dips|eased|eases|slipped|slips|contracted|shrank|shrunk|plummeted|retreated|lost|off|cut"
 )
+CHANGE_UP, CHANGE_DOWN = _UP, _DOWN
 _CHANGE_BEFORE = re.compile(
     rf"(?i)(?<![\w-])(?:(?P<up>{_UP})|(?P<down>{_DOWN}))(?:\s+by)?(?:\s+an?\s+(?:further|additional|extra))?\s+$"
 )

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from extract.document import Document
+from extract.figures.about import refine
 from extract.figures.context import (
     bound_after,
     bound_before,
@@ -23,24 +24,29 @@ from extract.figures.context import (
     is_not_a_number,
 )
 from extract.figures.measures import TIME_UNITS
-from extract.figures.nouns import subject_before
+from extract.figures.modifiers import modifier_rule
+from extract.figures.neighbours import TO_NEXT, inherit_unit, restated
 from extract.figures.numbers import DIGIT_NUMBER, SCALES, TENS, UNITS, WORD_NUMBER, number_value
+from extract.figures.subjects import subject_before
 from extract.figures.tail import Tail, read_scale, read_tail
 from extract.figures.units import CURRENCY_PREFIX, currency_of
+from extract.figures.vague import read_vague
 from extract.models import Bound, Change, Figure, TimeExpression
 from extract.quotes.speech_words import trie_alternation
 from extract.regex_first import opening_guard
 
 _CANDIDATE_PATTERN = (
     rf"(?:(?P<cur>{CURRENCY_PREFIX.pattern}[^\S\r\n]?)|(?<![\w.,:/'’]))(?P<num>{DIGIT_NUMBER}|{WORD_NUMBER})"
-    r"|(?P<vague>(?i:(?<![\w-])(?:tens|hundreds)\s+of\s+(?:thousands|millions|billions)(?!\w)))"
+    r"|(?P<vague>(?i:(?<![\w-])(?:(?:tens|hundreds)\s+of\s+(?:thousands|millions|billions)(?!\w)"
+    r"|(?:hundreds|thousands|millions|billions)(?=\s+of\s+(?!the\b|them\b|us\b|those\b)[a-z]))))"
 )
 # searched a few characters before each hit: the guard passes over the spaces and punctuation there
 _CANDIDATE = re.compile(f"{opening_guard(_CANDIDATE_PATTERN)}(?:{_CANDIDATE_PATTERN})")
 # one set, then the same set repeated: a pattern that opens with a plain character set lets `re` skip
 # ahead to the next such character in a tight loop (`[...]+` would be tried at every position)
 _DIGIT_START = re.compile(r"[\d½¼¾⅓⅔⅛$€£¥₹₽₴₩₪₺₿₡₭₾฿₦₱元][\d½¼¾⅓⅔⅛$€£¥₹₽₴₩₪₺₿₡₭₾฿₦₱元]*")
-_NUMBER_WORDS = [*UNITS, *TENS, "dozen", "half", "quarter", "tens", "hundreds"]
+_NUMBER_WORDS = [*UNITS, *TENS, "dozen", "half", "quarter", "tens", "hundreds", "thousands"]
+_NUMBER_WORDS += ["millions", "billions"]
 # The words as a prefix tree, which `re` tries one branch a letter. Their order does not matter: a word
 # must end at a word boundary and all are letters only, so at most one of them can match at a place.
 _NUMBER_WORD = (
@@ -53,7 +59,7 @@ _WORD_START_ANY_CASE = re.compile(
     rf"\b{opening_guard(_NUMBER_WORD, re.IGNORECASE)}(?:{_NUMBER_WORD})\b", re.IGNORECASE
 )
 _RANGE = re.compile(
-    rf"[^\S\r\n]*(?:-|–|—|to|and|or)[^\S\r\n]*(?P<cur>{CURRENCY_PREFIX.pattern}[^\S\r\n]?)?"
+    rf"[^\S\r\n]*(?:-to-|-|–|—|to|and|or)[^\S\r\n]*(?P<cur>{CURRENCY_PREFIX.pattern}[^\S\r\n]?)?"
     rf"(?P<num>(?<![\w.,:/]){DIGIT_NUMBER}|{WORD_NUMBER})"
 )
 _MINUS = re.compile(r"(?:(?<![\w.,)%])[-−]|(?<![\w-])(?<!or )(?i:minus)[^\S\r\n]+)$")
@@ -65,16 +71,19 @@ _TEMPORAL_AFTER = re.compile(
 # "an arms package worth $5m", "net income of $3bn": the figure is about the phrase before
 _LINK_BEFORE = re.compile(r"(?i)(?<![\w-])(?:worth|valued\s+at|totall?ing|costing|of)\s+$")
 _RANGING = re.compile(r"(?i)(?<![\w-])(?:rang(?:e|es|ed|ing)|var(?:y|ies|ied|ying))\s+from\s+$")
-_COMPARED = re.compile(r"(?i)(?<![\w-])(?:from|compared\s+(?:with|to)|versus|vs\.?|against|than)\s+$")
-_SENTENCE_BREAK = re.compile(r"[.!?;]\s")
 # "the death toll rose to 23", "a total of 40": a bare number reported as a level or a total
 _LEVEL_BEFORE = re.compile(
     r"(?i)(?<![\w-])(?:(?:rose|risen|climbed|increased|jumped|grew|fell|dropped|declined|decreased|reached)"
-    r"\s+to|reached|stood\s+at|stands\s+at|totall?ing|total\s+of|numbering|toll\s+of)\s+$"
+    r"\s+to|reached|stood\s+at|stands\s+at|totall?ing|total\s+of|numbering|toll\s+of"
+    r"|(?:priced|trading|traded|quoted)\s+at|at\s+a\s+price\s+of)\s+$"
 )
-_ANAPHORIC = re.compile(r"(?i)(?<![\w-])(?:these|those|the|both)\s+$")
-_POINT_IDIOM = frozenset({"point", "second", "minute", "hour", "day", "week", "month", "year", "decade"})
-_VAGUE = {"tens": 10.0, "hundreds": 100.0}
+# "all 70 of us": a bare number counting the people named by the pronoun
+_OF_US = re.compile(r"[^\S\r\n]+of[^\S\r\n]+(?:us|them|you|whom)(?!\w)")
+_ANAPHORIC = re.compile(r"(?i)(?<![\w-])(?:these|those|both)\s+$")
+_POINT_IDIOM = frozenset(
+    {"bit", "point", "second", "minute", "hour", "day", "week", "month", "year", "decade"}
+)
+_RESOLUTIONS = frozenset({240.0, 360.0, 480.0, 576.0, 720.0, 1080.0, 1440.0, 2160.0, 4320.0})
 
 
 def find_figures(doc: Document, dates: list[TimeExpression]) -> list[Figure]:
@@ -82,6 +91,7 @@ def find_figures(doc: Document, dates: list[TimeExpression]) -> list[Figure]:
     text = doc.text
     blocked = [(d.start, d.end) for d in dates if d.kind != "duration"]
     figures: list[Figure] = []
+    pending: tuple[int, int] | None = None
     resume = 0
     for hit in _hits(text):
         if hit < resume:
@@ -94,21 +104,20 @@ def find_figures(doc: Document, dates: list[TimeExpression]) -> list[Figure]:
         resume = max(resume, m.start() + 1)
         if fig is None or any(s < fig.end and fig.start < e for s, e in blocked):
             continue
-        if fig.unit is None and figures:
-            fig = _inherit_unit(text, figures[-1], fig)
-        figures.append(fig)
+        if modifier_rule(text, fig.start, fig.end, fig.unit, counted=fig.rule == "counted_noun"):
+            continue
+        to_next = TO_NEXT.match(text, fig.end) if fig.unit is None else None
+        if pending is not None and fig.unit is not None and pending[1] == fig.start:
+            figures[pending[0]] = figures[pending[0]].model_copy(
+                update={"unit": fig.unit, "about": figures[pending[0]].about or fig.about}
+            )
+        pending = (len(figures), to_next.end()) if to_next else None
+        if fig.unit is None and figures and not to_next:
+            fig = inherit_unit(text, figures[-1], fig)
+        elif figures and fig.about is None and fig.unit is not None:
+            fig = restated(text, figures[-1], fig)
+        figures.append(refine(doc, fig))
     return figures
-
-
-def _inherit_unit(text: str, previous: Figure, fig: Figure) -> Figure:
-    """ "$5.2 billion, up from 4.8 billion": a number compared with the figure just before it, in the
-    same sentence, is in the same unit."""
-    between = text[previous.end : fig.start]
-    if previous.unit is None or len(between) > 60 or _SENTENCE_BREAK.search(between):
-        return fig
-    if not _COMPARED.search(text, max(0, fig.start - 16), fig.start):
-        return fig
-    return fig.model_copy(update={"unit": previous.unit, "about": fig.about or previous.about})
 
 
 def _hits(text: str) -> list[int]:
@@ -140,7 +149,7 @@ def _candidate_at(text: str, hit: int, resume: int) -> re.Match[str] | None:
 
 def _read(text: str, m: re.Match[str]) -> tuple[Figure | None, int]:
     if m.group("vague"):
-        return _read_vague(text, m), m.end()
+        return read_vague(text, m), m.end()
     num = m.group("num")
     value = number_value(num)
     s, num_end = m.start(), m.end("num")
@@ -173,6 +182,8 @@ def _read(text: str, m: re.Match[str]) -> tuple[Figure | None, int]:
             first = scaled
             if scaled == value and second_scaled != second and value < second:
                 first = value * second_scaled / second  # "5 to 10 million"
+            elif scaled == value and (lead := _scaled_word_number(rng.group("num"))) and value < lead[0]:
+                first = value * lead[1]  # "four to five thousand"
             if tail2.kind and first < second_scaled:
                 tail = tail2
                 scaled, value_max = first * tail2.scale, second_scaled * tail2.scale
@@ -186,11 +197,15 @@ def _read(text: str, m: re.Match[str]) -> tuple[Figure | None, int]:
             value_max, tail = _repeated_unit_range(text, s, tail, value, code)
     if not tail.kind and (text[tail.end : tail.end + 1].isalnum() or not digits or len(num) > 12):
         return None, tail.end
+    if tail.unit == "penny" and text[tail.end - 1 : tail.end] == "p" and value in _RESOLUTIONS:
+        return None, tail.end  # "1080p" is a screen resolution
     if num.lower() == "one" and (tail.kind in ("count", "") or tail.unit in _POINT_IDIOM):
         return None, tail.end
     if digits and tail.kind in ("count", "") and _looks_like_year(num, value):
         return None, tail.end
     if tail.unit in TIME_UNITS and _TEMPORAL_AFTER.match(text, tail.end):
+        return None, tail.end
+    if tail.kind == "measure" and modifier_rule(text, num_end, tail.end, tail.unit, counted=False):
         return None, tail.end
     if tail.kind == "count" and _ANAPHORIC.search(text, max(0, s - 8), s) and not digits:
         return None, tail.end
@@ -212,25 +227,30 @@ def _finish(
     before = bound_before(text, s)
     if before:
         bound, start = before
-    elif not prefixed and is_identifier(text, s):
-        return None
+    elif not prefixed and is_identifier(text, s) and not (tail.kind == "count" and tail.unit is None):
+        return None  # "Flight 447", not "called Bob 3 times"
     after = bound_after(text, end)
     if after:
         bound, end = after
     moved = change_before(text, start)
     bare = not tail.kind and bound == "=" and not quantity and not moved
-    if bare and not _LEVEL_BEFORE.search(text, max(0, start - 24), start):
+    if bare and not _LEVEL_BEFORE.search(text, max(0, start - 24), start) and not _OF_US.match(text, end):
         return None
     about = tail.about
+    rule = None if about is None else "counted_noun" if tail.kind == "count" else "phrase_after"
     if moved and tail.kind != "count":
         change = moved[0]
         if tail.kind in ("money", "measure"):
-            about = subject_before(text, moved[1], max(0, moved[1] - 60)) or about
+            subject = subject_before(text, moved[1], max(0, moved[1] - 80))
+            if subject:
+                about, rule = subject, "subject_of_change"
     elif tail.kind != "count":
         change = change_after(text, end)
         link = _LINK_BEFORE.search(text, max(0, start - 16), start)
         if link and tail.kind in ("money", "measure"):
-            about = subject_before(text, link.start(), max(0, link.start() - 60)) or about
+            subject = subject_before(text, link.start(), max(0, link.start() - 60))
+            if subject:
+                about, rule = subject, "subject_of_link"
     return Figure(
         text=text[start:end],
         start=start,
@@ -241,6 +261,7 @@ def _finish(
         bound=bound,
         change=change,
         about=about,
+        rule=rule,
     )
 
 
@@ -265,6 +286,15 @@ def _repeated_unit_range(
     return high, tail2
 
 
+def _scaled_word_number(num: str) -> tuple[float, float] | None:
+    """ "five thousand" -> (5, 1000): the number before its last scale word, and that scale."""
+    words = num.lower().split()
+    if len(words) < 2 or words[-1] not in SCALES:
+        return None
+    lead = number_value(" ".join(words[:-1]))
+    return (lead, SCALES[words[-1]]) if lead else None
+
+
 def _range_allowed(text: str, s: int, rng: re.Match[str]) -> bool:
     connector = rng.group(0).strip().split()[0].lower() if rng.group(0).strip() else "-"
     before = text[max(0, s - 12) : s].lower()
@@ -282,24 +312,6 @@ def _glued_to_identifier(text: str, start: int) -> bool:
 
 def _looks_like_year(num: str, value: float) -> bool:
     return len(num) == 4 and num.isdigit() and 1800 <= value <= 2100
-
-
-def _read_vague(text: str, m: re.Match[str]) -> Figure | None:
-    words = m.group("vague").lower().split()
-    value = _VAGUE[words[0]] * SCALES[words[2].rstrip("s")]
-    of = re.match(r"[^\S\r\n]+of(?=[^\S\r\n])", text[m.end() : m.end() + 4])
-    tail = read_tail(text, m.end() + (of.end() if of else 0), None, value)
-    if not tail.kind:
-        tail.end = m.end()
-    return Figure(
-        text=text[m.start() : tail.end],
-        start=m.start(),
-        end=tail.end,
-        value=value,
-        unit=tail.unit,
-        bound=">=",
-        about=tail.about,
-    )
 
 
 def _tidy(value: float) -> float:

@@ -7,6 +7,9 @@ and a run stops at the first function word, so "730 drones sent" and "40 people 
 from __future__ import annotations
 
 import re
+from functools import cache
+
+from extract.lexicons import table, word_set
 
 # Words that cannot sit inside a counted noun phrase: determiners, prepositions, pronouns,
 # auxiliaries and other closed-class words, plus temporal words that follow numbers in news.
@@ -87,7 +90,10 @@ IRREGULAR_PLURALS = {
 }
 _O_ES = frozenset("heroes potatoes tomatoes echoes vetoes torpedoes embargoes volcanoes".split())
 
-_WORD = re.compile(r"[^\S\r\n]*(?:-[^\S\r\n]*)?([A-Za-z](?:[A-Za-z'’]|-(?=[A-Za-z])|\.(?=[A-Za-z]\.))*\.?)")
+# a word, with digits after its first letter ("A320s"), after an optional scare quote ("seven “principles”")
+_WORD = re.compile(
+    r"[^\S\r\n]*(?:-[^\S\r\n]*)?[“\"‘]?([A-Za-z](?:[A-Za-z0-9'’]|-(?=[A-Za-z])|\.(?=[A-Za-z]\.))*\.?)"
+)
 _SENTENCE_END = re.compile(r"[.!?;:]")
 
 
@@ -167,6 +173,7 @@ def counted_noun(text: str, pos: int, max_words: int = 5) -> tuple[str, int, int
     """
     p = pos
     start = -1
+    before: list[str] = []
     for _ in range(max_words):
         m = _WORD.match(text, p)
         if not m:
@@ -177,15 +184,48 @@ def counted_noun(text: str, pos: int, max_words: int = 5) -> tuple[str, int, int
             start = m.start(1)
         if is_plural_noun(word):
             head = singular(word)
-            if not (word[:1].isupper() and word[1:2].islower()):
+            if not (word[:1].isupper() and (word[1:2].islower() or word[1:2].isdigit())):
                 head = head.lower()
-            return head, start, m.start(1) + len(word)
+            return _compound(before, head), start, m.start(1) + len(word)
+        before.append(word)
         if low in STOP_WORDS and low not in ("and", "or"):
             return None
         if low in ("and", "or") and p == pos:
             return None
         p = m.start(1) + len(word)
     return None
+
+
+def _compound(before: list[str], head: str) -> str:
+    """The counted unit with the modifiers that make one noun with its head: a capitalised name
+    ("two Black Panthers", "three South Koreans") or a two-word noun of the lexicon ("four flight
+    attendants")."""
+    if head[:1].isupper():
+        names: list[str] = []
+        for w in reversed(before):
+            if not (w[:1].isupper() and w[1:2].islower()):
+                break
+            names.insert(0, w)
+        return " ".join([*names, head])
+    if before and (before[-1].lower(), head) in _compounds():
+        return f"{before[-1].lower()} {head}"
+    superlatives = _superlatives()
+    if before and before[-1].lower() in superlatives:  # "the six largest cities"
+        return f"{superlatives[before[-1].lower()]} {head}"
+    if len(before) >= 2 and before[-2].lower() == "most" and before[-1].isalpha():
+        return f"{before[-1].lower()} {head}"  # "the 20 most expensive restaurants"
+    return head
+
+
+@cache
+def _superlatives() -> dict[str, str]:
+    return {row[0].lower(): row[1].lower() for row in table("superlatives") if len(row) == 2}
+
+
+@cache
+def _compounds() -> frozenset[tuple[str, str]]:
+    pairs = (entry.rsplit(" ", 1) for entry in word_set("compound_nouns"))
+    return frozenset((pair[0], pair[1]) for pair in pairs if len(pair) == 2)
 
 
 _NP_WORD = re.compile(r"[^\S\r\n]*([A-Za-z][\w'’-]*)")
@@ -206,6 +246,8 @@ def noun_phrase_after(text: str, pos: int, max_words: int = 5) -> tuple[str, int
         m = _NP_WORD.match(text, p)
         if not m or m.group(1).lower() in STOP_WORDS or m.group(1).lower() == "and":
             break
+        if words and m.group(1).endswith("ed") and m.group(1).islower():
+            break  # "58 percent of women disagreed": a verb ends the phrase
         words.append(m.group(1))
         end = p = m.end(1)
     if not words or words[-1].lower() in _TEMPORAL or words[0].lower() in _TEMPORAL | _DIMENSIONS:
@@ -227,36 +269,6 @@ def about_after(text: str, pos: int) -> str | None:
     return None
 
 
-_SUBJECT = re.compile(r"((?:[A-Za-z][\w'’-]*[^\S\r\n]+){1,7})$")
-_LINKS = frozenset({"of", "in", "at", "for", "on"})
-
-
-def subject_before(text: str, start: int, limit: int) -> str | None:
-    """The noun phrase ending at `start`, read backwards up to a function word: the subject before a
-    change verb ("net interest income sank 27%") or before "worth" ("an arms package worth $5m")."""
-    m = _SUBJECT.search(text, max(limit, start - 80), start)
-    if not m:
-        return None
-    words = m.group(1).split()
-    first = len(words)
-    while first > 0 and words[first - 1].lower() not in STOP_WORDS:
-        first -= 1
-    # one linking preposition keeps its head: "revenue at the bank", "inflation in the eurozone"
-    k = first - (2 if first >= 2 and words[first - 1].lower() == "the" else 1)
-    linked = k >= 1 and words[k].lower() in _LINKS and words[k - 1].lower() not in STOP_WORDS
-    if first < len(words) and linked:
-        first = k - 1
-        while first > 0 and words[first - 1].lower() not in STOP_WORDS and k - first < 2:
-            first -= 1
-    kept = words[first:]
-    # a verb inside the phrase ("company reported net income") marks where the noun phrase begins
-    for i in range(len(kept) - 2, -1, -1):
-        if kept[i].lower().endswith("ed"):
-            kept = kept[i + 1 :]
-            break
-    return " ".join(kept[-6:]) or None
-
-
 __all__ = [
     "STOP_WORDS",
     "about_after",
@@ -266,5 +278,4 @@ __all__ = [
     "plural",
     "plural_unit",
     "singular",
-    "subject_before",
 ]

@@ -79,7 +79,7 @@ _SMALL = rf"(?:(?:{_TENS_WORDS})(?:\s?-\s?|\s)(?:{_UNIT_WORDS})\b|(?:{_TENS_WORD
 _BIG = r"(?:hundred|thousand|million|billion|trillion|lakhs?|crores?)\b"
 # "a dozen", "a hundred", "a quarter million", "three quarters billion", "half million"
 _LEAD = (
-    rf"(?:a\s+(?:dozen\b|(?:half|quarter)\s+{_BIG}|{_BIG}(?:\s+{_BIG})*)|(?:half|quarter)\s+{_BIG}"
+    rf"(?:a\s+(?:dozen\b|(?:half|quarter)\s+{_BIG}|{_BIG}(?:\s+{_BIG})*)|(?:half|quarter)\s+(?:an?\s+)?{_BIG}"
     rf"|(?:{_SMALL})\s+quarters?\s+{_BIG}|dozen\b)"
 )
 _WORD_NUMBER = (
@@ -96,7 +96,7 @@ _FRACTION = r"(?:\d{1,2}/(?:2|3|4|5|8|10|16|32|100)(?![\d/])|[½¼¾⅓⅔⅛])"
 DIGIT_NUMBER = rf"(?:\d+\s{_FRACTION}|\d+[½¼¾⅓⅔⅛]|{_FRACTION}|{_DIGITS}|\.\d+)"
 WORD_NUMBER = rf"(?i:(?<![\w-]){_WORD_NUMBER}(?!\w))"
 SCALE = (
-    r"(?:(?i:million|billion|trillion|thousand|lakhs?|crores?)\b"
+    r"(?:(?i:(?:hundred\s+)?(?:million|billion|trillion|thousand)|hundred|lakhs?|crores?)\b"
     r"|(?:mn|mln|bn|tn|trn|MM|[kKmMbB])(?![\w]))"
 )
 

@@ -118,6 +118,7 @@ _SUFFIX = {
     "kuai": "CNY",
     "indian rupee": "INR",
     "rupee": "rupee",
+    "ரூ": "sri lankan rupee",
     "pakistani rupee": "pakistani rupee",
     "sri lankan rupee": "sri lankan rupee",
     "swiss franc": "CHF",
@@ -151,7 +152,7 @@ _SUFFIX = {
     "deutsche mark": "mark",
     "deutschmark": "mark",
     "guilder": "guilder",
-    "dutch guilder": "guilder",
+    "dutch guilder": "netherlands guilder",
     "finnish markka": "finnish markka",
     "markka": "finnish markka",
     "dinar": "dinar",
@@ -211,6 +212,8 @@ _PREFIX_RE = (
     r"|(?<![\w'’.])[ASR]\$|\$|[€£¥₹₽₴₩₪₺₿₡₭₾฿₦₱]|(?<![\w'’.])Rs\.?\s?|(?<![\w'’.])(?i:(?:us\s)?dlrs)\.?\s?"
     r"|(?<![\w'’.])M?(?:" + "|".join(_CODE) + r")\s?"
     r"|(?<![\w'’.])(?:usd|eur|gbp|rmb|jpy|cny|chf|inr|hkd|aud|cad|nzd)\s"
+    # "dollar 22.5 million": a currency word before an amount with a scale word
+    r"|(?<![\w'’.])(?i:dollars?|euros?)\s(?=\d[\d.,]*\s(?i:million|billion|trillion)\b)"
     r")"
 )
 CURRENCY_PREFIX = re.compile(_PREFIX_RE)
@@ -232,7 +235,7 @@ CURRENCY_SUFFIX = Alternation(
     ],
     r"(?!\w)",
 )
-SCALE_ONLY_SUFFIX = re.compile(r"(?:won|rand|marks|real)(?!\w)")
+SCALE_ONLY_SUFFIX = re.compile(r"(?:won|rand|marks|real)(?![\w-])")
 
 
 _SPACES = re.compile(r"\s+")

@@ -54,9 +54,11 @@ def test_a_dozen_and_over_dozen_are_twelve() -> None:
     assert (g.value, g.unit, g.bound) == (12, "missile", ">")
 
 
-def test_tens_of_thousands_is_a_lower_bound() -> None:
+def test_tens_of_thousands_is_a_range_of_one_order() -> None:
     f = only("The strike drew tens of thousands of workers onto the streets.")
-    assert (f.value, f.bound, f.unit) == (10000, ">=", "worker")
+    assert (f.value, f.value_max, f.unit) == (10000, 100_000, "worker")
+    h = only("The archive holds thousands of letters.")
+    assert (h.value, h.value_max, h.unit) == (1000, 10_000, "letter")
 
 
 def test_bounds_from_the_words_before_the_number() -> None:
@@ -219,7 +221,12 @@ def test_sentences_and_terms_in_years_are_figures() -> None:
 
 
 def test_ages_are_years_of_age() -> None:
-    assert only("A 34-year-old driver was arrested.").unit == "year of age"
+    assert only("The driver is 34 years old.").unit == "year of age"
+    assert only("Police arrested a 34-year-old who lives nearby.").unit == "year of age"
+
+
+def test_an_age_as_a_modifier_of_a_person_is_no_figure() -> None:
+    assert figures("A 34-year-old driver was arrested.") == []
 
 
 # ---------------------------------------------------------------- not figures
@@ -253,6 +260,7 @@ def test_ages_are_years_of_age() -> None:
         "Three years of war have left the town in ruins.",
         "She had visited two weeks prior.",
         "The market opened 20 years ago.",
+        "Thousands of the fans left early.",
         "Dozens of homes were damaged.",
         "The score was 3-1 at half time.",
     ],
@@ -345,7 +353,7 @@ def test_bare_number_with_a_change_or_a_bound_is_kept_but_not_a_lone_small_numbe
 
 
 def test_ages_in_months() -> None:
-    assert only("Rescuers found a 9-month-old girl.").unit == "month of age"
+    assert only("Rescuers found the girl, 9 months old, unharmed.").unit == "month of age"
 
 
 def test_wire_style_dollars_and_other_currencies() -> None:

@@ -10,6 +10,7 @@ from handlers.domain import (
     FactSearch,
     FigureRecord,
     Page,
+    Person,
     QuoteRecord,
     Story,
 )
@@ -49,7 +50,7 @@ def show_timeline(query: TimelineQuery, *, uow: UnitOfWork) -> TimelineResult:
         query=query,
         entries=entries,
         page=_page(query, len(found)),
-        suggestion=None if entries else suggest_broader("timeline", query),
+        suggestion=None if entries else _suggest("timeline", query, uow),
     )
 
 
@@ -128,7 +129,7 @@ def show_quotes(query: WhoSaidQuery, *, uow: UnitOfWork) -> WhoSaidResult:
         people=people,
         quotes=[_quote_entry(q) for q in quotes],
         page=_page(query, total),
-        suggestion=None if total else suggest_broader("whosaid", query),
+        suggestion=None if total else _suggest("whosaid", query, uow),
     )
 
 
@@ -146,7 +147,7 @@ def show_figures(query: FiguresQuery, *, uow: UnitOfWork) -> FiguresResult:
         query=query,
         groups=groups,
         page=_page(query, total),
-        suggestion=None if groups else suggest_broader("figures", query),
+        suggestion=None if groups else _suggest("figures", query, uow),
     )
 
 
@@ -177,6 +178,43 @@ def _report(f: FigureRecord) -> FigureReport:
         sentence=f.sentence,
         source=_ref(f.article),
     )
+
+
+def _suggest(command: str, query: FactQuery, uow: UnitOfWork) -> str:
+    """What to try when nothing matched: a stored person the words nearly spell, if asking about
+    them finds something; else a broader query."""
+    return did_you_mean(command, query, uow=uow) or suggest_broader(command, query)
+
+
+# A misspelt name is a few words; a longer query is a topic, and near spellings of it are noise.
+_NAME_WORDS = 4
+
+
+def did_you_mean(command: str, query: FactQuery, *, uow: UnitOfWork) -> str | None:
+    """ "Did you mean Keith Kellogg? /whosaid Keith Kellogg" for a misspelt stored name ("Kelog"),
+    offered only if the question asked with that name finds something."""
+    if not query.terms or len(query.terms) > _NAME_WORDS:
+        return None
+    with uow:
+        for person in uow.people.similar(" ".join(query.terms)):
+            if _finds_something(command, query, person, uow):
+                return f"Did you mean {person.name}? Try /{command} {person.name}{_window(query)}"
+    return None
+
+
+def _window(query: FactQuery) -> str:
+    since = f" since {query.since.isoformat()}" if query.since else ""
+    return since + (f" until {query.until.isoformat()}" if query.until else "")
+
+
+def _finds_something(command: str, query: FactQuery, person: Person, uow: UnitOfWork) -> bool:
+    search = _search(query).model_copy(update={"limit": 1, "offset": 0})
+    if command == "whosaid":
+        return uow.quotes.search(search.model_copy(update={"person_ids": [person.id], "terms": []}))[1] > 0
+    named = search.model_copy(update={"terms": person.name.split()})
+    if command == "figures":
+        return uow.figures.search(named)[1] > 0
+    return bool(uow.stories.search(named, cap=1))
 
 
 def suggest_broader(command: str, query: FactQuery) -> str:

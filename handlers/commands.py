@@ -31,25 +31,29 @@ from handlers.results import (
     WhoSaidResult,
 )
 
+LATEST_FIRST = "latest first"
+
 
 def show_timeline(query: TimelineQuery, *, uow: UnitOfWork) -> TimelineResult:
-    """One entry per story (a happening with every article that reported it), oldest first.
+    """One entry per story (a happening with every article that reported it), latest first.
 
-    With topic words the most relevant stories make the page (a story whose own summary names the
-    topic before one where only a report does, then the most recent, then the best corroborated),
-    and the page is shown in date order.
+    Every page is a slice of one order, so "More" goes on back in time where the page stopped:
+    the latest stories first and, on one date, the ones whose own summary names the topic (before
+    one where only a report does), then the best corroborated.
     """
     with uow:
         # Ranked from headlines (no reports): only the page's stories are loaded in full.
         found = uow.stories.search(_search(query))
         ranked = rank_stories(found, query.terms)
-        shown = uow.stories.load([s.id for s in ranked[query.offset : query.offset + query.limit]])
-    page = sorted(shown, key=_story_order)
+        page = uow.stories.load([s.id for s in ranked[query.offset : query.offset + query.limit]])
     entries = [_timeline_entry(s) for s in page]
+    paged = _page(query, len(found))
     return TimelineResult(
-        query=query,
+        query=query.model_copy(update={"order": LATEST_FIRST})
+        if len(entries) > 1 or paged.has_more
+        else query,
         entries=entries,
-        page=_page(query, len(found)),
+        page=paged,
         suggestion=None if entries else _suggest("timeline", query, uow),
     )
 
@@ -71,7 +75,7 @@ R = TypeVar("R", bound=Rankable)
 
 
 def rank_stories(stories: list[R], terms: list[str]) -> list[R]:
-    """Most relevant first: summary naming the topic, then latest date, then most corroborated."""
+    """Latest first; on one date, the summary naming the topic first, then the most corroborated."""
     wanted = topic_words(terms)
 
     def relevance(story: R) -> int:
@@ -81,14 +85,10 @@ def rank_stories(stories: list[R], terms: list[str]) -> list[R]:
         said = story.words
         return sum(1 for t in wanted if t in said)
 
-    def key(story: R) -> tuple[int, str, int, int]:
-        return relevance(story), story.date, story.corroboration, story.id
+    def key(story: R) -> tuple[str, int, int, int]:
+        return story.date, relevance(story), story.corroboration, story.id
 
     return sorted(stories, key=key, reverse=True)
-
-
-def _story_order(story: Story) -> tuple[str, int]:
-    return story.date, story.id
 
 
 def _timeline_entry(story: Story) -> TimelineEntry:

@@ -53,7 +53,13 @@ class FactQuery(_Model):
 
 
 class TimelineQuery(FactQuery):
-    pass
+    # Set on the query of an answer with entries to order (handlers.commands.show_timeline): the
+    # heading then says how they read, page after page.
+    order: str = ""
+
+    def describe(self) -> str:
+        described = super().describe()
+        return f"{described}, {self.order}" if self.order else described
 
 
 class WhoSaidQuery(FactQuery):

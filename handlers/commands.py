@@ -14,7 +14,7 @@ from handlers.domain import (
     QuoteRecord,
     Story,
 )
-from handlers.figure_groups import group_figures
+from handlers.figure_groups import group_figures, summarise
 from handlers.headline_words import topic_words
 from handlers.ports import UnitOfWork
 from handlers.results import (
@@ -134,21 +134,61 @@ def show_quotes(query: WhoSaidQuery, *, uow: UnitOfWork) -> WhoSaidResult:
 
 
 def show_figures(query: FiguresQuery, *, uow: UnitOfWork) -> FiguresResult:
-    """Figures matching the query, grouped by what they count in which happening, ranges, conflicts."""
+    """Figures matching the query, grouped by what they count in which happening, ranges, conflicts.
+
+    A group is not split across pages: it is shown on the page where its first figure (in the
+    store's order, newest article first) falls, with its figures up to `_horizon` places further
+    (read ahead); the next page starts at the first figure of a group not shown yet, and reads as
+    far back to know which of its figures were shown already.
+    """
+    reach = _horizon(query.limit)
+    end = query.offset + query.limit
+    first = max(0, query.offset - reach)
+    window = _search(query).model_copy(update={"offset": first, "limit": end + reach - first})
     with uow:
-        figures, total = uow.figures.search(_search(query))
+        figures, total = uow.figures.search(window)
         dates = _happening_dates(figures, uow)
     reports = [_report(f) for f in figures]
     by_id = {id(r): f for r, f in zip(reports, figures, strict=True)}
-    groups = group_figures(reports, lambda r: dates.get(by_id[id(r)].id))
+    at = {id(r): first + i for i, r in enumerate(reports)}
+    groups: list[FigureGroup] = []
+    later: list[int] = []
+    for group in group_figures(reports, lambda r: dates.get(by_id[id(r)].id)):
+        for start, members in _chunks(group, at, reach):
+            if query.offset <= start < end:
+                groups.append(group if len(members) == len(group.reports) else summarise(members))
+            elif start >= end:
+                later.append(start)
     # The search matches the whole sentence; numbers that themselves count the topic come first.
     groups.sort(key=lambda g: not _counts_topic(g, query.terms))
+    # The next page starts at the first figure of a group not shown here (or past what was read).
+    next_offset = min(later) if later else min(total, first + len(figures))
+    page = Page(total=total, offset=query.offset, limit=max(query.limit, next_offset - query.offset))
     return FiguresResult(
         query=query,
         groups=groups,
-        page=_page(query, total),
+        page=page,
         suggestion=None if groups else _suggest("figures", query, uow),
     )
+
+
+def _horizon(limit: int) -> int:
+    """How many places after a group's first figure its other figures are looked for."""
+    return max(20, 2 * limit)
+
+
+def _chunks(group: FigureGroup, at: dict[int, int], reach: int) -> list[tuple[int, list[FigureReport]]]:
+    """The group's figures as shown: (place of the first, the figures up to `reach` places after it),
+    a figure further on starting the next. One chunk, the whole group, unless it spans more."""
+    placed = sorted(group.reports, key=lambda r: at.get(id(r), 0))
+    chunks: list[tuple[int, list[FigureReport]]] = []
+    for r in placed:
+        where = at.get(id(r), 0)
+        if chunks and where - chunks[-1][0] <= reach:
+            chunks[-1][1].append(r)
+        else:
+            chunks.append((where, [r]))
+    return chunks
 
 
 def _happening_dates(figures: list[FigureRecord], uow: UnitOfWork) -> dict[int, str | None]:

@@ -9,6 +9,7 @@ words): what ranking needs, kept on the story's row.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
 from sqlalchemy import (
     Boolean,
@@ -166,7 +167,7 @@ def _some_report_has(session: Session, token: str, n: int) -> ColumnElement[bool
             "AND events_fts.rowid = story_events.event_id)"
         ).bindparams(**{f"across_{n}": f'"{token}"'})
         return exists(select(StoryEventRow.id).where(StoryEventRow.story_id == StoryRow.id, probe))
-    vector = literal_column("events.search_vector")
+    vector: ColumnElement[Any] = literal_column("events.search_vector")
     return exists(
         select(StoryEventRow.id)
         .join(EventRow, EventRow.id == StoryEventRow.event_id)

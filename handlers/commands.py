@@ -173,8 +173,9 @@ def show_figures(query: FiguresQuery, *, uow: UnitOfWork) -> FiguresResult:
 
 
 def _horizon(limit: int) -> int:
-    """How many places after a group's first figure its other figures are looked for."""
-    return max(20, 2 * limit)
+    """How many places after a group's first figure its other figures are looked for: a page's
+    worth (each place read costs the page a figure and a look-up of its story)."""
+    return max(10, limit)
 
 
 def _chunks(group: FigureGroup, at: dict[int, int], reach: int) -> list[tuple[int, list[FigureReport]]]:

@@ -150,7 +150,9 @@ def show_figures(query: FiguresQuery, *, uow: UnitOfWork) -> FiguresResult:
         dates = _happening_dates(figures, uow)
     reports = [_report(f) for f in figures]
     by_id = {id(r): f for r, f in zip(reports, figures, strict=True)}
-    at = {id(r): first + i for i, r in enumerate(reports)}
+    at: dict[tuple[object, ...], int] = {}
+    for i, r in enumerate(reports):
+        at.setdefault(_place_key(r), first + i)
     groups: list[FigureGroup] = []
     later: list[int] = []
     for group in group_figures(reports, lambda r: dates.get(by_id[id(r)].id)):
@@ -178,13 +180,20 @@ def _horizon(limit: int) -> int:
     return max(10, limit)
 
 
-def _chunks(group: FigureGroup, at: dict[int, int], reach: int) -> list[tuple[int, list[FigureReport]]]:
+def _place_key(r: FigureReport) -> tuple[object, ...]:
+    # By value, not identity: grouping may hand back copies of the reports.
+    return (r.source.id, r.text, r.sentence, r.value, r.value_max, r.unit)
+
+
+def _chunks(
+    group: FigureGroup, at: dict[tuple[object, ...], int], reach: int
+) -> list[tuple[int, list[FigureReport]]]:
     """The group's figures as shown: (place of the first, the figures up to `reach` places after it),
     a figure further on starting the next. One chunk, the whole group, unless it spans more."""
-    placed = sorted(group.reports, key=lambda r: at.get(id(r), 0))
+    placed = sorted(group.reports, key=lambda r: at.get(_place_key(r), 0))
     chunks: list[tuple[int, list[FigureReport]]] = []
     for r in placed:
-        where = at.get(id(r), 0)
+        where = at.get(_place_key(r), 0)
         if chunks and where - chunks[-1][0] <= reach:
             chunks[-1][1].append(r)
         else:

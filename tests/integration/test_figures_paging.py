@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import pytest
+
+from handlers import commands
 from handlers.commands import show_figures
 from handlers.results import FiguresQuery
 from store.uow import SqlUnitOfWork
@@ -39,3 +42,17 @@ def test_a_group_of_figures_is_never_split_across_pages(uow: SqlUnitOfWork) -> N
         shown = [t for page in _pages(uow, limit) for group in page for t in group]
         assert sorted(shown) == sorted(t for t, _, _ in FIGURES), limit
         assert all(page for page in _pages(uow, limit)), limit  # no empty page behind a More button
+
+
+def test_a_group_spread_further_than_the_read_ahead_is_shown_in_parts_never_twice(
+    uow: SqlUnitOfWork, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    for n, (text, value, about) in enumerate(FIGURES):
+        sentence = f"The harbour counted {text} on Monday."
+        store_article(uow, f"harbour {n}", figures=[figure(text, value, about=about, sentence=sentence)])
+    monkeypatch.setattr(commands, "_horizon", lambda limit: 1)  # the boats are two places apart
+    for limit in (1, 2, 3):
+        pages = _pages(uow, limit)
+        shown = [t for page in pages for group in page for t in group]
+        assert sorted(shown) == sorted(t for t, _, _ in FIGURES), limit
+        assert ["40 boats"] in pages[0] and ["40 boats", "41 boats"] not in pages[0]

@@ -10,10 +10,11 @@ from handlers.domain import (
     FactSearch,
     FigureRecord,
     Page,
+    Person,
     QuoteRecord,
     Story,
 )
-from handlers.figure_groups import group_figures
+from handlers.figure_groups import group_figures, summarise
 from handlers.headline_words import topic_words
 from handlers.ports import UnitOfWork
 from handlers.results import (
@@ -30,26 +31,30 @@ from handlers.results import (
     WhoSaidResult,
 )
 
+LATEST_FIRST = "latest first"
+
 
 def show_timeline(query: TimelineQuery, *, uow: UnitOfWork) -> TimelineResult:
-    """One entry per story (a happening with every article that reported it), oldest first.
+    """One entry per story (a happening with every article that reported it), latest first.
 
-    With topic words the most relevant stories make the page (a story whose own summary names the
-    topic before one where only a report does, then the most recent, then the best corroborated),
-    and the page is shown in date order.
+    Every page is a slice of one order, so "More" goes on back in time where the page stopped:
+    the latest stories first and, on one date, the ones whose own summary names the topic (before
+    one where only a report does), then the best corroborated.
     """
     with uow:
         # Ranked from headlines (no reports): only the page's stories are loaded in full.
         found = uow.stories.search(_search(query))
         ranked = rank_stories(found, query.terms)
-        shown = uow.stories.load([s.id for s in ranked[query.offset : query.offset + query.limit]])
-    page = sorted(shown, key=_story_order)
+        page = uow.stories.load([s.id for s in ranked[query.offset : query.offset + query.limit]])
     entries = [_timeline_entry(s) for s in page]
+    paged = _page(query, len(found))
     return TimelineResult(
-        query=query,
+        query=query.model_copy(update={"order": LATEST_FIRST})
+        if len(entries) > 1 or paged.has_more
+        else query,
         entries=entries,
-        page=_page(query, len(found)),
-        suggestion=None if entries else suggest_broader("timeline", query),
+        page=paged,
+        suggestion=None if entries else _suggest("timeline", query, uow),
     )
 
 
@@ -70,7 +75,7 @@ R = TypeVar("R", bound=Rankable)
 
 
 def rank_stories(stories: list[R], terms: list[str]) -> list[R]:
-    """Most relevant first: summary naming the topic, then latest date, then most corroborated."""
+    """Latest first; on one date, the summary naming the topic first, then the most corroborated."""
     wanted = topic_words(terms)
 
     def relevance(story: R) -> int:
@@ -80,14 +85,10 @@ def rank_stories(stories: list[R], terms: list[str]) -> list[R]:
         said = story.words
         return sum(1 for t in wanted if t in said)
 
-    def key(story: R) -> tuple[int, str, int, int]:
-        return relevance(story), story.date, story.corroboration, story.id
+    def key(story: R) -> tuple[str, int, int, int]:
+        return story.date, relevance(story), story.corroboration, story.id
 
     return sorted(stories, key=key, reverse=True)
-
-
-def _story_order(story: Story) -> tuple[str, int]:
-    return story.date, story.id
 
 
 def _timeline_entry(story: Story) -> TimelineEntry:
@@ -128,26 +129,76 @@ def show_quotes(query: WhoSaidQuery, *, uow: UnitOfWork) -> WhoSaidResult:
         people=people,
         quotes=[_quote_entry(q) for q in quotes],
         page=_page(query, total),
-        suggestion=None if total else suggest_broader("whosaid", query),
+        suggestion=None if total else _suggest("whosaid", query, uow),
     )
 
 
 def show_figures(query: FiguresQuery, *, uow: UnitOfWork) -> FiguresResult:
-    """Figures matching the query, grouped by what they count in which happening, ranges, conflicts."""
+    """Figures matching the query, grouped by what they count in which happening, ranges, conflicts.
+
+    A group is not split across pages: it is shown on the page where its first figure (in the
+    store's order, newest article first) falls, with its figures up to `_horizon` places further
+    (read ahead); the next page starts at the first figure of a group not shown yet, and reads as
+    far back to know which of its figures were shown already.
+    """
+    reach = _horizon(query.limit)
+    end = query.offset + query.limit
+    first = max(0, query.offset - reach)
+    window = _search(query).model_copy(update={"offset": first, "limit": end + reach - first})
     with uow:
-        figures, total = uow.figures.search(_search(query))
+        figures, total = uow.figures.search(window)
         dates = _happening_dates(figures, uow)
     reports = [_report(f) for f in figures]
     by_id = {id(r): f for r, f in zip(reports, figures, strict=True)}
-    groups = group_figures(reports, lambda r: dates.get(by_id[id(r)].id))
+    at: dict[tuple[object, ...], int] = {}
+    for i, r in enumerate(reports):
+        at.setdefault(_place_key(r), first + i)
+    groups: list[FigureGroup] = []
+    later: list[int] = []
+    for group in group_figures(reports, lambda r: dates.get(by_id[id(r)].id)):
+        for start, members in _chunks(group, at, reach):
+            if query.offset <= start < end:
+                groups.append(group if len(members) == len(group.reports) else summarise(members))
+            elif start >= end:
+                later.append(start)
     # The search matches the whole sentence; numbers that themselves count the topic come first.
     groups.sort(key=lambda g: not _counts_topic(g, query.terms))
+    # The next page starts at the first figure of a group not shown here (or past what was read).
+    next_offset = min(later) if later else min(total, first + len(figures))
+    page = Page(total=total, offset=query.offset, limit=max(query.limit, next_offset - query.offset))
     return FiguresResult(
         query=query,
         groups=groups,
-        page=_page(query, total),
-        suggestion=None if groups else suggest_broader("figures", query),
+        page=page,
+        suggestion=None if groups else _suggest("figures", query, uow),
     )
+
+
+def _horizon(limit: int) -> int:
+    """How many places after a group's first figure its other figures are looked for: a page's
+    worth (each place read costs the page a figure and a look-up of its story)."""
+    return max(10, limit)
+
+
+def _place_key(r: FigureReport) -> tuple[object, ...]:
+    # By value, not identity: grouping may hand back copies of the reports.
+    return (r.source.id, r.text, r.sentence, r.value, r.value_max, r.unit)
+
+
+def _chunks(
+    group: FigureGroup, at: dict[tuple[object, ...], int], reach: int
+) -> list[tuple[int, list[FigureReport]]]:
+    """The group's figures as shown: (place of the first, the figures up to `reach` places after it),
+    a figure further on starting the next. One chunk, the whole group, unless it spans more."""
+    placed = sorted(group.reports, key=lambda r: at.get(_place_key(r), 0))
+    chunks: list[tuple[int, list[FigureReport]]] = []
+    for r in placed:
+        where = at.get(_place_key(r), 0)
+        if chunks and where - chunks[-1][0] <= reach:
+            chunks[-1][1].append(r)
+        else:
+            chunks.append((where, [r]))
+    return chunks
 
 
 def _happening_dates(figures: list[FigureRecord], uow: UnitOfWork) -> dict[int, str | None]:
@@ -177,6 +228,43 @@ def _report(f: FigureRecord) -> FigureReport:
         sentence=f.sentence,
         source=_ref(f.article),
     )
+
+
+def _suggest(command: str, query: FactQuery, uow: UnitOfWork) -> str:
+    """What to try when nothing matched: a stored person the words nearly spell, if asking about
+    them finds something; else a broader query."""
+    return did_you_mean(command, query, uow=uow) or suggest_broader(command, query)
+
+
+# A misspelt name is a few words; a longer query is a topic, and near spellings of it are noise.
+_NAME_WORDS = 4
+
+
+def did_you_mean(command: str, query: FactQuery, *, uow: UnitOfWork) -> str | None:
+    """ "Did you mean Keith Kellogg? /whosaid Keith Kellogg" for a misspelt stored name ("Kelog"),
+    offered only if the question asked with that name finds something."""
+    if not query.terms or len(query.terms) > _NAME_WORDS:
+        return None
+    with uow:
+        for person in uow.people.similar(" ".join(query.terms)):
+            if _finds_something(command, query, person, uow):
+                return f"Did you mean {person.name}? Try /{command} {person.name}{_window(query)}"
+    return None
+
+
+def _window(query: FactQuery) -> str:
+    since = f" since {query.since.isoformat()}" if query.since else ""
+    return since + (f" until {query.until.isoformat()}" if query.until else "")
+
+
+def _finds_something(command: str, query: FactQuery, person: Person, uow: UnitOfWork) -> bool:
+    search = _search(query).model_copy(update={"limit": 1, "offset": 0})
+    if command == "whosaid":
+        return uow.quotes.search(search.model_copy(update={"person_ids": [person.id], "terms": []}))[1] > 0
+    named = search.model_copy(update={"terms": person.name.split()})
+    if command == "figures":
+        return uow.figures.search(named)[1] > 0
+    return bool(uow.stories.search(named, cap=1))
 
 
 def suggest_broader(command: str, query: FactQuery) -> str:

@@ -128,6 +128,11 @@ class PeopleRepository(Protocol):
         """People whose name, surname or alias matches `text` (accent- and case-insensitive)."""
         ...
 
+    def similar(self, text: str, *, limit: int = 3) -> list[Person]:
+        """Stored people whose name is a near spelling of `text` ("Kelog" for Kellogg), nearest
+        first; none when `text` is stored as typed."""
+        ...
+
 
 class SourceRepository(Protocol):
     def add(self, url: str, *, name: str | None, kind: str, created_by: str | None) -> Source: ...

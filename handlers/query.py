@@ -9,8 +9,11 @@ against `today`. A query we cannot read raises `QueryError` whose message says w
 from __future__ import annotations
 
 import re
+import unicodedata
+from collections.abc import Iterable
 from datetime import date
 
+from extract.lexicons import word_set
 from extract.timex.dates import date_range, resolve_date
 from handlers.results import FactQuery, QueryError
 
@@ -21,6 +24,8 @@ _KEYWORDS = ("since", "until", "limit")
 # Quotes and trailing punctuation people type around names and topics ("“Sybiha”", "drones,").
 _STRIP = "\"'“”‘’«»,;:!?()[]{}"
 _LIMIT_VALUE = re.compile(r"^[+-]?\d+$")
+# A searchable word: letters or digits of any script (what store.search_text indexes).
+_WORD = re.compile(r"[^\W_]+")
 
 
 def parse_query(text: str, *, today: date, default_limit: int = DEFAULT_LIMIT) -> FactQuery:
@@ -30,7 +35,8 @@ def parse_query(text: str, *, today: date, default_limit: int = DEFAULT_LIMIT) -
     a keyword given twice or without a value, or a `since` after the `until`.
     """
     clauses = _split_clauses(text.split())
-    terms = [w for w in (t.strip(_STRIP) for t in clauses.pop("", [])) if w]
+    typed = clauses.pop("", [])
+    terms = [w for w in (t.strip(_STRIP) for t in typed) if w]
     since = until = None
     limit = default_limit
     if "since" in clauses:
@@ -45,7 +51,27 @@ def parse_query(text: str, *, today: date, default_limit: int = DEFAULT_LIMIT) -
         raise QueryError(
             f"'since {since.isoformat()}' is after 'until {until.isoformat()}': swap them or drop one."
         )
+    if (typed or terms) and not searchable(terms):
+        # Searching for nothing would show everything under a heading that says otherwise.
+        shown = " ".join(typed or terms)
+        shown = shown if len(shown) <= 40 else shown[:39] + "…"
+        raise QueryError(
+            f"Nothing to search for in '{shown}': give a word, a name or a number (e.g. 'floods' or "
+            "'Kyiv'), or no topic at all to see everything."
+        )
     return FactQuery(text=text.strip(), terms=terms, since=since, until=until, limit=limit)
+
+
+def searchable(terms: Iterable[str]) -> bool:
+    """Whether the topic words hold something a search can look for: a word or number of any
+    script that is not only a connective ("AND", "the"), or a currency symbol ("€")."""
+    stop = word_set("search_fillers")
+    for term in terms:
+        if any(unicodedata.category(c) == "Sc" for c in term):
+            return True
+        if any(w not in stop for w in _WORD.findall(term.casefold())):
+            return True
+    return False
 
 
 def _split_clauses(words: list[str]) -> dict[str, list[str]]:

@@ -19,6 +19,20 @@ class _Model(BaseModel):
     model_config = ConfigDict(frozen=True)
 
 
+# How much of the topic a heading shows: a pasted paragraph must not become the heading.
+TOPIC_SHOWN = 60
+
+
+def clip(text: str, most: int) -> str:
+    """`text` cut to at most `most` characters at a word boundary, "…" marking the cut."""
+    if len(text) <= most:
+        return text
+    cut = text[: most - 1]
+    if " " in cut.strip():
+        cut = cut[: cut.rstrip().rfind(" ")]
+    return cut.rstrip(" ,;:-") + "…"
+
+
 class FactQuery(_Model):
     """`[topic words] [since DATE] [until DATE] [limit N]`, parsed."""
 
@@ -31,7 +45,7 @@ class FactQuery(_Model):
 
     def describe(self) -> str:
         """What was searched, in words: "drones since 2025-09-01"."""
-        parts = [" ".join(self.terms) or "everything"]
+        parts = [clip(" ".join(self.terms), TOPIC_SHOWN) or "everything"]
         if self.since:
             parts.append(f"since {self.since.isoformat()}")
         if self.until:
@@ -40,7 +54,13 @@ class FactQuery(_Model):
 
 
 class TimelineQuery(FactQuery):
-    pass
+    # Set on the query of an answer with entries to order (handlers.commands.show_timeline): the
+    # heading then says how they read, page after page.
+    order: str = ""
+
+    def describe(self) -> str:
+        described = super().describe()
+        return f"{described}, {self.order}" if self.order else described
 
 
 class WhoSaidQuery(FactQuery):

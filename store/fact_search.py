@@ -154,6 +154,11 @@ def is_common(session: Session, table: str, tokens: list[str]) -> bool:
     return _fts_count(session, table, tokens, DENSE_MATCHES + 1) > DENSE_MATCHES
 
 
+def fts_count(session: Session, table: str, tokens: list[str], cap: int) -> int:
+    """SQLite: how many rows of `table` hold every token, counted no further than `cap`."""
+    return _fts_count(session, table, tokens, cap)
+
+
 def _fts_count(session: Session, table: str, tokens: list[str], cap: int) -> int:
     return (
         session.scalar(

@@ -10,7 +10,7 @@ from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session
 
 from store.orm import EventRow, FigureRow, QuoteRow
-from store.repositories.events import event_search_text
+from store.repositories.events import article_context, event_search_text
 from store.repositories.figures import figure_search_text
 from store.repositories.quotes import quote_search_text, speaker_names
 
@@ -21,8 +21,16 @@ def reindex_search(engine: Engine) -> dict[str, int]:
     """Recompute the search text of all events, quotes and figures; how many changed, per table."""
     changed = {"events": 0, "quotes": 0, "figures": 0}
     with Session(engine) as session, session.begin():
-        for event in session.scalars(select(EventRow).execution_options(yield_per=_BATCH)):
-            new = event_search_text(event.summary, event.sentence, event.actors, event.places)
+        context: dict[int, tuple[str | None, str]] = {}
+        for event in session.scalars(
+            select(EventRow).order_by(EventRow.article_id).execution_options(yield_per=_BATCH)
+        ):
+            if event.article_id not in context:
+                context = article_context(session, [event.article_id])  # one article's at a time
+            title, lead = context.get(event.article_id, (None, ""))
+            new = event_search_text(
+                event.summary, event.sentence, event.actors, event.places, title=title, lead=lead
+            )
             changed["events"] += _set(event, new)
         person_ids = session.scalars(
             select(QuoteRow.person_id).where(QuoteRow.person_id.is_not(None)).distinct()

@@ -250,6 +250,10 @@ class FakePeople:
             if key in {fold(n) for n in [p.name, *p.aliases]} or key == fold(p.name.split()[-1])
         ]
 
+    def similar(self, text: str, *, limit: int = 3) -> list[Person]:
+        # Near spellings are the store's (store.repositories.people_find); a fake knows none.
+        return []
+
 
 class FakeSources:
     def __init__(self) -> None:

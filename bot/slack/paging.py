@@ -11,6 +11,7 @@ from bot.slack.limits import MAX_BUTTON_VALUE
 
 Question = Literal["timeline", "whosaid", "figures"]
 MORE_ACTION_ID = "briefbot_more"
+PAGING_BLOCK_ID = "briefbot_paging"  # the block holding the More button
 
 
 class MoreRequest(BaseModel):

@@ -8,7 +8,7 @@ import re
 from collections.abc import Sequence
 from datetime import date
 
-from sqlalchemy import ColumnElement
+from sqlalchemy import ColumnElement, func, select
 from sqlalchemy.orm import Session
 
 from handlers.domain import EventRecord, FactSearch, NewEvent
@@ -38,9 +38,45 @@ def date_range(value: str) -> tuple[date, date]:
     return date(year, month, day), date(year, month, day)
 
 
-def event_search_text(summary: str, sentence: str, actors: list[str], places: list[str]) -> str:
-    """What an event is found by: its summary and sentence, who took part and where."""
-    return index_text([summary, sentence, *actors, *places])
+def event_search_text(
+    summary: str,
+    sentence: str,
+    actors: list[str],
+    places: list[str],
+    *,
+    title: str | None = None,
+    lead: str = "",
+) -> str:
+    """What an event is found by: its summary and sentence, who took part and where, and its
+    article's title and lead (what the story is about, which its one sentence may not say)."""
+    return index_text([summary, sentence, *actors, *places, title, lead])
+
+
+# How much of an article's text its lead is at most: its first paragraph, a few sentences.
+LEAD_CHARS = 400
+
+
+def article_lead(text: str) -> str:
+    """The article's first paragraph, at most LEAD_CHARS characters, cut at a word."""
+    stripped = text.strip()
+    first = stripped.split("\n\n", 1)[0] if "\n\n" in stripped[:LEAD_CHARS] else stripped
+    if len(first) <= LEAD_CHARS:
+        return first
+    cut = first[:LEAD_CHARS]
+    return cut[: cut.rfind(" ")] if " " in cut else cut
+
+
+def article_context(session: Session, article_ids: Sequence[int]) -> dict[int, tuple[str | None, str]]:
+    """Each article's title and lead, read in one statement (the start of its text only)."""
+    ids = list(dict.fromkeys(article_ids))
+    if not ids:
+        return {}
+    rows = session.execute(
+        select(ArticleRow.id, ArticleRow.title, func.substr(ArticleRow.text, 1, 2 * LEAD_CHARS)).where(
+            ArticleRow.id.in_(ids)
+        )
+    )
+    return {i: (title, article_lead(start or "")) for i, title, start in rows}
 
 
 # PostgreSQL reserves event ids in blocks of 16 doubling up to 256 (at most that many unused a
@@ -54,11 +90,13 @@ class SqlEventRepository:
     def __init__(self, session: Session) -> None:
         self._session = session
         self._ids: RowIds | None = None  # this transaction's new event ids, handed out ahead
+        self._context: dict[int, tuple[str | None, str]] = {}  # article id -> its title and lead
 
     def add_batch(self, articles: Sequence[tuple[int, Sequence[NewEvent]]]) -> list[list[int | None]]:
         """Several articles' events (article id, its events), as `add_many` on each in turn gives
         them; their ids are taken in one go (PostgreSQL: one round trip, not one a growing block)."""
         self._row_ids().reserve(sum(len(events) for _, events in articles))
+        self._read_context([article_id for article_id, events in articles if events])
         return [self.add_many(article_id, events) for article_id, events in articles]
 
     def add_many(self, article_id: int, events: Sequence[NewEvent]) -> list[int | None]:
@@ -76,6 +114,9 @@ class SqlEventRepository:
                 log.warning("skipping event with unreadable date %r in article %s", event.date, article_id)
                 spans.append(None)
         ids = iter(self._row_ids().take(sum(span is not None for span in spans)))
+        if events and article_id not in self._context:
+            self._read_context([article_id])
+        title, lead = self._context.get(article_id, (None, ""))
         pending = pending_events(self._session)
         out: list[int | None] = []
         for event, span in zip(events, spans, strict=True):
@@ -88,11 +129,18 @@ class SqlEventRepository:
                 "article_id": article_id,
                 "date_start": span[0],
                 "date_end": span[1],
-                "search_text": event_search_text(event.summary, event.sentence, event.actors, event.places),
+                "search_text": event_search_text(
+                    event.summary, event.sentence, event.actors, event.places, title=title, lead=lead
+                ),
                 **event.model_dump(),
             }
             out.append(new_id)
         return out
+
+    def _read_context(self, article_ids: Sequence[int]) -> None:
+        self._context.update(
+            article_context(self._session, [i for i in article_ids if i not in self._context])
+        )
 
     def _row_ids(self) -> RowIds:
         if self._ids is None:

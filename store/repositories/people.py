@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 
 from handlers.domain import Person, SpeakerSighting
 from store.orm import PersonAliasRow, PersonRoleRow, PersonRow
+from store.repositories.people_find import matching, near_spellings, without_titles
 from store.repositories.people_resolve import (
     KINDS,
     Lookup,
@@ -98,23 +99,24 @@ class SqlPeopleRepository:
         return [_id(p) for p in self._upsert_states(sightings)]
 
     def find(self, text: str) -> list[Person]:
-        """People whose name, surname or alias matches `text` (accent- and case-insensitive)."""
+        """People whose name, surname or alias matches `text` (accent- and case-insensitive).
+
+        Titles in front are dropped when the name with them matches nobody ("Dr. Helena Marsh");
+        a full name matches one differing only in middle names ("Helena J. Marsh").
+        """
         key = name_key(text)
         if not key:
             return []
-        ids = union(
-            select(PersonRow.id).where(PersonRow.name_key == key),
-            # Surname, or the last names: the indexed last word narrows, the suffix decides.
-            select(PersonRow.id).where(
-                PersonRow.surname_key == surname_key(key), PersonRow.name_key.endswith(" " + key)
-            ),
-            select(PersonAliasRow.person_id).where(PersonAliasRow.alias_key == key),
-        )
-        rows = self._session.execute(
-            select(*_PERSON_COLUMNS, PersonRow.name_key).where(PersonRow.id.in_(ids)).order_by(PersonRow.id)
-        ).all()
-        exact = [(r.id, r.name, r.kind) for r in rows if r.name_key == key]
-        return self._to_people(exact + [(r.id, r.name, r.kind) for r in rows if r.name_key != key])
+        rows = matching(self._session, key)
+        bare = without_titles(key)
+        if not rows and bare != key:
+            rows = matching(self._session, bare)
+        return self._to_people(rows)
+
+    def similar(self, text: str, *, limit: int = 3) -> list[Person]:
+        """Stored people whose name is a near spelling of `text` ("Kelog", "zelenksy"), nearest
+        first; none for a name stored as typed."""
+        return self._to_people(near_spellings(self._session, text, limit=limit))
 
     def get(self, person_id: int) -> Person | None:
         """A person by id."""

@@ -1,18 +1,33 @@
-"""A timeline's candidates: the newest stories (by date_end, id) with a report matching the topic.
+"""A timeline's candidates: the newest stories (by date_end, id) whose reports match the topic.
 
-Each candidate is read as a headline row (id, date, outlets, words): what ranking needs, kept on
-the story's row, so the statement reads no report beyond the one that matches.
+A story matches when every word of the topic is in one of its reports (their sentences, names,
+and their articles' titles and leads: see store.repositories.events.event_search_text), not
+necessarily all in the same one. Each candidate is read as a headline row (id, date, outlets,
+words): what ranking needs, kept on the story's row.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
-from sqlalchemy import ColumnElement, Integer, Row, Select, func, literal_column, select
+from sqlalchemy import (
+    Boolean,
+    ColumnElement,
+    Integer,
+    Row,
+    Select,
+    column,
+    exists,
+    func,
+    literal_column,
+    select,
+    text,
+)
 from sqlalchemy.orm import Session
 
 from handlers.domain import FactSearch
-from store.fact_search import fts_ids, is_common, matches_all
+from store.fact_search import DENSE_MATCHES, fts_count, fts_ids, is_common, matches_all
 from store.orm import EventRow, StoryEventRow, StoryRow
 from store.search_text import query_tokens
 
@@ -39,6 +54,8 @@ def newest_matching(session: Session, search: FactSearch, *, cap: int) -> Sequen
     members = select(StoryEventRow.id).where(StoryEventRow.story_id == StoryRow.id)
     if not tokens:
         return session.execute(_headlines(window, members.exists(), cap=cap)).all()
+    if len(tokens) > 1:
+        return _across_reports(session, window, tokens, cap)
     # With a million events, "stories that have a matching member" must not build the set of
     # every matching story first: stories are walked newest first (date_end, id index) and each
     # is probed through its members; only a rare word is better looked up from its matches.
@@ -113,6 +130,59 @@ def _worth_banding(session: Session, tokens: list[str], cap: int) -> bool:
 
 
 _NEWEST_FIRST = (StoryRow.date_end.desc(), StoryRow.id.desc())
+
+
+def _across_reports(
+    session: Session, window: list[ColumnElement[bool]], tokens: list[str], cap: int
+) -> Sequence[Headline]:
+    """The newest `cap` stories each of whose words some report has (one report need not have all).
+
+    The rarest word finds the candidates when it is rare (its few stories, looked up from its
+    matches); otherwise the stories are walked newest first. Either way each candidate is probed,
+    word by word, through its own reports.
+    """
+    sqlite = session.get_bind().dialect.name == "sqlite"
+    by_rarity = (
+        sorted(tokens, key=lambda t: fts_count(session, "events", [t], DENSE_MATCHES + 1))
+        if sqlite
+        else tokens
+    )
+    probes = [_some_report_has(session, t, n) for n, t in enumerate(by_rarity)]
+    rarest = by_rarity[0]
+    if not is_common(session, "events", [rarest]):
+        having = (
+            select(StoryEventRow.story_id)
+            .join(EventRow, EventRow.id == StoryEventRow.event_id)
+            .where(matches_all(session, "events", EventRow.id, [rarest]))
+        )
+        return session.execute(_headlines([*window, StoryRow.id.in_(having)], *probes[1:], cap=cap)).all()
+    return session.execute(_headlines(window, *probes, cap=cap)).all()
+
+
+def _some_report_has(session: Session, token: str, n: int) -> ColumnElement[bool]:
+    """Whether one of the story's reports holds `token`, probed through the story's own reports
+    (SQLite: in the word's matches, read once; PostgreSQL: the report's vector)."""
+    if session.get_bind().dialect.name == "sqlite":
+        # Not FTS5 "MATCH ... AND rowid = ?" a report: each such probe costs milliseconds. The
+        # unary + keeps SQLite reading the story's reports by story, as in store.fact_search.
+        matches = text(f"SELECT rowid FROM events_fts WHERE events_fts MATCH :across_{n}").bindparams(
+            **{f"across_{n}": f'"{token}"'}
+        )
+        member = literal_column("+story_events.event_id", Integer)
+        return exists(
+            select(StoryEventRow.id).where(
+                StoryEventRow.story_id == StoryRow.id, member.in_(matches.columns(column("rowid", Integer)))
+            )
+        )
+    vector: ColumnElement[Any] = literal_column("events.search_vector")
+    return exists(
+        select(StoryEventRow.id)
+        .join(EventRow, EventRow.id == StoryEventRow.event_id)
+        .where(
+            StoryEventRow.story_id == StoryRow.id,
+            vector.op("@@", return_type=Boolean)(func.to_tsquery("simple", token)),
+        )
+    )
 
 
 def _headlines(

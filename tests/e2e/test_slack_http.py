@@ -191,8 +191,8 @@ def test_timeline_is_acked_within_3s_and_answered_with_valid_blocks(stack: Stack
     assert_valid_message(message)
     assert message["response_type"] == "ephemeral"
     headers = [b["text"]["text"] for b in message["blocks"] if b["type"] == "header"]
-    # The 20 most recent of the equally relevant stories, shown oldest first.
-    assert headers[:2] == ["Timeline: harbour", "6 March 2025"]
+    # The 20 most recent stories, latest first (and the heading says so).
+    assert headers[:2] == ["Timeline: harbour, latest first", "25 March 2025"]
     assert more_value(message) is not None
     _, _, name = slash(stack, "/timeline", "harbour until 2025-03-05")
     [message] = stack.fake.wait_for_response(name)
@@ -230,12 +230,20 @@ def test_more_button_returns_the_next_page(stack: Stack) -> None:
     [second] = stack.fake.wait_for_response(more_name)
     assert_valid_message(second)
     assert f"Showing 11–20 of {EVENT_COUNT}" in all_text(second)
-    # Pages go from the most recent stories back; each page is shown in date order.
+    # The next page replaces the message whose button was clicked.
+    assert second["replace_original"] is True
+    # Pages go on back in time where the last one stopped: one order, latest first.
     assert "Harbour crane 14 was" in all_text(second) and "Harbour crane 15 was" not in all_text(second)
     assert "Harbour crane 5 was" in all_text(second) and "Harbour crane 4 was" not in all_text(second)
+    text = all_text(second)
+    assert text.index("Harbour crane 14 was") < text.index("Harbour crane 5 was")
+    assert "No more results" not in text
     [last] = stack.fake.wait_for_response(click_more(stack, more_value(second) or "")[1])
     assert f"Showing 21–{EVENT_COUNT} of {EVENT_COUNT}" in all_text(last)
     assert more_value(last) is None
+    assert last["replace_original"] is True
+    assert "No more results" in all_text(last) and "No more results" in last["text"]
+    assert_valid_message(last)
 
 
 def test_wrong_signature_gets_401_and_no_answer(stack: Stack) -> None:

@@ -96,19 +96,24 @@ def test_headlines_rank_as_the_loaded_stories_do(uow: SqlUnitOfWork, terms: list
     assert [h.id for h in rank_stories(headlines, terms)] == [s.id for s in rank_stories(full, terms)]
 
 
-def test_timeline_page_is_the_top_ranked_stories_in_date_order(uow: SqlUnitOfWork) -> None:
+def test_timeline_pages_are_slices_of_one_order_latest_first(uow: SqlUnitOfWork) -> None:
     ids = _fill(uow)
+    # Latest first; on one date the summary naming the topic, then the best corroborated, then the
+    # newer id; a month-precise date after every day of that month.
+    order = [ids[1], ids[0], ids[2], ids[3], ids[4], ids[6], ids[5], ids[7]]
     result = show_timeline(TimelineQuery(terms=["harbour"], limit=3), uow=uow)
-    # Relevant (actors, places, summary) first: then date; the page shows them oldest first.
-    assert [e.story_id for e in result.entries] == [ids[7], ids[4], ids[3]]
+    assert [e.story_id for e in result.entries] == order[:3]
     assert result.page.total == len(STORIES)
     assert [e.corroboration for e in result.entries] == [3, 2, 1]
-    assert [len(e.sources) for e in result.entries] == [3, 2, 1]
-    # Then the latest, the best corroborated first (3 > 2 > 1 sources on 2031-05-02).
-    after = [
-        show_timeline(TimelineQuery(terms=["harbour"], limit=1, offset=n), uow=uow).entries for n in (3, 4, 5)
+    assert [len(e.sources) for e in result.entries] == [3, 3, 2]  # articles, not outlets
+    assert result.query.describe() == "harbour, latest first"
+    pages = [
+        show_timeline(TimelineQuery(terms=["harbour"], limit=3, offset=n), uow=uow).entries for n in (0, 3, 6)
     ]
-    assert [e.story_id for [e] in after] == [ids[1], ids[0], ids[2]]
-    # Same date, same corroboration: the newer id first.
-    [tie] = show_timeline(TimelineQuery(limit=1, offset=5), uow=uow).entries
-    assert tie.story_id == ids[6]
+    shown = [e for page in pages for e in page]
+    assert [e.story_id for e in shown] == order
+    # Dates never go forward again from one page to the next.
+    assert [e.date for e in shown] == sorted((e.date for e in shown), reverse=True)
+    # On one date, the story whose own words name the topic comes first.
+    [named] = show_timeline(TimelineQuery(terms=["harbour"], limit=1, offset=3), uow=uow).entries
+    assert named.story_id == ids[3]

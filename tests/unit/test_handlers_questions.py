@@ -99,13 +99,14 @@ def uow() -> FakeUnitOfWork:
     return uow
 
 
-def test_timeline_is_in_date_order_and_merges_reports_of_the_same_event(uow: FakeUnitOfWork) -> None:
+def test_timeline_is_latest_first_and_merges_reports_of_the_same_event(uow: FakeUnitOfWork) -> None:
     result = show_timeline(TimelineQuery(), uow=uow)
-    assert [e.date for e in result.entries] == ["2031-02", "2031-03-03", "2031-03-05"]
+    assert [e.date for e in result.entries] == ["2031-03-05", "2031-03-03", "2031-02"]
+    assert result.query.describe() == "everything, latest first"
     walkout = result.entries[1]
     assert [s.outlet for s in walkout.sources] == ["Harbour Post", "Coast Wire"]
     assert walkout.corroboration == 2
-    assert result.entries[0].precision == "month" and walkout.precision == "day"
+    assert result.entries[-1].precision == "month" and walkout.precision == "day"
     assert walkout.sources[0].url == "https://harbourpost.example/a"
     assert walkout.sources[0].published == date(2031, 3, 4)
 

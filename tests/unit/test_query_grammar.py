@@ -70,3 +70,43 @@ def test_describe_echoes_what_was_searched() -> None:
 def test_malformed_query_raises_query_error_saying_what_is_wrong(text: str, message: str) -> None:
     with pytest.raises(QueryError, match=message):
         parse_query(text, today=TODAY)
+
+
+# --- issue 19: a query with nothing to search for says so; long topics are clipped ----------
+
+
+@pytest.mark.parametrize(
+    "text", ["🔥", "AND", "the", "!!!", "-- ...", "🔥 and the", "# since 2025-09-01", "or not"]
+)
+def test_a_topic_with_no_searchable_word_says_so(text: str) -> None:
+    with pytest.raises(QueryError, match="Nothing to search for"):
+        parse_query(text, today=TODAY)
+
+
+@pytest.mark.parametrize(
+    ("text", "terms"),
+    [
+        ("Київ", ["Київ"]),
+        ("Αθήνα since 2025-09-01", ["Αθήνα"]),
+        ("São Paulo", ["São", "Paulo"]),
+        ("€", ["€"]),
+        ("the floods", ["the", "floods"]),
+        ("since 2025-09-01", []),
+    ],
+)
+def test_words_of_any_script_currency_symbols_and_no_topic_at_all_are_searchable(
+    text: str, terms: list[str]
+) -> None:
+    assert parse_query(text, today=TODAY).terms == terms
+
+
+def test_a_long_topic_is_clipped_in_the_heading_at_a_word_boundary() -> None:
+    words = "the regional council approved an emergency budget for flood defences along the river " * 3
+    q = parse_query(words + "since 2025-09-01", today=TODAY)
+    described = q.describe()
+    topic = described.removesuffix(" since 2025-09-01")
+    assert described.endswith(" since 2025-09-01")
+    assert len(topic) <= 60 and topic.endswith("…")
+    assert words.startswith(topic[:-1])
+    assert words[len(topic) - 1] == " "  # cut between words
+    assert len(q.terms) == 39  # the search itself keeps every word

@@ -70,10 +70,14 @@ def test_index_text_joins_the_parts_and_skips_missing_ones() -> None:
     assert index_text(["Drones hit", None, "Kiev"]) == "dron hit kyiv"
 
 
-def test_query_drops_stopwords_but_not_when_nothing_else_is_left() -> None:
+def test_query_drops_stopwords_but_not_when_nothing_else_is_left_and_never_fillers() -> None:
     assert query_tokens(["the", "floods", "in", "Kiev"]) == ["flood", "kyiv"]
     assert query_tokens(["who"]) == ["who"]
+    assert query_tokens(["the", "WHO"]) == ["who"]
     assert query_tokens(["floods floods"]) == ["flood"]
+    # "AND" or "the" alone is nothing to search for (handlers.query says so), not every "and".
+    assert query_tokens(["AND"]) == []
+    assert query_tokens(["🔥", "!!"]) == []
 
 
 def test_name_keys_fold_case_accents_and_transliteration_but_do_not_stem() -> None:
@@ -96,3 +100,91 @@ def test_index_text_keeps_each_token_once_in_order_of_first_appearance() -> None
     assert index_text(["Drones hit Kharkiv", "Russian drones hit Kharkiv overnight", "Kharkiv"]) == (
         "dron hit kharkiv russian overnight"
     )
+
+
+# --- issue 19: word parts, stems, currencies, other scripts ---------------------------------
+
+
+@pytest.mark.parametrize(
+    ("query", "text"),
+    [
+        ("fire", "A wildfire swept the Tarnow hills"),
+        ("fires", "Bushfires closed the coast road"),
+        ("quake", "The earthquake shook Velmora at dawn"),
+        ("storm", "A thunderstorm flooded the lower town"),
+        ("slide", "Mudslides cut off three villages"),
+        ("strike", "Airstrikes hit the depot overnight"),
+    ],
+)
+def test_a_word_finds_the_compounds_that_end_in_it(query: str, text: str) -> None:
+    assert set(query_tokens([query])) <= set(tokens(text))
+
+
+@pytest.mark.parametrize(
+    ("query", "text"),
+    [
+        ("fire", "The ceasefire held through the night"),
+        ("wave", "The microwave plant reopened"),
+        ("fire", "Crews found the site afire"),  # too short to be a compound
+    ],
+)
+def test_compounds_whose_last_part_means_something_else_are_not_found_by_it(query: str, text: str) -> None:
+    assert not set(query_tokens([query])) <= set(tokens(text))
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("burning", "burned"),
+        ("burn", "burning"),
+        ("flooded", "flood"),
+        ("stopped", "stop"),
+        ("planning", "plan"),
+        ("carried", "carry"),
+        ("evacuated", "evacuate"),
+        ("evacuating", "evacuates"),
+    ],
+)
+def test_verb_endings_share_a_stem(a: str, b: str) -> None:
+    assert tokens(a) == tokens(b)
+
+
+@pytest.mark.parametrize("word", ["spring", "being", "red", "need", "killed"])
+def test_short_stems_keep_their_endings(word: str) -> None:
+    assert len(tokens(word)[0]) >= 4 or tokens(word)[0] == word
+
+
+@pytest.mark.parametrize(
+    ("query", "text"),
+    [
+        ("euros", "The plan costs €92 million"),
+        ("euro", "a figure of 92,000,000 EUR"),
+        ("dollars", "Exports fell by $4.5 billion"),
+        ("dollar", "a loan of US$300m"),
+        ("pounds", "a £12bn budget"),
+        ("yen", "¥800 billion in bonds"),
+        ("€", "costs 40 euros a head"),
+        ("hryvnia", "₴2 billion for repairs"),
+    ],
+)
+def test_currency_words_symbols_and_codes_find_each_other(query: str, text: str) -> None:
+    wanted = query_tokens([query])
+    assert wanted
+    assert set(wanted) <= set(tokens(text))
+
+
+@pytest.mark.parametrize(
+    ("query", "text"),
+    [
+        ("Київ", "Вибухи у Києві та Київ"),
+        ("Зеленський", "Зеленський заявив"),
+        ("ΑΘΗΝΑ", "Πυρκαγιά κοντά στην Αθήνα"),
+        ("Αθηνα", "Πυρκαγιά κοντά στην Αθήνα"),
+        ("Malmo", "Protest in Malmö"),
+        ("São", "Sao Paulo"),
+    ],
+)
+def test_queries_in_other_scripts_and_with_accents_are_searched(query: str, text: str) -> None:
+    wanted = query_tokens([query])
+    assert wanted
+    assert set(wanted) <= set(tokens(text))

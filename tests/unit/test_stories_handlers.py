@@ -122,12 +122,13 @@ def _story(i: int, day: str, summary: str, outlets: list[str]) -> Story:
     return Story(id=i, date=day, summary=summary, members=members)
 
 
-def test_topic_ranking_is_relevance_then_recency_then_corroboration() -> None:
-    named = _story(1, "2031-01-01", "Ferry strike in Brenn", ["A"])
+def test_timeline_order_is_latest_first_then_relevance_then_corroboration() -> None:
+    named_earlier = _story(1, "2031-01-01", "Ferry strike in Brenn", ["A"])
     newer = _story(2, "2031-03-01", "Harbour news", ["A"])
     same_day_more_sources = _story(3, "2031-03-01", "Harbour news again", ["A", "B"])
-    ranked = rank_stories([newer, named, same_day_more_sources], ["ferry"])
-    assert [s.id for s in ranked] == [1, 3, 2]
+    same_day_named = _story(4, "2031-03-01", "Ferry fares rise", ["A"])
+    ranked = rank_stories([newer, named_earlier, same_day_more_sources, same_day_named], ["ferry"])
+    assert [s.id for s in ranked] == [4, 3, 2, 1]
 
 
 def test_the_page_holds_the_top_stories_shown_in_date_order(uow: FakeUnitOfWork) -> None:
@@ -158,10 +159,10 @@ def test_story_shows_the_most_precise_date_and_the_most_shared_summary() -> None
 
 
 def test_topic_relevance_counts_whole_words_not_parts_of_words() -> None:
-    software = _story(1, "2031-03-02", "Software update released", ["A"])
+    software = _story(1, "2031-03-01", "Software update released", ["A"])
     war = _story(2, "2031-03-01", "War talks resume", ["A"])
-    strikes = _story(3, "2031-02-01", "Strikes hit the port", ["A"])
-    assert [s.id for s in rank_stories([software, war], ["war"])] == [2, 1]
+    strikes = _story(3, "2031-03-01", "Strikes hit the port", ["A"])
+    assert [s.id for s in rank_stories([war, software], ["war"])] == [2, 1]
     assert rank_stories([software, strikes], ["strike"])[0].id == 3
 
 

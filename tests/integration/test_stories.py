@@ -160,7 +160,7 @@ def test_ingest_merges_two_outlets_reports_and_an_admin_can_split_them(uow: SqlU
     )
     _ingest(
         uow,
-        "A blaze ripped through a Castelmar warehouse on Saturday. The mayor praised the crews.",
+        "A blaze ripped through a Castelmar warehouse on Saturday. Crews are still on site.",
         "Coastal Wire",
         date(2031, 5, 4),
     )

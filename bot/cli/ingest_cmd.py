@@ -22,6 +22,7 @@ from bot.cli.context import open_container
 from bot.console.progress import Progress
 from bot.fetch import ArticleInput, InputError, read_input
 from bot.fetch.inputs import is_url
+from handlers.article_dates import FORMATS_HELP, parse_date
 from handlers.ingest import ingest_article, ingest_batches
 from handlers.results import IngestArticle, IngestResult
 
@@ -46,11 +47,21 @@ def register(sub: Any) -> None:
         help="text or HTML files, directories of them, or article URLs",
     )
     p.add_argument(
-        "--published", type=date.fromisoformat, help="publication date (YYYY-MM-DD) for all inputs"
+        "--published",
+        type=_date_argument,
+        metavar="DATE",
+        help=f"publication date for all inputs ({FORMATS_HELP}); an article already stored is re-dated",
     )
     p.add_argument("--outlet", help="the outlet's name, for all inputs")
     p.add_argument("--title", help="the title, for all inputs")
     p.set_defaults(func=_run)
+
+
+def _date_argument(text: str) -> date:
+    try:
+        return parse_date(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
 
 
 def _run(args: argparse.Namespace) -> int:

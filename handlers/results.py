@@ -146,6 +146,7 @@ class IngestArticle(_Model):
     published: date | None = None
     source_id: int | None = None
     guid: str | None = None
+    published_from: str | None = None  # whence `published` ("the page's metadata"), said at ingest
 
 
 class IngestResult(_Model):

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import shlex
 import sys
 from collections import deque
 from collections.abc import Callable, Iterator
@@ -48,7 +49,7 @@ def register(sub: Any) -> None:
     )
     p.add_argument(
         "--published",
-        type=_date_argument,
+        type=date_argument,
         metavar="DATE",
         help=f"publication date for all inputs ({FORMATS_HELP}); an article already stored is re-dated",
     )
@@ -57,7 +58,7 @@ def register(sub: Any) -> None:
     p.set_defaults(func=_run)
 
 
-def _date_argument(text: str) -> date:
+def date_argument(text: str) -> date:
     try:
         return parse_date(text)
     except ValueError as exc:
@@ -134,7 +135,7 @@ def _store_all(batches: Iterator[Batch], c: Container) -> Iterator[tuple[str, st
             for results in ingest_batches(commands(), uow=c.uow(), extractor=c.extractor, clock=c.clock):
                 batch = in_flight.popleft()
                 yield from (
-                    (f"{mark[r.status]} {spec}: {r.message}", r.status)
+                    (f"{mark[r.status]} {spec}: {r.message}{_hint(spec, r)}", r.status)
                     for (spec, _), r in zip(batch, results, strict=True)
                 )
             return
@@ -145,6 +146,13 @@ def _store_all(batches: Iterator[Batch], c: Container) -> Iterator[tuple[str, st
                     (f"FAILED  {spec}: {type(exc).__name__}: {exc}", "rejected")
                     for spec, _ in in_flight.popleft()
                 )
+
+
+def _hint(spec: str, result: IngestResult) -> str:
+    """How to correct the date of an article stored undated."""
+    if result.status != "stored" or result.article is None or result.article.published is not None:
+        return ""
+    return f"\n         to date it: briefbot ingest --published DATE {shlex.quote(spec)}"
 
 
 def expand_directories(specs: list[str]) -> list[str]:
@@ -173,6 +181,7 @@ def _command(article: ArticleInput) -> IngestArticle:
         title=article.title,
         outlet=article.outlet,
         published=article.published,
+        published_from=article.published_from,
     )
 
 
@@ -180,6 +189,7 @@ def _with_overrides(article: ArticleInput, args: argparse.Namespace) -> ArticleI
     return replace(
         article,
         published=args.published or article.published,
+        published_from="as given" if args.published else article.published_from,
         outlet=args.outlet or article.outlet,
         title=args.title or article.title,
     )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+import logging
 import subprocess
 import sys
 import time
@@ -70,7 +71,7 @@ def served_log(tmp_path: object) -> str:
     )
     try:
         base = f"http://127.0.0.1:{port}"
-        deadline = time.monotonic() + 20
+        deadline = time.monotonic() + 60  # a busy machine starts Python slowly
         while True:
             try:
                 httpx.get(f"{base}/nothing-here", timeout=1)
@@ -105,3 +106,46 @@ def test_serve_log_has_one_access_line_a_request_and_no_noise(served_log: str) -
     )
     assert "secretive-body-words" not in served_log  # the body of a request that failed its signature
     assert "signature" in served_log.lower()  # the refusal itself is still logged
+
+
+def test_socket_mode_writes_one_access_line_a_request(caplog: pytest.LogCaptureFixture) -> None:
+    from slack_sdk.socket_mode.request import SocketModeRequest
+
+    from bot.settings import Settings
+    from bot.slack.app import build_slack_app
+    from bot.slack.socket_mode import LoggedSocketModeHandler
+    from tests.e2e.test_slack_modes import Container, SlowQuestions
+
+    class Client:
+        def __init__(self) -> None:
+            self.sent: list[object] = []
+            self.logger = logging.getLogger("fake-socket-client")
+
+        def send_socket_mode_response(self, response: object) -> None:
+            self.sent.append(response)
+
+    fake = FakeSlack().start()
+    try:
+        settings = Settings(
+            _env_file=None, SLACK_BOT_TOKEN="xoxb-1", SLACK_APP_TOKEN="xapp-1", SLACK_API_URL=fake.api_url
+        )
+        app = build_slack_app(Container(), settings, mode="socket", ask=SlowQuestions(0))  # type: ignore[arg-type]
+        handler = LoggedSocketModeHandler.__new__(LoggedSocketModeHandler)  # no connection: handle() alone
+        handler.app = app
+        body = {
+            "command": "/timeline",
+            "text": "x",
+            "user_id": "U1",
+            "channel_id": "C1",
+            "team_id": "T1",
+            "response_url": fake.response_url("sock"),
+        }
+        client = Client()
+        with caplog.at_level(logging.INFO, logger="briefbot.access"):
+            handler.handle(client, SocketModeRequest(type="slash_commands", envelope_id="e1", payload=body))  # type: ignore[arg-type]
+        assert len(client.sent) == 1
+        lines = [r.getMessage() for r in caplog.records if r.name == "briefbot.access"]
+        assert len(lines) == 1 and lines[0].startswith("socket /timeline 200"), lines
+        fake.wait_for_response("sock", timeout=5)
+    finally:
+        fake.stop()

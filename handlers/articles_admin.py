@@ -140,6 +140,7 @@ def redate_article(
         outlet=article.outlet,
         published=published,
         published_from="as given",
+        redate=True,
         source_id=article.source_id,
         guid=article.guid,
     )

@@ -49,10 +49,11 @@ def ingest_article(
     """Store the article and everything extracted from it in one transaction, unless already stored.
 
     Empty text is rejected with nothing written; an article already stored (same normalised text,
-    or the same URL) is reported as a duplicate and nothing changes, unless the command gives the
-    same text another publication date: then it is re-dated (its facts extracted again and
-    replaced, its stories kept consistent). An article given no date takes the one it states
-    (dateline, a date line at its top); the message says which date was used.
+    or the same URL) is reported as a duplicate and nothing changes, unless the command asks to
+    re-date it (`redate`) and gives the same text another publication date: then it is re-dated
+    (its facts extracted again and replaced, its stories kept consistent). An article given no
+    date takes the one it states (dateline, a date line at its top); the message says which date
+    was used.
     """
     return ingest_batch([cmd], uow=uow, extractor=extractor, clock=clock)[0]
 
@@ -161,7 +162,7 @@ class _Extraction:
         if cmd.url:
             self._first_of[f"url:{cmd.url}"] = i
         known = _lookup(self._known, digest, cmd.url)
-        redate = known.article if known is not None and digest in self._known else None
+        redate = known.article if known is not None and cmd.redate and digest in self._known else None
         if known is not None and (redate is None or cmd.published in (None, redate.published)):
             results[i] = known
             return

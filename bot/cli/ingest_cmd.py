@@ -29,6 +29,7 @@ from handlers.results import IngestArticle, IngestResult
 
 log = logging.getLogger(__name__)
 
+_AS_GIVEN = "as given"  # the date of --published: what the user asks for, re-dating a stored article
 ARTICLE_SUFFIXES = {".txt", ".html", ".htm", ".md"}
 
 
@@ -182,6 +183,7 @@ def _command(article: ArticleInput) -> IngestArticle:
         outlet=article.outlet,
         published=article.published,
         published_from=article.published_from,
+        redate=article.published_from == _AS_GIVEN,
     )
 
 
@@ -189,7 +191,7 @@ def _with_overrides(article: ArticleInput, args: argparse.Namespace) -> ArticleI
     return replace(
         article,
         published=args.published or article.published,
-        published_from="as given" if args.published else article.published_from,
+        published_from=_AS_GIVEN if args.published else article.published_from,
         outlet=args.outlet or article.outlet,
         title=args.title or article.title,
     )

@@ -37,6 +37,8 @@ def make_wsgi_app(app: App, *, health: Callable[[], bool] | None = None) -> WSGI
 
         def recording(status_line: str, headers: Any, exc_info: Any = None) -> Any:
             status[0] = status_line.split(" ", 1)[0]
+            if exc_info is None:
+                return start_response(status_line, headers)
             return start_response(status_line, headers, exc_info)
 
         try:

@@ -138,3 +138,18 @@ def test_briefbot_articles_in_slack_for_admins_only(env: Path, capsys: Capture) 
     assert "No articles stored yet" in say("articles list")
     with c.uow() as uow:
         assert [a.action for a in uow.audit.recent(3)] == ["articles.remove", "articles.redate"]
+
+
+def test_only_an_asked_for_date_re_dates_a_stored_article(env: Path) -> None:
+    from handlers.ingest import ingest_article
+    from handlers.results import IngestArticle
+
+    c = real()
+    first = IngestArticle(text=UNDATED, published=date(2025, 8, 14))
+    assert ingest_article(first, uow=c.uow(), extractor=extract, clock=c.clock).status == "stored"
+    copy = first.model_copy(update={"published": date(2025, 8, 16)})  # a feed's copy, dated otherwise
+    again = ingest_article(copy, uow=c.uow(), extractor=extract, clock=c.clock)
+    assert again.status == "duplicate" and again.article and again.article.published == date(2025, 8, 14)
+    asked = copy.model_copy(update={"redate": True})
+    done = ingest_article(asked, uow=c.uow(), extractor=extract, clock=c.clock)
+    assert done.status == "stored" and done.message.startswith("re-dated article 1 (was 2025-08-14")

@@ -39,7 +39,9 @@ def register(sub: Any) -> None:
         help="store articles from text files, HTML files or URLs",
         description=(
             "Extract events, quotes and figures from each input and store them. A text file may start with "
-            "'Title:', 'Outlet:', 'Published: YYYY-MM-DD' and 'URL:' lines, then a blank line."
+            "'Title:', 'Outlet:', 'Published: DATE' and 'URL:' lines, then a blank line. Without a date, "
+            "an article takes the one it states (a page's metadata, a dateline), else today's; each line "
+            "printed says which."
         ),
     )
     p.add_argument(

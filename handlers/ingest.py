@@ -13,6 +13,7 @@ from typing import TypeVar
 from extract import Entity, Extraction, Quote, extract
 from extract.document import Document
 from extract.names.roles import role_qualifiers, titles
+from handlers.article_dates import stated_date
 from handlers.domain import (
     Article,
     ArticleRef,
@@ -48,7 +49,11 @@ def ingest_article(
     """Store the article and everything extracted from it in one transaction, unless already stored.
 
     Empty text is rejected with nothing written; an article already stored (same normalised text,
-    or the same URL) is reported as a duplicate and nothing changes.
+    or the same URL) is reported as a duplicate and nothing changes, unless the command asks to
+    re-date it (`redate`) and gives the same text another publication date: then it is re-dated
+    (its facts extracted again and replaced, its stories kept consistent). An article given no
+    date takes the one it states (dateline, a date line at its top); the message says which date
+    was used.
     """
     return ingest_batch([cmd], uow=uow, extractor=extractor, clock=clock)[0]
 
@@ -58,9 +63,11 @@ class _Pending:
     """An article extracted and waiting to be stored, at its place in the batch."""
 
     index: int
-    cmd: IngestArticle
+    cmd: IngestArticle  # `published`: the date used (given, or the one the article states)
     digest: str
     extraction: Extraction
+    dated: str  # which date was used, and whence, for the message
+    redate: ArticleRef | None = None  # the stored article this same text re-dates
 
 
 def ingest_batch(
@@ -154,19 +161,35 @@ class _Extraction:
         self._first_of[digest] = i
         if cmd.url:
             self._first_of[f"url:{cmd.url}"] = i
-        results[i] = _lookup(self._known, digest, cmd.url)
-        if results[i] is not None:
+        known = _lookup(self._known, digest, cmd.url)
+        redate = known.article if known is not None and cmd.redate and digest in self._known else None
+        if known is not None and (redate is None or cmd.published in (None, redate.published)):
+            results[i] = known
             return
+        today = self._clock.today()
+        cmd, dated = _dated(cmd, today)
         # An undated article is being read now, so "on Monday" most likely means the Monday just past.
         try:
-            extraction = self._extractor(cmd.text, cmd.published or self._clock.today())
+            extraction = self._extractor(cmd.text, cmd.published or today)
         except Exception:
             log.exception("extraction failed for %s", cmd.url or cmd.title or digest[:12])
             results[i] = IngestResult(
                 status="rejected", message="extraction failed on this text (logged): nothing stored"
             )
             return
-        self._done.pending.append(_Pending(i, cmd, digest, extraction))
+        self._done.pending.append(_Pending(i, cmd, digest, extraction, dated, redate))
+
+
+def _dated(cmd: IngestArticle, today: date) -> tuple[IngestArticle, str]:
+    """The command with the date its article is stored under, and which date that is and whence."""
+    if cmd.published is not None:
+        whence = f", {cmd.published_from}" if cmd.published_from else ""
+        return cmd, f"dated {cmd.published.isoformat()}{whence}"
+    stated = stated_date(cmd.text, today)
+    if stated is None:
+        return cmd, f"no date found in it: read as of today, {today.isoformat()}"
+    day, where = stated
+    return cmd.model_copy(update={"published": day}), f"dated {day.isoformat()}, from its {where}"
 
 
 def _store_extracted(batch: _Extracted, uow: UnitOfWork, work: WaitWork | None = None) -> list[IngestResult]:
@@ -209,12 +232,21 @@ def _store_in_one_transaction(
         uow.stories.lock_for_merging()
         # Checked again inside the writing transaction: another worker may have stored some meanwhile.
         known = _stored_among(uow, [p.digest for p in pending], [p.cmd for p in pending])
-        new = [p for p in pending if _lookup(known, p.digest, p.cmd.url) is None]
-        speakers = dict(zip((p.index for p in new), _resolve_speakers(new, uow), strict=True))
+        new = [p for p in pending if p.redate is None and _lookup(known, p.digest, p.cmd.url) is None]
+        # Re-dated articles lose their facts first; the stories those leave are refreshed below.
+        articles: dict[int, Article | ArticleStoredMeanwhile | None] = {}
+        left: set[int] = set()
+        for p in pending:
+            if p.redate is not None:
+                cleared = uow.articles.clear_facts(p.redate.id, published=p.cmd.published)
+                articles[p.index] = cleared[0] if cleared else None
+                left.update(cleared[1] if cleared else ())
+        writing = new + [p for p in pending if articles.get(p.index) is not None]
+        speakers = dict(zip((p.index for p in writing), _resolve_speakers(writing, uow), strict=True))
         # The batch's articles in one statement; their facts are buffered and written at commit.
         stored = uow.articles.insert_new_many([_new_article(p) for p in new])
-        articles = dict(zip((p.index for p in new), stored, strict=True))
-        events = {p.index: _new_events(p.cmd, p.extraction) for p in new}
+        articles.update(zip((p.index for p in new), stored, strict=True))
+        events = {p.index: _new_events(p.cmd, p.extraction) for p in writing}
         written = [(i, a) for i, a in articles.items() if isinstance(a, Article)]
         # Every article's story look-ups read together, before the first merge: the statement
         # that keeps the server busiest before the commit.
@@ -230,12 +262,16 @@ def _store_in_one_transaction(
         )
         results = []
         for p in pending:
+            if p.index not in articles:
+                results.append(_lookup(known, p.digest, p.cmd.url) or _gone(p))
+                continue
+            article = articles[p.index]
             results.append(
-                _lookup(known, p.digest, p.cmd.url)
-                or _store(
-                    p.cmd,
-                    articles[p.index],
-                    p.extraction,
+                _gone(p)
+                if article is None
+                else _store(
+                    p,
+                    article,
                     events[p.index],
                     event_ids.get(p.index, []),
                     speakers[p.index],
@@ -243,7 +279,7 @@ def _store_in_one_transaction(
                     merging,
                 )
             )
-        refresh_shown(merging.grown, uow=uow)
+        refresh_shown(set(merging.grown) | left, uow=uow)
         with uow.while_waiting(work):  # the server writes the batch: a third of its time on PostgreSQL
             uow.commit()
     return results
@@ -279,10 +315,15 @@ def _new_events(cmd: IngestArticle, ex: Extraction) -> list[NewEvent]:
     ]
 
 
+def _gone(p: _Pending) -> IngestResult:
+    """A re-dated article removed by someone else meanwhile."""
+    gone = p.redate.id if p.redate else "?"
+    return IngestResult(status="rejected", message=f"article {gone} was removed meanwhile: nothing stored")
+
+
 def _store(
-    cmd: IngestArticle,
+    p: _Pending,
     article: Article | ArticleStoredMeanwhile,
-    ex: Extraction,
     events: list[NewEvent],
     event_ids: list[int | None],
     people: dict[str, int],
@@ -294,6 +335,7 @@ def _store(
         return IngestResult(
             status="duplicate", message=f"already stored as article {article.article_id}: nothing changed"
         )
+    cmd, ex = p.cmd, p.extraction
     doc = Document.parse(cmd.text, cmd.published)
     figures = [
         NewFigure(
@@ -346,10 +388,17 @@ def _store(
         quotes=len(quotes),
         figures=len(figures),
         people=len(people),
-        message=f"stored article {article.id}: {counted(len(events), 'event')}, "
+        message=f"{_what_was_done(p, article.id)}: {counted(len(events), 'event')}, "
         f"{counted(len(quotes), 'quote')}, {counted(len(figures), 'figure')}, "
         f"{counted(len(people), 'speaker')}",
     )
+
+
+def _what_was_done(p: _Pending, article_id: int) -> str:
+    if p.redate is not None:
+        was = p.redate.published.isoformat() if p.redate.published else "undated"
+        return f"re-dated article {article_id} (was {was}; {p.dated}), its facts extracted again"
+    return f"stored article {article_id} ({p.dated})"
 
 
 def _lookup(table: dict[str, T], digest: str, url: str | None) -> T | None:

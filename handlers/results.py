@@ -187,6 +187,10 @@ class IngestArticle(_Model):
     published: date | None = None
     source_id: int | None = None
     guid: str | None = None
+    published_from: str | None = None  # whence `published` ("the page's metadata"), said at ingest
+    # The user asks for this date: the same text already stored under another date is re-dated
+    # (a feed's copy of a stored article, dated otherwise, is still only a duplicate).
+    redate: bool = False
 
 
 class IngestResult(_Model):

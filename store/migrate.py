@@ -2,19 +2,30 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
-from sqlalchemy import Connection, Engine, text
+# Importing alembic's commands logs "setup plugin ..." at INFO, seven lines, in every process.
+logging.getLogger("alembic.runtime.plugins").setLevel(logging.WARNING)
 
-import migrations
-from store.database import SQLITE_BUSY_TIMEOUT_MS, make_engine
-from store.statistics import refresh_planner_statistics
+from alembic import command  # noqa: E402
+from alembic.config import Config  # noqa: E402
+from alembic.runtime.migration import MigrationContext  # noqa: E402
+from alembic.script import ScriptDirectory  # noqa: E402
+from sqlalchemy import Connection, Engine, text  # noqa: E402
+
+import migrations  # noqa: E402
+from store.database import SQLITE_BUSY_TIMEOUT_MS, make_engine  # noqa: E402
+from store.statistics import refresh_planner_statistics  # noqa: E402
+
+log = logging.getLogger(__name__)
+
+# Alembic says "Context impl SQLiteImpl.", "Will assume non-transactional DDL." and "setup plugin ..."
+# at INFO on every upgrade, applied or not; a command's log shows instead the one line of what was
+# applied, if anything.
+_ALEMBIC_LOGGERS = ("alembic",)
 
 # Found through the installed package, so this works outside a source checkout too.
 MIGRATIONS_DIR = Path(migrations.__file__).resolve().parent
@@ -39,18 +50,34 @@ VACUUM_AFTER: dict[str, tuple[str, ...]] = {"0007_story_headlines": ("stories",)
 
 def upgrade(url_or_engine: str | Engine, revision: str = "head") -> None:
     """Bring the schema up to `revision` (default: the newest). Running it twice changes nothing."""
-    with _connection(url_or_engine) as connection:
+    with _connection(url_or_engine) as connection, _quiet_alembic():
         before = MigrationContext.configure(connection).get_current_revision()
         command.upgrade(alembic_config(connection), revision)
         after = MigrationContext.configure(connection).get_current_revision()
         refresh_planner_statistics(connection)
         postgres = connection.dialect.name == "postgresql"
-    if postgres and after != before:
+    if after != before:
         script = ScriptDirectory.from_config(alembic_config())
-        applied = [r.revision for r in script.iterate_revisions(after, before)]
+        applied = [r.revision for r in script.iterate_revisions(after, before)][::-1]
+        log.info("database schema upgraded to %s (applied %s)", after, ", ".join(applied))
+    if postgres and after != before:
         tables = list(dict.fromkeys(t for r in applied for t in VACUUM_AFTER.get(r, ())))
         if tables:
             _vacuum(url_or_engine, tables)
+
+
+@contextmanager
+def _quiet_alembic() -> Iterator[None]:
+    """Alembic's per-run INFO lines silenced while it runs (its warnings still show)."""
+    loggers = [logging.getLogger(name) for name in _ALEMBIC_LOGGERS]
+    levels = [logger.level for logger in loggers]
+    for logger in loggers:
+        logger.setLevel(max(logger.getEffectiveLevel(), logging.WARNING))
+    try:
+        yield
+    finally:
+        for logger, level in zip(loggers, levels, strict=True):
+            logger.setLevel(level)
 
 
 def downgrade(url_or_engine: str | Engine, revision: str = "base") -> None:

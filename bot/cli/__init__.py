@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from bot.cli import (
+    articles_cmd,
     ask_cmd,
     bench_cmd,
     db_cmd,
@@ -31,6 +32,7 @@ COMMAND_MODULES = [
     extract_cmd,
     db_cmd,
     ingest_cmd,
+    articles_cmd,
     ask_cmd,
     shell_cmd,
     demo_cmd,

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from bot.cli.context import error, open_container
+from bot.cli.context import empty_store_note, error, open_container
 from bot.console.render import render
 from handlers.ask import HelpResult, answer
 from handlers.results import QueryError
@@ -31,6 +31,10 @@ def _run(args: argparse.Namespace) -> int:
         except QueryError as exc:
             error("ask", str(exc))
             return 2
+        empty = None if isinstance(result, HelpResult) or result.page.total else empty_store_note(c)
+    if empty and not args.json:
+        print(empty)
+        return 0
     if args.json:
         print(result.model_dump_json(indent=2))
     else:

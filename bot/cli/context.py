@@ -27,3 +27,16 @@ def open_container(args: argparse.Namespace, settings: Settings | None = None) -
 
 def error(command: str, message: str) -> None:
     print(f"briefbot {command}: {message}", file=sys.stderr)
+
+
+def empty_store_note(c: Container) -> str | None:
+    """What to say when a question finds nothing because nothing is stored at all."""
+    with c.uow() as uow:
+        if uow.articles.count():
+            return None
+    return (
+        f"No articles stored yet (database {c.settings.database_url}). Add some with:\n"
+        "  briefbot ingest FILE_OR_URL...     text or HTML files, or article URLs\n"
+        "  briefbot sources add FEED_URL      follow a feed (briefbot worker polls it)\n"
+        "  briefbot demo                      a sample corpus to try the questions on"
+    )

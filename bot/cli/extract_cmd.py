@@ -10,6 +10,14 @@ from pathlib import Path
 from typing import IO, Any
 
 from extract import Extraction, extract
+from handlers.article_dates import parse_date
+
+
+def _date_argument(text: str) -> date:
+    try:
+        return parse_date(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
 
 
 def register(sub: Any) -> None:
@@ -38,8 +46,9 @@ def register(sub: Any) -> None:
     p.add_argument("--jsonl", action="store_true", help="JSON Lines in and out (see README)")
     p.add_argument(
         "--published",
-        type=date.fromisoformat,
-        help="publication date for FILE (YYYY-MM-DD); else its Published: header",
+        type=_date_argument,
+        metavar="DATE",
+        help="publication date for FILE (2026-08-14, 14 August 2026, ...); else its Published: header",
     )
     p.set_defaults(func=_run)
 
@@ -61,7 +70,10 @@ def _run(args: argparse.Namespace) -> int:
             # The path `briefbot ingest` takes (HTML through the same clean-up): what a user checks
             # here is what ingest would store.
             article = read_input(str(args.file), client_factory=make_client)
-    except (OSError, UnicodeDecodeError, InputError) as exc:
+    except InputError as exc:  # the message names the file
+        print(f"briefbot extract: {exc}", file=sys.stderr)
+        return 1
+    except (OSError, UnicodeDecodeError) as exc:
         print(f"briefbot extract: cannot read {args.file}: {exc}", file=sys.stderr)
         return 1
     published = args.published or article.published

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import shlex
 import sys
 from collections import deque
 from collections.abc import Callable, Iterator
@@ -22,11 +23,13 @@ from bot.cli.context import open_container
 from bot.console.progress import Progress
 from bot.fetch import ArticleInput, InputError, read_input
 from bot.fetch.inputs import is_url
+from handlers.article_dates import FORMATS_HELP, parse_date
 from handlers.ingest import ingest_article, ingest_batches
 from handlers.results import IngestArticle, IngestResult
 
 log = logging.getLogger(__name__)
 
+_AS_GIVEN = "as given"  # the date of --published: what the user asks for, re-dating a stored article
 ARTICLE_SUFFIXES = {".txt", ".html", ".htm", ".md"}
 
 
@@ -36,7 +39,9 @@ def register(sub: Any) -> None:
         help="store articles from text files, HTML files or URLs",
         description=(
             "Extract events, quotes and figures from each input and store them. A text file may start with "
-            "'Title:', 'Outlet:', 'Published: YYYY-MM-DD' and 'URL:' lines, then a blank line."
+            "'Title:', 'Outlet:', 'Published: DATE' and 'URL:' lines, then a blank line. Without a date, "
+            "an article takes the one it states (a page's metadata, a dateline), else today's; each line "
+            "printed says which."
         ),
     )
     p.add_argument(
@@ -46,11 +51,21 @@ def register(sub: Any) -> None:
         help="text or HTML files, directories of them, or article URLs",
     )
     p.add_argument(
-        "--published", type=date.fromisoformat, help="publication date (YYYY-MM-DD) for all inputs"
+        "--published",
+        type=date_argument,
+        metavar="DATE",
+        help=f"publication date for all inputs ({FORMATS_HELP}); an article already stored is re-dated",
     )
     p.add_argument("--outlet", help="the outlet's name, for all inputs")
     p.add_argument("--title", help="the title, for all inputs")
     p.set_defaults(func=_run)
+
+
+def date_argument(text: str) -> date:
+    try:
+        return parse_date(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
 
 
 def _run(args: argparse.Namespace) -> int:
@@ -123,7 +138,7 @@ def _store_all(batches: Iterator[Batch], c: Container) -> Iterator[tuple[str, st
             for results in ingest_batches(commands(), uow=c.uow(), extractor=c.extractor, clock=c.clock):
                 batch = in_flight.popleft()
                 yield from (
-                    (f"{mark[r.status]} {spec}: {r.message}", r.status)
+                    (f"{mark[r.status]} {spec}: {r.message}{_hint(spec, r)}", r.status)
                     for (spec, _), r in zip(batch, results, strict=True)
                 )
             return
@@ -134,6 +149,13 @@ def _store_all(batches: Iterator[Batch], c: Container) -> Iterator[tuple[str, st
                     (f"FAILED  {spec}: {type(exc).__name__}: {exc}", "rejected")
                     for spec, _ in in_flight.popleft()
                 )
+
+
+def _hint(spec: str, result: IngestResult) -> str:
+    """How to correct the date of an article stored undated."""
+    if result.status != "stored" or result.article is None or result.article.published is not None:
+        return ""
+    return f"\n         to date it: briefbot ingest --published DATE {shlex.quote(spec)}"
 
 
 def expand_directories(specs: list[str]) -> list[str]:
@@ -162,6 +184,8 @@ def _command(article: ArticleInput) -> IngestArticle:
         title=article.title,
         outlet=article.outlet,
         published=article.published,
+        published_from=article.published_from,
+        redate=article.published_from == _AS_GIVEN,
     )
 
 
@@ -169,6 +193,7 @@ def _with_overrides(article: ArticleInput, args: argparse.Namespace) -> ArticleI
     return replace(
         article,
         published=args.published or article.published,
+        published_from=_AS_GIVEN if args.published else article.published_from,
         outlet=args.outlet or article.outlet,
         title=args.title or article.title,
     )

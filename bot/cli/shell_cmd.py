@@ -6,7 +6,7 @@ import argparse
 import sys
 from typing import Any
 
-from bot.cli.context import open_container
+from bot.cli.context import empty_store_note, open_container
 from bot.console.shell import Shell
 from handlers.ask import Answer, answer
 
@@ -26,4 +26,10 @@ def _run(args: argparse.Namespace) -> int:
         def ask(line: str, offset: int) -> Answer:
             return answer(line, uow=c.uow(), today=c.clock.today(), offset=offset)
 
-        return Shell(ask, stdin=sys.stdin, stdout=sys.stdout, interactive=sys.stdin.isatty()).run()
+        return Shell(
+            ask,
+            stdin=sys.stdin,
+            stdout=sys.stdout,
+            interactive=sys.stdin.isatty(),
+            empty_note=lambda: empty_store_note(c),
+        ).run()

@@ -1,11 +1,17 @@
 """An interactive console: the three slash commands, help, `more` and quit, with readline history.
 
 Works the same when stdin is not a terminal: it then reads commands line by line, without prompts.
+At a terminal, Ctrl-C clears the line (or stops an answer) instead of quitting, long lines wrap at
+the terminal's width, and only lines with a command in them are kept in the history. A plain
+question ("what did Okafor say?") is answered as the command it stands for, which is shown.
 """
 
 from __future__ import annotations
 
 import contextlib
+import re
+import shutil
+import textwrap
 from collections.abc import Callable
 from pathlib import Path
 from types import ModuleType
@@ -21,16 +27,60 @@ Ask = Callable[[str, int], Answer]  # (command line, offset) -> answer
 PROMPT = "briefbot> "
 HISTORY = Path("~/.briefbot_history")
 _QUIT = {"quit", "exit", "q", ":q"}
+_COMMANDS = {"timeline", "whosaid", "figures"}
+_ABOUT = r"(?:about|on|in|with|to|at|for|of)\s+"
+# Plain questions and the command each stands for; the group is the person or topic.
+_PLAIN_QUESTIONS = (
+    (
+        re.compile(
+            r"(?:what|which)\s+(?:did|does|has|have|do)\s+(.+?)\s+(?:say|said|says|tell|told)\b.*", re.I
+        ),
+        "whosaid",
+    ),
+    (
+        re.compile(
+            rf"(?:what|who)\s+(?:has\s+been\s+|was\s+|is\s+)?said\s+(?:what\s+)?(?:by\s+|{_ABOUT})?(.+)", re.I
+        ),
+        "whosaid",
+    ),
+    (re.compile(rf"(?:quotes?|statements?)\s+(?:by|from|{_ABOUT})(.+)", re.I), "whosaid"),
+    (re.compile(rf"what\s+(?:has\s+)?happen(?:s|ed)\s+(?:{_ABOUT})?(.+)", re.I), "timeline"),
+    (re.compile(rf"(?:timeline|news)\s+(?:{_ABOUT})(.+)", re.I), "timeline"),
+    (re.compile(r"how\s+(?:many|much)\s+(.+?)(?:\s+(?:were|was|are|is|did|have|has)\b.*)?", re.I), "figures"),
+)
 _INTRO = (
     "briefbot shell: /timeline, /whosaid, /figures (try 'help'); 'more' for the next page; 'quit' to leave."
 )
 
 
+def as_command(line: str) -> str | None:
+    """The command a plain question stands for ("what did Okafor say?" -> "/whosaid Okafor"), or None."""
+    question = " ".join(line.split()).rstrip("?!. ")
+    for pattern, command in _PLAIN_QUESTIONS:
+        m = pattern.fullmatch(question)
+        if m:
+            subject = re.sub(r"(?:'s|’s)$", "", m.group(1).strip(" ,'\"“”"))
+            subject = re.sub(r"^(?:the|a|an)\s+", "", subject, flags=re.I)
+            if subject:
+                return f"/{command} {subject}"
+    return None
+
+
 class Shell:
     def __init__(
-        self, ask: Ask, *, stdin: TextIO, stdout: TextIO, interactive: bool, history: Path | None = HISTORY
+        self,
+        ask: Ask,
+        *,
+        stdin: TextIO,
+        stdout: TextIO,
+        interactive: bool,
+        history: Path | None = HISTORY,
+        empty_note: Callable[[], str | None] | None = None,
+        width: int | None = None,
     ) -> None:
         self._ask = ask
+        self._empty_note = empty_note
+        self._width = width
         self._in = stdin
         self._out = stdout
         self._interactive = interactive
@@ -48,9 +98,15 @@ class Shell:
                 line = line.strip()
                 if not line or line.startswith("#"):
                     continue
+                self._remember(line)
                 if line.lower() in _QUIT:
                     break
-                self._print(self.respond(line))
+                try:
+                    self._print(self.respond(line))
+                except KeyboardInterrupt:
+                    if not self._interactive:
+                        raise
+                    self._print("(stopped)")
         finally:
             if self._interactive:
                 self._save_history()
@@ -71,8 +127,19 @@ class Shell:
         return self._answer(line, 0)
 
     def _answer(self, line: str, offset: int) -> str:
+        said_as = ""
         if not line.startswith("/"):
-            line = "/" + line
+            word = line.split()[0].lower()
+            plain = None if word in _COMMANDS else as_command(line)
+            if plain is not None:
+                line, said_as = plain, f"(as {plain})\n"
+            elif word in _COMMANDS:
+                line = "/" + line
+            else:
+                return (
+                    f"I answer /timeline, /whosaid and /figures (try 'help'). For example: "
+                    f"/timeline {line}, /whosaid {line} or /figures {line}"
+                )
         try:
             result = self._ask(line, offset)
         except QueryError as exc:
@@ -80,7 +147,10 @@ class Shell:
         if not isinstance(result, HelpResult):
             page = result.page
             self._last = (line, page.offset + page.limit if page.has_more else None)
-        return render(result)
+            note = self._empty_note() if self._empty_note and not page.total else None
+            if note:
+                return note
+        return said_as + render(result)
 
     def _read(self) -> str | None:
         if self._interactive:
@@ -89,15 +159,32 @@ class Shell:
             except EOFError:
                 self._print("")
                 return None
+            except KeyboardInterrupt:  # Ctrl-C clears the line, as in a shell; Ctrl-D or quit leaves
+                self._print("")
+                return ""
         line = self._in.readline()
         return line if line else None
 
     def _print(self, text: str) -> None:
+        width = self._width or (shutil.get_terminal_size().columns if self._interactive else 0)
+        if width >= 20:
+            text = "\n".join(_wrap(line, width) for line in text.split("\n"))
         self._out.write(text + "\n")
         self._out.flush()
 
+    def _remember(self, line: str) -> None:
+        """Keep a line in the history (readline's own keeping is off: it kept blank lines too)."""
+        readline = _readline() if self._interactive else None
+        if readline is None:
+            return
+        count = readline.get_current_history_length()
+        if count == 0 or readline.get_history_item(count) != line:
+            readline.add_history(line)
+
     def _load_history(self) -> None:
         readline = _readline()
+        if readline:
+            readline.set_auto_history(False)
         if readline and self._history and self._history.exists():
             with contextlib.suppress(OSError):
                 readline.read_history_file(str(self._history))
@@ -108,6 +195,15 @@ class Shell:
             readline.set_history_length(1000)
             with contextlib.suppress(OSError):
                 readline.write_history_file(str(self._history))
+
+
+def _wrap(line: str, width: int) -> str:
+    """A long line wrapped at `width`, its continuation lines indented under its text."""
+    if len(line) <= width:
+        return line
+    indent = " " * (len(line) - len(line.lstrip()))
+    hang = indent + ("  " if line.lstrip().startswith(("•", "-", "*")) else "")
+    return textwrap.fill(line, width=width, subsequent_indent=hang, break_on_hyphens=False)
 
 
 def _readline() -> ModuleType | None:

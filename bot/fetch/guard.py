@@ -56,7 +56,12 @@ def vet_host(host: str, port: int | None = None, *, allow_private: bool = False)
     for address in addresses:
         why = refusal(address, allow_private=allow_private)
         if why:
-            raise BlockedAddress(f"{host} is {why}; only public sources can be fetched.")
+            hint = (
+                ""
+                if allow_private or "link-local" in why
+                else " (set BRIEFBOT_ALLOW_PRIVATE_FETCH=1 to fetch from loopback and private networks)"
+            )
+            raise BlockedAddress(f"{host} is {why}; only public sources can be fetched{hint}.")
     return addresses
 
 

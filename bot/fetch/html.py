@@ -7,8 +7,10 @@ related-story lists) is dropped by the extractor's own clean-up, `extract.furnit
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date
+from urllib.parse import urljoin, urlsplit
 
 import trafilatura
 
@@ -21,6 +23,7 @@ class PageText:
     title: str | None = None
     published: date | None = None
     outlet: str | None = None
+    url: str | None = None  # the page's own link (<link rel=canonical>, og:url), else the one it came from
 
 
 def html_to_text(html: str | bytes, *, url: str | None = None) -> PageText:
@@ -50,7 +53,35 @@ def html_to_text(html: str | bytes, *, url: str | None = None) -> PageText:
         title=title,
         published=_date(meta.get("date")),
         outlet=_clean(meta.get("sitename")) or _clean(meta.get("hostname")),
+        url=_link(_canonical(html) or meta.get("url"), url),
     )
+
+
+_LINK_TAG = re.compile(rb"<link\b[^>]*>", re.IGNORECASE)
+_CANONICAL_REL = re.compile(rb"""\brel\s*=\s*["']?canonical\b""", re.IGNORECASE)
+_HREF = re.compile(rb"""\bhref\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.IGNORECASE)
+
+
+def _canonical(html: str | bytes) -> str | None:
+    """The href of the page's <link rel="canonical"> (trafilatura prefers og:url; the page's own
+    canonical link names the article better when they differ)."""
+    head = (html.encode("utf-8", "replace") if isinstance(html, str) else html)[:200_000]
+    for tag in _LINK_TAG.finditer(head):
+        if _CANONICAL_REL.search(tag.group(0)):
+            href = _HREF.search(tag.group(0))
+            if href:
+                raw = next(g for g in href.groups() if g is not None)
+                return raw.decode("utf-8", "replace").replace("&amp;", "&").strip() or None
+    return None
+
+
+def _link(value: object, base: str | None) -> str | None:
+    """An http(s) link, made absolute against the page's address."""
+    if not isinstance(value, str) or not value.strip():
+        return base
+    link = urljoin(base, value.strip()) if base else value.strip()
+    parts = urlsplit(link)
+    return link if parts.scheme in ("http", "https") and parts.netloc else base
 
 
 def _clean(value: object) -> str | None:

@@ -15,6 +15,7 @@ import httpx
 
 from bot.fetch.html import html_to_text
 from bot.fetch.http import FetchError, fetch
+from handlers.article_dates import parse_date
 
 # No news article comes near this; anything bigger is a mistake (a video, a dump, a log).
 MAX_BYTES = 5 * 1024 * 1024
@@ -22,6 +23,14 @@ MAX_BYTES = 5 * 1024 * 1024
 # Optional "Key: value" lines at the top of a text file, then a blank line (the demo corpus uses them).
 _HEADER_KEYS = {"title", "outlet", "published", "url"}
 _HEADER_LINE = re.compile(r"^([A-Za-z]+):\s*(.*)$")
+_FEED_START = re.compile(rb"^\s*(<\?xml[^>]*>\s*)?(<!--.*?-->\s*)*<(rss|feed|rdf:RDF)\b", re.DOTALL)
+_FEED_TYPES = {
+    "application/rss+xml",
+    "application/atom+xml",
+    "application/rdf+xml",
+    "application/xml",
+    "text/xml",
+}
 _HTML_START = re.compile(
     rb"^\s*(<!--.*?-->\s*)*<(!doctype\s+html|html|head|body)\b", re.IGNORECASE | re.DOTALL
 )
@@ -38,6 +47,8 @@ class ArticleInput:
     title: str | None = None
     outlet: str | None = None
     published: date | None = None
+    # Where `published` comes from, said at ingest: "its Published: line", "the page's metadata"...
+    published_from: str | None = None
 
 
 def is_url(spec: str) -> bool:
@@ -48,10 +59,14 @@ def read_input(
     spec: str, *, client_factory: Callable[[], httpx.Client], max_bytes: int = MAX_BYTES
 ) -> ArticleInput:
     """Read a path or URL. Raises InputError for unreadable, binary, oversized, empty or unfetchable input."""
-    if is_url(spec):
-        article = _read_url(spec, client_factory, max_bytes)
-    else:
-        article = _read_file(Path(spec), max_bytes)
+    try:
+        if is_url(spec):
+            article = _read_url(spec, client_factory, max_bytes)
+        else:
+            article = _read_file(Path(spec), max_bytes)
+    except InputError as exc:  # every message names the input it is about
+        message = str(exc)
+        raise InputError(message if message.startswith(spec) else f"{spec}: {message}") from None
     if not article.text.strip():
         raise InputError(f"{spec}: no article text found (empty)")
     return article
@@ -71,8 +86,11 @@ def _read_file(path: Path, max_bytes: int) -> ArticleInput:
     except OSError as exc:
         raise InputError(f"{path}: cannot read ({exc.strerror or exc})") from None
     if path.suffix.lower() in {".html", ".htm", ".xhtml"} or _HTML_START.match(body[:2048]):
-        page = html_to_text(body)
-        article = ArticleInput(text=page.text, title=page.title, outlet=page.outlet, published=page.published)
+        article = _from_page(body, None)
+    elif _FEED_START.match(body[:2048]):
+        raise InputError(
+            f"{path}: a feed, not an article; follow it with: briefbot sources add URL_OF_THE_FEED"
+        )
     else:
         article = parse_text_file(_decode(body, str(path)))
     # Without a headline or metadata, the file name is what the user will recognise in answers.
@@ -105,16 +123,16 @@ def parse_text_file(content: str) -> ArticleInput:
     published = None
     if meta.get("published"):
         try:
-            published = date.fromisoformat(meta["published"][:10])
-        except ValueError:
-            bad = meta["published"]
-            raise InputError(f"the Published: header '{bad}' is not a YYYY-MM-DD date") from None
+            published = parse_date(meta["published"])
+        except ValueError as exc:
+            raise InputError(f"the Published: line: {exc}") from None
     return ArticleInput(
         text=content,
         url=meta.get("url") or None,
         title=meta.get("title") or _headline(content),
         outlet=meta.get("outlet") or None,
         published=published,
+        published_from="its Published: line" if published else None,
     )
 
 
@@ -136,12 +154,24 @@ def _read_url(url: str, client_factory: Callable[[], httpx.Client], max_bytes: i
     except FetchError as exc:
         raise InputError(str(exc)) from None
     kind = got.content_type.split(";")[0].strip().lower()
+    if _FEED_START.match(got.body[:2048]) or (kind in _FEED_TYPES and not _HTML_START.match(got.body[:2048])):
+        raise InputError(f"{url}: a feed, not an article; to follow it: briefbot sources add {url}")
     if kind in {"text/html", "application/xhtml+xml", ""} or _HTML_START.match(got.body[:2048]):
-        page = html_to_text(got.body, url=got.url)
-        return ArticleInput(
-            text=page.text, url=got.url, title=page.title, outlet=page.outlet, published=page.published
-        )
+        return _from_page(got.body, got.url)
     if kind == "text/plain":
         text = got.body.decode(got.encoding or "utf-8", errors="replace")
         return replace(parse_text_file(text), url=got.url)
     raise InputError(f"{url}: not an article page (content type {kind})")
+
+
+def _from_page(body: bytes, url: str | None) -> ArticleInput:
+    """An HTML page's article; its link is the page's canonical URL where it gives one."""
+    page = html_to_text(body, url=url)
+    return ArticleInput(
+        text=page.text,
+        url=page.url or url,
+        title=page.title,
+        outlet=page.outlet,
+        published=page.published,
+        published_from="the page's metadata" if page.published else None,
+    )

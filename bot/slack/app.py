@@ -26,6 +26,35 @@ from handlers.admin import SourceProbe
 logger = logging.getLogger(__name__)
 
 
+class _BoltLogFilter(logging.Filter):
+    """Bolt's log, minus a warning about how it was built and a request's body.
+
+    The Web client carries the bot token, so Bolt warns at every start that the SLACK_BOT_TOKEN it
+    reads from the environment "will be unused": true, and nothing to act on. A request that fails
+    its signature check is logged with its whole body (user ids, the text typed, response URLs):
+    the line keeps only that it happened.
+    """
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        message = record.getMessage()
+        if "`token` will be unused" in message:
+            return False
+        if message.startswith("Invalid request signature"):
+            record.msg, record.args = "Refused a request with an invalid signature (body not logged)", ()
+        return True
+
+
+_BOLT_FILTER = _BoltLogFilter()
+
+
+def quiet_bolt_logs() -> None:
+    """Filter Bolt's loggers (once; calling again changes nothing)."""
+    for name in ("slack_bolt.App", "slack_bolt.RequestVerification"):
+        logger_ = logging.getLogger(name)
+        if _BOLT_FILTER not in logger_.filters:
+            logger_.addFilter(_BOLT_FILTER)
+
+
 def make_web_client(settings: Settings, token: str | None = None) -> WebClient:
     """A Web API client on SLACK_API_URL that waits out 429s (Retry-After) and retries dropped connections."""
     return WebClient(
@@ -51,6 +80,7 @@ def build_slack_app(
     own); `probe` and `ask` replace the real source probe and question handlers.
     """
     require_settings(settings, mode)
+    quiet_bolt_logs()
     client = make_web_client(settings)
     app = App(
         client=client,

@@ -10,6 +10,7 @@ from collections.abc import Callable, Sequence
 from typing import Protocol
 
 from handlers import admin, opml, stories
+from handlers.articles_admin import ArticlesReply, articles_reply
 from handlers.ask import Answer, run_command
 from handlers.digest_admin import DigestView, manage_digest, parse_digest
 from handlers.domain import Source, Story
@@ -98,6 +99,10 @@ class AdminDesk:
             uow_factory=self._uow_factory,
             clock=self._clock,
         )
+
+    def articles(self, actor: str, verb: str, args: Sequence[str]) -> ArticlesReply:
+        """`articles list [OFFSET]`, `show ID`, `remove ID`, `redate ID DATE` (AdminError when wrong)."""
+        return articles_reply(actor, verb, list(args), uow_factory=self._uow_factory, clock=self._clock)
 
     def show_story(self, story_id: int) -> Story:
         """A story with its reports and the reasons they were merged (StoryError if unknown)."""

@@ -2,10 +2,13 @@
 
 Article text is data, never markup. Slack only defines escapes for `&`, `<` and `>`; there is no escape
 for `*`, `_`, `~` or a backtick, so those become look-alike characters that Slack does not format.
+An underscore inside a word (BRIEFBOT_ADMINS, snake_case) cannot start or end italics and stays a
+real one, so that a name copied from a message works; only one at a word's edge becomes a look-alike.
 """
 
 from __future__ import annotations
 
+import re
 from urllib.parse import quote, urlsplit
 
 _ESCAPES = {
@@ -13,18 +16,19 @@ _ESCAPES = {
     "<": "&lt;",
     ">": "&gt;",
     "*": "\u2217",  # ∗ asterisk operator
-    "_": "\u02cd",  # ˍ modifier letter low macron
     "~": "\u223c",  # ∼ tilde operator
     "`": "\u02cb",  # ˋ modifier letter grave accent
 }
 _TABLE = str.maketrans(_ESCAPES)
+_EDGE_UNDERSCORE = re.compile(r"(?<![^\W_])_|_(?![^\W_])")  # not between two letters or digits
 ELLIPSIS = "…"
 MAX_LINK_URL = 1000
 
 
 def escape(text: str) -> str:
     """Article or user text as inert mrkdwn: no formatting, no links, no mentions."""
-    return text.translate(_TABLE)
+    out = text.translate(_TABLE)
+    return _EDGE_UNDERSCORE.sub("\u02cd", out) if "_" in out else out  # ˍ modifier letter low macron
 
 
 def one_line(text: str) -> str:
@@ -45,7 +49,8 @@ def clip(text: str, limit: int) -> str:
     amp = cut.rfind("&")
     if amp != -1 and ";" not in cut[amp:]:
         cut = cut[:amp]
-    return cut + ELLIPSIS
+    # An underscore inside a word left as it is (see `escape`) would end up at the cut's edge.
+    return cut.rstrip("_") + ELLIPSIS
 
 
 def safe_text(text: str | None, limit: int) -> str:

@@ -6,9 +6,11 @@ from bot.slack.limits import MAX_SECTION_TEXT
 from bot.slack.message import BlockBudget, SlackMessage, context, fallback, header, section
 from bot.slack.mrkdwn import clip, escape, link, one_line, safe_text
 from handlers.admin import SourceAdded, SourceChanged, SourceList
-from handlers.domain import Source
+from handlers.articles_admin import ArticleDetail, ArticleListing, ArticleRemoved, ArticlesReply
+from handlers.domain import Article, Source
 from handlers.opml import SourcesImported
 from handlers.polling import is_unhealthy
+from handlers.results import IngestResult
 
 ADMIN_HELP = (
     "Admin commands (for BRIEFBOT_ADMINS and workspace admins):\n"
@@ -18,7 +20,9 @@ ADMIN_HELP = (
     "/briefbot sources every ID MINUTES  (how often to poll it; default 15)\n"
     "/briefbot sources import [OPML URL or Slack file]  (no argument: the OPML file you last shared here)\n"
     "/briefbot digest daily 08:00 Europe/Kyiv [topic] · /briefbot digest weekly mon 09:00 UTC [topic]\n"
-    "/briefbot digest show · /briefbot digest off  (add --post-empty to post a note when nothing is new)"
+    "/briefbot digest show · /briefbot digest off  (add --post-empty to post a note when nothing is new)\n"
+    "/briefbot articles list [OFFSET] · /briefbot articles show ID\n"
+    "/briefbot articles remove ID · /briefbot articles redate ID DATE  (an article with its facts)"
 )
 
 
@@ -117,6 +121,46 @@ def render_sources_imported(result: SourcesImported) -> SlackMessage:
         if not budget.add(section(chunk)):
             break
     return SlackMessage(text=fallback(summary), blocks=budget.finish())
+
+
+def render_articles(reply: ArticlesReply) -> SlackMessage:
+    """What an `articles` admin command did or found."""
+    if isinstance(reply, IngestResult):
+        body = safe_text(reply.message, 1000)
+        return SlackMessage(
+            text=fallback(reply.message), blocks=[section(body if reply.ok else f":warning: {body}")]
+        )
+    if isinstance(reply, ArticleDetail):
+        done = "Removed" if isinstance(reply, ArticleRemoved) else "Article"
+        text = f"{done} {_article_line(reply.article)}\n{safe_text(reply.facts, 200)}"
+        return SlackMessage(text=fallback(f"{done} #{reply.article.id}"), blocks=[section(text)])
+    return _article_list(reply)
+
+
+def _article_list(listing: ArticleListing) -> SlackMessage:
+    if not listing.total:
+        text = "No articles stored yet. Follow a feed with /briefbot sources add URL."
+        return SlackMessage(text=text, blocks=[section(text)])
+    budget = BlockBudget(reserve=1)
+    budget.add(header(f"Articles ({listing.total})"))
+    shown = listing.offset
+    for chunk in _chunks([_article_line(a) for a in listing.articles], joiner="\n"):
+        if not budget.add(section(chunk)):
+            break
+        shown += chunk.count("\n") + 1
+    footer = (
+        [context(f"{shown} of {listing.total}: /briefbot articles list {shown} for more")]
+        if shown < listing.total
+        else []
+    )
+    return SlackMessage(text=fallback(f"{listing.total} articles"), blocks=budget.finish(*footer))
+
+
+def _article_line(article: Article) -> str:
+    when = article.published.isoformat() if article.published else "undated"
+    name = link(article.url, article.title or article.url or f"article {article.id}", limit=80)
+    outlet = f" · {safe_text(one_line(article.outlet), 80)}" if article.outlet else ""
+    return f"#{article.id} {when}{outlet} · {name}"
 
 
 def _chunks(parts: list[str], *, joiner: str = "\n\n") -> list[str]:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import logging
+import time
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any
 
@@ -19,6 +20,7 @@ if TYPE_CHECKING:
     from wsgiref.types import StartResponse, WSGIApplication, WSGIEnvironment
 
 logger = logging.getLogger(__name__)
+access_log = logging.getLogger("briefbot.access")
 EVENTS_PATH = "/slack/events"
 HEALTH_PATH = "/healthz"
 MAX_BODY_BYTES = 1024 * 1024  # Slack payloads are a few kB; refuse anything absurd early
@@ -27,6 +29,28 @@ MAX_BODY_BYTES = 1024 * 1024  # Slack payloads are a few kB; refuse anything abs
 def make_wsgi_app(app: App, *, health: Callable[[], bool] | None = None) -> WSGIApplication:
     """POST /slack/events to Bolt (commands, actions, events share it); GET /healthz for the platform."""
     slack = SlackRequestHandler(app, path=EVENTS_PATH)
+
+    def logged(environ: WSGIEnvironment, start_response: StartResponse) -> Iterable[bytes]:
+        """One access line a request: method, path, status, time taken (never the body)."""
+        started = time.monotonic()
+        status = ["-"]
+
+        def recording(status_line: str, headers: Any, exc_info: Any = None) -> Any:
+            status[0] = status_line.split(" ", 1)[0]
+            if exc_info is None:
+                return start_response(status_line, headers)
+            return start_response(status_line, headers, exc_info)
+
+        try:
+            return wsgi(environ, recording)
+        finally:
+            access_log.info(
+                "%s %s %s %.0f ms",
+                environ.get("REQUEST_METHOD", "-"),
+                environ.get("PATH_INFO", "-"),
+                status[0],
+                (time.monotonic() - started) * 1000,
+            )
 
     def wsgi(environ: WSGIEnvironment, start_response: StartResponse) -> Iterable[bytes]:
         if environ.get("PATH_INFO") == HEALTH_PATH and environ.get("REQUEST_METHOD") in ("GET", "HEAD"):
@@ -39,7 +63,7 @@ def make_wsgi_app(app: App, *, health: Callable[[], bool] | None = None) -> WSGI
             return [body]
         return slack(environ, start_response)
 
-    return wsgi
+    return logged
 
 
 def create_server(wsgi: WSGIApplication, *, host: str, port: int, threads: int = 8) -> Any:

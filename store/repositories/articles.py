@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Sequence
+from datetime import date
 from typing import Any
 
 from sqlalchemy import Executable, delete, func, inspect, or_, select
@@ -13,7 +14,7 @@ from sqlalchemy.orm import Session, defer
 
 from handlers.domain import Article, ArticleRef, ArticleStoredMeanwhile, NewArticle
 from store.bulk_insert import insert_new_rows
-from store.orm import ArticleRow, Base, EventRow, FigureRow, QuoteRow, StoryEventRow
+from store.orm import ArticleRow, Base, EventRow, FigureRow, QuoteRow, StoryEventRow, StoryRow
 from store.repositories.pending_events import flush_events
 from store.repositories.story_outlets import recount
 from store.types import utcnow
@@ -152,6 +153,87 @@ class SqlArticleRepository:
     def count(self) -> int:
         """How many articles are stored."""
         return self._session.scalar(select(func.count()).select_from(ArticleRow)) or 0
+
+    def get(self, article_id: int) -> Article | None:
+        """The article with this id, if stored."""
+        row = self._session.get(ArticleRow, article_id, options=[defer(ArticleRow.text)])
+        return to_article(row) if row else None
+
+    def text_of(self, article_id: int) -> str | None:
+        """The stored text of an article."""
+        return self._session.scalar(select(ArticleRow.text).where(ArticleRow.id == article_id))
+
+    def recent(self, *, limit: int, offset: int = 0) -> list[Article]:
+        """The articles stored last first."""
+        rows = self._session.scalars(
+            select(ArticleRow)
+            .options(defer(ArticleRow.text))
+            .order_by(ArticleRow.id.desc())
+            .limit(limit)
+            .offset(offset)
+        )
+        return [to_article(row) for row in rows]
+
+    def fact_counts(self, article_id: int) -> tuple[int, int, int]:
+        """How many events, quotes and figures the article has."""
+        return (
+            self._count(EventRow, article_id),
+            self._count(QuoteRow, article_id),
+            self._count(FigureRow, article_id),
+        )
+
+    def clear_facts(self, article_id: int, *, published: date | None) -> tuple[Article, list[int]] | None:
+        """Delete the article's facts and give it this publication date, to store new facts from it.
+
+        Returns the article, and the stories that lost members but still have some (what they show
+        is to be refreshed); stories left with none are deleted. None when no such article is stored.
+        """
+        row = self._session.get(ArticleRow, article_id)
+        if row is None:
+            return None
+        survivors = self._drop_facts(row.id)
+        row.published = published
+        row.fetched_at = utcnow()
+        self._session.flush()
+        return to_article(row), survivors
+
+    def remove(self, article_id: int) -> list[int] | None:
+        """Delete the article and its facts; the stories left to refresh (None: no such article)."""
+        row = self._session.get(ArticleRow, article_id)
+        if row is None:
+            return None
+        survivors = self._drop_facts(row.id)
+        self._session.delete(row)
+        self._session.flush()
+        return survivors
+
+    def _drop_facts(self, article_id: int) -> list[int]:
+        """Delete an article's events, quotes and figures; stories left empty go, the others are recounted."""
+        stories = self._session.scalars(
+            select(StoryEventRow.story_id)
+            .join(EventRow, EventRow.id == StoryEventRow.event_id)
+            .where(EventRow.article_id == article_id)
+            .distinct()
+        ).all()
+        flush_events(self._session)
+        for fact in (EventRow, QuoteRow, FigureRow):
+            self._session.execute(delete(fact).where(fact.article_id == article_id))
+        if not stories:
+            return []
+        alive = set(
+            self._session.scalars(
+                select(StoryEventRow.story_id).where(StoryEventRow.story_id.in_(list(stories))).distinct()
+            )
+        )
+        empty = [s for s in stories if s not in alive]
+        if empty:
+            self._session.execute(delete(StoryRow).where(StoryRow.id.in_(empty)))
+        if alive:
+            recount(self._session.connection(), sorted(alive))
+        return sorted(alive)
+
+    def _count(self, fact: type[EventRow] | type[QuoteRow] | type[FigureRow], article_id: int) -> int:
+        return self._session.scalar(select(func.count()).where(fact.article_id == article_id)) or 0
 
     def _replace(self, row: ArticleRow, article: NewArticle) -> Article:
         # Its events leave their stories with them (cascade): those stories' outlets are recounted.

@@ -39,7 +39,7 @@ def test_text_file_without_headers_takes_a_standalone_first_line_as_title() -> N
 
 
 def test_bad_published_header_is_a_clear_error() -> None:
-    with pytest.raises(InputError, match="'last Tuesday' is not a YYYY-MM-DD date"):
+    with pytest.raises(InputError, match="'last Tuesday' is not a date I can read"):
         parse_text_file("Published: last Tuesday\n\nBody.")
 
 

@@ -134,6 +134,7 @@ big_data = settings(
 _LINK = re.compile(r"<((?i:https?)://[^\s<>|/]+[^\s<>|]*)\|([^<>|\n]*)>")
 _BOLD = re.compile(r"\*[^*\n]+\*")
 _ENTITY = re.compile(r"&(?!amp;|lt;|gt;)")
+_EDGE_UNDERSCORE = re.compile(r"(?<![^\W_])_|_(?![^\W_])")
 
 
 def assert_inert(mrkdwn: str) -> None:
@@ -141,8 +142,10 @@ def assert_inert(mrkdwn: str) -> None:
     assert not _ENTITY.search(mrkdwn), "a bare & in mrkdwn"
     without_links = _LINK.sub(lambda m: m.group(2), mrkdwn)
     assert "<" not in without_links and ">" not in without_links, "a < or > outside our links"
-    for char in "_~`":
+    for char in "~`":
         assert char not in without_links, f"a raw {char!r} could format text"
+    # An underscore between two letters or digits (BRIEFBOT_ADMINS) cannot open or close italics.
+    assert not _EDGE_UNDERSCORE.search(without_links), "a raw _ at a word's edge could format text"
     assert "*" not in _BOLD.sub("", without_links), "a raw * outside our bold markers"
 
 

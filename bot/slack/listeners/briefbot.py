@@ -1,5 +1,5 @@
 """/briefbot: help, and the admin subcommands (sources add|list|remove|pause|resume|import, digest,
-stories show|split)."""
+stories show|split, articles list|show|remove|redate)."""
 
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ from bot.slack.backend import AdminDesk, Questions
 from bot.slack.message import SlackMessage
 from bot.slack.render_admin import (
     ADMIN_HELP,
+    render_articles,
     render_error,
     render_help,
     render_refusal,
@@ -72,6 +73,8 @@ def run_briefbot(
         return _digest(words[1:], user, desk, channel=channel, team=team)
     if words[0].lower() == "stories":
         return _stories(words[1:], user, desk, questions)
+    if words[0].lower() == "articles":
+        return _articles(words[1:], user, desk)
     if words[0].lower() != "sources":
         return _help(questions, note=f'I don\'t know "{" ".join(words)[:100]}". Here is what I can do:')
     if not desk.may_administer(user):
@@ -140,6 +143,17 @@ def _stories(args: list[str], user: str, desk: AdminDesk, questions: Questions) 
     except StoryError as exc:
         return render_error(str(exc))
     return _help(questions, note=f'I don\'t understand "stories {" ".join(args)[:100]}".\n{STORIES_HELP}')
+
+
+def _articles(args: list[str], user: str, desk: AdminDesk) -> SlackMessage:
+    """`articles list|show|remove|redate`, admins only: removing and re-dating change what all see."""
+    if not desk.may_administer(user):
+        logger.warning("refused admin command from %s: articles %r", user, " ".join(args)[:200])
+        return render_refusal("managing articles")
+    try:
+        return render_articles(desk.articles(user, args[0].lower() if args else "list", args[1:]))
+    except AdminError as exc:
+        return render_error(str(exc))
 
 
 def _unwrap(token: str) -> str:

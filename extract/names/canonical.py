@@ -9,6 +9,7 @@ foreign policy chief").
 from __future__ import annotations
 
 import re
+import unicodedata
 from bisect import bisect_right
 from typing import TYPE_CHECKING
 
@@ -39,8 +40,9 @@ class FullNames:
     def __init__(self, raw: list[Mention], word: int) -> None:
         self._by_key: dict[str, list[Mention]] = {}
         for m in raw:
-            if m.kind == "person" and " " in m.text:
-                self._by_key.setdefault(m.text.split()[word].lower(), []).append(m)
+            # "T. Brennan" is a short form itself: it names nobody in full
+            if m.kind == "person" and " " in m.text and len(m.text.split()[0].rstrip(".")) > 1:
+                self._by_key.setdefault(fold_name(m.text.split()[word]), []).append(m)
         self._cache: dict[tuple[str, str, str], tuple[list[int], list[Mention]]] = {}
         self._fullest: dict[tuple[str, str], str] = {}
 
@@ -67,7 +69,7 @@ class FullNames:
     def fullest(self, chosen: Mention) -> str:
         """The longest form of the chosen person's name ("Donald J. Trump" over "Donald Trump")."""
         words = chosen.text.split()
-        key = (words[-1].lower(), words[0])
+        key = (fold_name(words[-1]), words[0])
         best = self._fullest.get(key)
         if best is None:
             forms = [c.text for c in self._by_key.get(key[0], []) if c.text.split()[0] == key[1]]
@@ -76,9 +78,29 @@ class FullNames:
         return best
 
 
+# German umlauts written out ("Mueller" for "Müller"): folded like the accented letter.
+_UMLAUT_SPELLED = re.compile(r"(?<=[a-z])(?:ae|oe|ue)")
+_LETTER_FOLD = str.maketrans({"ß": "ss", "ø": "o", "ł": "l", "đ": "d", "æ": "ae", "œ": "oe", "’": "'"})
+
+
+def fold_name(name: str) -> str:
+    """A name as compared within and across articles: lower case, accents and spelled-out umlauts
+    folded ("Müller", "Muller" and "Mueller" all give "muller")."""
+    low = name.lower()
+    if not low.isascii():
+        low = unicodedata.normalize("NFKD", low.translate(_LETTER_FOLD))
+        low = "".join(c for c in low if not unicodedata.combining(c))
+    return _UMLAUT_SPELLED.sub(lambda m: m.group()[0], low) if "e" in low else low
+
+
+def surname_key(name: str) -> str:
+    """The key a name is filed under by its last word: folded, so "Müller" finds "Mueller"."""
+    return fold_name(name.split()[-1])
+
+
 def same_first_name(first: str, full: str) -> bool:
     """Whether `first` (a first name or its initial) fits the full name's first word."""
-    mine, theirs = first.rstrip(".").lower(), full.split()[0].rstrip(".").lower()
+    mine, theirs = fold_name(first.rstrip(".")), fold_name(full.split()[0].rstrip("."))
     return mine == theirs or (len(mine) == 1 and theirs.startswith(mine))
 
 

@@ -9,15 +9,15 @@ short form the fullest name the article uses ("Sybiha" -> "Andrii Sybiha").
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 from typing import Literal
 
 from extract.document import Document
-from extract.names.canonical import FullNames, organisation_names, role_after, role_before
+from extract.names.canonical import FullNames, organisation_names, role_after, role_before, surname_key
 from extract.names.name_words import gender_of_first_name, is_first_name
 from extract.names.places import is_place, is_region
-from extract.names.roles import demonyms, known_orgs, org_words, titles
+from extract.names.roles import demonyms, known_orgs, org_words, role_nouns, titles
 from extract.names.tokens import (
     CAPITALISED_RUN,
     HONORIFIC_GENDER,
@@ -162,7 +162,7 @@ def _split_title(group: list[Token]) -> tuple[list[Token], list[Token]]:
         if group[i].bare in tset and group[i + 1].bare not in owords:
             cut = i
     if cut < 0:
-        return [], group
+        return _split_before_first_name(group)
     j = cut + 1
     if group[j].lower == "of":  # "Secretary of State John Kerry"
         j += 2
@@ -171,6 +171,33 @@ def _split_title(group: list[Token]) -> tuple[list[Token], list[Token]]:
     if j >= len(group):
         return group, []
     return group[:j], group[j:]
+
+
+def _split_before_first_name(group: list[Token]) -> tuple[list[Token], list[Token]]:
+    """ "Park Ranger Supervisor Robert Colligan", "Commission Investor Advocate Rick Fleming": a role
+    we do not list as a title, ended by a person's name (a known first name and a surname or two).
+
+    Only when the words before hold a role or organisation word, so "St. Louis Cardinals" stays whole."""
+    if len(group) < 3:
+        return [], group
+    for i in range(len(group) - 2, 0, -1):
+        if not is_first_name(group[i].bare):
+            continue
+        while i > 1 and is_first_name(group[i - 1].bare):
+            i -= 1  # "Mary Jo Ortega": both first names are the name's
+        name, before = group[i:], group[:i]
+        if (
+            len(name) <= 4
+            and not any(t.bare in org_words() or t.bare in titles() for t in name)
+            and any(_role_or_body(t.bare) for t in before)
+        ):
+            return before, name
+        return [], group
+    return [], group
+
+
+def _role_or_body(word: str) -> bool:
+    return word in titles() or word in org_words() or word in role_nouns()
 
 
 def _classify(text: str, group: list[Token]) -> Mention | None:
@@ -221,33 +248,24 @@ def _has_acronym(name: list[Token]) -> bool:
 
 def _resolve(text: str, raw: list[Mention]) -> list[Mention]:
     """Second pass: promote short forms of known people, give each mention its fullest name."""
+    raw = _promoted(text, raw)
     full_by_surname = FullNames(raw, -1)
     by_first = FullNames(raw, 0)
-    people = {m.text.split()[-1].lower() for m in raw if m.kind == "person"}
     orgs = organisation_names(raw)
     out: list[tuple[Mention, MentionKind, str, str | None, str]] = []
     genders: dict[str, str] = {}
     roles: dict[str, str] = {}
     for m in raw:
         kind, canonical, role, gender = m.kind, m.text, m.role, m.gender
-        key = m.text.split()[-1].lower()
+        key = surname_key(m.text)
         if kind in ("person", "unknown") or (kind == "place" and " " not in m.text and not is_region(m.text)):
             # A first name given must fit: "Amara Morales" is not a shorter form of "Anders Morales".
             first = m.text.split()[0] if " " in m.text else ""
             full = full_by_surname.nearest(key, m.gender, m.start, first)
-            if full is None and " " not in m.text and m.kind == "person" and is_first_name(key):
+            if full is None and " " not in m.text and m.kind == "person" and is_first_name(m.text):
                 full = by_first.nearest(key, m.gender, m.start)
             if full is not None and len(full.text) >= len(m.text):
                 kind, canonical = "person", full_by_surname.fullest(full)
-            elif kind == "place" and (key in people or _speech_after().match(text, m.end)):
-                kind = "person"  # "Warren said": a city name that speaks is a surname
-            elif kind == "unknown" and (
-                key in people
-                or _speech_after().match(text, m.end)
-                or _APPOSITIVE.match(text, m.end)
-                or (" " in m.text and role_before(text, m.start))  # "chief executive Marieke Jansen"
-            ):
-                kind = "person"
         if kind == "person":
             role = role or role_before(text, m.start) or role_after(text, m.end)
             gender = gender or genders.get(canonical, "") or gender_of_first_name(canonical.split()[0])
@@ -277,6 +295,36 @@ def _resolve(text: str, raw: list[Mention]) -> list[Mention]:
         )
         for m, kind, canonical, role, gender in out
     ]
+
+
+def _promoted(text: str, raw: list[Mention]) -> list[Mention]:
+    """Mentions whose context shows a person ("Warren said", "Ana Ruiz, the mayor"), as people.
+
+    Decided before short forms are resolved, so "Anderson said" finds "Karin Anderson" even where
+    only the short form has a speech verb after it: a surname that is a person's makes every
+    unclassed name ending in it a person's too."""
+    people = {surname_key(m.text) for m in raw if m.kind == "person"}
+    for _ in range(2):  # a promoted short form promotes its full name, and the other way round
+        promoted = []
+        for m in raw:
+            if m.kind == "unknown" and (
+                surname_key(m.text) in people
+                or _speech_after().match(text, m.end)
+                or _APPOSITIVE.match(text, m.end)
+                or (" " in m.text and role_before(text, m.start))  # "chief executive Marieke Jansen"
+            ):
+                m = replace(m, kind="person")
+            elif (
+                m.kind == "place"
+                and " " not in m.text
+                and not is_region(m.text)
+                and (surname_key(m.text) in people or _speech_after().match(text, m.end))
+            ):
+                m = replace(m, kind="person")  # "Warren said": a city name that speaks is a surname
+            promoted.append(m)
+        raw = promoted
+        people |= {surname_key(m.text) for m in raw if m.kind == "person"}
+    return raw
 
 
 __all__ = ["Mention", "MentionKind", "find_mentions"]

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+from extract.lexicons import table
+
 # Upper-case letters of Latin, Greek and Cyrillic scripts (re has no \p{Lu}).
 _UPPER = "".join(
     chr(c)
@@ -44,21 +46,8 @@ STOP_CAPITALISED = frozenset(
 )
 STOP_CAPITALISED = STOP_CAPITALISED | frozenset(w.replace("'", "’") for w in STOP_CAPITALISED)
 
-HONORIFIC_GENDER = {
-    "mr.": "m",
-    "mr": "m",
-    "mrs.": "f",
-    "mrs": "f",
-    "ms.": "f",
-    "ms": "f",
-    "miss": "f",
-    "sir": "m",
-    "dame": "f",
-    "lord": "m",
-    "lady": "f",
-    "dr.": "",
-    "dr": "",
-}
+# Honorifics and the gender they give ("mrs." -> "f", "dr." -> ""): `lexicons/honorifics.tsv`.
+HONORIFIC_GENDER: dict[str, str] = {row[0].lower(): row[1].replace("?", "") for row in table("honorifics")}
 
 
 class Token(NamedTuple):

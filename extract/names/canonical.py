@@ -124,6 +124,23 @@ def role_before(text: str, start: int) -> str | None:
     return " ".join(words[k:])
 
 
+_ROLE_APPOSED = re.compile(
+    r"""(?:^|(?<=[\s,(]))(?:[Tt]he|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)[ \u00a0]+
+    ((?:[\w’'-]+[ \u00a0]+){0,2}?([a-z][\w-]*)          # the role noun: "mayor", "chief executive"
+    (?:[ \u00a0]+(?:of|for|at)[ \u00a0]+(?:the[ \u00a0]+)?[A-Z][\w.’'-]*(?:[ \u00a0]+[A-Z][\w.’'-]*){0,3})?)
+    ,[ \u00a0]+$""",
+    re.VERBOSE,
+)
+
+
+def role_apposed_before(text: str, start: int) -> str | None:
+    """ "The mayor of Surabaya, Tri Wulan, said": a role the name stands in apposition to."""
+    m = _ROLE_APPOSED.search(text, max(0, start - 80), start)
+    if m is None or not is_role_noun(m.group(2)):
+        return None
+    return m.group(1)
+
+
 def is_role_noun(word: str) -> bool:
     """A listed role noun, or a profession in -ist ("biologist", "economist", "novelist")."""
     low = word.lower()

@@ -14,7 +14,14 @@ from functools import cache, lru_cache
 from typing import Literal
 
 from extract.document import Document
-from extract.names.canonical import FullNames, organisation_names, role_after, role_before, surname_key
+from extract.names.canonical import (
+    FullNames,
+    organisation_names,
+    role_after,
+    role_apposed_before,
+    role_before,
+    surname_key,
+)
 from extract.names.name_words import gender_of_first_name, is_first_name
 from extract.names.places import is_place, is_region
 from extract.names.roles import demonyms, known_orgs, org_words, role_nouns, titles
@@ -267,7 +274,12 @@ def _resolve(text: str, raw: list[Mention]) -> list[Mention]:
             if full is not None and len(full.text) >= len(m.text):
                 kind, canonical = "person", full_by_surname.fullest(full)
         if kind == "person":
-            role = role or role_before(text, m.start) or role_after(text, m.end)
+            role = (
+                role
+                or role_before(text, m.start)
+                or role_after(text, m.end)
+                or (role_apposed_before(text, m.start) if " " in m.text else None)
+            )
             gender = gender or genders.get(canonical, "") or gender_of_first_name(canonical.split()[0])
             if gender:
                 genders[canonical] = gender
@@ -312,6 +324,7 @@ def _promoted(text: str, raw: list[Mention]) -> list[Mention]:
                 or _speech_after().match(text, m.end)
                 or _APPOSITIVE.match(text, m.end)
                 or (" " in m.text and role_before(text, m.start))  # "chief executive Marieke Jansen"
+                or (" " in m.text and role_apposed_before(text, m.start))  # "The mayor of X, Tri Wulan,"
             ):
                 m = replace(m, kind="person")
             elif (

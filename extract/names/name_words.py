@@ -10,6 +10,7 @@ from functools import cache
 
 from extract.lexicons import table
 
+
 @cache
 def first_names() -> dict[str, str]:
     """Lower-case first name -> "m", "f" or "" (used for both), from `lexicons/first_names.tsv`."""

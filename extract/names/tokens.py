@@ -42,7 +42,7 @@ STOP_CAPITALISED = frozenset(
     subscribe photo video image update updated breaking exclusive opinion analysis editor's note yes
     well oh please thank thanks sorry let's don't i'm it's that's there's here's what's we're they're
     you're i've we've democratic republican conservative liberal libertarian progressive instead having
-    following given asked speaking details""".split()
+    following given asked speaking details whether unless until former""".split()
 )
 STOP_CAPITALISED = STOP_CAPITALISED | frozenset(w.replace("'", "’") for w in STOP_CAPITALISED)
 

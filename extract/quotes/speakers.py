@@ -409,6 +409,10 @@ class SpeakerFinder:
                     return m
                 if not g and fallback is None:
                     fallback = m
+            if people and fallback is people[0] and si - s <= 1:
+                # "…, Ana Quill told us. “…,” she said": the subject of the sentence before, of no
+                # known gender, beats a person of the right gender further back
+                break
             if fallback is not None and si - s >= 2:
                 break
         if fallback is not None:

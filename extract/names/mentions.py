@@ -85,7 +85,11 @@ def find_mentions(doc: Document) -> list[Mention]:
         for index, group in enumerate(_run_groups(run)):
             dropped = 0
             start = group[0].start + offset
-            if start in sentence_starts or text[start - 1 : start] in "\"“‘'(":
+            if (
+                start in sentence_starts
+                or text[start - 1 : start] in "\"“‘'("
+                or text[start - 2 : start] == ": "
+            ):
                 # a sentence-initial common word ("Despite", "Secret") is no name
                 if lower_words is None:
                     lower_words = set(_LOWER_CASE_WORD.findall(text))

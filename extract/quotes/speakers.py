@@ -74,6 +74,7 @@ class SpeakerFinder:
         self._quoted = quoted
         self._quoted_starts = [s for s, _ in quoted]
         self._gender: dict[str, str] = {}
+        self._counts: dict[str, int] = {}
         self._sentence_starts = frozenset(doc._starts)
 
     # ------------------------------------------------------------------ reading phrases
@@ -108,6 +109,8 @@ class SpeakerFinder:
         tok = toks[i]
         word = tok.group()
         low = word.lower()
+        if i == len(toks) - 1 and low.endswith(("’s", "'s")) and len(low) > 3:
+            return None  # "Ms. Ward's remark": a possessive makes the cue a noun, the owner no speaker
         mention = self._by_end.get(tok.end())
         single = mention is not None and " " not in mention.text
         modified = None
@@ -120,7 +123,7 @@ class SpeakerFinder:
         ):
             return modified
         if mention is not None:
-            return self._from_mention(mention)
+            return None if self._lone_opener(mention) else self._from_mention(mention)
         if low == "who" and i > 0:
             # "a consultant who said …", "Anna Park, who said …": the relative names its antecedent
             k = i - 1 if toks[i - 1].group() != "," or i < 2 else i - 2
@@ -207,6 +210,8 @@ class SpeakerFinder:
             if low in ("he", "she", "they"):
                 return first or self._from_pronoun(tok.start(), tok.end(), low)
             mention = self._by_start.get(tok.start())
+            if mention is not None and self._lone_opener(mention):
+                continue
             if mention is not None and (
                 mention.kind in ("person", "organization")
                 or (mention.kind == "unknown" and mention.text.count(" ") < 3)
@@ -225,6 +230,21 @@ class SpeakerFinder:
         return self._by_start.get(pos)
 
     # ------------------------------------------------------------------ helpers
+
+    def _lone_opener(self, m: Mention) -> bool:
+        """ "Contrary to his claim …", "Keeps saying …": one unclassed capitalised word opening a
+        sentence, never seen again in the article, is a common word rather than a speaker's name."""
+        if m.kind != "unknown" or " " in m.text:
+            return False
+        opens = m.start in self._sentence_starts or self.text[max(0, m.start - 2) : m.start].strip() == ":"
+        return opens and self._occurrences(m.text) == 1
+
+    def _occurrences(self, word: str) -> int:
+        found = self._counts.get(word)
+        if found is None:
+            found = len(re.findall(rf"\b{re.escape(word)}\b", self.text))
+            self._counts[word] = found
+        return found
 
     def _country_subject(self, toks: list[re.Match[str]], i: int) -> bool:
         """ "China, the country's largest lender, said": a place in subject position speaks as its

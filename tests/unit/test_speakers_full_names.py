@@ -86,3 +86,22 @@ def test_a_sentence_opening_word_is_not_part_of_the_speaker() -> None:
 def test_former_opening_a_sentence_is_no_name() -> None:
     text = 'Former mayor Rudolph Garrow echoed the view: "We have had months of this and it must stop."'
     assert [q.speaker for q in quotes_of(text)] == ["Rudolph Garrow"]
+
+
+def test_a_possessive_before_a_cue_noun_is_not_the_speaker() -> None:
+    text = (
+        "Mr. Harlow dodged the question, treating Ms. Ward's remark as praise -- ''That makes me clever'' "
+        "-- and moved on."
+    )
+    assert [q.speaker for q in quotes_of(text)] == ["Harlow"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Most members agreed.\n\nContrary to her claim that voters would ''see nothing,'' files are long.",
+        'Goals: Ending "the misery of hunger" is one of the oldest aims of the fund.',
+    ],
+)
+def test_a_common_word_opening_a_sentence_is_no_speaker(text: str) -> None:
+    assert all(q.speaker is None or q.speaker[:1] not in "CE" for q in quotes_of(text))

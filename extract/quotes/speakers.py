@@ -50,6 +50,13 @@ _FAMILIAR_TAIL = re.compile(
 )
 
 
+_QUOTED_AS = re.compile(
+    r"\b(?P<quoted>quot(?:ed|es|ing))[ \u00a0]+[^.;:!?“”\"]{2,120}?[ \u00a0](?P<as>as)[ \u00a0]*$"
+)
+
+_OBJECT_PRONOUNS = {"him": "he", "her": "she", "them": "they"}
+
+
 @dataclass(frozen=True, slots=True)
 class Speaker:
     """A speaker phrase (the span the cue attaches to) and the entity it names."""
@@ -82,6 +89,14 @@ class SpeakerFinder:
     def before(self, cue_start: int, lo: int) -> Speaker | None:
         """The speaker phrase ending right before a cue (auxiliaries and an apposition skipped)."""
         base = max(lo, cue_start - 200)
+        quoted_as = _QUOTED_AS.search(self.text, base, cue_start)
+        if quoted_as is not None:
+            # "The Ledger quoted Jane Roe as saying": the one quoted speaks, not the outlet
+            obj = self.text[quoted_as.end("quoted") : quoted_as.start("as")].strip().lower()
+            if obj in _OBJECT_PRONOUNS:  # "quoted him as saying"
+                at = _skip_spaces(self.text, quoted_as.end("quoted"))
+                return self._from_pronoun(at, at + len(obj), _OBJECT_PRONOUNS[obj])
+            return self.before(quoted_as.start("as"), quoted_as.end("quoted"))
         toks = list(_TOKEN.finditer(self.text, base, cue_start))
         i = len(toks) - 1
         skipped = 0
@@ -328,6 +343,9 @@ class SpeakerFinder:
                 k = h
                 while k > 0 and _capitalised(toks[k - 1]):
                     k -= 1
+                person = self._person_of(toks, k)
+                if person is not None:
+                    return person  # "Jane Roe of the University of Leeds said": she speaks, not it
                 return Speaker(
                     toks[k].start(), toks[i].end(), self.text[toks[k].start() : toks[i].end()], "organization"
                 )
@@ -338,6 +356,18 @@ class SpeakerFinder:
                 return sp
             return Speaker(sp.start, toks[i].end(), self.text[sp.start : toks[i].end()], None)
         return None
+
+    def _person_of(self, toks: list[re.Match[str]], k: int) -> Speaker | None:
+        """The person named right before "of/at/from (the) <name starting at k>", if any."""
+        j = k - 1
+        if j >= 0 and toks[j].group().lower() == "the":
+            j -= 1
+        if j < 1 or toks[j].group().lower() not in ("of", "at", "from"):
+            return None
+        named = self._by_end.get(toks[j - 1].end())
+        if named is None or named.kind != "person":
+            return None
+        return self._from_mention(named)
 
     def _noun_phrase(self, toks: list[re.Match[str]], i: int) -> Speaker:
         k = i

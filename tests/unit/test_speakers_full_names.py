@@ -105,3 +105,32 @@ def test_a_possessive_before_a_cue_noun_is_not_the_speaker() -> None:
 )
 def test_a_common_word_opening_a_sentence_is_no_speaker(text: str) -> None:
     assert all(q.speaker is None or q.speaker[:1] not in "CE" for q in quotes_of(text))
+
+
+PATTERNS = [
+    # "Name of the <organisation> said": the person speaks, not the organisation
+    (
+        'Prices rose. "Rents will rise next year," Jane Rowan of the University of Dorset said.',
+        "Jane Rowan",
+    ),
+    ('Prices climbed. "Rents will rise next year, and fast," the Bank of England said.', "Bank of England"),
+    # "X, a professor at Y, said" / "said X, a professor at Y"
+    ('"Rents will rise," said Jane Rowan, a professor at the University of Dorset.', "Jane Rowan"),
+    # "quoted X as saying": the one quoted speaks, not the outlet
+    ('The Daily Ledger quoted Jane Rowan as saying: "Rents will rise next year, and fast."', "Jane Rowan"),
+    (
+        'Prices climbed. The agency quoted its head, Petro Vassilenko, as saying: "Only three bodies '
+        'have been found so far."',
+        "Petro Vassilenko",
+    ),
+    (
+        'Petro Vassilenko spoke. The agency quoted him as saying: "Only three bodies were found so far."',
+        "Petro Vassilenko",
+    ),
+    ('Prices climbed again. "Rents will rise next year, and fast," according to Jane Rowan.', "Jane Rowan"),
+]
+
+
+@pytest.mark.parametrize(("text", "speaker"), PATTERNS)
+def test_attribution_patterns_name_the_person(text: str, speaker: str) -> None:
+    assert [q.speaker for q in quotes_of(text)] == [speaker]

@@ -229,7 +229,11 @@ def _classify(text: str, group: list[Token]) -> Mention | None:
             gender = "m"
     kind: MentionKind
     owords = org_words()
-    if low in known_orgs() or any(b in owords for b in bare) or _has_acronym(name):
+    if (
+        low in known_orgs()
+        or any(b in owords or b.endswith(_WEB_ENDINGS) for b in bare)
+        or _has_acronym(name)
+    ):
         kind = "organization"
     elif role_toks:
         kind = "person"
@@ -248,6 +252,9 @@ def _classify(text: str, group: list[Token]) -> Mention | None:
     if kind == "person" and not gender and (len(name) > 1 or not role_toks):
         gender = gender_of_first_name(bare[0]) if len(name) > 1 or is_first_name(bare[0]) else ""
     return Mention(start, end, surface, kind, surface, role, gender)
+
+
+_WEB_ENDINGS = (".com", ".org", ".net", ".gov", ".edu", ".io")
 
 
 def _has_acronym(name: list[Token]) -> bool:

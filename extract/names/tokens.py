@@ -19,7 +19,9 @@ _ABBREV = (
     r"(?:Mr|Mrs|Ms|Dr|Sen|Sens|Rep|Reps|Gov|Gen|Lt|Col|Sgt|Capt|Adm|Prof|St|Jr|Sr|Rev|Hon|Maj|Cmdr|Pres|Gens"
     r"|Supt|Det)\."
 )
-_TOKEN = rf"(?:{_ABBREV}|(?:[{_U}]\.){{2,}}|[{_U}]\.(?=[ \u00a0][{_U}])|[{_U}][\w’'\-]*)"
+# A web name is one word: "GreatFire.org", "Amazon.com".
+_WEB = r"(?:\.(?:com|org|net|gov|edu|io)\b)?"
+_TOKEN = rf"(?:{_ABBREV}|(?:[{_U}]\.){{2,}}|[{_U}]\.(?=[ \u00a0][{_U}])|[{_U}][\w’'\-]*{_WEB})"
 _PARTICLE = r"(?:of|de|da|di|del|della|der|den|van|von|du|la|le|bin|ibn|al|el|dos|das|y|the)"
 # Every token starts with a capital: the lookahead fails fast on the other characters, which halves the
 # cost of the scan (the lookbehind and the token alternation were tried at every position).

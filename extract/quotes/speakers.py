@@ -211,6 +211,8 @@ class SpeakerFinder:
                     if self.text[end - 8 : end].lower().endswith(("familiar", "close")):
                         tail = _FAMILIAR_TAIL.match(self.text, end, hi)
                         end = tail.end() if tail else toks[k].end()
+                    elif nxt is not None and nxt.group().lower() in ("of", "for", "at"):
+                        end = self._body_after(nxt.end(), end)  # "a member of GreatFire.org"
                     return self._role_phrase(tok.start(), end)
         return None
 
@@ -356,6 +358,14 @@ class SpeakerFinder:
                 return sp
             return Speaker(sp.start, toks[i].end(), self.text[sp.start : toks[i].end()], None)
         return None
+
+    def _body_after(self, pos: int, end: int) -> int:
+        """The end of an organisation named at `pos` ("the ministry" skipped to its name), else `end`."""
+        at = _skip_spaces(self.text, pos)
+        if self.text.startswith("the ", at):
+            at += 4
+        named = self._by_start.get(at)
+        return named.end if named is not None and named.kind == "organization" else end
 
     def _person_of(self, toks: list[re.Match[str]], k: int) -> Speaker | None:
         """The person named right before "of/at/from (the) <name starting at k>", if any."""

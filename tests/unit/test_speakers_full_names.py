@@ -134,3 +134,14 @@ PATTERNS = [
 @pytest.mark.parametrize(("text", "speaker"), PATTERNS)
 def test_attribution_patterns_name_the_person(text: str, speaker: str) -> None:
     assert [q.speaker for q in quotes_of(text)] == [speaker]
+
+
+def test_a_web_name_is_one_organisation() -> None:
+    text = 'Mail was blocked. "Large numbers of addresses were cut off," said Brightwall.org, a rights group.'
+    (q,) = quotes_of(text)
+    assert (q.speaker, q.speaker_kind) == ("Brightwall.org", "organization")
+
+
+def test_a_member_of_an_organisation_keeps_the_organisation() -> None:
+    text = 'Mail was cut. "The state wants to weaken it," said a member of Brightwall.org, who is unnamed.'
+    assert [q.speaker for q in quotes_of(text)] == ["a member of Brightwall.org"]

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from extract.document import Document
 from extract.models import EntityKind
@@ -66,6 +66,7 @@ class Speaker:
     name: str | None
     kind: EntityKind | None = None
     role: str | None = None
+    via: str | None = None  # how the name was reached when not read off the phrase: "pronoun", "quoted-as"
 
 
 class SpeakerFinder:
@@ -96,7 +97,8 @@ class SpeakerFinder:
             if obj in _OBJECT_PRONOUNS:  # "quoted him as saying"
                 at = _skip_spaces(self.text, quoted_as.end("quoted"))
                 return self._from_pronoun(at, at + len(obj), _OBJECT_PRONOUNS[obj])
-            return self.before(quoted_as.start("as"), quoted_as.end("quoted"))
+            quoted = self.before(quoted_as.start("as"), quoted_as.end("quoted"))
+            return replace(quoted, via="quoted-as") if quoted is not None and quoted.via is None else quoted
         toks = list(_TOKEN.finditer(self.text, base, cue_start))
         i = len(toks) - 1
         skipped = 0
@@ -431,7 +433,7 @@ class SpeakerFinder:
                 return Speaker(start, end, phrase, None)
         if ante is None:
             return Speaker(start, end, None, None)  # an unresolved pronoun names nobody
-        return Speaker(start, end, ante.canonical, _kind(ante), ante.role)
+        return Speaker(start, end, ante.canonical, _kind(ante), ante.role, "pronoun")
 
     def _previous_subject_phrase(self, pos: int, *, plural: bool) -> str | None:
         """ "Residents of the valley met on Monday. They said …": a pronoun with no named antecedent

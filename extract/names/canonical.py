@@ -93,6 +93,42 @@ def fold_name(name: str) -> str:
     return _UMLAUT_SPELLED.sub(lambda m: m.group()[0], low) if "e" in low else low
 
 
+_UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue"})
+_SPELLED_IN_SURNAME = re.compile(r"(?<=[A-Za-z])(?:ue|oe)(?=[a-z])")
+
+
+def spelling_variants(name: str) -> list[str]:
+    """Other spellings of a person's name that a plain accent fold would not match: umlauts spelled
+    out ("Jonas Müller" -> "Jonas Mueller"), and a surname's spelled-out umlaut read as one
+    ("Jonas Mueller" -> "Jonas Muller", which folds like "Müller"). Only the surname's "ue"/"oe"
+    are read so, because first names such as "Joel" or "Samuel" are no umlaut spellings."""
+    out = []
+    spelled = name.translate(_UMLAUTS)
+    if spelled != name:
+        out.append(spelled)
+    head, _, last = name.rpartition(" ")
+    folded_last = _SPELLED_IN_SURNAME.sub(lambda m: m.group()[0], last)
+    if folded_last != last:
+        out.append(f"{head} {folded_last}" if head else folded_last)
+    return out
+
+
+def split_title(name: str) -> tuple[str, str | None]:
+    """ "Prime Minister Keir Starmer" -> ("Keir Starmer", "Prime Minister"): a title is a role, never
+    part of the name; "Foreign Keir Starmer" is left alone (only what ends in a title word goes)."""
+    words = name.split()
+    n = 0
+    while (
+        n < len(words) - 1
+        and words[n][:1].isupper()
+        and (words[n].casefold() in titles() or words[n].casefold() in role_qualifiers())
+    ):
+        n += 1
+    if n == 0 or words[n - 1].casefold() not in titles():
+        return name, None
+    return " ".join(words[n:]), " ".join(words[:n])
+
+
 def surname_key(name: str) -> str:
     """The key a name is filed under by its last word: folded, so "Müller" finds "Mueller"."""
     return fold_name(name.split()[-1])

@@ -255,7 +255,11 @@ class SpeakerFinder:
         sentence, never seen again in the article, is a common word rather than a speaker's name."""
         if m.kind != "unknown" or " " in m.text:
             return False
-        opens = m.start in self._sentence_starts or self.text[max(0, m.start - 2) : m.start].strip() == ":"
+        opens = (
+            m.start in self._sentence_starts
+            or self.text[max(0, m.start - 2) : m.start].strip() == ":"
+            or (m.start - 1 in self._sentence_starts and self.text[m.start - 1] in _QUOTE_CHARS)
+        )
         return opens and self._occurrences(m.text) == 1
 
     def _occurrences(self, word: str) -> int:

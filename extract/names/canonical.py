@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from bisect import bisect_right
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from extract.names.roles import role_nouns, role_qualifiers, titles
@@ -83,6 +84,7 @@ _UMLAUT_SPELLED = re.compile(r"(?<=[a-z])(?:ae|oe|ue)")
 _LETTER_FOLD = str.maketrans({"ß": "ss", "ø": "o", "ł": "l", "đ": "d", "æ": "ae", "œ": "oe", "’": "'"})
 
 
+@lru_cache(maxsize=16384)
 def fold_name(name: str) -> str:
     """A name as compared within and across articles: lower case, accents and spelled-out umlauts
     folded ("Müller", "Muller" and "Mueller" all give "muller")."""
@@ -129,6 +131,7 @@ def split_title(name: str) -> tuple[str, str | None]:
     return " ".join(words[n:]), " ".join(words[:n])
 
 
+@lru_cache(maxsize=16384)
 def surname_key(name: str) -> str:
     """The key a name is filed under by its last word: folded, so "Müller" finds "Mueller"."""
     return fold_name(name.split()[-1])

@@ -326,29 +326,37 @@ def _promoted(text: str, raw: list[Mention]) -> list[Mention]:
     Decided before short forms are resolved, so "Anderson said" finds "Karin Anderson" even where
     only the short form has a speech verb after it: a surname that is a person's makes every
     unclassed name ending in it a person's too."""
-    people = {surname_key(m.text) for m in raw if m.kind == "person"}
+    keys = [surname_key(m.text) for m in raw]
+    people = {k for k, m in zip(keys, raw, strict=True) if m.kind == "person"}
+    # the context of each candidate is read once; the surname test is repeated as people are found
+    by_context = [_speaks_as_person(text, m) for m in raw]
+    kinds = [m.kind for m in raw]
     for _ in range(2):  # a promoted short form promotes its full name, and the other way round
-        promoted = []
-        for m in raw:
-            if m.kind == "unknown" and (
-                surname_key(m.text) in people
-                or _speech_after().match(text, m.end)
-                or _APPOSITIVE.match(text, m.end)
-                or (" " in m.text and role_before(text, m.start))  # "chief executive Marieke Jansen"
-                or (" " in m.text and role_apposed_before(text, m.start))  # "The mayor of X, Tri Wulan,"
+        for i, m in enumerate(raw):
+            if kinds[i] in ("unknown", "place") and (
+                by_context[i] or (keys[i] in people and _may_be_surname(m))
             ):
-                m = replace(m, kind="person")
-            elif (
-                m.kind == "place"
-                and " " not in m.text
-                and not is_region(m.text)
-                and (surname_key(m.text) in people or _speech_after().match(text, m.end))
-            ):
-                m = replace(m, kind="person")  # "Warren said": a city name that speaks is a surname
-            promoted.append(m)
-        raw = promoted
-        people |= {surname_key(m.text) for m in raw if m.kind == "person"}
-    return raw
+                kinds[i] = "person"
+                people.add(keys[i])
+    return [m if kind == m.kind else replace(m, kind=kind) for m, kind in zip(raw, kinds, strict=True)]
+
+
+def _may_be_surname(m: Mention) -> bool:
+    """An unclassed name, or a one-word place that may be a surname ("Warren")."""
+    return m.kind == "unknown" or (" " not in m.text and not is_region(m.text))
+
+
+def _speaks_as_person(text: str, m: Mention) -> bool:
+    """ "Warren said", "Ana Ruiz, the mayor", "chief executive Marieke Jansen": context makes a person."""
+    if m.kind == "place":
+        return " " not in m.text and not is_region(m.text) and _speech_after().match(text, m.end) is not None
+    if m.kind != "unknown":
+        return False
+    return bool(
+        _speech_after().match(text, m.end)
+        or _APPOSITIVE.match(text, m.end)
+        or (" " in m.text and (role_before(text, m.start) or role_apposed_before(text, m.start)))
+    )
 
 
 __all__ = ["Mention", "MentionKind", "find_mentions"]

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 from functools import cache, lru_cache
+from itertools import pairwise
 from typing import Literal
 
 from extract.document import Document
@@ -270,6 +271,7 @@ def _resolve(text: str, raw: list[Mention]) -> list[Mention]:
     full_by_surname = FullNames(raw, -1)
     by_first = FullNames(raw, 0)
     orgs = organisation_names(raw)
+    also_known = _also_known_as(text, raw)
     out: list[tuple[Mention, MentionKind, str, str | None, str]] = []
     genders: dict[str, str] = {}
     roles: dict[str, str] = {}
@@ -284,6 +286,7 @@ def _resolve(text: str, raw: list[Mention]) -> list[Mention]:
                 full = by_first.nearest(key, m.gender, m.start)
             if full is not None and len(full.text) >= len(m.text):
                 kind, canonical = "person", full_by_surname.fullest(full)
+                canonical = also_known.get(canonical, canonical)
         if kind == "person":
             role = (
                 role
@@ -339,6 +342,28 @@ def _promoted(text: str, raw: list[Mention]) -> list[Mention]:
                 kinds[i] = "person"
                 people.add(keys[i])
     return [m if kind == m.kind else replace(m, kind=kind) for m, kind in zip(raw, kinds, strict=True)]
+
+
+_AKA = re.compile(
+    r"[ \u00a0]*(?:[,(—–-][ \u00a0]*)?(?:aka|a\.k\.a\.|also[ \u00a0]+known[ \u00a0]+as)[ \u00a0]+"
+    r"(?:[A-Z][a-z]{0,4}\.[ \u00a0]+)?$"
+)
+
+
+def _also_known_as(text: str, raw: list[Mention]) -> dict[str, str]:
+    """ "Ron Vale — aka Dr. Maulana Vale": two full names of one person; the first is the name."""
+    out: dict[str, str] = {}
+    for a, b in pairwise(raw):
+        if (
+            a.kind == b.kind == "person"
+            and " " in a.text
+            and " " in b.text
+            and surname_key(a.text) == surname_key(b.text)
+            and b.start - a.end < 30
+            and _AKA.match(text, a.end, b.start)
+        ):
+            out[b.text] = out.get(a.text, a.text)
+    return out
 
 
 def _may_be_surname(m: Mention) -> bool:

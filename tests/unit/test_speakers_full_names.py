@@ -146,3 +146,11 @@ def test_a_web_name_is_one_organisation() -> None:
 def test_a_member_of_an_organisation_keeps_the_organisation() -> None:
     text = 'Mail was cut. "The state wants to weaken it," said a member of Brightwall.org, who is unnamed.'
     assert [q.speaker for q in quotes_of(text)] == ["a member of Brightwall.org"]
+
+
+def test_aka_links_two_full_names_of_one_person() -> None:
+    text = (
+        "The feast was invented by Ron Vandeka — aka Dr. Maulana Vandeka, founder of a group. "
+        '"We hate nobody," Vandeka said. "It is ours," said Maulana Vandeka.'
+    )
+    assert [q.speaker for q in quotes_of(text)] == ["Ron Vandeka", "Ron Vandeka"]

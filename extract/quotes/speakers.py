@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
+from functools import cache
 
 from extract.document import Document
 from extract.models import EntityKind
@@ -43,7 +44,7 @@ from extract.names.speaker_words import (
     _skip_spaces,
 )
 from extract.names.tokens import STOP_CAPITALISED
-from extract.quotes.speech_words import AUXILIARIES, PRONOUNS
+from extract.quotes.speech_words import AUXILIARIES, PRONOUNS, finite_speech_alternation
 
 _FAMILIAR_TAIL = re.compile(
     r"[ \u00a0]+(?:with|to)(?:[ \u00a0]+(?:the|a|an|his|her|their|its|[\w’'-]+)){1,3}(?=[ \u00a0]*[,.;:]|$)"
@@ -53,6 +54,14 @@ _FAMILIAR_TAIL = re.compile(
 _QUOTED_AS = re.compile(
     r"\b(?P<quoted>quot(?:ed|es|ing))[ \u00a0]+[^.;:!?“”\"]{2,120}?[ \u00a0](?P<as>as)[ \u00a0]*$"
 )
+
+_ROLE_GENDER = {"spokeswoman": "f", "spokesman": "m", "chairwoman": "f", "chairman": "m"}
+
+
+@cache
+def _finite_cue() -> re.Pattern[str]:
+    return re.compile(rf"\b(?:{finite_speech_alternation()})\b")
+
 
 _OBJECT_PRONOUNS = {"him": "he", "her": "she", "them": "they"}
 
@@ -435,9 +444,33 @@ class SpeakerFinder:
             phrase = self._previous_subject_phrase(start, plural=low == "they")
             if phrase is not None:
                 return Speaker(start, end, phrase, None)
+        if ante is None and low in ("he", "she"):
+            unnamed = self._previous_unnamed_speaker(start, "m" if low == "he" else "f")
+            if unnamed is not None:
+                return Speaker(start, end, unnamed.name, None, None, "pronoun")
         if ante is None:
             return Speaker(start, end, None, None)  # an unresolved pronoun names nobody
         return Speaker(start, end, ante.canonical, _kind(ante), ante.role, "pronoun")
+
+    def _previous_unnamed_speaker(self, pos: int, gender: str) -> Speaker | None:
+        """ "…, said a source close to the probe. He cautioned that …": with no person named near, a
+        he/she opening its sentence is the one unnamed speaker of the sentence before."""
+        si = self.doc.sentence_at(pos)
+        if si == 0 or self.doc.sentences[si][0] < pos - 3:
+            return None
+        ps, pe = self.doc.sentences[si - 1]
+        found: Speaker | None = None
+        for c in _finite_cue().finditer(self.text, ps, pe):
+            sp = self.after(c.end(), pe) or self.before(c.start(), ps)
+            if sp is None or sp.kind is not None or not sp.name or sp.via is not None:
+                continue
+            head = next((w for w in sp.name.lower().split() if _is_head_noun(w)), "")
+            if not head or head.endswith("s") or _ROLE_GENDER.get(head, gender) != gender:
+                continue  # "officials", "the company": no he or she
+            if found is not None and found.name != sp.name:
+                return None  # two unnamed speakers: which one is meant is a guess
+            found = sp
+        return found
 
     def _previous_subject_phrase(self, pos: int, *, plural: bool) -> str | None:
         """ "Residents of the valley met on Monday. They said …": a pronoun with no named antecedent

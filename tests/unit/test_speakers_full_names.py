@@ -154,3 +154,29 @@ def test_aka_links_two_full_names_of_one_person() -> None:
         '"We hate nobody," Vandeka said. "It is ours," said Maulana Vandeka.'
     )
     assert [q.speaker for q in quotes_of(text)] == ["Ron Vandeka", "Ron Vandeka"]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "Crews are checking whether the pump failed first, said a source close to the inquiry. "
+            "He cautioned that the inquiry was at an early stage.",
+            "a source close to the inquiry",
+        ),
+        # a plural phrase is no he
+        (
+            "Crews are checking whether the pump failed first, said officials close to the inquiry. "
+            "He cautioned that the inquiry was at an early stage.",
+            None,
+        ),
+        # a spokeswoman is no he
+        (
+            "Crews are checking whether the pump failed first, said a spokeswoman for the port. "
+            "He cautioned that the inquiry was at an early stage.",
+            None,
+        ),
+    ],
+)
+def test_he_with_no_person_near_is_the_unnamed_speaker_before(text: str, speaker: str | None) -> None:
+    assert quotes_of(text)[-1].speaker == speaker

@@ -157,6 +157,7 @@ class PronounResolver:
         """The most salient earlier person compatible with the pronoun's gender."""
         si = self.doc.sentence_at(pos)
         fallback: Mention | None = None
+        unknown: set[str] = set()  # people of unknown gender seen on the way back
         for s in range(si, max(-1, si - 6), -1):
             ss, se = self.doc.sentences[s]
             if s < si and depth < 4 and _opens_with_pronoun(self.doc.text, ss, gender):
@@ -169,16 +170,18 @@ class PronounResolver:
                 if g == gender:
                     self._gender[m.canonical] = gender
                     return m
-                if not g and fallback is None:
-                    fallback = m
+                if not g:
+                    unknown.add(m.canonical)
+                    fallback = fallback or m
             if people and fallback is people[0] and si - s <= 1:
                 # "…, Ana Quill told us. “…,” she said": the subject of the sentence before, of no
                 # known gender, beats a person of the right gender further back
                 break
             if fallback is not None and si - s >= 2:
                 break
-        if fallback is not None:
-            self._gender[fallback.canonical] = gender
+        if fallback is None or len(unknown) > 1:
+            return None  # no gender to tell two people apart: naming either would be a guess
+        self._gender[fallback.canonical] = gender
         return fallback
 
     def _mentions_between(self, lo: int, hi: int) -> list[Mention]:

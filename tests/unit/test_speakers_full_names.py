@@ -67,6 +67,10 @@ PRONOUN = [
         'Pat Oduya met Helen Marsk on Friday. "It went well," she said.',
         ["Helen Marsk"],
     ),
+    # two people of unknown gender: she is either, so neither is named
+    ('Robin Osei met Casey Vance on Friday. "It went well," she said.', [None]),
+    # one person of unknown gender in reach: she is that person
+    ('Robin Osei met the board on Friday. "It went well," she said.', ["Robin Osei"]),
 ]
 
 

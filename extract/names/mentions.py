@@ -9,9 +9,8 @@ short form the fullest name the article uses ("Sybiha" -> "Andrii Sybiha").
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
-from functools import cache, lru_cache
-from itertools import pairwise
+from dataclasses import dataclass
+from functools import lru_cache
 from typing import Literal
 
 from extract.document import Document
@@ -25,6 +24,7 @@ from extract.names.canonical import (
 )
 from extract.names.name_words import gender_of_first_name, is_first_name
 from extract.names.places import is_place, is_region
+from extract.names.promote import also_known_as, promoted
 from extract.names.roles import demonyms, known_orgs, org_words, role_nouns, titles
 from extract.names.tokens import (
     CAPITALISED_RUN,
@@ -34,7 +34,6 @@ from extract.names.tokens import (
     split_possessives,
     tokens_of,
 )
-from extract.quotes.speech_words import finite_speech_alternation
 
 MentionKind = Literal["person", "organization", "place", "unknown"]
 
@@ -55,17 +54,7 @@ class Mention:
 _PARTICLES = frozenset("of de da di del della der den van von du la le bin ibn al el dos das y the".split())
 
 
-@cache
-def _speech_after() -> re.Pattern[str]:
-    """A speech verb right after a name ("Kellogg said", "Weber condemned"): the name is a person's."""
-    return re.compile(
-        r",?[ \u00a0]+(?:(?:also|later|has|had|then|again|once|now|still)[ \u00a0]+)?"
-        rf"(?:{finite_speech_alternation()})\b"
-    )
-
-
 _PARTY_STATE = re.compile(r"[RDI]-[A-Z][A-Za-z.]*")
-_APPOSITIVE = re.compile(r",[ \u00a0]+(?:the|a|an|who|whose|[\w’']+’s|[\w']+'s)\b")
 _FEMALE_ROLES = frozenset(
     "spokeswoman congresswoman chairwoman councilwoman queen princess lady dame".split()
 )
@@ -267,11 +256,11 @@ def _has_acronym(name: list[Token]) -> bool:
 
 def _resolve(text: str, raw: list[Mention]) -> list[Mention]:
     """Second pass: promote short forms of known people, give each mention its fullest name."""
-    raw = _promoted(text, raw)
+    raw = promoted(text, raw)
     full_by_surname = FullNames(raw, -1)
     by_first = FullNames(raw, 0)
     orgs = organisation_names(raw)
-    also_known = _also_known_as(text, raw)
+    also_known = also_known_as(text, raw)
     out: list[tuple[Mention, MentionKind, str, str | None, str]] = []
     genders: dict[str, str] = {}
     roles: dict[str, str] = {}
@@ -321,67 +310,6 @@ def _resolve(text: str, raw: list[Mention]) -> list[Mention]:
         )
         for m, kind, canonical, role, gender in out
     ]
-
-
-def _promoted(text: str, raw: list[Mention]) -> list[Mention]:
-    """Mentions whose context shows a person ("Warren said", "Ana Ruiz, the mayor"), as people.
-
-    Decided before short forms are resolved, so "Anderson said" finds "Karin Anderson" even where
-    only the short form has a speech verb after it: a surname that is a person's makes every
-    unclassed name ending in it a person's too."""
-    keys = [surname_key(m.text) for m in raw]
-    people = {k for k, m in zip(keys, raw, strict=True) if m.kind == "person"}
-    # the context of each candidate is read once; the surname test is repeated as people are found
-    by_context = [_speaks_as_person(text, m) for m in raw]
-    kinds = [m.kind for m in raw]
-    for _ in range(2):  # a promoted short form promotes its full name, and the other way round
-        for i, m in enumerate(raw):
-            if kinds[i] in ("unknown", "place") and (
-                by_context[i] or (keys[i] in people and _may_be_surname(m))
-            ):
-                kinds[i] = "person"
-                people.add(keys[i])
-    return [m if kind == m.kind else replace(m, kind=kind) for m, kind in zip(raw, kinds, strict=True)]
-
-
-_AKA = re.compile(
-    r"[ \u00a0]*(?:[,(—–-][ \u00a0]*)?(?:aka|a\.k\.a\.|also[ \u00a0]+known[ \u00a0]+as)[ \u00a0]+"
-    r"(?:[A-Z][a-z]{0,4}\.[ \u00a0]+)?$"
-)
-
-
-def _also_known_as(text: str, raw: list[Mention]) -> dict[str, str]:
-    """ "Ron Vale — aka Dr. Maulana Vale": two full names of one person; the first is the name."""
-    out: dict[str, str] = {}
-    for a, b in pairwise(raw):
-        if (
-            a.kind == b.kind == "person"
-            and " " in a.text
-            and " " in b.text
-            and surname_key(a.text) == surname_key(b.text)
-            and b.start - a.end < 30
-            and _AKA.match(text, a.end, b.start)
-        ):
-            out[b.text] = out.get(a.text, a.text)
-    return out
-
-
-def _may_be_surname(m: Mention) -> bool:
-    """An unclassed name, or a one-word place that may be a surname ("Warren")."""
-    return m.kind == "unknown" or (" " not in m.text and not is_region(m.text))
-
-
-def _speaks_as_person(text: str, m: Mention) -> bool:
-    """ "Warren said", "Ana Ruiz, the mayor", "chief executive Marieke Jansen": context makes a person."""
-    if m.kind == "place":
-        return " " not in m.text and not is_region(m.text) and _speech_after().match(text, m.end) is not None
-    if m.kind != "unknown":
-        return False
-    return bool(
-        _speech_after().match(text, m.end)
-        or _APPOSITIVE.match(text, m.end)
-        or (" " in m.text and (role_before(text, m.start) or role_apposed_before(text, m.start)))
-    )
 
 
 __all__ = ["Mention", "MentionKind", "find_mentions"]

@@ -204,6 +204,6 @@ _ROLE_AFTER = re.compile(
 def role_after(text: str, end: int) -> str | None:
     """ "X, the EU's foreign policy chief,": a role in apposition right after the name."""
     m = _ROLE_AFTER.match(text, end)
-    if m and any(w in role_nouns() for w in m.group(1).lower().split()):
+    if m and any(is_role_noun(w) for w in m.group(1).lower().split()):
         return m.group(1).strip()
     return None

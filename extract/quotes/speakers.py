@@ -48,7 +48,7 @@ _FAMILIAR_TAIL = re.compile(
 
 
 _QUOTED_AS = re.compile(
-    r"\b(?P<quoted>quot(?:ed|es|ing))[ \u00a0]+[^.;:!?“”\"]{2,120}?[ \u00a0](?P<as>as)[ \u00a0]*$"
+    r"\b(?P<quoted>quot(?:ed|es|ing))[ \u00a0]+[^;:!?“”\"\n]{2,120}?[ \u00a0](?P<as>as)[ \u00a0]*$"
 )
 
 _OBJECT_PRONOUNS = {"him": "he", "her": "she", "them": "they"}

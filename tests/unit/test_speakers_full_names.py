@@ -54,6 +54,12 @@ def test_the_role_is_kept_apart_from_the_name() -> None:
     assert (q.speaker, q.speaker_role) == ("Jamie Dorrance", "CEO")
 
 
+def test_a_profession_in_apposition_is_the_role() -> None:
+    text = 'Janet Oyelaran, a cardiologist at Mercy Hospital, spoke. "It is a big step," Oyelaran said.'
+    (q,) = quotes_of(text)
+    assert (q.speaker, q.speaker_role) == ("Janet Oyelaran", "cardiologist at Mercy Hospital")
+
+
 PRONOUN = [
     # the subject of the sentence before, of unknown gender, beats a man named further back
     (

@@ -174,6 +174,8 @@ _ROLE_APPOSED = re.compile(
 
 def role_apposed_before(text: str, start: int) -> str | None:
     """ "The mayor of Surabaya, Tri Wulan, said": a role the name stands in apposition to."""
+    if text[start - 2 : start] not in (", ", ",\u00a0"):
+        return None  # the common case, decided without the pattern
     m = _ROLE_APPOSED.search(text, max(0, start - 80), start)
     if m is None or not is_role_noun(m.group(2)):
         return None

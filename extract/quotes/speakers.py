@@ -51,6 +51,9 @@ _QUOTED_AS = re.compile(
     r"\b(?P<quoted>quot(?:ed|es|ing))[ \u00a0]+[^;:!?“”\"\n]{2,120}?[ \u00a0](?P<as>as)[ \u00a0]*$"
 )
 
+# The rest of a role phrase up to the comma before a name: "said the author | of several books, |X".
+_ROLE_THEN_NAME = re.compile(r"[^,.;:!?“”\"()\n]{0,80}?(?P<comma>,)[ \u00a0]+(?=[A-Z])")
+
 _OBJECT_PRONOUNS = {"him": "he", "her": "she", "them": "they"}
 
 
@@ -187,7 +190,7 @@ class SpeakerFinder(PronounResolver):
                         end = tail.end() if tail else toks[k].end()
                     elif nxt is not None and nxt.group().lower() in ("of", "for", "at"):
                         end = self._body_after(nxt.end(), end)  # "a member of GreatFire.org"
-                    return self._role_phrase(tok.start(), end)
+                    return self._named_after_role(tok.start(), end, hi) or self._role_phrase(tok.start(), end)
         return None
 
     def subject(self, lo: int, hi: int, *, verb_follows: bool = False) -> Speaker | None:
@@ -317,6 +320,20 @@ class SpeakerFinder(PronounResolver):
                 return sp
             return Speaker(sp.start, toks[i].end(), self.text[sp.start : toks[i].end()], None)
         return None
+
+    def _named_after_role(self, start: int, end: int, hi: int) -> Speaker | None:
+        """ "said the author of several books, Ozzy Quinlan": the name in apposition after the role
+        phrase is the speaker, the phrase its role."""
+        m = _ROLE_THEN_NAME.match(self.text, end, min(hi, end + 100))
+        if m is None:
+            return None
+        named = self._by_start.get(m.end())
+        if named is None or named.kind not in ("person", "unknown") or " " not in named.text:
+            return None
+        if self.text[named.end : named.end + 1] not in ("", ",", ".", ";", "\n"):
+            return None
+        role = self.text[start : m.start("comma")].strip()
+        return Speaker(named.start, named.end, named.canonical, "person", named.role or role)
 
     def _body_after(self, pos: int, end: int) -> int:
         """The end of an organisation named at `pos` ("the ministry" skipped to its name), else `end`."""

@@ -139,6 +139,10 @@ PATTERNS = [
         "Petro Vassilenko",
     ),
     ('Prices climbed again. "Rents will rise next year, and fast," according to Jane Rowan.', "Jane Rowan"),
+    # an appositive role is walked over to the name
+    ('Sales fell. "The genre is dying," said the author of several books, Ozzy Quinlan.', "Ozzy Quinlan"),
+    ('Sales fell. "The genre is dying," the author of several books, Ozzy Quinlan, said.', "Ozzy Quinlan"),
+    ('Sales fell. "The genre is dying," said officials in Paris, Texas.', "officials"),
 ]
 
 

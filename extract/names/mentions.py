@@ -25,7 +25,7 @@ from extract.names.canonical import (
 from extract.names.name_words import gender_of_first_name, is_first_name
 from extract.names.places import is_place, is_region
 from extract.names.promote import also_known_as, promoted
-from extract.names.roles import demonyms, known_orgs, org_words, role_nouns, titles
+from extract.names.roles import demonyms, known_orgs, org_words, role_nouns, role_qualifiers, titles
 from extract.names.tokens import (
     CAPITALISED_RUN,
     HONORIFIC_GENDER,
@@ -169,6 +169,9 @@ def _split_title(group: list[Token]) -> tuple[list[Token], list[Token]]:
         j += 2
         while j < len(group) and group[j - 1].lower == "the":
             j += 1
+    # "Chief Executive Lloyd Blankfein": role words after the title belong to the role
+    while j < len(group) - 2 and group[j].bare in role_qualifiers() and not is_first_name(group[j].bare):
+        j += 1
     if j >= len(group):
         return group, []
     return group[:j], group[j:]

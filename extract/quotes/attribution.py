@@ -206,7 +206,9 @@ def _role_prefix(between: str) -> bool:
     if _ROLE_PREFIX.fullmatch(between) is None:
         return False
     words = between.split()
-    return len(words) <= 4 and all(_role_word(w) for w in words)
+    # "Midvale County Sheriff Office spokesman X said": a longer prefix only when a role noun ends it
+    limit = 6 if words and words[-1].lower() in role_nouns() else 4
+    return len(words) <= limit and all(_role_word(w) for w in words)
 
 
 def _role_word(word: str) -> bool:

@@ -54,6 +54,23 @@ def test_the_role_is_kept_apart_from_the_name() -> None:
     assert (q.speaker, q.speaker_role) == ("Jamie Dorrance", "CEO")
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker", "role"),
+    [
+        (
+            '"Rates stay," Harlow Bank Chief Executive Lloyd Brankin said.',
+            "Lloyd Brankin",
+            "Harlow Bank Chief Executive",
+        ),
+        ('"We will sue," Midvale County Sheriff Office spokesman Tom Greer said.', "Tom Greer", None),
+    ],
+)
+def test_a_long_role_before_the_name_is_not_the_name(text: str, speaker: str, role: str | None) -> None:
+    (q,) = quotes_of(text)
+    assert q.speaker == speaker
+    assert role is None or q.speaker_role == role
+
+
 def test_a_profession_in_apposition_is_the_role() -> None:
     text = 'Janet Oyelaran, a cardiologist at Mercy Hospital, spoke. "It is a big step," Oyelaran said.'
     (q,) = quotes_of(text)

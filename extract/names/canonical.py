@@ -43,7 +43,8 @@ class FullNames:
         for m in raw:
             # "T. Brennan" is a short form itself: it names nobody in full
             if m.kind == "person" and " " in m.text and len(m.text.split()[0].rstrip(".")) > 1:
-                self._by_key.setdefault(fold_name(m.text.split()[word]), []).append(m)
+                key = surname_key(m.text) if word == -1 else fold_name(m.text.split()[word])
+                self._by_key.setdefault(key, []).append(m)
         self._cache: dict[tuple[str, str, str], tuple[list[int], list[Mention]]] = {}
         self._fullest: dict[tuple[str, str], str] = {}
 
@@ -70,7 +71,7 @@ class FullNames:
     def fullest(self, chosen: Mention) -> str:
         """The longest form of the chosen person's name ("Donald J. Trump" over "Donald Trump")."""
         words = chosen.text.split()
-        key = (fold_name(words[-1]), words[0])
+        key = (surname_key(chosen.text), words[0])
         best = self._fullest.get(key)
         if best is None:
             forms = [c.text for c in self._by_key.get(key[0], []) if c.text.split()[0] == key[1]]
@@ -92,7 +93,16 @@ def fold_name(name: str) -> str:
     if not low.isascii():
         low = unicodedata.normalize("NFKD", low.translate(_LETTER_FOLD))
         low = "".join(c for c in low if not unicodedata.combining(c))
-    return _UMLAUT_SPELLED.sub(lambda m: m.group()[0], low) if "e" in low else low
+    if "e" in low:
+        low = _UMLAUT_SPELLED.sub(lambda m: m.group()[0], low)
+    # transliterations of one Cyrillic name: Zelenskyy/Zelenskiy/Zelensky, Andrii/Andriy, Andrei/Andrey
+    low = low.replace("yy", "y")
+    if len(low) > 4 and low.endswith(_TRANSLIT_ENDINGS):
+        low = low[:-2] + ("ey" if low.endswith("ei") else "y")
+    return low
+
+
+_TRANSLIT_ENDINGS = ("iy", "ii", "yi", "ij", "ei")
 
 
 _UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue"})
@@ -134,7 +144,7 @@ def split_title(name: str) -> tuple[str, str | None]:
 @lru_cache(maxsize=16384)
 def surname_key(name: str) -> str:
     """The key a name is filed under by its last word: folded, so "Müller" finds "Mueller"."""
-    return fold_name(name.split()[-1])
+    return fold_name(_SUFFIX.sub("", name).split()[-1])
 
 
 def same_first_name(first: str, full: str) -> bool:

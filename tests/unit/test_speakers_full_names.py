@@ -29,6 +29,10 @@ FULL_NAME = [
     # accents and spelled-out umlauts are one name
     ('Jonas Müller chairs the board. "We will vote," Mueller said.', "Jonas Müller"),
     ('Jonas Mueller chairs the board. "We will vote," Müller said.', "Jonas Mueller"),
+    # transliterations of one name, and a generational suffix
+    ('Volodar Kostenkyy spoke. "We hold," Kostenky said.', "Volodar Kostenkyy"),
+    ('Andrii Sabyha spoke. "We hold," Sabyha said.', "Andrii Sabyha"),
+    ('Marcus Leland Kingsford Jr. spoke. "We march," Kingsford said.', "Marcus Leland Kingsford"),
     # an honorific links to the full name
     ('Clara Voss runs the clinic. "We are full," Mrs. Voss said.', "Clara Voss"),
     ('Ilan Petrov leads the lab. "The data are clear," said Dr. Petrov.', "Ilan Petrov"),

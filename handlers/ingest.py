@@ -12,7 +12,7 @@ from typing import TypeVar
 
 from extract import Entity, Extraction, Quote, extract
 from extract.document import Document
-from extract.names.roles import role_qualifiers, titles
+from extract.names.canonical import split_title
 from handlers.article_dates import stated_date
 from handlers.domain import (
     Article,
@@ -468,21 +468,6 @@ def _sighting(
         if title and title.casefold() not in {r.casefold() for r in roles}:
             roles.append(title)
     return SpeakerSighting(name=name, kind=kind, aliases=aliases, roles=roles, seen_on=seen_on)
-
-
-def split_title(name: str) -> tuple[str, str | None]:
-    """'Prime Minister Keir Starmer' -> ('Keir Starmer', 'Prime Minister'): one person, whatever the title."""
-    words = name.split()
-    n = 0
-    while (
-        n < len(words) - 1
-        and words[n][:1].isupper()
-        and (words[n].casefold() in titles() or words[n].casefold() in role_qualifiers())
-    ):
-        n += 1
-    if n == 0 or words[n - 1].casefold() not in titles():
-        return name, None  # "Foreign Keir Starmer" is no title: only strip what ends in a title word
-    return " ".join(words[n:]), " ".join(words[:n])
 
 
 def _speaker_kind(kind: str | None) -> SpeakerKind:

@@ -10,14 +10,22 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import lru_cache
 from typing import Literal
 
 from extract.document import Document
-from extract.names.canonical import FullNames, organisation_names, role_after, role_before
+from extract.names.canonical import (
+    FullNames,
+    organisation_names,
+    role_after,
+    role_apposed_before,
+    role_before,
+    surname_key,
+)
 from extract.names.name_words import gender_of_first_name, is_first_name
 from extract.names.places import is_place, is_region
-from extract.names.roles import demonyms, known_orgs, org_words, titles
+from extract.names.promote import also_known_as, promoted
+from extract.names.roles import demonyms, known_orgs, org_words, role_nouns, role_qualifiers, titles
 from extract.names.tokens import (
     CAPITALISED_RUN,
     HONORIFIC_GENDER,
@@ -26,7 +34,6 @@ from extract.names.tokens import (
     split_possessives,
     tokens_of,
 )
-from extract.quotes.speech_words import finite_speech_alternation
 
 MentionKind = Literal["person", "organization", "place", "unknown"]
 
@@ -47,17 +54,7 @@ class Mention:
 _PARTICLES = frozenset("of de da di del della der den van von du la le bin ibn al el dos das y the".split())
 
 
-@cache
-def _speech_after() -> re.Pattern[str]:
-    """A speech verb right after a name ("Kellogg said", "Weber condemned"): the name is a person's."""
-    return re.compile(
-        r",?[ \u00a0]+(?:(?:also|later|has|had|then|again|once|now|still)[ \u00a0]+)?"
-        rf"(?:{finite_speech_alternation()})\b"
-    )
-
-
 _PARTY_STATE = re.compile(r"[RDI]-[A-Z][A-Za-z.]*")
-_APPOSITIVE = re.compile(r",[ \u00a0]+(?:the|a|an|who|whose|[\w’']+’s|[\w']+'s)\b")
 _FEMALE_ROLES = frozenset(
     "spokeswoman congresswoman chairwoman councilwoman queen princess lady dame".split()
 )
@@ -78,7 +75,11 @@ def find_mentions(doc: Document) -> list[Mention]:
         for index, group in enumerate(_run_groups(run)):
             dropped = 0
             start = group[0].start + offset
-            if start in sentence_starts or text[start - 1 : start] in "\"“‘'(":
+            if (
+                start in sentence_starts
+                or text[start - 1 : start] in "\"“‘'("
+                or text[start - 2 : start] == ": "
+            ):
                 # a sentence-initial common word ("Despite", "Secret") is no name
                 if lower_words is None:
                     lower_words = set(_LOWER_CASE_WORD.findall(text))
@@ -162,15 +163,45 @@ def _split_title(group: list[Token]) -> tuple[list[Token], list[Token]]:
         if group[i].bare in tset and group[i + 1].bare not in owords:
             cut = i
     if cut < 0:
-        return [], group
+        return _split_before_first_name(group)
     j = cut + 1
     if group[j].lower == "of":  # "Secretary of State John Kerry"
         j += 2
         while j < len(group) and group[j - 1].lower == "the":
             j += 1
+    # "Chief Executive Lloyd Blankfein": role words after the title belong to the role
+    while j < len(group) - 2 and group[j].bare in role_qualifiers() and not is_first_name(group[j].bare):
+        j += 1
     if j >= len(group):
         return group, []
     return group[:j], group[j:]
+
+
+def _split_before_first_name(group: list[Token]) -> tuple[list[Token], list[Token]]:
+    """ "Park Ranger Supervisor Robert Colligan", "Commission Investor Advocate Rick Fleming": a role
+    we do not list as a title, ended by a person's name (a known first name and a surname or two).
+
+    Only when the words before hold a role or organisation word, so "St. Louis Cardinals" stays whole."""
+    if len(group) < 3:
+        return [], group
+    for i in range(len(group) - 2, 0, -1):
+        if not is_first_name(group[i].bare):
+            continue
+        while i > 1 and is_first_name(group[i - 1].bare):
+            i -= 1  # "Mary Jo Ortega": both first names are the name's
+        name, before = group[i:], group[:i]
+        if (
+            len(name) <= 4
+            and not any(t.bare in org_words() or t.bare in titles() for t in name)
+            and any(_role_or_body(t.bare) for t in before)
+        ):
+            return before, name
+        return [], group
+    return [], group
+
+
+def _role_or_body(word: str) -> bool:
+    return word in titles() or word in org_words() or word in role_nouns()
 
 
 def _classify(text: str, group: list[Token]) -> Mention | None:
@@ -191,7 +222,11 @@ def _classify(text: str, group: list[Token]) -> Mention | None:
             gender = "m"
     kind: MentionKind
     owords = org_words()
-    if low in known_orgs() or any(b in owords for b in bare) or _has_acronym(name):
+    if (
+        low in known_orgs()
+        or any(b in owords or b.endswith(_WEB_ENDINGS) for b in bare)
+        or _has_acronym(name)
+    ):
         kind = "organization"
     elif role_toks:
         kind = "person"
@@ -212,6 +247,9 @@ def _classify(text: str, group: list[Token]) -> Mention | None:
     return Mention(start, end, surface, kind, surface, role, gender)
 
 
+_WEB_ENDINGS = (".com", ".org", ".net", ".gov", ".edu", ".io")
+
+
 def _has_acronym(name: list[Token]) -> bool:
     """ "NHS Lothian", "BBC News": a run with an all-capitals word names an organisation."""
     return len(name) > 1 and any(
@@ -221,35 +259,33 @@ def _has_acronym(name: list[Token]) -> bool:
 
 def _resolve(text: str, raw: list[Mention]) -> list[Mention]:
     """Second pass: promote short forms of known people, give each mention its fullest name."""
+    raw = promoted(text, raw)
     full_by_surname = FullNames(raw, -1)
     by_first = FullNames(raw, 0)
-    people = {m.text.split()[-1].lower() for m in raw if m.kind == "person"}
     orgs = organisation_names(raw)
+    also_known = also_known_as(text, raw)
     out: list[tuple[Mention, MentionKind, str, str | None, str]] = []
     genders: dict[str, str] = {}
     roles: dict[str, str] = {}
     for m in raw:
         kind, canonical, role, gender = m.kind, m.text, m.role, m.gender
-        key = m.text.split()[-1].lower()
+        key = surname_key(m.text)
         if kind in ("person", "unknown") or (kind == "place" and " " not in m.text and not is_region(m.text)):
             # A first name given must fit: "Amara Morales" is not a shorter form of "Anders Morales".
             first = m.text.split()[0] if " " in m.text else ""
             full = full_by_surname.nearest(key, m.gender, m.start, first)
-            if full is None and " " not in m.text and m.kind == "person" and is_first_name(key):
+            if full is None and " " not in m.text and m.kind == "person" and is_first_name(m.text):
                 full = by_first.nearest(key, m.gender, m.start)
             if full is not None and len(full.text) >= len(m.text):
                 kind, canonical = "person", full_by_surname.fullest(full)
-            elif kind == "place" and (key in people or _speech_after().match(text, m.end)):
-                kind = "person"  # "Warren said": a city name that speaks is a surname
-            elif kind == "unknown" and (
-                key in people
-                or _speech_after().match(text, m.end)
-                or _APPOSITIVE.match(text, m.end)
-                or (" " in m.text and role_before(text, m.start))  # "chief executive Marieke Jansen"
-            ):
-                kind = "person"
+                canonical = also_known.get(canonical, canonical)
         if kind == "person":
-            role = role or role_before(text, m.start) or role_after(text, m.end)
+            role = (
+                role
+                or role_before(text, m.start)
+                or role_after(text, m.end)
+                or (role_apposed_before(text, m.start) if " " in m.text else None)
+            )
             gender = gender or genders.get(canonical, "") or gender_of_first_name(canonical.split()[0])
             if gender:
                 genders[canonical] = gender

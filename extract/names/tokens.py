@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+from extract.lexicons import table
+
 # Upper-case letters of Latin, Greek and Cyrillic scripts (re has no \p{Lu}).
 _UPPER = "".join(
     chr(c)
@@ -17,7 +19,9 @@ _ABBREV = (
     r"(?:Mr|Mrs|Ms|Dr|Sen|Sens|Rep|Reps|Gov|Gen|Lt|Col|Sgt|Capt|Adm|Prof|St|Jr|Sr|Rev|Hon|Maj|Cmdr|Pres|Gens"
     r"|Supt|Det)\."
 )
-_TOKEN = rf"(?:{_ABBREV}|(?:[{_U}]\.){{2,}}|[{_U}]\.(?=[ \u00a0][{_U}])|[{_U}][\w’'\-]*)"
+# A web name is one word: "GreatFire.org", "Amazon.com".
+_WEB = r"(?:\.(?:com|org|net|gov|edu|io)\b)?"
+_TOKEN = rf"(?:{_ABBREV}|(?:[{_U}]\.){{2,}}|[{_U}]\.(?=[ \u00a0][{_U}])|[{_U}][\w’'\-]*{_WEB})"
 _PARTICLE = r"(?:of|de|da|di|del|della|der|den|van|von|du|la|le|bin|ibn|al|el|dos|das|y|the)"
 # Every token starts with a capital: the lookahead fails fast on the other characters, which halves the
 # cost of the scan (the lookbehind and the token alternation were tried at every position).
@@ -40,25 +44,12 @@ STOP_CAPITALISED = frozenset(
     subscribe photo video image update updated breaking exclusive opinion analysis editor's note yes
     well oh please thank thanks sorry let's don't i'm it's that's there's here's what's we're they're
     you're i've we've democratic republican conservative liberal libertarian progressive instead having
-    following given asked speaking details""".split()
+    following given asked speaking details whether unless until former""".split()
 )
 STOP_CAPITALISED = STOP_CAPITALISED | frozenset(w.replace("'", "’") for w in STOP_CAPITALISED)
 
-HONORIFIC_GENDER = {
-    "mr.": "m",
-    "mr": "m",
-    "mrs.": "f",
-    "mrs": "f",
-    "ms.": "f",
-    "ms": "f",
-    "miss": "f",
-    "sir": "m",
-    "dame": "f",
-    "lord": "m",
-    "lady": "f",
-    "dr.": "",
-    "dr": "",
-}
+# Honorifics and the gender they give ("mrs." -> "f", "dr." -> ""): `lexicons/honorifics.tsv`.
+HONORIFIC_GENDER: dict[str, str] = {row[0].lower(): row[1].replace("?", "") for row in table("honorifics")}
 
 
 class Token(NamedTuple):

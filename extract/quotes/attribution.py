@@ -47,6 +47,7 @@ class Attribution:
     cue_start: int
     adjacent: bool  # the cue introduces or closes the quote itself
     content_start: int  # where the paraphrase holding the quote starts
+    rule: str | None = None  # the attribution rule that chose the speaker (see ATTRIBUTION_RULES)
 
 
 def attribution_after(doc: Document, seg: Segment, hi: int, finder: SpeakerFinder) -> Attribution | None:
@@ -61,15 +62,17 @@ def attribution_after(doc: Document, seg: Segment, hi: int, finder: SpeakerFinde
     if gap.strip() in _DASHES:
         byline = _byline(doc, p.end(), hi, finder)  # “…” ― Name: a quote signed like an epigraph
         if byline is not None:
-            return Attribution(byline, gap.strip(), seg.close, True, seg.start)
+            return Attribution(byline, gap.strip(), seg.close, True, seg.start, "byline")
     if "," not in gap and (last_char == "." or gap.strip()):
         return None  # the quote ended its sentence, or a dash leads on to another clause
     # long appositions ("X, the attorney general of Y, one of the states suing, said") need room
     for c in cue_pattern().finditer(text, p.end(), min(hi, p.end() + 160)):
         if _crosses_sentence(doc, p.end(), c.start()):
             return None
+        rule = "said-after-name"
         if text[p.end() : c.start()].strip() == "":
             sp = finder.after(c.end(), hi)
+            rule = "said-before-name"
         else:
             sp = finder.before(c.start(), p.end())
             # "“…,” the company's chief executive, Maria Lopez, said": a role in front of the named speaker
@@ -77,7 +80,7 @@ def attribution_after(doc: Document, seg: Segment, hi: int, finder: SpeakerFinde
             if sp is not None and not _role_prefix(role + " " if role else ""):
                 sp = None
         if sp is not None:
-            return Attribution(sp, c.group(), c.start(), True, seg.start)
+            return Attribution(sp, c.group(), c.start(), True, seg.start, rule)
         # "one of the states suing …, said": a noun that looks like a cue; the real cue comes later
     return None
 
@@ -107,7 +110,7 @@ def attribution_closing(doc: Document, seg: Segment, hi: int, finder: SpeakerFin
         sp = finder.after(c.end(), end)
     if sp is None or not text[seg.close : comma].rstrip().endswith((",", "—")):
         return None
-    return Attribution(sp, c.group(), c.start(), False, seg.start)
+    return Attribution(sp, c.group(), c.start(), False, seg.start, "closing-cue")
 
 
 def attribution_by_colon(
@@ -124,7 +127,12 @@ def attribution_by_colon(
     if sp is None:
         return None
     return Attribution(
-        sp, cues[-1].group() if cues else ":", cues[-1].start() if cues else pe - 1, True, seg.start
+        sp,
+        cues[-1].group() if cues else ":",
+        cues[-1].start() if cues else pe - 1,
+        True,
+        seg.start,
+        "paragraph-colon",
     )
 
 
@@ -185,11 +193,11 @@ def attribution_before(doc: Document, seg: Segment, lo: int, finder: SpeakerFind
             content = seg.start
         elif m:
             content = m.end()
-        return Attribution(sp, c.group(), c.start(), adjacent, content)
+        return Attribution(sp, c.group(), c.start(), adjacent, content, "cue-before-quote")
     if colon:
         sp = finder.subject(lo, core, verb_follows=True)
         if sp is not None:
-            return Attribution(sp, ":", core, True, seg.start)
+            return Attribution(sp, ":", core, True, seg.start, "subject-colon")
     return None
 
 
@@ -198,7 +206,9 @@ def _role_prefix(between: str) -> bool:
     if _ROLE_PREFIX.fullmatch(between) is None:
         return False
     words = between.split()
-    return len(words) <= 4 and all(_role_word(w) for w in words)
+    # "Midvale County Sheriff Office spokesman X said": a longer prefix only when a role noun ends it
+    limit = 6 if words and words[-1].lower() in role_nouns() else 4
+    return len(words) <= limit and all(_role_word(w) for w in words)
 
 
 def _role_word(word: str) -> bool:
@@ -241,7 +251,17 @@ def subject_attribution(finder: SpeakerFinder, sent_lo: int, seg: Segment) -> At
     sp = finder.subject(sent_lo, seg.open)
     if sp is None or sp.start - sent_lo > 60 or sp.kind not in ("person",):
         return None
-    return Attribution(sp, None, -1, False, sp.end)
+    return Attribution(sp, None, -1, False, sp.end, "sentence-subject")
+
+
+def attribution_rule(attr: Attribution) -> str | None:
+    """The name of the rule that chose the speaker: how the name was reached ("pronoun",
+    "quoted-as"), else the cue ("according-to"), else where the cue stands."""
+    if attr.speaker.via is not None:
+        return attr.speaker.via
+    if attr.cue is not None and attr.cue.lower() == "according to":
+        return "according-to"
+    return attr.rule
 
 
 def same_sentence(doc: Document, a: int, b: int) -> bool:

@@ -3,19 +3,16 @@
 `SpeakerFinder.before(cue_start)` reads the phrase that ends just before a speech verb
 ("Kaja Kallas, the EU's foreign policy chief, | said"), `after(cue_end)` the phrase after an
 inverted one ("said | the minister"). A phrase is a name the mention finder saw, a pronoun, or a
-noun phrase headed by a source or role noun ("a senior official", "police"). Pronouns resolve to
-the most salient earlier person of the right gender: sentence by sentence backwards, the subject
-(first person named in the sentence) first, then the others from the nearest.
+noun phrase headed by a source or role noun ("a senior official", "police"). Whom a pronoun
+refers to is decided by the `PronounResolver` it builds on (pronouns.py).
 """
 
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
-from dataclasses import dataclass
+from bisect import bisect_left
+from dataclasses import replace
 
-from extract.document import Document
-from extract.models import EntityKind
 from extract.names.mentions import Mention
 from extract.names.roles import role_nouns, source_nouns
 from extract.names.speaker_words import (
@@ -36,13 +33,13 @@ from extract.names.speaker_words import (
     _is_head_noun,
     _is_participle,
     _kind,
-    _opens_with_pronoun,
     _previous_comma,
     _role_prefix,
     _skip_parenthesis,
     _skip_spaces,
 )
 from extract.names.tokens import STOP_CAPITALISED
+from extract.quotes.pronouns import PronounResolver, Speaker
 from extract.quotes.speech_words import AUXILIARIES, PRONOUNS
 
 _FAMILIAR_TAIL = re.compile(
@@ -50,37 +47,33 @@ _FAMILIAR_TAIL = re.compile(
 )
 
 
-@dataclass(frozen=True, slots=True)
-class Speaker:
-    """A speaker phrase (the span the cue attaches to) and the entity it names."""
+_QUOTED_AS = re.compile(
+    r"\b(?P<quoted>quot(?:ed|es|ing))[ \u00a0]+[^;:!?“”\"\n]{2,120}?[ \u00a0](?P<as>as)[ \u00a0]*$"
+)
 
-    start: int
-    end: int
-    name: str | None
-    kind: EntityKind | None = None
-    role: str | None = None
+# The rest of a role phrase up to the comma before a name: "said the author | of several books, |X".
+_ROLE_THEN_NAME = re.compile(r"[^,.;:!?“”\"()\n]{0,80}?(?P<comma>,)[ \u00a0]+(?=[A-Z])")
+
+_OBJECT_PRONOUNS = {"him": "he", "her": "she", "them": "they"}
 
 
-class SpeakerFinder:
+class SpeakerFinder(PronounResolver):
     """Reads speaker phrases around cues and resolves them to names, for one document."""
-
-    def __init__(self, doc: Document, mentions: list[Mention], quoted: list[tuple[int, int]]) -> None:
-        self.doc = doc
-        self.text = doc.text
-        self.mentions = mentions
-        self._starts = [m.start for m in mentions]
-        self._by_end = {m.end: m for m in mentions}
-        self._by_start = {m.start: m for m in mentions}
-        self._quoted = quoted
-        self._quoted_starts = [s for s, _ in quoted]
-        self._gender: dict[str, str] = {}
-        self._sentence_starts = frozenset(doc._starts)
 
     # ------------------------------------------------------------------ reading phrases
 
     def before(self, cue_start: int, lo: int) -> Speaker | None:
         """The speaker phrase ending right before a cue (auxiliaries and an apposition skipped)."""
         base = max(lo, cue_start - 200)
+        quoted_as = _QUOTED_AS.search(self.text, base, cue_start)
+        if quoted_as is not None:
+            # "The Ledger quoted Jane Roe as saying": the one quoted speaks, not the outlet
+            obj = self.text[quoted_as.end("quoted") : quoted_as.start("as")].strip().lower()
+            if obj in _OBJECT_PRONOUNS:  # "quoted him as saying"
+                at = _skip_spaces(self.text, quoted_as.end("quoted"))
+                return self._from_pronoun(at, at + len(obj), _OBJECT_PRONOUNS[obj])
+            quoted = self.before(quoted_as.start("as"), quoted_as.end("quoted"))
+            return replace(quoted, via="quoted-as") if quoted is not None and quoted.via is None else quoted
         toks = list(_TOKEN.finditer(self.text, base, cue_start))
         i = len(toks) - 1
         skipped = 0
@@ -108,6 +101,8 @@ class SpeakerFinder:
         tok = toks[i]
         word = tok.group()
         low = word.lower()
+        if i == len(toks) - 1 and low.endswith(("’s", "'s")) and len(low) > 3:
+            return None  # "Ms. Ward's remark": a possessive makes the cue a noun, the owner no speaker
         mention = self._by_end.get(tok.end())
         single = mention is not None and " " not in mention.text
         modified = None
@@ -120,7 +115,7 @@ class SpeakerFinder:
         ):
             return modified
         if mention is not None:
-            return self._from_mention(mention)
+            return None if self._lone_opener(mention) else self._from_mention(mention)
         if low == "who" and i > 0:
             # "a consultant who said …", "Anna Park, who said …": the relative names its antecedent
             k = i - 1 if toks[i - 1].group() != "," or i < 2 else i - 2
@@ -193,7 +188,9 @@ class SpeakerFinder:
                     if self.text[end - 8 : end].lower().endswith(("familiar", "close")):
                         tail = _FAMILIAR_TAIL.match(self.text, end, hi)
                         end = tail.end() if tail else toks[k].end()
-                    return self._role_phrase(tok.start(), end)
+                    elif nxt is not None and nxt.group().lower() in ("of", "for", "at"):
+                        end = self._body_after(nxt.end(), end)  # "a member of GreatFire.org"
+                    return self._named_after_role(tok.start(), end, hi) or self._role_phrase(tok.start(), end)
         return None
 
     def subject(self, lo: int, hi: int, *, verb_follows: bool = False) -> Speaker | None:
@@ -207,6 +204,8 @@ class SpeakerFinder:
             if low in ("he", "she", "they"):
                 return first or self._from_pronoun(tok.start(), tok.end(), low)
             mention = self._by_start.get(tok.start())
+            if mention is not None and self._lone_opener(mention):
+                continue
             if mention is not None and (
                 mention.kind in ("person", "organization")
                 or (mention.kind == "unknown" and mention.text.count(" ") < 3)
@@ -308,6 +307,9 @@ class SpeakerFinder:
                 k = h
                 while k > 0 and _capitalised(toks[k - 1]):
                     k -= 1
+                person = self._person_of(toks, k)
+                if person is not None:
+                    return person  # "Jane Roe of the University of Leeds said": she speaks, not it
                 return Speaker(
                     toks[k].start(), toks[i].end(), self.text[toks[k].start() : toks[i].end()], "organization"
                 )
@@ -318,6 +320,40 @@ class SpeakerFinder:
                 return sp
             return Speaker(sp.start, toks[i].end(), self.text[sp.start : toks[i].end()], None)
         return None
+
+    def _named_after_role(self, start: int, end: int, hi: int) -> Speaker | None:
+        """ "said the author of several books, Ozzy Quinlan": the name in apposition after the role
+        phrase is the speaker, the phrase its role."""
+        m = _ROLE_THEN_NAME.match(self.text, end, min(hi, end + 100))
+        if m is None:
+            return None
+        named = self._by_start.get(m.end())
+        if named is None or named.kind not in ("person", "unknown") or " " not in named.text:
+            return None
+        if self.text[named.end : named.end + 1] not in ("", ",", ".", ";", "\n"):
+            return None
+        role = self.text[start : m.start("comma")].strip()
+        return Speaker(named.start, named.end, named.canonical, "person", named.role or role)
+
+    def _body_after(self, pos: int, end: int) -> int:
+        """The end of an organisation named at `pos` ("the ministry" skipped to its name), else `end`."""
+        at = _skip_spaces(self.text, pos)
+        if self.text.startswith("the ", at):
+            at += 4
+        named = self._by_start.get(at)
+        return named.end if named is not None and named.kind == "organization" else end
+
+    def _person_of(self, toks: list[re.Match[str]], k: int) -> Speaker | None:
+        """The person named right before "of/at/from (the) <name starting at k>", if any."""
+        j = k - 1
+        if j >= 0 and toks[j].group().lower() == "the":
+            j -= 1
+        if j < 1 or toks[j].group().lower() not in ("of", "at", "from"):
+            return None
+        named = self._by_end.get(toks[j - 1].end())
+        if named is None or named.kind != "person":
+            return None
+        return self._from_mention(named)
 
     def _noun_phrase(self, toks: list[re.Match[str]], i: int) -> Speaker:
         k = i
@@ -356,83 +392,5 @@ class SpeakerFinder:
     def _from_mention(self, m: Mention) -> Speaker:
         return Speaker(m.start, m.end, m.canonical, _kind(m), m.role)
 
-    def _from_pronoun(self, start: int, end: int, low: str) -> Speaker:
-        if low in ("he", "she"):
-            ante = self.antecedent(start, "m" if low == "he" else "f")
-        elif low == "who":
-            ante = self._last_person_before(start)
-        elif low in ("they", "it"):
-            ante = self._last_org_before(start)
-        else:
-            ante = None
-        if ante is None and low in ("they", "it"):
-            phrase = self._previous_subject_phrase(start, plural=low == "they")
-            if phrase is not None:
-                return Speaker(start, end, phrase, None)
-        if ante is None:
-            return Speaker(start, end, None, None)  # an unresolved pronoun names nobody
-        return Speaker(start, end, ante.canonical, _kind(ante), ante.role)
 
-    def _previous_subject_phrase(self, pos: int, *, plural: bool) -> str | None:
-        """ "Residents of the valley met on Monday. They said …": a pronoun with no named antecedent
-        stands for the noun phrase opening the sentence before (plural for "they", singular for "it")."""
-        si = self.doc.sentence_at(pos)
-        if si == 0 or self.doc.sentences[si][0] < pos - 3:
-            return None  # only a pronoun opening its sentence looks back
-        ps, pe = self.doc.sentences[si - 1]
-        toks = list(_TOKEN.finditer(self.text, ps, min(pe, ps + 60)))[:5]
-        for k, tok in enumerate(toks):
-            low = tok.group().lower()
-            if low in _DETERMINERS or (tok.group()[:1].isalpha() and not _is_head_noun(low) and k < 3):
-                continue
-            if _is_head_noun(low) and low.endswith("s") == plural and low not in role_nouns():
-                sp = self._noun_phrase(toks, k)
-                return self.text[sp.start : sp.end]
-            return None
-        return None
-
-    def antecedent(self, pos: int, gender: str, depth: int = 0) -> Mention | None:
-        """The most salient earlier person compatible with the pronoun's gender."""
-        si = self.doc.sentence_at(pos)
-        fallback: Mention | None = None
-        for s in range(si, max(-1, si - 6), -1):
-            ss, se = self.doc.sentences[s]
-            if s < si and depth < 4 and _opens_with_pronoun(self.doc.text, ss, gender):
-                # "He also reiterated Zelensky's position. '...,' he said": a sentence whose subject
-                # is the same pronoun continues the chain, so its other names are not the referent.
-                return self.antecedent(ss, gender, depth + 1)
-            people = [m for m in self._mentions_between(ss, min(se, pos)) if m.kind == "person"]
-            for m in [people[0], *reversed(people[1:])] if people else []:
-                g = m.gender or self._gender.get(m.canonical, "")
-                if g == gender:
-                    self._gender[m.canonical] = gender
-                    return m
-                if not g and fallback is None:
-                    fallback = m
-            if fallback is not None and si - s >= 2:
-                break
-        if fallback is not None:
-            self._gender[fallback.canonical] = gender
-        return fallback
-
-    def _mentions_between(self, lo: int, hi: int) -> list[Mention]:
-        i, j = bisect_left(self._starts, lo), bisect_left(self._starts, hi)
-        return [m for m in self.mentions[i:j] if not self._in_quote(m.start)]
-
-    def _mentions_before(self, pos: int) -> list[Mention]:
-        return self._mentions_between(max(0, pos - 3000), pos)
-
-    def _last_person_before(self, pos: int) -> Mention | None:
-        ss = self.doc.sentences[self.doc.sentence_at(pos)][0]
-        people = [m for m in self._mentions_between(ss, pos) if m.kind in ("person", "organization")]
-        return people[-1] if people else None
-
-    def _last_org_before(self, pos: int) -> Mention | None:
-        si = self.doc.sentence_at(pos)
-        lo = self.doc.sentences[max(0, si - 2)][0]
-        orgs = [m for m in self._mentions_between(lo, pos) if m.kind == "organization"]
-        return orgs[-1] if orgs else None
-
-    def _in_quote(self, pos: int) -> bool:
-        i = bisect_right(self._quoted_starts, pos) - 1
-        return i >= 0 and self._quoted[i][0] <= pos < self._quoted[i][1]
+__all__ = ["Speaker", "SpeakerFinder"]

@@ -12,6 +12,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 
+from extract.names.canonical import spelling_variants, split_title
 from handlers.domain import SpeakerSighting
 from store.search_text import name_key, surname_key
 
@@ -82,6 +83,7 @@ class Lookup:
     key: str
     keys: list[str]
     kind: str
+    title: str | None = None  # a title taken off the name ("CEO"): kept as a role
 
     @property
     def lone_surname(self) -> str | None:
@@ -95,18 +97,28 @@ class Lookup:
 
 
 def lookup(sighting: SpeakerSighting) -> Lookup:
-    """The keys a sighting is matched by; a name without letters or digits is refused."""
+    """The keys a sighting is matched by; a name without letters or digits is refused.
+
+    A person's name is read by the rules the extractor uses (extract/names/canonical.py): a title
+    is a role, not part of the name ("CEO Jamie Dimon" is "Jamie Dimon"), and an umlaut matches
+    its spelled-out form ("Müller", "Mueller")."""
     kind = sighting.kind if sighting.kind in KINDS else "unknown"
     name = without_article(sighting.name)  # "the Kremlin" and "Kremlin" are one organisation
+    title = None
+    if kind != "organization":
+        name, title = split_title(name)
     key = name_key(name)
     if not key:
         raise ValueError(f"a person needs a name with letters or digits: {name!r}")
     alias_keys = [k for k in map(name_key, sighting.aliases) if k]
+    variant_keys: list[str] = []
     if kind != "organization":
         # "Trump" as an alias of "Melania Trump" must not merge her into "Donald Trump", who
         # has the same one-word alias; organisations' one-word aliases (acronyms) are reliable.
         alias_keys = [k for k in alias_keys if " " in k]
-    return Lookup(name=name, key=key, keys=list(dict.fromkeys([key, *alias_keys])), kind=kind)
+        variant_keys = [k for k in map(name_key, spelling_variants(name)) if k]
+    keys = list(dict.fromkeys([key, *variant_keys, *alias_keys]))
+    return Lookup(name=name, key=key, keys=keys, kind=kind, title=title)
 
 
 class Resolver:
@@ -147,7 +159,10 @@ class Resolver:
         if person.kind == "unknown" and found.kind != "unknown":
             person.kind, person.changed = found.kind, True
         self._add_aliases(person, [found.name, *map(without_article, sighting.aliases)])
-        self._add_roles(person, sighting.roles, sighting.seen_on)
+        roles = list(sighting.roles)
+        if found.title and found.title.casefold() not in {r.casefold() for r in roles}:
+            roles.append(found.title)
+        self._add_roles(person, roles, sighting.seen_on)
         self.touched.setdefault(id(person), person)
         return person
 

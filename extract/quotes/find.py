@@ -22,6 +22,7 @@ from extract.quotes.attribution import (
     attribution_before,
     attribution_by_colon,
     attribution_closing,
+    attribution_rule,
     cue_pattern,
     same_sentence,
     subject_attribution,
@@ -141,7 +142,7 @@ def _quoted(doc: Document, segments: list[Segment], finder: SpeakerFinder) -> tu
                 kind=kind,
                 speaker_kind=sp.kind,
                 speaker_role=sp.role,
-                rule=rule,
+                rule=_with_speaker_rule(rule, attr),
             )
         )
         last = (sp, para)
@@ -258,3 +259,9 @@ def _word_start(text: str, pos: int) -> int:
 
 
 __all__ = ["cue_pattern", "find_quotes"]
+
+
+def _with_speaker_rule(rule: str | None, attr: Attribution) -> str | None:
+    """The quote's rule, and the rule that chose its speaker where one did: "cue-after; speaker: pronoun"."""
+    who = attribution_rule(attr)
+    return f"{rule}; speaker: {who}" if rule and who and who != rule else rule or who

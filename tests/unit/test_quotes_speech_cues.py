@@ -151,9 +151,9 @@ def test_a_closing_attribution_then_its_participle_are_two_reports(sentence: str
             "The park is near the stadium, which, Ms. Reyes said, is usually full of families on game days",
         ),
         (
-            "Tomas Kall -- co-editor of a book on the debates -- said the candidate liked to make announcements.",
+            "Tomas Kall -- co-editor of a book on the debates -- said the candidate liked to make speeches.",
             "Tomas Kall",
-            "the candidate liked to make announcements",
+            "the candidate liked to make speeches",
         ),
     ],
 )

@@ -18,6 +18,8 @@ from extract.lexicons import word_set, words_cased
 # lets `re` skip ahead to the next such character in a tight loop, instead of trying every position
 _END = re.compile(r"""[.!?…][.!?…]*["'”’»)\]]*(?=\s)""")
 _PARAGRAPH = re.compile(r"[^\n]+")
+# what ends a line that is a whole paragraph, a heading or a list item, not a wrapped sentence
+_LINE_CLOSERS = frozenset(".!?:;…\"'”’»)]|")
 _WORD_BEFORE = re.compile(r"([\w.]+)$")
 _NEXT_WORD = re.compile(r"\s+[\"“‘']?(\w+)")
 # Word lists (lexicons/): abbreviations that do not end a sentence ("Sept. 7", "Mr. Smith"); those that
@@ -58,16 +60,31 @@ class Document:
 
 
 def _trimmed_paragraphs(text: str) -> list[tuple[int, int]]:
-    out = []
+    out: list[tuple[int, int]] = []
     for m in _PARAGRAPH.finditer(text):
         s, e = m.start(), m.end()
         while s < e and text[s].isspace():
             s += 1
         while e > s and text[e - 1].isspace():
             e -= 1
-        if e > s:
+        if e <= s:
+            continue
+        if out and _wrapped(text, out[-1][1], s):
+            out[-1] = (out[-1][0], e)  # a hard-wrapped line carries on the paragraph above
+        else:
             out.append((s, e))
     return out
+
+
+def _wrapped(text: str, end_before: int, start: int) -> bool:
+    """A line break inside a sentence: one newline, the line above ends without closing punctuation
+    and the next line starts lower-case ("walked out on Monday\nover night rosters")."""
+    gap = text[end_before:start]
+    return (
+        gap.count("\n") == 1
+        and text[end_before - 1] not in _LINE_CLOSERS
+        and (text[start].islower() or text[start].isdigit())
+    )
 
 
 def _is_abbreviation(text: str, dot: int) -> bool:

@@ -17,7 +17,7 @@ from functools import cache
 from extract.document import Document
 from extract.events.continuation import continuations
 from extract.events.rules import Candidate, judge
-from extract.events.summary import attribution_start, is_dateline, summarize
+from extract.events.summary import attribution_start, dateline_end, is_dateline, summarize
 from extract.lexicons import words
 from extract.models import Event, TimeExpression
 from extract.names.mentions import Mention
@@ -113,8 +113,8 @@ def find_events(doc: Document, dates: list[TimeExpression], mentions: list[Menti
             break
         index = doc.sentence_at(t.start)
         s, e = doc.sentences[index]
-        if not s <= t.start < e:
-            continue
+        if not s <= t.start < e or t.start < s + dateline_end(doc.text[s:e]):
+            continue  # a wire dateline's date dates the report, not the happening
         dating = _dating(doc, s, t)
         if dating is not None:
             per_sentence.setdefault(index, []).append((*dating, t))

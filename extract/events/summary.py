@@ -100,6 +100,12 @@ def is_dateline(sentence: str) -> bool:
     return m is not None and m.end() >= len(text)
 
 
+def dateline_end(sentence: str) -> int:
+    """Where the body starts after a wire dateline opening `sentence` ("OSLO, May 4 (Wire) - "), else 0."""
+    m = _DATELINE.match(sentence)
+    return m.end() if m else 0
+
+
 def attribution_start(sentence: str) -> int | None:
     """Where a trailing attribution (", officials said on Tuesday.") begins in `sentence`, if it has one."""
     m = _trailing_attribution(sentence)

@@ -278,11 +278,17 @@ RULES: tuple[DateRule, ...] = (
     # sentence-initial "Now" is a discourse marker ("Now the alliance faces ..."), not a time
     _R(
         "ref",
-        "'now', 'currently', 'the future', 'the past', and 'future' alone (TimeML's FUTURE_REF)",
+        "'now', 'currently', 'current' before a noun ('her current job'), 'the future', 'the past', and "
+        "'future' alone (TimeML's FUTURE_REF)",
         r'\b(?P<ref_word>(?P<ref_now>(?i:(?<!^)(?<![.!?\n"”’]\s)(?<![.!?\n]\s\s)now|currently))|'
+        r"(?P<ref_current>(?i:current)(?=\s+[a-z]))|"
         r"(?i:the\s+(?:near\s+|distant\s+)?(?P<ref_when>future|past))|(?P<ref_future>future))\b",
-        ("ref_now", "ref_when", "ref_future"),
-        (("The team is currently in Oslo.", "PRESENT_REF"), ("They fear future floods.", "FUTURE_REF")),
+        ("ref_now", "ref_current", "ref_when", "ref_future"),
+        (
+            ("The team is currently in Oslo.", "PRESENT_REF"),
+            ("Tova Brandt praised her current coach.", "PRESENT_REF"),
+            ("They fear future floods.", "FUTURE_REF"),
+        ),
     ),
     _R(
         "year",

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
-from extract.lexicons import words_cased
+from extract.lexicons import word_set, words_cased
 from extract.timex.absolute import clock_value
 from extract.timex.calendar_dates import (
     SEASONS,
@@ -322,8 +322,23 @@ def norm_part_of(ctx: Context, m: re.Match[str]) -> Resolved | None:
     return at_precision(ctx.published, unit), "date"
 
 
+# the words that make "current" the present time: a determiner or possessive before it
+_CURRENT_AFTER = frozenset("the his her its their our my your whose this".split())
+_WORD_BEFORE_CURRENT = re.compile(r"(\w+)\s+$")
+_WORD_AFTER_CURRENT = re.compile(r"\s+([\w-]+)")
+
+
 def norm_ref(ctx: Context, m: re.Match[str]) -> Resolved | None:
     word = m["ref_word"].lower()
+    if m["ref_current"]:
+        # "her current coach" is the present; "the current account", "the current swept him" are not
+        before = _WORD_BEFORE_CURRENT.search(ctx.text, max(0, m.start() - 12), m.start())
+        after = _WORD_AFTER_CURRENT.match(ctx.text, m.end())
+        if not before or before[1].lower() not in _CURRENT_AFTER:
+            return None
+        if not after or after[1] in word_set("timex_current_not_before"):
+            return None
+        return "PRESENT_REF", "date"
     if word in ("now", "currently"):
         return "PRESENT_REF", "date"
     return ("FUTURE_REF" if word.endswith("future") else "PAST_REF"), "date"

@@ -73,3 +73,20 @@ def test_a_name_or_count_from_the_lexicons_is_no_date(text: str) -> None:
 def test_holiday_days_from_the_lexicon(name: str, year: int, day: str | None) -> None:
     found = holiday(name, year)
     assert (found.isoformat() if found else None) == day
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        ("Ilse Varga moved to Tallinn with her current partner.", ["PRESENT_REF"]),
+        ("The current board met in Quillby on Tuesday.", ["PRESENT_REF", "2025-09-09"]),
+        ("Under its current plan, Rovena Mills hires twelve staff.", ["PRESENT_REF"]),
+        ("The current account deficit of Marlovia widened.", []),
+        ("The current swept the kayak past the pier.", []),
+        ("A strong current ran under the bridge at Peltham.", []),
+        ("Current rules bar the merger, Dana Okoro said.", []),
+    ],
+)
+def test_current_before_a_noun_is_the_present(text: str, values: list[str]) -> None:
+    found = find_dates(Document.parse(text, EXAMPLES_PUBLISHED))
+    assert [t.value for t in found] == values, [(t.text, t.rule, t.value) for t in found]

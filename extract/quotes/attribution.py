@@ -224,6 +224,8 @@ def _role_word(word: str) -> bool:
         or low in source_nouns()
         # lower-case role words we do not list: "coach X", "union organiser X"
         or (word.isalpha() and word.islower() and low not in _FUNCTION_WORDS)
+        # "search-and-rescue director X", "air-traffic controller X": a hyphenated lower-case compound
+        or ("-" in word and all(p.isalpha() and p.islower() for p in word.split("-")))
     )
 
 

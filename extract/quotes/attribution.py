@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from extract.document import Document
+from extract.lexicons import words
 from extract.names.roles import role_nouns, role_qualifiers, source_nouns
 from extract.quotes.marks import Segment
 from extract.quotes.speakers import Speaker, SpeakerFinder
@@ -32,8 +33,11 @@ _SENTENCE_END_IN = re.compile(r"[.!?…][\"”’]?[ \u00a0]*$")
 @cache
 def cue_pattern() -> re.Pattern[str]:
     """A speech cue: a speech verb or phrase ("said", "pointed out", "according to")."""
+    manner = "|".join(sorted(words("quote_manner_verbs"), key=len, reverse=True))
     return re.compile(
         rf"\b(?:[Aa]ccording to|summed up|pointed out|points out|chimed in|put it|went on|"
+        # "he emails", "she texts": nouns too ("the emails show"), so a verb only after a pronoun
+        rf"(?:(?<=\bhe )|(?<=\bshe )|(?<=\bthey )|(?<=\bwe )|(?<=\bI ))(?:e-?mails|texts)|{manner}|"
         rf"{speech_alternation()})\b"
     )
 
@@ -224,6 +228,8 @@ def _role_word(word: str) -> bool:
         or low in source_nouns()
         # lower-case role words we do not list: "coach X", "union organiser X"
         or (word.isalpha() and word.islower() and low not in _FUNCTION_WORDS)
+        # "search-and-rescue director X", "air-traffic controller X": a hyphenated lower-case compound
+        or ("-" in word and all(p.isalpha() and p.islower() for p in word.split("-")))
     )
 
 

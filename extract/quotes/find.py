@@ -13,6 +13,7 @@ import re
 from bisect import bisect_right
 
 from extract.document import Document
+from extract.lexicons import words as lexicon_words
 from extract.models import Quote, QuoteKind
 from extract.names.mentions import Mention
 from extract.quotes import rules
@@ -99,7 +100,7 @@ def _quoted(doc: Document, segments: list[Segment], finder: SpeakerFinder) -> tu
             if before_empty and last is not None and para - last[1] <= 1 and words >= 3:
                 attr = Attribution(last[0], None, -1, True, seg.start)
                 rule = rules.LAST_SPEAKER.name
-            elif not before_empty and _may_be_words_of_subject(text[seg.start : seg.end], words):
+            elif not before_empty and _may_be_words_of_subject(text, seg, words):
                 attr = subject_attribution(finder, sent_lo, seg)
                 rule = rules.SUBJECT_WORDS.name
             if attr is None:
@@ -187,10 +188,25 @@ def _looks_complete(quoted: str) -> bool:
     return stripped[:1].isupper() or len(quoted.split()) >= 6
 
 
-def _may_be_words_of_subject(quoted: str, words: int) -> bool:
-    """Quoted words that are no title or name ("The Apprentice", "Shark Tank")."""
+def _may_be_words_of_subject(text: str, seg: Segment, words: int) -> bool:
+    """Quoted words that are no title or name ("The Apprentice", "the Night Owls"), not named by a
+    noun before them ("the slogan “…”") and not the subject of a verb after them ("“…” is a fine line")."""
+    quoted = text[seg.start : seg.end]
     caps = sum(1 for w in quoted.split() if w[:1].isupper())
-    return words >= 2 and caps < words
+    if words < 2 or caps >= words:
+        return False
+    named = quoted.split()[0].lower() in ("the", "a", "an") and caps == words - 1
+    return not (
+        named
+        or _NAMED_BEFORE.search(text, max(0, seg.open - 40), seg.open)
+        or _VERB_AFTER.match(text, seg.close)
+    )
+
+
+_NAMED_BEFORE = re.compile(
+    rf"\b(?:{'|'.join(lexicon_words('quote_naming_nouns'))})[ \u00a0]*[,:]?[ \u00a0]*$", re.IGNORECASE
+)
+_VERB_AFTER = re.compile(r"[ \u00a0]*(?:is|was|are|were|has|had)\b")
 
 
 def _rest_of_sentence(doc: Document, seg: Segment, hi: int) -> str:

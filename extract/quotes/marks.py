@@ -45,12 +45,26 @@ def quote_segments(text: str, paragraphs: list[tuple[int, int]]) -> list[Segment
             opened = (chain[0][0], chain[0][1])
             chain.append((found[0].start(), found[0].end(), ps, pe))
             found = found[1:]  # the re-opening mark of a continued quote
-        for m in found:
+        nested: str | None = None  # the style of a quote inside the open one, written in other marks
+        for k, m in enumerate(found):
             mark, a, b = m.group(), m.start(), m.end()
             if opened is None:
                 if _is_opening(text, mark, a, b):
                     opened = (a, b)
-            elif mark in _OPEN or (mark not in _CLOSE and not _is_closing(text, a)):
+                continue
+            style, outer = _style(mark), _style(text[opened[0] : opened[1]])
+            if nested is not None and style == nested:
+                nested = None  # the inner quote closes
+                continue
+            if (
+                nested is None
+                and style != outer
+                and (mark in _OPEN or (style == "straight" and not _is_closing(text, a)))
+                and any(_style(n.group()) == outer for n in found[k + 1 :])  # the outer quote closes later
+            ):
+                nested = style  # 'he read the question: “Do you agree?” Most said yes.' inside "…"
+                continue
+            if mark in _OPEN or (mark not in _CLOSE and not _is_closing(text, a)):
                 out.extend(_unclosed(chain))  # the earlier mark was never closed
                 chain = []
                 opened = (a, b)
@@ -71,6 +85,15 @@ def quote_segments(text: str, paragraphs: list[tuple[int, int]]) -> list[Segment
             out.extend(_unclosed(chain))
             chain = []
     return out
+
+
+def _style(mark: str) -> str:
+    """Which family of marks a mark belongs to: straight "…", curly “…”/„…“, «…» or ``…''."""
+    if mark == '"':
+        return "straight"
+    if mark in ("``", "''"):
+        return "latex"
+    return "angle" if mark in "«»" else "curly"
 
 
 def _unclosed(chain: list[tuple[int, int, int, int]]) -> list[Segment]:

@@ -162,7 +162,15 @@ class SpeakerFinder(PronounResolver):
                 mention = self.mentions[i]
         if mention is not None:
             head = _TOKEN.match(self.text, _skip_spaces(self.text, mention.end))
-            if mention.kind == "person" or head is None or not _is_head_noun(head.group().lower()):
+            if mention.kind == "person":
+                head = self._head_after_name(mention.end)  # "said Whitfield aides": whose aides
+                if head is None:
+                    return self._from_mention(mention)
+                named = self._by_start.get(_skip_spaces(self.text, head))  # "Whitfield aide Li Park"
+                if named is not None and named.kind == "person":
+                    return self._from_mention(named)
+                return self._role_phrase(tok.start(), head)
+            if head is None or not _is_head_noun(head.group().lower()):
                 return self._from_mention(mention)
             # "said a U.S. Embassy official": the official speaks, not the embassy
             return self._role_phrase(tok.start(), head.end())
@@ -179,7 +187,11 @@ class SpeakerFinder(PronounResolver):
                 ):
                     end = toks[k].end()
                     mention = self._mention_inside(tok.start(), end)
-                    if mention is not None and mention.kind == "person":
+                    if (
+                        mention is not None
+                        and mention.kind == "person"
+                        and not _modifier(mention, toks[k].start())
+                    ):
                         return Speaker(tok.start(), end, mention.canonical, "person", mention.role)
                     # "two people familiar with the talks", "sources close to the owner": keep it whole
                     nxt = toks[k + 1] if k + 1 < len(toks) else None
@@ -368,7 +380,7 @@ class SpeakerFinder(PronounResolver):
             k -= 1
         start, end = toks[k].start(), toks[i].end()
         mention = self._mention_inside(start, end)
-        if mention is not None and mention.kind == "person":
+        if mention is not None and mention.kind == "person" and not _modifier(mention, toks[i].start()):
             return Speaker(start, end, mention.canonical, "person", mention.role)
         return self._role_phrase(start, end)
 
@@ -383,6 +395,15 @@ class SpeakerFinder(PronounResolver):
                     return Speaker(start, end, m.canonical, "person", m.role)
         return Speaker(start, end, phrase, None)
 
+    def _head_after_name(self, pos: int) -> int | None:
+        """The end of the role or source nouns right after a name ("Whitfield administration spokesman")."""
+        end = None
+        while (tok := _TOKEN.match(self.text, _skip_spaces(self.text, pos))) is not None:
+            if not (tok.group().isalpha() and tok.group().islower() and _is_head_noun(tok.group())):
+                break
+            end = pos = tok.end()
+        return end
+
     def _mention_inside(self, start: int, end: int) -> Mention | None:
         i = bisect_left(self._starts, start)
         if i < len(self.mentions) and self.mentions[i].end <= end:
@@ -391,6 +412,12 @@ class SpeakerFinder(PronounResolver):
 
     def _from_mention(self, m: Mention) -> Speaker:
         return Speaker(m.start, m.end, m.canonical, _kind(m), m.role)
+
+
+def _modifier(mention: Mention, head_start: int) -> bool:
+    """ "Whitfield officials", "a Whitfield administration spokesman": a name in front of the noun
+    that heads the phrase only says whose officials they are; the person is not the speaker."""
+    return mention.end <= head_start
 
 
 __all__ = ["Speaker", "SpeakerFinder"]

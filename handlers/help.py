@@ -9,7 +9,7 @@ _GRAMMAR = (
 _HELP = {
     "timeline": (
         "/timeline [topic] [since DATE] [until DATE] [limit N]\n"
-        "What happened when: dated events in date order, each with the articles that reported it.\n"
+        "What happened when: one entry per story, latest first, with every article that reported it.\n"
         "Examples: /timeline strike since last week · /timeline harbour until 2025-09-05 limit 5"
     ),
     "whosaid": (

@@ -15,14 +15,15 @@ def format_extraction(
     """A readable report of one extraction; with `explain`, each fact ends with its rule's name."""
 
     def why(rule: str | None) -> str:
-        return f"  [rule: {rule or '?'}]" if explain else ""
+        # A family may leave `rule` unset (figures do when nothing says what the number counts).
+        return (f"  [rule: {rule}]" if rule else "  [no rule recorded]") if explain else ""
 
     lines = [f"{len(text):,} characters" + (f", published {published.isoformat()}" if published else "")]
     lines.append("")
     lines.append(f"EVENTS ({len(ex.events)})")
     for e in sorted(ex.events, key=lambda e: e.date):
-        when = "upcoming " if e.scheduled else ""
-        lines.append(f"  {e.date:10}  {when}{e.summary}{why(e.rule)}")
+        when = " (coming up)" if e.scheduled else ""  # as the timeline marks it
+        lines.append(f"  {e.date:10}  {e.summary}{when}{why(e.rule)}")
     lines.append("")
     lines.append(f"QUOTES ({len(ex.quotes)})")
     for q in ex.quotes:
@@ -33,12 +34,12 @@ def format_extraction(
     lines.append(f"FIGURES ({len(ex.figures)})")
     for f in ex.figures:
         phrase = figure_phrase(f.value, f.value_max, f.unit, f.bound, f.change)
-        about = f"  of: {f.about}" if f.about else "  of: ?"
+        about = f"  of: {f.about}" if f.about else "  of: not found"
         lines.append(f"  {phrase}{about}  (the article: “{f.text}”){why(f.rule)}")
     lines.append("")
     lines.append(f"DATES ({len(ex.dates)})")
     for d in ex.dates:
-        lines.append(f"  {d.value or '?':16} {d.kind:9} “{d.text}”{why(d.rule)}")
+        lines.append(f"  {d.value or 'unresolved':16} {d.kind:9} “{d.text}”{why(d.rule)}")
     if ex.entities:
         lines.append("")
         lines.append(f"NAMES ({len(ex.entities)})")

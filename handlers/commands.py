@@ -16,6 +16,7 @@ from handlers.domain import (
 )
 from handlers.figure_groups import group_figures, summarise
 from handlers.headline_words import topic_words
+from handlers.help import empty_store_hint
 from handlers.ports import UnitOfWork
 from handlers.results import (
     FactQuery,
@@ -232,7 +233,10 @@ def _report(f: FigureRecord) -> FigureReport:
 
 def _suggest(command: str, query: FactQuery, uow: UnitOfWork) -> str:
     """What to try when nothing matched: a stored person the words nearly spell, if asking about
-    them finds something; else a broader query."""
+    them finds something; else a broader query. Nothing stored at all: how to add articles."""
+    with uow:
+        if not uow.articles.count():
+            return empty_store_hint()
     return did_you_mean(command, query, uow=uow) or suggest_broader(command, query)
 
 
@@ -277,7 +281,7 @@ def suggest_broader(command: str, query: FactQuery) -> str:
         return f"Try fewer words: /{command} {longest}"
     if query.terms:
         return f"Try another word, or /{command} alone to see everything stored."
-    return "Nothing is stored yet: ingest some articles first (briefbot ingest FILE, or briefbot demo)."
+    return "None in the stored articles yet: try another question (help lists them)."
 
 
 def _search(query: FactQuery) -> FactSearch:

@@ -9,7 +9,7 @@ _GRAMMAR = (
 _HELP = {
     "timeline": (
         "/timeline [topic] [since DATE] [until DATE] [limit N]\n"
-        "What happened when: dated events in date order, each with the articles that reported it.\n"
+        "What happened when: one entry per story, latest first, with every article that reported it.\n"
         "Examples: /timeline strike since last week · /timeline harbour until 2025-09-05 limit 5"
     ),
     "whosaid": (
@@ -25,6 +25,29 @@ _HELP = {
 }
 
 COMMANDS = tuple(_HELP)
+
+# What a question on an empty database answers, from the terminal (briefbot ask, shell) or Slack.
+NO_ARTICLES = "No articles stored yet"
+ADD_ARTICLES = (
+    ("briefbot ingest FILE_OR_URL...", "text or HTML files, or article URLs"),
+    ("briefbot sources add FEED_URL", "follow a feed, which briefbot worker polls"),
+    ("briefbot demo", "a sample corpus to try the questions on"),
+)
+
+
+def empty_store_text(database: str | None = None) -> str:
+    """ "No articles stored yet" and how to add some, one way a line (the terminal's wording)."""
+    where = f" (database {database})" if database else ""
+    width = max(len(command) for command, _ in ADD_ARTICLES) + 5
+    ways = "\n".join(f"  {command.ljust(width)}{what}" for command, what in ADD_ARTICLES)
+    return f"{NO_ARTICLES}{where}. Add some with:\n{ways}"
+
+
+def empty_store_hint() -> str:
+    """The same in one line, under an answer that found nothing (Slack shows it below the heading)."""
+    ways = "; ".join(f"{command.rstrip('.')} ({what})" for command, what in ADD_ARTICLES)
+    slack = "In Slack an admin can follow a feed: /briefbot sources add URL."
+    return f"{NO_ARTICLES}. Add some with: {ways}. {slack}"
 
 
 def help_text(command: str | None = None) -> str:

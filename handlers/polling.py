@@ -71,6 +71,7 @@ class ArticleText(_Model):
     title: str | None = None
     outlet: str | None = None
     published: date | None = None
+    url: str | None = None  # the page's own link (its canonical URL), when the text was read from the page
 
 
 class SourceFetchError(Exception):
@@ -233,7 +234,7 @@ def _ingest_fetched(
     cmds = [
         IngestArticle(
             text=a.text,
-            url=f.url,
+            url=canonical_url(a.url) if a.url else f.url,
             title=f.title or a.title,
             outlet=a.outlet or source.name,
             published=f.published or a.published,

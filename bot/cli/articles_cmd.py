@@ -45,11 +45,13 @@ def article_line(article: Article) -> str:
 
 def _list(args: argparse.Namespace) -> int:
     from handlers.articles_admin import list_articles
+    from handlers.help import empty_store_text
 
     with open_container(args) as c:
         listing = list_articles(uow_factory=c.uow, limit=max(1, args.limit), offset=max(0, args.offset))
+        database = c.settings.database_url
     if not listing.total:
-        print("No articles stored yet. Add some with: briefbot ingest FILE_OR_URL (or briefbot demo)")
+        print(empty_store_text(database))
         return 0
     for article in listing.articles:
         print(article_line(article))

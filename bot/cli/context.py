@@ -9,6 +9,7 @@ from contextlib import contextmanager
 
 from bot.bootstrap import Container, build
 from bot.settings import Settings
+from handlers.help import empty_store_text
 
 
 @contextmanager
@@ -34,9 +35,4 @@ def empty_store_note(c: Container) -> str | None:
     with c.uow() as uow:
         if uow.articles.count():
             return None
-    return (
-        f"No articles stored yet (database {c.settings.database_url}). Add some with:\n"
-        "  briefbot ingest FILE_OR_URL...     text or HTML files, or article URLs\n"
-        "  briefbot sources add FEED_URL      follow a feed (briefbot worker polls it)\n"
-        "  briefbot demo                      a sample corpus to try the questions on"
-    )
+    return empty_store_text(c.settings.database_url)

@@ -1,4 +1,5 @@
-"""`briefbot db upgrade | downgrade [REV] | current`: the database schema (Alembic migrations)."""
+"""`briefbot db upgrade | downgrade [REV] | current | reindex`: the database schema (Alembic migrations)
+and its search text."""
 
 from __future__ import annotations
 
@@ -22,6 +23,13 @@ def register(sub: Any) -> None:
     down.set_defaults(func=_downgrade)
     cur = db.add_parser("current", help="show the schema revision the database is at")
     cur.set_defaults(func=_current)
+    idx = db.add_parser(
+        "reindex",
+        help="refresh the search text of stored events, quotes and figures (after an upgrade changed it)",
+        description="Recompute what each stored fact is found by (an event also by its article's title and "
+        "lead): rows stored by an older version otherwise keep their old search text.",
+    )
+    idx.set_defaults(func=_reindex)
 
 
 def _upgrade(args: argparse.Namespace) -> int:
@@ -56,4 +64,20 @@ def _current(args: argparse.Namespace) -> int:
         latest = ScriptDirectory.from_config(alembic_config()).get_current_head()
         state = "up to date" if rev == latest else f"behind (latest is {latest}; run: briefbot db upgrade)"
         print(f"{rev or 'base (empty)'}: {state}")
+    return 0
+
+
+def _reindex(args: argparse.Namespace) -> int:
+    from store.reindex import reindex_search
+
+    with open_container(args) as c:
+        c.upgrade_database()
+        changed = reindex_search(c.engine)
+        where = c.settings.database_url
+    total = sum(changed.values())
+    counts = ", ".join(f"{n} {table if n != 1 else table[:-1]}" for table, n in changed.items())
+    if total:
+        print(f"refreshed the search text of {total} row{'s' if total != 1 else ''} ({counts}) in {where}")
+    else:
+        print(f"search text already up to date in {where}: nothing refreshed")
     return 0

@@ -28,6 +28,7 @@ PROMPT = "briefbot> "
 HISTORY = Path("~/.briefbot_history")
 _QUIT = {"quit", "exit", "q", ":q"}
 _COMMANDS = {"timeline", "whosaid", "figures"}
+_LINKING = re.compile(r"(?i)^(/\w+ )(?:about|on|for|of|by)\s+(?=\S)")
 _ABOUT = r"(?:about|on|in|with|to|at|for|of)\s+"
 # Plain questions and the command each stands for; the group is the person or topic.
 _PLAIN_QUESTIONS = (
@@ -135,6 +136,10 @@ class Shell:
                 line, said_as = plain, f"(as {plain})\n"
             elif word in _COMMANDS:
                 line = "/" + line
+                # "figures about jobs": the linking word is no topic (the heading would echo it)
+                bare = _LINKING.sub(r"\1", line, count=1)
+                if bare != line:
+                    line, said_as = bare, f"(as {bare})\n"
             else:
                 return (
                     f"I answer /timeline, /whosaid and /figures (try 'help'). For example: "

@@ -1,8 +1,11 @@
-"""Plain text shared by the CLI and Slack: a story with why each report joined it; roles as seen."""
+"""Plain text shared by the CLI and Slack: a story with why each report joined it.
+
+A person's roles are worded in handlers.said.roles_seen ("in reports from <date>", not "since").
+"""
 
 from __future__ import annotations
 
-from handlers.domain import Person, Story, StoryMember
+from handlers.domain import Story, StoryMember
 from handlers.wording import counted
 
 
@@ -37,11 +40,3 @@ def story_text(story: Story) -> str:
     ]
     lines += [f"  {member_line(m)}" for m in story.members]
     return "\n".join(lines)
-
-
-def roles_seen(person: Person) -> str:
-    """ "President (since 2025-09-01), Commander-in-chief": each role with the first day it was seen."""
-    return ", ".join(
-        f"{r.role} (since {r.first_seen.isoformat()})" if r.first_seen else r.role
-        for r in person.role_history
-    )

@@ -14,6 +14,7 @@ import time
 from collections.abc import Callable
 from datetime import date
 from typing import Any
+from urllib.parse import urlsplit
 
 import feedparser
 import httpx
@@ -81,7 +82,13 @@ class HttpSourceReader:
         page = html_to_text(got.body, url=got.url)
         if not page.text.strip():
             raise SourceFetchError(f"{url}: no article text found")
-        return ArticleText(text=page.text, title=page.title, outlet=page.outlet, published=page.published)
+        return ArticleText(
+            text=page.text,
+            title=page.title,
+            outlet=page.outlet,
+            published=page.published,
+            url=article_link(page.url, got.url),
+        )
 
     def _get(self, url: str, headers: dict[str, str]) -> _Fetched:
         host = httpx.URL(url).host
@@ -153,6 +160,19 @@ def parse_feed(body: bytes, url: str) -> list[FeedItem]:
             )
         )
     return items
+
+
+def article_link(page_url: str | None, fetched: str) -> str:
+    """The article's link: the page's own (<link rel=canonical>, og:url), else where the fetch ended.
+
+    A canonical link to the site's home page (a misconfigured template) names no article: storing
+    it would make every article of the site look like one already stored.
+    """
+    if not page_url:
+        return fetched
+    if not urlsplit(page_url).path.strip("/") and urlsplit(fetched).path.strip("/"):
+        return fetched
+    return page_url
 
 
 def _plain(markup: str) -> str:

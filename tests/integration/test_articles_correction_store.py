@@ -43,6 +43,8 @@ def test_remove_and_redate_keep_stories_consistent(uow: SqlUnitOfWork, engine: E
         clock=CLOCK,
     )
     assert [r.status for r in results] == ["stored", "stored"]
+    # The ids the store gave (PostgreSQL's sequences go on across tests: not always 1 and 2).
+    first, second = (r.article.id for r in results if r.article is not None)
     [(story, reports, outlets)] = _stories(engine)
     assert (reports, outlets) == (2, 2)
     with engine.connect() as conn:  # PostgreSQL sequences are not reset between tests

@@ -107,3 +107,21 @@ def test_the_shell_says_which_command_it_answered(tmp_path: Path) -> None:
     shell = Shell(_ask, stdin=io.StringIO("what did Zelensky say?\n"), stdout=out, interactive=False)
     shell.run()
     assert out.getvalue().startswith("(as /whosaid Zelensky)\n")
+
+
+@pytest.mark.parametrize(
+    ("typed", "heading"),
+    [
+        ("figures about jobs", "(as /figures jobs)\nNothing found for jobs."),
+        ("whosaid by Okafor", "(as /whosaid Okafor)\nNothing found for Okafor."),
+        (
+            "timeline on harbour since 2025-09-01",
+            "(as /timeline harbour since 2025-09-01)\nNothing found for harbour",
+        ),
+        ("timeline harbour", "Nothing found for harbour."),
+    ],
+)
+def test_a_command_word_with_a_linking_word_searches_the_topic_alone(typed: str, heading: str) -> None:
+    out = io.StringIO()
+    Shell(_ask, stdin=io.StringIO(typed + "\n"), stdout=out, interactive=False).run()
+    assert out.getvalue().startswith(heading), out.getvalue()

@@ -39,3 +39,9 @@ def test_general_help_lists_all_three_commands() -> None:
 )
 def test_help_request_is_recognised(text: str, expected: bool) -> None:
     assert is_help_request(text) is expected
+
+
+def test_timeline_help_says_the_order_answers_use() -> None:
+    # Answers read "Timeline: ..., latest first": the help must not promise date order.
+    text = help_text("timeline")
+    assert "latest first" in text and "date order" not in text

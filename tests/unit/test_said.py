@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 from datetime import date
 
 import pytest
@@ -106,3 +107,12 @@ def test_a_reported_line_does_not_open_its_words_with_a_capital() -> None:
     )
     assert reported("I was never told", "indirect") == "I was never told"
     assert reported("Brennholt stays closed", "indirect") == "Brennholt stays closed"
+
+
+def test_the_console_has_no_second_tenure_wording_of_roles() -> None:
+    # bot.console.stories once had its own roles_seen, "President (since 2031-09-08)": read as a tenure.
+    stories = importlib.import_module("bot.console.stories")
+    render = importlib.import_module("bot.console.render")
+
+    assert getattr(stories, "roles_seen", roles_seen) is roles_seen
+    assert render.roles_seen is roles_seen

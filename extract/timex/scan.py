@@ -74,6 +74,10 @@ def _candidate_starts(text: str, low: str, trigger: int) -> list[int]:
         while begin < gap and low[begin] in _QUOTES:
             begin += 1  # "'three weeks ago'": the quote opens the phrase, the word after it may lead
         word = low[begin:gap]
+        inner = max(word.rfind("'"), word.rfind("’"))
+        if inner > 0 and not _is_lead(word):
+            # "x'three weeks": a quote glued inside the token opens the phrase, as the grammar's \b reads it
+            begin, word, quoted = begin + inner + 1, word[inner + 1 :], True
         if begin == gap or not _is_lead(word):
             break
         starts.insert(0, begin)

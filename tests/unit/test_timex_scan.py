@@ -91,7 +91,7 @@ _GLUE = st.sampled_from([" ", " ", " ", "", "\n", "  "])
 _SENTENCE = st.lists(st.tuples(_TOKEN, _GLUE), max_size=14).map(lambda ps: "".join(a + b for a, b in ps))
 
 
-@settings(max_examples=600, deadline=None)
+@settings(max_examples=3000, deadline=None)
 @given(text=_SENTENCE)
 def test_the_scanner_finds_what_the_grammar_finds(text: str) -> None:
     assert _fast(text) == _full(text)

@@ -60,6 +60,8 @@ _FRAMING_CLAUSE = re.compile(
     r"|After)\b"
 )
 _DASH_ASIDE = re.compile(r"[ \u00a0](?:--|—|–)[ \u00a0][^—–]{3,140}?[ \u00a0](?:--|—|–)[ \u00a0]*$")
+# "Kall, co-editor of a book on the debates, said …": a lowercase appositive between commas
+_COMMA_ASIDE = re.compile(r",[ \u00a0]+(?:a|an|the|[a-z][\w’'-]*)[ \u00a0][^,;]{3,120}?,[ \u00a0]*$")
 _QUOTED_AS = re.compile(
     r"\b(?:was[ \u00a0]+|were[ \u00a0]+|is[ \u00a0]+|been[ \u00a0]+)?quoted[ \u00a0]+as[ \u00a0]+$"
 )
@@ -99,6 +101,12 @@ def _indirect_cue() -> re.Pattern[str]:
     words = rf"[Aa]ccording to|{indirect_alternation()}|{stance_alternation()}"
     # the guard skips the word boundaries no cue can start at (before digits and most capitals, word ends)
     return re.compile(rf"\b{opening_guard(words)}(?:{words})\b")
+
+
+@cache
+def _conjoined_cue() -> re.Pattern[str]:
+    words = f"{indirect_alternation()}|{stance_alternation()}"
+    return re.compile(rf",?[ \u00a0]+and[ \u00a0]+(?:also[ \u00a0]+|then[ \u00a0]+)?(?:{words})\b")
 
 
 def find_indirect(
@@ -201,9 +209,11 @@ def _leading(
         evidence = None  # the finder's speaker comes first: "Ms. Orr's survey found" stays Ms. Orr's
     if sp is None and not participle:
         # "Kall -- co-editor of a book on the debates -- said …": the speaker stands before the aside
-        aside = _DASH_ASIDE.search(text, max(s, c.start() - 160), c.start())
+        aside = _DASH_ASIDE.search(text, max(s, c.start() - 160), c.start()) or _COMMA_ASIDE.search(
+            text, max(s, c.start() - 160), c.start()
+        )
         if aside is not None:
-            sp = finder.before(aside.start(), s)
+            sp = finder.before(aside.start(), s) or _lone_name(text, s, aside.start())
     quoted_as = _QUOTED_AS.search(text, max(s, c.start() - 30), c.start())
     if quoted_as is not None:
         # "Ms. Orr was quoted as saying …", "the paper quoted her as saying …"
@@ -239,6 +249,8 @@ def _leading(
             return None
     elif sp is None or not subject_position(text, s, sp.start):
         return None
+    if c.group().endswith("s") and _ADJECTIVE.fullmatch(text, sp.start, sp.end) and sp.start == s:
+        return None  # "Historical notes at the end …", "Legal claims pile up": an adjective and a plural noun
     if negated(text, sp.end if sp.end <= c.start() else s, c.start()):
         return None  # "He did not elaborate on …", "declined to say whether …": nothing was said
     pos = c.end()
@@ -291,15 +303,36 @@ def _leading(
             e = comma
     if stance and not carries_words(verb, text, start, e, that is not None):
         return None  # "condemned the attack", "urged Kyiv to respond": a stance, not words said
+    if (
+        that is None
+        and (then := _conjoined_cue().search(text, start, e))
+        and is_clause(text[start : then.start()])
+    ):
+        e = then.start()  # "called the raid an escalation and urged …": the second verb opens its own act
     if is_passive(text, sp, c):
-        if text.startswith("by ", start):
-            return None  # "was endorsed by dozens of papers": the agent follows, the content went before
+        if text.startswith(("by ", "to ", "to\u00a0"), start):
+            # "was endorsed by dozens of papers": the agent follows, the content went before;
+            # "was asked to distinguish …": a request made of the subject, no words reported
+            return None
         # "Mr. Reed was accused of …", "She was asked whether …": the subject is not the source,
         # and the text does not name one
         sp = Speaker(c.start(), c.start(), None, None)
         q = make_quote(text, start, e, sp, c.group(), quote_kind(text, start, e), rules.INDIRECT_LEADING.name)
         return q.model_copy(update={"speaker_start": None, "speaker_end": None})
     return make_quote(text, start, e, sp, c.group(), quote_kind(text, start, e), rules.INDIRECT_LEADING.name)
+
+
+_ADJECTIVE = re.compile(r"[A-Z][a-z]{3,}(?:ical|ional|ous|ive|ary|ial)")
+_LONE_NAME = re.compile(r"[A-Z][a-z’'-]+[a-z]")
+
+
+def _lone_name(text: str, s: int, end: int) -> Speaker | None:
+    """ "Kall, co-editor of a book, said …": one capitalised word opening the sentence before a role
+    appositive is a person's name even when the article has not named them before."""
+    m = _LONE_NAME.fullmatch(text, s, end)
+    if m is None or m.group().endswith("ly"):
+        return None
+    return Speaker(s, end, m.group(), "person")
 
 
 def _inside(segments: list[Segment], starts: list[int], pos: int) -> bool:

@@ -290,3 +290,43 @@ def test_quoted_words_said_end_before_the_narrators_when_clause() -> None:
         q for q in quotes_of('Ms. Orr lingered at the gate, saying "thank you" when they obliged.') if q.cue
     ]
     assert [(q.cue, q.text) for q in found] == [("saying", '"thank you"')]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker", "content"),
+    [
+        (
+            "Brunn, co-author of a guide to the old canals, said the locks were built by hand.",
+            "Brunn",
+            "the locks were built by hand",
+        ),
+        (
+            "Ms. Sela, a lawyer for the tenants, said the landlord owed them money.",
+            "Sela",
+            "the landlord owed them money",
+        ),
+    ],
+)
+def test_an_appositive_subject_says_the_clause_after_the_verb(
+    sentence: str, speaker: str, content: str
+) -> None:
+    assert [(q.speaker, q.text) for q in quotes_of(sentence)] == [(speaker, content)]
+
+
+def test_a_naming_ends_where_a_second_verb_begins() -> None:
+    found = quotes_of(
+        "Mayor Ilse Vorn called the flood a national disaster and urged the region to send pumps."
+    )
+    assert [q.text for q in found] == ["the flood a national disaster"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Mr. Okafor was asked to compare his plan with the old one at the hearing on Monday.",
+        "Historical notes at the back separate the legend from the record.",
+        "Additional reports of flooding came in from the valley towns overnight.",
+    ],
+)
+def test_requests_and_noun_phrases_report_nothing(sentence: str) -> None:
+    assert quotes_of(sentence) == []

@@ -30,6 +30,14 @@ from extract.quotes.indirect_spans import (
     skip_audience,
     subject_position,
 )
+from extract.quotes.indirect_subjects import (
+    ADJECTIVE,
+    CLOSE_TO,
+    CONJUNCTION,
+    closing_cue,
+    lone_name,
+    plain_subject,
+)
 from extract.quotes.marks import Segment
 from extract.quotes.speakers import Speaker, SpeakerFinder
 from extract.quotes.speech_cues import carries_words, negated
@@ -130,11 +138,8 @@ def find_indirect(
             and not possessed_noun(text, s, c)  # "the mayor's claim that …": a noun (indirect_nouns.py)
         ]
         # the attribution closing a sentence governs everything before it, nested reports included
-        q = (
-            trailing(doc, finder, cues[-1], s, body_end)
-            if cues and closes_sentence(cues[-1].group())
-            else None
-        )
+        closing = closing_cue(text, cues, body_end)
+        q = trailing(doc, finder, closing, s, body_end) if closing is not None else None
         if q is not None:
             out.append(q)
             continue
@@ -213,7 +218,7 @@ def _leading(
             text, max(s, c.start() - 160), c.start()
         )
         if aside is not None:
-            sp = finder.before(aside.start(), s) or _lone_name(text, s, aside.start())
+            sp = finder.before(aside.start(), s) or lone_name(text, s, aside.start())
     quoted_as = _QUOTED_AS.search(text, max(s, c.start() - 30), c.start())
     if quoted_as is not None:
         # "Ms. Orr was quoted as saying …", "the paper quoted her as saying …"
@@ -247,9 +252,14 @@ def _leading(
         sp = sp or finder.subject(s, c.start(), verb_follows=True)
         if sp is None or sp.start > s + 40:
             return None
-    elif sp is None or not subject_position(text, s, sp.start):
+    elif sp is None or CLOSE_TO.search(text, max(s, sp.start - 20), sp.start):
+        # "Those close to the mayor say …": the people close to the name say it, not the name
+        sp = plain_subject(text, s, c)  # "Experts say …", "Those close to him say that …"
+        if sp is None:
+            return None
+    elif not subject_position(text, s, sp.start):
         return None
-    if c.group().endswith("s") and _ADJECTIVE.fullmatch(text, sp.start, sp.end) and sp.start == s:
+    if c.group().endswith("s") and ADJECTIVE.fullmatch(text, sp.start, sp.end) and sp.start == s:
         return None  # "Historical notes at the end …", "Legal claims pile up": an adjective and a plural noun
     if negated(text, sp.end if sp.end <= c.start() else s, c.start()):
         return None  # "He did not elaborate on …", "declined to say whether …": nothing was said
@@ -290,8 +300,10 @@ def _leading(
         start += 1
     if start >= e or not is_clause(text[start:e]) or _ANONYMITY.match(text, start, e):
         return None
-    if text[start:e].split(None, 1)[0] in TRAILING_VERBS:
-        return None  # "the coastal project said …": the cue word was a noun, the real verb follows
+    if text[start:e].split(None, 1)[0] in TRAILING_VERBS or CONJUNCTION.match(text, start, e):
+        # "the coastal project said …": the cue word was a noun, the real verb follows;
+        # "…, the agency said in a report, and the top fifth paid more": the report went before
+        return None
     e = report_end(text, start, e)
     quoted_object = _QUOTED_OBJECT.match(text, start, e)
     if quoted_object is not None:
@@ -320,19 +332,6 @@ def _leading(
         q = make_quote(text, start, e, sp, c.group(), quote_kind(text, start, e), rules.INDIRECT_LEADING.name)
         return q.model_copy(update={"speaker_start": None, "speaker_end": None})
     return make_quote(text, start, e, sp, c.group(), quote_kind(text, start, e), rules.INDIRECT_LEADING.name)
-
-
-_ADJECTIVE = re.compile(r"[A-Z][a-z]{3,}(?:ical|ional|ous|ive|ary|ial)")
-_LONE_NAME = re.compile(r"[A-Z][a-z’'-]+[a-z]")
-
-
-def _lone_name(text: str, s: int, end: int) -> Speaker | None:
-    """ "Kall, co-editor of a book, said …": one capitalised word opening the sentence before a role
-    appositive is a person's name even when the article has not named them before."""
-    m = _LONE_NAME.fullmatch(text, s, end)
-    if m is None or m.group().endswith("ly"):
-        return None
-    return Speaker(s, end, m.group(), "person")
 
 
 def _inside(segments: list[Segment], starts: list[int], pos: int) -> bool:

@@ -52,7 +52,7 @@ _OPEN_ENDED = re.compile(
 
 # "Before the ferry docked, Ms. Orr said, the engine failed": the words before are no clause of their own
 _SUBORDINATE_OPENING = re.compile(
-    r"[\"“]?(?:Before|After|When|While|Because|As|Since|Although|Though|If|Unless|Until|Once|Despite|With"
+    r"[\"“]?(?:Before|After|When|While|Because|As|Since|Although|Though|If|Unless|Until|Once|Despite|With|Even"
     r"|Without|In|On|At|During|For|Given|Like)\b"
 )  # words before a mid-sentence attribution that make a report of their own
 

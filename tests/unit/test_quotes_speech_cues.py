@@ -330,3 +330,45 @@ def test_a_naming_ends_where_a_second_verb_begins() -> None:
 )
 def test_requests_and_noun_phrases_report_nothing(sentence: str) -> None:
     assert quotes_of(sentence) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker", "content"),
+    [
+        (
+            "Harbour pilots say the new channel is too narrow for the largest tankers.",
+            "Harbour pilots",
+            "the new channel is too narrow for the largest tankers",
+        ),
+        (
+            "Those close to the mayor say that she will not run for a third term.",
+            "Those close to the mayor",
+            "that she will not run for a third term",
+        ),
+        (
+            "The lower half paid 4.1 percent, the tax office said in a May report, and the upper half"
+            " paid more.",
+            "the tax office",
+            "The lower half paid 4.1 percent",
+        ),
+        (
+            "Even if the shop closes next year, Mr. Holm said, he has already paid off the loan.",
+            "Holm",
+            "Even if the shop closes next year, Mr. Holm said, he has already paid off the loan",
+        ),
+    ],
+)
+def test_plain_subjects_and_closing_attributions(sentence: str, speaker: str, content: str) -> None:
+    assert [(q.speaker, q.text) for q in quotes_of(sentence)] == [(speaker, content)]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Ferry tickets are cheaper in winter, and the tax office said nothing about it.",
+        "Rising costs say little about the quality of the new ferries on the route.",
+    ],
+)
+def test_no_plain_subject_report(sentence: str) -> None:
+    assert all(q.text != "" and not q.text.startswith("and ") for q in quotes_of(sentence))
+    assert [q for q in quotes_of(sentence) if q.speaker in ("Rising costs",)] == []

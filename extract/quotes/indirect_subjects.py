@@ -1,0 +1,65 @@
+"""Who opens a reported clause when no known name does, and which cue closes a sentence.
+
+"Experts say …", "Those close to the mayor say that …" (a plain noun phrase as the subject of "say"),
+"Kall, co-editor of a book, said …" (one capitalised word before a role appositive) and
+"…, the agency said in a June report, and …" (the closing cue before a noun in its adverbial).
+"""
+
+from __future__ import annotations
+
+import re
+
+from extract.quotes.indirect_closing import closes_sentence
+from extract.quotes.indirect_spans import ADVERBIALS
+from extract.quotes.speakers import Speaker
+
+CLOSE_TO = re.compile(r"\b(?:close|loyal|near)[ \u00a0]+to[ \u00a0]+$|\bfamiliar[ \u00a0]+with[ \u00a0]+$")
+CONJUNCTION = re.compile(r"(?:and|but|or)\b")
+# "Experts say", "Those close to him say that": a plain noun phrase opening the sentence, no verb in it
+_PLAIN_SUBJECT_VERBS = frozenset("say says said argue argues argued contend contends insist insists".split())
+_PLAIN_SUBJECT = re.compile(
+    r"[\"“]?((?:Many|Some|Most|Other|Those|People|The|These|Several|Two|Three|Both|[A-Z][a-z]+s)\b"
+    r"(?:[ \u00a0]+(?!(?:is|are|was|were|has|have|had|will|would|can|could|do|does|did|be|been|that|which|who"
+    r"|when|if|as|not|also)\b)[\w’'.-]+){0,6})[ \u00a0]+$"
+)
+ADJECTIVE = re.compile(r"[A-Z][a-z]{3,}(?:ical|ional|ous|ive|ary|ial)")
+_LONE_NAME = re.compile(r"[A-Z][a-z’'-]+[a-z]")
+
+
+def lone_name(text: str, s: int, end: int) -> Speaker | None:
+    """ "Kall, co-editor of a book, said …": one capitalised word opening the sentence before a role
+    appositive is a person's name even when the article has not named them before."""
+    m = _LONE_NAME.fullmatch(text, s, end)
+    if m is None or m.group().endswith("ly"):
+        return None
+    return Speaker(s, end, m.group(), "person")
+
+
+def plain_subject(text: str, s: int, c: re.Match[str]) -> Speaker | None:
+    """A plural noun phrase opening the sentence as the subject of "say" ("Experts say the cuts …")."""
+    if c.group() not in _PLAIN_SUBJECT_VERBS:
+        return None
+    m = _PLAIN_SUBJECT.fullmatch(text, s, c.start())
+    if m is None:
+        return None
+    phrase = m.group(1)
+    if not (
+        phrase.split()[-1].lower().endswith(("s", "him", "her", "them"))
+        or CLOSE_TO.search(phrase.rsplit(" ", 2)[0] + " ")
+    ):
+        return None
+    return Speaker(m.start(1), m.end(1), m.group(1), None)
+
+
+def closing_cue(text: str, cues: list[re.Match[str]], e: int) -> re.Match[str] | None:
+    """The attribution closing the sentence: the last cue, or the one before it when the last is a
+    noun in its adverbial ("…, the agency said in a June report, and …")."""
+    if not cues:
+        return None
+    if closes_sentence(cues[-1].group()):
+        return cues[-1]
+    if len(cues) >= 2 and closes_sentence(cues[-2].group()):
+        adv = ADVERBIALS.match(text, cues[-2].end(), e)
+        if adv is not None and adv.end() >= cues[-1].end():
+            return cues[-2]
+    return None

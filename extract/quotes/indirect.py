@@ -35,6 +35,7 @@ from extract.quotes.indirect_subjects import (
     CLOSE_TO,
     CONJUNCTION,
     closing_cue,
+    coordinated,
     lone_name,
     plain_subject,
 )
@@ -261,6 +262,7 @@ def _leading(
         return None
     if c.group().endswith("s") and ADJECTIVE.fullmatch(text, sp.start, sp.end) and sp.start == s:
         return None  # "Historical notes at the end …", "Legal claims pile up": an adjective and a plural noun
+    sp = coordinated(text, s, sp)  # "Pilots and aviation experts said …": both sources say it
     if negated(text, sp.end if sp.end <= c.start() else s, c.start()):
         return None  # "He did not elaborate on …", "declined to say whether …": nothing was said
     pos = c.end()

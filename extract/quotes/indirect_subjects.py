@@ -63,3 +63,22 @@ def closing_cue(text: str, cues: list[re.Match[str]], e: int) -> re.Match[str] |
         if adv is not None and adv.end() >= cues[-1].end():
             return cues[-2]
     return None
+
+
+# "Pilots and", "U.S. law enforcement and": a plain conjunct opening the sentence before the source
+_CONJUNCT = re.compile(
+    r"[\"“]?((?!(?:But|And|Or|So|Yet|Then|Now|Also|He|She|They|It|We|I|You|There|This|That)\b)"
+    r"[\w.’'-]+(?:[ \u00a0]+(?!(?:is|are|was|were|has|have|had|will|would|said|says|who|which|that)\b)"
+    r"[\w.’'-]+){0,3})[ \u00a0]+and[ \u00a0]+"
+)
+
+
+def coordinated(text: str, s: int, sp: Speaker) -> Speaker:
+    """A common-noun source joined to the conjunct that opens the sentence ("Pilots and aviation
+    experts said", "U.S. law enforcement and security officials said"): the speaker is both."""
+    if sp.kind is not None or sp.start <= s:
+        return sp
+    m = _CONJUNCT.fullmatch(text, s, sp.start)
+    if m is None:
+        return sp
+    return Speaker(m.start(1), sp.end, text[m.start(1) : sp.end], None, sp.role, sp.via)

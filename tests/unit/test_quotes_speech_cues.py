@@ -372,3 +372,21 @@ def test_plain_subjects_and_closing_attributions(sentence: str, speaker: str, co
 def test_no_plain_subject_report(sentence: str) -> None:
     assert all(q.text != "" and not q.text.startswith("and ") for q in quotes_of(sentence))
     assert [q for q in quotes_of(sentence) if q.speaker in ("Rising costs",)] == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        (
+            "Harbour pilots and weather experts said gales were common in that strait.",
+            "Harbour pilots and weather experts",
+        ),
+        (
+            "Danish police and border officials said the passenger lists were being checked.",
+            "Danish police and border officials",
+        ),
+        ("But the mayor and aides said the plan was dead.", "aides"),
+    ],
+)
+def test_a_coordinated_source_speaks_as_a_whole(sentence: str, speaker: str) -> None:
+    assert [q.speaker for q in quotes_of(sentence)] == [speaker]

@@ -32,6 +32,7 @@ from extract.quotes.indirect_spans import (
 )
 from extract.quotes.indirect_subjects import (
     ADJECTIVE,
+    CLAUSE_OPENING,
     CLOSE_TO,
     CONJUNCTION,
     closing_cue,
@@ -59,7 +60,7 @@ _BARE_CLAUSE_VERBS = frozenset(
     "suggests announce announced announces note noted notes stress stressed stresses "
     # "…, saying the courts had no role": a participle reporting clause after the main one
     "saying adding warning arguing insisting noting claiming predicting suggesting stressing "
-    "affirm affirms affirmed".split()
+    "affirm affirms affirmed complain complains complained contend contends contended".split()
 )
 _PARTICIPLE_AFTER_COMMA = re.compile(r"(?:,[\"”’]?|[\"”’],)[ \u00a0]+$")
 _REPORTING_VERB = re.compile(r"\b(?:said|says|told|tells|wrote|writes|added|adds)\b")
@@ -256,8 +257,8 @@ def _leading(
     elif sp is None or CLOSE_TO.search(text, max(s, sp.start - 20), sp.start):
         # "Those close to the mayor say …": the people close to the name say it, not the name
         sp = plain_subject(text, s, c)  # "Experts say …", "Those close to him say that …"
-        if sp is None:
-            return None
+        if sp is None or not CLAUSE_OPENING.match(text, c.end(), e):
+            return None  # "Rising costs say little about …": no reported clause follows
     elif not subject_position(text, s, sp.start):
         return None
     if c.group().endswith("s") and ADJECTIVE.fullmatch(text, sp.start, sp.end) and sp.start == s:

@@ -14,11 +14,15 @@ from extract.quotes.indirect_spans import ADVERBIALS
 from extract.quotes.speakers import Speaker
 
 CLOSE_TO = re.compile(r"\b(?:close|loyal|near)[ \u00a0]+to[ \u00a0]+$|\bfamiliar[ \u00a0]+with[ \u00a0]+$")
+# what opens the clause a plain subject says: "that", a determiner, a pronoun or a name
+CLAUSE_OPENING = re.compile(
+    r"[ \u00a0]+(?:(?:that|the|a|an|this|these|those|his|her|their|its|he|she|they|it|we|there)\b|[A-Z\d])"
+)
 CONJUNCTION = re.compile(r"(?:and|but|or)\b")
 # "Experts say", "Those close to him say that": a plain noun phrase opening the sentence, no verb in it
 _PLAIN_SUBJECT_VERBS = frozenset("say says said argue argues argued contend contends insist insists".split())
 _PLAIN_SUBJECT = re.compile(
-    r"[\"“]?((?:Many|Some|Most|Other|Those|People|The|These|Several|Two|Three|Both|[A-Z][a-z]+s)\b"
+    r"[\"“]?((?:Many|Some|Most|Other|Those|People|The|These|Several|Two|Three|Both|[A-Z][\w.’'-]*)(?![\w’'-])"
     r"(?:[ \u00a0]+(?!(?:is|are|was|were|has|have|had|will|would|can|could|do|does|did|be|been|that|which|who"
     r"|when|if|as|not|also)\b)[\w’'.-]+){0,6})[ \u00a0]+$"
 )

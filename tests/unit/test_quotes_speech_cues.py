@@ -390,3 +390,38 @@ def test_no_plain_subject_report(sentence: str) -> None:
 )
 def test_a_coordinated_source_speaks_as_a_whole(sentence: str, speaker: str) -> None:
     assert [q.speaker for q in quotes_of(sentence)] == [speaker]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker", "content"),
+    [
+        (
+            "KTV and its defenders say that the channel is no more biased than any other outlet.",
+            "KTV and its defenders",
+            "that the channel is no more biased than any other outlet",
+        ),
+        (
+            "Several former Vanta drivers have complained they were never paid for overtime.",
+            "Several former Vanta drivers",
+            "they were never paid for overtime",
+        ),
+        (
+            "Critics say Ruritania has tightened its grip on the press.",
+            "Critics",
+            "Ruritania has tightened its grip on the press",
+        ),
+    ],
+)
+def test_more_plain_sayers(sentence: str, speaker: str, content: str) -> None:
+    assert [(q.speaker, q.text) for q in quotes_of(sentence)] == [(speaker, content)]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Rising costs say little about the quality of the new ferries on the route.",
+        "Even so, Ms. Hale maintains her place as one of the best crime writers around.",
+    ],
+)
+def test_no_clause_no_report(sentence: str) -> None:
+    assert quotes_of(sentence) == []

@@ -37,6 +37,7 @@ from extract.quotes.indirect_subjects import (
     CONJUNCTION,
     closing_cue,
     coordinated,
+    group_of,
     lone_name,
     plain_subject,
 )
@@ -264,6 +265,7 @@ def _leading(
     if c.group().endswith("s") and ADJECTIVE.fullmatch(text, sp.start, sp.end) and sp.start == s:
         return None  # "Historical notes at the end …", "Legal claims pile up": an adjective and a plural noun
     sp = coordinated(text, s, sp)  # "Pilots and aviation experts said …": both sources say it
+    sp = group_of(text, sp)  # "Trump officials maintain …": the officials, not Trump
     if negated(text, sp.end if sp.end <= c.start() else s, c.start()):
         return None  # "He did not elaborate on …", "declined to say whether …": nothing was said
     pos = c.end()

@@ -86,3 +86,18 @@ def coordinated(text: str, s: int, sp: Speaker) -> Speaker:
     if m is None:
         return sp
     return Speaker(m.start(1), sp.end, text[m.start(1) : sp.end], None, sp.role, sp.via)
+
+
+# People around a named person who speak for themselves: "Trump officials", "Varga aides"
+_GROUP = re.compile(
+    r"(?<![\w’'-])(?:officials|aides|advisers|advisors|allies|supporters|critics|lawyers|staffers|sources"
+    r"|spokesmen|loyalists|backers|opponents)$"
+)
+
+
+def group_of(text: str, sp: Speaker) -> Speaker:
+    """A person's name used as a modifier of a group ("Trump officials said"): the group speaks."""
+    phrase = text[sp.start : sp.end]
+    if sp.kind != "person" or _GROUP.search(phrase) is None or " " not in phrase:
+        return sp
+    return Speaker(sp.start, sp.end, phrase, None)

@@ -425,3 +425,8 @@ def test_more_plain_sayers(sentence: str, speaker: str, content: str) -> None:
 )
 def test_no_clause_no_report(sentence: str) -> None:
     assert quotes_of(sentence) == []
+
+
+def test_a_name_modifying_a_group_is_not_the_speaker() -> None:
+    found = quotes_of("Mark Varga spoke on Friday. Varga aides said that the talks had stalled.")
+    assert [(q.speaker, q.speaker_kind) for q in found] == [("Varga aides", None)]

@@ -35,10 +35,11 @@ from extract.quotes.indirect_subjects import (
     CLAUSE_OPENING,
     CLOSE_TO,
     CONJUNCTION,
+    behind_aside,
     closing_cue,
+    conjoined_cue,
     coordinated,
     group_of,
-    lone_name,
     plain_subject,
 )
 from extract.quotes.marks import Segment
@@ -70,9 +71,6 @@ _FRAMING_CLAUSE = re.compile(
     r"[\"“]?(?:While|Whilst|Although|Though|Whereas|Even[ \u00a0]+(?:as|though|if)|If|Because|Since|As|When"
     r"|After)\b"
 )
-_DASH_ASIDE = re.compile(r"[ \u00a0](?:--|—|–)[ \u00a0][^—–]{3,140}?[ \u00a0](?:--|—|–)[ \u00a0]*$")
-# "Kall, co-editor of a book on the debates, said …": a lowercase appositive between commas
-_COMMA_ASIDE = re.compile(r",[ \u00a0]+(?:a|an|the|[a-z][\w’'-]*)[ \u00a0][^,;]{3,120}?,[ \u00a0]*$")
 _QUOTED_AS = re.compile(
     r"\b(?:was[ \u00a0]+|were[ \u00a0]+|is[ \u00a0]+|been[ \u00a0]+)?quoted[ \u00a0]+as[ \u00a0]+$"
 )
@@ -112,12 +110,6 @@ def _indirect_cue() -> re.Pattern[str]:
     words = rf"[Aa]ccording to|{indirect_alternation()}|{stance_alternation()}"
     # the guard skips the word boundaries no cue can start at (before digits and most capitals, word ends)
     return re.compile(rf"\b{opening_guard(words)}(?:{words})\b")
-
-
-@cache
-def _conjoined_cue() -> re.Pattern[str]:
-    words = f"{indirect_alternation()}|{stance_alternation()}"
-    return re.compile(rf",?[ \u00a0]+and[ \u00a0]+(?:also[ \u00a0]+|then[ \u00a0]+)?(?:{words})\b")
 
 
 def find_indirect(
@@ -216,12 +208,7 @@ def _leading(
     if evidence is not None and sp is not None and sp.start <= evidence.start:
         evidence = None  # the finder's speaker comes first: "Ms. Orr's survey found" stays Ms. Orr's
     if sp is None and not participle:
-        # "Kall -- co-editor of a book on the debates -- said …": the speaker stands before the aside
-        aside = _DASH_ASIDE.search(text, max(s, c.start() - 160), c.start()) or _COMMA_ASIDE.search(
-            text, max(s, c.start() - 160), c.start()
-        )
-        if aside is not None:
-            sp = finder.before(aside.start(), s) or lone_name(text, s, aside.start())
+        sp = behind_aside(text, finder, s, c)  # "Kall, co-editor of a book, said …"
     quoted_as = _QUOTED_AS.search(text, max(s, c.start() - 30), c.start())
     if quoted_as is not None:
         # "Ms. Orr was quoted as saying …", "the paper quoted her as saying …"
@@ -322,7 +309,7 @@ def _leading(
         return None  # "condemned the attack", "urged Kyiv to respond": a stance, not words said
     if (
         that is None
-        and (then := _conjoined_cue().search(text, start, e))
+        and (then := conjoined_cue().search(text, start, e))
         and is_clause(text[start : then.start()])
     ):
         e = then.start()  # "called the raid an escalation and urged …": the second verb opens its own act

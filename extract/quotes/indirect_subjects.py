@@ -8,15 +8,22 @@
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from extract.quotes.indirect_closing import closes_sentence
 from extract.quotes.indirect_spans import ADVERBIALS
-from extract.quotes.speakers import Speaker
+from extract.quotes.speakers import Speaker, SpeakerFinder
+from extract.quotes.speech_words import indirect_alternation, stance_alternation, stance_verbs
 
 CLOSE_TO = re.compile(r"\b(?:close|loyal|near)[ \u00a0]+to[ \u00a0]+$|\bfamiliar[ \u00a0]+with[ \u00a0]+$")
 # what opens the clause a plain subject says: "that", a determiner, a pronoun or a name
 CLAUSE_OPENING = re.compile(
     r"[ \u00a0]+(?:(?:that|the|a|an|this|these|those|his|her|their|its|he|she|they|it|we|there)\b|[A-Z\d])"
+)
+# between a subject and its verb: an appositive's closing comma, a time phrase, "all"/"both"
+_INSERTED = re.compile(
+    r"(?:,|[ \u00a0]+(?:(?:just[ \u00a0]+)?(?:earlier[ \u00a0]+)?(?:this|last)[ \u00a0]+(?:week|month|year)"
+    r"|all|both))[ \u00a0]+$"
 )
 CONJUNCTION = re.compile(r"(?:and|but|or)\b")
 # "Experts say", "Those close to him say that": a plain noun phrase opening the sentence, no verb in it
@@ -101,3 +108,32 @@ def group_of(text: str, sp: Speaker) -> Speaker:
     if sp.kind != "person" or _GROUP.search(phrase) is None or " " not in phrase:
         return sp
     return Speaker(sp.start, sp.end, phrase, None)
+
+
+_DASH_ASIDE = re.compile(r"[ \u00a0](?:--|—|–)[ \u00a0][^—–]{3,140}?[ \u00a0](?:--|—|–)[ \u00a0]*$")
+# "Kall, co-editor of a book on the debates, said …": a lowercase appositive between commas
+_COMMA_ASIDE = re.compile(r",[ \u00a0]+(?:a|an|the|[a-z][\w’'-]*)[ \u00a0][^,;]{3,120}?,[ \u00a0]*$")
+_BY_TO = re.compile(r"[ \u00a0]+(?:by|to)\b")
+
+
+def behind_aside(text: str, finder: SpeakerFinder, s: int, c: re.Match[str]) -> Speaker | None:
+    """The speaker before what stands between it and the verb: a dash or comma appositive ("Kall --
+    co-editor of a book -- said"), a name's closing comma ("The minister, Ms. Vorn, argues"), a time
+    phrase ("the bank just this month announced") or "all"/"both"."""
+    lo = max(s, c.start() - 160)
+    aside = _DASH_ASIDE.search(text, lo, c.start()) or _COMMA_ASIDE.search(text, lo, c.start())
+    if aside is not None:
+        return finder.before(aside.start(), s) or lone_name(text, s, aside.start())
+    inserted = _INSERTED.search(text, max(s, c.start() - 40), c.start())
+    if inserted is None:
+        return None
+    if inserted.group().startswith(",") and (c.group() in stance_verbs() or _BY_TO.match(text, c.end())):
+        return None  # "His group, called the Legacy Fund, will …": a participle after a comma modifies a noun
+    return finder.before(inserted.start(), s)
+
+
+@cache
+def conjoined_cue() -> re.Pattern[str]:
+    """ "… and urged", ", and also said": a second act conjoined to the first."""
+    words = f"{indirect_alternation()}|{stance_alternation()}"
+    return re.compile(rf",?[ \u00a0]+and[ \u00a0]+(?:also[ \u00a0]+|then[ \u00a0]+)?(?:{words})\b")

@@ -430,3 +430,28 @@ def test_no_clause_no_report(sentence: str) -> None:
 def test_a_name_modifying_a_group_is_not_the_speaker() -> None:
     found = quotes_of("Mark Varga spoke on Friday. Varga aides said that the talks had stalled.")
     assert [(q.speaker, q.speaker_kind) for q in found] == [("Varga aides", None)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker", "content"),
+    [
+        (
+            "The minister of transport, Ms. Ilse Vorn, argues there is little point in raising tolls now.",
+            "Ilse Vorn",
+            "there is little point in raising tolls now",
+        ),
+        (
+            "Halvard Bank just this month announced it would drop the sales quotas.",
+            "Halvard Bank",
+            "it would drop the sales quotas",
+        ),
+    ],
+)
+def test_a_speaker_behind_an_insertion(sentence: str, speaker: str, content: str) -> None:
+    assert [(q.speaker, q.text) for q in quotes_of(sentence)] == [(speaker, content)]
+
+
+def test_a_participle_after_a_comma_modifies_its_noun() -> None:
+    assert (
+        quotes_of("His land trust, called the Upland Legacy Fund, will still own the ridge until 2030.") == []
+    )

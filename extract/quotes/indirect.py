@@ -30,6 +30,18 @@ from extract.quotes.indirect_spans import (
     skip_audience,
     subject_position,
 )
+from extract.quotes.indirect_subjects import (
+    ADJECTIVE,
+    CLAUSE_OPENING,
+    CLOSE_TO,
+    CONJUNCTION,
+    behind_aside,
+    closing_cue,
+    conjoined_cue,
+    coordinated,
+    group_of,
+    plain_subject,
+)
 from extract.quotes.marks import Segment
 from extract.quotes.speakers import Speaker, SpeakerFinder
 from extract.quotes.speech_cues import carries_words, negated
@@ -50,7 +62,7 @@ _BARE_CLAUSE_VERBS = frozenset(
     "suggests announce announced announces note noted notes stress stressed stresses "
     # "…, saying the courts had no role": a participle reporting clause after the main one
     "saying adding warning arguing insisting noting claiming predicting suggesting stressing "
-    "affirm affirms affirmed".split()
+    "affirm affirms affirmed complain complains complained contend contends contended".split()
 )
 _PARTICIPLE_AFTER_COMMA = re.compile(r"(?:,[\"”’]?|[\"”’],)[ \u00a0]+$")
 _REPORTING_VERB = re.compile(r"\b(?:said|says|told|tells|wrote|writes|added|adds)\b")
@@ -59,7 +71,6 @@ _FRAMING_CLAUSE = re.compile(
     r"[\"“]?(?:While|Whilst|Although|Though|Whereas|Even[ \u00a0]+(?:as|though|if)|If|Because|Since|As|When"
     r"|After)\b"
 )
-_DASH_ASIDE = re.compile(r"[ \u00a0](?:--|—|–)[ \u00a0][^—–]{3,140}?[ \u00a0](?:--|—|–)[ \u00a0]*$")
 _QUOTED_AS = re.compile(
     r"\b(?:was[ \u00a0]+|were[ \u00a0]+|is[ \u00a0]+|been[ \u00a0]+)?quoted[ \u00a0]+as[ \u00a0]+$"
 )
@@ -122,11 +133,8 @@ def find_indirect(
             and not possessed_noun(text, s, c)  # "the mayor's claim that …": a noun (indirect_nouns.py)
         ]
         # the attribution closing a sentence governs everything before it, nested reports included
-        q = (
-            trailing(doc, finder, cues[-1], s, body_end)
-            if cues and closes_sentence(cues[-1].group())
-            else None
-        )
+        closing = closing_cue(text, cues, body_end)
+        q = trailing(doc, finder, closing, s, body_end) if closing is not None else None
         if q is not None:
             out.append(q)
             continue
@@ -200,10 +208,7 @@ def _leading(
     if evidence is not None and sp is not None and sp.start <= evidence.start:
         evidence = None  # the finder's speaker comes first: "Ms. Orr's survey found" stays Ms. Orr's
     if sp is None and not participle:
-        # "Kall -- co-editor of a book on the debates -- said …": the speaker stands before the aside
-        aside = _DASH_ASIDE.search(text, max(s, c.start() - 160), c.start())
-        if aside is not None:
-            sp = finder.before(aside.start(), s)
+        sp = behind_aside(text, finder, s, c)  # "Kall, co-editor of a book, said …"
     quoted_as = _QUOTED_AS.search(text, max(s, c.start() - 30), c.start())
     if quoted_as is not None:
         # "Ms. Orr was quoted as saying …", "the paper quoted her as saying …"
@@ -237,8 +242,17 @@ def _leading(
         sp = sp or finder.subject(s, c.start(), verb_follows=True)
         if sp is None or sp.start > s + 40:
             return None
-    elif sp is None or not subject_position(text, s, sp.start):
+    elif sp is None or CLOSE_TO.search(text, max(s, sp.start - 20), sp.start):
+        # "Those close to the mayor say …": the people close to the name say it, not the name
+        sp = plain_subject(text, s, c)  # "Experts say …", "Those close to him say that …"
+        if sp is None or not CLAUSE_OPENING.match(text, c.end(), e):
+            return None  # "Rising costs say little about …": no reported clause follows
+    elif not subject_position(text, s, sp.start):
         return None
+    if c.group().endswith("s") and ADJECTIVE.fullmatch(text, sp.start, sp.end) and sp.start == s:
+        return None  # "Historical notes at the end …", "Legal claims pile up": an adjective and a plural noun
+    sp = coordinated(text, s, sp)  # "Pilots and aviation experts said …": both sources say it
+    sp = group_of(text, sp)  # "Trump officials maintain …": the officials, not Trump
     if negated(text, sp.end if sp.end <= c.start() else s, c.start()):
         return None  # "He did not elaborate on …", "declined to say whether …": nothing was said
     pos = c.end()
@@ -278,8 +292,10 @@ def _leading(
         start += 1
     if start >= e or not is_clause(text[start:e]) or _ANONYMITY.match(text, start, e):
         return None
-    if text[start:e].split(None, 1)[0] in TRAILING_VERBS:
-        return None  # "the coastal project said …": the cue word was a noun, the real verb follows
+    if text[start:e].split(None, 1)[0] in TRAILING_VERBS or CONJUNCTION.match(text, start, e):
+        # "the coastal project said …": the cue word was a noun, the real verb follows;
+        # "…, the agency said in a report, and the top fifth paid more": the report went before
+        return None
     e = report_end(text, start, e)
     quoted_object = _QUOTED_OBJECT.match(text, start, e)
     if quoted_object is not None:
@@ -291,9 +307,17 @@ def _leading(
             e = comma
     if stance and not carries_words(verb, text, start, e, that is not None):
         return None  # "condemned the attack", "urged Kyiv to respond": a stance, not words said
+    if (
+        that is None
+        and (then := conjoined_cue().search(text, start, e))
+        and is_clause(text[start : then.start()])
+    ):
+        e = then.start()  # "called the raid an escalation and urged …": the second verb opens its own act
     if is_passive(text, sp, c):
-        if text.startswith("by ", start):
-            return None  # "was endorsed by dozens of papers": the agent follows, the content went before
+        if text.startswith(("by ", "to ", "to\u00a0"), start):
+            # "was endorsed by dozens of papers": the agent follows, the content went before;
+            # "was asked to distinguish …": a request made of the subject, no words reported
+            return None
         # "Mr. Reed was accused of …", "She was asked whether …": the subject is not the source,
         # and the text does not name one
         sp = Speaker(c.start(), c.start(), None, None)

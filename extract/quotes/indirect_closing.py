@@ -36,6 +36,11 @@ _RELATIVES = frozenset(("who", "which", "whom"))
 
 _THAT_WORD = re.compile(r"\bthat\b")
 
+# a lowercase word right after an inverted speaker: a verb, so the "speaker" was the reported subject
+_VERB_FOLLOWS = re.compile(
+    r"[ \u00a0]+(?!(?:on|in|at|of|from|for|to|with|after|before|during|about|last|this)\b)[a-z]"
+)
+
 _WHOLE_CLAUSE = 6
 
 # "The park is near the stadium, which, Ms. Orr said, is full": words ending in a function word go on
@@ -47,7 +52,7 @@ _OPEN_ENDED = re.compile(
 
 # "Before the ferry docked, Ms. Orr said, the engine failed": the words before are no clause of their own
 _SUBORDINATE_OPENING = re.compile(
-    r"[\"“]?(?:Before|After|When|While|Because|As|Since|Although|Though|If|Unless|Until|Once|Despite|With"
+    r"[\"“]?(?:Before|After|When|While|Because|As|Since|Although|Though|If|Unless|Until|Once|Despite|With|Even"
     r"|Without|In|On|At|During|For|Given|Like)\b"
 )  # words before a mid-sentence attribution that make a report of their own
 
@@ -79,6 +84,10 @@ def trailing(doc: Document, finder: SpeakerFinder, c: re.Match[str], s: int, e: 
             rest_from = sp.end
     if sp is None or text[sp.start : sp.end].lower() in _RELATIVES:
         return None  # "…, who said she was thrilled": a relative clause opens a report, it does not close one
+    if rest_from == sp.end and _VERB_FOLLOWS.match(text, rest_from, e):
+        # "Kall, co-editor of a book, said the candidate liked …": the phrase after the verb is the
+        # subject of the reported clause, not an inverted speaker
+        return None
     adverbials = ADVERBIALS.match(text, rest_from, e)  # "…, the ministry said on Tuesday, after …"
     if adverbials is not None and text[rest_from : adverbials.end()].strip(" \u00a0,"):
         rest_from = adverbials.end() - (1 if text[adverbials.end() - 1 : adverbials.end()] == "," else 0)

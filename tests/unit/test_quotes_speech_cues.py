@@ -290,3 +290,168 @@ def test_quoted_words_said_end_before_the_narrators_when_clause() -> None:
         q for q in quotes_of('Ms. Orr lingered at the gate, saying "thank you" when they obliged.') if q.cue
     ]
     assert [(q.cue, q.text) for q in found] == [("saying", '"thank you"')]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker", "content"),
+    [
+        (
+            "Brunn, co-author of a guide to the old canals, said the locks were built by hand.",
+            "Brunn",
+            "the locks were built by hand",
+        ),
+        (
+            "Ms. Sela, a lawyer for the tenants, said the landlord owed them money.",
+            "Sela",
+            "the landlord owed them money",
+        ),
+    ],
+)
+def test_an_appositive_subject_says_the_clause_after_the_verb(
+    sentence: str, speaker: str, content: str
+) -> None:
+    assert [(q.speaker, q.text) for q in quotes_of(sentence)] == [(speaker, content)]
+
+
+def test_a_naming_ends_where_a_second_verb_begins() -> None:
+    found = quotes_of(
+        "Mayor Ilse Vorn called the flood a national disaster and urged the region to send pumps."
+    )
+    assert [q.text for q in found] == ["the flood a national disaster"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Mr. Okafor was asked to compare his plan with the old one at the hearing on Monday.",
+        "Historical notes at the back separate the legend from the record.",
+        "Additional reports of flooding came in from the valley towns overnight.",
+    ],
+)
+def test_requests_and_noun_phrases_report_nothing(sentence: str) -> None:
+    assert quotes_of(sentence) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker", "content"),
+    [
+        (
+            "Harbour pilots say the new channel is too narrow for the largest tankers.",
+            "Harbour pilots",
+            "the new channel is too narrow for the largest tankers",
+        ),
+        (
+            "Those close to the mayor say that she will not run for a third term.",
+            "Those close to the mayor",
+            "that she will not run for a third term",
+        ),
+        (
+            "The lower half paid 4.1 percent, the tax office said in a May report, and the upper half"
+            " paid more.",
+            "the tax office",
+            "The lower half paid 4.1 percent",
+        ),
+        (
+            "Even if the shop closes next year, Mr. Holm said, he has already paid off the loan.",
+            "Holm",
+            "Even if the shop closes next year, Mr. Holm said, he has already paid off the loan",
+        ),
+    ],
+)
+def test_plain_subjects_and_closing_attributions(sentence: str, speaker: str, content: str) -> None:
+    assert [(q.speaker, q.text) for q in quotes_of(sentence)] == [(speaker, content)]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Ferry tickets are cheaper in winter, and the tax office said nothing about it.",
+        "Rising costs say little about the quality of the new ferries on the route.",
+    ],
+)
+def test_no_plain_subject_report(sentence: str) -> None:
+    assert all(q.text != "" and not q.text.startswith("and ") for q in quotes_of(sentence))
+    assert [q for q in quotes_of(sentence) if q.speaker in ("Rising costs",)] == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        (
+            "Harbour pilots and weather experts said gales were common in that strait.",
+            "Harbour pilots and weather experts",
+        ),
+        (
+            "Danish police and border officials said the passenger lists were being checked.",
+            "Danish police and border officials",
+        ),
+        ("But the mayor and aides said the plan was dead.", "aides"),
+    ],
+)
+def test_a_coordinated_source_speaks_as_a_whole(sentence: str, speaker: str) -> None:
+    assert [q.speaker for q in quotes_of(sentence)] == [speaker]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker", "content"),
+    [
+        (
+            "KTV and its defenders say that the channel is no more biased than any other outlet.",
+            "KTV and its defenders",
+            "that the channel is no more biased than any other outlet",
+        ),
+        (
+            "Several former Vanta drivers have complained they were never paid for overtime.",
+            "Several former Vanta drivers",
+            "they were never paid for overtime",
+        ),
+        (
+            "Critics say Ruritania has tightened its grip on the press.",
+            "Critics",
+            "Ruritania has tightened its grip on the press",
+        ),
+    ],
+)
+def test_more_plain_sayers(sentence: str, speaker: str, content: str) -> None:
+    assert [(q.speaker, q.text) for q in quotes_of(sentence)] == [(speaker, content)]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Rising costs say little about the quality of the new ferries on the route.",
+        "Even so, Ms. Hale maintains her place as one of the best crime writers around.",
+    ],
+)
+def test_no_clause_no_report(sentence: str) -> None:
+    assert quotes_of(sentence) == []
+
+
+def test_a_name_modifying_a_group_is_not_the_speaker() -> None:
+    found = quotes_of("Mark Varga spoke on Friday. Varga aides said that the talks had stalled.")
+    assert [(q.speaker, q.speaker_kind) for q in found] == [("Varga aides", None)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker", "content"),
+    [
+        (
+            "The minister of transport, Ms. Ilse Vorn, argues there is little point in raising tolls now.",
+            "Ilse Vorn",
+            "there is little point in raising tolls now",
+        ),
+        (
+            "Halvard Bank just this month announced it would drop the sales quotas.",
+            "Halvard Bank",
+            "it would drop the sales quotas",
+        ),
+    ],
+)
+def test_a_speaker_behind_an_insertion(sentence: str, speaker: str, content: str) -> None:
+    assert [(q.speaker, q.text) for q in quotes_of(sentence)] == [(speaker, content)]
+
+
+def test_a_participle_after_a_comma_modifies_its_noun() -> None:
+    assert (
+        quotes_of("His land trust, called the Upland Legacy Fund, will still own the ridge until 2030.") == []
+    )

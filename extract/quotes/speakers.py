@@ -161,15 +161,15 @@ class SpeakerFinder(PronounResolver):
             if i < len(self.mentions) and _role_prefix(self.text[tok.start() : self.mentions[i].start]):
                 mention = self.mentions[i]
         if mention is not None:
-            head = _TOKEN.match(self.text, _skip_spaces(self.text, mention.end))
             if mention.kind == "person":
-                head = self._head_after_name(mention.end)  # "said Whitfield aides": whose aides
-                if head is None:
+                after = self._head_after_name(mention.end)  # "said Whitfield aides": whose aides
+                if after is None:
                     return self._from_mention(mention)
-                named = self._by_start.get(_skip_spaces(self.text, head))  # "Whitfield aide Li Park"
+                named = self._by_start.get(_skip_spaces(self.text, after))  # "Whitfield aide Li Park"
                 if named is not None and named.kind == "person":
                     return self._from_mention(named)
-                return self._role_phrase(tok.start(), head)
+                return self._role_phrase(tok.start(), after)
+            head = _TOKEN.match(self.text, _skip_spaces(self.text, mention.end))
             if head is None or not _is_head_noun(head.group().lower()):
                 return self._from_mention(mention)
             # "said a U.S. Embassy official": the official speaks, not the embassy

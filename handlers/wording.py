@@ -54,6 +54,26 @@ def _plain(value: float) -> str:
     return f"{value:,.3f}".rstrip("0").rstrip(".")
 
 
+# "hundreds of", "thousands of", "tens of thousands of": extraction reads them as a tenfold range
+# (1,000–10,000); a reader was told the words, not those bounds.
+_ORDERS = {
+    100.0: "hundreds",
+    1e3: "thousands",
+    1e4: "tens of thousands",
+    1e5: "hundreds of thousands",
+    1e6: "millions",
+    1e7: "tens of millions",
+    1e9: "billions",
+}
+
+
+def vague_order(value: float, value_max: float | None) -> str | None:
+    """ "thousands" for the range 1,000–10,000 that "thousands of" gives, else None."""
+    if value_max is None or value_max != value * 10:
+        return None
+    return _ORDERS.get(value)
+
+
 def amount(value: float, value_max: float | None = None) -> str:
     """One value or a range: "1.5 million", "1,000–2,000", "1–2 billion" (the scale said once)."""
     if value_max is None:
@@ -80,6 +100,10 @@ def figure_phrase(
     "5%", "400 fewer jobs", "down 5%"."""
     said = amount(value, value_max)
     head, per, rest = (unit or "").partition(" per ")
+    order = vague_order(value, value_max)
+    measures = head in CURRENCY_NAMES or unit in (_AGE, "percent", "%", "percentage point")
+    if order and unit and change is None and bound == "=" and not measures:
+        return f"{order} of {plural_unit(unit)}"  # "thousands of dockworkers", as the article said
     if unit == _AGE:
         return f"aged {BOUND_WORDS.get(bound, '')}{said}"
     if head in CURRENCY_NAMES:

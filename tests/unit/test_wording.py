@@ -70,3 +70,19 @@ def test_moments_read_as_times_in_the_readers_zone() -> None:
     assert moment(at) == "Sun 30 Nov 09:00 UTC"
     assert moment(at, "Europe/Berlin") == "Sun 30 Nov 10:00 CET"
     assert moment(at, year=True) == "Sun 30 Nov 2031 09:00 UTC"
+
+
+@pytest.mark.parametrize(
+    ("value", "value_max", "unit", "said"),
+    [
+        (1000, 10000, "dockworker", "thousands of dockworkers"),
+        (100, 1000, "protester", "hundreds of protesters"),
+        (10000, 100000, "person", "tens of thousands of people"),
+        (1000, 2000, "dockworker", "1,000–2,000 dockworkers"),  # a reported range stays numbers
+        (1000, 10000, "EUR", "€1,000–10,000"),
+    ],
+)
+def test_a_vague_order_reads_as_the_article_said_it(
+    value: float, value_max: float, unit: str, said: str
+) -> None:
+    assert figure_phrase(value, value_max, unit) == said

@@ -69,7 +69,7 @@ def plausible_range(r: FigureReport) -> tuple[float, float]:
 def thing_key(r: FigureReport) -> str | None:
     """What a figure counts, for grouping: the head word of its subject, with its unit.
 
-    "over 800 Iranian-made Shahed drones" and "around 810 drones" both count drones; "$825 million"
+    "over 600 long-range drones" and "around 610 drones" both count drones; "$825 million"
     for an arms package and "$300 million" in frozen assets share a unit but not a subject. Without
     a subject nothing says two numbers measure the same thing.
     """

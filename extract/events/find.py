@@ -2,7 +2,7 @@
 
 A sentence is an event when it holds a date expression that names a calendar day, month or year
 (not "now", durations or "every week"). The event takes the most precise of those dates, the first
-one on ties: the happening is usually dated by the first absolute date ("On August 28, the U.S.
+one on ties: the happening is usually dated by the first absolute date ("On June 12, the council
 approved ..."). Dates that only bound a period ("since 2022") or date a trailing attribution
 (", officials said Tuesday") are used only when the sentence has no other.
 """

@@ -40,7 +40,7 @@ _COPULA_BEFORE = re.compile(
     rf"(?:{_S}+(?:only|just|roughly|about|around|nearly|almost))?{_S}+$"
 )
 _LEVEL_BEFORE = re.compile(rf"(?i)(?<![\w-])(?:{_UP}|{_DOWN}|slid(?:ing)?|sliding|fallen|risen){_S}+to{_S}+$")
-# "travelling at 32,000 feet", "permission to climb to 34,000 feet", "asked to fly at"
+# "cruising at 21,000 feet", "cleared to climb to 23,000 feet", "asked to fly at"
 _VERB_AT = re.compile(
     rf"(?<![\w-])(?P<verb>(?:[a-z]+{_S}+to{_S}+)?[a-z]{{3,}}(?:ing|ed)?){_S}+(?:at|to){_S}+"
     rf"(?:(?:an?|the){_S}+(?:altitude|height|depth|speed){_S}+of{_S}+)?$"

@@ -21,7 +21,7 @@ RULES = (
         "A hyphenated number and time unit before a term noun names the term.",
         (
             ("The stock hit a new 52-week low.", None),
-            ("Shares set a 52-week — and all-time — low.", None),
+            ("Shares touched a 52-week — and record — low.", None),
             ("The index crossed its 200-day moving average.", None),
         ),
     ),
@@ -45,7 +45,7 @@ RULES = (
 )
 unique_names(RULES)
 
-# the next word, past a dash aside ("a new 52-week — and all-time — low")
+# the next word, past a dash aside ("a fresh 52-week — and record — low")
 _NEXT_WORD = re.compile(r"(?:[^\S\r\n]*[—–][^—–\n]{1,30}[—–])?[^\S\r\n]*([A-Za-z][\w'’-]*)")
 
 
@@ -74,12 +74,12 @@ _CAPITAL_NEXT = re.compile(r"[^\S\r\n]+[A-Z][a-z]+[^\S\r\n]+[A-Z][a-z]")
 
 
 def _title_rule(text: str, start: int, end: int, unit: str | None) -> str | None:
-    """ "see “50 Smartest Companies”", a headline "The 10 Weirdest Ways We Deal with the Dead": a
+    """ "see “50 Smartest Companies”", a headline "The 12 Oddest Bridges We Have Ever Crossed": a
     count of capitalised words opening a quoted title or a title-case line names a work."""
     if not unit or not unit[:1].isupper():
         return None
     if " " in unit and _CAPITAL_NEXT.match(text, end):
-        return "title_of_work"  # "The 10 Weirdest Ways We Deal with the Dead" (not "31 Latinos Share")
+        return "title_of_work"  # "The 12 Oddest Bridges We Have Ever Crossed" (not "31 Latinos Share")
     opening = _TITLE_OPENING.search(text, max(0, start - 8), start)
     if opening and (opening.group().startswith("(") or " " in unit):  # not '“Three Koreans died”'
         return "title_of_work"

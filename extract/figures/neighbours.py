@@ -1,6 +1,6 @@
 """A figure read with the one before or after it in the sentence: "$5.2 billion, up from 4.8
-billion" (the unit of the first), "from 32,000 to 38,000 feet" (the unit of the second), "of which
-6,100" (the unit before), "32,000 feet (9,753 metres)" (the same quantity restated)."""
+billion" (the unit of the first), "from 21,000 to 26,000 feet" (the unit of the second), "of which
+6,100" (the unit before), "20,000 feet (6,096 metres)" (the same quantity restated)."""
 
 from __future__ import annotations
 
@@ -10,9 +10,9 @@ from extract.models import Figure
 
 _COMPARED = re.compile(r"(?i)(?<![\w-])(?:from|compared\s+(?:with|to)|versus|vs\.?|against|than)\s+$")
 _SENTENCE_BREAK = re.compile(r"[.!?;]\s")
-# "from 32,000 to 38,000 feet": a bare number before "to" and a figure with a unit takes that unit
+# "from 21,000 to 26,000 feet": a bare number before "to" and a figure with a unit takes that unit
 TO_NEXT = re.compile(r"[^\S\r\n]+(?:to|and|or)[^\S\r\n]+")
-# "65 µm long, or 0.065 mm", "32,000 feet (9,753 metres)": the same quantity in another unit
+# "65 µm long, or 0.065 mm", "20,000 feet (6,096 metres)": the same quantity in another unit
 _RESTATED = re.compile(r"[^\S\r\n]*(?:(?:long|high|wide|deep|tall)?,?[^\S\r\n]*or|\(|/)[^\S\r\n]*")
 _OF_WHICH = re.compile(r"(?i)(?<![\w-])of\s+(?:which|whom|them|those|these)\s+$")
 

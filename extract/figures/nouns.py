@@ -257,7 +257,7 @@ def noun_phrase_after(text: str, pos: int, max_words: int = 5) -> tuple[str, int
 
 def about_after(text: str, pos: int) -> str | None:
     """What a money or measure figure is about, read after it: "$825 million arms package",
-    "200 billion euros in frozen Russian assets"."""
+    "90 billion euros in frozen central-bank reserves"."""
     found = noun_phrase_after(text, pos)
     if found:
         return found[0]

@@ -18,7 +18,7 @@ _IN_PLACE = re.compile(
     rf"{_S}+in{_S}+(?:the|his|her|its|their|our|a){_S}+(?P<w>[a-z][\w'’-]*)"
     rf"(?={_S}*[,.;:)]|{_S}+[a-z]+ing\b|{_S}+(?:who|that|and|but|on|at|were|was|are|have|had)\b)"
 )
-# "25,000 people who marched last week": the relative clause that says which
+# "14,000 people who rallied on Sunday": the relative clause that says which
 _WHO = re.compile(
     rf"{_S}+(?:who|that){_S}+(?P<w>[a-z]+ed(?:{_S}+(?:last|this|on|in){_S}+[A-Za-z]+)?)(?=[\s,.;:!?\"”])"
 )

@@ -214,7 +214,7 @@ _ROLE_AFTER = re.compile(
 
 
 def role_after(text: str, end: int) -> str | None:
-    """ "X, the EU's foreign policy chief,": a role in apposition right after the name."""
+    """ "X, the bloc's trade commissioner,": a role in apposition right after the name."""
     m = _ROLE_AFTER.match(text, end)
     if m and any(is_role_noun(w) for w in m.group(1).lower().split()):
         return m.group(1).strip()

@@ -231,7 +231,7 @@ _CLAUSE_END = re.compile(
 
 
 def _clause_end(text: str, seg: Segment, hi: int) -> int:
-    """A partial quote runs on to its clause end ("“a mistake” to use private email"), within reason."""
+    """A partial quote runs on to its clause end ("“a blunder” to close the ferry office"), within reason."""
     if text[seg.end - 1 : seg.end] in (".", "!", "?"):
         return seg.end  # 'the walkout was "reckless." He added': the quoted words ended the sentence
     limit = min(hi, seg.close + 120)

@@ -2,7 +2,7 @@
 
 "Experts say …", "Those close to the mayor say that …" (a plain noun phrase as the subject of "say"),
 "Kall, co-editor of a book, said …" (one capitalised word before a role appositive) and
-"…, the agency said in a June report, and …" (the closing cue before a noun in its adverbial).
+"…, the bureau said in an April note, and …" (the closing cue before a noun in its adverbial).
 """
 
 from __future__ import annotations
@@ -64,7 +64,7 @@ def plain_subject(text: str, s: int, c: re.Match[str]) -> Speaker | None:
 
 def closing_cue(text: str, cues: list[re.Match[str]], e: int) -> re.Match[str] | None:
     """The attribution closing the sentence: the last cue, or the one before it when the last is a
-    noun in its adverbial ("…, the agency said in a June report, and …")."""
+    noun in its adverbial ("…, the bureau said in an April note, and …")."""
     if not cues:
         return None
     if closes_sentence(cues[-1].group()):
@@ -86,7 +86,7 @@ _CONJUNCT = re.compile(
 
 def coordinated(text: str, s: int, sp: Speaker) -> Speaker:
     """A common-noun source joined to the conjunct that opens the sentence ("Pilots and aviation
-    experts said", "U.S. law enforcement and security officials said"): the speaker is both."""
+    experts said", "harbour police and customs officials said"): the speaker is both."""
     if sp.kind is not None or sp.start <= s:
         return sp
     m = _CONJUNCT.fullmatch(text, s, sp.start)

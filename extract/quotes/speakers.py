@@ -1,7 +1,7 @@
 """Who a speech cue attaches to, and whom that phrase refers to.
 
 `SpeakerFinder.before(cue_start)` reads the phrase that ends just before a speech verb
-("Kaja Kallas, the EU's foreign policy chief, | said"), `after(cue_end)` the phrase after an
+("Ilse Moreau, the bloc's trade commissioner, | said"), `after(cue_end)` the phrase after an
 inverted one ("said | the minister"). A phrase is a name the mention finder saw, a pronoun, or a
 noun phrase headed by a source or role noun ("a senior official", "police"). Whom a pronoun
 refers to is decided by the `PronounResolver` it builds on (pronouns.py).
@@ -90,7 +90,7 @@ class SpeakerFinder(PronounResolver):
                 i = self._skip_apposition(toks, i)
                 appositions += 1
             elif appositions and not self._ends_speaker(toks[i]) and not self._country_subject(toks, i):
-                # "X, the attorney general of Oklahoma, one of the states suing, said": a second apposition
+                # "X, the treasurer of Vermont, one of the states objecting, said": a second apposition
                 i = _previous_comma(toks, i)
                 if i > 0 and self._ends_speaker(toks[i - 1]):
                     i -= 1  # the name right before that comma is the speaker
@@ -254,7 +254,7 @@ class SpeakerFinder(PronounResolver):
         return (m is not None and m.kind != "place") or low in PRONOUNS or _is_head_noun(low)
 
     def _skip_apposition(self, toks: list[re.Match[str]], i: int) -> int:
-        """From the comma closing "X, the EU's foreign policy chief," return the index of X's last token."""
+        """From the comma closing "X, the bloc's trade commissioner," return the index of X's last token."""
         for j in range(i - 1, max(-1, i - 30), -1):
             w = toks[j].group()
             abbreviation = w == "." and j > 0 and toks[j - 1].end() == toks[j].start()  # "D-Calif."
@@ -267,7 +267,7 @@ class SpeakerFinder(PronounResolver):
                 before = toks[j - 1].group()
                 named = self._by_end.get(toks[i - 1].end())
                 if named is not None and named.start == toks[j + 1].start() and named.kind != "place":
-                    return i - 1  # "The state's campaign chairman, Phil Lovas, said": the name is the speaker
+                    return i - 1  # "The party's county treasurer, Dag Olsson, said": the name is the speaker
                 person = self._by_end.get(toks[j - 1].end())
                 if person is not None and person.kind == "person":
                     return j - 1  # "Senator X, Democrat of California, said"

@@ -153,7 +153,7 @@ _NARRATIVE_VALUE = re.compile(r"\d{4}(?:-(?:\d\d|SP|SU|FA|WI)|$)")
 
 def _states_story_time(doc: Document, name: str, m: re.Match[str]) -> bool:
     """Only a date that opens its sentence frames what follows; one inside a clause ("charged in the
-    Dec. 21, 1988, bombing", "who were invited in July 1997") is a side remark."""
+    May 3, 1979, fire", "who were hired in June 1994") is a side remark."""
     if not _STATED_YEAR.search(m.group()) or not _opens_sentence(doc, m.start()):
         return False
     return name in _STORY_TIME_RULES or name == "year"

@@ -92,9 +92,9 @@ def test_clock_time_alone_makes_no_event() -> None:
 
 def test_summary_drops_leading_discourse_and_participial_openers() -> None:
     [event] = events(
-        "Speaking hours after the Sept. 7 strike, the envoy said the attack showed contempt for peace."
+        "Speaking hours after the May 4 flood, the mayor said the damage showed years of neglect."
     )
-    assert event.summary == "The envoy said the attack showed contempt for peace."
+    assert event.summary == "The mayor said the damage showed years of neglect."
     [event] = events("Meanwhile, the army withdrew from the ridge on Tuesday.")
     assert event.summary == "The army withdrew from the ridge on Tuesday."
 
@@ -172,9 +172,9 @@ def test_event_date_conversion() -> None:
 
 
 def test_summary_drops_a_wire_dateline() -> None:
-    sentence = "KYIV, Sept. 7 (Reuters) - Russia launched its largest air attack of the war on Sunday."
-    expected = "Russia launched its largest air attack of the war on Sunday."
-    assert summarize(sentence, ("Sept. 7", "Sunday")) == expected
+    sentence = "TARNVIK, Oct. 9 (Coast Wire) - Storm surges flooded the old harbour district on Sunday."
+    expected = "Storm surges flooded the old harbour district on Sunday."
+    assert summarize(sentence, ("Oct. 9", "Sunday")) == expected
     sentence = "HEMPSTEAD, N.Y., Sept. 26 — The candidate was escorted off the campus on Monday afternoon."
     assert summarize(sentence, ("Sept. 26",)).startswith("The candidate was escorted")
 
@@ -208,8 +208,8 @@ def test_summary_cut_does_not_end_on_a_dangling_word() -> None:
 
 
 def test_summary_drops_a_wire_dateline_without_a_date() -> None:
-    summary = summarize("MIDWAY ATOLL - Seventy-four years ago, a naval battle here changed the war.", ())
-    assert summary == "Seventy-four years ago, a naval battle here changed the war."
+    summary = summarize("KESTREL ISLAND - Sixty-two years ago, a great storm here reshaped the coast.", ())
+    assert summary == "Sixty-two years ago, a great storm here reshaped the coast."
 
 
 def test_a_dateline_alone_is_not_an_event() -> None:

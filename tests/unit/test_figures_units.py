@@ -93,8 +93,8 @@ def test_real_after_a_word_number_is_no_currency() -> None:
 
 
 def test_passengers_and_crew_are_people() -> None:
-    f = figures("The ferry had 239 passengers and crew on board.")[0]
-    assert (f.value, f.unit, f.text) == (239, "person", "239 passengers and crew")
+    f = figures("The ferry had 187 passengers and crew on board.")[0]
+    assert (f.value, f.unit, f.text) == (187, "person", "187 passengers and crew")
 
 
 def test_not_one_bit_is_no_figure() -> None:
@@ -127,7 +127,7 @@ def test_the_before_a_count_is_no_anaphora() -> None:
     [
         ('The phone has a 6" screen.', 6, "inch"),
         ("The board is 9 ft 4 in long.", 9, "foot"),
-        ("The price starts at dollar 22.5 million.", 22.5e6, "USD"),
+        ("The villa is listed at dollar 31.5 million.", 31.5e6, "USD"),
         ("The ticket is $ 40 and fifty.", 40.5, "USD"),
         ("Rents rose in the six largest cities.", 6, "large city"),
         ("We ranked the 20 most expensive hotels.", 20, "expensive hotel"),
@@ -144,8 +144,8 @@ def test_inches_after_feet_are_their_own_figure() -> None:
 
 
 def test_a_model_name_in_the_plural_is_counted() -> None:
-    f = figures("The airline has another 28 Airbus A320s, each seating 180.")[0]
-    assert (f.value, f.unit, f.about) == (28, "Airbus A320", "Airbus A320s")
+    f = figures("The carrier has another 17 Airbus A320s, each seating 180.")[0]
+    assert (f.value, f.unit, f.about) == (17, "Airbus A320", "Airbus A320s")
 
 
 def test_a_vague_measure_is_not_extended_twice() -> None:

@@ -17,11 +17,11 @@ NO_REPORT = [
     "Ms. Lind urged the council to repair the bridge before the winter storms.",
     "The regional board hopes to close the deal before the end of the year.",
     "The union opposed the plan to merge the two rail depots next spring.",
-    "Ms. Lind called into a radio program when she was home sick with the flu.",
+    "Ms. Lind phoned a late-night radio show while she was off work with a cold.",
     "The union called off the strike after the vote on the new contract.",
     # the writer's own view, the writer's own count, a topic rather than a clause
     "I think the harbour will flood again before the winter is out.",
-    "On to Dover, where Ms. Reyes has logged the most visits, according to our totals.",
+    "Next stop Harwick, where Ms. Reyes has made the most trips, according to our tally.",
     "Brad Lund writes frequently about content marketing and small business strategy.",
     # a headline's kicker before a colon is no speaker label
     "Storm Over Harbour: Ferries Stay in Port as Winds Rise Along the Coast.",

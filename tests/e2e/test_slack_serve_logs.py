@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
-import hmac
 import logging
 import subprocess
 import sys
@@ -14,7 +12,7 @@ import httpx
 import pytest
 
 from tests.e2e.fake_slack import FakeSlack
-from tests.e2e.test_slack_serve_process import _env, _free_port
+from tests.e2e.test_slack_serve_process import _env, _free_port, signed_post
 
 SECRET = "logs-secret"
 
@@ -35,19 +33,7 @@ def _command(fake: FakeSlack, name: str, text: str) -> str:
 
 
 def _post(base: str, body: str, secret: str) -> int:
-    ts = str(int(time.time()))
-    signature = "v0=" + hmac.new(secret.encode(), f"v0:{ts}:{body}".encode(), hashlib.sha256).hexdigest()
-    response = httpx.post(
-        f"{base}/slack/events",
-        content=body,
-        timeout=10,
-        headers={
-            "Content-Type": "application/x-www-form-urlencoded",
-            "X-Slack-Request-Timestamp": ts,
-            "X-Slack-Signature": signature,
-        },
-    )
-    return response.status_code
+    return signed_post(base, body, secret).status_code
 
 
 @pytest.fixture

@@ -31,6 +31,22 @@ def _env(tmp_path: Path, **extra: str) -> dict[str, str]:
     return env
 
 
+def signed_post(base: str, body: str, secret: str) -> httpx.Response:
+    """A slash command form POSTed to a served app, signed with `secret` as Slack signs it."""
+    ts = str(int(time.time()))
+    signature = "v0=" + hmac.new(secret.encode(), f"v0:{ts}:{body}".encode(), hashlib.sha256).hexdigest()
+    return httpx.post(
+        f"{base}/slack/events",
+        content=body,
+        timeout=10,
+        headers={
+            "Content-Type": "application/x-www-form-urlencoded",
+            "X-Slack-Request-Timestamp": ts,
+            "X-Slack-Signature": signature,
+        },
+    )
+
+
 def _free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -91,19 +107,7 @@ def test_serve_process_listens_on_port_and_answers_a_signed_command(tmp_path: Pa
                 "response_url": fake.response_url("proc"),
             }
         )
-        ts = str(int(time.time()))
-        signature = "v0=" + hmac.new(SECRET.encode(), f"v0:{ts}:{body}".encode(), hashlib.sha256).hexdigest()
-        response = httpx.post(
-            f"{base}/slack/events",
-            content=body,
-            timeout=10,
-            headers={
-                "Content-Type": "application/x-www-form-urlencoded",
-                "X-Slack-Request-Timestamp": ts,
-                "X-Slack-Signature": signature,
-            },
-        )
-        assert response.status_code == 200
+        assert signed_post(base, body, SECRET).status_code == 200
         [message] = fake.wait_for_response("proc", timeout=10)
         assert violations(message) == []
         assert "Nothing on the timeline" in message["text"]

@@ -12,6 +12,7 @@ from datetime import date
 
 from extract.furniture import blank_furniture
 from extract.lexicons import word_set, words_cased
+from extract.quoted_names import unquote_names
 
 # A sentence ends at . ! ? (or …) plus closing quotes/brackets, before whitespace.
 # `[.!?…]+` is written `[.!?…][.!?…]*`: a pattern that opens with a plain character set
@@ -39,8 +40,9 @@ class Document:
     @classmethod
     def parse(cls, text: str, published: date | None = None) -> Document:
         """Segment `text`; page furniture (captions, "ALSO READ:", share rows...) is blanked to spaces
-        first, so no extractor reads it and every offset stays that of the original text."""
-        text = blank_furniture(text)
+        first, so no extractor reads it and every offset stays that of the original text; the marks around
+        a name written in quotation marks (“Sami” said) are blanked too (extract/quoted_names.py)."""
+        text = unquote_names(blank_furniture(text))
         doc = cls(text=text, published=published)
         for pi, m in enumerate(_trimmed_paragraphs(text)):
             doc.paragraphs.append(m)

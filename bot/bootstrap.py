@@ -54,14 +54,20 @@ class Container:
 
     def uow(self) -> UnitOfWork:
         """A new unit of work on the (upgraded) database."""
-        from store.database import make_session_factory
         from store.uow import SqlUnitOfWork
+
+        return SqlUnitOfWork(self.sessions())
+
+    def sessions(self) -> Any:
+        """The session factory of the (upgraded) database, for stores that keep their own
+        transactions (Slack installations, called by Bolt)."""
+        from store.database import make_session_factory
 
         if not self._upgraded:
             self.upgrade_database()
         if self._session_factory is None:
             self._session_factory = make_session_factory(self.engine)
-        return SqlUnitOfWork(self._session_factory)
+        return self._session_factory
 
     def ingest_batch_size(self) -> int:
         """Articles per transaction when many are ingested at once, as suits the database."""

@@ -5,6 +5,9 @@ from __future__ import annotations
 from pydantic import Field, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+# The bot scopes manifest.yml asks for, which an OAuth install requests unless SLACK_SCOPES says otherwise.
+DEFAULT_BOT_SCOPES = "commands,chat:write,chat:write.public,users:read,files:read"
+
 
 class Settings(BaseSettings):
     model_config = SettingsConfigDict(env_file=".env", env_file_encoding="utf-8", extra="ignore")
@@ -14,6 +17,10 @@ class Settings(BaseSettings):
     slack_signing_secret: str | None = Field(default=None, validation_alias="SLACK_SIGNING_SECRET")
     slack_app_token: str | None = Field(default=None, validation_alias="SLACK_APP_TOKEN")
     slack_api_url: str = Field(default="https://slack.com/api/", validation_alias="SLACK_API_URL")
+    # OAuth install for many workspaces ("Add to Slack"): setting the client id switches it on.
+    slack_client_id: str | None = Field(default=None, validation_alias="SLACK_CLIENT_ID")
+    slack_client_secret: str | None = Field(default=None, validation_alias="SLACK_CLIENT_SECRET")
+    slack_scopes: str = Field(default=DEFAULT_BOT_SCOPES, validation_alias="SLACK_SCOPES")
     admins: str = Field(default="", validation_alias="BRIEFBOT_ADMINS")
     port: int = Field(default=3000, validation_alias="PORT")
     # Fetch from loopback and private networks too (tests, self-hosted feeds); link-local never.
@@ -32,6 +39,16 @@ class Settings(BaseSettings):
     @classmethod
     def _trailing_slash(cls, url: str) -> str:
         return url if url.endswith("/") else url + "/"
+
+    @property
+    def oauth_enabled(self) -> bool:
+        """Many workspaces install the app with OAuth (SLACK_CLIENT_ID set) instead of one bot token."""
+        return bool(self.slack_client_id)
+
+    @property
+    def scope_list(self) -> list[str]:
+        """SLACK_SCOPES as a list (comma or space separated)."""
+        return [x for x in self.slack_scopes.replace(",", " ").split() if x]
 
     @property
     def admin_ids(self) -> frozenset[str]:

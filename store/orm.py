@@ -351,3 +351,7 @@ def include_in_autogenerate(obj: Any, name: str | None, type_: str, reflected: b
     if type_ == "table" and any(name.startswith(f"{t}_fts") for t in SEARCHABLE_TABLES):
         return False
     return not (type_ in ("column", "index") and "search_vector" in name)
+
+
+# Slack installations live in their own module; imported here so `Base.metadata` holds them.
+from store import orm_slack as _orm_slack  # noqa: E402,F401

@@ -19,7 +19,8 @@ from bot.slack.backend import AdminDesk, HandlerQuestions, Questions, SlackConta
 from bot.slack.config import Mode, require_settings
 from bot.slack.directory import SlackDirectory
 from bot.slack.files import SlackOpmlReader
-from bot.slack.listeners import briefbot, more, questions
+from bot.slack.listeners import briefbot, more, questions, uninstall
+from bot.slack.oauth import oauth_settings
 from bot.sources_probe import HttpSourceProbe
 from handlers.admin import SourceProbe
 
@@ -58,7 +59,7 @@ def quiet_bolt_logs() -> None:
 def make_web_client(settings: Settings, token: str | None = None) -> WebClient:
     """A Web API client on SLACK_API_URL that waits out 429s (Retry-After) and retries dropped connections."""
     return WebClient(
-        token=token or settings.slack_bot_token,
+        token=settings.slack_bot_token if token is None else (token or None),
         base_url=settings.slack_api_url,
         retry_handlers=[*default_retry_handlers(), RateLimitErrorRetryHandler(max_retry_count=2)],
     )
@@ -81,15 +82,18 @@ def build_slack_app(
     """
     require_settings(settings, mode)
     quiet_bolt_logs()
-    client = make_web_client(settings)
+    many_workspaces = settings.oauth_enabled and mode == "http"
+    # With OAuth each request carries its workspace's token (Bolt's `client`); the app's has none.
+    client = make_web_client(settings, token="" if many_workspaces else None)
     app = App(
         client=client,
         signing_secret=settings.slack_signing_secret or "",
         # Socket Mode requests arrive over an authenticated WebSocket; there is nothing to sign.
         request_verification_enabled=mode == "http",
-        token_verification_enabled=verify_token,
+        token_verification_enabled=verify_token and not many_workspaces,
         process_before_response=False,
         listener_executor=listener_executor,
+        oauth_settings=oauth_settings(settings, _sessions(container)) if many_workspaces else None,
     )
     answers = ask or HandlerQuestions(uow_factory=container.uow, clock=container.clock)
     desk = AdminDesk(
@@ -104,6 +108,8 @@ def build_slack_app(
             http_client_factory=container_http(container, settings),
         ),
     )
+    if many_workspaces:
+        uninstall.register(app, container.uow, container.clock)
     questions.register(app, answers)
     more.register(app, answers)
     briefbot.register(app, answers, desk)
@@ -119,6 +125,13 @@ def _log_error(error: Exception, body: dict[str, Any]) -> None:
         body.get("user_id") or (body.get("user") or {}).get("id"),
         error,
     )
+
+
+def _sessions(container: SlackContainer) -> Any:
+    sessions = getattr(container, "sessions", None)
+    if not callable(sessions):
+        raise TypeError("OAuth installs need a container with sessions() (bot.bootstrap.Container)")
+    return sessions()
 
 
 def container_http(container: SlackContainer, settings: Settings) -> Callable[[], httpx.Client]:

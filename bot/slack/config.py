@@ -12,6 +12,7 @@ _WHERE = {
     "SLACK_BOT_TOKEN": "the Bot User OAuth Token (xoxb-...) under OAuth & Permissions",
     "SLACK_SIGNING_SECRET": "the Signing Secret under Basic Information > App Credentials",
     "SLACK_APP_TOKEN": "an app-level token (xapp-...) with connections:write, under Basic Information",
+    "SLACK_CLIENT_SECRET": "the Client Secret under Basic Information > App Credentials",
 }
 
 
@@ -21,6 +22,11 @@ class SlackSettingsError(RuntimeError):
 
 def missing_settings(settings: Settings, mode: Mode) -> list[str]:
     """Names of the environment variables `mode` needs and that are not set."""
+    if settings.oauth_enabled and mode == "http":
+        # Each workspace's token comes from its installation: no SLACK_BOT_TOKEN.
+        needed = {"SLACK_CLIENT_SECRET": settings.slack_client_secret}
+        needed["SLACK_SIGNING_SECRET"] = settings.slack_signing_secret
+        return [name for name, value in needed.items() if not value]
     needed = {"SLACK_BOT_TOKEN": settings.slack_bot_token}
     if mode == "http":
         needed["SLACK_SIGNING_SECRET"] = settings.slack_signing_secret

@@ -35,6 +35,8 @@ class FakeSlackState:
     rate_limited: dict[str, int] = field(default_factory=dict)  # api method -> 429s still to send
     server_errors: dict[str, int] = field(default_factory=dict)  # api method -> 500s to send (-1: always)
     files: dict[str, dict[str, Any]] = field(default_factory=dict)  # file id -> files.info "file" object
+    oauth_codes: dict[str, dict[str, Any]] = field(default_factory=dict)  # code -> oauth.v2.access answer
+    tokens: dict[str, dict[str, Any]] = field(default_factory=dict)  # bot token -> auth.test answer
 
 
 class FakeSlack:
@@ -144,6 +146,12 @@ class FakeSlack:
                 self._send(200, json.dumps(self._answer(method, body)).encode(), "application/json")
 
             def _answer(self, method: str, body: dict[str, Any]) -> dict[str, Any]:
+                token = (self.headers.get("Authorization") or "").removeprefix("Bearer ")
+                if method == "auth.test" and token in fake.state.tokens:
+                    return {"ok": True, **fake.state.tokens[token]}
+                if method == "oauth.v2.access":
+                    answer = fake.state.oauth_codes.get(str(body.get("code")))
+                    return {"ok": True, **answer} if answer else {"ok": False, "error": "invalid_code"}
                 if method == "auth.test":
                     return {
                         "ok": True,

@@ -1,0 +1,34 @@
+"""app_uninstalled and tokens_revoked (OAuth mode): forget the workspace's tokens, stop its digests.
+
+Bolt's own token revocation handlers delete the installation and bot rows; on app_uninstalled
+this also does what briefbot itself does for the workspace (handlers.workspaces).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from typing import Any
+
+from slack_bolt import Ack, App, BoltContext
+
+from handlers.ports import Clock, UnitOfWork
+from handlers.workspaces import forget_workspace
+
+logger = logging.getLogger(__name__)
+
+
+def register(app: App, uow: Callable[[], UnitOfWork], clock: Clock) -> None:
+    app.event("tokens_revoked")(app.default_tokens_revoked_event_listener())
+    delete_tokens = app.default_app_uninstalled_event_listener()
+
+    @app.event("app_uninstalled")
+    def uninstalled(ack: Ack, body: dict[str, Any], context: BoltContext) -> None:
+        ack()
+        delete_tokens(context)
+        team = str(context.team_id or body.get("team_id") or "")
+        if team:
+            stopped = forget_workspace(team, uow=uow(), now=clock.now(), reason="app_uninstalled")
+            logger.info(
+                "workspace %s uninstalled the app: tokens deleted, %d digest(s) stopped", team, stopped
+            )

@@ -164,6 +164,10 @@ class FakeSlack:
                         "ts": f"{len(fake.calls)}.000100",
                         "message": {"text": body.get("text")},
                     }
+                if method in ("views.publish", "views.open", "views.update"):
+                    view = body.get("view")
+                    view = json.loads(view) if isinstance(view, str) else view
+                    return {"ok": True, "view": {"id": f"V{len(fake.calls)}", **(view or {})}}
                 if method == "files.info":
                     file = fake.state.files.get(str(body.get("file")))
                     return {"ok": True, "file": file} if file else {"ok": False, "error": "file_not_found"}

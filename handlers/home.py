@@ -22,7 +22,7 @@ from handlers.schedule import WEEKDAYS, describe, next_slot
 
 WEEK = timedelta(days=7)
 TOP_WINDOW = timedelta(hours=24)
-TOP_STORIES = 10
+TOP_STORIES = 5
 # Events of the last 24 hours read to find the top stories (newest first): a day's news is far fewer.
 _TOP_EVENTS_CAP = 500
 # Stories loaded in full to rank them: the reports of the day seldom touch more.

@@ -97,7 +97,9 @@ def render_home(summary: HomeSummary) -> View:
             ActionsBlock(
                 block_id="home_admin",
                 elements=[
-                    ButtonElement(text="Add a source", action_id=OPEN_ADD_SOURCE, value="open", style="primary"),
+                    ButtonElement(
+                        text="Add a source", action_id=OPEN_ADD_SOURCE, value="open", style="primary"
+                    ),
                     ButtonElement(text="Set a digest", action_id=OPEN_SET_DIGEST, value="open"),
                 ],
             )
@@ -116,9 +118,13 @@ def when(moment: datetime) -> str:
 
 
 def _top_stories(stories: list[TopStory]) -> list[Block]:
-    blocks: list[Block] = [DividerBlock(), section(bold("Top stories of the last 24 hours"))]
+    blocks: list[Block] = [
+        DividerBlock(),
+        section(bold("Top stories reported in the last 24 hours")),
+        context("The most outlets first; ask /timeline TOPIC for the whole story."),
+    ]
     if not stories:
-        return [*blocks, context("Nothing new in the last 24 hours.")]
+        return [*blocks[:2], context("Nothing new reported in the last 24 hours.")]
     for story in stories:
         outlets = "1 outlet" if story.outlets == 1 else f"{story.outlets} outlets"
         cited = ", ".join(link(a.url, a.outlet or a.title or a.url, limit=60) for a in story.sources)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import threading
+import time
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
@@ -35,6 +36,7 @@ class FakeSlackState:
     rate_limited: dict[str, int] = field(default_factory=dict)  # api method -> 429s still to send
     server_errors: dict[str, int] = field(default_factory=dict)  # api method -> 500s to send (-1: always)
     files: dict[str, dict[str, Any]] = field(default_factory=dict)  # file id -> files.info "file" object
+    feed_delays: dict[str, float] = field(default_factory=dict)  # feed path -> seconds before it answers
 
 
 class FakeSlack:
@@ -102,6 +104,7 @@ class FakeSlack:
                 parts = urlsplit(self.path)
                 if parts.path in fake.state.feeds:
                     content_type, body = fake.state.feeds[parts.path]
+                    time.sleep(fake.state.feed_delays.get(parts.path, 0.0))
                     fake._record(Call("GET", parts.path, dict(self.headers), {}))
                     self._send(200, body, content_type)
                     return

@@ -22,6 +22,7 @@ from slack_sdk.models.views import View
 from bot.bootstrap import build
 from bot.settings import Settings
 from bot.slack.app import build_slack_app
+from bot.slack.listeners import home as home_listener
 from bot.slack.render_home import (
     ADD_SOURCE_MODAL,
     DIGEST_MODAL,
@@ -286,3 +287,21 @@ def test_the_digest_modal_sets_a_digest_and_refuses_what_the_command_refuses(sta
         [sub] = uow.digests.subscriptions("C0042")
     assert (sub.time, sub.timezone, sub.topic, sub.team) == ("07:30", "Europe/Kyiv", "harbour", "T0001")
     assert "daily at 07:30 Europe/Kyiv" in json.dumps(published_to(stack, CONFIGURED_ADMIN, before))
+
+
+def test_a_slow_probe_answers_with_a_fetching_modal_then_updates_it(
+    stack: Stack, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(home_listener, "PROBE_WAIT", 0.2)
+    stack.fake.state.feeds["/feeds/slow.xml"] = ("application/rss+xml", FEED_XML)
+    stack.fake.state.feed_delays["/feeds/slow.xml"] = 1.0
+    feed = f"{stack.fake.url}/feeds/slow.xml"
+    updates = len(stack.fake.api_calls("views.update"))
+    started = time.monotonic()
+    answer = submit(stack, CONFIGURED_ADMIN, ADD_SOURCE_MODAL, {"home_url": {"url": {"value": feed}}})
+    assert time.monotonic() - started < 1.0  # acked before the fetch ended
+    assert answer["response_action"] == "update" and "Fetching" in json.dumps(answer["view"])
+    call = wait_calls(stack, "views.update", updates + 1)[-1]
+    assert call.body["view_id"] == "VMODAL"
+    assert "Now following source" in json.dumps(call.body["view"])
+    assert _source(stack, feed) is not None

@@ -100,6 +100,10 @@ class FakeArticles:
     def count(self) -> int:
         return len(self.rows)
 
+    def fetched_after(self, article_id: int, moment: datetime | None) -> bool:
+        """Whether the article was fetched after `moment` (always, without one), as FactSearch means it."""
+        return moment is None or next(a for a in self.rows if a.id == article_id).fetched_at > moment
+
     def ref(self, article_id: int) -> ArticleRef:
         a = next(a for a in self.rows if a.id == article_id)
         return ArticleRef(id=a.id, url=a.url, title=a.title, outlet=a.outlet, published=a.published)
@@ -135,6 +139,7 @@ class FakeEvents:
             for e in self.rows
             if _matches(" ".join([e.summary, e.sentence, *e.actors, *e.places]), search.terms)
             and _in_window(_event_day(e.date), search)
+            and self.articles.fetched_after(e.article.id, search.fetched_after)
         ]
         rows.sort(key=lambda e: (_event_day(e.date), e.id), reverse=search.newest_first)
         return _page(rows, search)
@@ -258,6 +263,7 @@ class FakePeople:
 class FakeSources:
     def __init__(self) -> None:
         self.rows: list[Source] = []
+        self.seen: list[tuple[int, datetime]] = []  # (source id, seen at) of each item a poller took
 
     def add(self, url: str, *, name: str | None, kind: str, created_by: str | None) -> Source:
         src = Source(
@@ -292,6 +298,13 @@ class FakeSources:
         new = src.model_copy(update={"active": active})
         self.rows[self.rows.index(src)] = new
         return new
+
+    def seen_counts(self, since: datetime) -> dict[int, int]:
+        counts: dict[int, int] = {}
+        for source_id, at in self.seen:
+            if at >= since:
+                counts[source_id] = counts.get(source_id, 0) + 1
+        return counts
 
 
 class FakeAudit:

@@ -19,7 +19,7 @@ from bot.slack.backend import AdminDesk, HandlerQuestions, Questions, SlackConta
 from bot.slack.config import Mode, require_settings
 from bot.slack.directory import SlackDirectory
 from bot.slack.files import SlackOpmlReader
-from bot.slack.listeners import briefbot, more, questions, uninstall
+from bot.slack.listeners import briefbot, home, more, questions, uninstall
 from bot.slack.oauth import oauth_settings
 from bot.sources_probe import HttpSourceProbe
 from handlers.admin import SourceProbe
@@ -108,11 +108,11 @@ def build_slack_app(
             http_client_factory=container_http(container, settings),
         ),
     )
-    if many_workspaces:
-        uninstall.register(app, container.uow, container.clock)
+    uninstall.register(app, container.uow, container.clock, oauth=many_workspaces)
     questions.register(app, answers)
     more.register(app, answers)
     briefbot.register(app, answers, desk)
+    home.register(app, desk, container)
     app.error(_log_error)
     return app
 

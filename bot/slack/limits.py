@@ -8,6 +8,7 @@ from __future__ import annotations
 from typing import Any
 
 MAX_BLOCKS = 50
+MAX_VIEW_BLOCKS = 100  # a Home tab or a modal
 MAX_SECTION_TEXT = 3000
 MAX_HEADER_TEXT = 150
 MAX_CONTEXT_ELEMENTS = 10
@@ -29,6 +30,15 @@ def violations(message: dict[str, Any]) -> list[str]:
     blocks = message.get("blocks") or []
     if len(blocks) > MAX_BLOCKS:
         problems.append(f"{len(blocks)} blocks (max {MAX_BLOCKS})")
+    for i, block in enumerate(blocks):
+        problems.extend(f"block {i} ({block.get('type')}): {p}" for p in _block_violations(block))
+    return problems
+
+
+def view_violations(view: dict[str, Any]) -> list[str]:
+    """Every Block Kit limit a view (Home tab or modal, as a dict) breaks; empty when it is fine."""
+    blocks = view.get("blocks") or []
+    problems = [f"{len(blocks)} blocks (max {MAX_VIEW_BLOCKS})"] if len(blocks) > MAX_VIEW_BLOCKS else []
     for i, block in enumerate(blocks):
         problems.extend(f"block {i} ({block.get('type')}): {p}" for p in _block_violations(block))
     return problems

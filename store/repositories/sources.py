@@ -5,7 +5,7 @@ from __future__ import annotations
 import builtins
 from datetime import datetime, timedelta
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete, func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -64,6 +64,15 @@ class SqlSourceRepository:
         row.active = active
         self._session.flush()
         return _to_source(row)
+
+    def seen_counts(self, since: datetime) -> dict[int, int]:
+        """How many items each source's poller has taken since `since` (sources with none left out)."""
+        rows = self._session.execute(
+            select(SourceItemRow.source_id, func.count())
+            .where(SourceItemRow.seen_at >= since)
+            .group_by(SourceItemRow.source_id)
+        ).all()
+        return {source_id: count for source_id, count in rows}
 
     # Polling state: not in the handlers' ports yet; the poller uses these.
 

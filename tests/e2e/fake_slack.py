@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import threading
+import time
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
@@ -37,6 +38,7 @@ class FakeSlackState:
     files: dict[str, dict[str, Any]] = field(default_factory=dict)  # file id -> files.info "file" object
     oauth_codes: dict[str, dict[str, Any]] = field(default_factory=dict)  # code -> oauth.v2.access answer
     tokens: dict[str, dict[str, Any]] = field(default_factory=dict)  # bot token -> auth.test answer
+    feed_delays: dict[str, float] = field(default_factory=dict)  # feed path -> seconds before it answers
 
 
 class FakeSlack:
@@ -104,6 +106,7 @@ class FakeSlack:
                 parts = urlsplit(self.path)
                 if parts.path in fake.state.feeds:
                     content_type, body = fake.state.feeds[parts.path]
+                    time.sleep(fake.state.feed_delays.get(parts.path, 0.0))
                     fake._record(Call("GET", parts.path, dict(self.headers), {}))
                     self._send(200, body, content_type)
                     return
@@ -172,6 +175,10 @@ class FakeSlack:
                         "ts": f"{len(fake.calls)}.000100",
                         "message": {"text": body.get("text")},
                     }
+                if method in ("views.publish", "views.open", "views.update"):
+                    view = body.get("view")
+                    view = json.loads(view) if isinstance(view, str) else view
+                    return {"ok": True, "view": {"id": f"V{len(fake.calls)}", **(view or {})}}
                 if method == "files.info":
                     file = fake.state.files.get(str(body.get("file")))
                     return {"ok": True, "file": file} if file else {"ok": False, "error": "file_not_found"}

@@ -1,4 +1,4 @@
-"""app_uninstalled and tokens_revoked (OAuth mode): forget the workspace's tokens, stop its digests.
+"""app_uninstalled and tokens_revoked: forget the workspace's tokens, stop its digests.
 
 Bolt's own token revocation handlers delete the installation and bot rows; on app_uninstalled
 this also does what briefbot itself does for the workspace (handlers.workspaces).
@@ -18,14 +18,23 @@ from handlers.workspaces import forget_workspace
 logger = logging.getLogger(__name__)
 
 
-def register(app: App, uow: Callable[[], UnitOfWork], clock: Clock) -> None:
-    app.event("tokens_revoked")(app.default_tokens_revoked_event_listener())
-    delete_tokens = app.default_app_uninstalled_event_listener()
+def register(app: App, uow: Callable[[], UnitOfWork], clock: Clock, *, oauth: bool) -> None:
+    """With OAuth, Bolt's handlers delete the tokens; with one bot token there are none to delete."""
+    if oauth:
+        app.event("tokens_revoked")(app.default_tokens_revoked_event_listener())
+        delete_tokens = app.default_app_uninstalled_event_listener()
+    else:
+
+        @app.event("tokens_revoked")
+        def revoked(ack: Ack, event: dict[str, Any]) -> None:
+            ack()
+            logger.warning("Slack revoked tokens of this app: %s", sorted(event.get("tokens") or {}))
 
     @app.event("app_uninstalled")
     def uninstalled(ack: Ack, body: dict[str, Any], context: BoltContext) -> None:
         ack()
-        delete_tokens(context)
+        if oauth:
+            delete_tokens(context)
         team = str(context.team_id or body.get("team_id") or "")
         if team:
             stopped = forget_workspace(team, uow=uow(), now=clock.now(), reason="app_uninstalled")

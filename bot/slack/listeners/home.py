@@ -1,0 +1,248 @@
+"""The App Home: the Home tab on app_home_opened, its admin buttons, and the two modals they open.
+
+Every change is made through the AdminDesk (the use cases /briefbot runs, audited there) and is
+followed by a fresh Home tab. A button is only drawn for admins, but a click is checked again: a
+forged action from anyone else is refused, logged and changes nothing.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from concurrent.futures import Executor, ThreadPoolExecutor
+from concurrent.futures import TimeoutError as FutureTimeout
+from typing import Any
+
+from slack_bolt import Ack, App
+from slack_sdk import WebClient
+
+from bot.slack.backend import AdminDesk, SlackContainer
+from bot.slack.mrkdwn import clip
+from bot.slack.render_home import (
+    ADD_SOURCE_MODAL,
+    CADENCE_INPUT,
+    CHANNEL_INPUT,
+    DIGEST_MODAL,
+    NAME_INPUT,
+    OPEN_ADD_SOURCE,
+    OPEN_SET_DIGEST,
+    PAUSE_SOURCE,
+    RESUME_SOURCE,
+    TIME_INPUT,
+    TOPIC_INPUT,
+    URL_INPUT,
+    ZONE_INPUT,
+    add_source_modal,
+    checking_modal,
+    digest_modal,
+    render_home,
+    source_added_modal,
+)
+from handlers.admin import AdminError
+from handlers.home import AlertFeed, digest_words, summarize_home
+
+logger = logging.getLogger(__name__)
+
+# Slack drops a view_submission not acked within 3 s: a probe still running after this long is
+# answered from a "Fetching…" modal that is updated when it ends.
+PROBE_WAIT = 2.0
+SORRY = "Sorry, something went wrong on our side; it has been logged."
+REFUSED = "Only briefbot admins can do this (workspace admins, or users in BRIEFBOT_ADMINS)."
+_SLACK_LINK = re.compile(r"^<([^|>]+)(?:\|[^>]*)?>$")
+
+
+class HomeTab:
+    """Builds and publishes one user's Home tab."""
+
+    def __init__(self, desk: AdminDesk, container: SlackContainer, alerts: AlertFeed | None) -> None:
+        self.desk = desk
+        self._container = container
+        self._alerts = alerts
+
+    def publish(self, client: WebClient, user: str, team: str | None) -> None:
+        """views.publish the user's Home tab; a failure is logged, never raised into Bolt."""
+        try:
+            summary = summarize_home(
+                uow=self._container.uow(),
+                now=self._container.clock.now(),
+                team=team,
+                admin=self.desk.may_administer(user),
+                alerts=self._alerts(user, team) if self._alerts else (),
+            )
+            client.views_publish(user_id=user, view=render_home(summary))
+        except Exception:
+            logger.exception("publishing the Home tab failed (user=%s, team=%s)", user, team)
+
+
+def register(
+    app: App,
+    desk: AdminDesk,
+    container: SlackContainer,
+    *,
+    alerts: AlertFeed | None = None,
+    probes: Executor | None = None,
+) -> None:
+    """The Home tab's event, actions and view submissions. `alerts` lists a user's watches;
+    `probes` runs source probes (a small thread pool by default)."""
+    home = HomeTab(desk, container, alerts)
+    pool = probes or ThreadPoolExecutor(max_workers=4, thread_name_prefix="home-probe")
+
+    @app.event("app_home_opened")
+    def opened(event: dict[str, Any], body: dict[str, Any], client: WebClient) -> None:
+        if event.get("tab") == "home":  # the Messages tab is a conversation, nothing to publish
+            home.publish(client, str(event.get("user", "")), body.get("team_id"))
+
+    def toggle(ack: Ack, body: dict[str, Any], action: dict[str, Any], client: WebClient) -> None:
+        ack()
+        user, team = _who(body)
+        verb = "pause" if action.get("action_id") == PAUSE_SOURCE else "resume"
+        value = str(action.get("value", ""))
+        if not _allowed(desk, user, f"{verb} source {value[:20]}"):
+            home.publish(client, user, team)  # without the buttons this user should never have seen
+            return
+        try:
+            desk.change(user, verb, int(value))
+        except (AdminError, ValueError) as exc:
+            # The source was removed meanwhile, or the value is not ours: the new tab shows the truth.
+            logger.info("Home %s of source %r did nothing: %s", verb, value[:20], exc)
+        home.publish(client, user, team)
+
+    app.action(PAUSE_SOURCE)(toggle)
+    app.action(RESUME_SOURCE)(toggle)
+
+    @app.action(OPEN_ADD_SOURCE)
+    def open_add_source(ack: Ack, body: dict[str, Any], client: WebClient) -> None:
+        ack()
+        _open(client, body, desk, add_source_modal(), "add a source")
+
+    @app.action(OPEN_SET_DIGEST)
+    def open_set_digest(ack: Ack, body: dict[str, Any], client: WebClient) -> None:
+        ack()
+        _open(client, body, desk, digest_modal(), "set a digest")
+
+    @app.view(ADD_SOURCE_MODAL)
+    def add_source(ack: Ack, body: dict[str, Any], view: dict[str, Any], client: WebClient) -> None:
+        user, team = _who(body)
+        if not _allowed(desk, user, "add a source"):
+            ack(response_action="errors", errors={URL_INPUT[0]: REFUSED})
+            return
+        url = _unwrap(_text(view, URL_INPUT))
+        name = _text(view, NAME_INPUT) or None
+        running = pool.submit(desk.add, user, url, name)
+        try:
+            added = running.result(timeout=PROBE_WAIT)
+        except FutureTimeout:
+            ack(response_action="update", view=checking_modal(url))
+            _finish_late(client, view, running, url)
+        except AdminError as exc:  # not a URL, already followed, or the probe could not read it
+            ack(response_action="errors", errors={URL_INPUT[0]: clip(str(exc), 500)})
+            return
+        except Exception:
+            logger.exception("adding a source from the Home tab failed (user=%s, url=%r)", user, url[:200])
+            ack(response_action="errors", errors={URL_INPUT[0]: SORRY})
+            return
+        else:
+            ack(response_action="update", view=source_added_modal(added))
+        home.publish(client, user, team)
+
+    @app.view(DIGEST_MODAL)
+    def set_digest(ack: Ack, body: dict[str, Any], view: dict[str, Any], client: WebClient) -> None:
+        user, team = _who(body)
+        if not _allowed(desk, user, "set a digest"):
+            ack(response_action="errors", errors={CHANNEL_INPUT[0]: REFUSED})
+            return
+        channel = _state(view, CHANNEL_INPUT).get("selected_conversation")
+        if not channel:
+            ack(
+                response_action="errors", errors={CHANNEL_INPUT[0]: "Pick the channel to post the digest in."}
+            )
+            return
+        words = digest_words(
+            cadence=_option(view, CADENCE_INPUT) or "daily",
+            time=str(_state(view, TIME_INPUT).get("selected_time") or ""),
+            timezone=_option(view, ZONE_INPUT) or "UTC",
+            topic=_text(view, TOPIC_INPUT) or None,
+        )
+        try:
+            desk.digest(user, str(channel), team, words)
+        except AdminError as exc:
+            ack(response_action="errors", errors={_digest_field(str(exc)): clip(str(exc), 500)})
+            return
+        except Exception:
+            logger.exception("setting a digest from the Home tab failed (user=%s, words=%r)", user, words)
+            ack(response_action="errors", errors={CHANNEL_INPUT[0]: SORRY})
+            return
+        ack()
+        home.publish(client, user, team)
+
+
+def _finish_late(client: WebClient, view: dict[str, Any], running: Any, url: str) -> None:
+    """Put the slow probe's outcome in the modal that says it is fetching."""
+    try:
+        shown = source_added_modal(running.result())
+    except AdminError as exc:
+        shown = add_source_modal(url=url, problem=str(exc))
+    except Exception:
+        logger.exception("adding a source from the Home tab failed (url=%r)", url[:200])
+        shown = add_source_modal(url=url, problem=SORRY)
+    try:
+        client.views_update(view_id=str(view.get("id", "")), view=shown)
+    except Exception:
+        logger.exception("updating the add-source modal failed (url=%r)", url[:200])
+
+
+def _open(client: WebClient, body: dict[str, Any], desk: AdminDesk, modal: Any, what: str) -> None:
+    user, _ = _who(body)
+    if not _allowed(desk, user, what):
+        return
+    try:
+        client.views_open(trigger_id=str(body.get("trigger_id", "")), view=modal)
+    except Exception:
+        logger.exception("opening the %s modal failed (user=%s)", what, user)
+
+
+def _allowed(desk: AdminDesk, user: str, what: str) -> bool:
+    if desk.may_administer(user):
+        return True
+    logger.warning("refused a Home tab admin action from %s: %s", user, what)
+    return False
+
+
+def _who(body: dict[str, Any]) -> tuple[str, str | None]:
+    user = body.get("user") or {}
+    team = (body.get("team") or {}).get("id") or user.get("team_id")
+    return str(user.get("id", "")), team
+
+
+def _state(view: dict[str, Any], field: tuple[str, str]) -> dict[str, Any]:
+    block, action = field
+    found = ((view.get("state") or {}).get("values") or {}).get(block, {}).get(action)
+    return found if isinstance(found, dict) else {}
+
+
+def _text(view: dict[str, Any], field: tuple[str, str]) -> str:
+    return str(_state(view, field).get("value") or "").strip()
+
+
+def _option(view: dict[str, Any], field: tuple[str, str]) -> str | None:
+    option = _state(view, field).get("selected_option") or {}
+    value = option.get("value")
+    return str(value) if value else None
+
+
+def _digest_field(message: str) -> str:
+    """The input a digest error is about (the parser's messages name it)."""
+    lowered = message.lower()
+    if "time zone" in lowered:
+        return ZONE_INPUT[0]
+    if "time of day" in lowered:
+        return TIME_INPUT[0]
+    if "day of the week" in lowered:
+        return CADENCE_INPUT[0]
+    return CHANNEL_INPUT[0]
+
+
+def _unwrap(token: str) -> str:
+    # Pasted from a message, a link may come as <https://x|x>.
+    match = _SLACK_LINK.match(token)
+    return match.group(1) if match else token

@@ -117,7 +117,8 @@ def show_quotes(query: WhoSaidQuery, *, uow: UnitOfWork) -> WhoSaidResult:
     with uow:
         people, _, topic = split_person(query.terms, uow.people.find)
         if people:
-            by_person_search = search.model_copy(update={"person_ids": [p.id for p in people], "terms": topic})
+            ids = [p.id for p in people]
+            by_person_search = search.model_copy(update={"person_ids": ids, "terms": topic})
             by_person, total = uow.quotes.search(by_person_search)
             if total:
                 roles = {p.name: p.roles[0] for p in people if p.roles}

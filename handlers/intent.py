@@ -30,7 +30,7 @@ Command = Literal["whosaid", "timeline", "figures"]
 Action = Literal["ask", "more", "help", "unsure"]
 COMMANDS: tuple[Command, ...] = ("whosaid", "timeline", "figures")
 
-_STRIP = "\"“”‘’«»,;:!?()[]{}.…"
+_STRIP = '"“”‘’«»,;:!?()[]{}.…'
 _MENTION = re.compile(r"<@[A-Z0-9]+(?:\|[^>]*)?>")
 _WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 # A phrase starting with one of these may be a date even without "since" ("this week", "yesterday").
@@ -124,7 +124,9 @@ def parse_intent(text: str, *, today: date) -> Intent:
     since, until = window
     best = max(scores.values(), default=0)
     winners = [c for c in COMMANDS if scores.get(c) == best] if best else []
-    follow_opened = bool(keys) and (keys[0] in _FOLLOW_OPENERS or keys[:2] in (["what", "about"], ["how", "about"]))
+    follow_opened = bool(keys) and (
+        keys[0] in _FOLLOW_OPENERS or keys[:2] in (["what", "about"], ["how", "about"])
+    )
     if not winners:
         if not content:
             if since or until or limit:  # "only since Friday", "limit 5"
@@ -133,7 +135,9 @@ def parse_intent(text: str, *, today: date) -> Intent:
         topic = [t.text for t in content]
         if follow_opened and topic:
             return Intent(action="ask", topic=topic, since=since, until=until, limit=limit, follow_up=True)
-        return Intent(action="unsure", topic=topic, since=since, until=until, limit=limit, candidates=list(COMMANDS))
+        return Intent(
+            action="unsure", topic=topic, since=since, until=until, limit=limit, candidates=list(COMMANDS)
+        )
     if len(winners) > 1:
         topic = [t.text for t in content]
         return Intent(action="unsure", topic=topic, since=since, until=until, limit=limit, candidates=winners)
@@ -155,8 +159,11 @@ def parse_intent(text: str, *, today: date) -> Intent:
 
 def _tokenize(text: str) -> list[_Token]:
     cleaned = _MENTION.sub(" ", text).replace("’", "'").replace("‘", "'")
+    words = cleaned.split()
+    while words and words[0].startswith("@"):
+        words.pop(0)  # "@briefbot" typed as text rather than picked as a mention
     out: list[_Token] = []
-    for raw in cleaned.split():
+    for raw in words:
         word = raw.strip(_STRIP + "'")
         if word.lower().endswith("'s") and len(word) > 2:
             word = word[:-2]  # "Zelensky's" is Zelensky; "who's" is kept whole below
@@ -257,10 +264,10 @@ def _window_at(
         return None
     if key == "between":
         j = i + 1
-    if j == i + 1 and key in _DATE_PREPOSITIONS and tokens[j].key not in _DATE_OPENERS:
-        # "in November", "on 3 May", "in 2025": a month, a day or a year, not "in Velmora".
-        if not (tokens[j].key[:3] in _MONTH_STEMS or tokens[j].key[:1].isdigit()):
-            return None
+    # "in November", "on 3 May", "in 2025": a month, a day or a year, not "in Velmora".
+    dated = tokens[j].key[:3] in _MONTH_STEMS or tokens[j].key[:1].isdigit()
+    if j == i + 1 and key in _DATE_PREPOSITIONS and tokens[j].key not in _DATE_OPENERS and not dated:
+        return None
     read = _longest_date(tokens, j, today)
     if read is None:
         return None
@@ -331,7 +338,8 @@ def _cue_key(token: _Token) -> str:
         return key
     most = 2 if len(key) >= 9 else 1
     near = [c for c in singles if abs(len(c) - len(key)) <= most and _distance(key, c) <= most]
-    return near[0] if len(near) == 1 else key
+    # "happend" is near both "happen" and "happened": a typo if all it may be cue one question.
+    return near[0] if near and len({_cues()[(c,)][0] for c in near}) == 1 else key
 
 
 @functools.cache
@@ -398,7 +406,11 @@ def understood(intent: Intent, *, today: date, person_name: str | None = None) -
         head = f"Timeline of {topic}" if topic else "Timeline of everything"
     else:
         head = f"Figures on {topic}" if topic else "All figures"
-    return head + window_words(intent.since, intent.until, today) + (f" (up to {intent.limit})" if intent.limit else "")
+    return (
+        head
+        + window_words(intent.since, intent.until, today)
+        + (f" (up to {intent.limit})" if intent.limit else "")
+    )
 
 
 def window_words(since: date | None, until: date | None, today: date) -> str:
@@ -420,7 +432,7 @@ def _day(day: date, today: date) -> str:
 
 
 def slash_forms(intent: Intent) -> str:
-    """The slash commands that would ask what an unsure message seems to: "Try /whosaid Okafor wages or ..."."""
+    """The slash commands that would ask what an unsure message seems to ask: "Try /whosaid X or ..."."""
     query = intent.query_text()
     words = f" {query}" if query else ""
     forms = [f"/{c}{words}" for c in intent.candidates or COMMANDS]

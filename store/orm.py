@@ -351,3 +351,23 @@ def include_in_autogenerate(obj: Any, name: str | None, type_: str, reflected: b
     if type_ == "table" and any(name.startswith(f"{t}_fts") for t in SEARCHABLE_TABLES):
         return False
     return not (type_ in ("column", "index") and "search_vector" in name)
+
+
+class ThreadQuestionRow(Base):
+    """The last question asked in a Slack thread or DM (handlers.domain.AskedQuestion): one row a
+    thread, replaced by each new question there, read by whichever worker gets the reply."""
+
+    __tablename__ = "thread_questions"
+    __table_args__ = (UniqueConstraint("channel", "thread"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    channel: Mapped[str] = mapped_column(String(50))
+    thread: Mapped[str] = mapped_column(String(50))
+    command: Mapped[str] = mapped_column(String(10))
+    person: Mapped[str | None] = mapped_column(Text)
+    topic: Mapped[list[str]] = mapped_column(default=list)
+    since: Mapped[dt.date | None] = mapped_column(Date)
+    until: Mapped[dt.date | None] = mapped_column(Date)
+    page_limit: Mapped[int | None] = mapped_column(Integer)
+    next_offset: Mapped[int] = mapped_column(Integer, default=0)
+    asked_at: Mapped[datetime] = mapped_column(default=utcnow, index=True)

@@ -19,7 +19,7 @@ from bot.slack.backend import AdminDesk, HandlerQuestions, Questions, SlackConta
 from bot.slack.config import Mode, require_settings
 from bot.slack.directory import SlackDirectory
 from bot.slack.files import SlackOpmlReader
-from bot.slack.listeners import briefbot, more, questions
+from bot.slack.listeners import briefbot, mentions, more, questions
 from bot.sources_probe import HttpSourceProbe
 from handlers.admin import SourceProbe
 
@@ -107,6 +107,7 @@ def build_slack_app(
     questions.register(app, answers)
     more.register(app, answers)
     briefbot.register(app, answers, desk)
+    mentions.register(app, answers, container)
     app.error(_log_error)
     return app
 

@@ -66,7 +66,7 @@ def test_two_workers_writing_one_thread_leave_one_row(engine: Engine, uow: SqlUn
             with SqlUnitOfWork(factory) as mine:
                 mine.threads.remember(_asked(next_offset=n))
                 mine.commit()
-        except BaseException as exc:  # noqa: BLE001 (reported below, with the others)
+        except BaseException as exc:  # reported below, with the others
             errors.append(exc)
 
     threads = [threading.Thread(target=worker, args=(n,)) for n in (10, 20)]

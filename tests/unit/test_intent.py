@@ -58,6 +58,10 @@ TABLE: list[tuple[str, str, str]] = [
     ("who is talking about inflation", "/whosaid", "inflation"),
     ("what was Okafor quoted as saying yesterday", "/whosaid", "Okafor since 2026-12-02 until 2026-12-02"),
     ("quotes", "/whosaid", ""),
+    ("what did okafor say", "/whosaid", "okafor"),
+    ("Okafor quotes", "/whosaid", "Okafor"),
+    ("quotes about wages from the union", "/whosaid", "union wages"),
+    ("the latest quotes from Okafor", "/whosaid", "Okafor"),
     # what happened when
     ("timeline of the port strike since Monday", "/timeline", "port strike since 2026-11-30"),
     (
@@ -85,6 +89,9 @@ TABLE: list[tuple[str, str, str]] = [
     ("what happend at the refinery over the past week", "/timeline", "refinery since 2026-11-26"),
     ("what happened in Velmora", "/timeline", "Velmora"),
     ("timeline", "/timeline", ""),
+    ("latest on the strike", "/timeline", "strike"),
+    ("any updates on the ferry strike since Tuesday", "/timeline", "ferry strike since 2026-12-01"),
+    ("what is happening in Velmora today", "/timeline", "Velmora since 2026-12-03"),
     # what the numbers are
     ("how many drones?", "/figures", "drones"),
     (
@@ -125,9 +132,13 @@ TABLE: list[tuple[str, str, str]] = [
     ("just the figures", "/figures", ""),
     ("and the timeline?", "/timeline", ""),
     ("figures please", "/figures", ""),
+    ("more quotes", "/whosaid", ""),
+    ("and since Friday?", "refine", "since 2026-11-27"),
+    ("only Okafor", "refine", "Okafor"),
     # no clear question: offer the slash forms, do not guess
     ("Zelensky sanctions", "unsure", "Zelensky sanctions"),
     ("port strike", "unsure", "port strike"),
+    ("tell me about the strike", "unsure", "strike"),
     ("the strike since Monday", "unsure", "strike since 2026-11-30"),
 ]
 

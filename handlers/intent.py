@@ -15,31 +15,18 @@ the message is "unsure" and the caller offers the slash forms. Pure: people are 
 from __future__ import annotations
 
 import functools
-import re
-from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
 from extract.lexicons import table, word_set
-from extract.timex.dates import date_range, resolve_date
-from handlers.query import MAX_LIMIT
+from handlers.intent_words import Token, read_limit, read_windows, tokenize
 
 Command = Literal["whosaid", "timeline", "figures"]
 Action = Literal["ask", "more", "help", "unsure"]
 COMMANDS: tuple[Command, ...] = ("whosaid", "timeline", "figures")
 
-_STRIP = '"“”‘’«»,;:!?()[]{}.…'
-_MENTION = re.compile(r"<@[A-Z0-9]+(?:\|[^>]*)?>")
-_WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
-# A phrase starting with one of these may be a date even without "since" ("this week", "yesterday").
-_DATE_OPENERS = frozenset({"this", "last", "past", "yesterday", "today", "tonight", "earlier"}) | _WEEKDAYS
-# Prepositions before a date that say nothing more than "then" ("on Monday", "in November").
-_DATE_PREPOSITIONS = frozenset({"on", "in", "during", "over", "within", "for", "at"})
-_SINCE = frozenset({"since", "from", "after"})
-_UNTIL = frozenset({"until", "till", "til", "before", "to", "and"})
-_UNITS = frozenset({"day", "days", "week", "weeks", "month", "months", "year", "years"})
 _NO_PERSON = frozenset({"who", "whos", "whom", "anyone", "anybody", "someone", "somebody", "everyone"})
 _PERSON_AFTER = frozenset({"from", "by"})
 _TOPIC_OPENERS = frozenset({"about", "on", "regarding", "concerning", "over", "re", "around", "of"})
@@ -48,8 +35,6 @@ _MORE_EXTRA = frozenset({"page", "results", "go", "keep", "going", "ones", "pls"
 # Help, and a greeting: both get the examples rather than a guess at a question.
 _HELP = frozenset({"help", "usage", "commands", "howto", "hi", "hello", "hey", "thanks", "thank"})
 _FOLLOW_OPENERS = frozenset({"only", "just", "now", "and", "but", "then", "instead"})
-_LIMIT_WORDS = frozenset({"limit", "top", "first"})
-_LIMIT_NOUNS = frozenset({"results", "items", "entries", "answers"})
 
 
 class Intent(BaseModel):
@@ -73,7 +58,7 @@ class Intent(BaseModel):
 
     @property
     def terms(self) -> list[str]:
-        """The query's words: the person's first (handlers.speakers reads them as a name), then the topic."""
+        """The query's words: the person's first (show_quotes reads them as a name), then the topic."""
         return [*(self.person.split() if self.person else []), *self.topic]
 
     def query_text(self) -> str:
@@ -88,13 +73,6 @@ class Intent(BaseModel):
         return " ".join(parts)
 
 
-@dataclass
-class _Token:
-    text: str  # as typed, without surrounding punctuation or a possessive 's
-    key: str  # lower case, apostrophes dropped: "who's" -> "whos"
-    used: bool = False
-
-
 @functools.cache
 def _cues() -> dict[tuple[str, ...], tuple[Command, int]]:
     return {tuple(cue.split()): (command, int(weight)) for cue, command, weight in table("intent_cues")}  # type: ignore[misc]
@@ -106,15 +84,15 @@ def _fillers() -> frozenset[str]:
 
 def parse_intent(text: str, *, today: date) -> Intent:
     """Read a message to the bot (its <@mention> may still be in it) as one of the three questions."""
-    tokens = _tokenize(text)
+    tokens = tokenize(text)
     if not tokens:
         return Intent(action="help")
     keys = [t.key for t in tokens]
     explicit = _slash_command(tokens)
     if explicit is None and any(k in _MORE for k in keys) and set(keys) <= _MORE | _MORE_EXTRA | _fillers():
         return Intent(action="more")
-    window = _read_windows(tokens, today)
-    limit = _read_limit(tokens)
+    window = read_windows(tokens, today)
+    limit = read_limit(tokens)
     scores, first_cue = _read_cues(tokens)
     if explicit is not None:
         scores = {explicit: 99}
@@ -157,25 +135,7 @@ def parse_intent(text: str, *, today: date) -> Intent:
     )
 
 
-def _tokenize(text: str) -> list[_Token]:
-    cleaned = _MENTION.sub(" ", text).replace("’", "'").replace("‘", "'")
-    words = cleaned.split()
-    while words and words[0].startswith("@"):
-        words.pop(0)  # "@briefbot" typed as text rather than picked as a mention
-    out: list[_Token] = []
-    for raw in words:
-        word = raw.strip(_STRIP + "'")
-        if word.lower().endswith("'s") and len(word) > 2:
-            word = word[:-2]  # "Zelensky's" is Zelensky; "who's" is kept whole below
-            if word.lower() in {"who", "what", "that", "there", "it", "here"}:
-                word += "s"
-        if not word:
-            continue
-        out.append(_Token(text=word, key=word.lower().replace("'", "")))
-    return out
-
-
-def _slash_command(tokens: list[_Token]) -> Command | None:
+def _slash_command(tokens: list[Token]) -> Command | None:
     """ "/timeline port strike": the command typed as in Slack, first word only."""
     first = tokens[0].key
     for command in COMMANDS:
@@ -185,126 +145,10 @@ def _slash_command(tokens: list[_Token]) -> Command | None:
     return None
 
 
-# ---- when -----------------------------------------------------------------------------------------
-
-
-def _span(phrase: str, today: date) -> tuple[date, date] | None:
-    expr = resolve_date(phrase, today)
-    if expr is None or expr.value is None:
-        return None
-    return date_range(expr.value)
-
-
-def _longest_date(tokens: list[_Token], start: int, today: date) -> tuple[int, tuple[date, date]] | None:
-    """The longest run of unused words from `start` (at most 5) that reads as one date: (end, span)."""
-    stop = start
-    while stop < len(tokens) and stop - start < 5 and not tokens[stop].used:
-        stop += 1
-    for end in range(stop, start, -1):
-        span = _span(" ".join(t.text for t in tokens[start:end]), today)
-        if span is not None:
-            return end, span
-    return None
-
-
-def _rolling(tokens: list[_Token], i: int, today: date) -> tuple[int, date] | None:
-    """ "past two weeks", "last 3 days", "past week": the day such a rolling window starts, and its end."""
-    if tokens[i].key not in {"past", "last", "previous"} or i + 1 >= len(tokens):
-        return None
-    nxt = tokens[i + 1].key
-    if nxt in _UNITS and tokens[i].key == "past":  # "the past week": the last seven days, not last week
-        span = _span(f"past 1 {nxt}", today)
-        return (i + 2, span[0]) if span else None
-    if i + 2 < len(tokens) and tokens[i + 2].key in _UNITS:
-        span = _span(f"past {tokens[i + 1].text} {tokens[i + 2].key}", today)
-        return (i + 3, span[0]) if span else None
-    return None
-
-
-def _read_windows(tokens: list[_Token], today: date) -> tuple[date | None, date | None]:
-    """Since and until from every date phrase in the message; the words read are marked used."""
-    since: date | None = None
-    until: date | None = None
-    i = 0
-    while i < len(tokens):
-        key = tokens[i].key
-        found = _window_at(tokens, i, today, after_since=since is not None)
-        if found is None:
-            i += 1
-            continue
-        start, end, new_since, new_until = found
-        for t in tokens[start:end]:
-            t.used = True
-        if new_since is not None and (since is None or key not in _UNTIL):
-            since = new_since
-        if new_until is not None:
-            until = new_until
-        i = end
-    return since, until
-
-
-def _window_at(
-    tokens: list[_Token], i: int, today: date, *, after_since: bool
-) -> tuple[int, int, date | None, date | None] | None:
-    """A date phrase starting at word `i`: (first word, end, since, until), or None."""
-    key = tokens[i].key
-    j = i
-    if key in _DATE_PREPOSITIONS or key in _SINCE or key in _UNTIL:
-        j = i + 1
-    if j < len(tokens) and tokens[j].key == "the":
-        j += 1
-    if j >= len(tokens) or tokens[j].used:
-        return None
-    rolling = _rolling(tokens, j, today)
-    if rolling is not None:
-        return i, rolling[0], rolling[1], None
-    if key in _UNTIL and not (key in {"until", "till", "til", "before"} or after_since):
-        return None  # "to" and "and" close a window only after "from"/"between"
-    if j == i and key not in _DATE_OPENERS and key != "between":
-        return None
-    if key == "between":
-        j = i + 1
-    # "in November", "on 3 May", "in 2025": a month, a day or a year, not "in Velmora".
-    dated = tokens[j].key[:3] in _MONTH_STEMS or tokens[j].key[:1].isdigit()
-    if j == i + 1 and key in _DATE_PREPOSITIONS and tokens[j].key not in _DATE_OPENERS and not dated:
-        return None
-    read = _longest_date(tokens, j, today)
-    if read is None:
-        return None
-    end, (first, last) = read
-    if key in _SINCE or key == "between":
-        return i, end, first, None
-    if key in _UNTIL:
-        return i, end, None, last - timedelta(days=1) if key == "before" else last
-    if last >= today:
-        return i, end, first, None  # "this week", "today": from its start on
-    return i, end, first, last  # "yesterday", "last month", "on Monday": that span
-
-
-_MONTH_STEMS = frozenset("jan feb mar apr may jun jul aug sep oct nov dec".split())
-
-
-def _read_limit(tokens: list[_Token]) -> int | None:
-    """ "limit 5", "top 5", "first 5", "5 results": how many to show (at most the commands' maximum)."""
-    for i, t in enumerate(tokens):
-        if t.used or not t.key.isdigit():
-            continue
-        before = tokens[i - 1] if i else None
-        after = tokens[i + 1] if i + 1 < len(tokens) else None
-        if before is not None and before.key in _LIMIT_WORDS and not before.used:
-            before.used = t.used = True
-            return max(1, min(int(t.key), MAX_LIMIT))
-        if after is not None and (after.key in _LIMIT_NOUNS or after.key in {"quotes", "events", "figures"}):
-            t.used = True
-            after.used = after.key in _LIMIT_NOUNS
-            return max(1, min(int(t.key), MAX_LIMIT))
-    return None
-
-
 # ---- which question ----------------------------------------------------------------------------------
 
 
-def _read_cues(tokens: list[_Token]) -> tuple[dict[Command, int], dict[Command, int]]:
+def _read_cues(tokens: list[Token]) -> tuple[dict[Command, int], dict[Command, int]]:
     """Each command's weight from the cue words (marked used), and where its first cue stands."""
     scores: dict[Command, int] = {}
     first: dict[Command, int] = {}
@@ -330,7 +174,7 @@ def _read_cues(tokens: list[_Token]) -> tuple[dict[Command, int], dict[Command, 
     return scores, first
 
 
-def _cue_key(token: _Token) -> str:
+def _cue_key(token: Token) -> str:
     """The cue a word is, or a near spelling of ("timline", "qoutes", "figuers"); else the word."""
     key = token.key
     singles = _single_cues()
@@ -364,7 +208,7 @@ def _distance(a: str, b: str) -> int:
 # ---- who ---------------------------------------------------------------------------------------------
 
 
-def _read_person(tokens: list[_Token], cue_at: int | None) -> str | None:
+def _read_person(tokens: list[Token], cue_at: int | None) -> str | None:
     """Who is quoted: the words before the verb of saying ("what did X say"), else after "from"/"by"
     ("quotes from X on wages") up to the topic; nobody for "who said ..."."""
     if cue_at is None:

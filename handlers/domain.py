@@ -311,7 +311,7 @@ class AskedQuestion(_Model):
     restart, reads the same."""
 
     channel: str
-    thread: str  # the thread's ts (a DM's messages are keyed by the channel alone: thread "")
+    thread: str  # the thread's ts; "" for a DM, which is one conversation
     command: Literal["whosaid", "timeline", "figures"]
     person: str | None = None
     topic: list[str] = Field(default_factory=list)

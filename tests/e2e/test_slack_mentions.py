@@ -200,6 +200,22 @@ def test_a_direct_message_is_answered_in_the_dm(workers: Workers) -> None:
     assert "at least 1,204 containers" in text_of(body)
 
 
+def test_a_reply_in_a_thread_under_a_dm_answer_refines_the_dms_question(workers: Workers) -> None:
+    fake = workers.fake
+    seen = len(fake.api_calls("chat.postMessage"))
+    send_event(workers.urls[0], direct("what did Okafor say since 2025-04-03"))
+    first = posted_after(fake, seen).body
+    assert_valid(first)
+    assert "Showing 1–3 of 3" in text_of(first)
+    answer_ts = "1234.000100"  # the user replies in a thread under the answer
+    send_event(workers.urls[1], direct("only since 2025-04-05", thread_ts=answer_ts))
+    second = posted_after(fake, seen + 1).body
+    assert_valid(second)
+    assert (second["channel"], second["thread_ts"]) == (DM, answer_ts)
+    assert second["blocks"][0]["elements"][0]["text"] == "Quotes by Amara Okafor since Sat 5 Apr 2025"
+    assert "Showing 1–1 of 1" in text_of(second)
+
+
 def test_an_unclear_dm_gets_the_slash_forms_not_a_guess(workers: Workers) -> None:
     seen = len(workers.fake.api_calls("chat.postMessage"))
     send_event(workers.urls[0], direct("velmora cranes"))

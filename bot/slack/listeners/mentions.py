@@ -64,9 +64,10 @@ def register(app: App, questions: Questions, container: SlackContainer) -> None:
     def on_message(event: dict[str, Any], context: BoltContext, client: WebClient) -> None:
         if event.get("channel_type") != "im" or _ignored(event, context):
             return  # channel messages reach us as app_mention when they name the bot
-        # A DM is one conversation; a thread inside it is its own.
-        thread = str(event.get("thread_ts") or "")
-        _answer(event, context, client, questions, conversations, thread=thread, reply_in=thread or None)
+        # A DM is one conversation (keyed ""), whether a reply is typed below or in a thread under
+        # an answer; the answer goes where the message was.
+        reply_in = str(event.get("thread_ts") or "") or None
+        _answer(event, context, client, questions, conversations, thread="", reply_in=reply_in)
 
 
 def _ignored(event: dict[str, Any], context: BoltContext) -> bool:

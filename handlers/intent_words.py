@@ -84,6 +84,9 @@ def _rolling(tokens: list[Token], i: int, today: date) -> tuple[int, date] | Non
     if nxt in _UNITS and tokens[i].key == "past":  # "the past week": the last seven days, not last week
         span = _span(f"past 1 {nxt}", today)
         return (i + 2, span[0]) if span else None
+    if i + 2 < len(tokens) and tokens[i + 2].key in {"hour", "hours"} and nxt.isdigit():
+        # "the last 48 hours": searched by day, from the day the first of those hours fell on.
+        return i + 3, today - timedelta(days=-(-int(nxt) // 24))
     if i + 2 < len(tokens) and tokens[i + 2].key in _UNITS:
         span = _span(f"past {tokens[i + 1].text} {tokens[i + 2].key}", today)
         return (i + 3, span[0]) if span else None
@@ -138,6 +141,8 @@ def _window_at(
     if j == i + 1 and key in _DATE_PREPOSITIONS and tokens[j].key not in _DATE_OPENERS and not dated:
         return None
     read = _longest_date(tokens, j, today)
+    if read is None and j > i and tokens[j - 1].key == "the":
+        read = _longest_date(tokens, j - 1, today)  # "over the weekend": "the weekend" is the date
     if read is None:
         return None
     end, (first, last) = read

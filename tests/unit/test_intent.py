@@ -62,6 +62,7 @@ TABLE: list[tuple[str, str, str]] = [
     ("Okafor quotes", "/whosaid", "Okafor"),
     ("quotes about wages from the union", "/whosaid", "union wages"),
     ("the latest quotes from Okafor", "/whosaid", "Okafor"),
+    ("who has commented on the merger in the last 48 hours", "/whosaid", "merger since 2026-12-01"),
     # what happened when
     ("timeline of the port strike since Monday", "/timeline", "port strike since 2026-11-30"),
     (
@@ -92,6 +93,9 @@ TABLE: list[tuple[str, str, str]] = [
     ("latest on the strike", "/timeline", "strike"),
     ("any updates on the ferry strike since Tuesday", "/timeline", "ferry strike since 2026-12-01"),
     ("what is happening in Velmora today", "/timeline", "Velmora since 2026-12-03"),
+    ("what happened over the weekend at the port", "/timeline", "port since 2026-11-28 until 2026-11-29"),
+    ("anything new on the harbour?", "/timeline", "harbour"),
+    ("what's new with the strike", "/timeline", "strike"),
     # what the numbers are
     ("how many drones?", "/figures", "drones"),
     (
@@ -109,6 +113,8 @@ TABLE: list[tuple[str, str, str]] = [
     ("tally of votes in the last 3 days", "/figures", "votes since 2026-11-30"),
     ("statistcs on exports since last month", "/figures", "exports since 2026-11-01"),
     ("HOW MANY DRONES THIS WEEK", "/figures", "DRONES since 2026-11-30"),
+    ("which figures were reported about the budget", "/figures", "budget"),
+    ("percentage of voters?", "/figures", "voters"),
     # the slash form typed to the bot
     ("/whosaid Okafor since 2025-01-01", "/whosaid", "Okafor since 2025-01-01"),
     ("/timeline port strike since Monday", "/timeline", "port strike since 2026-11-30"),

@@ -51,16 +51,19 @@ def reply_to(text: str, *, channel: str, thread: str, uow: UnitOfWork, today: da
         if intent.action == "more":
             return _more(previous, uow=uow, today=today)
         if intent.action == "unsure":
-            return Reply(kind="unsure", text=f"I'm not sure which question that is. {slash_forms(intent)}.")
+            return _unsure(intent)
         if intent.follow_up and previous is not None:
             intent = _refine(_intent_of(previous), intent)
         elif intent.command is None:
             if intent.topic:  # "what about Okafor" with nothing asked before
-                return Reply(
-                    kind="unsure", text=f"I'm not sure which question that is. {slash_forms(intent)}."
-                )
+                return _unsure(intent)
             return Reply(kind="nothing_asked", text=f"There is no question here to refine yet.\n{EXAMPLES}")
         return _answer(intent, channel=channel, thread=thread, uow=uow, today=today)
+
+
+def _unsure(intent: Intent) -> Reply:
+    # No guess: the slash forms the words would make, to pick from.
+    return Reply(kind="unsure", text=f"I'm not sure which question that is. {slash_forms(intent)}.")
 
 
 def remember_question(asked: AskedQuestion, *, uow: UnitOfWork) -> None:
@@ -73,7 +76,8 @@ def remember_question(asked: AskedQuestion, *, uow: UnitOfWork) -> None:
 def _answer(
     intent: Intent, *, channel: str, thread: str, uow: UnitOfWork, today: date, offset: int = 0
 ) -> Reply:
-    assert intent.command is not None
+    if intent.command is None:
+        raise ValueError("a question to answer names its command")
     name: str | None = None
     if intent.command == "whosaid":
         # Said back with the stored full name, the topic being what the name leaves.

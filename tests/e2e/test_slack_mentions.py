@@ -231,6 +231,7 @@ def test_bot_messages_edits_and_our_own_messages_get_no_answer(workers: Workers)
         direct("how many containers?", bot_id="B0THER"),
         direct("how many containers?", subtype="message_changed"),
         direct("how many containers?", user=BOT),
+        mention("how many containers?", ts=_ts()) | {"channel": DM},  # the DM's message event answers
         {
             "type": "message",
             "channel_type": "channel",

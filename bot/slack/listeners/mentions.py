@@ -55,8 +55,8 @@ def register(app: App, questions: Questions, container: SlackContainer) -> None:
 
     @app.event("app_mention")
     def on_mention(event: dict[str, Any], context: BoltContext, client: WebClient) -> None:
-        if _ignored(event, context):
-            return
+        if _ignored(event, context) or str(event.get("channel", "")).startswith("D"):
+            return  # a DM (ids start with D) is answered from its message.im event, once
         thread = str(event.get("thread_ts") or event.get("ts") or "")
         _answer(event, context, client, questions, conversations, thread=thread, reply_in=thread)
 

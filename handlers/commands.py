@@ -18,6 +18,7 @@ from handlers.figure_groups import group_figures, summarise
 from handlers.headline_words import topic_words
 from handlers.help import empty_store_hint
 from handlers.ports import UnitOfWork
+from handlers.quoted_person import split_person
 from handlers.results import (
     FactQuery,
     FigureGroup,
@@ -110,12 +111,14 @@ def _timeline_entry(story: Story) -> TimelineEntry:
 
 
 def show_quotes(query: WhoSaidQuery, *, uow: UnitOfWork) -> WhoSaidResult:
-    """Quotes by the person the query names or, when it names nobody quoted, quotes about the topic."""
+    """Quotes by the person the query names (on the topic its other words give: "Zelensky sanctions")
+    or, when it names nobody quoted, quotes about all its words."""
     search = _search(query)
     with uow:
-        people = uow.people.find(" ".join(query.terms)) if query.terms else []
+        people, _, topic = split_person(query.terms, uow.people.find)
         if people:
-            by_person_search = search.model_copy(update={"person_ids": [p.id for p in people], "terms": []})
+            ids = [p.id for p in people]
+            by_person_search = search.model_copy(update={"person_ids": ids, "terms": topic})
             by_person, total = uow.quotes.search(by_person_search)
             if total:
                 roles = {p.name: p.roles[0] for p in people if p.roles}

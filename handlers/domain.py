@@ -303,3 +303,19 @@ class StoryHeadline(_Model):
     date: str
     corroboration: int = 0
     words: frozenset[str] = frozenset()
+
+
+class AskedQuestion(_Model):
+    """The last question asked in a Slack thread (or DM), so a reply there can refine it:
+    "only since Friday", "more", "just the figures". Kept in the store: any worker, after a
+    restart, reads the same."""
+
+    channel: str
+    thread: str  # the thread's ts; "" for a DM, which is one conversation
+    command: Literal["whosaid", "timeline", "figures"]
+    person: str | None = None
+    topic: list[str] = Field(default_factory=list)
+    since: date | None = None
+    until: date | None = None
+    limit: int | None = None
+    next_offset: int = 0  # where "more" starts (0: the answer shown was the last page)

@@ -16,6 +16,7 @@ from handlers.domain import (
     AdminAction,
     Article,
     ArticleStoredMeanwhile,
+    AskedQuestion,
     DigestRun,
     DigestSubscription,
     EventRecord,
@@ -308,6 +309,16 @@ class StoryRepository(Protocol):
         ...
 
 
+class ThreadQuestionRepository(Protocol):
+    def last(self, channel: str, thread: str) -> AskedQuestion | None:
+        """The question last asked in this Slack thread (or DM), if any."""
+        ...
+
+    def remember(self, question: AskedQuestion) -> None:
+        """Make `question` its thread's last one."""
+        ...
+
+
 class UnitOfWork(Protocol):
     """One transaction over all repositories: `with uow: ...; uow.commit()`.
 
@@ -333,6 +344,8 @@ class UnitOfWork(Protocol):
     def digests(self) -> DigestRepository: ...
     @property
     def stories(self) -> StoryRepository: ...
+    @property
+    def threads(self) -> ThreadQuestionRepository: ...
 
     def __enter__(self) -> UnitOfWork: ...
     def __exit__(

@@ -353,5 +353,25 @@ def include_in_autogenerate(obj: Any, name: str | None, type_: str, reflected: b
     return not (type_ in ("column", "index") and "search_vector" in name)
 
 
+class ThreadQuestionRow(Base):
+    """The last question asked in a Slack thread or DM (handlers.domain.AskedQuestion): one row a
+    thread, replaced by each new question there, read by whichever worker gets the reply."""
+
+    __tablename__ = "thread_questions"
+    __table_args__ = (UniqueConstraint("channel", "thread"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    channel: Mapped[str] = mapped_column(String(50))
+    thread: Mapped[str] = mapped_column(String(50))
+    command: Mapped[str] = mapped_column(String(10))
+    person: Mapped[str | None] = mapped_column(Text)
+    topic: Mapped[list[str]] = mapped_column(default=list)
+    since: Mapped[dt.date | None] = mapped_column(Date)
+    until: Mapped[dt.date | None] = mapped_column(Date)
+    page_limit: Mapped[int | None] = mapped_column(Integer)
+    next_offset: Mapped[int] = mapped_column(Integer, default=0)
+    asked_at: Mapped[datetime] = mapped_column(default=utcnow, index=True)
+
+
 # Slack installations live in their own module; imported here so `Base.metadata` holds them.
 from store import orm_slack as _orm_slack  # noqa: E402,F401

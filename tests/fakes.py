@@ -14,6 +14,7 @@ from handlers.domain import (
     Article,
     ArticleRef,
     ArticleStoredMeanwhile,
+    AskedQuestion,
     EventRecord,
     FactSearch,
     FigureRecord,
@@ -470,6 +471,18 @@ class FakeStories:
         return found
 
 
+class FakeThreads:
+    def __init__(self) -> None:
+        self.rows: list[AskedQuestion] = []
+
+    def last(self, channel: str, thread: str) -> AskedQuestion | None:
+        return next((q for q in self.rows if (q.channel, q.thread) == (channel, thread)), None)
+
+    def remember(self, question: AskedQuestion) -> None:
+        self.rows[:] = [q for q in self.rows if (q.channel, q.thread) != (question.channel, question.thread)]
+        self.rows.append(question)
+
+
 class FakeUnitOfWork:
     """All repositories in memory. Writes made without `commit()` are undone when the block ends."""
 
@@ -482,6 +495,7 @@ class FakeUnitOfWork:
         self.sources = FakeSources()
         self.audit = FakeAudit()
         self.stories = FakeStories(self.events)
+        self.threads = FakeThreads()
         self.commits = 0
         self._snapshot: dict[str, list[object]] | None = None
 
@@ -495,6 +509,7 @@ class FakeUnitOfWork:
             "sources": self.sources,
             "audit": self.audit,
             "stories": self.stories,
+            "threads": self.threads,
         }
         lists = {name: repo.rows for name, repo in repos.items()}  # type: ignore[attr-defined]
         lists["story_links"] = self.stories.links  # type: ignore[assignment]

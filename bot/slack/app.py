@@ -19,7 +19,7 @@ from bot.slack.backend import AdminDesk, HandlerQuestions, Questions, SlackConta
 from bot.slack.config import Mode, require_settings
 from bot.slack.directory import SlackDirectory
 from bot.slack.files import SlackOpmlReader
-from bot.slack.listeners import briefbot, home, more, questions, uninstall
+from bot.slack.listeners import briefbot, home, mentions, more, questions, uninstall
 from bot.slack.oauth import oauth_settings
 from bot.sources_probe import HttpSourceProbe
 from handlers.admin import SourceProbe
@@ -113,6 +113,7 @@ def build_slack_app(
     more.register(app, answers)
     briefbot.register(app, answers, desk)
     home.register(app, desk, container)
+    mentions.register(app, answers, container)
     app.error(_log_error)
     return app
 

@@ -57,9 +57,14 @@ def render_export(table: ExportTable, fmt: ExportFormat, *, bom: bool = False) -
 
 def export_filename(table: ExportTable, fmt: ExportFormat) -> str:
     """ "briefbot-quotes-port-strike.csv": what and about what, in characters every system accepts."""
-    topic = "-".join("".join(c for c in t.lower() if c.isalnum()) for t in table.query.terms)
-    topic = "-".join(p for p in topic.split("-") if p)[:40].strip("-")
+    topic = file_slug(table.query.terms)
     return f"briefbot-{table.kind}{'-' + topic if topic else ''}.{fmt}"
+
+
+def file_slug(terms: Iterable[str]) -> str:
+    """Topic words for a file name: letters and digits, joined by hyphens, 40 characters at most."""
+    words = ("".join(c for c in t.lower() if c.isalnum() and c.isascii()) for t in terms)
+    return "-".join(w for w in words if w)[:40].strip("-")
 
 
 def _cells(table: ExportTable) -> Iterable[list[str | int | float]]:

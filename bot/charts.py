@@ -15,18 +15,17 @@ from __future__ import annotations
 import io
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 
 from matplotlib.axes import Axes
 from matplotlib.backends.backend_agg import FigureCanvasAgg
-from matplotlib.dates import DayLocator, date2num, num2date
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
-from matplotlib.ticker import FuncFormatter
+from matplotlib.ticker import FixedLocator, FuncFormatter
 
 from extract.figures.nouns import plural_unit
 from handlers.results import FigureGroup, FigureReport, FiguresResult
-from handlers.wording import BOUND_WORDS, amount
+from handlers.wording import BOUND_WORDS, amount, figure_phrase, is_money
 
 # More panels than this make each too small to read; the alt text names the groups left out.
 MAX_PANELS = 4
@@ -61,9 +60,11 @@ class NothingToChart(ValueError):
 
 
 def chart_groups(groups: Sequence[FigureGroup]) -> list[FigureGroup]:
-    """The groups worth a panel, in the answer's order: those with reports on two or more days or
-    from two or more outlets first (a trend or a disagreement), then single reports, MAX_PANELS at most."""
-    drawable = [g for g in groups if _drawable(g)]
+    """The panels, in the answer's order: the groups counting the same thing (same subject and
+    unit) in one panel, however many happenings or days the answer split them into (a chart over
+    time is where a rising toll shows); those with reports on two or more days or from two or more
+    outlets only (a trend or a disagreement) unless there are none; MAX_PANELS at most."""
+    drawable = [g for g in _same_things(groups) if _drawable(g)]
     many = [g for g in drawable if len({(r.source.outlet, r.source.published) for r in _drawable(g)}) > 1]
     return (many or drawable)[:MAX_PANELS]
 
@@ -71,21 +72,32 @@ def chart_groups(groups: Sequence[FigureGroup]) -> list[FigureGroup]:
 def render_figures_chart(result: FiguresResult) -> Chart:
     """The chart of `result` (all its groups, not a page). Raises NothingToChart when no report
     has a publication date to place it on."""
+    fig, chosen = draw_figures(result)
+    out = io.BytesIO()
+    fig.savefig(out, format="png")
+    title = chart_title(result)
+    return Chart(png=out.getvalue(), title=title, alt_text=alt_text(chosen), groups=len(chosen))
+
+
+def chart_title(result: FiguresResult) -> str:
+    """ "Figures: ships since 2025-03-01": the question the chart answers."""
+    return f"Figures: {result.query.describe()}"
+
+
+def draw_figures(result: FiguresResult) -> tuple[Figure, list[FigureGroup]]:
+    """The matplotlib figure (one panel a group) and the groups drawn; NothingToChart when none."""
     chosen = chart_groups(result.groups)
     if not chosen:
         raise NothingToChart(f"No figures with a publication date to chart for {result.query.describe()}.")
     outlets = _outlet_colours(chosen)
     fig = Figure(figsize=(8.0, 1.2 + 3.0 * len(chosen)), dpi=100, layout="constrained")
     FigureCanvasAgg(fig)
-    title = f"Figures: {result.query.describe()}"
-    fig.suptitle(title, fontsize=13, fontweight="bold")
+    fig.suptitle(chart_title(result), fontsize=13, fontweight="bold")
     axes = fig.subplots(len(chosen), 1, squeeze=False)[:, 0]
     for ax, group in zip(axes, chosen, strict=True):
         _draw_group(ax, group, outlets)
     _legend(fig, outlets)
-    out = io.BytesIO()
-    fig.savefig(out, format="png")
-    return Chart(png=out.getvalue(), title=title, alt_text=alt_text(chosen), groups=len(chosen))
+    return fig, chosen
 
 
 def group_title(group: FigureGroup) -> str:
@@ -108,6 +120,19 @@ def alt_text(groups: Sequence[FigureGroup]) -> str:
     return text if len(text) <= MAX_ALT_TEXT else text[: MAX_ALT_TEXT - 1].rsplit(" ", 1)[0] + "…"
 
 
+def _same_things(groups: Sequence[FigureGroup]) -> list[FigureGroup]:
+    # A group with no subject is its own: "12" of no named thing is not another group's "12".
+    merged: dict[object, FigureGroup] = {}
+    for i, g in enumerate(groups):
+        key: object = (g.about.casefold(), g.unit) if g.about else i
+        if key in merged:
+            earlier = merged[key]
+            merged[key] = earlier.model_copy(update={"reports": [*earlier.reports, *g.reports]})
+        else:
+            merged[key] = g
+    return list(merged.values())
+
+
 def _drawable(group: FigureGroup) -> list[FigureReport]:
     # A change ("400 fewer jobs") is a difference, not a level: on one axis with levels it would lie.
     return [r for r in group.reports if r.source.published is not None and r.change is None]
@@ -122,6 +147,10 @@ def _day(day: date | None) -> str:
 
 
 def _value_words(r: FigureReport) -> str:
+    """ "over 90", "about 6.5%", "€200 million": the panel's unit is on its axis, but a percentage
+    or an amount of money reads wrong without its sign."""
+    if is_money(r.unit) or r.unit in ("percent", "%"):
+        return figure_phrase(r.value, r.value_max, r.unit, r.bound)
     return f"{BOUND_WORDS.get(r.bound, '')}{amount(r.value, r.value_max)}"
 
 
@@ -139,13 +168,14 @@ def _draw_group(ax: Axes, group: FigureGroup, outlets: dict[str, str]) -> None:
         for i, r in enumerate(todays):
             # Reports of one day side by side, at most half a day either way.
             shift = (i - (len(todays) - 1) / 2) * min(0.25, 0.9 / len(todays))
-            x = date2num(day) + shift
+            x = day.toordinal() + shift  # days as numbers: the axis labels them back
             _mark(ax, x, r, outlets[r.source.outlet or "Unnamed source"], label=len(reports) <= MAX_LABELLED)
     days = sorted(same_day)
-    ax.set_xlim(date2num(days[0] - timedelta(days=1)), date2num(days[-1] + timedelta(days=1)))
-    # One tick a day for a week or two, fewer over months: never two ticks with the same label.
-    ax.xaxis.set_major_locator(DayLocator(interval=max(1, (days[-1] - days[0]).days // 8 + 1)))
-    ax.xaxis.set_major_formatter(FuncFormatter(lambda x, _: _day(num2date(x).date())))
+    first, last = days[0].toordinal() - 1, days[-1].toordinal() + 1
+    ax.set_xlim(first, last)
+    # One tick a day for a week or so, fewer over months: at most about ten, each on a whole day.
+    ax.xaxis.set_major_locator(FixedLocator(range(first, last + 1, max(1, (last - first) // 9))))
+    ax.xaxis.set_major_formatter(FuncFormatter(lambda x, _: _day(date.fromordinal(round(x)))))
     ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _: amount(v)))
     if all(r.value >= 0 for r in reports):
         ax.set_ylim(bottom=0, top=max(r.value_max or r.value for r in reports) * 1.18 or 1)
@@ -174,7 +204,11 @@ def _mark(ax: Axes, x: float, r: FigureReport, colour: str, *, label: bool) -> N
     )
     if label:
         ax.annotate(
-            _value_words(r), (x, r.value_max or r.value), textcoords="offset points", xytext=(8, 4), fontsize=8
+            _value_words(r),
+            (x, r.value_max or r.value),
+            textcoords="offset points",
+            xytext=(8, 4),
+            fontsize=8,
         )
 
 
@@ -204,4 +238,6 @@ def _legend(fig: Figure, outlets: dict[str, str]) -> None:
         )
         for m, filled, text in shapes
     ]
-    fig.legend(handles=handles, loc="outside lower center", ncol=min(4, len(handles)), fontsize=8, frameon=False)
+    fig.legend(
+        handles=handles, loc="outside lower center", ncol=min(4, len(handles)), fontsize=8, frameon=False
+    )

@@ -11,6 +11,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import unicodedata
 from collections.abc import Iterable
 from typing import Literal
 
@@ -61,9 +62,16 @@ def export_filename(table: ExportTable, fmt: ExportFormat) -> str:
     return f"briefbot-{table.kind}{'-' + topic if topic else ''}.{fmt}"
 
 
+def chart_filename(terms: Iterable[str]) -> str:
+    """ "briefbot-chart-ships.png"."""
+    return f"briefbot-chart-{file_slug(terms) or 'figures'}.png"
+
+
 def file_slug(terms: Iterable[str]) -> str:
     """Topic words for a file name: letters and digits, joined by hyphens, 40 characters at most."""
-    words = ("".join(c for c in t.lower() if c.isalnum() and c.isascii()) for t in terms)
+    # "grève" -> "greve": accents dropped (NFKD), other scripts left out.
+    folded = (unicodedata.normalize("NFKD", t.lower()) for t in terms)
+    words = ("".join(c for c in t if c.isascii() and c.isalnum()) for t in folded)
     return "-".join(w for w in words if w)[:40].strip("-")
 
 

@@ -3,7 +3,7 @@ where a chart or an export went (or why there is none)."""
 
 from __future__ import annotations
 
-from slack_sdk.models.blocks import ActionsBlock, Block, ButtonElement
+from slack_sdk.models.blocks import ActionsBlock, Block, ButtonElement, InteractiveElement
 
 from bot.slack.limits import MAX_BLOCKS
 from bot.slack.message import SlackMessage, fallback, section
@@ -28,8 +28,13 @@ def with_chart_button(message: SlackMessage, text: str, *, public: bool) -> Slac
     button = chart_button(text, public=public)
     blocks: list[Block] = list(message.blocks)
     last = blocks[-1] if blocks else None
-    if isinstance(last, ActionsBlock) and last.block_id == PAGING_BLOCK_ID and len(last.elements) < _MAX_ACTIONS:
-        blocks[-1] = ActionsBlock(block_id=PAGING_BLOCK_ID, elements=[*last.elements, button])
+    if (
+        isinstance(last, ActionsBlock)
+        and last.block_id == PAGING_BLOCK_ID
+        and len(last.elements) < _MAX_ACTIONS
+    ):
+        kept = [e for e in last.elements if isinstance(e, InteractiveElement)]
+        blocks[-1] = ActionsBlock(block_id=PAGING_BLOCK_ID, elements=[*kept, button])
     elif len(blocks) < MAX_BLOCKS:
         blocks.append(ActionsBlock(block_id=FILES_BLOCK_ID, elements=[button]))
     return SlackMessage(text=message.text, blocks=blocks)

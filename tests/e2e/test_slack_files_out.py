@@ -5,28 +5,26 @@ files.completeUploadExternal to the fake Slack, whose recorded bytes are checked
 from __future__ import annotations
 
 import csv
+import hashlib
 import io
 import json
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from datetime import date
 from pathlib import Path
 from urllib.parse import urlencode
-
-import hashlib
-from collections.abc import Callable
-from datetime import date
 
 import httpx
 import pytest
 from matplotlib.image import imread
 
 from bot.bootstrap import build
-from handlers.domain import ArticleRef, NewArticle, NewEvent, NewFigure
-from handlers.ports import UnitOfWork
-from handlers.stories import merge_into_stories
 from bot.settings import Settings
 from bot.slack.app import build_slack_app
 from bot.slack.server import create_server, make_wsgi_app
+from handlers.domain import ArticleRef, NewArticle, NewEvent, NewFigure
+from handlers.ports import UnitOfWork
+from handlers.stories import merge_into_stories
 from tests.e2e.fake_slack import FakeSlack
 from tests.e2e.slack_seed import EVENT_COUNT, seed
 from tests.e2e.test_slack_http import SECRET, Stack, assert_valid_message, sign, slash
@@ -73,7 +71,9 @@ def seed_ships(uow_factory: Callable[[], UnitOfWork]) -> None:
             strike = NewEvent(
                 date="2025-02-20", summary="Dockers struck at Kelby", sentence=text, start=0, end=len(text)
             )
-            ref = ArticleRef(id=article.id, url=article.url, title=article.title, outlet=outlet, published=day)
+            ref = ArticleRef(
+                id=article.id, url=article.url, title=article.title, outlet=outlet, published=day
+            )
             merge_into_stories(ref, [strike], uow.events.add_many(article.id, [strike]), uow=uow)
         uow.commit()
 
@@ -149,7 +149,9 @@ def test_timeline_csv_in_public_shares_every_event_report_in_the_channel(stack: 
     # The whole result, not the 20 the first page shows: one row per stored report.
     assert len(rows) == EVENT_COUNT
     assert {r["outlet"] for r in rows} == {"Coastal Times"}
-    assert rows[0]["story_date"] == "2025-03-25" and rows[0]["url"].startswith("https://news.example/velmora/")
+    assert rows[0]["story_date"] == "2025-03-25" and rows[0]["url"].startswith(
+        "https://news.example/velmora/"
+    )
     assert "25 events" in str(upload["comment"])
     assert stack.fake.responses(name) == []  # the file in the channel says it all: no extra note
 
@@ -168,14 +170,22 @@ def test_chart_button_under_a_figures_answer_charts_the_same_question(stack: Sta
         "api_app_id": "A0001",
         "token": "verification-token-unused",
         "trigger_id": "1.2.3",
-        "container": {"type": "message", "message_ts": "1.000100", "channel_id": "C0001", "is_ephemeral": True},
+        "container": {
+            "type": "message",
+            "message_ts": "1.000100",
+            "channel_id": "C0001",
+            "is_ephemeral": True,
+        },
         "team": {"id": "T0001", "domain": "fake"},
         "channel": {"id": "C0001", "name": "newsroom"},
         "response_url": stack.fake.response_url(reply),
         "actions": [{**chart, "block_id": "briefbot_files", "action_ts": "1.2"}],
     }
     body = urlencode({"payload": json.dumps(payload)})
-    assert httpx.post(f"{stack.url}/slack/events", content=body, headers=sign(body), timeout=10).status_code == 200
+    assert (
+        httpx.post(f"{stack.url}/slack/events", content=body, headers=sign(body), timeout=10).status_code
+        == 200
+    )
     upload = _new_upload(stack, before)
     assert bytes(upload["content"]).startswith(b"\x89PNG")  # type: ignore[arg-type]
     assert upload["title"] == "Figures: containers"

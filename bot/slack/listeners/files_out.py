@@ -16,7 +16,7 @@ from slack_bolt import Ack, App, Respond
 from slack_sdk import WebClient
 
 from bot.charts import NothingToChart, render_figures_chart
-from bot.exports import export_filename, file_slug, render_export
+from bot.exports import chart_filename, export_filename, render_export
 from bot.slack.backend import SlackContainer
 from bot.slack.message import SlackMessage
 from bot.slack.paging import MoreRequest
@@ -52,7 +52,9 @@ class FileMaker:
     def make(self, question: str, text: str, wanted: FileWanted) -> OutgoingFile:
         """The chart or CSV of `/question text`; NoFile when there is nothing to send, and why."""
         if wanted == "chart" and question != "figures":
-            raise NoFile(f"Charts are drawn of figures: try /figures {text} chart (or /{question} {text} csv).")
+            raise NoFile(
+                f"Charts are drawn of figures: try /figures {text} chart (or /{question} {text} csv)."
+            )
         try:
             query = parse_export_query(text, today=self._today())
         except QueryError as exc:
@@ -64,7 +66,7 @@ class FileMaker:
                 raise NoFile(str(exc)) from None
             return OutgoingFile(
                 content=chart.png,
-                filename=f"briefbot-chart-{file_slug(query.terms) or 'figures'}.png",
+                filename=chart_filename(query.terms),
                 title=chart.title,
                 comment=chart.alt_text,
                 alt_text=chart.alt_text,
@@ -95,8 +97,9 @@ def register(app: App, container: SlackContainer) -> None:
         app.command(command, matchers=[wants_file])(_file_listener(maker))
 
     @app.action(CHART_ACTION_ID)
-    def chart_clicked(ack: Ack, body: dict[str, Any], action: dict[str, Any], respond: Respond,
-                      client: WebClient) -> None:
+    def chart_clicked(
+        ack: Ack, body: dict[str, Any], action: dict[str, Any], respond: Respond, client: WebClient
+    ) -> None:
         ack()
         request = MoreRequest.decode(str(action.get("value", "")))
         user = str((body.get("user") or {}).get("id", ""))
@@ -144,7 +147,9 @@ def _send_file(
         return
     except Exception:
         logger.exception("sending a file failed: %s", where)
-        _tell(respond, render_note("Sorry, something went wrong on our side; it has been logged.", warning=True))
+        _tell(
+            respond, render_note("Sorry, something went wrong on our side; it has been logged.", warning=True)
+        )
         return
     logger.info("sent %s to %s (%s)", file.filename, delivered.channel, where)
     if delivered.note:
@@ -155,7 +160,8 @@ def _tell(respond: Respond, message: SlackMessage) -> None:
     """A private note to the asker; a failure is logged, never raised (the file may be sent already)."""
     payload = message.payload()
     try:
-        respond(text=payload["text"], blocks=payload["blocks"], response_type="ephemeral",
-                replace_original=False)
+        respond(
+            text=payload["text"], blocks=payload["blocks"], response_type="ephemeral", replace_original=False
+        )
     except Exception:
         logger.exception("respond() failed after sending a file")

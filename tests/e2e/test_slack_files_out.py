@@ -8,6 +8,7 @@ import csv
 import hashlib
 import io
 import json
+import logging
 import uuid
 from collections.abc import Callable, Iterator
 from datetime import date
@@ -218,3 +219,17 @@ def test_chart_of_a_question_without_figures_or_for_quotes_explains_itself(stack
     [note] = stack.fake.wait_for_response(name)
     assert "No figures with a publication date to chart for zeppelins" in note["text"]
     assert len(stack.fake.state.uploads) == before
+
+
+def test_an_upload_slack_fails_is_logged_and_the_asker_told(
+    stack: Stack, caplog: pytest.LogCaptureFixture
+) -> None:
+    stack.fake.state.server_errors["files.completeUploadExternal"] = 1
+    with caplog.at_level(logging.ERROR, logger="bot.slack.uploads"):
+        _, _, name = slash(stack, "/figures", "ships chart")
+        [note] = stack.fake.wait_for_response(name)
+    assert_valid_message(note)
+    assert "Slack did not take the chart" in note["text"]
+    assert any(
+        "uploading briefbot-chart-ships.png to DUMEMBER failed" in r.getMessage() for r in caplog.records
+    )

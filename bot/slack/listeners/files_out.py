@@ -15,7 +15,6 @@ from typing import Any
 from slack_bolt import Ack, App, Respond
 from slack_sdk import WebClient
 
-from bot.charts import NothingToChart, render_figures_chart
 from bot.exports import chart_filename, export_filename, render_export
 from bot.slack.backend import SlackContainer
 from bot.slack.message import SlackMessage
@@ -60,6 +59,9 @@ class FileMaker:
         except QueryError as exc:
             raise NoFile(f"{exc} (/{question} help shows what it understands)") from None
         if wanted == "chart":
+            # matplotlib takes over half a second to import: only when a chart is asked for.
+            from bot.charts import NothingToChart, render_figures_chart
+
             try:
                 chart = render_figures_chart(all_figures(query, uow=self._uow_factory()))
             except NothingToChart as exc:

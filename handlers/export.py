@@ -104,13 +104,15 @@ def split_file_request(text: str) -> tuple[str, FileWanted | None]:
     return " ".join(words), None
 
 
-def parse_export_query(text: str, *, today: date) -> FactQuery:
+def parse_export_query(text: str, *, today: date, ignore_limit: bool = False) -> FactQuery:
     """The query words of an export, read by the questions' grammar (QueryError when unreadable).
 
-    `limit` is refused: an export is the whole result, and a silent cut would be a wrong file.
+    `limit` is refused: an export is the whole result, and a silent cut would be a wrong file. A
+    chart (`ignore_limit`) draws the whole result too, but the Chart button carries the answer's
+    query as typed, limit and all: there the limit is only passed over.
     """
     query = parse_query(text, today=today)
-    if any(w.lower() == "limit" for w in text.split()):
+    if not ignore_limit and any(w.lower() == "limit" for w in text.split()):
         raise QueryError("an export holds the whole result: drop 'limit N'.")
     return query
 

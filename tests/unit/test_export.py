@@ -200,3 +200,5 @@ def test_an_export_refuses_limit_since_it_holds_everything() -> None:
         parse_export_query("ships limit 5", today=TODAY)
     with pytest.raises(QueryError):
         parse_export_query("ships since someday-never", today=TODAY)
+    # A chart draws the whole result whatever page the answer showed.
+    assert parse_export_query("ships limit 5", today=TODAY, ignore_limit=True).terms == ["ships"]

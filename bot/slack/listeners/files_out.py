@@ -55,7 +55,7 @@ class FileMaker:
                 f"Charts are drawn of figures: try /figures {text} chart (or /{question} {text} csv)."
             )
         try:
-            query = parse_export_query(text, today=self._today())
+            query = parse_export_query(text, today=self._today(), ignore_limit=wanted == "chart")
         except QueryError as exc:
             raise NoFile(f"{exc} (/{question} help shows what it understands)") from None
         if wanted == "chart":

@@ -1,6 +1,7 @@
 """Files out, end to end: `/figures X chart`, the Chart button and `/timeline X csv` through the server
-`briefbot serve` runs, uploaded with files.getUploadURLExternal + the upload URL +
-files.completeUploadExternal to the fake Slack, whose recorded bytes are checked."""
+`briefbot serve` runs (in a thread; the last test runs the process itself), uploaded with
+files.getUploadURLExternal + the upload URL + files.completeUploadExternal to the fake Slack, whose
+recorded bytes are checked."""
 
 from __future__ import annotations
 
@@ -9,6 +10,9 @@ import hashlib
 import io
 import json
 import logging
+import subprocess
+import sys
+import time
 import uuid
 from collections.abc import Callable, Iterator
 from datetime import date
@@ -29,6 +33,7 @@ from handlers.stories import merge_into_stories
 from tests.e2e.fake_slack import FakeSlack
 from tests.e2e.slack_seed import EVENT_COUNT, seed
 from tests.e2e.test_slack_http import SECRET, Stack, assert_valid_message, sign, slash
+from tests.e2e.test_slack_serve_process import _env, _free_port, signed_post
 from tests.e2e.waitress_thread import ServerThread
 
 MEMBER = "UMEMBER"
@@ -233,3 +238,56 @@ def test_an_upload_slack_fails_is_logged_and_the_asker_told(
     assert any(
         "uploading briefbot-chart-ships.png to DUMEMBER failed" in r.getMessage() for r in caplog.records
     )
+
+
+def test_briefbot_serve_process_posts_a_chart_to_the_fake_slack(tmp_path: Path) -> None:
+    db = f"sqlite:///{tmp_path / 'serve.db'}"
+    seeded = build(Settings(_env_file=None, DATABASE_URL=db))
+    seeded.upgrade_database()
+    seed_ships(seeded.uow)
+    seeded.close()
+    fake = FakeSlack().start()
+    port = _free_port()
+    env = _env(
+        tmp_path,
+        PORT=str(port),
+        SLACK_BOT_TOKEN="xoxb-proc",
+        SLACK_SIGNING_SECRET=SECRET,
+        SLACK_API_URL=fake.api_url,
+    )
+    process = subprocess.Popen(
+        [sys.executable, "-m", "bot", "serve", "--host", "127.0.0.1"],
+        cwd=tmp_path,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        base = f"http://127.0.0.1:{port}"
+        deadline = time.monotonic() + 60  # a busy machine starts Python slowly
+        while not _healthy(base):
+            assert process.poll() is None and time.monotonic() < deadline, "server did not come up"
+            time.sleep(0.1)
+        form = {
+            "team_id": "T0001",
+            "channel_id": "C0001",
+            "user_id": MEMBER,
+            "command": "/figures",
+            "text": "ships public chart",
+            "response_url": fake.response_url("proc"),
+        }
+        assert signed_post(base, urlencode(form), SECRET).status_code == 200
+        [upload] = fake.wait_for_upload(timeout=30)
+        assert upload["channel"] == "C0001" and bytes(upload["content"]).startswith(b"\x89PNG")  # type: ignore[arg-type]
+        assert str(upload["alt_txt"]).startswith("Ships waiting: Harbour Post 52 on 4 Mar")
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+        fake.stop()
+
+
+def _healthy(base: str) -> bool:
+    try:
+        return httpx.get(f"{base}/healthz", timeout=1).status_code == 200
+    except httpx.TransportError:
+        return False

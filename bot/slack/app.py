@@ -19,7 +19,7 @@ from bot.slack.backend import AdminDesk, HandlerQuestions, Questions, SlackConta
 from bot.slack.config import Mode, require_settings
 from bot.slack.directory import SlackDirectory
 from bot.slack.files import SlackOpmlReader
-from bot.slack.listeners import briefbot, home, mentions, more, questions, uninstall
+from bot.slack.listeners import briefbot, files_out, home, mentions, more, questions, uninstall
 from bot.slack.oauth import oauth_settings
 from bot.sources_probe import HttpSourceProbe
 from handlers.admin import SourceProbe
@@ -109,6 +109,7 @@ def build_slack_app(
         ),
     )
     uninstall.register(app, container.uow, container.clock, oauth=many_workspaces)
+    files_out.register(app, container)  # before the questions: it takes those ending in csv/chart
     questions.register(app, answers)
     more.register(app, answers)
     briefbot.register(app, answers, desk)

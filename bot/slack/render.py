@@ -14,6 +14,7 @@ from slack_sdk.models.blocks import Block
 from bot.slack.message import BlockBudget, SlackMessage, context, fallback, header, more_button, section
 from bot.slack.mrkdwn import bold, escape, link, one_line, safe_text
 from bot.slack.paging import MoreRequest, Question
+from bot.slack.render_files import with_chart_button
 from handlers.domain import ArticleRef, Page
 from handlers.results import (
     FigureGroup,
@@ -110,7 +111,7 @@ def render_figures(result: FiguresResult, *, public: bool = False) -> SlackMessa
             break
         shown += 1
         consumed += max(1, len(group.reports))  # a group holds one stored figure per report
-    return _finish(
+    answer = _finish(
         budget,
         "figures",
         query.text,
@@ -119,6 +120,7 @@ def render_figures(result: FiguresResult, *, public: bool = False) -> SlackMessa
         f"Figures for {query.describe()}: {result.page.total_text} found",
         consumed=None if shown == len(result.groups) else consumed,
     )
+    return with_chart_button(answer, query.text, public=public)  # files out: bot/slack/render_files.py
 
 
 def format_date(value: str) -> str:

@@ -39,6 +39,10 @@ class FakeSlackState:
     oauth_codes: dict[str, dict[str, Any]] = field(default_factory=dict)  # code -> oauth.v2.access answer
     tokens: dict[str, dict[str, Any]] = field(default_factory=dict)  # bot token -> auth.test answer
     feed_delays: dict[str, float] = field(default_factory=dict)  # feed path -> seconds before it answers
+    # Files uploaded through files.getUploadURLExternal + the upload URL + files.completeUploadExternal:
+    # file id -> {"filename", "length", "alt_txt", "content" (the bytes), "title", "channel", "comment"}.
+    uploads: dict[str, dict[str, Any]] = field(default_factory=dict)
+    refused_channels: set[str] = field(default_factory=set)  # channels the bot may not share files in
 
 
 class FakeSlack:
@@ -86,6 +90,18 @@ class FakeSlack:
             raise AssertionError(f"{count} response(s) to {name} expected, got {len(self.responses(name))}")
         return self.responses(name)[:count]
 
+    def wait_for_upload(self, count: int = 1, timeout: float = 10.0) -> list[dict[str, Any]]:
+        """The first `count` files shared by files.completeUploadExternal (in upload order)."""
+
+        def shared() -> list[dict[str, Any]]:
+            return [u for u in self.state.uploads.values() if u.get("completed")]
+
+        with self._changed:
+            arrived = self._changed.wait_for(lambda: len(shared()) >= count, timeout=timeout)
+        if not arrived:
+            raise AssertionError(f"{count} upload(s) expected, got {len(shared())}")
+        return shared()[:count]
+
     def _snapshot(self) -> list[Call]:
         with self._changed:
             return list(self.calls)
@@ -114,12 +130,16 @@ class FakeSlack:
 
             def do_POST(self) -> None:
                 length = int(self.headers.get("Content-Length") or 0)
-                raw = self.rfile.read(length).decode()
+                data = self.rfile.read(length)
+                path = urlsplit(self.path).path
+                if path.startswith("/upload/"):  # the URL files.getUploadURLExternal handed out
+                    self._receive_upload(path.removeprefix("/upload/"), data)
+                    return
+                raw = data.decode()
                 if "json" in (self.headers.get("Content-Type") or ""):
                     body = json.loads(raw or "{}")
                 else:
                     body = dict(parse_qsl(raw))
-                path = urlsplit(self.path).path
                 if path.startswith("/response/"):
                     fake._record(Call("POST", path, dict(self.headers), body))
                     self._send(200, b"ok", "text/plain")
@@ -190,7 +210,48 @@ class FakeSlack:
                         and str(body.get("user")) == f.get("user")
                     ]
                     return {"ok": True, "files": sorted(files, key=lambda f: -int(f.get("created", 0)))}
+                if method == "conversations.open":
+                    return {"ok": True, "channel": {"id": f"D{body.get('users')}"}}
+                if method == "files.getUploadURLExternal":
+                    file_id = f"F{len(fake.state.uploads) + 1:08d}"
+                    fake.state.uploads[file_id] = {
+                        "filename": body.get("filename"),
+                        "length": int(body.get("length") or 0),
+                        "alt_txt": body.get("alt_txt"),
+                    }
+                    return {"ok": True, "file_id": file_id, "upload_url": f"{fake.url}/upload/{file_id}"}
+                if method == "files.completeUploadExternal":
+                    return self._complete_upload(body)
                 return {"ok": False, "error": "unknown_method"}
+
+            def _receive_upload(self, file_id: str, data: bytes) -> None:
+                upload = fake.state.uploads.get(file_id)
+                fake._record(Call("POST", f"/upload/{file_id}", dict(self.headers), {"length": len(data)}))
+                if upload is None or upload["length"] != len(data):
+                    self._send(400, b"bad upload", "text/plain")  # Slack refuses a length it was not told
+                    return
+                upload["content"] = data
+                self._send(200, b"OK - " + str(len(data)).encode(), "text/plain")
+
+            def _complete_upload(self, body: dict[str, Any]) -> dict[str, Any]:
+                channel = body.get("channel_id")
+                if channel in fake.state.refused_channels:
+                    return {"ok": False, "error": "not_in_channel"}
+                shared = []
+                for item in json.loads(body.get("files") or "[]"):
+                    upload = fake.state.uploads.get(item.get("id"))
+                    if upload is None or "content" not in upload:
+                        return {"ok": False, "error": "file_not_found"}
+                    with fake._changed:
+                        upload.update(
+                            title=item.get("title"),
+                            channel=channel,
+                            comment=body.get("initial_comment"),
+                            completed=True,
+                        )
+                        fake._changed.notify_all()
+                    shared.append({"id": item["id"], "title": item.get("title"), "name": upload["filename"]})
+                return {"ok": True, "files": shared}
 
             def _send(
                 self, status: int, body: bytes, content_type: str, headers: dict[str, str] | None = None

@@ -172,8 +172,9 @@ def all_text(message: dict[str, Any]) -> str:
 
 def more_value(message: dict[str, Any]) -> str | None:
     for block in message["blocks"]:
-        if block["type"] == "actions":
-            return str(block["elements"][0]["value"])
+        for element in block["elements"] if block["type"] == "actions" else []:
+            if element["action_id"] == "briefbot_more":
+                return str(element["value"])
     return None
 
 

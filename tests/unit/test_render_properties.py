@@ -161,8 +161,13 @@ def check(message: SlackMessage, page: Page) -> None:
             for element in block["elements"]:
                 assert_inert(element["text"])
         elif block["type"] == "actions":
-            request = MoreRequest.decode(block["elements"][0]["value"])
-            assert request is not None and page.offset < request.offset < page.total
+            for element in block["elements"]:
+                request = MoreRequest.decode(element["value"])
+                assert request is not None
+                if element["action_id"] == "briefbot_chart":  # charts the whole question (files out)
+                    assert request.question == "figures" and request.offset == 0
+                else:
+                    assert page.offset < request.offset < page.total
 
 
 @big_data

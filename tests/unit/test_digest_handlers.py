@@ -76,6 +76,15 @@ class FakeDigests:
     def mark_failed(self, run_id: int, *, error: str) -> None:
         self._update(run_id, status="failed", error=error)
 
+    def mark_unknown(self, run_id: int, *, error: str) -> None:
+        self._update(run_id, status="unknown", error=error)
+
+    def retry_unknown(self, run_id: int, *, error: str) -> bool:
+        if not any(r.id == run_id and r.status == "unknown" for r in self.runs_by_key.values()):
+            return False
+        self._update(run_id, status="failed", error=error)
+        return True
+
     def runs(self, subscription_id: int | None = None, limit: int = 20) -> list[DigestRun]:
         runs = [r for r in self.runs_by_key.values() if subscription_id in (None, r.subscription_id)]
         return sorted(runs, key=lambda r: r.slot, reverse=True)[:limit]
@@ -106,7 +115,10 @@ class Publisher:
         self.failures = failures
         self.posted: list[tuple[str, Digest]] = []
 
-    def publish(self, channel: str, digest: Digest) -> str:
+    def find_posted(self, channel: str, marker: str, *, since: datetime) -> str | None:
+        return None
+
+    def publish(self, channel: str, digest: Digest, *, marker: str) -> str:
         if self.failures:
             self.failures -= 1
             raise PublishError("Slack answered HTTP 503 after 4 attempts")

@@ -143,12 +143,23 @@ class RequestGuard:
         self._clock = clock
         self.seen = SeenSignatures()
 
+    def precheck(self, headers: Mapping[str, str]) -> Refusal | None:
+        """Before the body is read: no signature, or a timestamp out of the window, is refused unread."""
+        timestamp = headers.get("x-slack-request-timestamp") or ""
+        fresh = timestamp.isdigit() and abs(self._clock() - int(timestamp)) <= WINDOW_SECONDS
+        if headers.get("x-slack-signature") and fresh:
+            return None
+        log.warning("refused a request without a signature or with a stale timestamp (body not read)")
+        return UNSIGNED
+
     def check(self, body: bytes, headers: Mapping[str, str], content_type: str | None) -> Refusal | None:
         """None when the request may go on, else the Refusal to answer (`headers` keys lower case)."""
         timestamp = headers.get("x-slack-request-timestamp")
         signature = headers.get("x-slack-signature")
         now = self._clock()
         if not signature_valid(self._secret, body, timestamp, signature, now):
+            # As Bolt logged it (one line a request, like the access log): never the body.
+            log.warning("refused a request with an invalid or missing signature (body not logged)")
             return UNSIGNED
         assert timestamp is not None and signature is not None  # signature_valid checked both
         if not self.seen.first_time(signature, int(timestamp), now):

@@ -80,11 +80,14 @@ def make_wsgi_app(
         length = declared_length(environ.get("CONTENT_LENGTH"))
         if isinstance(length, Refusal):
             return _refuse(length, start_response)
-        body = environ["wsgi.input"].read(length) if length else b""
         headers = {
             "x-slack-request-timestamp": environ.get("HTTP_X_SLACK_REQUEST_TIMESTAMP", ""),
             "x-slack-signature": environ.get("HTTP_X_SLACK_SIGNATURE", ""),
         }
+        early = guard.precheck(headers)
+        if early is not None:
+            return _refuse(early, start_response)
+        body = environ["wsgi.input"].read(length) if length else b""
         refusal = guard.check(body, headers, environ.get("CONTENT_TYPE"))
         if refusal is not None:
             return _refuse(refusal, start_response)

@@ -37,7 +37,10 @@ class CountingPublisher:
         self.arrivals: list[float] = []
         self.channels: list[str] = []
 
-    def publish(self, channel: str, digest: Any) -> str:
+    def find_posted(self, channel: str, marker: str, *, since: Any) -> str | None:
+        return None
+
+    def publish(self, channel: str, digest: Any, *, marker: str) -> str:
         self.arrivals.append(time.perf_counter())
         self.channels.append(channel)
         return f"{len(self.arrivals)}.000"

@@ -8,7 +8,7 @@ from pydantic_settings import BaseSettings, SettingsConfigDict
 # The bot scopes manifest.yml asks for, which an OAuth install requests unless SLACK_SCOPES says otherwise.
 DEFAULT_BOT_SCOPES = (
     "commands,chat:write,chat:write.public,users:read,files:read,files:write,"
-    "app_mentions:read,im:history,im:read,im:write"
+    "app_mentions:read,im:history,im:read,im:write,channels:history,groups:history"
 )
 
 

@@ -7,6 +7,7 @@ admin takes is written to the audit log (who, what, when) in the same transactio
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from typing import Literal, Protocol
 from urllib.parse import urlsplit
@@ -15,6 +16,8 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from handlers.domain import Source, SourceKind
 from handlers.ports import Clock, UnitOfWork
+
+log = logging.getLogger(__name__)
 
 MAX_URL_LENGTH = 2000
 
@@ -84,6 +87,45 @@ class SourceList(_Model):
 def is_admin(user_id: str, *, admin_ids: frozenset[str], directory: WorkspaceDirectory) -> bool:
     """Configured admins (BRIEFBOT_ADMINS) first, so they need no API call; then the workspace's admins."""
     return user_id in admin_ids or directory.is_workspace_admin(user_id)
+
+
+MAX_ATTEMPT_TEXT = 300  # of what a refused user typed, kept in the audit log
+
+
+def admin_or_refusal(
+    user_id: str,
+    attempted: str,
+    *,
+    admin_ids: frozenset[str],
+    directory: WorkspaceDirectory,
+    uow_factory: Callable[[], UnitOfWork],
+    clock: Clock,
+) -> bool:
+    """`is_admin`; a refusal is written to the audit log ("<command>.refused", the text typed).
+
+    Call it only where a non-admin is about to be turned away, not to decide what to show.
+    """
+    if is_admin(user_id, admin_ids=admin_ids, directory=directory):
+        return True
+    record_refusal(user_id, attempted, uow_factory=uow_factory, clock=clock)
+    return False
+
+
+def record_refusal(
+    actor: str, attempted: str, *, uow_factory: Callable[[], UnitOfWork], clock: Clock
+) -> None:
+    """Audit an admin command refused to `actor`: action "<first word>.refused", the text capped.
+
+    The refusal stands even when the log cannot be written (logged here): the user is told no either way.
+    """
+    words = attempted.split()
+    command = words[0].lower()[:40] if words else "admin"
+    try:
+        with uow_factory() as uow:
+            uow.audit.record(actor, f"{command}.refused", attempted.strip()[:MAX_ATTEMPT_TEXT], clock.now())
+            uow.commit()
+    except Exception:
+        log.exception("could not audit a refused admin command (user=%s, command=%s)", actor, command)
 
 
 def validate_url(url: str) -> str:

@@ -5,13 +5,20 @@ and the claim committed BEFORE anything is posted, so of two workers, a restarte
 job only the one that won the claim posts. A failed post is recorded (status, error) and tried again
 by a later run, at most MAX_ATTEMPTS claims in all; a claim whose worker died mid-post stays
 "claimed" and is never posted again (it may have reached Slack: posting twice is the worse error).
+
+A post whose outcome is unknown (Slack took longer than the client waits, or the connection dropped
+once the request was sent) is recorded "unknown", not "failed". Every post carries its slot's
+marker (`slot_marker`); a later run, once Slack has had UNKNOWN_SETTLE to finish, looks for that
+marker in the channel's recent history: found, the run is posted; not there, it is retried like a
+failed one; the history cannot be read (no channels:history scope, Slack unreachable), it stays
+unknown and is not posted again.
 """
 
 from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Literal, Protocol
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -36,6 +43,8 @@ MAX_EVENTS = 15
 MAX_UPCOMING = 5
 MAX_QUOTES = 8
 MAX_FIGURES = 8
+# How long after its claim an unknown post is left alone: a slow Slack finishes the post meanwhile.
+UNKNOWN_SETTLE = timedelta(minutes=2)
 # The facts of a window read at most: a digest ranks what is new, it does not page through it.
 WINDOW_CAP = 500
 
@@ -97,17 +106,32 @@ class PublishError(Exception):
     """Posting failed for good (after the publisher's own retries); the message says why."""
 
 
+class PublishUnknown(PublishError):
+    """The post was sent but no answer came: it may or may not be in the channel."""
+
+
 class DigestPublisher(Protocol):
-    def publish(self, channel: str, digest: Digest) -> str:
-        """Post the digest to `channel`; the posted message's id (Slack ts). Raises PublishError."""
+    def publish(self, channel: str, digest: Digest, *, marker: str) -> str:
+        """Post the digest to `channel`, tagged with `marker`; the posted message's id (Slack ts).
+        Raises PublishUnknown when it may have been posted, PublishError when it was not."""
         ...
+
+    def find_posted(self, channel: str, marker: str, *, since: datetime) -> str | None:
+        """The ts of a message tagged `marker` posted to `channel` after `since`, or None.
+        Raises PublishError when the channel's history cannot be read."""
+        ...
+
+
+def slot_marker(subscription_id: int, slot: datetime) -> str:
+    """What tags a slot's post, so a later run can tell whether it reached the channel."""
+    return f"{subscription_id}@{slot.isoformat()}"
 
 
 class DigestOutcome(_Model):
     subscription_id: int
     channel: str
     slot: datetime
-    status: Literal["posted", "skipped-empty", "failed", "taken"]
+    status: Literal["posted", "skipped-empty", "failed", "taken", "unknown"]
     error: str | None = None
 
 
@@ -209,6 +233,12 @@ def _run_slot(
     clock: Clock,
 ) -> DigestOutcome | None:
     with uow_factory() as uow:
+        unsure = uow.digests.run_for(sub.id, slot)
+    if unsure is not None and unsure.status == "unknown":
+        settled = _settle_unknown(sub, unsure, uow_factory=uow_factory, publisher=publisher, clock=clock)
+        if settled is not None:
+            return settled
+    with uow_factory() as uow:
         existing = uow.digests.run_for(sub.id, slot)
         if existing is not None and (existing.status != "failed" or existing.attempts >= MAX_ATTEMPTS):
             return None  # done, in progress elsewhere, or given up on: nothing to do, quietly
@@ -224,7 +254,15 @@ def _run_slot(
             return DigestOutcome(
                 subscription_id=sub.id, channel=sub.channel, slot=slot, status="skipped-empty"
             )
-        ts = publisher.publish(sub.channel, digest)
+        ts = publisher.publish(sub.channel, digest, marker=slot_marker(sub.id, slot))
+    except PublishUnknown as exc:
+        log.warning("digest %s to %s for slot %s: outcome unknown: %s", sub.id, sub.channel, slot, exc)
+        with uow_factory() as uow:
+            uow.digests.mark_unknown(run.id, error=str(exc)[:1000])
+            uow.commit()
+        return DigestOutcome(
+            subscription_id=sub.id, channel=sub.channel, slot=slot, status="unknown", error=str(exc)
+        )
     except PublishError as exc:
         return _failed(sub, run, slot, str(exc), uow_factory)
     except Exception as exc:  # a bug or the database: still leave the run visibly failed, not claimed
@@ -232,6 +270,47 @@ def _run_slot(
         return _failed(sub, run, slot, f"{type(exc).__name__}: {exc}", uow_factory)
     _finish(run, uow_factory, ts=ts, at=cutoff)
     return DigestOutcome(subscription_id=sub.id, channel=sub.channel, slot=slot, status="posted")
+
+
+def _settle_unknown(
+    sub: DigestSubscription,
+    run: DigestRun,
+    *,
+    uow_factory: Callable[[], UnitOfWork],
+    publisher: DigestPublisher,
+    clock: Clock,
+) -> DigestOutcome | None:
+    """Was the unknown post made? An outcome when settled here (posted, or still unknown); None
+    when it was not made and the slot is now failed, for the caller to claim and post again."""
+    if clock.now() - run.claimed_at < UNKNOWN_SETTLE:
+        return _outcome(sub, run, "unknown", run.error)  # too early to tell: never post meanwhile
+    try:
+        ts = publisher.find_posted(sub.channel, slot_marker(sub.id, run.slot), since=run.claimed_at)
+    except PublishError as exc:
+        log.warning(
+            "digest %s to %s: cannot tell whether slot %s was posted, not posting again: %s",
+            sub.id,
+            sub.channel,
+            run.slot.isoformat(),
+            exc,
+        )
+        return _outcome(sub, run, "unknown", f"cannot check the channel: {exc}")
+    if ts is not None:
+        log.info("digest %s to %s for slot %s had been posted (%s)", sub.id, sub.channel, run.slot, ts)
+        _finish(run, uow_factory, ts=ts, at=clock.now())
+        return _outcome(sub, run, "posted", None)
+    with uow_factory() as uow:
+        uow.digests.retry_unknown(run.id, error="not in the channel's history: to post again")
+        uow.commit()
+    return None
+
+
+def _outcome(
+    sub: DigestSubscription, run: DigestRun, status: Literal["posted", "unknown"], error: str | None
+) -> DigestOutcome:
+    return DigestOutcome(
+        subscription_id=sub.id, channel=sub.channel, slot=run.slot, status=status, error=error
+    )
 
 
 def _finish(run: DigestRun, uow_factory: Callable[[], UnitOfWork], *, ts: str | None, at: datetime) -> None:

@@ -215,7 +215,7 @@ class AdminAction(_Model):
 
 
 DigestCadence = Literal["daily", "weekly"]
-DigestStatus = Literal["claimed", "posted", "failed"]
+DigestStatus = Literal["claimed", "posted", "failed", "unknown"]  # unknown: sent, no answer
 
 
 class DigestSubscription(_Model):

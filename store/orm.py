@@ -314,7 +314,7 @@ class DigestRunRow(Base):
     __tablename__ = "digest_runs"
     __table_args__ = (
         UniqueConstraint("subscription_id", "slot"),
-        CheckConstraint("status IN ('claimed', 'posted', 'failed')", name="status"),
+        CheckConstraint("status IN ('claimed', 'posted', 'failed', 'unknown')", name="status"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

@@ -24,6 +24,7 @@ from bot.cli import (
     worker_cmd,
 )
 from bot.collector import tune_collector
+from bot.console.safe_text import terminal_safe_stdout
 
 if TYPE_CHECKING:
     from bot.bootstrap import Container
@@ -66,7 +67,8 @@ def main(argv: Sequence[str] | None = None, *, container: Container | None = Non
     if not getattr(args, "func", None):
         parser.print_help()
         return 2
-    code: int = args.func(args)
+    with terminal_safe_stdout():  # article text is strangers' text: no escapes reach the terminal
+        code: int = args.func(args)
     return code
 
 

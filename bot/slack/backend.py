@@ -71,8 +71,16 @@ class AdminDesk:
         self._directory = directory
         self._admin_ids = admin_ids
 
-    def may_administer(self, user_id: str) -> bool:
+    def is_admin(self, user_id: str) -> bool:
+        """Is the user an admin? For deciding what to show: nothing is audited."""
         return admin.is_admin(user_id, admin_ids=self._admin_ids, directory=self._directory)
+
+    def may_administer(self, user_id: str, attempted: str = "") -> bool:
+        """Is the user an admin? A refusal is audited, with `attempted` (the command typed)."""
+        return admin.admin_or_refusal(
+            user_id, attempted, admin_ids=self._admin_ids, directory=self._directory,
+            uow_factory=self._uow_factory, clock=self._clock,
+        )  # fmt: skip
 
     def add(self, actor: str, url: str, name: str | None) -> admin.SourceAdded:
         return admin.add_source(

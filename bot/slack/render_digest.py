@@ -222,11 +222,17 @@ def render_digest_view(view: DigestView) -> SlackMessage:
     return SlackMessage(text=fallback(f"{lead}: {view.schedule}"), blocks=blocks)
 
 
+_STATUS_WORDS = {
+    "claimed": "claimed (posting, or interrupted: not retried)",
+    "unknown": "unknown (Slack did not answer: looked for in the channel before any new post)",
+}
+
+
 def run_line(run: DigestRun) -> str:
     """ "2025-05-01 05:00 UTC · posted" or "... · failed (3 tries): ratelimited"."""
     # A claim never confirmed is a post in progress, or one whose worker stopped mid-post: it is
     # not retried (it may have reached the channel), so say so rather than look stuck.
-    status = "claimed (posting, or interrupted: not retried)" if run.status == "claimed" else run.status
+    status = _STATUS_WORDS.get(run.status, run.status)
     line = f"{_when(run.slot)} · {status}"
     if run.attempts > 1:
         line += f" ({run.attempts} tries)"

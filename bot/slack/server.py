@@ -2,10 +2,13 @@
 
 waitress is a production WSGI server (pure Python, threaded); Bolt acks within the request and
 answers from its own thread pool afterwards, so a slow query never holds Slack's 3-second window.
+Before Bolt, bot.slack.request_guard refuses what is too large, unsigned, replayed or malformed,
+so a stranger's request costs a length check and one HMAC, never a parse or a listener.
 """
 
 from __future__ import annotations
 
+import io
 import json
 import logging
 import time
@@ -16,6 +19,8 @@ import waitress
 from slack_bolt import App
 from slack_bolt.adapter.wsgi import SlackRequestHandler
 
+from bot.slack.request_guard import MAX_BODY_BYTES, Refusal, RequestGuard, declared_length
+
 if TYPE_CHECKING:
     from wsgiref.types import StartResponse, WSGIApplication, WSGIEnvironment
 
@@ -23,12 +28,18 @@ logger = logging.getLogger(__name__)
 access_log = logging.getLogger("briefbot.access")
 EVENTS_PATH = "/slack/events"
 HEALTH_PATH = "/healthz"
-MAX_BODY_BYTES = 1024 * 1024  # Slack payloads are a few kB; refuse anything absurd early
 
 
-def make_wsgi_app(app: App, *, health: Callable[[], bool] | None = None) -> WSGIApplication:
-    """POST /slack/events to Bolt (commands, actions, events share it); GET /healthz for the platform."""
+def make_wsgi_app(
+    app: App, *, health: Callable[[], bool] | None = None, signing_secret: str | None = None
+) -> WSGIApplication:
+    """POST /slack/events to Bolt (commands, actions, events share it); GET /healthz for the platform.
+
+    `signing_secret` defaults to the one the Bolt app was built with (Bolt checks it again: cheap).
+    """
     slack = SlackRequestHandler(app, path=EVENTS_PATH)
+    secret = signing_secret if signing_secret is not None else str(getattr(app, "_signing_secret", ""))
+    guard = RequestGuard(secret)
 
     def logged(environ: WSGIEnvironment, start_response: StartResponse) -> Iterable[bytes]:
         """One access line a request: method, path, status, time taken (never the body)."""
@@ -61,9 +72,40 @@ def make_wsgi_app(app: App, *, health: Callable[[], bool] | None = None) -> WSGI
                 [("Content-Type", "application/json"), ("Content-Length", str(len(body)))],
             )
             return [body]
+        if environ.get("PATH_INFO") == EVENTS_PATH and environ.get("REQUEST_METHOD") == "POST":
+            return guarded(environ, start_response)
         return slack(environ, start_response)
 
+    def guarded(environ: WSGIEnvironment, start_response: StartResponse) -> Iterable[bytes]:
+        length = declared_length(environ.get("CONTENT_LENGTH"))
+        if isinstance(length, Refusal):
+            return _refuse(length, start_response)
+        headers = {
+            "x-slack-request-timestamp": environ.get("HTTP_X_SLACK_REQUEST_TIMESTAMP", ""),
+            "x-slack-signature": environ.get("HTTP_X_SLACK_SIGNATURE", ""),
+        }
+        early = guard.precheck(headers)
+        if early is not None:
+            return _refuse(early, start_response)
+        body = environ["wsgi.input"].read(length) if length else b""
+        refusal = guard.check(body, headers, environ.get("CONTENT_TYPE"))
+        if refusal is not None:
+            return _refuse(refusal, start_response)
+        # Bolt reads the body again from wsgi.input: hand it exactly what was checked.
+        checked = dict(environ, CONTENT_LENGTH=str(len(body)))
+        checked["wsgi.input"] = io.BytesIO(body)
+        return slack(checked, start_response)
+
     return logged
+
+
+def _refuse(refusal: Refusal, start_response: StartResponse) -> Iterable[bytes]:
+    body = refusal.reason.encode()
+    start_response(
+        refusal.status,
+        [("Content-Type", "text/plain; charset=utf-8"), ("Content-Length", str(len(body)))],
+    )
+    return [body]
 
 
 def create_server(wsgi: WSGIApplication, *, host: str, port: int, threads: int = 8) -> Any:

@@ -1,7 +1,7 @@
 """Slack installations, bots and OAuth states: the OAuth install flow's store (many workspaces).
 
 Revision ID: 0018_slack_installations
-Revises: 0015_thread_questions
+Revises: 0016_digest_unknown
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "0018_slack_installations"
-down_revision: str | None = "0015_thread_questions"
+down_revision: str | None = "0016_digest_unknown"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

@@ -115,6 +115,25 @@ class SqlDigestRepository:
         row.status, row.error = "failed", error
         self._session.flush()
 
+    def mark_unknown(self, run_id: int, *, error: str) -> None:
+        """The post may have reached Slack (no answer): not to be retried before someone looks."""
+        row = self._session.get(DigestRunRow, run_id)
+        if row is None:
+            raise LookupError(f"no digest run {run_id}")
+        row.status, row.error = "unknown", error
+        self._session.flush()
+
+    def retry_unknown(self, run_id: int, *, error: str) -> bool:
+        """An unknown run found not posted becomes failed, so a claim may retry it; False when
+        another worker settled it first (the UPDATE checks the status, as `claim` does)."""
+        settled = self._session.execute(
+            update(DigestRunRow)
+            .where(DigestRunRow.id == run_id, DigestRunRow.status == "unknown")
+            .values(status="failed", error=error)
+            .execution_options(synchronize_session=False)
+        )
+        return bool(getattr(settled, "rowcount", 0))
+
     def runs(self, subscription_id: int | None = None, limit: int = 20) -> list[DigestRun]:
         """The latest runs (of one subscription, or of all), newest slot first."""
         query = select(DigestRunRow).order_by(DigestRunRow.slot.desc(), DigestRunRow.id.desc()).limit(limit)

@@ -7,9 +7,11 @@ while Bolt answers from its own threads after the ack.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
@@ -43,6 +45,13 @@ class FakeSlackState:
     # file id -> {"filename", "length", "alt_txt", "content" (the bytes), "title", "channel", "comment"}.
     uploads: dict[str, dict[str, Any]] = field(default_factory=dict)
     refused_channels: set[str] = field(default_factory=set)  # channels the bot may not share files in
+    # channel -> messages chat.postMessage stored there (conversations.history reads them)
+    messages: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
+    # api method -> requests still to do, then answer `late_seconds` later (after the client gave up)
+    late_answers: dict[str, int] = field(default_factory=dict)
+    late_seconds: float = 2.0
+    history_error: str | None = None  # e.g. "missing_scope": conversations.history refuses
+    clock: Callable[[], float] = time.time  # Slack's time of a message (tests may move it with theirs)
 
 
 class FakeSlack:
@@ -166,7 +175,15 @@ class FakeSlack:
                     self._send(500, b"internal error", "text/plain")
                     return
                 fake._record(call)
-                self._send(200, json.dumps(self._answer(method, body)).encode(), "application/json")
+                answer = json.dumps(self._answer(method, body)).encode()
+                if fake.state.late_answers.get(method, 0) > 0:
+                    # Done (the message is stored), but the answer comes after the client timed out.
+                    fake.state.late_answers[method] -= 1
+                    time.sleep(fake.state.late_seconds)
+                    with contextlib.suppress(OSError):  # the client has hung up by now
+                        self._send(200, answer, "application/json")
+                    return
+                self._send(200, answer, "application/json")
 
             def _answer(self, method: str, body: dict[str, Any]) -> dict[str, Any]:
                 token = (self.headers.get("Authorization") or "").removeprefix("Bearer ")
@@ -189,16 +206,29 @@ class FakeSlack:
                     user = fake.state.users.get(str(body.get("user")))
                     return {"ok": True, "user": user} if user else {"ok": False, "error": "user_not_found"}
                 if method == "chat.postMessage":
+                    ts = f"{len(fake.calls)}.000100"  # the call's number: tests find a reply's thread by it
+                    metadata = body.get("metadata")
+                    stored = {
+                        "type": "message",
+                        "ts": ts,
+                        "text": body.get("text"),
+                        "thread_ts": body.get("thread_ts"),
+                        "metadata": json.loads(metadata) if isinstance(metadata, str) else metadata,
+                        "_at": fake.state.clock(),  # what `oldest` compares with (ts is no time here)
+                    }
+                    fake.state.messages.setdefault(str(body.get("channel")), []).append(stored)
                     return {
                         "ok": True,
                         "channel": body.get("channel"),
-                        "ts": f"{len(fake.calls)}.000100",
-                        "message": {"text": body.get("text")},
+                        "ts": ts,
+                        "message": {"text": stored["text"]},
                     }
                 if method in ("views.publish", "views.open", "views.update"):
                     view = body.get("view")
                     view = json.loads(view) if isinstance(view, str) else view
                     return {"ok": True, "view": {"id": f"V{len(fake.calls)}", **(view or {})}}
+                if method == "conversations.history":
+                    return self._history(body)
                 if method == "files.info":
                     file = fake.state.files.get(str(body.get("file")))
                     return {"ok": True, "file": file} if file else {"ok": False, "error": "file_not_found"}
@@ -252,6 +282,18 @@ class FakeSlack:
                         fake._changed.notify_all()
                     shared.append({"id": item["id"], "title": item.get("title"), "name": upload["filename"]})
                 return {"ok": True, "files": shared}
+
+            def _history(self, body: dict[str, Any]) -> dict[str, Any]:
+                if fake.state.history_error:
+                    return {"ok": False, "error": fake.state.history_error}
+                oldest = float(body.get("oldest") or 0)
+                with_metadata = str(body.get("include_all_metadata")).lower() in ("1", "true")
+                shown = [
+                    {k: v for k, v in m.items() if k != "_at" and (k != "metadata" or with_metadata)}
+                    for m in fake.state.messages.get(str(body.get("channel")), [])
+                    if not m.get("thread_ts") and m["_at"] > oldest
+                ]
+                return {"ok": True, "messages": shown[::-1], "has_more": False}
 
             def _send(
                 self, status: int, body: bytes, content_type: str, headers: dict[str, str] | None = None

@@ -139,7 +139,11 @@ def test_briefbot_articles_in_slack_for_admins_only(env: Path, capsys: Capture) 
     assert "Removed #1" in say("articles remove 1")
     assert "No articles stored yet" in say("articles list")
     with c.uow() as uow:
-        assert [a.action for a in uow.audit.recent(3)] == ["articles.remove", "articles.redate"]
+        assert [a.action for a in uow.audit.recent(3)] == [
+            "articles.remove",
+            "articles.redate",
+            "articles.refused",
+        ]
 
 
 def test_only_an_asked_for_date_re_dates_a_stored_article(env: Path) -> None:

@@ -215,7 +215,8 @@ def test_a_forged_pause_from_a_member_is_refused_and_changes_nothing(stack: Stac
     before = len(stack.fake.api_calls("views.publish"))
     assert click(stack, MEMBER, PAUSE_SOURCE, str(source.id)).status_code == 200
     view = published_to(stack, MEMBER, before)  # the tab is redrawn, still without buttons
-    assert _source(stack, source.url).active and _audit(stack) == audit
+    assert _source(stack, source.url).active
+    assert _audit(stack) == [(MEMBER, "home.refused"), *audit]  # only the refusal, audited (newest first)
     assert PAUSE_SOURCE not in json.dumps(view)
     opened = len(stack.fake.api_calls("views.open"))
     click(stack, MEMBER, OPEN_ADD_SOURCE, "open")

@@ -272,7 +272,10 @@ def test_members_are_refused_sources_add_and_nothing_changes(stack: Stack) -> No
     _, _, name = slash(stack, "/briefbot", f"sources add {feed} Gazette", user=MEMBER)
     [message] = stack.fake.wait_for_response(name)
     assert "admins only" in message["text"]
-    assert _sources_and_audit(stack) == before
+    sources, audit = _sources_and_audit(stack)
+    assert sources == before[0]
+    # Nothing changed but the audit log, which keeps the refusal (newest first).
+    assert audit[0] == (MEMBER, "sources.refused") and audit[1:] == before[1]
     assert not any(c.path == "/feeds/gazette.xml" for c in stack.fake.calls), "a refused add must not fetch"
 
 

@@ -63,7 +63,39 @@ def test_members_are_refused_every_sources_command_and_nothing_changes(setup, li
     uow, probe, desk, questions = setup
     message = run_briefbot(line, "UMEMBER", questions, desk)
     assert "admins only" in message.text
-    assert probe.urls == [] and uow.sources.rows == [] and uow.audit.rows == []
+    assert probe.urls == [] and uow.sources.rows == []
+    assert [(a.actor, a.action, a.detail) for a in uow.audit.rows] == [("UMEMBER", "sources.refused", line)]
+
+
+@pytest.mark.parametrize(
+    ("line", "action"),
+    [
+        ("digest daily 08:00 UTC strike", "digest.refused"),
+        ("stories split 1 2", "stories.refused"),
+        ("articles remove 3", "articles.refused"),
+        ("sources add https://x.example/ " + "long name " * 100, "sources.refused"),
+    ],
+)
+def test_every_refused_admin_command_is_audited_with_what_was_tried(setup, line: str, action: str) -> None:  # type: ignore[no-untyped-def]
+    uow, _, desk, questions = setup
+    assert "admins only" in run_briefbot(line, "UMEMBER", questions, desk, channel="C1").text
+    [entry] = uow.audit.rows
+    assert (entry.actor, entry.action) == ("UMEMBER", action)
+    assert entry.detail == line.strip()[:300] and len(entry.detail) <= 300
+
+
+def test_admins_are_not_audited_as_refused_and_a_broken_audit_log_still_refuses(setup) -> None:  # type: ignore[no-untyped-def]
+    uow, _, desk, questions = setup
+    run_briefbot("sources list", "UCONF", questions, desk)
+    assert [a.action for a in uow.audit.rows] == ["sources.list"]
+
+    def broken() -> FakeUnitOfWork:
+        raise OSError("database down")
+
+    refusing = AdminDesk(
+        uow_factory=broken, clock=CLOCK, probe=StubProbe(), directory=StubDirectory(), admin_ids=frozenset()
+    )
+    assert "admins only" in run_briefbot("sources list", "UMEMBER", questions, refusing).text
 
 
 def test_workspace_owner_adds_a_slack_wrapped_url_with_a_name(setup) -> None:  # type: ignore[no-untyped-def]
@@ -136,4 +168,5 @@ def test_members_may_not_split_stories_and_bad_ids_are_explained(setup) -> None:
     assert "are numbers" in text_of(run_briefbot("stories split one 2", "UCONF", questions, desk))
     assert "There is no story 9" in text_of(run_briefbot("stories show 9", "UCONF", questions, desk))
     assert "I don't understand" in text_of(run_briefbot("stories split 1", "UCONF", questions, desk))
-    assert uow.audit.rows == [] and len(uow.stories.get(1).members) == 2  # type: ignore[union-attr]
+    assert [a.action for a in uow.audit.rows] == ["stories.refused"]  # the member's split, refused
+    assert len(uow.stories.get(1).members) == 2  # type: ignore[union-attr]

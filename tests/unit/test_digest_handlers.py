@@ -10,7 +10,16 @@ from bot.slack.limits import violations
 from bot.slack.render_digest import render_digest
 from handlers.admin import AdminError
 from handlers.digest_admin import manage_digest, parse_digest
-from handlers.digests import MAX_ATTEMPTS, Digest, PublishError, digest_since, preview_digest, run_due
+from handlers.digests import (
+    MAX_ATTEMPTS,
+    UNKNOWN_SETTLE,
+    Digest,
+    PublishError,
+    PublishUnknown,
+    digest_since,
+    preview_digest,
+    run_due,
+)
 from handlers.domain import (
     ArticleRef,
     DigestRun,
@@ -76,6 +85,15 @@ class FakeDigests:
     def mark_failed(self, run_id: int, *, error: str) -> None:
         self._update(run_id, status="failed", error=error)
 
+    def mark_unknown(self, run_id: int, *, error: str) -> None:
+        self._update(run_id, status="unknown", error=error)
+
+    def retry_unknown(self, run_id: int, *, error: str) -> bool:
+        if not any(r.id == run_id and r.status == "unknown" for r in self.runs_by_key.values()):
+            return False
+        self._update(run_id, status="failed", error=error)
+        return True
+
     def runs(self, subscription_id: int | None = None, limit: int = 20) -> list[DigestRun]:
         runs = [r for r in self.runs_by_key.values() if subscription_id in (None, r.subscription_id)]
         return sorted(runs, key=lambda r: r.slot, reverse=True)[:limit]
@@ -102,11 +120,19 @@ class Clock:
 
 
 class Publisher:
-    def __init__(self, failures: int = 0) -> None:
-        self.failures = failures
+    def __init__(self, failures: int = 0, unknown: int = 0, found: str | None = None) -> None:
+        self.failures, self.unknown, self.found = failures, unknown, found
         self.posted: list[tuple[str, Digest]] = []
+        self.looked_for: list[str] = []
 
-    def publish(self, channel: str, digest: Digest) -> str:
+    def find_posted(self, channel: str, marker: str, *, since: datetime) -> str | None:
+        self.looked_for.append(marker)
+        return self.found
+
+    def publish(self, channel: str, digest: Digest, *, marker: str) -> str:
+        if self.unknown:
+            self.unknown -= 1
+            raise PublishUnknown("no answer from Slack: TimeoutError: timed out")
         if self.failures:
             self.failures -= 1
             raise PublishError("Slack answered HTTP 503 after 4 attempts")
@@ -283,6 +309,34 @@ def test_digest_show_lists_a_failed_run_with_its_error() -> None:
     )
     text = str(render_digest_view(view).payload())
     assert "failed: Slack answered HTTP 503 after 4 attempts" in text and "daily at 08:00 Europe/Kyiv" in text
+
+
+@pytest.mark.parametrize("found", [None, "77.0001"])
+def test_an_unknown_post_waits_then_is_counted_if_found_or_posted_again_once(found: str | None) -> None:
+    from bot.slack.render_digest import render_digest_view
+
+    uow, publisher = subscribed(), Publisher(unknown=1, found=found)
+    now = T0 + timedelta(minutes=1)
+    [first] = run_due(now=now, uow_factory=lambda: uow, publisher=publisher, clock=Clock(now))
+    assert first.status == "unknown" and publisher.posted == []
+    view = manage_digest(
+        parse_digest(["show"], channel="C1", actor="U1"), uow_factory=lambda: uow, clock=Clock(now)
+    )
+    assert "unknown (Slack did not answer: looked for in the channel" in str(
+        render_digest_view(view).payload()
+    )
+    soon = now + UNKNOWN_SETTLE / 2
+    assert [
+        o.status for o in run_due(now=soon, uow_factory=lambda: uow, publisher=publisher, clock=Clock(soon))
+    ] == ["unknown"]
+    assert publisher.looked_for == [] and publisher.posted == []  # too early even to look
+    later = now + UNKNOWN_SETTLE
+    outcomes = run_due(now=later, uow_factory=lambda: uow, publisher=publisher, clock=Clock(later))
+    assert [o.status for o in outcomes] == ["posted"] and len(publisher.looked_for) == 1
+    assert len(publisher.posted) == (1 if found is None else 0)
+    assert run_due(now=later, uow_factory=lambda: uow, publisher=publisher, clock=Clock(later)) == []
+    [run] = uow.digests.runs()
+    assert run.status == "posted" and run.message_ts == (found or "1.0001")
 
 
 def test_a_digest_counts_in_words_a_reader_would_write() -> None:

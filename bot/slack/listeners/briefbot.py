@@ -77,7 +77,7 @@ def run_briefbot(
         return _articles(words[1:], user, desk)
     if words[0].lower() != "sources":
         return _help(questions, note=f'I don\'t know "{" ".join(words)[:100]}". Here is what I can do:')
-    if not desk.may_administer(user):
+    if not desk.may_administer(user, text):
         logger.warning("refused admin command from %s: %r", user, text[:200])
         return render_refusal("managing sources")
     try:
@@ -115,7 +115,7 @@ def _sources(
 def _digest(
     args: list[str], user: str, desk: AdminDesk, *, channel: str | None, team: str | None
 ) -> SlackMessage:
-    if not desk.may_administer(user):
+    if not desk.may_administer(user, " ".join(["digest", *args])):
         logger.warning("refused digest command from %s: %r", user, " ".join(args)[:200])
         return render_refusal("managing digests")
     if not channel:
@@ -128,7 +128,7 @@ def _digest(
 
 def _stories(args: list[str], user: str, desk: AdminDesk, questions: Questions) -> SlackMessage:
     """`stories show ID` and `stories split STORY EVENT`, admins only: merges are editorial calls."""
-    if not desk.may_administer(user):
+    if not desk.may_administer(user, " ".join(["stories", *args])):
         logger.warning("refused admin command from %s: stories %r", user, " ".join(args)[:200])
         return render_refusal("changing stories")
     verb = args[0].lower() if args else ""
@@ -147,7 +147,7 @@ def _stories(args: list[str], user: str, desk: AdminDesk, questions: Questions) 
 
 def _articles(args: list[str], user: str, desk: AdminDesk) -> SlackMessage:
     """`articles list|show|remove|redate`, admins only: removing and re-dating change what all see."""
-    if not desk.may_administer(user):
+    if not desk.may_administer(user, " ".join(["articles", *args])):
         logger.warning("refused admin command from %s: articles %r", user, " ".join(args)[:200])
         return render_refusal("managing articles")
     try:

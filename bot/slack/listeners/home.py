@@ -66,7 +66,7 @@ class HomeTab:
                 uow=self._container.uow(),
                 now=self._container.clock.now(),
                 team=team,
-                admin=self.desk.may_administer(user),
+                admin=self.desk.is_admin(user),
                 alerts=self._alerts(user, team) if self._alerts else (),
             )
             client.views_publish(user_id=user, view=render_home(summary))
@@ -202,7 +202,7 @@ def _open(client: WebClient, body: dict[str, Any], desk: AdminDesk, modal: Any, 
 
 
 def _allowed(desk: AdminDesk, user: str, what: str) -> bool:
-    if desk.may_administer(user):
+    if desk.may_administer(user, f"home {what}"):
         return True
     logger.warning("refused a Home tab admin action from %s: %s", user, what)
     return False

@@ -14,6 +14,7 @@ from urllib.parse import urlsplit
 from pydantic import BaseModel, ConfigDict, Field
 
 from handlers.domain import Source, SourceKind
+from handlers.errors import UserError
 from handlers.ports import Clock, UnitOfWork
 
 MAX_URL_LENGTH = 2000
@@ -23,7 +24,7 @@ class _Model(BaseModel):
     model_config = ConfigDict(frozen=True)
 
 
-class AdminError(ValueError):
+class AdminError(UserError):
     """Something the admin asked that cannot be done; the message says why, for the user."""
 
 

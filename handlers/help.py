@@ -1,30 +1,17 @@
-"""Help for the three questions, the same text in Slack and in the terminal."""
+"""Help for the commands, generated from the registry: the same text in Slack and in the terminal."""
 
 from __future__ import annotations
 
-_GRAMMAR = (
-    "Add any of: since DATE, until DATE, limit N (1-50). DATE is 2025-09-01, Sep 1, yesterday, last week, ..."
-)
+from handlers.front_door import is_help_request
 
-_HELP = {
-    "timeline": (
-        "/timeline [topic] [since DATE] [until DATE] [limit N]\n"
-        "What happened when: one entry per story, latest first, with every article that reported it.\n"
-        "Examples: /timeline strike since last week · /timeline harbour until 2025-09-05 limit 5"
-    ),
-    "whosaid": (
-        "/whosaid [person|topic] [since DATE] [until DATE] [limit N]\n"
-        "Who said what: a person's quotes (by name, surname or alias), or quotes about a topic.\n"
-        "Examples: /whosaid Okafor · /whosaid wages since Mar 3"
-    ),
-    "figures": (
-        "/figures [topic] [since DATE] [until DATE] [limit N]\n"
-        "What the numbers are: counts, money and percentages, with who reported them.\n"
-        "Examples: /figures containers · /figures wages since last week"
-    ),
-}
-
-COMMANDS = tuple(_HELP)
+__all__ = [
+    "ADD_ARTICLES",
+    "NO_ARTICLES",
+    "empty_store_hint",
+    "empty_store_text",
+    "help_text",
+    "is_help_request",
+]
 
 # What a question on an empty database answers, from the terminal (briefbot ask, shell) or Slack.
 NO_ARTICLES = "No articles stored yet"
@@ -52,13 +39,6 @@ def empty_store_hint() -> str:
 
 def help_text(command: str | None = None) -> str:
     """Help for one command ("timeline", "whosaid", "figures"; a leading "/" is fine), or for all."""
-    name = (command or "").strip().lstrip("/").lower()
-    if name in _HELP:
-        return f"{_HELP[name]}\n{_GRAMMAR}"
-    body = "\n\n".join(_HELP[c] for c in COMMANDS)
-    return f"{body}\n\n{_GRAMMAR}"
+    from handlers.catalog import default_registry  # the catalog imports the use cases, which import this
 
-
-def is_help_request(text: str) -> bool:
-    """`/timeline help`, `/whosaid ?`: the user asks how the command works."""
-    return text.strip().lower() in {"help", "?", "-h", "--help"}
+    return default_registry().help_text(command)

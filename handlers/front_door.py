@@ -102,3 +102,22 @@ def _misread_note(registry: Registry, group: Group | None, rest: list[str]) -> s
     if group.with_help:
         note += "\n" + registry.subcommand_help(group.path)
     return note
+
+
+@dataclass(frozen=True)
+class FrontDoor:
+    """A registry with its ports bound, as one front end (`surface`) sees it: what listeners call."""
+
+    registry: Registry
+    ports: Ports
+    surface: Surface = "console"
+
+    def call(
+        self, *, actor: str = "", channel: str | None = None, team: str | None = None, offset: int = 0
+    ) -> Call:
+        """A call made now (today by the clock the composition root chose)."""
+        return Call(today=self.ports.clock.today(), actor=actor, channel=channel, team=team, offset=offset)
+
+    def answer(self, words: Sequence[str], call: Call) -> Reply:
+        """The reply to one line of words; UserError when the user can fix what they asked."""
+        return dispatch(self.registry, words, call, self.ports, surface=self.surface)

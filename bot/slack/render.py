@@ -13,7 +13,7 @@ from slack_sdk.models.blocks import Block
 
 from bot.slack.message import BlockBudget, SlackMessage, context, fallback, header, more_button, section
 from bot.slack.mrkdwn import bold, escape, link, one_line, safe_text
-from bot.slack.paging import MoreRequest, Question
+from bot.slack.paging import MoreRequest
 from handlers.domain import ArticleRef, Page
 from handlers.results import (
     FigureGroup,
@@ -228,7 +228,7 @@ def _sources_line(sources: Sequence[ArticleRef]) -> str:
 
 def _finish(
     budget: BlockBudget,
-    question: Question,
+    question: str,
     text: str,
     page: Page,
     public: bool,

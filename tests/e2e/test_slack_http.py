@@ -22,9 +22,8 @@ from urllib.parse import urlencode
 import httpx
 import pytest
 
-from bot.bootstrap import Container, build
+from bot.bootstrap import Container, build, build_slack_app
 from bot.settings import Settings
-from bot.slack.app import build_slack_app
 from bot.slack.limits import violations
 from bot.slack.server import create_server, make_wsgi_app
 from bot.sources_probe import HttpSourceProbe

@@ -7,10 +7,13 @@ from datetime import date
 
 import pytest
 
-from bot.slack.backend import AdminDesk, HandlerQuestions
 from bot.slack.limits import violations
-from bot.slack.listeners.briefbot import run_briefbot
+from bot.slack.listeners.questions import run_slash
+from bot.slack.message import SlackMessage
 from handlers.admin import ProbeResult
+from handlers.catalog import default_registry
+from handlers.desk import Ports
+from handlers.front_door import FrontDoor
 from tests.fakes import FakeUnitOfWork, FixedClock
 
 CLOCK = FixedClock(date(2025, 9, 10))
@@ -31,16 +34,21 @@ class StubDirectory:
 
 
 @pytest.fixture
-def setup() -> tuple[FakeUnitOfWork, StubProbe, AdminDesk, HandlerQuestions]:
+def setup() -> tuple[FakeUnitOfWork, StubProbe, FrontDoor, None]:
     uow, probe = FakeUnitOfWork(), StubProbe()
-    desk = AdminDesk(
+    ports = Ports(
         uow_factory=lambda: uow,
         clock=CLOCK,
         probe=probe,
         directory=StubDirectory(),
         admin_ids=frozenset({"UCONF"}),
     )
-    return uow, probe, desk, HandlerQuestions(uow_factory=lambda: uow, clock=CLOCK)
+    return uow, probe, FrontDoor(default_registry(), ports, "slack"), None
+
+
+def run_briefbot(line: str, user: str, _: None, door: FrontDoor) -> SlackMessage:
+    """What `/briefbot line` from `user` answers, as the Slack listener renders it."""
+    return run_slash(door, "briefbot", line, user).message
 
 
 def text_of(message) -> str:  # type: ignore[no-untyped-def]

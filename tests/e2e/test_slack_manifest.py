@@ -10,9 +10,14 @@ from handlers.catalog import default_registry
 ROOT = Path(__file__).resolve().parents[2]
 
 
+def declared_commands(manifest: str) -> set[str]:
+    """The slash commands manifest.yml declares."""
+    return set(re.findall(r"^\s*- command: (/\w+)", manifest, re.MULTILINE))
+
+
 def test_manifest_declares_every_command_scope_and_both_modes() -> None:
     manifest = (ROOT / "manifest.yml").read_text(encoding="utf-8")
-    commands = set(re.findall(r"^\s*- command: (/\w+)", manifest, re.MULTILINE))
+    commands = declared_commands(manifest)
     # The slash commands the Slack listeners register: one a root word of the registry's Slack commands.
     assert commands == {f"/{root}" for root in default_registry().roots("slack")}
     scopes = set(re.findall(r"^\s*- ([a-z]+:[a-z.]+|commands)\b", manifest, re.MULTILINE))

@@ -9,8 +9,8 @@ from __future__ import annotations
 import functools
 from collections.abc import Callable
 
+from handlers.catalog_admin import ADMIN_COMMANDS
 from handlers.commands import show_figures, show_quotes, show_timeline
-from handlers.errors import Misread
 from handlers.ports import UnitOfWork
 from handlers.query import DEFAULT_LIMIT, parse_query
 from handlers.registry import Call, Command, Context, Registry
@@ -120,12 +120,4 @@ QUESTIONS = (
 @functools.cache
 def default_registry() -> Registry:
     """briefbot's registry, built once (it is data: building it touches nothing outside)."""
-    from handlers.catalog_admin import ADMIN_COMMANDS
-
     return Registry().add(*QUESTIONS, *ADMIN_COMMANDS)
-
-
-def no_arguments(args: list[str], call: Call) -> None:
-    """The grammar of a command that takes no words."""
-    if args:
-        raise Misread()

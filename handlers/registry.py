@@ -15,6 +15,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING, Any, Literal
 
+from handlers.errors import Misread
+
 if TYPE_CHECKING:
     from handlers.desk import Ports
 
@@ -188,6 +190,12 @@ class Registry:
         """ "/timeline, /whosaid or /figures": the questions, as a sentence names them."""
         names = [c.slash for c in self.questions(surface)]
         return " or ".join([", ".join(names[:-1]), names[-1]]) if len(names) > 1 else "".join(names)
+
+
+def no_arguments(args: list[str], call: Call) -> None:
+    """The grammar of a command that takes no words."""
+    if args:
+        raise Misread()
 
 
 def words_of(items: Iterable[str]) -> str:

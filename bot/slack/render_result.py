@@ -30,7 +30,7 @@ from bot.slack.render_digest import render_digest_view
 from bot.slack.render_stories import render_split, render_story
 from handlers.admin import SourceAdded, SourceChanged, SourceList
 from handlers.articles_admin import ArticleDetail, ArticleListing, ArticleRemoved
-from handlers.catalog_admin import PollInterval
+from handlers.catalog_sources import PollInterval
 from handlers.digest_admin import DigestView
 from handlers.domain import Story
 from handlers.opml import SourcesImported

@@ -29,10 +29,10 @@ from bot.slack.message import SlackMessage, fallback, section
 from bot.slack.mrkdwn import safe_text
 from bot.slack.render_result import render_result
 from handlers.ask import answer
-from handlers.catalog import default_registry, no_arguments
+from handlers.catalog import default_registry
 from handlers.desk import Ports
 from handlers.front_door import FrontDoor
-from handlers.registry import Command, Context
+from handlers.registry import Command, Context, no_arguments
 from tests.e2e.fake_slack import FakeSlack
 from tests.e2e.test_slack_manifest import ROOT, declared_commands
 from tests.fakes import FakeUnitOfWork, FixedClock

@@ -172,17 +172,17 @@ class Registry:
         joiner = "\n" if len(chosen) == 1 else "\n\n"
         return blocks + (joiner + "\n".join(grammars) if grammars else "")
 
-    def subcommand_help(self, prefix: tuple[str, ...] = ()) -> str:
+    def subcommand_help(self, prefix: tuple[str, ...] = (), *, surface: Surface = "slack") -> str:
         """One line a subcommand under `prefix` (all of them by default), in declaration order."""
         return "\n".join(
             c.help_line()
-            for c in self.commands.values()
+            for c in self.offered(surface)
             if len(c.path) > 1 and c.path[: len(prefix)] == prefix and not c.hidden
         )
 
     def full_help(self, topic: str | None = None, *, surface: Surface = "slack") -> str:
         """The questions' help (or one question's) and then every subcommand: what `/briefbot help` shows."""
-        admin = self.subcommand_help()
+        admin = self.subcommand_help(surface=surface)
         body = self.help_text(topic, surface=surface)
         return f"{body}\n\n{self.admin_heading}\n{admin}" if admin else body
 

@@ -9,12 +9,14 @@ from typing import Any
 from bot.bootstrap import console_door
 from bot.cli.context import empty_store_note, open_container
 from bot.console.shell import Shell
+from handlers.catalog import default_registry
 
 
 def register(sub: Any) -> None:
+    names = ", ".join(c.slash for c in default_registry().questions("console"))
     p = sub.add_parser(
         "shell",
-        help="an interactive console: /timeline, /whosaid, /figures, help, more, quit",
+        help=f"an interactive console: {names}, help, more, quit",
         description="Ask questions interactively (history in ~/.briefbot_history). Reads a pipe too.",
     )
     p.set_defaults(func=_run)

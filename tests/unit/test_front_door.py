@@ -124,3 +124,9 @@ def test_a_command_runs_with_the_call_it_was_asked_with() -> None:
     d = FrontDoor(registry, Ports(uow_factory=FakeUnitOfWork, clock=CLOCK), "slack")  # type: ignore[arg-type]
     assert d.answer(["whoami"], d.call(actor="U7", channel="C2")).result == HelpResult(text="U7")
     assert seen[0].channel == "C2" and seen[0].today == CLOCK.today()
+
+
+def test_the_console_help_lists_no_slack_only_command() -> None:
+    registry = default_registry()
+    assert "/briefbot" not in registry.full_help(surface="console")
+    assert "/briefbot sources add URL" in registry.full_help(surface="slack")

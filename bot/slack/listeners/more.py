@@ -34,7 +34,9 @@ def register(app: App, door: Door) -> None:
             "channel": (body.get("channel") or {}).get("id"),
         }
         request = MoreRequest.decode(str(action.get("value", "")))
-        if request is None:
+        # Only a command that pages has a More button: a value naming anything else is not ours.
+        paged = door.registry.commands.get((request.question,)) if request else None
+        if request is None or paged is None or not paged.pages:
             replace(respond, render_error("That button has expired; ask the question again."), where)
             return
         try:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from slack_bolt import Respond
@@ -21,12 +22,12 @@ __all__ = ["Answered", "answer_message", "send", "split_public"]
 logger = logging.getLogger(__name__)
 
 
+@dataclass(frozen=True)
 class Answered:
     """A rendered reply and where it goes: the channel (`public`) or the asker alone."""
 
-    def __init__(self, message: SlackMessage, public: bool = False) -> None:
-        self.message = message
-        self.public = public
+    message: SlackMessage
+    public: bool = False
 
 
 def answer_message(door: Door, words: Sequence[str], call: Call, *, public: bool | None = None) -> Answered:

@@ -1,4 +1,5 @@
-"""The composition root: builds engine, units of work, clock, extractor and HTTP clients from Settings.
+"""The composition root: engine, units of work, clock, extractor, HTTP clients, and the front doors
+(the command registry with its ports bound) for Slack and the console, all from Settings.
 
 Nothing is built at import time. The database is upgraded to the latest schema the first time a
 unit of work is asked for, so every command that opens the database upgrades it first if needed.
@@ -7,20 +8,29 @@ unit of work is asked for, so every command that opens the database upgrades it 
 from __future__ import annotations
 
 from collections.abc import Callable
+from concurrent.futures import Executor
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol, cast
 
 import httpx
 
 from bot.fetch.http import make_client
 from bot.settings import Settings
 from extract import extract
+from handlers.admin import SourceProbe
+from handlers.desk import Ports
+from handlers.front_door import FrontDoor
 from handlers.ingest import Extractor
 from handlers.ports import Clock, UnitOfWork
 
 if TYPE_CHECKING:
+    from slack_bolt import App
+    from slack_sdk import WebClient
     from sqlalchemy import Engine
+
+    from bot.slack.backend import Door
+    from bot.slack.config import Mode
 
 
 class SystemClock:
@@ -90,3 +100,101 @@ def build(settings: Settings | None = None) -> Container:
         engine=make_engine(settings.database_url),
         http_client_factory=lambda: make_client(allow_private=allow_private),
     )
+
+
+class _Units(Protocol):
+    """What the front doors need of a container: units of work and a clock (tests pass small fakes)."""
+
+    @property
+    def clock(self) -> Clock: ...
+
+    def uow(self) -> UnitOfWork: ...
+
+
+def console_door(container: _Units) -> FrontDoor:
+    """The registry as the shell and `briefbot ask` answer it: no Slack, nobody a workspace admin."""
+    from handlers.catalog import default_registry
+
+    return FrontDoor(default_registry(), Ports(uow_factory=container.uow, clock=container.clock), "console")
+
+
+def slack_ports(
+    container: _Units, settings: Settings, client: WebClient, *, probe: SourceProbe | None = None
+) -> Ports:
+    """The ports the Slack commands use: a guarded probe, Slack's directory and files, BRIEFBOT_ADMINS."""
+    from bot.slack.directory import SlackDirectory
+    from bot.slack.files import SlackOpmlReader
+    from bot.sources_probe import HttpSourceProbe
+
+    return Ports(
+        uow_factory=container.uow,
+        clock=container.clock,
+        probe=probe or HttpSourceProbe(allow_private=settings.allow_private_fetch),
+        directory=SlackDirectory(client),
+        admin_ids=settings.admin_ids,
+        opml_reader=SlackOpmlReader(
+            client,
+            token=settings.slack_bot_token or "",
+            http_client_factory=_http_factory(container, settings),
+        ),
+    )
+
+
+def build_slack_app(
+    container: _Units,
+    settings: Settings,
+    *,
+    mode: Mode = "http",
+    listener_executor: Executor | None = None,
+    probe: SourceProbe | None = None,
+    door: Door | None = None,
+    verify_token: bool = True,
+) -> App:
+    """The Bolt app over the registry, its ports bound here; SlackSettingsError when settings are missing.
+
+    `probe` replaces the real source probe and `door` the whole front door (tests); `listener_executor`
+    runs listeners after ack() (Bolt's thread pool by default).
+    """
+    from bot.slack.app import create_app, make_web_client, quiet_bolt_logs
+    from bot.slack.config import require_settings
+    from handlers.catalog import default_registry
+
+    require_settings(settings, mode)
+    quiet_bolt_logs()
+    oauth = None
+    if settings.oauth_enabled and mode == "http":
+        from bot.slack.oauth import oauth_settings
+
+        oauth = oauth_settings(settings, _sessions(container))
+    # With OAuth each request carries its workspace's token (Bolt's `client`); the app's has none.
+    client = make_web_client(settings, token="" if oauth else None)
+    if door is None:
+        ports = slack_ports(container, settings, client, probe=probe)
+        door = FrontDoor(default_registry(), ports, "slack")
+    return create_app(
+        client,
+        settings,
+        door,
+        uow_factory=container.uow,
+        clock=container.clock,
+        mode=mode,
+        listener_executor=listener_executor,
+        verify_token=verify_token,
+        oauth=oauth,
+    )
+
+
+def _sessions(container: object) -> Any:
+    """The container's session factory (Container has one): Slack installations keep their own."""
+    sessions = getattr(container, "sessions", None)
+    if not callable(sessions):
+        raise TypeError("OAuth installs need a container with sessions() (bot.bootstrap.Container)")
+    return sessions()
+
+
+def _http_factory(container: object, settings: Settings) -> Callable[[], httpx.Client]:
+    """The container's HTTP client factory when it has one (Container does), else a guarded default."""
+    factory = getattr(container, "http_client_factory", None)
+    if callable(factory):
+        return cast(Callable[[], httpx.Client], factory)
+    return lambda: make_client(allow_private=settings.allow_private_fetch)

@@ -15,6 +15,7 @@ from urllib.parse import urlsplit
 from pydantic import BaseModel, ConfigDict, Field
 
 from handlers.domain import Source, SourceKind
+from handlers.errors import UserError
 from handlers.ports import Clock, UnitOfWork
 
 log = logging.getLogger(__name__)
@@ -26,7 +27,7 @@ class _Model(BaseModel):
     model_config = ConfigDict(frozen=True)
 
 
-class AdminError(ValueError):
+class AdminError(UserError):
     """Something the admin asked that cannot be done; the message says why, for the user."""
 
 
@@ -90,25 +91,6 @@ def is_admin(user_id: str, *, admin_ids: frozenset[str], directory: WorkspaceDir
 
 
 MAX_ATTEMPT_TEXT = 300  # of what a refused user typed, kept in the audit log
-
-
-def admin_or_refusal(
-    user_id: str,
-    attempted: str,
-    *,
-    admin_ids: frozenset[str],
-    directory: WorkspaceDirectory,
-    uow_factory: Callable[[], UnitOfWork],
-    clock: Clock,
-) -> bool:
-    """`is_admin`; a refusal is written to the audit log ("<command>.refused", the text typed).
-
-    Call it only where a non-admin is about to be turned away, not to decide what to show.
-    """
-    if is_admin(user_id, admin_ids=admin_ids, directory=directory):
-        return True
-    record_refusal(user_id, attempted, uow_factory=uow_factory, clock=clock)
-    return False
 
 
 def record_refusal(

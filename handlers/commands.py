@@ -14,9 +14,9 @@ from handlers.domain import (
     QuoteRecord,
     Story,
 )
+from handlers.empty_store import empty_store_hint
 from handlers.figure_groups import group_figures, summarise
 from handlers.headline_words import topic_words
-from handlers.help import empty_store_hint
 from handlers.ports import UnitOfWork
 from handlers.quoted_person import split_person
 from handlers.results import (

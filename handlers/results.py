@@ -13,6 +13,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from extract.models import Bound, Change, QuoteKind
 from extract.timex.dates import date_range
 from handlers.domain import ArticleRef, DatePrecision, Page, Person
+from handlers.errors import UserError
 
 
 class _Model(BaseModel):
@@ -173,7 +174,7 @@ class FiguresResult(_Model):
     suggestion: str | None = None
 
 
-class QueryError(ValueError):
+class QueryError(UserError):
     """A query the user typed that we cannot read; the message says what is wrong."""
 
 
@@ -207,3 +208,18 @@ class IngestResult(_Model):
     @property
     def ok(self) -> bool:
         return self.status != "rejected"
+
+
+class HelpResult(_Model):
+    """How to use a command (or all of them), with a note above when the words were not understood."""
+
+    kind: Literal["help"] = "help"
+    command: str | None = None
+    text: str
+    note: str | None = None
+
+
+class Refused(_Model):
+    """An admin command asked by someone who is not an admin; `what` names the act refused."""
+
+    what: str

@@ -12,12 +12,13 @@ from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from handlers.domain import DigestSubscription
+from handlers.errors import UserError
 
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 _DAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
 
-class ScheduleError(ValueError):
+class ScheduleError(UserError):
     """A time, day or time zone we cannot read; the message says what is expected."""
 
 

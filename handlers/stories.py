@@ -15,6 +15,7 @@ from collections.abc import Iterable, Sequence
 from pydantic import BaseModel, ConfigDict
 
 from handlers.domain import ArticleRef, NewEvent, Story, StoryKeys, StoryMember
+from handlers.errors import UserError
 from handlers.ports import Clock, UnitOfWork
 from handlers.story_match import EventFeatures, best_match, features, match_keys
 
@@ -30,7 +31,7 @@ class _Model(BaseModel):
     model_config = ConfigDict(frozen=True)
 
 
-class StoryError(ValueError):
+class StoryError(UserError):
     """A split that cannot be done; the message says why, for the admin."""
 
 

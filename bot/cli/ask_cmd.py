@@ -1,20 +1,25 @@
-"""`briefbot ask "/timeline kyiv since Sep 1"`: answer one command as text (or as JSON)."""
+"""`briefbot ask "/timeline kyiv since Sep 1"`: answer one command of the registry as text (or JSON)."""
 
 from __future__ import annotations
 
 import argparse
 from typing import Any
 
+from pydantic import BaseModel
+
+from bot.bootstrap import console_door
 from bot.cli.context import empty_store_note, error, open_container
 from bot.console.render import render
-from handlers.ask import HelpResult, answer
-from handlers.results import QueryError
+from handlers.catalog import default_registry
+from handlers.domain import Page
+from handlers.errors import UserError
 
 
 def register(sub: Any) -> None:
+    names = [c.slash for c in default_registry().questions("console")]
     p = sub.add_parser(
         "ask",
-        help="answer one /timeline, /whosaid or /figures command",
+        help=f"answer one {', '.join(names[:-1])} or {names[-1]} command",
         description='Answer one command, e.g. briefbot ask "/whosaid Okafor since 2025-03-01 limit 5".',
     )
     p.add_argument("line", nargs="+", help="the command and its query (quote it, or give it as words)")
@@ -24,24 +29,23 @@ def register(sub: Any) -> None:
 
 
 def _run(args: argparse.Namespace) -> int:
-    line = " ".join(args.line)
+    words = " ".join(args.line).strip().lstrip("/").split()
     with open_container(args) as c:
+        door = console_door(c)
         try:
-            result = answer(line, uow=c.uow(), today=c.clock.today(), offset=args.offset)
-        except QueryError as exc:
+            result = door.answer(words, door.call(offset=args.offset)).result
+        except UserError as exc:
             error("ask", str(exc))
             return 2
-        empty = None if isinstance(result, HelpResult) or result.page.total else empty_store_note(c)
+        page = getattr(result, "page", None)
+        paged = page if isinstance(page, Page) else None
+        empty = empty_store_note(c) if paged is not None and not paged.total else None
     if empty and not args.json:
         print(empty)
         return 0
-    if args.json:
+    if args.json and isinstance(result, BaseModel):
         print(result.model_dump_json(indent=2))
     else:
-        hint = (
-            ""
-            if isinstance(result, HelpResult)
-            else f"add --offset {args.offset + result.page.limit} for the next page"
-        )
+        hint = f"add --offset {args.offset + paged.limit} for the next page" if paged is not None else ""
         print(render(result, more_hint=hint))
     return 0

@@ -1,4 +1,4 @@
-"""`briefbot shell`: an interactive console for the three questions."""
+"""`briefbot shell`: an interactive console for the registry's questions."""
 
 from __future__ import annotations
 
@@ -6,15 +6,17 @@ import argparse
 import sys
 from typing import Any
 
+from bot.bootstrap import console_door
 from bot.cli.context import empty_store_note, open_container
 from bot.console.shell import Shell
-from handlers.ask import Answer, answer
+from handlers.catalog import default_registry
 
 
 def register(sub: Any) -> None:
+    names = ", ".join(c.slash for c in default_registry().questions("console"))
     p = sub.add_parser(
         "shell",
-        help="an interactive console: /timeline, /whosaid, /figures, help, more, quit",
+        help=f"an interactive console: {names}, help, more, quit",
         description="Ask questions interactively (history in ~/.briefbot_history). Reads a pipe too.",
     )
     p.set_defaults(func=_run)
@@ -22,9 +24,10 @@ def register(sub: Any) -> None:
 
 def _run(args: argparse.Namespace) -> int:
     with open_container(args) as c:
+        door = console_door(c)
 
-        def ask(line: str, offset: int) -> Answer:
-            return answer(line, uow=c.uow(), today=c.clock.today(), offset=offset)
+        def ask(line: str, offset: int) -> object:
+            return door.answer(line.strip().lstrip("/").split(), door.call(offset=offset)).result
 
         return Shell(
             ask,
@@ -32,4 +35,5 @@ def _run(args: argparse.Namespace) -> int:
             stdout=sys.stdout,
             interactive=sys.stdin.isatty(),
             empty_note=lambda: empty_store_note(c),
+            registry=door.registry,
         ).run()

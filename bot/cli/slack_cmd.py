@@ -67,7 +67,7 @@ def _socket(args: argparse.Namespace) -> int:
 def _build(container: Container, settings: Settings, mode: Mode, command: str) -> App | None:
     from slack_bolt.error import BoltError
 
-    from bot.slack.app import build_slack_app
+    from bot.bootstrap import build_slack_app
     from bot.slack.config import SlackSettingsError
 
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")

@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
-from handlers.ask import Answer, HelpResult
+from functools import singledispatch
+
 from handlers.domain import ArticleRef, Page
 from handlers.results import (
     FactQuery,
     FigureGroup,
     FigureReport,
     FiguresResult,
+    HelpResult,
     QuoteEntry,
+    Refused,
     TimelineResult,
     WhoSaidResult,
 )
@@ -19,20 +22,31 @@ from handlers.wording import amount, counted, figure_phrase
 MORE_HINT = "type 'more' for the next page"
 
 
-def render(answer: Answer, *, more_hint: str = MORE_HINT) -> str:
+def render(answer: object, *, more_hint: str = MORE_HINT) -> str:
     """The answer as plain text, ending in a "More" line when there is another page."""
-    if isinstance(answer, HelpResult):
-        return answer.text
-    if isinstance(answer, TimelineResult):
-        body = render_timeline(answer)
-    elif isinstance(answer, WhoSaidResult):
-        body = render_quotes(answer)
-    else:
-        body = render_figures(answer)
-    more = _more(answer.page, more_hint)
+    body = render_text(answer)
+    page = getattr(answer, "page", None)
+    more = _more(page, more_hint) if isinstance(page, Page) else None
     return body + (f"\n\n{more}" if more else "")
 
 
+@singledispatch
+def render_text(result: object) -> str:
+    """The plain text of one result, chosen by its type; `render_text.register(Kind, fn)` adds one."""
+    raise TypeError(f"no plain-text renderer for {type(result).__name__}")
+
+
+@render_text.register
+def render_help(result: HelpResult) -> str:
+    return f"{result.note}\n\n{result.text}" if result.note else result.text
+
+
+@render_text.register
+def render_refused(result: Refused) -> str:
+    return f"Sorry, {result.what} is for briefbot admins only."
+
+
+@render_text.register
 def render_timeline(result: TimelineResult) -> str:
     if not result.entries:
         return _nothing(result.query, result.suggestion)
@@ -56,6 +70,7 @@ def render_timeline(result: TimelineResult) -> str:
     return "\n".join(lines)
 
 
+@render_text.register
 def render_quotes(result: WhoSaidResult) -> str:
     if not result.quotes:
         return _nothing(result.query, result.suggestion)
@@ -77,6 +92,7 @@ def quote_line(q: QuoteEntry) -> str:
     return f"{said(q.speaker, q.speaker_role, q.text, q.kind, q.cue, sep=' — ')} — {cite(q.source)}"
 
 
+@render_text.register
 def render_figures(result: FiguresResult) -> str:
     if not result.groups:
         return _nothing(result.query, result.suggestion)

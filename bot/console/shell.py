@@ -1,4 +1,5 @@
-"""An interactive console: the three slash commands, help, `more` and quit, with readline history.
+"""An interactive console: the registry's commands, help, `more` and quit, with readline history
+and completion of command names.
 
 Works the same when stdin is not a terminal: it then reads commands line by line, without prompts.
 At a terminal, Ctrl-C clears the line (or stops an answer) instead of quitting, long lines wrap at
@@ -18,16 +19,18 @@ from types import ModuleType
 from typing import TextIO
 
 from bot.console.render import render
-from handlers.ask import Answer, HelpResult
-from handlers.help import help_text
-from handlers.results import QueryError
+from handlers.catalog import default_registry
+from handlers.domain import Page
+from handlers.errors import UserError
+from handlers.paging import PageRequest, next_page
+from handlers.registry import Registry
 
-Ask = Callable[[str, int], Answer]  # (command line, offset) -> answer
+Ask = Callable[[str, int], object]  # (command line, offset) -> result
 
 PROMPT = "briefbot> "
 HISTORY = Path("~/.briefbot_history")
 _QUIT = {"quit", "exit", "q", ":q"}
-_COMMANDS = {"timeline", "whosaid", "figures"}
+_SHELL_WORDS = ("help", "more", "quit")
 _LINKING = re.compile(r"(?i)^(/\w+ )(?:about|on|for|of|by)\s+(?=\S)")
 _ABOUT = r"(?:about|on|in|with|to|at|for|of)\s+"
 # Plain questions and the command each stands for; the group is the person or topic.
@@ -48,9 +51,6 @@ _PLAIN_QUESTIONS = (
     (re.compile(rf"what\s+(?:has\s+)?happen(?:s|ed)\s+(?:{_ABOUT})?(.+)", re.I), "timeline"),
     (re.compile(rf"(?:timeline|news)\s+(?:{_ABOUT})(.+)", re.I), "timeline"),
     (re.compile(r"how\s+(?:many|much)\s+(.+?)(?:\s+(?:were|was|are|is|did|have|has)\b.*)?", re.I), "figures"),
-)
-_INTRO = (
-    "briefbot shell: /timeline, /whosaid, /figures (try 'help'); 'more' for the next page; 'quit' to leave."
 )
 
 
@@ -78,22 +78,26 @@ class Shell:
         history: Path | None = HISTORY,
         empty_note: Callable[[], str | None] | None = None,
         width: int | None = None,
+        registry: Registry | None = None,
     ) -> None:
         self._ask = ask
+        self._registry = registry or default_registry()
+        self._names = [c.name for c in self._registry.questions("console")]
         self._empty_note = empty_note
         self._width = width
         self._in = stdin
         self._out = stdout
         self._interactive = interactive
         self._history = history.expanduser() if history else None
-        # The last answer's line, and the offset of its next page (None when it was the last page).
-        self._last: tuple[str, int | None] | None = None
+        # The last answer's next page (None when it was the last), once a paged answer was given.
+        self._asked = False
+        self._next: PageRequest | None = None
 
     def run(self) -> int:
         """Read and answer commands until quit or end of input. Returns the exit code."""
         if self._interactive:
             self._load_history()
-            self._print(_INTRO)
+            self._print(self.intro())
         try:
             while (line := self._read()) is not None:
                 line = line.strip()
@@ -113,49 +117,65 @@ class Shell:
                 self._save_history()
         return 0
 
+    def intro(self) -> str:
+        """The first line at a terminal: the commands it answers and how to page and leave."""
+        slashes = ", ".join(f"/{name}" for name in self._names)
+        return f"briefbot shell: {slashes} (try 'help'); 'more' for the next page; 'quit' to leave."
+
     def respond(self, line: str) -> str:
         """The text answering one line."""
         word, _, rest = line.partition(" ")
         if word.lower() in {"help", "/help", "?"}:
-            return help_text(rest or None)
+            return self._registry.help_text(rest or None)
         if word.lower() == "more":
-            if self._last is None:
+            if not self._asked:
                 return "Nothing to continue: ask something first."
-            line, next_offset = self._last
-            if next_offset is None:
+            if self._next is None:
                 return "That was all: there is no next page."
-            return self._answer(line, next_offset)
+            return self._answer(self._next.line(), self._next.offset)
         return self._answer(line, 0)
 
     def _answer(self, line: str, offset: int) -> str:
         said_as = ""
         if not line.startswith("/"):
             word = line.split()[0].lower()
-            plain = None if word in _COMMANDS else as_command(line)
+            plain = None if word in self._names else as_command(line)
             if plain is not None:
                 line, said_as = plain, f"(as {plain})\n"
-            elif word in _COMMANDS:
+            elif word in self._names:
                 line = "/" + line
                 # "figures about jobs": the linking word is no topic (the heading would echo it)
                 bare = _LINKING.sub(r"\1", line, count=1)
                 if bare != line:
                     line, said_as = bare, f"(as {bare})\n"
             else:
-                return (
-                    f"I answer /timeline, /whosaid and /figures (try 'help'). For example: "
-                    f"/timeline {line}, /whosaid {line} or /figures {line}"
-                )
+                return self._not_a_command(line)
         try:
             result = self._ask(line, offset)
-        except QueryError as exc:
+        except UserError as exc:
             return f"Sorry: {exc}"
-        if not isinstance(result, HelpResult):
-            page = result.page
-            self._last = (line, page.offset + page.limit if page.has_more else None)
+        page = getattr(result, "page", None)
+        if isinstance(page, Page):
+            question, _, text = line.lstrip("/").partition(" ")
+            self._asked, self._next = True, next_page(question.lower(), text, page)
             note = self._empty_note() if self._empty_note and not page.total else None
             if note:
                 return note
         return said_as + render(result)
+
+    def _not_a_command(self, line: str) -> str:
+        slashes = [f"/{name}" for name in self._names]
+        answers = ", ".join(slashes[:-1]) + f" and {slashes[-1]}" if len(slashes) > 1 else "".join(slashes)
+        tries = [f"{s} {line}" for s in slashes]
+        example = ", ".join(tries[:-1]) + f" or {tries[-1]}" if len(tries) > 1 else "".join(tries)
+        return f"I answer {answers} (try 'help'). For example: {example}"
+
+    def complete(self, text: str, state: int) -> str | None:
+        """readline's completer: the registry's command names (with or without "/") and the shell's words."""
+        slash = text.startswith("/")
+        words = [f"/{n}" for n in self._names] if slash else [*self._names, *_SHELL_WORDS]
+        matches = [w + " " for w in words if w.startswith(text.lower())]
+        return matches[state] if state < len(matches) else None
 
     def _read(self) -> str | None:
         if self._interactive:
@@ -190,6 +210,9 @@ class Shell:
         readline = _readline()
         if readline:
             readline.set_auto_history(False)
+            if hasattr(readline, "set_completer"):
+                readline.set_completer(self.complete)
+                readline.parse_and_bind("tab: complete")
         if readline and self._history and self._history.exists():
             with contextlib.suppress(OSError):
                 readline.read_history_file(str(self._history))

@@ -1,28 +1,23 @@
-"""Build the Bolt app: Web client, listeners and error handler. Called by the composition root only."""
+"""The Bolt app: Web client, listeners and error handler, over a front door built by bot/bootstrap.py."""
 
 from __future__ import annotations
 
 import logging
 from collections.abc import Callable
 from concurrent.futures import Executor
-from typing import Any, cast
+from typing import Any
 
-import httpx
 from slack_bolt import App
+from slack_bolt.oauth.oauth_settings import OAuthSettings
 from slack_sdk import WebClient
 from slack_sdk.http_retry import default_retry_handlers
 from slack_sdk.http_retry.builtin_handlers import RateLimitErrorRetryHandler
 
-from bot.fetch.http import make_client
 from bot.settings import Settings
-from bot.slack.backend import AdminDesk, HandlerQuestions, Questions, SlackContainer
-from bot.slack.config import Mode, require_settings
-from bot.slack.directory import SlackDirectory
-from bot.slack.files import SlackOpmlReader
-from bot.slack.listeners import briefbot, files_out, home, mentions, more, questions, uninstall
-from bot.slack.oauth import oauth_settings
-from bot.sources_probe import HttpSourceProbe
-from handlers.admin import SourceProbe
+from bot.slack.backend import Door
+from bot.slack.config import Mode
+from bot.slack.listeners import files_out, home, mentions, more, questions, uninstall
+from handlers.ports import Clock, UnitOfWork
 
 logger = logging.getLogger(__name__)
 
@@ -65,56 +60,39 @@ def make_web_client(settings: Settings, token: str | None = None) -> WebClient:
     )
 
 
-def build_slack_app(
-    container: SlackContainer,
+def create_app(
+    client: WebClient,
     settings: Settings,
+    door: Door,
     *,
+    uow_factory: Callable[[], UnitOfWork],
+    clock: Clock,
     mode: Mode = "http",
     listener_executor: Executor | None = None,
-    probe: SourceProbe | None = None,
-    ask: Questions | None = None,
     verify_token: bool = True,
+    oauth: OAuthSettings | None = None,
 ) -> App:
-    """The Bolt app with every listener registered. Raises SlackSettingsError when settings are missing.
+    """The Bolt app with every listener registered, over the front door the composition root built.
 
-    `listener_executor` runs listeners after ack() (Bolt's thread pool by default; tests may pass their
-    own); `probe` and `ask` replace the real source probe and question handlers.
+    `listener_executor` runs listeners after ack() (Bolt's thread pool by default; tests may pass their own);
+    `oauth` serves many workspaces (Add to Slack), each request with its own workspace's token.
     """
-    require_settings(settings, mode)
-    quiet_bolt_logs()
-    many_workspaces = settings.oauth_enabled and mode == "http"
-    # With OAuth each request carries its workspace's token (Bolt's `client`); the app's has none.
-    client = make_web_client(settings, token="" if many_workspaces else None)
     app = App(
         client=client,
         signing_secret=settings.slack_signing_secret or "",
         # Socket Mode requests arrive over an authenticated WebSocket; there is nothing to sign.
         request_verification_enabled=mode == "http",
-        token_verification_enabled=verify_token and not many_workspaces,
+        token_verification_enabled=verify_token and oauth is None,
         process_before_response=False,
         listener_executor=listener_executor,
-        oauth_settings=oauth_settings(settings, _sessions(container)) if many_workspaces else None,
+        oauth_settings=oauth,
     )
-    answers = ask or HandlerQuestions(uow_factory=container.uow, clock=container.clock)
-    desk = AdminDesk(
-        uow_factory=container.uow,
-        clock=container.clock,
-        probe=probe or HttpSourceProbe(allow_private=settings.allow_private_fetch),
-        directory=SlackDirectory(client),
-        admin_ids=settings.admin_ids,
-        opml_reader=SlackOpmlReader(
-            client,
-            token=settings.slack_bot_token or "",
-            http_client_factory=container_http(container, settings),
-        ),
-    )
-    uninstall.register(app, container.uow, container.clock, oauth=many_workspaces)
-    files_out.register(app, container)  # before the questions: it takes those ending in csv/chart
-    questions.register(app, answers)
-    more.register(app, answers)
-    briefbot.register(app, answers, desk)
-    home.register(app, desk, container)
-    mentions.register(app, answers, container)
+    uninstall.register(app, uow_factory, clock, oauth=oauth is not None)
+    files_out.register(app, uow_factory, clock)  # before the questions: it takes those ending in csv/chart
+    questions.register(app, door)
+    more.register(app, door)
+    home.register(app, door, uow_factory=uow_factory, clock=clock)
+    mentions.register(app, door, uow_factory=uow_factory, clock=clock)
     app.error(_log_error)
     return app
 
@@ -127,18 +105,3 @@ def _log_error(error: Exception, body: dict[str, Any]) -> None:
         body.get("user_id") or (body.get("user") or {}).get("id"),
         error,
     )
-
-
-def _sessions(container: SlackContainer) -> Any:
-    sessions = getattr(container, "sessions", None)
-    if not callable(sessions):
-        raise TypeError("OAuth installs need a container with sessions() (bot.bootstrap.Container)")
-    return sessions()
-
-
-def container_http(container: SlackContainer, settings: Settings) -> Callable[[], httpx.Client]:
-    """The container's HTTP client factory when it has one (bootstrap's does), else a guarded default."""
-    factory = getattr(container, "http_client_factory", None)
-    if callable(factory):
-        return cast(Callable[[], httpx.Client], factory)
-    return lambda: make_client(allow_private=settings.allow_private_fetch)

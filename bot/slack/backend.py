@@ -1,149 +1,32 @@
-"""The one place where the Slack app reaches the handlers.
+"""What the Slack app needs from the handlers: one front door (handlers.front_door.FrontDoor).
 
-Listeners talk to `Questions` and `AdminDesk`; this module builds both from the composition root's
-container, so swapping a handler (or a fake in a test) is a change here and nowhere else.
+The composition root (bot/bootstrap.py) builds it with the registry and the ports bound (the probe,
+the workspace directory over Slack, the OPML reader over Slack files); tests hand in fakes.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from typing import Protocol
 
-from handlers import admin, opml, stories
-from handlers.articles_admin import ArticlesReply, articles_reply
-from handlers.ask import Answer, run_command
-from handlers.digest_admin import DigestView, manage_digest, parse_digest
-from handlers.domain import Source, Story
-from handlers.help import help_text
-from handlers.polling import set_poll_interval
-from handlers.ports import Clock, UnitOfWork
+from handlers.front_door import Reply
+from handlers.registry import Call, Registry
 
 
-class SlackContainer(Protocol):
-    """What the Slack app needs from bot.bootstrap's Container: units of work and a clock."""
+class Door(Protocol):
+    """The registry's commands, answered: `handlers.front_door.FrontDoor` on the "slack" surface."""
 
     @property
-    def clock(self) -> Clock: ...
+    def registry(self) -> Registry: ...
 
-    def uow(self) -> UnitOfWork: ...
+    def call(
+        self, *, actor: str = "", channel: str | None = None, team: str | None = None, offset: int = 0
+    ) -> Call: ...
 
-
-class Questions(Protocol):
-    def ask(self, question: str, text: str, *, offset: int = 0) -> Answer:
-        """The answer to `/question text` from `offset` on; QueryError when the text cannot be read."""
+    def is_admin(self, actor: str) -> bool:
+        """Whether `actor` may run admin commands: for deciding what to show (nothing is audited)."""
         ...
 
-    def help(self, topic: str | None = None) -> str: ...
-
-
-class HandlerQuestions:
-    """Questions answered by handlers.ask over a fresh unit of work each time."""
-
-    def __init__(self, *, uow_factory: Callable[[], UnitOfWork], clock: Clock) -> None:
-        self._uow_factory = uow_factory
-        self._clock = clock
-
-    def ask(self, question: str, text: str, *, offset: int = 0) -> Answer:
-        # The handlers open (and close) the unit of work themselves.
-        return run_command(question, text, uow=self._uow_factory(), today=self._clock.today(), offset=offset)
-
-    def help(self, topic: str | None = None) -> str:
-        return help_text(topic)
-
-
-class AdminDesk:
-    """The admin use cases with their ports bound: who may act, and what they may do to sources."""
-
-    def __init__(
-        self,
-        *,
-        uow_factory: Callable[[], UnitOfWork],
-        clock: Clock,
-        probe: admin.SourceProbe,
-        directory: admin.WorkspaceDirectory,
-        admin_ids: frozenset[str],
-        opml_reader: OpmlReader | None = None,
-    ) -> None:
-        self._opml_reader = opml_reader
-        self._uow_factory = uow_factory
-        self._clock = clock
-        self._probe = probe
-        self._directory = directory
-        self._admin_ids = admin_ids
-
-    def is_admin(self, user_id: str) -> bool:
-        """Is the user an admin? For deciding what to show: nothing is audited."""
-        return admin.is_admin(user_id, admin_ids=self._admin_ids, directory=self._directory)
-
-    def may_administer(self, user_id: str, attempted: str = "") -> bool:
-        """Is the user an admin? A refusal is audited, with `attempted` (the command typed)."""
-        return admin.admin_or_refusal(
-            user_id, attempted, admin_ids=self._admin_ids, directory=self._directory,
-            uow_factory=self._uow_factory, clock=self._clock,
-        )  # fmt: skip
-
-    def add(self, actor: str, url: str, name: str | None) -> admin.SourceAdded:
-        return admin.add_source(
-            admin.AddSource(url=url, name=name, actor=actor),
-            uow_factory=self._uow_factory,
-            probe=self._probe,
-            clock=self._clock,
-        )
-
-    def list(self, actor: str) -> admin.SourceList:
-        return admin.list_sources(
-            admin.ListSources(actor=actor), uow_factory=self._uow_factory, clock=self._clock
-        )
-
-    def change(self, actor: str, verb: str, source_id: int) -> admin.SourceChanged:
-        """`verb` is remove, pause or resume."""
-        use_case = {
-            "remove": admin.remove_source,
-            "pause": admin.pause_source,
-            "resume": admin.resume_source,
-        }[verb]
-        return use_case(
-            admin.SourceAction(source_id=source_id, actor=actor),
-            uow_factory=self._uow_factory,
-            clock=self._clock,
-        )
-
-    def articles(self, actor: str, verb: str, args: Sequence[str]) -> ArticlesReply:
-        """`articles list [OFFSET]`, `show ID`, `remove ID`, `redate ID DATE` (AdminError when wrong)."""
-        return articles_reply(actor, verb, list(args), uow_factory=self._uow_factory, clock=self._clock)
-
-    def show_story(self, story_id: int) -> Story:
-        """A story with its reports and the reasons they were merged (StoryError if unknown)."""
-        return stories.show_story(story_id, uow=self._uow_factory())
-
-    def split_story(self, actor: str, story_id: int, event_id: int) -> stories.StorySplit:
-        """Take an event out of a story into its own; audited (StoryError when it cannot)."""
-        return stories.split_story(
-            stories.SplitStory(story_id=story_id, event_id=event_id, actor=actor),
-            uow=self._uow_factory(),
-            clock=self._clock,
-        )
-
-    def digest(self, actor: str, channel: str, team: str | None, words: Sequence[str]) -> DigestView:
-        """`/briefbot digest ...` in `channel`: set, off or show (AdminError when it cannot be read)."""
-        cmd = parse_digest([*words], channel=channel, actor=actor, team=team)
-        return manage_digest(cmd, uow_factory=self._uow_factory, clock=self._clock)
-
-    def import_opml(self, actor: str, spec: str | None, channel: str | None) -> opml.SourcesImported:
-        """Follow the feeds of an OPML file (a Slack file share or a URL)."""
-        if self._opml_reader is None:
-            raise admin.AdminError("Importing OPML is not set up here; use briefbot sources import FILE.")
-        feeds = opml.parse_opml(self._opml_reader.read(spec, user=actor, channel=channel))
-        return opml.import_sources(
-            opml.ImportSources(feeds=feeds, actor=actor), uow_factory=self._uow_factory, clock=self._clock
-        )
-
-    def set_interval(self, actor: str, source_id: int, minutes: int) -> Source:
-        """Poll a source every `minutes`."""
-        return set_poll_interval(
-            source_id, minutes, actor=actor, uow_factory=self._uow_factory, clock=self._clock
-        )
-
-
-class OpmlReader(Protocol):
-    def read(self, spec: str | None, *, user: str, channel: str | None) -> bytes: ...
+    def answer(self, words: Sequence[str], call: Call) -> Reply:
+        """The reply to one line of words; UserError when the user can fix what they asked."""
+        ...

@@ -1,28 +1,20 @@
-"""The "More" button: what it carries (question, query text, next offset) and how that fits Slack's limits."""
+"""The "More" button: a handlers.paging.PageRequest encoded in a button value within Slack's limits."""
 
 from __future__ import annotations
 
 import json
-from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, ValidationError
+from pydantic import ValidationError
 
 from bot.slack.limits import MAX_BUTTON_VALUE
+from handlers.paging import PageRequest
 
-Question = Literal["timeline", "whosaid", "figures"]
 MORE_ACTION_ID = "briefbot_more"
 PAGING_BLOCK_ID = "briefbot_paging"  # the block holding the More button
 
 
-class MoreRequest(BaseModel):
-    """Everything needed to ask the same question again, one page further."""
-
-    model_config = ConfigDict(frozen=True)
-
-    question: Question
-    text: str
-    offset: int
-    public: bool = False
+class MoreRequest(PageRequest):
+    """A page request as a More button carries it."""
 
     def encode(self) -> str:
         """A button value of at most 2000 characters; an enormous query text is shortened to fit."""

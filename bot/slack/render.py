@@ -13,7 +13,7 @@ from slack_sdk.models.blocks import Block
 
 from bot.slack.message import BlockBudget, SlackMessage, context, fallback, header, more_button, section
 from bot.slack.mrkdwn import bold, escape, link, one_line, safe_text
-from bot.slack.paging import MoreRequest, Question
+from bot.slack.paging import MoreRequest
 from bot.slack.render_files import with_chart_button
 from handlers.domain import ArticleRef, Page
 from handlers.results import (
@@ -230,7 +230,7 @@ def _sources_line(sources: Sequence[ArticleRef]) -> str:
 
 def _finish(
     budget: BlockBudget,
-    question: Question,
+    question: str,
     text: str,
     page: Page,
     public: bool,

@@ -6,24 +6,15 @@ from bot.slack.limits import MAX_SECTION_TEXT
 from bot.slack.message import BlockBudget, SlackMessage, context, fallback, header, section
 from bot.slack.mrkdwn import clip, escape, link, one_line, safe_text
 from handlers.admin import SourceAdded, SourceChanged, SourceList
-from handlers.articles_admin import ArticleDetail, ArticleListing, ArticleRemoved, ArticlesReply
+from handlers.articles_admin import ArticleDetail, ArticleListing, ArticleRemoved
+from handlers.catalog import default_registry
 from handlers.domain import Article, Source
 from handlers.opml import SourcesImported
 from handlers.polling import is_unhealthy
 from handlers.results import IngestResult
 
-ADMIN_HELP = (
-    "Admin commands (for BRIEFBOT_ADMINS and workspace admins):\n"
-    "/briefbot sources list\n"
-    "/briefbot sources add URL [name]  (a feed or a page, http or https)\n"
-    "/briefbot sources remove ID · /briefbot sources pause ID · /briefbot sources resume ID\n"
-    "/briefbot sources every ID MINUTES  (how often to poll it; default 15)\n"
-    "/briefbot sources import [OPML URL or Slack file]  (no argument: the OPML file you last shared here)\n"
-    "/briefbot digest daily 08:00 Europe/Kyiv [topic] · /briefbot digest weekly mon 09:00 UTC [topic]\n"
-    "/briefbot digest show · /briefbot digest off  (add --post-empty to post a note when nothing is new)\n"
-    "/briefbot articles list [OFFSET] · /briefbot articles show ID\n"
-    "/briefbot articles remove ID · /briefbot articles redate ID DATE  (an article with its facts)"
-)
+# Generated from the registry, as every help is: one line a subcommand.
+ADMIN_HELP = f"{default_registry().admin_heading}\n{default_registry().subcommand_help()}"
 
 
 def render_help(text: str, *, note: str | None = None) -> SlackMessage:
@@ -123,18 +114,27 @@ def render_sources_imported(result: SourcesImported) -> SlackMessage:
     return SlackMessage(text=fallback(summary), blocks=budget.finish())
 
 
-def render_articles(reply: ArticlesReply) -> SlackMessage:
-    """What an `articles` admin command did or found."""
-    if isinstance(reply, IngestResult):
-        body = safe_text(reply.message, 1000)
-        return SlackMessage(
-            text=fallback(reply.message), blocks=[section(body if reply.ok else f":warning: {body}")]
-        )
-    if isinstance(reply, ArticleDetail):
-        done = "Removed" if isinstance(reply, ArticleRemoved) else "Article"
-        text = f"{done} {_article_line(reply.article)}\n{safe_text(reply.facts, 200)}"
-        return SlackMessage(text=fallback(f"{done} #{reply.article.id}"), blocks=[section(text)])
-    return _article_list(reply)
+def render_article_reply(reply: IngestResult) -> SlackMessage:
+    """What re-dating an article did (it goes through ingest), or why it could not."""
+    body = safe_text(reply.message, 1000)
+    return SlackMessage(
+        text=fallback(reply.message), blocks=[section(body if reply.ok else f":warning: {body}")]
+    )
+
+
+def render_article(detail: ArticleDetail, *, done: str = "Article") -> SlackMessage:
+    """One article and how many facts it has (`articles show`)."""
+    text = f"{done} {_article_line(detail.article)}\n{safe_text(detail.facts, 200)}"
+    return SlackMessage(text=fallback(f"{done} #{detail.article.id}"), blocks=[section(text)])
+
+
+def render_article_removed(removed: ArticleRemoved) -> SlackMessage:
+    return render_article(removed, done="Removed")
+
+
+def render_article_list(listing: ArticleListing) -> SlackMessage:
+    """The articles stored, latest first, with how to page on."""
+    return _article_list(listing)
 
 
 def _article_list(listing: ArticleListing) -> SlackMessage:

@@ -5,14 +5,12 @@ from __future__ import annotations
 from bot.console.stories import story_text
 from bot.slack.message import BlockBudget, SlackMessage, fallback, header, section
 from bot.slack.mrkdwn import safe_text
+from handlers.catalog import default_registry
 from handlers.domain import Story
 from handlers.stories import StorySplit
 from handlers.wording import counted
 
-STORIES_HELP = (
-    "/briefbot stories show STORY_ID  (its reports and why each was merged)\n"
-    "/briefbot stories split STORY_ID EVENT_ID  (take a wrongly merged report out into its own story)"
-)
+STORIES_HELP = default_registry().subcommand_help(("briefbot", "stories"))
 
 
 def render_story(story: Story) -> SlackMessage:

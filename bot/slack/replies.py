@@ -1,47 +1,54 @@
-"""From a question to a sent reply: run it, render it, send it through respond() without ever crashing."""
+"""From a line of words to a sent reply: ask the front door, render by result type, send through
+respond() without ever crashing."""
 
 from __future__ import annotations
 
 import logging
-import re
+from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from slack_bolt import Respond
 
-from bot.slack.backend import Questions
+from bot.slack.backend import Door
 from bot.slack.message import SlackMessage
-from bot.slack.render import render_figures, render_quotes, render_timeline
-from bot.slack.render_admin import render_error, render_help
-from handlers.ask import HelpResult
-from handlers.results import FiguresResult, QueryError, TimelineResult, WhoSaidResult
+from bot.slack.render_admin import render_error
+from bot.slack.render_result import render_result
+from handlers.errors import UserError
+from handlers.paging import split_public
+from handlers.registry import Call
 
+__all__ = ["Answered", "answer_message", "send", "split_public"]
 logger = logging.getLogger(__name__)
-_PUBLIC = re.compile(r"(?i)(?<!\S)public(?!\S)")
 
 
-def split_public(text: str) -> tuple[str, bool]:
-    """The query without the word `public`, and whether it was there (answer in channel, not just to you)."""
-    stripped, count = _PUBLIC.subn(" ", text or "")
-    return " ".join(stripped.split()), count > 0
+@dataclass(frozen=True)
+class Answered:
+    """A rendered reply and where it goes: the channel (`public`) or the asker alone."""
+
+    message: SlackMessage
+    public: bool = False
 
 
-def answer_message(
-    questions: Questions, question: str, text: str, *, offset: int = 0, public: bool = False
-) -> SlackMessage:
-    """The rendered answer to `/question text`; a readable error for a query we cannot read."""
+def answer_message(door: Door, words: Sequence[str], call: Call, *, public: bool | None = None) -> Answered:
+    """The rendered reply to `words`; a readable error for anything the user can fix.
+
+    `public` overrides where the answer shows (a More button remembers it), else the words decide.
+    """
     try:
-        result = questions.ask(question, text, offset=offset)
-    except QueryError as exc:
-        return render_error(f"{exc} (/{question} help shows what it understands)")
-    if isinstance(result, HelpResult):
-        return render_help(result.text)
-    if isinstance(result, TimelineResult):
-        return render_timeline(result, public=public)
-    if isinstance(result, WhoSaidResult):
-        return render_quotes(result, public=public)
-    if isinstance(result, FiguresResult):
-        return render_figures(result, public=public)
-    raise TypeError(f"no renderer for {type(result).__name__}")
+        reply = door.answer(words, call)
+    except UserError as exc:
+        return Answered(render_error(_error_text(door, words, exc)))
+    shown = reply.public if public is None else public
+    return Answered(render_result(reply.result, public=shown), shown)
+
+
+def _error_text(door: Door, words: Sequence[str], exc: UserError) -> str:
+    # A question's error points at its help; an admin command's message already says what to write.
+    root = words[0].lower() if words else ""
+    if any(c.name == root for c in door.registry.questions("slack")):
+        return f"{exc} (/{root} help shows what it understands)"
+    return str(exc)
 
 
 def send(respond: Respond, message: SlackMessage, *, public: bool = False, **where: Any) -> bool:

@@ -12,10 +12,12 @@ from sqlalchemy import text
 
 from bot.bootstrap import Container
 from bot.cli import main
-from bot.slack.backend import AdminDesk
-from bot.slack.listeners.briefbot import run_briefbot
+from bot.slack.listeners.questions import run_slash
 from extract import extract
 from handlers.admin import ProbeResult
+from handlers.catalog import default_registry
+from handlers.desk import Ports
+from handlers.front_door import FrontDoor
 from tests.e2e.cli_support import container, sqlite_env
 
 Capture = pytest.CaptureFixture[str]
@@ -121,7 +123,7 @@ class _Directory:
 def test_briefbot_articles_in_slack_for_admins_only(env: Path, capsys: Capture) -> None:
     main(["ingest", "--published", "2025-08-14", "undated.txt"], container=real())
     c = real()
-    desk = AdminDesk(
+    ports = Ports(
         uow_factory=c.uow,
         clock=c.clock,
         probe=_Probe(),
@@ -130,7 +132,8 @@ def test_briefbot_articles_in_slack_for_admins_only(env: Path, capsys: Capture) 
     )
 
     def say(line: str, user: str = "UADM") -> str:
-        return json.dumps(run_briefbot(line, user, None, desk).payload(), ensure_ascii=False)  # type: ignore[arg-type]
+        door = FrontDoor(default_registry(), ports, "slack")
+        return json.dumps(run_slash(door, "briefbot", line, user).message.payload(), ensure_ascii=False)
 
     assert "for briefbot admins only" in say("articles remove 1", user="UMEMBER")
     assert "Ferry crews walk out" in say("articles list") and "2025-08-14" in say("articles show 1")

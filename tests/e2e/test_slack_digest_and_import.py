@@ -7,9 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from bot.bootstrap import build
+from bot.bootstrap import build, build_slack_app
 from bot.settings import Settings
-from bot.slack.app import build_slack_app
 from bot.slack.server import create_server, make_wsgi_app
 from bot.sources_probe import HttpSourceProbe
 from tests.e2e.fake_slack import FakeSlack

@@ -23,9 +23,8 @@ import httpx
 import pytest
 from matplotlib.image import imread
 
-from bot.bootstrap import build
+from bot.bootstrap import build, build_slack_app
 from bot.settings import Settings
-from bot.slack.app import build_slack_app
 from bot.slack.server import create_server, make_wsgi_app
 from handlers.domain import ArticleRef, NewArticle, NewEvent, NewFigure
 from handlers.ports import UnitOfWork

@@ -19,9 +19,8 @@ import httpx
 import pytest
 from slack_sdk.models.views import View
 
-from bot.bootstrap import build
+from bot.bootstrap import build, build_slack_app
 from bot.settings import Settings
-from bot.slack.app import build_slack_app
 from bot.slack.listeners import home as home_listener
 from bot.slack.render_home import (
     ADD_SOURCE_MODAL,
@@ -216,7 +215,7 @@ def test_a_forged_pause_from_a_member_is_refused_and_changes_nothing(stack: Stac
     assert click(stack, MEMBER, PAUSE_SOURCE, str(source.id)).status_code == 200
     view = published_to(stack, MEMBER, before)  # the tab is redrawn, still without buttons
     assert _source(stack, source.url).active
-    assert _audit(stack) == [(MEMBER, "home.refused"), *audit]  # only the refusal, audited (newest first)
+    assert _audit(stack) == [(MEMBER, "sources.refused"), *audit]  # only the refusal, audited (newest first)
     assert PAUSE_SOURCE not in json.dumps(view)
     opened = len(stack.fake.api_calls("views.open"))
     click(stack, MEMBER, OPEN_ADD_SOURCE, "open")

@@ -22,9 +22,8 @@ from urllib.parse import urlencode
 import httpx
 import pytest
 
-from bot.bootstrap import Container, build
+from bot.bootstrap import Container, build, build_slack_app
 from bot.settings import Settings
-from bot.slack.app import build_slack_app
 from bot.slack.limits import violations
 from bot.slack.server import create_server, make_wsgi_app
 from bot.sources_probe import HttpSourceProbe
@@ -368,3 +367,14 @@ def test_a_more_button_we_did_not_make_gets_a_polite_error(stack: Stack) -> None
     assert response.status_code == 200
     [message] = stack.fake.wait_for_response(name)
     assert "expired" in message["text"]
+
+
+def test_a_more_button_naming_a_command_that_does_not_page_runs_nothing(stack: Stack) -> None:
+    # Even an admin's click on such a value must not run `/briefbot sources remove 1`.
+    value = '{"c": "briefbot", "q": "sources remove 1", "o": 0}'
+    response, name = click_more(stack, value, user=CONFIGURED_ADMIN)
+    assert response.status_code == 200
+    [message] = stack.fake.wait_for_response(name)
+    assert "expired" in message["text"]
+    with stack.container.uow() as uow:
+        assert all(a.action != "sources.remove" for a in uow.audit.recent(50))

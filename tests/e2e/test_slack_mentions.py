@@ -19,9 +19,8 @@ import httpx
 import pytest
 from slack_sdk.models.blocks import Block
 
-from bot.bootstrap import Container, build
+from bot.bootstrap import Container, build, build_slack_app
 from bot.settings import Settings
-from bot.slack.app import build_slack_app
 from bot.slack.message import SlackMessage
 from bot.slack.server import create_server, make_wsgi_app
 from tests.e2e.fake_slack import Call, FakeSlack

@@ -14,10 +14,12 @@ import pytest
 from slack_bolt.request import BoltRequest
 from slack_sdk.http_retry.builtin_handlers import RateLimitErrorRetryHandler
 
+from bot.bootstrap import build_slack_app
 from bot.settings import Settings
-from bot.slack.app import build_slack_app
 from bot.slack.config import SlackSettingsError
 from bot.slack.server import make_wsgi_app
+from handlers.catalog import default_registry
+from handlers.registry import Call
 from handlers.results import QueryError
 from tests.e2e.fake_slack import FakeSlack
 from tests.fakes import FakeUnitOfWork, FixedClock
@@ -80,17 +82,18 @@ def test_web_client_uses_slack_api_url_and_retries_rate_limits(fake: FakeSlack) 
 
 
 class SlowQuestions:
-    """Answers after `delay` seconds: a slow database, a cold cache."""
+    """A front door that answers after `delay` seconds: a slow database, a cold cache."""
 
     def __init__(self, delay: float) -> None:
         self.delay = delay
+        self.registry = default_registry()
 
-    def ask(self, question: str, text: str, *, offset: int = 0) -> Any:
+    def call(self, **where: Any) -> Call:
+        return Call(today=date(2025, 9, 10), **where)
+
+    def answer(self, words: Any, call: Call) -> Any:
         time.sleep(self.delay)
         raise QueryError("still thinking")
-
-    def help(self, topic: str | None = None) -> str:
-        return "help"
 
 
 def test_the_ack_goes_back_before_a_slow_answer_is_ready(fake: FakeSlack) -> None:
@@ -98,7 +101,7 @@ def test_the_ack_goes_back_before_a_slow_answer_is_ready(fake: FakeSlack) -> Non
     app = build_slack_app(
         Container(),
         settings(SLACK_BOT_TOKEN="xoxb-1", SLACK_SIGNING_SECRET=secret, SLACK_API_URL=fake.api_url),
-        ask=SlowQuestions(1.5),
+        door=SlowQuestions(1.5),
     )
     body = urlencode(
         {

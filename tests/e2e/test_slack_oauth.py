@@ -21,9 +21,8 @@ from urllib.parse import urlencode
 import httpx
 import pytest
 
-from bot.bootstrap import Container, build
+from bot.bootstrap import Container, build, build_slack_app
 from bot.settings import Settings
-from bot.slack.app import build_slack_app
 from bot.slack.server import create_server, make_wsgi_app
 from store.repositories.installations import SqlInstallations
 from tests.e2e.fake_slack import FakeSlack

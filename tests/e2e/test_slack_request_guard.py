@@ -21,8 +21,8 @@ import httpx
 import pytest
 from slack_bolt import App
 
+from bot.bootstrap import build_slack_app
 from bot.settings import Settings
-from bot.slack.app import build_slack_app
 from bot.slack.request_guard import MAX_BODY_BYTES, SeenSignatures, signature_valid
 from bot.slack.server import create_server, make_wsgi_app
 from tests.e2e.fake_slack import FakeSlack

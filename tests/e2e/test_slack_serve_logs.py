@@ -97,8 +97,8 @@ def test_serve_log_has_one_access_line_a_request_and_no_noise(served_log: str) -
 def test_socket_mode_writes_one_access_line_a_request(caplog: pytest.LogCaptureFixture) -> None:
     from slack_sdk.socket_mode.request import SocketModeRequest
 
+    from bot.bootstrap import build_slack_app
     from bot.settings import Settings
-    from bot.slack.app import build_slack_app
     from bot.slack.socket_mode import LoggedSocketModeHandler
     from tests.e2e.test_slack_modes import Container, SlowQuestions
 
@@ -115,7 +115,7 @@ def test_socket_mode_writes_one_access_line_a_request(caplog: pytest.LogCaptureF
         settings = Settings(
             _env_file=None, SLACK_BOT_TOKEN="xoxb-1", SLACK_APP_TOKEN="xapp-1", SLACK_API_URL=fake.api_url
         )
-        app = build_slack_app(Container(), settings, mode="socket", ask=SlowQuestions(0))  # type: ignore[arg-type]
+        app = build_slack_app(Container(), settings, mode="socket", door=SlowQuestions(0))  # type: ignore[arg-type]
         handler = LoggedSocketModeHandler.__new__(LoggedSocketModeHandler)  # no connection: handle() alone
         handler.app = app
         body = {

@@ -7,10 +7,13 @@ from datetime import date
 
 import pytest
 
-from bot.slack.backend import AdminDesk, HandlerQuestions
 from bot.slack.limits import violations
-from bot.slack.listeners.briefbot import run_briefbot
+from bot.slack.listeners.questions import run_slash
+from bot.slack.message import SlackMessage
 from handlers.admin import ProbeResult
+from handlers.catalog import default_registry
+from handlers.desk import Ports
+from handlers.front_door import FrontDoor
 from tests.fakes import FakeUnitOfWork, FixedClock
 
 CLOCK = FixedClock(date(2025, 9, 10))
@@ -31,16 +34,23 @@ class StubDirectory:
 
 
 @pytest.fixture
-def setup() -> tuple[FakeUnitOfWork, StubProbe, AdminDesk, HandlerQuestions]:
+def setup() -> tuple[FakeUnitOfWork, StubProbe, FrontDoor, None]:
     uow, probe = FakeUnitOfWork(), StubProbe()
-    desk = AdminDesk(
+    ports = Ports(
         uow_factory=lambda: uow,
         clock=CLOCK,
         probe=probe,
         directory=StubDirectory(),
         admin_ids=frozenset({"UCONF"}),
     )
-    return uow, probe, desk, HandlerQuestions(uow_factory=lambda: uow, clock=CLOCK)
+    return uow, probe, FrontDoor(default_registry(), ports, "slack"), None
+
+
+def run_briefbot(
+    line: str, user: str, _: None, door: FrontDoor, *, channel: str | None = None
+) -> SlackMessage:
+    """What `/briefbot line` from `user` answers, as the Slack listener renders it."""
+    return run_slash(door, "briefbot", line, user, channel).message
 
 
 def text_of(message) -> str:  # type: ignore[no-untyped-def]
@@ -92,9 +102,8 @@ def test_admins_are_not_audited_as_refused_and_a_broken_audit_log_still_refuses(
     def broken() -> FakeUnitOfWork:
         raise OSError("database down")
 
-    refusing = AdminDesk(
-        uow_factory=broken, clock=CLOCK, probe=StubProbe(), directory=StubDirectory(), admin_ids=frozenset()
-    )
+    ports = Ports(uow_factory=broken, clock=CLOCK, probe=StubProbe(), directory=StubDirectory())
+    refusing = FrontDoor(default_registry(), ports, "slack")
     assert "admins only" in run_briefbot("sources list", "UMEMBER", questions, refusing).text
 
 

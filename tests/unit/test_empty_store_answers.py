@@ -8,11 +8,13 @@ from datetime import date
 import pytest
 
 from bot.console.render import render
-from bot.slack.backend import HandlerQuestions
 from bot.slack.limits import violations
 from bot.slack.replies import answer_message
 from handlers.ask import answer
+from handlers.catalog import default_registry
+from handlers.desk import Ports
 from handlers.domain import NewArticle
+from handlers.front_door import FrontDoor
 from handlers.help import NO_ARTICLES, empty_store_hint, empty_store_text
 from tests.fakes import FakeUnitOfWork, FixedClock
 
@@ -23,7 +25,8 @@ CLOCK = FixedClock(date(2031, 5, 2))
 @pytest.mark.parametrize("text", ["Velmora", "", "ferry since 2031-01-01", "two words"])
 def test_slack_answer_on_an_empty_store_says_no_articles_and_how_to_add(question: str, text: str) -> None:
     uow = FakeUnitOfWork()
-    message = answer_message(HandlerQuestions(uow_factory=lambda: uow, clock=CLOCK), question, text)
+    door = FrontDoor(default_registry(), Ports(uow_factory=lambda: uow, clock=CLOCK), "slack")
+    message = answer_message(door, [question, *text.split()], door.call()).message
     payload = message.payload()
     assert violations(payload) == []
     shown = json.dumps(payload["blocks"], ensure_ascii=False)

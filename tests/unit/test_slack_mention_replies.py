@@ -53,6 +53,8 @@ def test_only_the_bots_own_mention_is_stripped() -> None:
 
 
 def test_a_reply_without_a_question_is_one_valid_section() -> None:
-    message = reply_message(Reply(kind="unsure", text="I'm not sure. Try /timeline <b>"), questions=None)  # type: ignore[arg-type]
+    message = reply_message(
+        Reply(kind="unsure", text="I'm not sure. Try /timeline <b>"), door=None, call=None
+    )  # type: ignore[arg-type]
     assert_valid(message)
     assert len(message.blocks) == 1 and "&lt;b&gt;" in message.blocks[0].to_dict()["text"]["text"]

@@ -16,11 +16,9 @@ from slack_bolt import Ack, App, Respond
 from slack_sdk import WebClient
 
 from bot.exports import chart_filename, export_filename, render_export
-from bot.slack.backend import SlackContainer
 from bot.slack.message import SlackMessage
 from bot.slack.paging import MoreRequest
 from bot.slack.render_files import CHART_ACTION_ID, render_note
-from bot.slack.replies import split_public
 from bot.slack.uploads import OutgoingFile, UploadFailed, deliver_file
 from handlers.export import (
     KIND_OF_QUESTION,
@@ -30,7 +28,8 @@ from handlers.export import (
     parse_export_query,
     split_file_request,
 )
-from handlers.ports import UnitOfWork
+from handlers.paging import split_public
+from handlers.ports import Clock, UnitOfWork
 from handlers.results import QueryError
 
 logger = logging.getLogger(__name__)
@@ -92,9 +91,9 @@ def wants_file(body: dict[str, Any]) -> bool:
     return split_file_request(text)[1] is not None
 
 
-def register(app: App, container: SlackContainer) -> None:
+def register(app: App, uow_factory: Callable[[], UnitOfWork], clock: Clock) -> None:
     """Register before the questions' listeners (see the module docstring)."""
-    maker = FileMaker(uow_factory=container.uow, today=container.clock.today)
+    maker = FileMaker(uow_factory=uow_factory, today=clock.today)
     for command in QUESTION_COMMANDS:
         app.command(command, matchers=[wants_file])(_file_listener(maker))
 

@@ -1,14 +1,15 @@
 """The App Home: the Home tab on app_home_opened, its admin buttons, and the two modals they open.
 
-Every change is made through the AdminDesk (the use cases /briefbot runs, audited there) and is
-followed by a fresh Home tab. A button is only drawn for admins, but a click is checked again: a
-forged action from anyone else is refused, logged and changes nothing.
+Every change is a /briefbot command through the front door (the same grammar, use case, admin check
+and audit as typed) and is followed by a fresh Home tab. A button is only drawn for admins, but a
+click is checked again: a forged action from anyone else is refused, audited and changes nothing.
 """
 
 from __future__ import annotations
 
 import logging
 import re
+from collections.abc import Callable
 from concurrent.futures import Executor, ThreadPoolExecutor
 from concurrent.futures import TimeoutError as FutureTimeout
 from typing import Any
@@ -16,7 +17,7 @@ from typing import Any
 from slack_bolt import Ack, App
 from slack_sdk import WebClient
 
-from bot.slack.backend import AdminDesk, SlackContainer
+from bot.slack.backend import Door
 from bot.slack.mrkdwn import clip
 from bot.slack.render_home import (
     ADD_SOURCE_MODAL,
@@ -38,8 +39,11 @@ from bot.slack.render_home import (
     render_home,
     source_added_modal,
 )
-from handlers.admin import AdminError
+from handlers.admin import SourceAdded
+from handlers.errors import UserError
 from handlers.home import AlertFeed, digest_words, summarize_home
+from handlers.ports import Clock, UnitOfWork
+from handlers.results import HelpResult, Refused
 
 logger = logging.getLogger(__name__)
 
@@ -54,19 +58,22 @@ _SLACK_LINK = re.compile(r"^<([^|>]+)(?:\|[^>]*)?>$")
 class HomeTab:
     """Builds and publishes one user's Home tab."""
 
-    def __init__(self, desk: AdminDesk, container: SlackContainer, alerts: AlertFeed | None) -> None:
-        self.desk = desk
-        self._container = container
+    def __init__(
+        self, door: Door, uow_factory: Callable[[], UnitOfWork], clock: Clock, alerts: AlertFeed | None
+    ) -> None:
+        self.door = door
+        self._uow_factory = uow_factory
+        self._clock = clock
         self._alerts = alerts
 
     def publish(self, client: WebClient, user: str, team: str | None) -> None:
         """views.publish the user's Home tab; a failure is logged, never raised into Bolt."""
         try:
             summary = summarize_home(
-                uow=self._container.uow(),
-                now=self._container.clock.now(),
+                uow=self._uow_factory(),
+                now=self._clock.now(),
                 team=team,
-                admin=self.desk.is_admin(user),
+                admin=self.door.is_admin(user),
                 alerts=self._alerts(user, team) if self._alerts else (),
             )
             client.views_publish(user_id=user, view=render_home(summary))
@@ -74,17 +81,35 @@ class HomeTab:
             logger.exception("publishing the Home tab failed (user=%s, team=%s)", user, team)
 
 
+class NotAllowed(Exception):
+    """The front door refused an admin command to this user (and audited it)."""
+
+
+def run_admin(
+    door: Door, words: list[str], user: str, *, channel: str | None = None, team: str | None = None
+) -> object:
+    """The result of `/briefbot WORDS` from the Home tab: NotAllowed for a non-admin, UserError for
+    what the user can fix (the command's own message)."""
+    reply = door.answer(["briefbot", *words], door.call(actor=user, channel=channel, team=team))
+    if isinstance(reply.result, Refused):
+        raise NotAllowed
+    if isinstance(reply.result, HelpResult):  # the words were not read: never from our own forms
+        raise UserError(reply.result.note or "That could not be read.")
+    return reply.result
+
+
 def register(
     app: App,
-    desk: AdminDesk,
-    container: SlackContainer,
+    door: Door,
     *,
+    uow_factory: Callable[[], UnitOfWork],
+    clock: Clock,
     alerts: AlertFeed | None = None,
     probes: Executor | None = None,
 ) -> None:
     """The Home tab's event, actions and view submissions. `alerts` lists a user's watches;
     `probes` runs source probes (a small thread pool by default)."""
-    home = HomeTab(desk, container, alerts)
+    home = HomeTab(door, uow_factory, clock, alerts)
     pool = probes or ThreadPoolExecutor(max_workers=4, thread_name_prefix="home-probe")
 
     @app.event("app_home_opened")
@@ -97,12 +122,11 @@ def register(
         user, team = _who(body)
         verb = "pause" if action.get("action_id") == PAUSE_SOURCE else "resume"
         value = str(action.get("value", ""))
-        if not _allowed(desk, user, f"{verb} source {value[:20]}"):
-            home.publish(client, user, team)  # without the buttons this user should never have seen
-            return
         try:
-            desk.change(user, verb, int(value))
-        except (AdminError, ValueError) as exc:
+            run_admin(door, ["sources", verb, value[:20]], user, team=team)
+        except NotAllowed:
+            logger.warning("refused a Home tab %s from %s", verb, user)
+        except UserError as exc:
             # The source was removed meanwhile, or the value is not ours: the new tab shows the truth.
             logger.info("Home %s of source %r did nothing: %s", verb, value[:20], exc)
         home.publish(client, user, team)
@@ -113,28 +137,29 @@ def register(
     @app.action(OPEN_ADD_SOURCE)
     def open_add_source(ack: Ack, body: dict[str, Any], client: WebClient) -> None:
         ack()
-        _open(client, body, desk, add_source_modal(), "add a source")
+        _open(client, body, door, add_source_modal(), "add a source")
 
     @app.action(OPEN_SET_DIGEST)
     def open_set_digest(ack: Ack, body: dict[str, Any], client: WebClient) -> None:
         ack()
-        _open(client, body, desk, digest_modal(), "set a digest")
+        _open(client, body, door, digest_modal(), "set a digest")
 
     @app.view(ADD_SOURCE_MODAL)
     def add_source(ack: Ack, body: dict[str, Any], view: dict[str, Any], client: WebClient) -> None:
         user, team = _who(body)
-        if not _allowed(desk, user, "add a source"):
-            ack(response_action="errors", errors={URL_INPUT[0]: REFUSED})
-            return
         url = _unwrap(_text(view, URL_INPUT))
         name = _text(view, NAME_INPUT) or None
-        running = pool.submit(desk.add, user, url, name)
+        words = ["sources", "add", url, *(name or "").split()]
+        running = pool.submit(run_admin, door, words, user, team=team)
         try:
             added = running.result(timeout=PROBE_WAIT)
         except FutureTimeout:
             ack(response_action="update", view=checking_modal(url))
             _finish_late(client, view, running, url)
-        except AdminError as exc:  # not a URL, already followed, or the probe could not read it
+        except NotAllowed:
+            ack(response_action="errors", errors={URL_INPUT[0]: REFUSED})
+            return
+        except UserError as exc:  # not a URL, already followed, or the probe could not read it
             ack(response_action="errors", errors={URL_INPUT[0]: clip(str(exc), 500)})
             return
         except Exception:
@@ -142,15 +167,12 @@ def register(
             ack(response_action="errors", errors={URL_INPUT[0]: SORRY})
             return
         else:
-            ack(response_action="update", view=source_added_modal(added))
+            ack(response_action="update", view=source_added_modal(_added(added)))
         home.publish(client, user, team)
 
     @app.view(DIGEST_MODAL)
     def set_digest(ack: Ack, body: dict[str, Any], view: dict[str, Any], client: WebClient) -> None:
         user, team = _who(body)
-        if not _allowed(desk, user, "set a digest"):
-            ack(response_action="errors", errors={CHANNEL_INPUT[0]: REFUSED})
-            return
         channel = _state(view, CHANNEL_INPUT).get("selected_conversation")
         if not channel:
             ack(
@@ -164,8 +186,11 @@ def register(
             topic=_text(view, TOPIC_INPUT) or None,
         )
         try:
-            desk.digest(user, str(channel), team, words)
-        except AdminError as exc:
+            run_admin(door, ["digest", *words], user, channel=str(channel), team=team)
+        except NotAllowed:
+            ack(response_action="errors", errors={CHANNEL_INPUT[0]: REFUSED})
+            return
+        except UserError as exc:
             ack(response_action="errors", errors={_digest_field(str(exc)): clip(str(exc), 500)})
             return
         except Exception:
@@ -179,8 +204,10 @@ def register(
 def _finish_late(client: WebClient, view: dict[str, Any], running: Any, url: str) -> None:
     """Put the slow probe's outcome in the modal that says it is fetching."""
     try:
-        shown = source_added_modal(running.result())
-    except AdminError as exc:
+        shown = source_added_modal(_added(running.result()))
+    except NotAllowed:
+        shown = add_source_modal(url=url, problem=REFUSED)
+    except UserError as exc:
         shown = add_source_modal(url=url, problem=str(exc))
     except Exception:
         logger.exception("adding a source from the Home tab failed (url=%r)", url[:200])
@@ -191,9 +218,10 @@ def _finish_late(client: WebClient, view: dict[str, Any], running: Any, url: str
         logger.exception("updating the add-source modal failed (url=%r)", url[:200])
 
 
-def _open(client: WebClient, body: dict[str, Any], desk: AdminDesk, modal: Any, what: str) -> None:
+def _open(client: WebClient, body: dict[str, Any], door: Door, modal: Any, what: str) -> None:
     user, _ = _who(body)
-    if not _allowed(desk, user, what):
+    if not door.is_admin(user):  # the form would be refused when sent: not even shown
+        logger.warning("refused a Home tab %s form to %s", what, user)
         return
     try:
         client.views_open(trigger_id=str(body.get("trigger_id", "")), view=modal)
@@ -201,11 +229,10 @@ def _open(client: WebClient, body: dict[str, Any], desk: AdminDesk, modal: Any, 
         logger.exception("opening the %s modal failed (user=%s)", what, user)
 
 
-def _allowed(desk: AdminDesk, user: str, what: str) -> bool:
-    if desk.may_administer(user, f"home {what}"):
-        return True
-    logger.warning("refused a Home tab admin action from %s: %s", user, what)
-    return False
+def _added(result: object) -> SourceAdded:
+    if not isinstance(result, SourceAdded):
+        raise TypeError(f"sources add answered {type(result).__name__}")
+    return result
 
 
 def _who(body: dict[str, Any]) -> tuple[str, str | None]:

@@ -8,6 +8,7 @@ The thread's question is kept in the store so a later reply there (on any worker
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import re
 from collections.abc import Callable
@@ -17,7 +18,7 @@ from slack_bolt import App, BoltContext
 from slack_sdk import WebClient
 from slack_sdk.models.blocks import Block
 
-from bot.slack.backend import Questions, SlackContainer
+from bot.slack.backend import Door
 from bot.slack.limits import MAX_BLOCKS, MAX_FALLBACK_TEXT
 from bot.slack.message import SlackMessage, context, fallback, section
 from bot.slack.mrkdwn import escape, one_line, safe_text
@@ -27,6 +28,7 @@ from bot.slack.replies import answer_message
 from handlers.conversation import Reply, remember_question, reply_to
 from handlers.domain import AskedQuestion
 from handlers.ports import Clock, UnitOfWork
+from handlers.registry import Call
 
 logger = logging.getLogger(__name__)
 
@@ -49,16 +51,16 @@ class Conversations:
         remember_question(asked, uow=self._uow_factory())
 
 
-def register(app: App, questions: Questions, container: SlackContainer) -> None:
+def register(app: App, door: Door, *, uow_factory: Callable[[], UnitOfWork], clock: Clock) -> None:
     """Answer `app_mention` events in their thread and `message` events in a DM with the bot."""
-    conversations = Conversations(uow_factory=container.uow, clock=container.clock)
+    conversations = Conversations(uow_factory=uow_factory, clock=clock)
 
     @app.event("app_mention")
     def on_mention(event: dict[str, Any], context: BoltContext, client: WebClient) -> None:
         if _ignored(event, context) or str(event.get("channel", "")).startswith("D"):
             return  # a DM (ids start with D) is answered from its message.im event, once
         thread = str(event.get("thread_ts") or event.get("ts") or "")
-        _answer(event, context, client, questions, conversations, thread=thread, reply_in=thread)
+        _answer(event, context, client, door, conversations, thread=thread, reply_in=thread)
 
     @app.event("message")
     def on_message(event: dict[str, Any], context: BoltContext, client: WebClient) -> None:
@@ -67,7 +69,7 @@ def register(app: App, questions: Questions, container: SlackContainer) -> None:
         # A DM is one conversation (keyed ""), whether a reply is typed below or in a thread under
         # an answer; the answer goes where the message was.
         reply_in = str(event.get("thread_ts") or "") or None
-        _answer(event, context, client, questions, conversations, thread="", reply_in=reply_in)
+        _answer(event, context, client, door, conversations, thread="", reply_in=reply_in)
 
 
 def _ignored(event: dict[str, Any], context: BoltContext) -> bool:
@@ -82,7 +84,7 @@ def _answer(
     event: dict[str, Any],
     context: BoltContext,
     client: WebClient,
-    questions: Questions,
+    door: Door,
     conversations: Conversations,
     *,
     thread: str,
@@ -95,7 +97,8 @@ def _answer(
         reply = conversations.reply(
             strip_mention(str(event.get("text") or ""), context.bot_user_id), channel=channel, thread=thread
         )
-        message = reply_message(reply, questions)
+        call = door.call(actor=str(event.get("user") or ""), channel=channel, team=context.team_id)
+        message = reply_message(reply, door, call)
         if reply.asked is not None:
             asked = reply.asked.model_copy(update={"next_offset": next_offset(message)})
     except Exception:
@@ -116,12 +119,13 @@ def strip_mention(text: str, bot_user_id: str | None) -> str:
     return " ".join(re.sub(rf"<@{re.escape(bot_user_id)}(?:\|[^>]*)?>", " ", text).split())
 
 
-def reply_message(reply: Reply, questions: Questions) -> SlackMessage:
+def reply_message(reply: Reply, door: Door, call: Call) -> SlackMessage:
     """The Block Kit reply: an answer under the understood line, or the reply's text alone."""
     if reply.kind != "answer" or reply.command is None:
         return SlackMessage(text=fallback(reply.text), blocks=[section(safe_text(reply.text, 2900))])
-    answer = answer_message(questions, reply.command, reply.query, offset=reply.offset, public=True)
-    return with_understood(answer, reply.text)
+    paged = dataclasses.replace(call, offset=reply.offset)
+    answer = answer_message(door, [reply.command, *reply.query.split()], paged, public=True)
+    return with_understood(answer.message, reply.text)
 
 
 def with_understood(message: SlackMessage, said: str) -> SlackMessage:

@@ -12,7 +12,7 @@ from typing import Any
 from slack_bolt import Ack, App, Respond
 from slack_sdk.models.blocks import Block
 
-from bot.slack.backend import Questions
+from bot.slack.backend import Door
 from bot.slack.limits import MAX_BLOCKS, MAX_FALLBACK_TEXT
 from bot.slack.message import SlackMessage, context
 from bot.slack.paging import MORE_ACTION_ID, PAGING_BLOCK_ID, MoreRequest
@@ -24,7 +24,7 @@ logger = logging.getLogger(__name__)
 NO_MORE = "No more results: that was the last page."
 
 
-def register(app: App, questions: Questions) -> None:
+def register(app: App, door: Door) -> None:
     @app.action(MORE_ACTION_ID)
     def more(ack: Ack, body: dict[str, Any], action: dict[str, Any], respond: Respond) -> None:
         ack()
@@ -34,13 +34,15 @@ def register(app: App, questions: Questions) -> None:
             "channel": (body.get("channel") or {}).get("id"),
         }
         request = MoreRequest.decode(str(action.get("value", "")))
-        if request is None:
+        # Only a command that pages has a More button: a value naming anything else is not ours.
+        paged = door.registry.commands.get((request.question,)) if request else None
+        if request is None or paged is None or not paged.pages:
             replace(respond, render_error("That button has expired; ask the question again."), where)
             return
         try:
-            message = answer_message(
-                questions, request.question, request.text, offset=request.offset, public=request.public
-            )
+            call = door.call(actor=str(where["user"] or ""), channel=where["channel"], offset=request.offset)
+            words = [request.question, *request.text.split()]
+            message = answer_message(door, words, call, public=request.public).message
         except Exception:
             logger.exception("paging failed: %s", where)
             message = render_error("Sorry, something went wrong on our side; it has been logged.")

@@ -25,18 +25,45 @@ class BlockedAddress(Exception):
     """The URL's host is, or resolves to, an address we do not fetch from."""
 
 
+# Ranges Python's `is_global` (3.11) still calls global, refused whatever `allow_private` says: they
+# wrap an IPv4 address inside an IPv6 one (a way around the IPv4 checks), or IANA retired or set
+# them aside, so no public source lives there.
+_NEVER: dict[str, str] = {
+    "::/96": "an IPv4-compatible IPv6 address (deprecated; it wraps an IPv4 address)",
+    "::ffff:0:0:0/96": "an IPv4-translated IPv6 address (it wraps an IPv4 address)",
+    "64:ff9b:1::/48": "a local-use NAT64 address (a private network's gateway to IPv4)",
+    "2002::/16": "a 6to4 address (deprecated; it wraps an IPv4 address)",
+    "2001::/32": "a Teredo address (it wraps an IPv4 address)",
+    "fec0::/10": "a site-local IPv6 address (deprecated; private)",
+    "3fff::/20": "a documentation-only IPv6 address",
+    "5f00::/16": "a segment-routing IPv6 address (not a host)",
+    "192.88.99.0/24": "a 6to4 relay address (deprecated)",
+}
+_NEVER_NETS = [(ipaddress.ip_network(net), why) for net, why in _NEVER.items()]
+_NAT64 = ipaddress.IPv6Network("64:ff9b::/96")  # the well-known prefix: judged by the IPv4 inside
+_PRIVATE = "a private or local address"
+
+
 def refusal(address: str, *, allow_private: bool = False) -> str | None:
     """Why `address` (an IP literal) must not be fetched from, or None when it may."""
-    ip = ipaddress.ip_address(address.split("%")[0])
-    if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped is not None:
-        ip = ip.ipv4_mapped  # ::ffff:127.0.0.1 is 127.0.0.1
+    ip: ipaddress.IPv4Address | ipaddress.IPv6Address = ipaddress.ip_address(address.split("%")[0])
+    if isinstance(ip, ipaddress.IPv6Address):
+        if ip.ipv4_mapped is not None:
+            ip = ip.ipv4_mapped  # ::ffff:127.0.0.1 is 127.0.0.1
+        elif ip in _NAT64:
+            # An IPv6-only host reaches IPv4 sites through NAT64 (DNS64 answers 64:ff9b::a.b.c.d):
+            # the IPv4 address in the last 32 bits is where the request really goes.
+            ip = ipaddress.IPv4Address(int(ip) & 0xFFFFFFFF)
+    for net, why in _NEVER_NETS:
+        if ip.version == net.version and ip in net:
+            return why
     if ip.is_global and not ip.is_multicast:
         return None
     if ip.is_link_local:
         return "a private or local address (link-local, where cloud metadata lives)"
     if allow_private and (ip.is_loopback or ip.is_private):
         return None
-    return "a private or local address"
+    return _PRIVATE
 
 
 def resolve(host: str, port: int | None = None) -> list[str]:
@@ -57,9 +84,9 @@ def vet_host(host: str, port: int | None = None, *, allow_private: bool = False)
         why = refusal(address, allow_private=allow_private)
         if why:
             hint = (
-                ""
-                if allow_private or "link-local" in why
-                else " (set BRIEFBOT_ALLOW_PRIVATE_FETCH=1 to fetch from loopback and private networks)"
+                " (set BRIEFBOT_ALLOW_PRIVATE_FETCH=1 to fetch from loopback and private networks)"
+                if why == _PRIVATE and not allow_private
+                else ""
             )
             raise BlockedAddress(f"{host} is {why}; only public sources can be fetched{hint}.")
     return addresses

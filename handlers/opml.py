@@ -89,6 +89,9 @@ def import_sources(
             except AdminError as exc:
                 skipped.append((feed.url[:200], str(exc)))
                 continue
+            except ValueError as exc:  # urlsplit's own complaint (`http://[::1`): that feed only
+                skipped.append((feed.url[:200], f"not a valid URL ({exc})"))
+                continue
             if uow.sources.get_by_url(url) is not None:
                 skipped.append((url, "already followed"))
                 continue

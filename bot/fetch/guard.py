@@ -10,9 +10,11 @@ tests and self-hosted feeds; link-local addresses (cloud metadata at 169.254.169
 
 from __future__ import annotations
 
+import contextlib
 import ipaddress
 import socket
 import ssl
+import threading
 from collections.abc import Callable, Iterable
 from typing import Any
 
@@ -106,12 +108,62 @@ def request_guard(allow_private: bool = False) -> Callable[[httpx.Request], None
     return guard
 
 
+class _TrackedStream(httpcore.NetworkStream):
+    """A connection the backend can cut from another thread (`abort`), TLS upgrade included."""
+
+    def __init__(
+        self, inner: httpcore.NetworkStream, live: set[_TrackedStream], lock: threading.Lock
+    ) -> None:
+        self._inner, self._live, self._lock = inner, live, lock
+        with lock:
+            live.add(self)
+
+    def read(self, max_bytes: int, timeout: float | None = None) -> bytes:
+        return self._inner.read(max_bytes, timeout)
+
+    def write(self, buffer: bytes, timeout: float | None = None) -> None:
+        self._inner.write(buffer, timeout)
+
+    def close(self) -> None:
+        with self._lock:
+            self._live.discard(self)
+        self._inner.close()
+
+    def start_tls(
+        self, ssl_context: ssl.SSLContext, server_hostname: str | None = None, timeout: float | None = None
+    ) -> httpcore.NetworkStream:
+        self._inner = self._inner.start_tls(ssl_context, server_hostname, timeout)
+        return self
+
+    def get_extra_info(self, info: str) -> Any:
+        return self._inner.get_extra_info(info)
+
+    def abort(self) -> None:
+        sock = self._inner.get_extra_info("socket")
+        if isinstance(sock, socket.socket):
+            # shutdown, unlike close, wakes a thread blocked reading this socket (it reads EOF).
+            # socket.socket's own method: SSLSocket.shutdown would drop the TLS state under the reader.
+            with contextlib.suppress(OSError):
+                socket.socket.shutdown(sock, socket.SHUT_RDWR)
+
+
 class _VettingBackend(httpcore.NetworkBackend):
     """httpcore's socket backend, connecting only to addresses `vet_host` allowed."""
 
     def __init__(self, allow_private: bool) -> None:
         self._inner = httpcore.SyncBackend()
         self._allow_private = allow_private
+        self._live: set[_TrackedStream] = set()
+        self._lock = threading.Lock()
+        self._aborted = False
+
+    def abort(self) -> None:
+        """Cut every open connection and refuse new ones (the worker is stopping)."""
+        self._aborted = True
+        with self._lock:
+            live = list(self._live)
+        for stream in live:
+            stream.abort()
 
     def connect_tcp(
         self,
@@ -121,6 +173,8 @@ class _VettingBackend(httpcore.NetworkBackend):
         local_address: str | None = None,
         socket_options: Iterable[Any] | None = None,
     ) -> httpcore.NetworkStream:
+        if self._aborted:
+            raise httpcore.ConnectError("fetching was stopped")
         try:
             addresses = vet_host(host, port, allow_private=self._allow_private)
         except (socket.gaierror, UnicodeError) as exc:
@@ -129,9 +183,10 @@ class _VettingBackend(httpcore.NetworkBackend):
         for address in addresses:
             try:
                 # TLS still verifies (and sends SNI for) the name: httpcore passes the origin host.
-                return self._inner.connect_tcp(
+                stream = self._inner.connect_tcp(
                     address, port, timeout=timeout, local_address=local_address, socket_options=socket_options
                 )
+                return _TrackedStream(stream, self._live, self._lock)
             except httpcore.ConnectError as exc:
                 last = exc
         raise last or httpcore.ConnectError(f"no address to connect to for {host}")
@@ -150,10 +205,15 @@ class GuardedTransport(httpx.HTTPTransport):
 
     def __init__(self, *, allow_private: bool = False, max_connections: int = 20) -> None:
         super().__init__(trust_env=False)
+        self._backend = _VettingBackend(allow_private)
         self._pool = httpcore.ConnectionPool(
             ssl_context=ssl.create_default_context(cafile=certifi.where()),
             max_connections=max_connections,
             max_keepalive_connections=max_connections,
             keepalive_expiry=5.0,
-            network_backend=_VettingBackend(allow_private),
+            network_backend=self._backend,
         )
+
+    def abort(self) -> None:
+        """End the fetches in flight at once (their reads fail) and refuse new ones: for shutdown."""
+        self._backend.abort()

@@ -11,7 +11,6 @@ from __future__ import annotations
 import html
 import re
 import threading
-import time
 from collections.abc import Callable
 from datetime import date
 from typing import Any
@@ -20,6 +19,7 @@ from urllib.parse import urlsplit
 import feedparser
 import httpx
 
+from bot.fetch.guard import GuardedTransport
 from bot.fetch.html import html_to_text
 from bot.fetch.http import (
     DEADLINE,
@@ -58,20 +58,29 @@ class HttpSourceReader:
         backoff: float = 1.0,
         per_host: int = 2,
         deadline: float = DEADLINE,
-        sleep: Callable[[float], None] = time.sleep,
+        sleep: Callable[[float], object] | None = None,
     ) -> None:
-        self._client = client or make_client(allow_private=allow_private)
+        # Our own transport when no client is given, so that `abort` can cut its connections.
+        self._transport = None if client else GuardedTransport(allow_private=allow_private)
+        self._client = client or make_client(self._transport)
+        self._stopped = threading.Event()
         self._max_bytes = max_bytes
         self._deadline = deadline
         self._attempts = attempts
         self._backoff = backoff
         self._per_host = per_host
-        self._sleep = sleep
+        self._sleep = sleep or self._stopped.wait  # a wait between retries ends when stopped
         self._hosts: dict[str, threading.Semaphore] = {}
         self._lock = threading.Lock()
 
     def close(self) -> None:
         self._client.close()
+
+    def abort(self) -> None:
+        """Stop reading, from any thread: fetches in flight fail now, later ones are refused."""
+        self._stopped.set()
+        if self._transport is not None:
+            self._transport.abort()
 
     def read_source(self, source: Source) -> SourceSnapshot:
         headers = {"Accept": _FEED_ACCEPT}
@@ -109,18 +118,25 @@ class HttpSourceReader:
             with self._slot(httpx.URL(url).host):
                 return self._attempts_within(url, headers, deadline)
         except FETCH_ERRORS as exc:
-            raise SourceFetchError(f"{url}: {describe(exc, deadline)}") from None
+            why = "fetching was stopped" if self._stopped.is_set() else describe(exc, deadline)
+            raise SourceFetchError(f"{url}: {why}") from None
 
     def _attempts_within(self, url: str, headers: dict[str, str], deadline: Deadline) -> _Fetched:
         for attempt in range(1, self._attempts + 1):
             last = attempt == self._attempts
             try:
+                if self._stopped.is_set():
+                    raise SourceFetchError(f"{url}: fetching was stopped")
                 got = self._once(url, headers, deadline)
             except (httpx.TimeoutException, httpx.TransportError) as exc:
+                if self._stopped.is_set():
+                    raise SourceFetchError(f"{url}: fetching was stopped") from None
                 if last or deadline.expired or isinstance(exc, httpx.UnsupportedProtocol):
                     raise
                 self._wait(self._backoff * 2 ** (attempt - 1), deadline)
                 continue
+            if self._stopped.is_set():  # a cut connection can look like a body that simply ended
+                raise SourceFetchError(f"{url}: fetching was stopped")
             if got.status == 429 or got.status >= 500:
                 if last or deadline.expired:
                     raise SourceFetchError(f"{url}: HTTP {got.status} after {attempt} attempts")

@@ -170,7 +170,7 @@ def poll_source(
         uow_factory,
         clock,
         new=new,
-        skipped=len(fetched) - new,
+        skipped=sum(1 for f in fetched if f.article and f.article.text.strip()) - new,  # stored before
         failed_items=len(failures),
         error=summary,
         etag=snapshot.etag if complete else None,

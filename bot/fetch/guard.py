@@ -68,20 +68,56 @@ def refusal(address: str, *, allow_private: bool = False) -> str | None:
     return _PRIVATE
 
 
-def resolve(host: str, port: int | None = None) -> list[str]:
-    """Every address `host` resolves to (an IP literal resolves to itself)."""
+def resolve(host: str, port: int | None = None, *, timeout: float | None = None) -> list[str]:
+    """Every address `host` resolves to (an IP literal resolves to itself).
+
+    With `timeout`, TimeoutError past it: getaddrinfo has no timeout of its own, and the name
+    server of a hostile domain can take its time answering (the lookup is left to finish alone).
+    """
+    if timeout is None or _is_literal(host):
+        return _lookup(host, port)
+    answer: list[list[str] | BaseException] = []
+
+    def look() -> None:
+        try:
+            answer.append(_lookup(host, port))
+        except BaseException as exc:  # handed to the waiting thread
+            answer.append(exc)
+
+    thread = threading.Thread(target=look, name=f"resolve {host[:60]}", daemon=True)
+    thread.start()
+    thread.join(timeout)
+    if not answer:
+        raise TimeoutError(f"no answer from DNS for {host} in {timeout:.1f} s")
+    if isinstance(answer[0], BaseException):
+        raise answer[0]
+    return answer[0]
+
+
+def _is_literal(host: str) -> bool:
+    try:
+        ipaddress.ip_address(host.split("%")[0])
+    except ValueError:
+        return False
+    return True
+
+
+def _lookup(host: str, port: int | None) -> list[str]:
     infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
     return list(dict.fromkeys(str(info[4][0]) for info in infos))
 
 
-def vet_host(host: str, port: int | None = None, *, allow_private: bool = False) -> list[str]:
+def vet_host(
+    host: str, port: int | None = None, *, allow_private: bool = False, timeout: float | None = None
+) -> list[str]:
     """The addresses of `host`, all of them allowed; BlockedAddress when any one is not.
 
     One bad address is enough to refuse: a name answering with both a public and a private
     address is the shape of a rebinding attack.
     """
     host = host.strip("[]")
-    addresses = resolve(host, port)  # socket.gaierror when the name does not resolve
+    # socket.gaierror when the name does not resolve, TimeoutError when DNS is too slow.
+    addresses = resolve(host, port) if timeout is None else resolve(host, port, timeout=timeout)
     for address in addresses:
         why = refusal(address, allow_private=allow_private)
         if why:
@@ -100,9 +136,11 @@ def request_guard(allow_private: bool = False) -> Callable[[httpx.Request], None
     def guard(request: httpx.Request) -> None:
         if request.url.scheme not in ("http", "https"):
             raise BlockedAddress(f"{request.url.scheme}: URLs are not fetched; only http and https.")
+        # The fetch's deadline, when it has one (bot.fetch.http.Deadline), bounds the lookup too.
+        timeout = request.extensions.get("timeout", {}).get("connect")
         try:
-            vet_host(request.url.host, request.url.port, allow_private=allow_private)
-        except (socket.gaierror, UnicodeError):
+            vet_host(request.url.host, request.url.port, allow_private=allow_private, timeout=timeout)
+        except (socket.gaierror, UnicodeError, TimeoutError):
             return  # the connection will fail with httpx's own error; nothing was fetched
 
     return guard
@@ -176,7 +214,9 @@ class _VettingBackend(httpcore.NetworkBackend):
         if self._aborted:
             raise httpcore.ConnectError("fetching was stopped")
         try:
-            addresses = vet_host(host, port, allow_private=self._allow_private)
+            addresses = vet_host(host, port, allow_private=self._allow_private, timeout=timeout)
+        except TimeoutError as exc:
+            raise httpcore.ConnectTimeout(str(exc)) from None
         except (socket.gaierror, UnicodeError) as exc:
             raise httpcore.ConnectError(f"cannot resolve {host}: {exc}") from None
         last: Exception | None = None

@@ -113,9 +113,11 @@ class HttpSourceReader:
 
     def _get(self, url: str, headers: dict[str, str]) -> _Fetched:
         # One deadline for the whole fetch: every attempt, every read and every wait between them.
+        # It starts once the host's slot is ours: waiting for it is bounded by the others' deadlines.
         deadline = Deadline(self._deadline)
         try:
             with self._slot(httpx.URL(url).host):
+                deadline = Deadline(self._deadline)
                 return self._attempts_within(url, headers, deadline)
         except FETCH_ERRORS as exc:
             why = "fetching was stopped" if self._stopped.is_set() else describe(exc, deadline)

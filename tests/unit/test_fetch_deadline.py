@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterator
 
 import pytest
 
+from bot.fetch import guard
 from bot.fetch.http import FetchError, fetch, make_client
 from bot.fetch.sources import HttpSourceReader
 from bot.settings import Settings
@@ -90,3 +91,20 @@ def test_the_deadline_is_a_setting(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("BRIEFBOT_FETCH_DEADLINE", "0")
     with pytest.raises(ValueError):
         Settings()
+
+
+def test_a_slow_dns_answer_counts_against_the_deadline(monkeypatch: pytest.MonkeyPatch) -> None:
+    def slow_getaddrinfo(*_args: object, **_kw: object) -> list[object]:
+        time.sleep(5)  # a hostile domain's name server, taking its time
+        return []
+
+    monkeypatch.setattr(guard.socket, "getaddrinfo", slow_getaddrinfo)
+    with make_client() as client:
+        took, raised = timed(
+            lambda: fetch("https://slow-dns.example/", client=client, max_bytes=100, deadline=DEADLINE)
+        )
+    assert isinstance(raised, FetchError) and "deadline" in str(raised)
+    assert took < LATEST
+    probe = HttpSourceProbe(deadline=DEADLINE)  # its request hook resolves first: bounded as well
+    took, raised = timed(lambda: probe.probe("https://slow-dns.example/feed"))
+    assert isinstance(raised, ProbeError) and took < LATEST

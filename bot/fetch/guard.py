@@ -56,9 +56,10 @@ def refusal(address: str, *, allow_private: bool = False) -> str | None:
             # An IPv6-only host reaches IPv4 sites through NAT64 (DNS64 answers 64:ff9b::a.b.c.d):
             # the IPv4 address in the last 32 bits is where the request really goes.
             ip = ipaddress.IPv4Address(int(ip) & 0xFFFFFFFF)
-    for net, why in _NEVER_NETS:
-        if ip.version == net.version and ip in net:
-            return why
+    if not (ip.is_loopback or ip.is_unspecified):  # ::1 and :: sit inside ::/96 but are themselves
+        for net, why in _NEVER_NETS:
+            if ip.version == net.version and ip in net:
+                return why
     if ip.is_global and not ip.is_multicast:
         return None
     if ip.is_link_local:

@@ -67,6 +67,12 @@ def test_other_ranges_is_global_handles_stay_refused(address: str) -> None:
     assert refusal(address) is not None
 
 
+def test_ipv6_loopback_is_loopback_not_an_ipv4_compatible_address() -> None:
+    # ::1 lies inside ::/96: it keeps its own reason, and the setting that allows loopback.
+    assert refusal("::1") == "a private or local address"
+    assert refusal("::1", allow_private=True) is None
+
+
 def test_a_name_resolving_into_a_transition_range_is_refused_without_the_private_hint(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:

@@ -50,9 +50,12 @@ class _Layer:
                     continue
                 raise EncodingError(f"the {self.name} data is corrupt ({exc})") from None
             self._started = True
+            stuck = not out and self._inflate.unconsumed_tail == pending
             pending = self._inflate.unconsumed_tail
             if out:
                 yield out
+            if stuck:
+                return  # nothing taken, nothing given: the rest waits for more input
             if self._inflate.eof:
                 rest = self._inflate.unused_data
                 if self.name != "gzip" or not rest.lstrip(b"\0"):

@@ -175,3 +175,12 @@ def test_concatenated_gzip_members_and_raw_deflate_decode() -> None:
     assert b"".join(decoder("deflate")(raw)) == b"raw deflate, as some servers send"
     with pytest.raises(EncodingError):
         decoder("compress")
+
+
+@pytest.mark.parametrize("size", [1, 7, 333, 65536])
+def test_any_chunking_of_a_layered_body_decodes_the_same(size: int) -> None:
+    text = bytes(range(256)) * 2000 + b"<p>The ferry to Arlen runs again.</p>" * 2000
+    body = _compress(iter([_compress(iter([text]), "deflate")]), "gzip")
+    decode = decoder("deflate, gzip")
+    out = b"".join(piece for at in range(0, len(body), size) for piece in decode(body[at : at + size]))
+    assert out == text

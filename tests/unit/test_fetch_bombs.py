@@ -18,6 +18,7 @@ import pytest
 
 from bot.fetch.decoding import EncodingError, decoder
 from bot.fetch.http import FetchError, fetch, make_client
+from bot.fetch.inputs import InputError, read_input
 from bot.fetch.sources import HttpSourceReader
 from bot.slack.files import SlackOpmlReader
 from bot.sources_probe import HttpSourceProbe
@@ -184,3 +185,14 @@ def test_any_chunking_of_a_layered_body_decodes_the_same(size: int) -> None:
     decode = decoder("deflate, gzip")
     out = b"".join(piece for at in range(0, len(body), size) for piece in decode(body[at : at + size]))
     assert out == text
+
+
+def test_ingest_of_a_bombed_url_is_refused() -> None:
+    def http() -> httpx.Client:
+        return make_client(httpx.MockTransport(serving(bomb("gzip, gzip"), "gzip, gzip")))
+
+    peak, raised = peak_while(
+        lambda: read_input("https://bomb.example/story", client_factory=http, max_bytes=CAP)
+    )
+    assert peak < PEAK, f"{peak:,} bytes held"
+    assert isinstance(raised, InputError) and "decompressed" in str(raised)

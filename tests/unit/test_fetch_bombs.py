@@ -25,6 +25,7 @@ from bot.sources_probe import HttpSourceProbe
 from handlers.admin import AdminError, ProbeError
 from handlers.domain import Source
 from handlers.polling import SourceFetchError
+from tests.e2e.feed_server import FeedServer, Reply
 
 INFLATED = 200 * 1024 * 1024  # what the bomb inflates to
 CAP = 1024 * 1024
@@ -196,3 +197,19 @@ def test_ingest_of_a_bombed_url_is_refused() -> None:
     )
     assert peak < PEAK, f"{peak:,} bytes held"
     assert isinstance(raised, InputError) and "decompressed" in str(raised)
+
+
+def test_a_bomb_over_a_real_socket_is_refused_too() -> None:
+    # The same through httpcore and the guarded transport, from a local server (no Content-Length).
+    server = FeedServer().start()
+    body = bomb("gzip, gzip")
+    server.routes["/bomb"] = lambda _h: Reply(
+        200, body, {"Content-Type": "text/html", "Content-Encoding": "gzip, gzip"}, send_length=False
+    )
+    try:
+        with make_client(allow_private=True) as client:
+            peak, raised = peak_while(lambda: fetch(server.url("/bomb"), client=client, max_bytes=CAP))
+    finally:
+        server.stop()
+    assert peak < PEAK, f"{peak:,} bytes held"
+    assert isinstance(raised, FetchError) and "decompressed" in str(raised)

@@ -5,7 +5,9 @@ Shared by the CLI (`briefbot digest run-due`, `briefbot sources poll`) and the w
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import threading
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from datetime import datetime
 from typing import cast
 
@@ -50,16 +52,74 @@ def run_due_digests(c: Container, now: datetime | None = None) -> list[DigestOut
     )
 
 
-def poll_due_sources(c: Container, now: datetime | None = None) -> list[PollReport]:
-    """Poll every source whose interval has passed; new items are ingested."""
-    reader = HttpSourceReader(allow_private=c.settings.allow_private_fetch)
+class Stopping:
+    """A stop request for the worker's jobs: set from a signal handler, seen by every running job.
+
+    Setting it also runs the aborts jobs registered (a poll cuts its fetches in flight), so a job
+    blocked on a slow server ends at once instead of at its fetch deadline.
+    """
+
+    def __init__(self) -> None:
+        self._event = threading.Event()
+        self._aborts: list[Callable[[], None]] = []
+        self._running = 0
+        self._lock = threading.Condition()
+
+    def is_set(self) -> bool:
+        return self._event.is_set()
+
+    def set(self) -> None:
+        """Ask running jobs to stop, cutting what they registered; safe to call from a signal handler."""
+        self._event.set()
+        with self._lock:
+            aborts = list(self._aborts)
+        for abort in aborts:
+            abort()
+
+    @contextmanager
+    def running(self, abort: Callable[[], None] | None = None) -> Iterator[None]:
+        """Mark a job running (for `wait_idle`), with what cuts it short when stopping."""
+        with self._lock:
+            self._running += 1
+            if abort:
+                self._aborts.append(abort)
+        if abort and self.is_set():
+            abort()
+        try:
+            yield
+        finally:
+            with self._lock:
+                self._running -= 1
+                if abort:
+                    self._aborts.remove(abort)
+                self._lock.notify_all()
+
+    def wait_idle(self, timeout: float) -> bool:
+        """Wait until no job runs (True), or `timeout` seconds (False)."""
+        with self._lock:
+            return self._lock.wait_for(lambda: self._running == 0, timeout)
+
+
+def poll_due_sources(
+    c: Container, now: datetime | None = None, *, stopping: Stopping | None = None
+) -> list[PollReport]:
+    """Poll every source whose interval has passed; new items are ingested.
+
+    With `stopping`, a stop request cuts the fetches in flight and ends the poll at once.
+    """
+    reader = HttpSourceReader(
+        allow_private=c.settings.allow_private_fetch, deadline=c.settings.fetch_deadline
+    )
+    stop = stopping or Stopping()
     try:
-        return poll_due(
-            now=now or c.clock.now(),
-            uow_factory=writer_uow_factory(c),
-            reader=reader,
-            clock=c.clock,
-            extractor=c.extractor,
-        )
+        with stop.running(reader.abort):
+            return poll_due(
+                now=now or c.clock.now(),
+                uow_factory=writer_uow_factory(c),
+                reader=reader,
+                clock=c.clock,
+                extractor=c.extractor,
+                should_stop=stop.is_set,
+            )
     finally:
         reader.close()

@@ -28,6 +28,8 @@ class Settings(BaseSettings):
     port: int = Field(default=3000, validation_alias="PORT")
     # Fetch from loopback and private networks too (tests, self-hosted feeds); link-local never.
     allow_private_fetch: bool = Field(default=False, validation_alias="BRIEFBOT_ALLOW_PRIVATE_FETCH")
+    # Seconds one fetch may take in all: connect, redirects, retries and every read (bot.fetch.http).
+    fetch_deadline: float = Field(default=30.0, gt=0, validation_alias="BRIEFBOT_FETCH_DEADLINE")
 
     @field_validator("database_url")
     @classmethod

@@ -13,6 +13,7 @@ import feedparser
 import httpx
 
 from bot.fetch.guard import BlockedAddress, GuardedTransport, request_guard
+from bot.fetch.http import DEADLINE, BodyError, Deadline, open_stream, read_capped
 from handlers.admin import ProbeError, ProbeResult
 
 USER_AGENT = "briefbot/0.1 (news briefing bot; +https://github.com/briefbot)"
@@ -22,7 +23,8 @@ _FEED_TYPES = ("rss", "atom", "xml", "rdf")
 
 
 class HttpSourceProbe:
-    """One GET with redirects followed; the body is read up to `max_bytes` and no further.
+    """One GET with redirects followed, done within `deadline` seconds; the body is read up to
+    `max_bytes` (decoded) and no further.
 
     Private and local addresses are refused unless `allow_private` (tests against localhost need it).
     """
@@ -35,7 +37,9 @@ class HttpSourceProbe:
         max_bytes: int = MAX_BYTES,
         user_agent: str = USER_AGENT,
         allow_private: bool = False,
+        deadline: float = DEADLINE,
     ) -> None:
+        self._deadline = deadline
         self._transport = transport
         self._allow_private = allow_private
         self._timeout = httpx.Timeout(timeout)
@@ -63,6 +67,7 @@ class HttpSourceProbe:
             "User-Agent": self._user_agent,
             "Accept": "application/rss+xml, application/atom+xml, application/xml, text/html;q=0.9",
         }
+        limit = Deadline(self._deadline)
         try:
             # The hook refuses early with a clear message; the transport checks again at connect time
             # (with allow_private, only link-local is left to refuse: the transport does that alone).
@@ -78,21 +83,26 @@ class HttpSourceProbe:
                     max_redirects=5,
                     event_hooks=hooks,
                 ) as client,
-                client.stream("GET", url) as response,
+                open_stream(client, url, deadline=limit) as response,
             ):
                 if response.status_code >= 400:
                     raise ProbeError(f"{url} answered HTTP {response.status_code}.")
-                body = bytearray()
-                for chunk in response.iter_bytes():
-                    body.extend(chunk)
-                    if len(body) > self._max_bytes:
-                        raise ProbeError(f"{url} is larger than {self._max_bytes // (1024 * 1024)} MB.")
+                body = read_capped(response, max_bytes=self._max_bytes, deadline=limit)
                 content_type = response.headers.get("content-type", "").lower()
-                return str(response.url), content_type, bytes(body)
+                return str(response.url), content_type, body
+        except ProbeError:
+            raise
+        except BodyError as exc:
+            raise ProbeError(f"{url}: {exc}.") from None
         except BlockedAddress as exc:
             raise ProbeError(str(exc)) from None
         except httpx.TimeoutException as exc:
-            raise ProbeError(f"{url} did not answer in time.") from exc
+            late = f" ({limit.describe()})" if limit.expired else ""
+            raise ProbeError(f"{url} did not answer in time{late}.") from exc
+        except httpx.TooManyRedirects as exc:
+            raise ProbeError(f"{url} redirects too many times (a redirect loop?).") from exc
+        except (httpx.InvalidURL, ValueError) as exc:
+            raise ProbeError(f"{url} is not a valid URL ({exc}).") from exc
         except httpx.HTTPError as exc:
             raise ProbeError(f"Could not fetch {url}: {exc.__class__.__name__}.") from exc
 

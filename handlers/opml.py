@@ -7,6 +7,7 @@ a URL or from Slack happens in bot/. Import is an admin action, audited like `so
 from __future__ import annotations
 
 from collections.abc import Callable
+from urllib.parse import urlsplit
 from xml.etree import ElementTree
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -86,8 +87,12 @@ def import_sources(
         for feed in cmd.feeds:
             try:
                 url = validate_url(feed.url)
+                urlsplit(url).port  # noqa: B018 - raises ValueError for a port out of range
             except AdminError as exc:
                 skipped.append((feed.url[:200], str(exc)))
+                continue
+            except ValueError as exc:  # urlsplit's own complaint (`http://[::1`): that feed only
+                skipped.append((feed.url[:200], f"not a valid URL ({exc})"))
                 continue
             if uow.sources.get_by_url(url) is not None:
                 skipped.append((url, "already followed"))

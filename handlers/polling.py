@@ -89,11 +89,15 @@ class SourceReader(Protocol):
 
 
 class PollReport(_Model):
+    """One source's poll. `failed_items`: new items whose link could not be read (the rest were kept);
+    "stopped": the worker was stopping, nothing was recorded and the source stays due."""
+
     source_id: int
     url: str
-    status: Literal["ok", "not_modified", "failed"]
+    status: Literal["ok", "not_modified", "failed", "stopped"]
     new: int = 0
     skipped: int = 0
+    failed_items: int = 0
     error: str | None = None
     unhealthy: bool = False
 
@@ -122,11 +126,19 @@ def poll_source(
     clock: Clock,
     extractor: Extractor,
     max_new: int = MAX_NEW_PER_POLL,
+    should_stop: Callable[[], bool] = lambda: False,
 ) -> PollReport:
-    """Read one source and ingest its new items; the poll (and any error) is recorded on the source."""
+    """Read one source and ingest its new items; the poll (and any error) is recorded on the source.
+
+    An item whose link cannot be read is that item's failure (recorded with it, and summed up as
+    the source's last error): the other items are kept. When `should_stop` turns true (the worker
+    is stopping) the poll ends at once, recording nothing: the source stays due.
+    """
     try:
         snapshot = reader.read_source(source)
     except SourceFetchError as exc:
+        if should_stop():
+            return _stopped(source)
         return _record(source, uow_factory, clock, error=str(exc) or type(exc).__name__)
     except Exception as exc:  # a bug in reading one source must not stop the others
         log.exception("polling source %s (%s) failed", source.id, source.url)
@@ -134,27 +146,46 @@ def poll_source(
     if snapshot.status == "not_modified":
         return _record(source, uow_factory, clock, status="not_modified")
     fetched: list[_Fetched] = []
+    failures: list[str] = []
+    unread = 0
     complete = True
     for item in snapshot.items:
         if len(fetched) >= max_new:
             complete = False
             break
         got = _fetch_item(source, item, uow_factory=uow_factory, reader=reader, clock=clock)
-        if got is not None:
+        if should_stop():
+            return _stopped(source)
+        if isinstance(got, str):  # not even the item could be taken: its link is no URL at all
+            failures.append(got)
+            unread += 1
+        elif got is not None:
             fetched.append(got)
+            failures.extend([got.error] if got.error else [])
     new = _ingest_fetched(source, fetched, uow_factory=uow_factory, clock=clock, extractor=extractor)
-    if not complete:
-        # Not all read: keep the old validators, so the next poll gets the feed again, not a 304.
-        return _record(source, uow_factory, clock, new=new, skipped=len(fetched) - new)
+    summary = _failed_items(failures, tried=len(fetched) + unread)
+    # Not all read: keep the old validators, so the next poll gets the feed again, not a 304.
     return _record(
         source,
         uow_factory,
         clock,
         new=new,
-        skipped=len(fetched) - new,
-        etag=snapshot.etag,
-        last_modified=snapshot.last_modified,
+        skipped=sum(1 for f in fetched if f.article and f.article.text.strip()) - new,  # stored before
+        failed_items=len(failures),
+        error=summary,
+        etag=snapshot.etag if complete else None,
+        last_modified=snapshot.last_modified if complete else None,
     )
+
+
+def _failed_items(failures: list[str], *, tried: int) -> str | None:
+    if not failures:
+        return None
+    return f"{len(failures)} of {tried} new items could not be read; first: {failures[0]}"
+
+
+def _stopped(source: Source) -> PollReport:
+    return PollReport(source_id=source.id, url=source.url, status="stopped")
 
 
 def poll_due(
@@ -165,15 +196,32 @@ def poll_due(
     clock: Clock,
     extractor: Extractor,
     workers: int = 4,
+    should_stop: Callable[[], bool] = lambda: False,
 ) -> list[PollReport]:
-    """Poll every active source whose interval has passed, a few at a time; one report per source."""
+    """Poll every active source whose interval has passed, a few at a time; one report per source.
+
+    `should_stop` turning true ends the polls in progress and skips those not started (see poll_source).
+    """
     with uow_factory() as uow:
         due = _polling(uow).due(now)
     if not due:
         return []
 
     def one(source: Source) -> PollReport:
-        return poll_source(source, uow_factory=uow_factory, reader=reader, clock=clock, extractor=extractor)
+        if should_stop():
+            return _stopped(source)
+        try:
+            return poll_source(
+                source,
+                uow_factory=uow_factory,
+                reader=reader,
+                clock=clock,
+                extractor=extractor,
+                should_stop=should_stop,
+            )
+        except Exception as exc:  # one source's bug (or the database's) must not lose the others' reports
+            log.exception("polling source %s (%s) failed", source.id, source.url)
+            return PollReport(source_id=source.id, url=source.url, status="failed", error=f"{exc!r}"[:1000])
 
     with ThreadPoolExecutor(max_workers=max(1, min(workers, len(due)))) as pool:
         return list(pool.map(one, due))
@@ -187,6 +235,7 @@ class _Fetched(_Model):
     title: str | None
     published: date | None
     article: ArticleText | None
+    error: str | None = None  # why its link could not be read (the feed's own text may stand in)
 
 
 def _fetch_item(
@@ -196,25 +245,35 @@ def _fetch_item(
     uow_factory: Callable[[], UnitOfWork],
     reader: SourceReader,
     clock: Clock,
-) -> _Fetched | None:
-    """The item read (its linked page fetched), unless seen before: then None, and nothing fetched."""
-    url = canonical_url(item.url) if item.url else None
+) -> _Fetched | str | None:
+    """The item read (its linked page fetched), unless seen before: then None, and nothing fetched.
+
+    A link no URL parser accepts (`http://[::1`) is no crash: the item is kept by its GUID or text
+    with that error, or, with neither, only the error is returned.
+    """
+    try:
+        url = canonical_url(item.url) if item.url else None
+        bad_link = None
+    except ValueError as exc:
+        url, bad_link = None, f"{item.url[:200] if item.url else ''}: not a valid URL ({exc})"
     by_text = f"sha256:{content_hash(item.text)}" if item.text.strip() else None
     # A page source is one "item" whose text changes: each version is its own item.
     key = by_text if source.kind == "page" else ((item.guid or "").strip() or url or by_text)
     if key is None:
-        return None
+        return bad_link
     with uow_factory() as uow:
         known_url = source.kind == "feed" and url is not None and uow.articles.get_by_url(url) is not None
         if _polling(uow).has_seen(source.id, key) or known_url:
             _mark_seen(uow, source, key, url, None, clock)
             return None
+    article, error = _article_text(source, item, url, reader)
     return _Fetched(
         key=key,
         url=url,
         title=item.title,
         published=item.published,
-        article=_article_text(source, item, url, reader),
+        article=article,
+        error=bad_link or error,
     )
 
 
@@ -253,6 +312,7 @@ def _ingest_fetched(
                 url=f.url,
                 at=clock.now(),
                 content_hash=content_hash(f.article.text) if f.article else None,
+                error=f.error[:1000] if f.error else None,
             )
         uow.commit()
     return sum(r.status == "stored" for r in results)
@@ -260,21 +320,25 @@ def _ingest_fetched(
 
 def _article_text(
     source: Source, item: FeedItem, url: str | None, reader: SourceReader
-) -> ArticleText | None:
-    """The linked page's full text; the feed's own text when the page cannot be read or says less."""
+) -> tuple[ArticleText | None, str | None]:
+    """The linked page's full text, or the feed's own text when the page says less; and why the
+    page could not be read, when it could not (the feed's text then stands in, if it has one)."""
     own = None
     if item.text.strip():
         own = ArticleText(text=item.text, title=item.title, published=item.published)
     if source.kind == "page" or not url:
-        return own
+        return own, None
     try:
         page = reader.read_article(url)
     except SourceFetchError as exc:
         log.info("article %s of source %s not fetched (%s); using the feed's text", url, source.id, exc)
-        return own
+        return own, str(exc) or type(exc).__name__
+    except Exception as exc:  # a bug on one link (a parser choking on its page) must not end the poll
+        log.exception("article %s of source %s could not be read", url, source.id)
+        return own, f"{url}: {type(exc).__name__}: {exc}"
     if own is not None and len(page.text) < len(own.text):
-        return own
-    return page
+        return own, None
+    return page, None
 
 
 def _mark_seen(
@@ -293,6 +357,7 @@ def _record(
     error: str | None = None,
     new: int = 0,
     skipped: int = 0,
+    failed_items: int = 0,
     etag: str | None = None,
     last_modified: str | None = None,
 ) -> PollReport:
@@ -310,9 +375,11 @@ def _record(
     return PollReport(
         source_id=source.id,
         url=source.url,
-        status="failed" if error else status,
+        # Items that failed leave the poll "ok": the source was read and its good items kept.
+        status="failed" if error and not failed_items else status,
         new=new,
         skipped=skipped,
+        failed_items=failed_items,
         error=error,
         unhealthy=bool(updated and is_unhealthy(updated)),
     )

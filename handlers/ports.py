@@ -220,7 +220,14 @@ class SourcePolling(Protocol):
         last_modified: str | None = None,
     ) -> Source | None: ...
     def mark_seen(
-        self, source_id: int, guid: str, *, url: str | None, content_hash: str | None, at: datetime
+        self,
+        source_id: int,
+        guid: str,
+        *,
+        url: str | None,
+        content_hash: str | None,
+        at: datetime,
+        error: str | None = None,
     ) -> bool: ...
     def has_seen(self, source_id: int, guid: str) -> bool: ...
     def set_interval(self, source_id: int, minutes: int) -> Source | None: ...

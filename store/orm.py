@@ -96,6 +96,7 @@ class SourceItemRow(Base):
     url: Mapped[str | None] = mapped_column(String(2048))
     content_hash: Mapped[str | None] = mapped_column(String(64))
     seen_at: Mapped[datetime] = mapped_column(default=utcnow)
+    error: Mapped[str | None] = mapped_column(Text)  # why its link could not be read
 
 
 class ArticleRow(Base):

@@ -71,7 +71,9 @@ def _add(args: argparse.Namespace) -> int:
     from bot.sources_probe import HttpSourceProbe
 
     with open_container(args) as c:
-        probe = HttpSourceProbe(allow_private=c.settings.allow_private_fetch)
+        probe = HttpSourceProbe(
+            allow_private=c.settings.allow_private_fetch, deadline=c.settings.fetch_deadline
+        )
         try:
             added = add_source(
                 AddSource(url=args.url, name=" ".join(args.name) or None, actor="cli"),
@@ -114,6 +116,8 @@ def _list(args: argparse.Namespace) -> int:
         state = "active" if source.active else "paused"
         if is_unhealthy(source):
             state += f", UNHEALTHY ({source.consecutive_failures} failures in a row)"
+        elif source.consecutive_failures:
+            state += f", failing ({counted(source.consecutive_failures, 'failed poll')} in a row)"
         line = f"#{source.id} {source.kind} {state} every {source.interval_minutes} min {source.url}"
         if source.last_error:
             line += f"\n    last error: {source.last_error}"
@@ -127,7 +131,10 @@ def _poll(args: argparse.Namespace) -> int:
     with open_container(args) as c:
         reports = poll_due_sources(c, args.now)
     for r in reports:
-        tail = f": {r.error}" if r.error else f": {r.new} new, {r.skipped} seen before"
+        tail = f": {r.new} new, {r.skipped} seen before" if r.status != "failed" else ""
+        if r.failed_items:
+            tail += f", {counted(r.failed_items, 'item')} unreadable"
+        tail += f": {r.error}" if r.error else ""
         flag = f" (unhealthy: {UNHEALTHY_AFTER}+ failures in a row)" if r.unhealthy else ""
         print(f"#{r.source_id} {r.status}{tail}{flag}")
     print(f"{counted(len(reports), 'source')} polled")
@@ -159,7 +166,9 @@ def _import(args: argparse.Namespace) -> int:
         try:
             if is_url(args.opml):
                 with c.http_client_factory() as client:
-                    body = fetch(args.opml, client=client, max_bytes=MAX_OPML_BYTES).body
+                    body = fetch(
+                        args.opml, client=client, max_bytes=MAX_OPML_BYTES, deadline=c.settings.fetch_deadline
+                    ).body
             else:
                 body = Path(args.opml).read_bytes()
             feeds = parse_opml(body)

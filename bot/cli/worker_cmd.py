@@ -3,21 +3,28 @@
 APScheduler's BlockingScheduler runs two interval jobs; each allows one instance at a time and
 coalesces runs missed while busy. Exactly-once posting does not rely on the scheduler: it is the
 database claim in handlers.digests, so two workers (or a worker and a cron job) are safe.
+SIGINT or SIGTERM stops it promptly: no new runs, and a poll in progress cuts its fetches and ends
+without recording anything (its sources stay due for the next start).
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import logging
 import signal
 from datetime import UTC, datetime
 from types import FrameType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from bot.bootstrap import Container
 from bot.cli.context import open_container
 
+if TYPE_CHECKING:
+    from bot.jobs import Stopping
+
 log = logging.getLogger("briefbot.worker")
+STOP_GRACE = 10.0  # seconds a stopping worker waits for its jobs (a digest post in flight) to end
 
 
 def register(sub: Any) -> None:
@@ -32,25 +39,37 @@ def register(sub: Any) -> None:
     p.set_defaults(func=_run)
 
 
-def poll_job(c: Container) -> None:
+def poll_job(c: Container, stopping: Stopping | None = None) -> None:
     from bot.jobs import poll_due_sources
 
     try:
-        reports = poll_due_sources(c)
+        reports = poll_due_sources(c, stopping=stopping)
     except Exception:  # the scheduler must keep running: log and try again next time
         log.exception("polling failed")
         return
     if reports:
         new = sum(r.new for r in reports)
         failed = sum(r.status == "failed" for r in reports)
-        log.info("polled %d sources: %d new items, %d failed", len(reports), new, failed)
+        items = sum(r.failed_items for r in reports)
+        stopped = sum(r.status == "stopped" for r in reports)
+        log.info(
+            "polled %d sources: %d new items, %d failed, %d items unreadable%s",
+            len(reports),
+            new,
+            failed,
+            items,
+            f", {stopped} stopped before the end" if stopped else "",
+        )
 
 
-def digest_job(c: Container) -> None:
+def digest_job(c: Container, stopping: Stopping | None = None) -> None:
     from bot.jobs import run_due_digests
 
+    if stopping is not None and stopping.is_set():
+        return
     try:
-        outcomes = run_due_digests(c)
+        with stopping.running() if stopping is not None else contextlib.nullcontext():
+            outcomes = run_due_digests(c)
     except Exception:
         log.exception("posting digests failed")
         return
@@ -68,6 +87,8 @@ def digest_job(c: Container) -> None:
 def _run(args: argparse.Namespace) -> int:
     from apscheduler.schedulers.blocking import BlockingScheduler
 
+    from bot.jobs import Stopping
+
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     with open_container(args) as c:
         c.upgrade_database()
@@ -79,11 +100,12 @@ def _run(args: argparse.Namespace) -> int:
                 job(c)
             return 0
         scheduler = BlockingScheduler(timezone=UTC)
+        stopping = Stopping()
         for job in jobs:
             scheduler.add_job(
                 job,
                 "interval",
-                args=[c],
+                args=[c, stopping],
                 seconds=max(args.every, 5),
                 id=job.__name__,
                 next_run_time=datetime.now(UTC),
@@ -93,11 +115,15 @@ def _run(args: argparse.Namespace) -> int:
             )
 
         def stop(signum: int, _frame: FrameType | None) -> None:
-            log.info("signal %s: stopping after the running jobs", signum)
-            scheduler.shutdown(wait=False)
+            log.info("signal %s: stopping (fetches in flight are cut)", signum)
+            stopping.set()
+            if scheduler.running:
+                scheduler.shutdown(wait=False)
 
         signal.signal(signal.SIGTERM, stop)
         signal.signal(signal.SIGINT, stop)
         log.info("worker started: %s every %ss", ", ".join(j.__name__ for j in jobs), args.every)
         scheduler.start()
+        if not stopping.wait_idle(STOP_GRACE):
+            log.warning("a job is still running after %ss; exiting when it ends", STOP_GRACE)
     return 0

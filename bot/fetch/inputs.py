@@ -14,7 +14,7 @@ from pathlib import Path
 import httpx
 
 from bot.fetch.html import html_to_text
-from bot.fetch.http import FetchError, fetch
+from bot.fetch.http import DEADLINE, FetchError, fetch
 from handlers.article_dates import parse_date
 
 # No news article comes near this; anything bigger is a mistake (a video, a dump, a log).
@@ -56,12 +56,17 @@ def is_url(spec: str) -> bool:
 
 
 def read_input(
-    spec: str, *, client_factory: Callable[[], httpx.Client], max_bytes: int = MAX_BYTES
+    spec: str,
+    *,
+    client_factory: Callable[[], httpx.Client],
+    max_bytes: int = MAX_BYTES,
+    deadline: float = DEADLINE,
 ) -> ArticleInput:
-    """Read a path or URL. Raises InputError for unreadable, binary, oversized, empty or unfetchable input."""
+    """Read a path or URL (fetched within `deadline` seconds). Raises InputError for unreadable,
+    binary, oversized, empty or unfetchable input."""
     try:
         if is_url(spec):
-            article = _read_url(spec, client_factory, max_bytes)
+            article = _read_url(spec, client_factory, max_bytes, deadline)
         else:
             article = _read_file(Path(spec), max_bytes)
     except InputError as exc:  # every message names the input it is about
@@ -147,10 +152,12 @@ def _headline(content: str) -> str | None:
     return first
 
 
-def _read_url(url: str, client_factory: Callable[[], httpx.Client], max_bytes: int) -> ArticleInput:
+def _read_url(
+    url: str, client_factory: Callable[[], httpx.Client], max_bytes: int, deadline: float
+) -> ArticleInput:
     try:
         with client_factory() as client:
-            got = fetch(url, client=client, max_bytes=max_bytes)
+            got = fetch(url, client=client, max_bytes=max_bytes, deadline=deadline)
     except FetchError as exc:
         raise InputError(str(exc)) from None
     kind = got.content_type.split(";")[0].strip().lower()

@@ -1,8 +1,9 @@
 """handlers.polling.SourceReader over httpx, feedparser and trafilatura.
 
 Polite and bounded: a named User-Agent, conditional GETs (If-None-Match / If-Modified-Since),
-timeouts, a few retries with backoff on timeouts, 429 and 5xx (Retry-After honoured, capped), at most
-`per_host` requests to one host at a time, and a response size cap past which reading stops.
+timeouts and one deadline per fetch (retries included), a few retries with backoff on timeouts, 429
+and 5xx (Retry-After honoured, capped), at most `per_host` requests to one host at a time, and a size
+cap on the decoded body past which reading stops (bot.fetch.http.read_capped).
 """
 
 from __future__ import annotations
@@ -10,7 +11,6 @@ from __future__ import annotations
 import html
 import re
 import threading
-import time
 from collections.abc import Callable
 from datetime import date
 from typing import Any
@@ -19,9 +19,19 @@ from urllib.parse import urlsplit
 import feedparser
 import httpx
 
-from bot.fetch.guard import BlockedAddress
+from bot.fetch.guard import GuardedTransport
 from bot.fetch.html import html_to_text
-from bot.fetch.http import USER_AGENT, make_client
+from bot.fetch.http import (
+    DEADLINE,
+    FETCH_ERRORS,
+    USER_AGENT,
+    BodyError,
+    Deadline,
+    describe,
+    make_client,
+    open_stream,
+    read_capped,
+)
 from handlers.domain import Source
 from handlers.polling import ArticleText, FeedItem, SourceFetchError, SourceSnapshot
 
@@ -47,19 +57,30 @@ class HttpSourceReader:
         attempts: int = 3,
         backoff: float = 1.0,
         per_host: int = 2,
-        sleep: Callable[[float], None] = time.sleep,
+        deadline: float = DEADLINE,
+        sleep: Callable[[float], object] | None = None,
     ) -> None:
-        self._client = client or make_client(allow_private=allow_private)
+        # Our own transport when no client is given, so that `abort` can cut its connections.
+        self._transport = None if client else GuardedTransport(allow_private=allow_private)
+        self._client = client or make_client(self._transport)
+        self._stopped = threading.Event()
         self._max_bytes = max_bytes
+        self._deadline = deadline
         self._attempts = attempts
         self._backoff = backoff
         self._per_host = per_host
-        self._sleep = sleep
+        self._sleep = sleep or self._stopped.wait  # a wait between retries ends when stopped
         self._hosts: dict[str, threading.Semaphore] = {}
         self._lock = threading.Lock()
 
     def close(self) -> None:
         self._client.close()
+
+    def abort(self) -> None:
+        """Stop reading, from any thread: fetches in flight fail now, later ones are refused."""
+        self._stopped.set()
+        if self._transport is not None:
+            self._transport.abort()
 
     def read_source(self, source: Source) -> SourceSnapshot:
         headers = {"Accept": _FEED_ACCEPT}
@@ -91,46 +112,56 @@ class HttpSourceReader:
         )
 
     def _get(self, url: str, headers: dict[str, str]) -> _Fetched:
-        host = httpx.URL(url).host
-        with self._slot(host):
-            for attempt in range(1, self._attempts + 1):
-                try:
-                    got = self._once(url, headers)
-                except (httpx.TimeoutException, httpx.TransportError) as exc:
-                    if attempt == self._attempts or isinstance(exc, httpx.UnsupportedProtocol):
-                        raise SourceFetchError(f"{url}: {_describe(exc)}") from None
-                    self._sleep(self._backoff * 2 ** (attempt - 1))
-                    continue
-                if got.status == 429 or got.status >= 500:
-                    if attempt == self._attempts:
-                        raise SourceFetchError(f"{url}: HTTP {got.status} after {attempt} attempts")
-                    self._sleep(_retry_after(got.headers, self._backoff * 2 ** (attempt - 1)))
-                    continue
-                if got.status >= 400:
-                    raise SourceFetchError(f"{url}: HTTP {got.status}")
-                return got
+        # One deadline for the whole fetch: every attempt, every read and every wait between them.
+        # It starts once the host's slot is ours: waiting for it is bounded by the others' deadlines.
+        deadline = Deadline(self._deadline)
+        try:
+            with self._slot(httpx.URL(url).host):
+                deadline = Deadline(self._deadline)
+                return self._attempts_within(url, headers, deadline)
+        except FETCH_ERRORS as exc:
+            why = "fetching was stopped" if self._stopped.is_set() else describe(exc, deadline)
+            raise SourceFetchError(f"{url}: {why}") from None
+
+    def _attempts_within(self, url: str, headers: dict[str, str], deadline: Deadline) -> _Fetched:
+        for attempt in range(1, self._attempts + 1):
+            last = attempt == self._attempts
+            try:
+                if self._stopped.is_set():
+                    raise SourceFetchError(f"{url}: fetching was stopped")
+                got = self._once(url, headers, deadline)
+            except (httpx.TimeoutException, httpx.TransportError) as exc:
+                if self._stopped.is_set():
+                    raise SourceFetchError(f"{url}: fetching was stopped") from None
+                if last or deadline.expired or isinstance(exc, httpx.UnsupportedProtocol):
+                    raise
+                self._wait(self._backoff * 2 ** (attempt - 1), deadline)
+                continue
+            if self._stopped.is_set():  # a cut connection can look like a body that simply ended
+                raise SourceFetchError(f"{url}: fetching was stopped")
+            if got.status == 429 or got.status >= 500:
+                if last or deadline.expired:
+                    raise SourceFetchError(f"{url}: HTTP {got.status} after {attempt} attempts")
+                self._wait(_retry_after(got.headers, self._backoff * 2 ** (attempt - 1)), deadline)
+                continue
+            if got.status >= 400:
+                raise SourceFetchError(f"{url}: HTTP {got.status}")
+            return got
         raise SourceFetchError(f"{url}: not fetched")  # unreachable
 
-    def _once(self, url: str, headers: dict[str, str]) -> _Fetched:
-        try:
-            with self._client.stream("GET", url, headers={"User-Agent": USER_AGENT, **headers}) as response:
-                if response.status_code >= 300:
-                    return _Fetched(response.status_code, response.headers, b"", str(response.url))
-                declared = response.headers.get("content-length", "")
-                if declared.isdigit() and int(declared) > self._max_bytes:
-                    raise SourceFetchError(
-                        f"{url}: response too large ({int(declared):,} bytes, "
-                        f"the limit is {self._max_bytes:,})"
-                    )
-                body = bytearray()
-                for chunk in response.iter_bytes():
-                    body.extend(chunk)
-                    if len(body) > self._max_bytes:
-                        # Stop reading here: a feed this big is a mistake or an attack.
-                        raise SourceFetchError(f"{url}: response cut off at {self._max_bytes:,} bytes")
-                return _Fetched(response.status_code, response.headers, bytes(body), str(response.url))
-        except BlockedAddress as exc:
-            raise SourceFetchError(f"{url}: refused: {exc}") from None
+    def _wait(self, seconds: float, deadline: Deadline) -> None:
+        left = deadline.remaining()
+        if seconds >= left:
+            raise BodyError(deadline.describe())  # waiting would only end past the deadline
+        self._sleep(seconds)
+
+    def _once(self, url: str, headers: dict[str, str], deadline: Deadline) -> _Fetched:
+        sent = {"User-Agent": USER_AGENT, **headers}
+        with open_stream(self._client, url, headers=sent, deadline=deadline) as response:
+            if response.status_code >= 300:
+                return _Fetched(response.status_code, response.headers, b"", str(response.url))
+            body = read_capped(response, max_bytes=self._max_bytes, deadline=deadline)
+            return _Fetched(response.status_code, response.headers, body, str(response.url))
 
     def _slot(self, host: str) -> threading.Semaphore:
         with self._lock:
@@ -200,9 +231,3 @@ def _retry_after(headers: httpx.Headers, default: float) -> float:
         return min(max(float(raw), 0.0), MAX_RETRY_WAIT)
     except ValueError:
         return default
-
-
-def _describe(exc: Exception) -> str:
-    if isinstance(exc, httpx.TimeoutException):
-        return "timed out"
-    return f"could not fetch ({type(exc).__name__}: {exc})"

@@ -15,7 +15,7 @@ import httpx
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError, SlackClientError
 
-from bot.fetch.http import FetchError, fetch
+from bot.fetch.http import DEADLINE, FetchError, fetch
 from handlers.admin import AdminError
 
 MAX_OPML_BYTES = 2 * 1024 * 1024
@@ -24,11 +24,17 @@ _FILE_ID = re.compile(r"(?:^|/)(F[A-Z0-9]{6,})(?:/|$)")
 
 class SlackOpmlReader:
     def __init__(
-        self, client: WebClient, *, token: str, http_client_factory: Callable[[], httpx.Client]
+        self,
+        client: WebClient,
+        *,
+        token: str,
+        http_client_factory: Callable[[], httpx.Client],
+        deadline: float = DEADLINE,
     ) -> None:
         self._client = client
         self._token = token
         self._http = http_client_factory
+        self._deadline = deadline  # seconds for the whole download (BRIEFBOT_FETCH_DEADLINE)
 
     def read(self, spec: str | None, *, user: str, channel: str | None) -> bytes:
         """The OPML bytes `spec` points at (file id, Slack permalink, URL, or nothing: the latest share)."""
@@ -62,7 +68,7 @@ class SlackOpmlReader:
         try:
             with self._http() as client:
                 client.headers.update(headers)
-                return fetch(url, client=client, max_bytes=MAX_OPML_BYTES).body
+                return fetch(url, client=client, max_bytes=MAX_OPML_BYTES, deadline=self._deadline).body
         except FetchError as exc:
             raise AdminError(str(exc)) from None
 

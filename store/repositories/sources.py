@@ -94,31 +94,44 @@ class SqlSourceRepository:
         etag: str | None = None,
         last_modified: str | None = None,
     ) -> Source | None:
-        """Note a poll: success resets the failure count and keeps the validators for the next one."""
+        """Note a poll: success resets the failure count; validators given are kept for the next one
+        (also by a poll whose feed was read but some items failed)."""
         row = self._session.get(SourceRow, source_id)
         if row is None:
             return None
         row.last_polled_at = at
         row.last_error = error
+        row.etag, row.last_modified = etag or row.etag, last_modified or row.last_modified
         if error is None:
             row.consecutive_failures = 0
-            row.etag, row.last_modified = etag or row.etag, last_modified or row.last_modified
         else:
             row.consecutive_failures += 1
         self._session.flush()
         return _to_source(row)
 
     def mark_seen(
-        self, source_id: int, guid: str, *, url: str | None, content_hash: str | None, at: datetime
+        self,
+        source_id: int,
+        guid: str,
+        *,
+        url: str | None,
+        content_hash: str | None,
+        at: datetime,
+        error: str | None = None,
     ) -> bool:
-        """Remember an item of a source; False when it had been seen already."""
+        """Remember an item of a source (with why its link could not be read); False when seen already."""
         if self.has_seen(source_id, guid):
             return False
         try:
             with self._session.begin_nested():
                 self._session.add(
                     SourceItemRow(
-                        source_id=source_id, guid=guid, url=url, content_hash=content_hash, seen_at=at
+                        source_id=source_id,
+                        guid=guid,
+                        url=url,
+                        content_hash=content_hash,
+                        seen_at=at,
+                        error=error,
                     )
                 )
         except IntegrityError:

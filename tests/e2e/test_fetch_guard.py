@@ -60,7 +60,7 @@ def test_a_name_rebound_to_loopback_after_the_first_check_is_refused_at_connect_
     server: FeedServer, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     answers = iter([["93.184.216.34"], ["127.0.0.1"], ["127.0.0.1"]])
-    monkeypatch.setattr(guard, "resolve", lambda host, port=None: next(answers))
+    monkeypatch.setattr(guard, "resolve", lambda host, port=None, **_kw: next(answers))
     url = server.url("/page").replace("127.0.0.1", "rebind.test")
     with pytest.raises(ProbeError, match=r"rebind\.test is a private or local address"):
         HttpSourceProbe().probe(url)

@@ -228,7 +228,7 @@ def test_an_oversized_response_is_cut_off(
     server.routes["/huge"] = lambda _h: Reply(200, huge, {"Content-Type": "application/rss+xml"}, declared)
     source = add_source(uow_factory, server.url("/huge"))
     report = poll(source.id, uow_factory, reader(max_bytes=4096))
-    expected = "too large" if declared else "cut off at 4,096 bytes"
+    expected = "too large" if declared else "too large (over 4,096 bytes)"
     assert report.status == "failed" and expected in (report.error or "")
     assert article_count(uow_factory) == 0
 

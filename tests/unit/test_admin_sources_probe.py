@@ -59,7 +59,7 @@ def test_http_errors_are_reported_with_the_status() -> None:
 
 def test_a_body_over_the_size_cap_is_refused() -> None:
     big = b"<html><title>t</title>" + b"x" * 5000
-    with pytest.raises(ProbeError, match="larger than"):
+    with pytest.raises(ProbeError, match="too large"):
         probe_with(
             lambda r: httpx.Response(200, content=big, headers={"content-type": "text/html"}), max_bytes=1000
         ).probe("https://big.example/")

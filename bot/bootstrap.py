@@ -129,13 +129,15 @@ def slack_ports(
     return Ports(
         uow_factory=container.uow,
         clock=container.clock,
-        probe=probe or HttpSourceProbe(allow_private=settings.allow_private_fetch),
+        probe=probe
+        or HttpSourceProbe(allow_private=settings.allow_private_fetch, deadline=settings.fetch_deadline),
         directory=SlackDirectory(client),
         admin_ids=settings.admin_ids,
         opml_reader=SlackOpmlReader(
             client,
             token=settings.slack_bot_token or "",
             http_client_factory=_http_factory(container, settings),
+            deadline=settings.fetch_deadline,
         ),
     )
 

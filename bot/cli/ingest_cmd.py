@@ -81,7 +81,12 @@ def _run(args: argparse.Namespace) -> int:
 
         def read(spec: str) -> ArticleInput | None:
             try:
-                return _with_overrides(read_input(spec, client_factory=c.http_client_factory), args)
+                return _with_overrides(
+                    read_input(
+                        spec, client_factory=c.http_client_factory, deadline=c.settings.fetch_deadline
+                    ),
+                    args,
+                )
             except InputError as exc:
                 report(f"FAILED  {exc}", "rejected")
             except Exception as exc:  # a bug reading one input: say so, log the detail, go on

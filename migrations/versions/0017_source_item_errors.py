@@ -4,7 +4,7 @@ One bad item used to end the whole poll; now it is recorded as that item's failu
 goes on. Items seen before this revision have no error (NULL), as none was kept.
 
 Revision ID: 0017_source_item_errors
-Revises: 0013_event_scheduled
+Revises: 0016_digest_unknown
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "0017_source_item_errors"
-down_revision: str | None = "0013_event_scheduled"
+down_revision: str | None = "0016_digest_unknown"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

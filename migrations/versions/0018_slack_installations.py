@@ -1,7 +1,7 @@
 """Slack installations, bots and OAuth states: the OAuth install flow's store (many workspaces).
 
 Revision ID: 0018_slack_installations
-Revises: 0016_digest_unknown
+Revises: 0017_source_item_errors
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "0018_slack_installations"
-down_revision: str | None = "0016_digest_unknown"
+down_revision: str | None = "0017_source_item_errors"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

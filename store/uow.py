@@ -20,6 +20,7 @@ from store.repositories import (
     SqlQuoteRepository,
     SqlSourceRepository,
     SqlStoryRepository,
+    SqlWatchRepository,
 )
 from store.repositories.pending_events import flush_events
 from store.statistics import refresh_if_grown
@@ -41,6 +42,7 @@ class SqlUnitOfWork:
     audit: SqlAuditLog
     digests: SqlDigestRepository
     stories: SqlStoryRepository
+    watches: SqlWatchRepository
 
     def __init__(self, session_factory: sessionmaker[Session]) -> None:
         self._session_factory = session_factory
@@ -67,6 +69,7 @@ class SqlUnitOfWork:
         self.audit = SqlAuditLog(session)
         self.digests = SqlDigestRepository(session)
         self.stories = SqlStoryRepository(session)
+        self.watches = SqlWatchRepository(session)
 
     def __exit__(
         self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
@@ -122,3 +125,4 @@ if TYPE_CHECKING:
     _uow: type[ports.UnitOfWork] = SqlUnitOfWork
     _polling: type[ports.SourcePolling] = SqlSourceRepository
     _digests: type[ports.DigestRepository] = SqlDigestRepository
+    _alerts: type[ports.AlertUnitOfWork] = SqlUnitOfWork

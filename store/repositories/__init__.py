@@ -9,6 +9,7 @@ from store.repositories.people import SqlPeopleRepository
 from store.repositories.quotes import SqlQuoteRepository
 from store.repositories.sources import SqlSourceRepository
 from store.repositories.stories import SqlStoryRepository
+from store.repositories.watches import SqlWatchRepository
 
 __all__ = [
     "SqlArticleRepository",
@@ -20,4 +21,5 @@ __all__ = [
     "SqlQuoteRepository",
     "SqlSourceRepository",
     "SqlStoryRepository",
+    "SqlWatchRepository",
 ]

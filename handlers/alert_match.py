@@ -41,7 +41,7 @@ def find_new(watch: Watch, *, uow: AlertUnitOfWork, since: datetime) -> tuple[Al
             quotes=_read(uow.quotes.search, on_topic),
             figures=_read(uow.figures.search, on_topic),
         )
-    keys = found.keys()
+    keys = found.claim_keys()
     done = uow.watches.delivered(watch.id, keys) if keys else set()
     fresh = [k for k in keys if k not in done]
     order = _stored_order(found)

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from datetime import datetime, timedelta
+from datetime import timedelta
 from typing import Literal, Protocol
 
 from pydantic import BaseModel, ConfigDict
@@ -106,7 +106,7 @@ def add_watch(cmd: AddWatch, *, uow_factory: Callable[[], AlertUnitOfWork], cloc
         kind: WatchKind = cmd.kind or ("person" if people else "topic")
         if kind == "topic" and not searchable(subject.split()):
             raise WatchError(f'"{subject}" has no word to look for; name a topic, e.g. port strike.')
-        existing = uow.watches.list(channel=cmd.channel, owner=None if cmd.channel else cmd.actor)
+        existing = uow.watches.find(channel=cmd.channel, owner=None if cmd.channel else cmd.actor)
         for w in existing:
             same_place = w.channel == cmd.channel and (cmd.channel or w.owner == cmd.actor)
             if same_place and w.kind == kind and w.subject.casefold() == subject.casefold():
@@ -133,7 +133,7 @@ def list_watches(
     oldest first. What `/briefbot watch list` shows and App Home can show."""
     uow = uow_factory()
     with uow:
-        return uow.watches.list(team=team, channel=channel, owner=user)
+        return uow.watches.find(team=team, channel=channel, owner=user)
 
 
 def remove_watch(cmd: RemoveWatch, *, uow_factory: Callable[[], AlertUnitOfWork], clock: Clock) -> Watch:
@@ -165,7 +165,7 @@ def run_alerts(
     """Post every watch's new facts once (and retry failed posts); what happened to each batch."""
     uow = uow_factory()
     with uow:
-        watches = uow.watches.list()
+        watches = uow.watches.find()
     outcomes: list[AlertOutcome] = []
     for watch in watches:
         try:

@@ -347,7 +347,7 @@ class AlertFacts(_Model):
     def count(self) -> int:
         return len(self.events) + len(self.quotes) + len(self.figures)
 
-    def keys(self) -> list[tuple[str, int]]:
+    def claim_keys(self) -> list[tuple[str, int]]:
         """(kind, fact id) of each fact: what a delivery claims."""
         return (
             [("event", e.id) for e in self.events]

@@ -358,7 +358,7 @@ class WatchRepository(Protocol):
         self, *, kind: str, subject: str, channel: str | None, owner: str, team: str | None, at: datetime
     ) -> Watch: ...
     def get(self, watch_id: int) -> Watch | None: ...
-    def list(
+    def find(
         self, *, team: str | None = None, channel: str | None = None, owner: str | None = None
     ) -> list[Watch]:
         """Every watch, oldest first; with `channel`, that channel's; with `owner`, that user's personal ones

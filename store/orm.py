@@ -404,4 +404,3 @@ class AlertDeliveryRow(Base):
     batch_id: Mapped[int] = mapped_column(ForeignKey("alert_batches.id", ondelete="CASCADE"), index=True)
     kind: Mapped[str] = mapped_column(String(10))
     fact_id: Mapped[int] = mapped_column(Integer)
-

@@ -570,7 +570,7 @@ class FakeWatches:
     def get(self, watch_id: int) -> Watch | None:
         return next((w for w in self.rows if w.id == watch_id), None)
 
-    def list(
+    def find(
         self, *, team: str | None = None, channel: str | None = None, owner: str | None = None
     ) -> list[Watch]:
         return [
@@ -601,8 +601,8 @@ class FakeWatches:
         return held & set(keys)
 
     def claim(self, watch_id: int, facts: AlertFacts, *, at: datetime) -> AlertBatch | None:
-        held = self.delivered(watch_id, facts.keys())
-        won = {k for k in facts.keys() if k not in held}
+        held = self.delivered(watch_id, facts.claim_keys())
+        won = {k for k in facts.claim_keys() if k not in held}
         if not won:
             return None
         batch = AlertBatch(
@@ -612,7 +612,9 @@ class FakeWatches:
             claimed_at=at,
         )
         self.batch_rows.append(batch)
-        self.deliveries.extend((watch_id, kind, fact, batch.id) for kind, fact in facts.keys() if (kind, fact) in won)
+        self.deliveries.extend(
+            (watch_id, kind, fact, batch.id) for kind, fact in facts.claim_keys() if (kind, fact) in won
+        )
         return batch
 
     def retry(self, watch_id: int, *, max_attempts: int, at: datetime) -> list[AlertBatch]:
@@ -660,7 +662,9 @@ class FakeAlertUnitOfWork(FakeUnitOfWork):
         for name in ("watches", "alert_batches", "alert_deliveries"):
             lists[name][:] = self._snapshot[name]
         snapshot = self._snapshot
-        self._snapshot = {k: v for k, v in snapshot.items() if k not in ("watches", "alert_batches", "alert_deliveries")}
+        self._snapshot = {
+            k: v for k, v in snapshot.items() if k not in ("watches", "alert_batches", "alert_deliveries")
+        }
         try:
             super().rollback()
         finally:

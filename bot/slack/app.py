@@ -16,6 +16,7 @@ from slack_sdk.http_retry.builtin_handlers import RateLimitErrorRetryHandler
 from bot.fetch.http import make_client
 from bot.settings import Settings
 from bot.slack.backend import AdminDesk, HandlerQuestions, Questions, SlackContainer
+from bot.slack.channels import SlackChannels
 from bot.slack.config import Mode, require_settings
 from bot.slack.directory import SlackDirectory
 from bot.slack.files import SlackOpmlReader
@@ -103,6 +104,7 @@ def build_slack_app(
             token=settings.slack_bot_token or "",
             http_client_factory=container_http(container, settings),
         ),
+        channels=SlackChannels(client),
     )
     questions.register(app, answers)
     more.register(app, answers)

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Protocol
 
+from bot.slack.watch_command import AlertDesk, ChannelLookup
 from handlers import admin, opml, stories
 from handlers.articles_admin import ArticlesReply, articles_reply
 from handlers.ask import Answer, run_command
@@ -63,7 +64,9 @@ class AdminDesk:
         directory: admin.WorkspaceDirectory,
         admin_ids: frozenset[str],
         opml_reader: OpmlReader | None = None,
+        channels: ChannelLookup | None = None,
     ) -> None:
+        self._channels = channels  # for alerts: `watch ... in #name`
         self._opml_reader = opml_reader
         self._uow_factory = uow_factory
         self._clock = clock
@@ -73,6 +76,16 @@ class AdminDesk:
 
     def may_administer(self, user_id: str) -> bool:
         return admin.is_admin(user_id, admin_ids=self._admin_ids, directory=self._directory)
+
+    @property
+    def alerts(self) -> AlertDesk:
+        """The alert use cases (bot.slack.watch_command), with who may administer."""
+        return AlertDesk(
+            uow_factory=self._uow_factory,
+            clock=self._clock,
+            may_administer=self.may_administer,
+            channels=self._channels,
+        )
 
     def add(self, actor: str, url: str, name: str | None) -> admin.SourceAdded:
         return admin.add_source(

@@ -14,7 +14,6 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
-
 revision: str = "0014_alerts"
 down_revision: str | None = "0013_event_scheduled"
 branch_labels: str | Sequence[str] | None = None
@@ -48,9 +47,7 @@ def upgrade() -> None:
         sa.Column("claimed_at", sa.DateTime(timezone=True), nullable=False),
         sa.Column("posted_at", sa.DateTime(timezone=True), nullable=True),
         sa.Column("message_ts", sa.String(length=50), nullable=True),
-        sa.CheckConstraint(
-            "status IN ('claimed', 'posted', 'failed')", name=op.f("ck_alert_batches_status")
-        ),
+        sa.CheckConstraint("status IN ('claimed', 'posted', 'failed')", name=op.f("ck_alert_batches_status")),
         sa.ForeignKeyConstraint(
             ["watch_id"], ["watches.id"], name=op.f("fk_alert_batches_watch_id_watches"), ondelete="CASCADE"
         ),
@@ -72,10 +69,15 @@ def upgrade() -> None:
             ondelete="CASCADE",
         ),
         sa.ForeignKeyConstraint(
-            ["watch_id"], ["watches.id"], name=op.f("fk_alert_deliveries_watch_id_watches"), ondelete="CASCADE"
+            ["watch_id"],
+            ["watches.id"],
+            name=op.f("fk_alert_deliveries_watch_id_watches"),
+            ondelete="CASCADE",
         ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_alert_deliveries")),
-        sa.UniqueConstraint("watch_id", "kind", "fact_id", name=op.f("uq_alert_deliveries_watch_id_kind_fact_id")),
+        sa.UniqueConstraint(
+            "watch_id", "kind", "fact_id", name=op.f("uq_alert_deliveries_watch_id_kind_fact_id")
+        ),
     )
     op.create_index(op.f("ix_alert_deliveries_batch_id"), "alert_deliveries", ["batch_id"])
 

@@ -34,10 +34,10 @@ class SqlWatchRepository:
         row = self._session.get(WatchRow, watch_id)
         return Watch.model_validate(row_values(row)) if row else None
 
-    def list(
+    def find(
         self, *, team: str | None = None, channel: str | None = None, owner: str | None = None
     ) -> list[Watch]:
-        """Every watch, oldest first; with `channel` and/or `owner`, the channel's and the user's personal ones."""
+        """Every watch, oldest first; with `channel` and/or `owner`, the channel's and the user's own."""
         query = select(WatchRow).order_by(WatchRow.id)
         if team is not None:
             query = query.where(or_(WatchRow.team == team, WatchRow.team.is_(None)))
@@ -92,7 +92,7 @@ class SqlWatchRepository:
         self._session.add(batch)
         self._session.flush()
         won: set[tuple[str, int]] = set()
-        for kind, fact_id in facts.keys():
+        for kind, fact_id in facts.claim_keys():
             try:
                 with self._session.begin_nested():
                     self._session.add(

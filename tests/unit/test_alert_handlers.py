@@ -48,7 +48,7 @@ class Publisher:
         return f"{len(self.posted)}.0001"
 
     def keys(self) -> list[tuple[str, int]]:
-        return [k for _, b in self.posted for k in b.facts.keys()]
+        return [k for _, b in self.posted for k in b.facts.claim_keys()]
 
 
 @pytest.fixture
@@ -68,15 +68,15 @@ def store(
     uow.articles.fetched_at = at
     n = uow.articles.count() + 1
     article = uow.articles.add(
-        NewArticle(
-            url=f"https://news.example/{n}", title=f"Report {n}", text="x", content_hash=f"h{n}"
-        )
+        NewArticle(url=f"https://news.example/{n}", title=f"Report {n}", text="x", content_hash=f"h{n}")
     )
     uow.quotes.add_many(
         article.id,
         [
             (
-                NewQuote(text=text, kind="direct", speaker=speaker, speaker_kind="person", start=i, end=i + 1),
+                NewQuote(
+                    text=text, kind="direct", speaker=speaker, speaker_kind="person", start=i, end=i + 1
+                ),
                 uow.people.upsert(speaker, kind="person", aliases=[], roles=[]).id,
             )
             for i, (speaker, text) in enumerate(quotes)
@@ -84,7 +84,10 @@ def store(
     )
     uow.events.add_many(
         article.id,
-        [NewEvent(date="2026-03-01", summary=s, sentence=s, start=100 + i, end=101 + i) for i, s in enumerate(events)],
+        [
+            NewEvent(date="2026-03-01", summary=s, sentence=s, start=100 + i, end=101 + i)
+            for i, s in enumerate(events)
+        ],
     )
     uow.figures.add_many(
         article.id,
@@ -137,7 +140,9 @@ def test_users_remove_their_own_watches_and_only_admins_remove_others(uow: FakeA
         with pytest.raises(WatchError, match="only admins"):
             remove_watch(RemoveWatch(watch_id=other.id, actor="U1"), uow_factory=factory, clock=clock)
     assert remove_watch(RemoveWatch(watch_id=mine.id, actor="U1"), uow_factory=factory, clock=clock) == mine
-    remove_watch(RemoveWatch(watch_id=theirs.id, actor="UADMIN", is_admin=True), uow_factory=factory, clock=clock)
+    remove_watch(
+        RemoveWatch(watch_id=theirs.id, actor="UADMIN", is_admin=True), uow_factory=factory, clock=clock
+    )
     with pytest.raises(WatchError, match="No watch"):
         remove_watch(RemoveWatch(watch_id=mine.id, actor="U1"), uow_factory=factory, clock=clock)
     assert [a.action for a in uow.audit.rows] == ["watch.add", "watch.remove"]
@@ -180,7 +185,9 @@ def test_a_person_watch_posts_new_quotes_by_the_person_once_and_nothing_from_bef
     assert [q.text for _, b in publisher.posted for q in b.facts.quotes] == ["We hold the line", "Still here"]
 
 
-def test_a_topic_watch_posts_the_events_quotes_and_figures_the_questions_find(uow: FakeAlertUnitOfWork) -> None:
+def test_a_topic_watch_posts_the_events_quotes_and_figures_the_questions_find(
+    uow: FakeAlertUnitOfWork,
+) -> None:
     clock, publisher = Clock(T0), Publisher()
     watch(uow, clock, "dockers", channel="C1", is_admin=True)
     store(

@@ -1,5 +1,5 @@
-"""/briefbot: help, and the admin subcommands (sources add|list|remove|pause|resume|import, digest,
-stories show|split, articles list|show|remove|redate)."""
+"""/briefbot: help, alerts (watch, unwatch), and the admin subcommands (sources add|list|remove|pause|
+resume|import, digest, stories show|split, articles list|show|remove|redate)."""
 
 from __future__ import annotations
 
@@ -26,6 +26,7 @@ from bot.slack.render_admin import (
 from bot.slack.render_digest import render_digest_view
 from bot.slack.render_stories import STORIES_HELP, render_split, render_story
 from bot.slack.replies import send
+from bot.slack.watch_command import run_watch
 from handlers.admin import AdminError
 from handlers.stories import StoryError
 
@@ -75,6 +76,8 @@ def run_briefbot(
         return _stories(words[1:], user, desk, questions)
     if words[0].lower() == "articles":
         return _articles(words[1:], user, desk)
+    if words[0].lower() in ("watch", "unwatch"):  # alerts: open to everyone, a channel's for admins
+        return run_watch(words, user, desk.alerts, channel=channel, team=team)
     if words[0].lower() != "sources":
         return _help(questions, note=f'I don\'t know "{" ".join(words)[:100]}". Here is what I can do:')
     if not desk.may_administer(user):

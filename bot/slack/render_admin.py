@@ -23,7 +23,7 @@ ADMIN_HELP = (
     "/briefbot digest show · /briefbot digest off  (add --post-empty to post a note when nothing is new)\n"
     "/briefbot articles list [OFFSET] · /briefbot articles show ID\n"
     "/briefbot articles remove ID · /briefbot articles redate ID DATE  (an article with its facts)\n"
-    "/briefbot watch [person|topic] WORDS in #channel  (a channel's alerts; without `in`: anyone's own, by DM)\n"
+    "/briefbot watch [person|topic] WORDS in #channel  (a channel's; without `in`: anyone's own, by DM)\n"
     "/briefbot watch list · /briefbot unwatch ID"
 )
 

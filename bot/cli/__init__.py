@@ -20,6 +20,7 @@ from bot.cli import (
     slack_cmd,
     sources_cmd,
     stories_cmd,
+    watch_cmd,
     worker_cmd,
 )
 from bot.collector import tune_collector
@@ -41,6 +42,7 @@ COMMAND_MODULES = [
     sources_cmd,
     worker_cmd,
     stories_cmd,
+    watch_cmd,
     bench_cmd,
 ]
 

@@ -53,14 +53,15 @@ def _topic_events(on_topic: FactSearch, uow: AlertUnitOfWork) -> list[EventRecor
     """New events /timeline would show for the topic: those naming it, and new reports of the
     stories it finds (as the digest's topic does; the story search is the timeline's)."""
     named = {e.id: e for e in _read(uow.events.search, on_topic)}
+    others = [
+        e for e in _read(uow.events.search, on_topic.model_copy(update={"terms": []})) if e.id not in named
+    ]
+    if not others:
+        return list(named.values())  # the story search is the costly part: only when it can add
     stories = {h.id for h in uow.stories.search(FactSearch(terms=on_topic.terms))}
     if stories:
-        window = on_topic.model_copy(update={"terms": []})
-        new = _read(uow.events.search, window)
-        story_at = uow.stories.stories_at([(e.article.id, e.start) for e in new])
-        for e in new:
-            if story_at.get((e.article.id, e.start)) in stories:
-                named.setdefault(e.id, e)
+        story_at = uow.stories.stories_at([(e.article.id, e.start) for e in others])
+        named.update({e.id: e for e in others if story_at.get((e.article.id, e.start)) in stories})
     return list(named.values())
 
 

@@ -60,15 +60,20 @@ class AlertDesk:
     def add(
         self, actor: str, subject: str, kind: WatchKind | None, channel: str | None, team: str | None
     ) -> WatchAdded:
+        """Watch `subject` for `channel` (admins) or, without one, for `actor` by DM."""
         # Only a channel's watch needs to know (a users.info call for workspace admins).
         is_admin = channel is not None and self._may_administer(actor)
+        if channel is not None and not is_admin:
+            logger.warning("refused a channel watch from %s: %r in %s", actor, subject[:200], channel)
         cmd = AddWatch(subject=subject, kind=kind, channel=channel, actor=actor, team=team, is_admin=is_admin)
         return add_watch(cmd, uow_factory=self._uow_factory, clock=self._clock)
 
     def list(self, user: str, channel: str | None, team: str | None) -> list[Watch]:
+        """The channel's watches and the user's own."""
         return list_watches(uow_factory=self._uow_factory, team=team, channel=channel, user=user)
 
     def remove(self, actor: str, watch_id: int) -> Watch:
+        """Stop a watch: one's own, or any for an admin (handlers.alerts.remove_watch says who may)."""
         cmd = RemoveWatch(watch_id=watch_id, actor=actor, is_admin=self._may_administer(actor))
         return remove_watch(cmd, uow_factory=self._uow_factory, clock=self._clock)
 

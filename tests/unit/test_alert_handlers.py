@@ -252,3 +252,20 @@ def test_an_article_stored_late_within_the_lookback_is_still_posted_once(uow: Fa
     clock.moment += timedelta(minutes=1)
     run_alerts(uow_factory=lambda: uow, publisher=publisher, clock=clock)
     assert publisher.keys() == [("event", 1)]
+
+
+def test_a_topic_watch_posts_a_new_report_of_a_story_the_topic_finds_as_the_timeline_shows_it(
+    uow: FakeAlertUnitOfWork,
+) -> None:
+    clock, publisher = Clock(T0), Publisher()
+    store(uow, T0 - timedelta(hours=1), events=["Dockers walked out in Tosk"])
+    story = uow.stories.start(
+        1, date="2026-03-01", summary="Dockers walked out in Tosk", actors=[], places=[]
+    )
+    watch(uow, clock, "dockers")
+    store(uow, T0 + timedelta(seconds=5), events=["Tosk port talks failed", "A bakery opened"])
+    uow.stories.attach(story, 2, score=0.9, reason={})  # the talks are a report of the walkout
+    uow.stories.start(3, date="2026-03-01", summary="A bakery opened", actors=[], places=[])
+    clock.moment = T0 + timedelta(minutes=1)
+    run_alerts(uow_factory=lambda: uow, publisher=publisher, clock=clock)
+    assert [e.summary for _, b in publisher.posted for e in b.facts.events] == ["Tosk port talks failed"]

@@ -184,22 +184,24 @@ def _run_watch(
 ) -> list[AlertOutcome]:
     uow = uow_factory()
     with uow:
-        batches = uow.watches.retry(watch.id, max_attempts=MAX_ATTEMPTS, at=clock.now())
+        retried = uow.watches.retry(watch.id, max_attempts=MAX_ATTEMPTS, at=clock.now())
         uow.commit()
+    # Posted before the search: a search that fails must not leave them claimed (never retried).
+    outcomes = [_post(watch, b, uow_factory=uow_factory, publisher=publisher, clock=clock) for b in retried]
     until = clock.now()
     since = max(watch.created_at, (watch.checked_until or watch.created_at) - LOOKBACK)
     uow = uow_factory()
     with uow:
         if uow.watches.get(watch.id) is None:
-            return []  # removed since the list was read
+            return outcomes  # removed since the list was read
         new, complete = find_new(watch, uow=uow, since=since)
         batch = uow.watches.claim(watch.id, new, at=clock.now()) if new.count else None
         if complete:
             uow.watches.checked(watch.id, until)  # else the rest are found again next time
         uow.commit()  # the claim must be visible to every other worker before anything is posted
     if batch is not None:
-        batches.append(batch)
-    return [_post(watch, b, uow_factory=uow_factory, publisher=publisher, clock=clock) for b in batches]
+        outcomes.append(_post(watch, batch, uow_factory=uow_factory, publisher=publisher, clock=clock))
+    return outcomes
 
 
 def _post(

@@ -6,6 +6,7 @@ from datetime import UTC, date, datetime, timedelta
 
 import pytest
 
+from handlers import alerts
 from handlers.alert_match import MAX_BATCH
 from handlers.alerts import (
     MAX_ATTEMPTS,
@@ -269,3 +270,22 @@ def test_a_topic_watch_posts_a_new_report_of_a_story_the_topic_finds_as_the_time
     clock.moment = T0 + timedelta(minutes=1)
     run_alerts(uow_factory=lambda: uow, publisher=publisher, clock=clock)
     assert [e.summary for _, b in publisher.posted for e in b.facts.events] == ["Tosk port talks failed"]
+
+
+def test_a_retried_batch_is_posted_even_when_the_search_for_new_facts_fails(
+    uow: FakeAlertUnitOfWork, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    clock, publisher = Clock(T0), Publisher(failures=1)
+    w = watch(uow, clock, "dockers")
+    store(uow, T0 + timedelta(seconds=1), events=["Dockers walked out"])
+    clock.moment += timedelta(minutes=1)
+    run_alerts(uow_factory=lambda: uow, publisher=publisher, clock=clock)  # the post fails
+
+    def broken(*args: object, **kwargs: object) -> None:
+        raise RuntimeError("database went away")
+
+    monkeypatch.setattr(alerts, "find_new", broken)
+    clock.moment += timedelta(minutes=1)
+    run_alerts(uow_factory=lambda: uow, publisher=publisher, clock=clock)
+    assert publisher.keys() == [("event", 1)]
+    assert [b.status for b in uow.watches.batches(w.id)] == ["posted"]

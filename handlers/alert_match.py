@@ -10,9 +10,10 @@ FactSearch window `fetched_after`, which every store search applies.
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import TypeVar
 
+from extract.timex.dates import date_range
 from handlers.domain import AlertFacts, EventRecord, FactSearch, FigureRecord, QuoteRecord, Watch
 from handlers.ports import AlertUnitOfWork
 
@@ -21,6 +22,10 @@ MAX_BATCH = 40
 # Facts of one kind read a page at a time, and at most this many: a watch is for a trickle.
 PAGE = 500
 MAX_READ = 5000
+
+# A story's date is the one its reports agree on; a few days either side covers a report whose own
+# date is vaguer or later than the story's.
+SLACK_DAYS = 7
 
 F = TypeVar("F", EventRecord, QuoteRecord, FigureRecord)
 
@@ -58,11 +63,24 @@ def _topic_events(on_topic: FactSearch, uow: AlertUnitOfWork) -> list[EventRecor
     ]
     if not others:
         return list(named.values())  # the story search is the costly part: only when it can add
-    stories = {h.id for h in uow.stories.search(FactSearch(terms=on_topic.terms))}
+    stories = {h.id for h in uow.stories.search(_stories_around(others, on_topic.terms))}
     if stories:
         story_at = uow.stories.stories_at([(e.article.id, e.start) for e in others])
         named.update({e.id: e for e in others if story_at.get((e.article.id, e.start)) in stories})
     return list(named.values())
+
+
+def _stories_around(events: list[EventRecord], terms: list[str]) -> FactSearch:
+    """The timeline's story search, limited to the dates of these events (give or take SLACK_DAYS):
+    a story holding one of them is dated within its days, and an unbounded search of a common
+    word reads up to 500 stories (18 ms a watch on PostgreSQL at 100k facts)."""
+    spans = [span for e in events if (span := date_range(e.date)) is not None]
+    if not spans:
+        return FactSearch(terms=terms)
+    margin = timedelta(days=SLACK_DAYS)
+    return FactSearch(
+        terms=terms, since=min(s for s, _ in spans) - margin, until=max(e for _, e in spans) + margin
+    )
 
 
 def _read(search: Callable[[FactSearch], tuple[list[F], int]], window: FactSearch) -> list[F]:

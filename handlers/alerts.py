@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from datetime import timedelta
+from datetime import datetime, timedelta
 from typing import Literal, Protocol
 
 from pydantic import BaseModel, ConfigDict
@@ -166,10 +166,14 @@ def run_alerts(
     uow = uow_factory()
     with uow:
         watches = uow.watches.find()
+        # Read before any watch looks: an article stored meanwhile is newer, and looked for next time.
+        last_fetch = uow.watches.last_fetch()
     outcomes: list[AlertOutcome] = []
     for watch in watches:
         try:
-            outcomes.extend(_run_watch(watch, uow_factory=uow_factory, publisher=publisher, clock=clock))
+            outcomes.extend(
+                _run_watch(watch, last_fetch, uow_factory=uow_factory, publisher=publisher, clock=clock)
+            )
         except Exception:  # one watch's failure (the database, a bug) must not starve the others
             log.exception("alerts for watch %s (%s %r) failed", watch.id, watch.kind, watch.subject)
     return outcomes
@@ -177,6 +181,7 @@ def run_alerts(
 
 def _run_watch(
     watch: Watch,
+    last_fetch: datetime | None,
     *,
     uow_factory: Callable[[], AlertUnitOfWork],
     publisher: AlertPublisher,
@@ -190,6 +195,10 @@ def _run_watch(
     outcomes = [_post(watch, b, uow_factory=uow_factory, publisher=publisher, clock=clock) for b in retried]
     until = clock.now()
     since = max(watch.created_at, (watch.checked_until or watch.created_at) - LOOKBACK)
+    if last_fetch is None or last_fetch <= since:
+        # Nothing stored since the watch last looked: no search (the usual cycle). The cursor
+        # stays, so the next look still reaches back to whatever is stored meanwhile.
+        return outcomes
     uow = uow_factory()
     with uow:
         if uow.watches.get(watch.id) is None:

@@ -392,6 +392,10 @@ class WatchRepository(Protocol):
         """The latest batches of a watch, newest first."""
         ...
 
+    def last_fetch(self) -> datetime | None:
+        """When an article was last stored or re-dated (its latest fetched_at); None with none stored."""
+        ...
+
 
 class AlertUnitOfWork(UnitOfWork, Protocol):
     """A unit of work that also holds the alert watches."""

@@ -547,7 +547,8 @@ class FixedClock:
 class FakeWatches:
     """Alert watches in memory: `deliveries` (watch id, kind, fact id) -> batch id is the claim."""
 
-    def __init__(self) -> None:
+    def __init__(self, articles: FakeArticles) -> None:
+        self.articles = articles
         self.rows: list[Watch] = []
         self.batch_rows: list[AlertBatch] = []
         self.deliveries: list[tuple[int, str, int, int]] = []
@@ -640,13 +641,17 @@ class FakeWatches:
     def batches(self, watch_id: int, limit: int = 20) -> list[AlertBatch]:
         return [b for b in reversed(self.batch_rows) if b.watch_id == watch_id][:limit]
 
+    def last_fetch(self) -> datetime | None:
+        return max((a.fetched_at for a in self.articles.rows), default=None)
+
 
 class FakeAlertUnitOfWork(FakeUnitOfWork):
     """The in-memory unit of work with alert watches; they too are undone without `commit()`."""
 
     def __init__(self) -> None:
-        self.watches = FakeWatches()
         super().__init__()
+        self.watches = FakeWatches(self.articles)
+        self._snapshot = None
 
     def _lists(self) -> dict[str, list[object]]:
         lists = super()._lists()

@@ -5,12 +5,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import datetime
 
-from sqlalchemy import delete, or_, select, tuple_, update
+from sqlalchemy import delete, func, or_, select, tuple_, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from handlers.domain import AlertBatch, AlertFacts, Watch
-from store.orm import AlertBatchRow, AlertDeliveryRow, WatchRow
+from store.orm import AlertBatchRow, AlertDeliveryRow, ArticleRow, WatchRow
 from store.repositories.articles import row_values
 
 # Keys looked up per statement: far below either database's limit on bound parameters.
@@ -154,6 +154,10 @@ class SqlWatchRepository:
             .limit(limit)
         )
         return [_batch(r) for r in rows]
+
+    def last_fetch(self) -> datetime | None:
+        """The latest fetched_at of any article (ix_articles_fetched_at answers it)."""
+        return self._session.scalar(select(func.max(ArticleRow.fetched_at)))
 
     def _existing(self, batch_id: int) -> AlertBatchRow:
         row = self._session.get(AlertBatchRow, batch_id)

@@ -289,3 +289,17 @@ def test_a_retried_batch_is_posted_even_when_the_search_for_new_facts_fails(
     run_alerts(uow_factory=lambda: uow, publisher=publisher, clock=clock)
     assert publisher.keys() == [("event", 1)]
     assert [b.status for b in uow.watches.batches(w.id)] == ["posted"]
+
+
+def test_a_cycle_with_nothing_stored_since_the_last_look_searches_nothing(
+    uow: FakeAlertUnitOfWork, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    clock, publisher = Clock(T0), Publisher()
+    store(uow, T0 - timedelta(minutes=30), events=["Dockers walked out"])
+    watch(uow, clock, "dockers")
+    searches: list[str] = []
+    monkeypatch.setattr(alerts, "find_new", lambda *a, **k: searches.append("searched") or (None, True))
+    for _ in range(3):
+        clock.moment += timedelta(minutes=1)
+        assert run_alerts(uow_factory=lambda: uow, publisher=publisher, clock=clock) == []
+    assert searches == []

@@ -23,6 +23,8 @@ from handlers.wording import counted
 IN_MESSAGE = 5
 # Items a thread reply holds at most (each is a section; a reply stays far inside 50 blocks).
 PER_REPLY = 20
+# Watches a section of `watch list` holds: ten of the longest lines (~280 characters) fit in 3,000.
+LIST_LINES = 10
 
 
 def render_alert(watch: Watch, batch: AlertBatch) -> list[SlackMessage]:
@@ -164,8 +166,8 @@ def render_watch_list(watches: list[Watch]) -> SlackMessage:
     budget = BlockBudget(reserve=1)
     budget.add(header(f"Watches ({len(watches)})"))
     lines = [f"• {describe_watch(w)}" for w in watches]
-    for start in range(0, len(lines), 20):
-        budget.add(section("\n".join(lines[start : start + 20])))
+    for start in range(0, len(lines), LIST_LINES):
+        budget.add(section("\n".join(lines[start : start + LIST_LINES])))
     blocks: list[Block] = budget.finish(context("/briefbot unwatch ID stops one."))
     summary = "; ".join(_plain_watch(w) for w in watches[:5])
     return SlackMessage(

@@ -194,3 +194,23 @@ def test_a_channel_desk_without_a_lookup_explains_how_to_name_the_channel() -> N
     desk = AlertDesk(uow_factory=lambda: uow, clock=CLOCK, may_administer=lambda u: True)
     with pytest.raises(ValueError, match="in here"):
         desk.channel_id("news")
+
+
+def test_a_long_watch_list_shows_every_watch_within_block_kit_limits() -> None:
+    from bot.slack.render_alerts import render_watch_list
+
+    watches = [
+        Watch(
+            id=i,
+            kind="topic",
+            subject=f"{i} " + "harbour strike " * 20,
+            channel="C0NEWS1",
+            owner="U1",
+            created_at=T0,
+        )
+        for i in range(1, 31)
+    ]
+    message = render_watch_list(watches)
+    assert_valid(message)
+    text = json.dumps(message.payload()["blocks"])
+    assert all(f"watch {i}:" in text for i in range(1, 31)) and "…\\n" not in text

@@ -122,6 +122,7 @@ def slack_ports(
     container: _Units, settings: Settings, client: WebClient, *, probe: SourceProbe | None = None
 ) -> Ports:
     """The ports the Slack commands use: a guarded probe, Slack's directory and files, BRIEFBOT_ADMINS."""
+    from bot.slack.channels import SlackChannels
     from bot.slack.directory import SlackDirectory
     from bot.slack.files import SlackOpmlReader
     from bot.sources_probe import HttpSourceProbe
@@ -139,6 +140,7 @@ def slack_ports(
             http_client_factory=_http_factory(container, settings),
             deadline=settings.fetch_deadline,
         ),
+        channels=SlackChannels(client),
     )
 
 

@@ -1,4 +1,4 @@
-"""The worker's jobs with their ports bound: post due digests, poll due sources.
+"""The worker's jobs with their ports bound: post due digests, poll due sources, post alerts.
 
 Shared by the CLI (`briefbot digest run-due`, `briefbot sources poll`) and the worker's scheduler.
 """
@@ -15,10 +15,12 @@ from slack_sdk import WebClient
 
 from bot.bootstrap import Container
 from bot.fetch.sources import HttpSourceReader
+from bot.slack.alert_publisher import SlackAlertPublisher
 from bot.slack.digest_publisher import SlackDigestPublisher
+from handlers.alerts import AlertOutcome, run_alerts
 from handlers.digests import DigestOutcome, run_due
 from handlers.polling import PollReport, poll_due
-from handlers.ports import UnitOfWork
+from handlers.ports import AlertUnitOfWork, UnitOfWork
 
 
 def make_publisher(c: Container) -> SlackDigestPublisher:
@@ -123,3 +125,12 @@ def poll_due_sources(
             )
     finally:
         reader.close()
+
+
+def post_alerts(c: Container) -> list[AlertOutcome]:
+    """Post every watch's new facts once (handlers.alerts.run_alerts)."""
+    return run_alerts(
+        uow_factory=cast(Callable[[], AlertUnitOfWork], writer_uow_factory(c)),
+        publisher=SlackAlertPublisher(make_publisher(c)),
+        clock=c.clock,
+    )

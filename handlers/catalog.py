@@ -10,6 +10,7 @@ import functools
 from collections.abc import Callable
 
 from handlers.catalog_admin import ADMIN_COMMANDS
+from handlers.catalog_alerts import ALERT_COMMANDS
 from handlers.commands import show_figures, show_quotes, show_timeline
 from handlers.ports import UnitOfWork
 from handlers.query import DEFAULT_LIMIT, parse_query
@@ -120,4 +121,4 @@ QUESTIONS = (
 @functools.cache
 def default_registry() -> Registry:
     """briefbot's registry, built once (it is data: building it touches nothing outside)."""
-    return Registry().add(*QUESTIONS, *ADMIN_COMMANDS)
+    return Registry().add(*QUESTIONS, *ADMIN_COMMANDS, *ALERT_COMMANDS)

@@ -15,6 +15,12 @@ from handlers.admin import AdminError, SourceProbe, WorkspaceDirectory, is_admin
 from handlers.ports import Clock, UnitOfWork
 
 
+class ChannelLookup(Protocol):
+    def find(self, name: str) -> str | None:
+        """The id of the channel called `name`; None when there is none (a UserError when it cannot tell)."""
+        ...
+
+
 class OpmlReader(Protocol):
     def read(self, spec: str | None, *, user: str, channel: str | None) -> bytes:
         """The bytes of an OPML file named by `spec` (a URL, a file link), or the last one `user` shared."""
@@ -31,6 +37,7 @@ class Ports:
     directory: WorkspaceDirectory | None = None
     admin_ids: frozenset[str] = frozenset()
     opml_reader: OpmlReader | None = None
+    channels: ChannelLookup | None = None  # channel names to ids (`watch ... in #news`)
 
     def may_administer(self, actor: str) -> bool:
         """BRIEFBOT_ADMINS, or a workspace admin as the directory reports it."""

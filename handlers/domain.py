@@ -319,3 +319,76 @@ class AskedQuestion(_Model):
     until: date | None = None
     limit: int | None = None
     next_offset: int = 0  # where "more" starts (0: the answer shown was the last page)
+
+
+WatchKind = Literal["person", "topic"]
+AlertStatus = Literal["claimed", "posted", "failed"]
+
+
+class Watch(_Model):
+    """An alert: tell `channel` (or, for a personal watch, its owner by DM) about new facts on `subject`.
+
+    A person watch follows the quotes of whoever `subject` names (resolved as /whosaid resolves
+    names, at every check, so aliases learned later count); a topic watch follows what /timeline,
+    /whosaid and /figures find for its words. Nothing from articles stored before `created_at`.
+    """
+
+    id: int
+    kind: WatchKind
+    subject: str
+    channel: str | None = None  # None: a personal watch, posted to the owner's DM with the bot
+    owner: str  # the user who set it (or "cli")
+    team: str | None = None
+    created_at: datetime
+    checked_until: datetime | None = None  # facts from articles fetched before this were looked at
+
+    @property
+    def personal(self) -> bool:
+        return self.channel is None
+
+    @property
+    def destination(self) -> str:
+        """Where its alerts go: the channel, or the owner's user id (chat.postMessage opens the DM)."""
+        return self.channel or self.owner
+
+
+class AlertFacts(_Model):
+    """New facts for one watch, in the order they were stored."""
+
+    events: list[EventRecord] = Field(default_factory=list)
+    quotes: list[QuoteRecord] = Field(default_factory=list)
+    figures: list[FigureRecord] = Field(default_factory=list)
+
+    @property
+    def count(self) -> int:
+        return len(self.events) + len(self.quotes) + len(self.figures)
+
+    def claim_keys(self) -> list[tuple[str, int]]:
+        """(kind, fact id) of each fact: what a delivery claims."""
+        return (
+            [("event", e.id) for e in self.events]
+            + [("quote", q.id) for q in self.quotes]
+            + [("figure", f.id) for f in self.figures]
+        )
+
+    def only(self, keys: set[tuple[str, int]]) -> AlertFacts:
+        """These facts restricted to `keys`."""
+        return AlertFacts(
+            events=[e for e in self.events if ("event", e.id) in keys],
+            quotes=[q for q in self.quotes if ("quote", q.id) in keys],
+            figures=[f for f in self.figures if ("figure", f.id) in keys],
+        )
+
+
+class AlertBatch(_Model):
+    """One posting of a watch's new facts; each fact belongs to exactly one batch (the claim)."""
+
+    id: int
+    watch_id: int
+    facts: AlertFacts
+    status: AlertStatus = "claimed"
+    attempts: int = 1
+    error: str | None = None
+    claimed_at: datetime
+    posted_at: datetime | None = None
+    message_ts: str | None = None

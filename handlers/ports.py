@@ -14,6 +14,8 @@ from typing import Protocol
 
 from handlers.domain import (
     AdminAction,
+    AlertBatch,
+    AlertFacts,
     Article,
     ArticleStoredMeanwhile,
     AskedQuestion,
@@ -34,6 +36,7 @@ from handlers.domain import (
     StoryHeadline,
     StoryKeys,
     StoryMember,
+    Watch,
 )
 
 # Work a unit of work may do while it waits for the database, one piece a call: False once there
@@ -374,3 +377,56 @@ class UnitOfWork(Protocol):
 class Clock(Protocol):
     def today(self) -> date: ...
     def now(self) -> datetime: ...
+
+
+class WatchRepository(Protocol):
+    """Alert watches and their deliveries. `claim` is the exactly-once guard across workers."""
+
+    def add(
+        self, *, kind: str, subject: str, channel: str | None, owner: str, team: str | None, at: datetime
+    ) -> Watch: ...
+    def get(self, watch_id: int) -> Watch | None: ...
+    def find(
+        self, *, team: str | None = None, channel: str | None = None, owner: str | None = None
+    ) -> list[Watch]:
+        """Every watch, oldest first; with `channel`, that channel's; with `owner`, that user's personal ones
+        (with both, either)."""
+        ...
+
+    def remove(self, watch_id: int) -> bool:
+        """Drop the watch and its deliveries; False when there was none."""
+        ...
+
+    def checked(self, watch_id: int, until: datetime) -> None:
+        """Facts of articles fetched before `until` were looked at (never moves back)."""
+        ...
+
+    def delivered(self, watch_id: int, keys: Sequence[tuple[str, int]]) -> set[tuple[str, int]]:
+        """Those of `keys` (kind, fact id) some batch of this watch already claimed."""
+        ...
+
+    def claim(self, watch_id: int, facts: AlertFacts, *, at: datetime) -> AlertBatch | None:
+        """A new batch holding those of `facts` no batch of the watch holds yet, claimed by this
+        caller; None when another worker had claimed every one of them."""
+        ...
+
+    def retry(self, watch_id: int, *, max_attempts: int, at: datetime) -> list[AlertBatch]:
+        """The watch's failed batches tried fewer than `max_attempts` times, claimed again by this caller."""
+        ...
+
+    def mark_posted(self, batch_id: int, *, message_ts: str | None, at: datetime) -> None: ...
+    def mark_failed(self, batch_id: int, *, error: str) -> None: ...
+    def batches(self, watch_id: int, limit: int = 20) -> list[AlertBatch]:
+        """The latest batches of a watch, newest first."""
+        ...
+
+    def last_fetch(self) -> datetime | None:
+        """When an article was last stored or re-dated (its latest fetched_at); None with none stored."""
+        ...
+
+
+class AlertUnitOfWork(UnitOfWork, Protocol):
+    """A unit of work that also holds the alert watches."""
+
+    @property
+    def watches(self) -> WatchRepository: ...

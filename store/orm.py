@@ -374,5 +374,58 @@ class ThreadQuestionRow(Base):
     asked_at: Mapped[datetime] = mapped_column(default=utcnow, index=True)
 
 
+class WatchRow(Base):
+    """An alert watch (handlers.domain.Watch): a channel's, or a user's own when `channel` is NULL."""
+
+    __tablename__ = "watches"
+    __table_args__ = (CheckConstraint("kind IN ('person', 'topic')", name="kind"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    kind: Mapped[str] = mapped_column(String(10))
+    subject: Mapped[str] = mapped_column(Text)
+    channel: Mapped[str | None] = mapped_column(String(50), index=True)
+    owner: Mapped[str] = mapped_column(String(100), index=True)
+    team: Mapped[str | None] = mapped_column(String(50))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    checked_until: Mapped[datetime | None]
+
+
+class AlertBatchRow(Base):
+    """One posting of a watch's new facts, with the facts as posted (JSON), so a retry posts the same."""
+
+    __tablename__ = "alert_batches"
+    __table_args__ = (CheckConstraint("status IN ('claimed', 'posted', 'failed')", name="status"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    watch_id: Mapped[int] = mapped_column(ForeignKey("watches.id", ondelete="CASCADE"), index=True)
+    facts: Mapped[dict[str, Any]] = mapped_column(JSON)
+    status: Mapped[str] = mapped_column(String(10), default="claimed")
+    attempts: Mapped[int] = mapped_column(Integer, default=1)
+    error: Mapped[str | None] = mapped_column(Text)
+    claimed_at: Mapped[datetime] = mapped_column(default=utcnow)
+    posted_at: Mapped[datetime | None]
+    message_ts: Mapped[str | None] = mapped_column(String(50))
+
+
+class AlertDeliveryRow(Base):
+    """A fact claimed for a watch by one batch; the unique (watch, kind, fact) is the exactly-once claim.
+
+    No foreign key to the fact: events, quotes and figures are three tables, and a fact deleted
+    with its article leaves its delivery as the record that it was posted.
+    """
+
+    __tablename__ = "alert_deliveries"
+    __table_args__ = (
+        UniqueConstraint("watch_id", "kind", "fact_id"),
+        CheckConstraint("kind IN ('event', 'quote', 'figure')", name="kind"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    watch_id: Mapped[int] = mapped_column(ForeignKey("watches.id", ondelete="CASCADE"))
+    batch_id: Mapped[int] = mapped_column(ForeignKey("alert_batches.id", ondelete="CASCADE"), index=True)
+    kind: Mapped[str] = mapped_column(String(10))
+    fact_id: Mapped[int] = mapped_column(Integer)
+
+
 # Slack installations live in their own module; imported here so `Base.metadata` holds them.
 from store import orm_slack as _orm_slack  # noqa: E402,F401

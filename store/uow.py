@@ -21,6 +21,7 @@ from store.repositories import (
     SqlSourceRepository,
     SqlStoryRepository,
     SqlThreadQuestionRepository,
+    SqlWatchRepository,
 )
 from store.repositories.pending_events import flush_events
 from store.statistics import refresh_if_grown
@@ -43,6 +44,7 @@ class SqlUnitOfWork:
     digests: SqlDigestRepository
     stories: SqlStoryRepository
     threads: SqlThreadQuestionRepository
+    watches: SqlWatchRepository
 
     def __init__(self, session_factory: sessionmaker[Session]) -> None:
         self._session_factory = session_factory
@@ -70,6 +72,7 @@ class SqlUnitOfWork:
         self.digests = SqlDigestRepository(session)
         self.stories = SqlStoryRepository(session)
         self.threads = SqlThreadQuestionRepository(session)
+        self.watches = SqlWatchRepository(session)
 
     def __exit__(
         self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
@@ -125,3 +128,4 @@ if TYPE_CHECKING:
     _uow: type[ports.UnitOfWork] = SqlUnitOfWork
     _polling: type[ports.SourcePolling] = SqlSourceRepository
     _digests: type[ports.DigestRepository] = SqlDigestRepository
+    _alerts: type[ports.AlertUnitOfWork] = SqlUnitOfWork

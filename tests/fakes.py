@@ -11,6 +11,8 @@ from typing import TypeVar
 
 from handlers.domain import (
     AdminAction,
+    AlertBatch,
+    AlertFacts,
     Article,
     ArticleRef,
     ArticleStoredMeanwhile,
@@ -30,6 +32,7 @@ from handlers.domain import (
     StoryHeadline,
     StoryKeys,
     StoryMember,
+    Watch,
 )
 from handlers.ports import WaitWork
 
@@ -69,6 +72,8 @@ class FakeArticles:
     def __init__(self) -> None:
         self.rows: list[Article] = []
         self.texts: dict[int, str] = {}
+        # When `add` says an article was fetched (tests of "new since" move it on).
+        self.fetched_at = datetime(2025, 9, 10, tzinfo=UTC)
 
     def get_by_hash(self, content_hash: str) -> Article | None:
         return next((a for a in self.rows if a.content_hash == content_hash), None)
@@ -86,7 +91,7 @@ class FakeArticles:
             title=article.title,
             outlet=article.outlet,
             published=article.published,
-            fetched_at=datetime(2025, 9, 10, tzinfo=UTC),
+            fetched_at=self.fetched_at,
             content_hash=article.content_hash,
             source_id=article.source_id,
             guid=article.guid,
@@ -101,9 +106,11 @@ class FakeArticles:
     def count(self) -> int:
         return len(self.rows)
 
-    def fetched_after(self, article_id: int, moment: datetime | None) -> bool:
-        """Whether the article was fetched after `moment` (always, without one), as FactSearch means it."""
-        return moment is None or next(a for a in self.rows if a.id == article_id).fetched_at > moment
+    def fetched_after(self, article_id: int, s: FactSearch) -> bool:
+        """Whether the article is in the search's `fetched_after` window (always, without one)."""
+        if s.fetched_after is None:
+            return True
+        return any(a.id == article_id and a.fetched_at > s.fetched_after for a in self.rows)
 
     def ref(self, article_id: int) -> ArticleRef:
         a = next(a for a in self.rows if a.id == article_id)
@@ -140,7 +147,7 @@ class FakeEvents:
             for e in self.rows
             if _matches(" ".join([e.summary, e.sentence, *e.actors, *e.places]), search.terms)
             and _in_window(_event_day(e.date), search)
-            and self.articles.fetched_after(e.article.id, search.fetched_after)
+            and self.articles.fetched_after(e.article.id, search)
         ]
         rows.sort(key=lambda e: (_event_day(e.date), e.id), reverse=search.newest_first)
         return _page(rows, search)
@@ -169,6 +176,7 @@ class FakeQuotes:
             if (not search.person_ids or q.person_id in search.person_ids)
             and _matches(f"{q.text} {q.speaker or ''}", search.terms)
             and _in_window(q.article.published, search)
+            and self.articles.fetched_after(q.article.id, search)
         ]
         rows.sort(key=lambda q: (q.article.published or date.min, q.article.id), reverse=True)
         return _page(rows, search)
@@ -191,6 +199,7 @@ class FakeFigures:
             for f in self.rows
             if _matches(f"{f.text} {f.unit or ''} {f.about or ''} {f.sentence}", search.terms)
             and _in_window(f.article.published, search)
+            and self.articles.fetched_after(f.article.id, search)
         ]
         rows.sort(key=lambda f: (f.article.published or date.min, f.article.id), reverse=True)
         return _page(rows, search)
@@ -556,3 +565,135 @@ class FixedClock:
 
     def now(self) -> datetime:
         return datetime(self._today.year, self._today.month, self._today.day, 12, tzinfo=UTC)
+
+
+class FakeWatches:
+    """Alert watches in memory: `deliveries` (watch id, kind, fact id) -> batch id is the claim."""
+
+    def __init__(self, articles: FakeArticles) -> None:
+        self.articles = articles
+        self.rows: list[Watch] = []
+        self.batch_rows: list[AlertBatch] = []
+        self.deliveries: list[tuple[int, str, int, int]] = []
+
+    def add(
+        self, *, kind: str, subject: str, channel: str | None, owner: str, team: str | None, at: datetime
+    ) -> Watch:
+        watch = Watch(
+            id=max((w.id for w in self.rows), default=0) + 1,
+            kind=kind,
+            subject=subject,
+            channel=channel,
+            owner=owner,
+            team=team,
+            created_at=at,
+        )
+        self.rows.append(watch)
+        return watch
+
+    def get(self, watch_id: int) -> Watch | None:
+        return next((w for w in self.rows if w.id == watch_id), None)
+
+    def find(
+        self, *, team: str | None = None, channel: str | None = None, owner: str | None = None
+    ) -> list[Watch]:
+        return [
+            w
+            for w in self.rows
+            if (team is None or w.team in (team, None))
+            and (
+                (channel is None and owner is None)
+                or (channel is not None and w.channel == channel)
+                or (owner is not None and w.personal and w.owner == owner)
+            )
+        ]
+
+    def remove(self, watch_id: int) -> bool:
+        before = len(self.rows)
+        self.rows[:] = [w for w in self.rows if w.id != watch_id]
+        self.batch_rows[:] = [b for b in self.batch_rows if b.watch_id != watch_id]
+        self.deliveries[:] = [d for d in self.deliveries if d[0] != watch_id]
+        return len(self.rows) < before
+
+    def checked(self, watch_id: int, until: datetime) -> None:
+        watch = self.get(watch_id)
+        if watch is not None and (watch.checked_until is None or watch.checked_until < until):
+            self.rows[self.rows.index(watch)] = watch.model_copy(update={"checked_until": until})
+
+    def delivered(self, watch_id: int, keys: Sequence[tuple[str, int]]) -> set[tuple[str, int]]:
+        held = {(kind, fact) for w, kind, fact, _ in self.deliveries if w == watch_id}
+        return held & set(keys)
+
+    def claim(self, watch_id: int, facts: AlertFacts, *, at: datetime) -> AlertBatch | None:
+        held = self.delivered(watch_id, facts.claim_keys())
+        won = {k for k in facts.claim_keys() if k not in held}
+        if not won:
+            return None
+        batch = AlertBatch(
+            id=max((b.id for b in self.batch_rows), default=0) + 1,
+            watch_id=watch_id,
+            facts=facts.only(won),
+            claimed_at=at,
+        )
+        self.batch_rows.append(batch)
+        self.deliveries.extend(
+            (watch_id, kind, fact, batch.id) for kind, fact in facts.claim_keys() if (kind, fact) in won
+        )
+        return batch
+
+    def retry(self, watch_id: int, *, max_attempts: int, at: datetime) -> list[AlertBatch]:
+        claimed = []
+        for i, b in enumerate(self.batch_rows):
+            if b.watch_id == watch_id and b.status == "failed" and b.attempts < max_attempts:
+                self.batch_rows[i] = b.model_copy(
+                    update={"status": "claimed", "attempts": b.attempts + 1, "claimed_at": at, "error": None}
+                )
+                claimed.append(self.batch_rows[i])
+        return claimed
+
+    def _update(self, batch_id: int, **values: object) -> None:
+        i = next(i for i, b in enumerate(self.batch_rows) if b.id == batch_id)
+        self.batch_rows[i] = self.batch_rows[i].model_copy(update=values)
+
+    def mark_posted(self, batch_id: int, *, message_ts: str | None, at: datetime) -> None:
+        self._update(batch_id, status="posted", message_ts=message_ts, posted_at=at)
+
+    def mark_failed(self, batch_id: int, *, error: str) -> None:
+        self._update(batch_id, status="failed", error=error)
+
+    def batches(self, watch_id: int, limit: int = 20) -> list[AlertBatch]:
+        return [b for b in reversed(self.batch_rows) if b.watch_id == watch_id][:limit]
+
+    def last_fetch(self) -> datetime | None:
+        return max((a.fetched_at for a in self.articles.rows), default=None)
+
+
+class FakeAlertUnitOfWork(FakeUnitOfWork):
+    """The in-memory unit of work with alert watches; they too are undone without `commit()`."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.watches = FakeWatches(self.articles)
+        self._snapshot = None
+
+    def _lists(self) -> dict[str, list[object]]:
+        lists = super()._lists()
+        lists["watches"] = self.watches.rows  # type: ignore[assignment]
+        lists["alert_batches"] = self.watches.batch_rows  # type: ignore[assignment]
+        lists["alert_deliveries"] = self.watches.deliveries  # type: ignore[assignment]
+        return lists
+
+    def rollback(self) -> None:
+        if self._snapshot is None:
+            return
+        lists = self._lists()
+        for name in ("watches", "alert_batches", "alert_deliveries"):
+            lists[name][:] = self._snapshot[name]
+        snapshot = self._snapshot
+        self._snapshot = {
+            k: v for k, v in snapshot.items() if k not in ("watches", "alert_batches", "alert_deliveries")
+        }
+        try:
+            super().rollback()
+        finally:
+            self._snapshot = snapshot

@@ -21,6 +21,7 @@ from bot.cli import (
     slack_cmd,
     sources_cmd,
     stories_cmd,
+    watch_cmd,
     worker_cmd,
 )
 from bot.collector import tune_collector
@@ -44,6 +45,7 @@ COMMAND_MODULES = [
     sources_cmd,
     worker_cmd,
     stories_cmd,
+    watch_cmd,
     bench_cmd,
 ]
 

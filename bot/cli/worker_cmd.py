@@ -1,8 +1,9 @@
-"""`briefbot worker`: poll due sources and post due digests, every minute, until stopped.
+"""`briefbot worker`: poll due sources, post due digests and alerts, every minute, until stopped.
 
-APScheduler's BlockingScheduler runs two interval jobs; each allows one instance at a time and
+APScheduler's BlockingScheduler runs three interval jobs (alerts after polling, so a new fact
+is posted within one poll cycle); each allows one instance at a time and
 coalesces runs missed while busy. Exactly-once posting does not rely on the scheduler: it is the
-database claim in handlers.digests, so two workers (or a worker and a cron job) are safe.
+database claims in handlers.digests and handlers.alerts, so two workers (or a worker and a cron job) are safe.
 SIGINT or SIGTERM stops it promptly: no new runs, and a poll in progress cuts its fetches and ends
 without recording anything (its sources stay due for the next start).
 """
@@ -30,9 +31,9 @@ STOP_GRACE = 10.0  # seconds a stopping worker waits for its jobs (a digest post
 def register(sub: Any) -> None:
     p = sub.add_parser(
         "worker",
-        help="poll sources and post scheduled digests (runs until stopped)",
-        description="Polls due sources and posts due digests every minute. "
-        "Digests need SLACK_BOT_TOKEN; without it only polling runs.",
+        help="poll sources, post scheduled digests and alerts (runs until stopped)",
+        description="Polls due sources and posts due digests and alerts every minute. "
+        "Digests and alerts need SLACK_BOT_TOKEN; without it only polling runs.",
     )
     p.add_argument("--every", type=int, default=60, metavar="SECONDS", help="how often to look (default 60)")
     p.add_argument("--once", action="store_true", help="run each job once and exit (for cron or a check)")
@@ -84,6 +85,27 @@ def digest_job(c: Container, stopping: Stopping | None = None) -> None:
         )
 
 
+def alert_job(c: Container) -> None:
+    from bot.jobs import post_alerts
+
+    try:
+        outcomes = post_alerts(c)
+    except Exception:
+        log.exception("posting alerts failed")
+        return
+    for o in outcomes:
+        extra = f" ({o.error})" if o.error else ""
+        log.info(
+            "alert %s of watch %s to %s: %s facts %s%s",
+            o.batch_id,
+            o.watch_id,
+            o.destination,
+            o.facts,
+            o.status,
+            extra,
+        )
+
+
 def _run(args: argparse.Namespace) -> int:
     from apscheduler.schedulers.blocking import BlockingScheduler
 
@@ -92,9 +114,9 @@ def _run(args: argparse.Namespace) -> int:
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     with open_container(args) as c:
         c.upgrade_database()
-        jobs = [poll_job] + ([digest_job] if c.settings.slack_bot_token else [])
+        jobs = [poll_job] + ([digest_job, alert_job] if c.settings.slack_bot_token else [])
         if not c.settings.slack_bot_token:
-            log.warning("SLACK_BOT_TOKEN is not set: polling only, no digests")
+            log.warning("SLACK_BOT_TOKEN is not set: polling only, no digests or alerts")
         if args.once:
             for job in jobs:
                 job(c)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from concurrent.futures import Executor
-from typing import Any
+from typing import Any, cast
 
 from slack_bolt import App
 from slack_bolt.oauth.oauth_settings import OAuthSettings
@@ -17,7 +17,8 @@ from bot.settings import Settings
 from bot.slack.backend import Door
 from bot.slack.config import Mode
 from bot.slack.listeners import files_out, home, mentions, more, questions, uninstall
-from handlers.ports import Clock, UnitOfWork
+from handlers.alerts import watch_summaries
+from handlers.ports import AlertUnitOfWork, Clock, UnitOfWork
 
 logger = logging.getLogger(__name__)
 
@@ -91,7 +92,14 @@ def create_app(
     files_out.register(app, uow_factory, clock)  # before the questions: it takes those ending in csv/chart
     questions.register(app, door)
     more.register(app, door)
-    home.register(app, door, uow_factory=uow_factory, clock=clock)
+    alert_units = cast(Callable[[], AlertUnitOfWork], uow_factory)  # the store's units hold watches
+    home.register(
+        app,
+        door,
+        uow_factory=uow_factory,
+        clock=clock,
+        alerts=lambda user, team: watch_summaries(user, team, uow_factory=alert_units),
+    )
     mentions.register(app, door, uow_factory=uow_factory, clock=clock)
     app.error(_log_error)
     return app

@@ -26,10 +26,13 @@ from bot.slack.render_admin import (
     render_source_list,
     render_sources_imported,
 )
+from bot.slack.render_alerts import render_watch_added, render_watch_list, render_watch_removed
 from bot.slack.render_digest import render_digest_view
 from bot.slack.render_stories import render_split, render_story
 from handlers.admin import SourceAdded, SourceChanged, SourceList
+from handlers.alerts import WatchAdded
 from handlers.articles_admin import ArticleDetail, ArticleListing, ArticleRemoved
+from handlers.catalog_alerts import WatchList, WatchRemoved
 from handlers.catalog_sources import PollInterval
 from handlers.digest_admin import DigestView
 from handlers.domain import Story
@@ -78,3 +81,6 @@ render_result.register(ArticleListing, private(render_article_list))
 render_result.register(ArticleDetail, private(render_article))
 render_result.register(ArticleRemoved, private(render_article_removed))
 render_result.register(IngestResult, private(render_article_reply))
+render_result.register(WatchAdded, private(render_watch_added))
+render_result.register(WatchList, private(lambda r: render_watch_list(r.watches)))
+render_result.register(WatchRemoved, private(lambda r: render_watch_removed(r.watch)))

@@ -4,7 +4,7 @@ A reply in the thread ("only since Friday", "more", "just the figures") refines 
 database, not in a process: the reply may reach another worker, or the same one after a restart.
 
 Revision ID: 0015_thread_questions
-Revises: 0013_event_scheduled
+Revises: 0014_alerts
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "0015_thread_questions"
-down_revision: str | None = "0013_event_scheduled"
+down_revision: str | None = "0014_alerts"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

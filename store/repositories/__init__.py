@@ -10,6 +10,7 @@ from store.repositories.quotes import SqlQuoteRepository
 from store.repositories.sources import SqlSourceRepository
 from store.repositories.stories import SqlStoryRepository
 from store.repositories.thread_questions import SqlThreadQuestionRepository
+from store.repositories.watches import SqlWatchRepository
 
 __all__ = [
     "SqlArticleRepository",
@@ -22,4 +23,5 @@ __all__ = [
     "SqlSourceRepository",
     "SqlStoryRepository",
     "SqlThreadQuestionRepository",
+    "SqlWatchRepository",
 ]

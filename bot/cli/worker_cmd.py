@@ -85,11 +85,14 @@ def digest_job(c: Container, stopping: Stopping | None = None) -> None:
         )
 
 
-def alert_job(c: Container) -> None:
+def alert_job(c: Container, stopping: Stopping | None = None) -> None:
     from bot.jobs import post_alerts
 
+    if stopping is not None and stopping.is_set():
+        return
     try:
-        outcomes = post_alerts(c)
+        with stopping.running() if stopping is not None else contextlib.nullcontext():
+            outcomes = post_alerts(c)
     except Exception:
         log.exception("posting alerts failed")
         return

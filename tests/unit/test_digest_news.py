@@ -42,6 +42,7 @@ def _newsroom() -> DigestUow:
     """Six articles, 22 events: background facts from years ago, and this week's news, one story of
     it carried by three outlets."""
     uow = DigestUow()
+    uow.articles.fetched_at = SINCE + timedelta(hours=1)  # fetched in the digest's window, as new news is
     with uow:
         outlets = ["Vale Courier", "Ridge Post", "Lowland Wire", "Fenwick Times", "Marsh Daily", "Tarn News"]
         articles = [_article(uow, i, o) for i, o in enumerate(outlets)]

@@ -152,14 +152,13 @@ def show_figures(query: FiguresQuery, *, uow: UnitOfWork) -> FiguresResult:
     with uow:
         figures, total = uow.figures.search(window)
         dates = _happening_dates(figures, uow)
-    reports = [_report(f) for f in figures]
-    by_id = {id(r): f for r, f in zip(reports, figures, strict=True)}
+    reports = [_report(f).model_copy(update={"happening": dates.get(f.id)}) for f in figures]
     at: dict[tuple[object, ...], int] = {}
     for i, r in enumerate(reports):
         at.setdefault(_place_key(r), first + i)
     groups: list[FigureGroup] = []
     later: list[int] = []
-    for group in group_figures(reports, lambda r: dates.get(by_id[id(r)].id)):
+    for group in group_figures(reports, lambda r: r.happening):
         for start, members in _chunks(group, at, reach):
             if query.offset <= start < end:
                 groups.append(group if len(members) == len(group.reports) else summarise(members))
@@ -206,8 +205,15 @@ def _chunks(
 
 
 def _happening_dates(figures: list[FigureRecord], uow: UnitOfWork) -> dict[int, str | None]:
-    """Figure id -> the date of the story whose event sentence holds the figure (None: no such story)."""
-    stories = uow.stories.stories_at([(f.article.id, f.start) for f in figures])
+    """Figure id -> the day of the happening its sentence tells of (None: no stored event holds it).
+
+    The event's own date when it names a day, else its story's: a story that runs over days (a queue
+    of ships reported Tuesday, Thursday and Saturday) is not one moment, and counts told on
+    different days of it are not reports that disagree.
+    """
+    spans = [(f.article.id, f.start) for f in figures]
+    stories = uow.stories.stories_at(spans)
+    event_days = uow.stories.event_dates_at(spans)
     story_dates: dict[int, str] = {}
     for story_id in set(stories.values()):
         story = uow.stories.get(story_id)
@@ -215,8 +221,14 @@ def _happening_dates(figures: list[FigureRecord], uow: UnitOfWork) -> dict[int, 
             story_dates[story_id] = story.date
     out: dict[int, str | None] = {}
     for f in figures:
-        found = stories.get((f.article.id, f.start))
-        out[f.id] = story_dates.get(found) if found is not None else None
+        at = (f.article.id, f.start)
+        day, found = event_days.get(at), stories.get(at)
+        if found is None:
+            out[f.id] = None
+        elif day is not None and _precision(day) == "day":
+            out[f.id] = day
+        else:
+            out[f.id] = story_dates.get(found)
     return out
 
 

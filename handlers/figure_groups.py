@@ -3,9 +3,10 @@
 Two figures are about the same thing when they count the same unit (or subject) for the same
 happening: the date of the story whose sentence holds the figure, or else the day the article
 was published. Each figure stands for a range of values it allows (`plausible_range`); reports
-from different articles whose ranges do not meet disagree. A count that grows across days (a death
-toll, or a figure reported as a change) is a revision, not a disagreement: the latest is shown
-first and the earlier ones as its history.
+from different articles whose ranges do not meet disagree, if they were published the same day or
+tell of one dated happening: a count told on Tuesday and another on Saturday may both hold (a
+queue that grew). A count that grows across days (a death toll, or a figure reported as a change)
+is a revision, not a disagreement: the latest is shown first and the earlier ones as its history.
 """
 
 from __future__ import annotations
@@ -236,6 +237,10 @@ def _conflict(reports: Sequence[FigureReport], ranges: Sequence[tuple[float, flo
             if a.source.id == b.source.id:
                 continue  # one article giving two numbers is usually counting two things
             if revised and a.source.published != b.source.published:
+                continue  # a running count told again later: its history, not a contradiction
+            if a.source.published != b.source.published and not (a.happening and a.happening == b.happening):
+                # A count told on another day may be of another moment (a queue that grows): only
+                # two reports of one dated happening can contradict each other across days.
                 continue
             (alo, ahi), (blo, bhi) = ranges[i], ranges[j]
             if ahi < blo or bhi < alo:

@@ -319,6 +319,10 @@ class StoryRepository(Protocol):
         """These stories with all their members, in the order of `ids` (ids not found left out)."""
         ...
 
+    def event_dates_at(self, spans: Sequence[tuple[int, int]]) -> dict[tuple[int, int], str]:
+        """For (article id, offset) pairs, the date of the event whose sentence holds the offset."""
+        ...
+
     def stories_at(self, spans: Sequence[tuple[int, int]]) -> dict[tuple[int, int], int]:
         """For (article id, offset) pairs, the story of the event whose sentence holds the offset."""
         ...

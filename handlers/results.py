@@ -152,6 +152,9 @@ class FigureReport(_Model):
     about: str | None = None
     sentence: str
     source: ArticleRef
+    # The day of the stored happening the sentence tells of (None: no event holds it): reports
+    # published on different days disagree only about one such day.
+    happening: str | None = None
 
 
 class FigureGroup(_Model):

@@ -479,6 +479,15 @@ class FakeStories:
                     break
         return found
 
+    def event_dates_at(self, spans: Sequence[tuple[int, int]]) -> dict[tuple[int, int], str]:
+        found: dict[tuple[int, int], str] = {}
+        for article_id, offset in spans:
+            for e in self.events.rows:
+                if e.article.id == article_id and e.start <= offset < e.end:
+                    found[(article_id, offset)] = e.date
+                    break
+        return found
+
 
 class FakeThreads:
     def __init__(self) -> None:

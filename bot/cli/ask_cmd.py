@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import argparse
+import sys
+from datetime import date
 from typing import Any
 
 from pydantic import BaseModel
@@ -10,9 +12,23 @@ from pydantic import BaseModel
 from bot.bootstrap import console_door
 from bot.cli.context import empty_store_note, error, open_container
 from bot.console.render import render
+from bot.console.shell import as_command
 from handlers.catalog import default_registry
 from handlers.domain import Page
 from handlers.errors import UserError
+
+
+def _plain(line: str, roots: list[str], today: date) -> str:
+    """A plain question ("what did Okafor say about wages?") as the command it stands for, said on
+    stderr; a command (with or without its slash) as typed."""
+    first = line.lstrip("/").split()[0].lower() if line.strip() else ""
+    if line.startswith("/") or first in roots:
+        return line
+    command = as_command(line, today=today)
+    if command is None:
+        return line
+    print(f"(as {command})", file=sys.stderr)
+    return command
 
 
 def register(sub: Any) -> None:
@@ -29,9 +45,11 @@ def register(sub: Any) -> None:
 
 
 def _run(args: argparse.Namespace) -> int:
-    words = " ".join(args.line).strip().lstrip("/").split()
+    line = " ".join(args.line).strip()
     with open_container(args) as c:
         door = console_door(c)
+        line = _plain(line, door.registry.roots("console"), c.clock.today())
+        words = line.lstrip("/").split()
         try:
             result = door.answer(words, door.call(offset=args.offset)).result
         except UserError as exc:

@@ -14,6 +14,7 @@ import re
 import shutil
 import textwrap
 from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 from types import ModuleType
 from typing import TextIO
@@ -22,6 +23,7 @@ from bot.console.render import render
 from handlers.catalog import default_registry
 from handlers.domain import Page
 from handlers.errors import UserError
+from handlers.intent import parse_intent
 from handlers.paging import PageRequest, next_page
 from handlers.registry import Registry
 
@@ -32,39 +34,15 @@ HISTORY = Path("~/.briefbot_history")
 _QUIT = {"quit", "exit", "q", ":q"}
 _SHELL_WORDS = ("help", "more", "quit")
 _LINKING = re.compile(r"(?i)^(/\w+ )(?:about|on|for|of|by)\s+(?=\S)")
-_ABOUT = r"(?:about|on|in|with|to|at|for|of)\s+"
-# Plain questions and the command each stands for; the group is the person or topic.
-_PLAIN_QUESTIONS = (
-    (
-        re.compile(
-            r"(?:what|which)\s+(?:did|does|has|have|do)\s+(.+?)\s+(?:say|said|says|tell|told)\b.*", re.I
-        ),
-        "whosaid",
-    ),
-    (
-        re.compile(
-            rf"(?:what|who)\s+(?:has\s+been\s+|was\s+|is\s+)?said\s+(?:what\s+)?(?:by\s+|{_ABOUT})?(.+)", re.I
-        ),
-        "whosaid",
-    ),
-    (re.compile(rf"(?:quotes?|statements?)\s+(?:by|from|{_ABOUT})(.+)", re.I), "whosaid"),
-    (re.compile(rf"what\s+(?:has\s+)?happen(?:s|ed)\s+(?:{_ABOUT})?(.+)", re.I), "timeline"),
-    (re.compile(rf"(?:timeline|news)\s+(?:{_ABOUT})(.+)", re.I), "timeline"),
-    (re.compile(r"how\s+(?:many|much)\s+(.+?)(?:\s+(?:were|was|are|is|did|have|has)\b.*)?", re.I), "figures"),
-)
 
 
-def as_command(line: str) -> str | None:
-    """The command a plain question stands for ("what did Okafor say?" -> "/whosaid Okafor"), or None."""
-    question = " ".join(line.split()).rstrip("?!. ")
-    for pattern, command in _PLAIN_QUESTIONS:
-        m = pattern.fullmatch(question)
-        if m:
-            subject = re.sub(r"(?:'s|’s)$", "", m.group(1).strip(" ,'\"“”"))
-            subject = re.sub(r"^(?:the|a|an)\s+", "", subject, flags=re.I)
-            if subject:
-                return f"/{command} {subject}"
-    return None
+def as_command(line: str, *, today: date | None = None) -> str | None:
+    """The command a plain question stands for ("what did Okafor say?" -> "/whosaid Okafor"), read
+    by the intent parser @mentions use (handlers/intent.py); None when it is no clear question."""
+    intent = parse_intent(line, today=today or date.today())
+    if intent.action != "ask" or intent.command is None or intent.follow_up:
+        return None
+    return f"/{intent.command} {intent.query_text()}".rstrip()
 
 
 class Shell:

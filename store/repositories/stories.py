@@ -419,6 +419,25 @@ class SqlStoryRepository:
                     break
         return found
 
+    def event_dates_at(self, spans: Sequence[tuple[int, int]]) -> dict[tuple[int, int], str]:
+        """For (article id, offset) pairs, the date of the stored event whose sentence holds the offset."""
+        self.flush()
+        articles = {a for a, _ in spans}
+        if not articles:
+            return {}
+        rows = self._session.execute(
+            select(EventRow.article_id, EventRow.start, EventRow.end, EventRow.date).where(
+                EventRow.article_id.in_(articles)
+            )
+        ).all()
+        found: dict[tuple[int, int], str] = {}
+        for article_id, offset in spans:
+            for a, start, end, day in rows:
+                if a == article_id and start <= offset < end:
+                    found[(article_id, offset)] = day
+                    break
+        return found
+
     def _load(self, ids: list[int]) -> list[Story]:
         if not ids:
             return []

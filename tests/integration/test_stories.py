@@ -139,6 +139,7 @@ def test_repository_keeps_members_with_their_merge_reasons(uow: SqlUnitOfWork) -
         assert found[0][1].summary == "Rain flooded Brenn"
         assert uow.stories.story_of_event(second) == story
         assert uow.stories.stories_at([(a.id, 3), (a.id, 99)]) == {(a.id, 3): story}
+        assert uow.stories.event_dates_at([(a.id, 3), (a.id, 99)]) == {(a.id, 3): "2031-05-01"}
         from handlers.domain import FactSearch
 
         assert [s.id for s in uow.stories.search(FactSearch(terms=["flooded"]))] == [story]

@@ -214,3 +214,16 @@ def test_a_figures_outcome_is_the_nearest_outcome_word(
 
     r = report(1, about="people", unit="person", sentence=sentence).model_copy(update={"text": text})
     assert outcome(r) == expected
+
+
+def test_counts_told_on_different_days_disagree_only_about_one_dated_happening() -> None:
+    def queue(value: float, day: int, article: int, happening: str | None) -> FigureReport:
+        r = report(value, "~", about="ships", unit="ship", article=article, day=day)
+        return r.model_copy(update={"happening": happening})
+
+    # A queue of ships told on Tuesday and on Saturday, neither tied to a dated happening: it grew.
+    assert not summarise([queue(50, 4, 1, None), queue(90, 8, 2, None)]).conflict
+    # Two outlets telling of the same Saturday, a day apart, cannot both be right.
+    assert summarise([queue(50, 8, 1, "2031-03-08"), queue(90, 9, 2, "2031-03-08")]).conflict
+    # The same day's articles still disagree, dated or not.
+    assert summarise([queue(50, 8, 1, None), queue(90, 8, 2, None)]).conflict

@@ -16,6 +16,7 @@ import httpx
 from bot.fetch.http import make_client
 from bot.settings import Settings
 from extract import extract
+from handlers.article_size import CappedExtractor
 from handlers.ingest import Extractor
 from handlers.ports import Clock, UnitOfWork
 
@@ -83,4 +84,5 @@ def build(settings: Settings | None = None) -> Container:
         settings=settings,
         engine=make_engine(settings.database_url),
         http_client_factory=lambda: make_client(allow_private=allow_private),
+        extractor=CappedExtractor(max_chars=settings.max_article_chars),
     )

@@ -18,6 +18,9 @@ class Settings(BaseSettings):
     port: int = Field(default=3000, validation_alias="PORT")
     # Fetch from loopback and private networks too (tests, self-hosted feeds); link-local never.
     allow_private_fetch: bool = Field(default=False, validation_alias="BRIEFBOT_ALLOW_PRIVATE_FETCH")
+    # An article text longer than this is cut at a paragraph end before extraction, and the ingest
+    # result says so (handlers/article_size.py, whose MAX_ARTICLE_CHARS is this default).
+    max_article_chars: int = Field(default=200_000, ge=1_000, validation_alias="BRIEFBOT_MAX_ARTICLE_CHARS")
 
     @field_validator("database_url")
     @classmethod

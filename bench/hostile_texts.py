@@ -31,6 +31,7 @@ UNITS: dict[str, str] = {
     "abbreviations": "Mr. U.S. A. B. ",
     "ellipses": "… ",
     "one-line paragraphs": "A line.\n\n",
+    "numbers between wide spaces": "12" + " " * 1000,
 }
 
 # Paragraphs in the manner of wire copy, written for this benchmark; {slots} are filled at random.

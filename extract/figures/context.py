@@ -84,8 +84,10 @@ _MONTH = (
     r"|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
 )
 _MONTH_BEFORE = re.compile(rf"(?i)(?<![\w])(?:{_MONTH})\.?,?\s*$")
+# the spaces before and after an ordinal suffix are one run when there is none: written as two
+# optional runs, a long run of spaces after a number was split every way before failing (quadratic)
 _MONTH_AFTER = re.compile(
-    rf"[^\S\r\n]*(?:st|nd|rd|th)?[^\S\r\n]*(?:of[^\S\r\n]+)?(?:(?i:{_MONTH})(?![\w])\.?)"
+    rf"[^\S\r\n]*(?:(?:st|nd|rd|th)[^\S\r\n]*)?(?:of[^\S\r\n]+)?(?:(?i:{_MONTH})(?![\w])\.?)"
 )
 _DAY_WORDS = re.compile(r"(?i)(?:on|since|until|till|from|by|of|before|after)\s+$")
 _NOT_A_NUMBER_AFTER = re.compile(

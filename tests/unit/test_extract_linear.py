@@ -11,7 +11,7 @@ import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date
-from itertools import accumulate
+from itertools import accumulate, product
 from types import FrameType
 from typing import Any
 
@@ -21,7 +21,7 @@ from hypothesis import strategies as st
 
 from bench.hostile_texts import UNITS, hostile, long_article
 from extract.document import MAX_SENTENCE, Document
-from extract.figures import about
+from extract.figures import about, context, neighbours
 from extract.figures.context import may_end_with
 from extract.figures.find import _Spans
 from extract.figures.owners import company_before
@@ -209,3 +209,30 @@ def test_a_figure_skips_the_searches_only_where_they_cannot_match(words: list[st
 def test_prefix_reach_is_a_running_maximum() -> None:
     # the property `_Spans` rests on, spelled out once
     assert list(accumulate([3, 1, 5, 2], max)) == [3, 3, 5, 5]
+
+
+_S = r"[^\S\r\n]"
+# The patterns as they were, with two optional runs of spaces side by side (quadratic to fail on).
+_OLD_PATTERNS = {
+    "restated": (
+        neighbours._RESTATED,
+        re.compile(rf"{_S}*(?:(?:long|high|wide|deep|tall)?,?{_S}*or|\(|/){_S}*"),
+        ["", " ", "  ", "long", "high", ",", "or", "(", "/", "x", "\t", "\n", "12"],
+    ),
+    "month after": (
+        context._MONTH_AFTER,
+        re.compile(rf"{_S}*(?:st|nd|rd|th)?{_S}*(?:of{_S}+)?(?:(?i:{context._MONTH})(?![\w])\.?)"),
+        ["", " ", "  ", "th", "st", "of", "May", "may.", "Sept", "x", "\t", "\n", "12", "."],
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(_OLD_PATTERNS))
+def test_rewritten_patterns_match_exactly_what_they_matched(name: str) -> None:
+    new, old, parts = _OLD_PATTERNS[name]
+    for k in range(1, 4):
+        for combo in product(parts, repeat=k):
+            text = "".join(combo)
+            for pos in range(len(text) + 1):
+                a, b = old.match(text, pos), new.match(text, pos)
+                assert (a and a.span()) == (b and b.span()), (text, pos)

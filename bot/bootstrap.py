@@ -19,6 +19,7 @@ from bot.fetch.http import make_client
 from bot.settings import Settings
 from extract import extract
 from handlers.admin import SourceProbe
+from handlers.article_size import CappedExtractor
 from handlers.desk import Ports
 from handlers.front_door import FrontDoor
 from handlers.ingest import Extractor
@@ -99,6 +100,7 @@ def build(settings: Settings | None = None) -> Container:
         settings=settings,
         engine=make_engine(settings.database_url),
         http_client_factory=lambda: make_client(allow_private=allow_private),
+        extractor=CappedExtractor(max_chars=settings.max_article_chars),
     )
 
 

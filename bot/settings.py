@@ -30,6 +30,9 @@ class Settings(BaseSettings):
     allow_private_fetch: bool = Field(default=False, validation_alias="BRIEFBOT_ALLOW_PRIVATE_FETCH")
     # Seconds one fetch may take in all: connect, redirects, retries and every read (bot.fetch.http).
     fetch_deadline: float = Field(default=30.0, gt=0, validation_alias="BRIEFBOT_FETCH_DEADLINE")
+    # An article text longer than this is cut at a paragraph end before extraction, and the ingest
+    # result says so (handlers/article_size.py, whose MAX_ARTICLE_CHARS is this default).
+    max_article_chars: int = Field(default=200_000, ge=1_000, validation_alias="BRIEFBOT_MAX_ARTICLE_CHARS")
 
     @field_validator("database_url")
     @classmethod

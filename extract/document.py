@@ -16,9 +16,16 @@ from extract.quoted_names import unquote_names
 
 # A sentence ends at . ! ? (or …) plus closing quotes/brackets, before whitespace.
 # `[.!?…]+` is written `[.!?…][.!?…]*`: a pattern that opens with a plain character set
-# lets `re` skip ahead to the next such character in a tight loop, instead of trying every position
-_END = re.compile(r"""[.!?…][.!?…]*["'”’»)\]]*(?=\s)""")
+# lets `re` skip ahead to the next such character in a tight loop, instead of trying every position.
+# The whitespace after it is checked in code, not by a lookahead: a run of 100,000 dots with no space
+# after would otherwise be matched again from each of its dots (quadratic); finditer resumes after
+# the run, and no shorter match inside a run can be followed by whitespace.
+_END = re.compile(r"""[.!?…][.!?…]*["'”’»)\]]*""")
 _PARAGRAPH = re.compile(r"[^\n]+")
+# No news sentence comes near this (the longest in the dev sets has about 520 characters); a longer
+# run without a sentence end (a flattened table, or input made to be hostile) is cut at a space
+# before this length, so the work each extractor does per sentence stays bounded.
+MAX_SENTENCE = 2000
 # what ends a line that is a whole paragraph, a heading or a list item, not a wrapped sentence
 _LINE_CLOSERS = frozenset(".!?:;…\"'”’»)]|")
 _WORD_BEFORE = re.compile(r"([\w.]+)$")
@@ -104,6 +111,8 @@ def _split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     s = start
     for m in _END.finditer(text, start, end):
         punct_end = m.end()
+        if punct_end >= end or not text[punct_end].isspace():
+            continue
         if text[m.start()] == "." and m.end() - m.start() == 1 and _is_abbreviation(text, m.start()):
             # "Sept. 7", "U.S. officials": no break unless a capitalised new sentence clearly follows
             # an abbreviation that cannot precede a name or number.
@@ -124,10 +133,33 @@ def _split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
             break
         if text[j].islower():
             continue
-        out.append((s, punct_end))
+        out.extend(_bounded(text, s, punct_end))
         s = j
     if s < end:
-        out.append((s, end))
+        out.extend(_bounded(text, s, end))
+    return out
+
+
+def _bounded(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The sentence text[start:end], or pieces of it of at most MAX_SENTENCE characters cut after a
+    space (anywhere if there is none), each without the spaces at its ends."""
+    if end - start <= MAX_SENTENCE:
+        return [(start, end)]
+    out = []
+    while end - start > MAX_SENTENCE:
+        cut = text.rfind(" ", start + 1, start + MAX_SENTENCE)
+        if cut < 0:
+            cut = start + MAX_SENTENCE
+        piece_end = cut
+        while piece_end > start and text[piece_end - 1].isspace():
+            piece_end -= 1
+        if piece_end > start:
+            out.append((start, piece_end))
+        start = cut
+        while start < end and text[start].isspace():
+            start += 1
+    if start < end:
+        out.append((start, end))
     return out
 
 

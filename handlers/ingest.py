@@ -14,6 +14,7 @@ from extract import Entity, Extraction, Quote, extract
 from extract.document import Document
 from extract.names.canonical import split_title
 from handlers.article_dates import stated_date
+from handlers.article_size import MAX_ARTICLE_CHARS, CappedExtractor, Cut, cap_article
 from handlers.domain import (
     Article,
     ArticleRef,
@@ -68,6 +69,7 @@ class _Pending:
     extraction: Extraction
     dated: str  # which date was used, and whence, for the message
     redate: ArticleRef | None = None  # the stored article this same text re-dates
+    cut: Cut | None = None  # the text was too long and is stored cut (article_size)
 
 
 def ingest_batch(
@@ -129,6 +131,7 @@ class _Extraction:
         with uow:
             self._known = _stored_among(uow, self._digests, cmds)
         self._extractor = extractor
+        self._max_chars = extractor.max_chars if isinstance(extractor, CappedExtractor) else MAX_ARTICLE_CHARS
         self._clock = clock
         self._done = _Extracted(results=[None] * len(cmds), pending=[])
         self._first_of: dict[str, int] = {}  # the same text (or URL) twice in one batch: the first wins
@@ -167,6 +170,11 @@ class _Extraction:
             results[i] = known
             return
         today = self._clock.today()
+        # The digest above is the whole text's: the same long article polled again is a duplicate.
+        text, cut = cap_article(cmd.text, self._max_chars)
+        if cut is not None:
+            log.warning("%s: %s", cmd.url or cmd.title or digest[:12], cut.describe())
+            cmd = cmd.model_copy(update={"text": text})
         cmd, dated = _dated(cmd, today)
         # An undated article is being read now, so "on Monday" most likely means the Monday just past.
         try:
@@ -177,7 +185,7 @@ class _Extraction:
                 status="rejected", message="extraction failed on this text (logged): nothing stored"
             )
             return
-        self._done.pending.append(_Pending(i, cmd, digest, extraction, dated, redate))
+        self._done.pending.append(_Pending(i, cmd, digest, extraction, dated, redate, cut))
 
 
 def _dated(cmd: IngestArticle, today: date) -> tuple[IngestArticle, str]:
@@ -388,9 +396,10 @@ def _store(
         quotes=len(quotes),
         figures=len(figures),
         people=len(people),
+        cut_from=p.cut.original if p.cut else None,
         message=f"{_what_was_done(p, article.id)}: {counted(len(events), 'event')}, "
         f"{counted(len(quotes), 'quote')}, {counted(len(figures), 'figure')}, "
-        f"{counted(len(people), 'speaker')}",
+        f"{counted(len(people), 'speaker')}" + (f"; {p.cut.describe()}" if p.cut else ""),
     )
 
 

@@ -207,6 +207,8 @@ class IngestResult(_Model):
     quotes: int = 0
     figures: int = 0
     people: int = 0
+    # the article's length when its text was too long and was stored cut (handlers/article_size.py)
+    cut_from: int | None = None
 
     @property
     def ok(self) -> bool:

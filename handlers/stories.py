@@ -9,7 +9,7 @@ other too, so one article's several sentences about one happening collapse into 
 from __future__ import annotations
 
 import functools
-from collections import Counter
+from collections import Counter, deque
 from collections.abc import Iterable, Sequence
 
 from pydantic import BaseModel, ConfigDict
@@ -22,6 +22,10 @@ from handlers.story_match import EventFeatures, best_match, features, match_keys
 # A story shows what its latest reports say: a happening reported every day for months (a price
 # index, a siege) would otherwise reread all its reports at every new one, ever slower.
 SHOWN_FROM_NEWEST = 100
+# An event is compared with at most this many of its own article's events placed before it, the
+# nearest: a news article has a few dozen, and comparing each of a 1 MB article's 3,000 events
+# with all the others was quadratic (issue 22). Stored candidates are bounded by the store's limit.
+SAME_ARTICLE_CANDIDATES = 64
 
 # Longer summaries say more, up to a point: past this a summary is a paragraph, not a headline.
 _SUMMARY_SWEET_SPOT = 180
@@ -120,12 +124,15 @@ def merge_into_stories(
     # cannot crowd out the others'), and against this article's events placed before it, which may
     # merge with it on being side by side.
     found = uow.stories.matching_members(keys)
-    here: dict[int, list[EventFeatures]] = {}
+    recent: deque[tuple[int, EventFeatures]] = deque(maxlen=SAME_ARTICLE_CANDIDATES)  # placed here
     placed: dict[int, int] = {}
     for (event, event_id), feats, found_by, candidates in zip(stored, spans, keys, found, strict=True):
         pool: dict[int, list[EventFeatures]] = {}
         for story_id, m in candidates:
             pool.setdefault(story_id, []).append(shared.features_of(m))
+        here: dict[int, list[EventFeatures]] = {}
+        for story_id, placed_feats in recent:
+            here.setdefault(story_id, []).append(placed_feats)
         for story_id, placed_here in here.items():
             pool.setdefault(story_id, []).extend(placed_here)
         match = best_match(feats, list(pool.items()))
@@ -154,7 +161,7 @@ def merge_into_stories(
                 story_id, event_id, score=why.score, reason=why.explain(), keys=found_by, member=member
             )
             attached.add(story_id)
-        here.setdefault(story_id, []).append(feats)
+        recent.append((story_id, feats))
         placed[event_id] = story_id
     if merging is None:
         refresh_shown(attached, uow=uow)

@@ -7,13 +7,18 @@ import json
 import sys
 from datetime import date
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING, Any
 
-from extract import Extraction, extract
-from handlers.article_dates import parse_date
+if TYPE_CHECKING:
+    from extract import Extraction
+
+# The extraction engine (its patterns and word lists: a third of a second) is imported when the first
+# line or file is read, not at start-up: `extract --jsonl` on no input answers at once.
 
 
 def _date_argument(text: str) -> date:
+    from handlers.article_dates import parse_date
+
     try:
         return parse_date(text)
     except ValueError as exc:
@@ -62,6 +67,7 @@ def _run(args: argparse.Namespace) -> int:
     from bot.fetch.http import make_client  # not for --jsonl: its start-up stays light
     from bot.fetch.inputs import InputError, parse_text_file, read_input
     from bot.report import format_extraction
+    from extract import extract
 
     try:
         if str(args.file) == "-":
@@ -98,6 +104,8 @@ def run_jsonl(stdin: IO[str], stdout: IO[str]) -> int:
                 raise ValueError("'text' must be a string")
             published = doc.get("published")
             pub = date.fromisoformat(published) if published else None
+            from extract import extract  # once imported, a dictionary look-up
+
             result = extract(text, pub)
             out = _contract(doc_id, result)
         except (ValueError, TypeError) as exc:

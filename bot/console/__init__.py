@@ -1,5 +1,4 @@
-"""The terminal face of briefbot: a plain-text renderer and an interactive shell."""
+"""The terminal face of briefbot: a plain-text renderer (bot.console.render) and an interactive shell.
 
-from bot.console.render import render
-
-__all__ = ["render"]
+Nothing is imported here: `briefbot extract` uses bot.console.safe_text and must start light.
+"""

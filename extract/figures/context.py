@@ -84,8 +84,10 @@ _MONTH = (
     r"|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
 )
 _MONTH_BEFORE = re.compile(rf"(?i)(?<![\w])(?:{_MONTH})\.?,?\s*$")
+# the spaces before and after an ordinal suffix are one run when there is none: written as two
+# optional runs, a long run of spaces after a number was split every way before failing (quadratic)
 _MONTH_AFTER = re.compile(
-    rf"[^\S\r\n]*(?:st|nd|rd|th)?[^\S\r\n]*(?:of[^\S\r\n]+)?(?:(?i:{_MONTH})(?![\w])\.?)"
+    rf"[^\S\r\n]*(?:(?:st|nd|rd|th)[^\S\r\n]*)?(?:of[^\S\r\n]+)?(?:(?i:{_MONTH})(?![\w])\.?)"
 )
 _DAY_WORDS = re.compile(r"(?i)(?:on|since|until|till|from|by|of|before|after)\s+$")
 _NOT_A_NUMBER_AFTER = re.compile(
@@ -110,7 +112,7 @@ _TOKEN_AHEAD = re.compile(r"\S*")
 _WEB = re.compile(r"://|www\.|@|#|=|\.(?:com|org|net|gov|edu|html?|php|io)\b|pic\.twitter", re.IGNORECASE)
 
 
-def _may_end_with(text: str, start: int, endings: tuple[str, ...]) -> bool:
+def may_end_with(text: str, start: int, endings: tuple[str, ...]) -> bool:
     """False only where the last word before `start` cannot end with one of `endings` (lower case).
 
     The searches for words anchored at `start` try the regex at every one of 40 characters before it,
@@ -129,7 +131,7 @@ _SPACES = re.compile(r"\s+")
 
 def bound_before(text: str, start: int) -> tuple[Bound, int] | None:
     """The bound words right before `start` ("more than", "at least") and where they begin."""
-    if not _may_end_with(text, start, _BOUND_ENDINGS):
+    if not may_end_with(text, start, _BOUND_ENDINGS):
         return None
     m = _BOUND_BEFORE.search(text, max(0, start - 40), start)
     if not m:
@@ -149,7 +151,7 @@ def bound_after(text: str, end: int) -> tuple[Bound, int] | None:
 
 def change_before(text: str, start: int) -> tuple[Change, int] | None:
     """A verb of change right before the figure ("rose 5%", "down 2%") and where it begins."""
-    if not _may_end_with(text, start, _CHANGE_ENDINGS):
+    if not may_end_with(text, start, _CHANGE_ENDINGS):
         return None
     m = _CHANGE_BEFORE.search(text, max(0, start - 40), start)
     if not m:
@@ -230,4 +232,5 @@ __all__ = [
     "is_date_part",
     "is_identifier",
     "is_not_a_number",
+    "may_end_with",
 ]

@@ -10,6 +10,9 @@ a time, an ordinal, an identifier).
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
+from collections.abc import Iterable
+from itertools import accumulate
 
 from extract.document import Document
 from extract.figures.about import refine
@@ -89,7 +92,7 @@ _RESOLUTIONS = frozenset({240.0, 360.0, 480.0, 576.0, 720.0, 1080.0, 1440.0, 216
 def find_figures(doc: Document, dates: list[TimeExpression]) -> list[Figure]:
     """Every figure in the document, in text order, never overlapping a date, a year or a time."""
     text = doc.text
-    blocked = [(d.start, d.end) for d in dates if d.kind != "duration"]
+    blocked = _Spans((d.start, d.end) for d in dates if d.kind != "duration")
     figures: list[Figure] = []
     pending: tuple[int, int] | None = None
     resume = 0
@@ -102,7 +105,7 @@ def find_figures(doc: Document, dates: list[TimeExpression]) -> list[Figure]:
             continue
         fig, resume = _read(text, m)
         resume = max(resume, m.start() + 1)
-        if fig is None or any(s < fig.end and fig.start < e for s, e in blocked):
+        if fig is None or blocked.overlaps(fig.start, fig.end):
             continue
         if modifier_rule(text, fig.start, fig.end, fig.unit, counted=fig.rule == "counted_noun"):
             continue
@@ -118,6 +121,22 @@ def find_figures(doc: Document, dates: list[TimeExpression]) -> list[Figure]:
             fig = restated(text, figures[-1], fig)
         figures.append(refine(doc, fig))
     return figures
+
+
+class _Spans:
+    """Spans (the dates), asked whether any overlaps a figure: a look-up, not a scan of every date
+    for every figure (that was quadratic in a long article)."""
+
+    def __init__(self, spans: Iterable[tuple[int, int]]) -> None:
+        ordered = sorted(spans)
+        self._starts = [s for s, _ in ordered]
+        # the furthest end among the spans starting up to each one
+        self._reach = list(accumulate((e for _, e in ordered), max))
+
+    def overlaps(self, start: int, end: int) -> bool:
+        """Whether a span has s < end and start < e."""
+        before = bisect_left(self._starts, end)
+        return before > 0 and self._reach[before - 1] > start
 
 
 def _hits(text: str) -> list[int]:

@@ -13,7 +13,9 @@ _SENTENCE_BREAK = re.compile(r"[.!?;]\s")
 # "from 21,000 to 26,000 feet": a bare number before "to" and a figure with a unit takes that unit
 TO_NEXT = re.compile(r"[^\S\r\n]+(?:to|and|or)[^\S\r\n]+")
 # "65 µm long, or 0.065 mm", "20,000 feet (6,096 metres)": the same quantity in another unit
-_RESTATED = re.compile(r"[^\S\r\n]*(?:(?:long|high|wide|deep|tall)?,?[^\S\r\n]*or|\(|/)[^\S\r\n]*")
+# (the spaces before "or" are one run unless a word or comma splits them: two optional runs side by
+# side made a long run of spaces quadratic to fail on)
+_RESTATED = re.compile(r"[^\S\r\n]*(?:(?:(?:(?:long|high|wide|deep|tall),?|,)[^\S\r\n]*)?or|\(|/)[^\S\r\n]*")
 _OF_WHICH = re.compile(r"(?i)(?<![\w-])of\s+(?:which|whom|them|those|these)\s+$")
 
 

@@ -4,6 +4,8 @@ of a listing entry, the named subject opening the sentence."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from functools import lru_cache
 
 from extract.document import Document
 from extract.figures.nouns import STOP_WORDS
@@ -31,17 +33,30 @@ _NAME_RUN = re.compile(
 _LISTING_LINE_MAX = 70
 
 
-def company_before(text: str, p_start: int, pos: int) -> str | None:
-    """The last company named in the paragraph before `pos` (with a ticker or a corporate suffix)."""
-    seg = text[p_start:pos]
+def company_before(text: str, p_start: int, pos: int, p_end: int | None = None) -> str | None:
+    """The last company named in the paragraph before `pos` (with a ticker or a corporate suffix).
+
+    With `p_end`, the paragraph's companies are found once for all of its figures: a long paragraph
+    of figures was otherwise read again from its start for each one (quadratic).
+    """
+    if p_end is None:
+        found = [(m.end(), _company_name(m)) for m in _COMPANY.finditer(text, p_start, pos)]
+    else:
+        found = list(_companies(text, p_start, p_end))
+    before = bisect_right(found, pos, key=lambda c: c[0])
+    return found[before - 1][1] if before else None
+
+
+@lru_cache(maxsize=4)
+def _companies(text: str, p_start: int, p_end: int) -> tuple[tuple[int, str | None], ...]:
+    seg = text[p_start:p_end]
     if ":" not in seg and not any(suffix in seg for suffix in _SUFFIXES):
-        return None  # neither a ticker nor a corporate suffix: no company named
-    last = None
-    for m in _COMPANY.finditer(text, p_start, pos):
-        last = m
-    if last is None:
-        return None
-    name = (last.group("name") or last.group("corp") or "").strip()
+        return ()  # neither a ticker nor a corporate suffix: no company named
+    return tuple((m.end(), _company_name(m)) for m in _COMPANY.finditer(text, p_start, p_end))
+
+
+def _company_name(m: re.Match[str]) -> str | None:
+    name = (m.group("name") or m.group("corp") or "").strip()
     words = name.split()
     while words and words[0].lower() in STOP_WORDS | {"the"}:
         words = words[1:]

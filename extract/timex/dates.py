@@ -28,7 +28,7 @@ from extract.timex.context import Context, Resolved
 from extract.timex.dateline import dateline_date
 from extract.timex.pieces import MONTH_NAMES
 from extract.timex.scan import timex_matches
-from extract.timex.tense import STRICT_PAST, direction
+from extract.timex.tense import STRICT_PAST, SentenceTense, direction
 
 _TIMEX_VALUE = re.compile(r"\d{4}-(?:\d{2}|W\d{1,2}|Q[1-4]|H[12])")
 # a month abbreviation standing alone or before a year: "aug", "Sept 2025" (before a day it already parses)
@@ -73,11 +73,20 @@ _NORMALISERS: dict[str, _Normaliser] = {
 
 
 def _sentence_tense(doc: Document) -> Callable[[int, int], int]:
+    # the sentence read last, sliced and its cues listed once for all of its expressions (a slice and
+    # a full read per expression made a long sentence of many dates quadratic)
+    current: dict[int, SentenceTense] = {}
+
     def tense(start: int, end: int) -> int:
         if not doc.sentences:
             return direction(doc.text, start, end)
-        s, e = doc.sentences[doc.sentence_at(start)]
-        return direction(doc.text[s:e], start - s, end - s)
+        index = doc.sentence_at(start)
+        s, e = doc.sentences[index]
+        reader = current.get(index)
+        if reader is None:
+            current.clear()
+            reader = current[index] = SentenceTense(doc.text[s:e])
+        return reader.direction(start - s, end - s)
 
     return tense
 

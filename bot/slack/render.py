@@ -16,6 +16,7 @@ from bot.slack.mrkdwn import bold, escape, link, one_line, safe_text
 from bot.slack.paging import MoreRequest
 from bot.slack.render_files import with_chart_button
 from handlers.domain import ArticleRef, Page
+from handlers.empty_store import NO_ARTICLES
 from handlers.results import (
     FigureGroup,
     FigureReport,
@@ -253,8 +254,12 @@ def _finish(
 
 
 def _nothing(title: str, what: str, described: str, suggestion: str | None) -> SlackMessage:
+    if suggestion and suggestion.startswith(NO_ARTICLES):
+        # An empty store: nothing was searched, so no heading says "nothing found for" the words.
+        blocks: list[Block] = [header(title), section(safe_text(one_line(suggestion), 1000))]
+        return SlackMessage(text=fallback(suggestion), blocks=blocks)
     lines = [f"{what} for {bold(safe_text(one_line(described), 500)) or 'that'}."]
     if suggestion:
         lines.append(safe_text(one_line(suggestion), 500))
-    blocks: list[Block] = [header(title), section("\n".join(lines))]
+    blocks = [header(title), section("\n".join(lines))]
     return SlackMessage(text=fallback(f"{what} for {described}"), blocks=blocks)

@@ -110,7 +110,7 @@ def test_serve_process_listens_on_port_and_answers_a_signed_command(tmp_path: Pa
         assert signed_post(base, body, SECRET).status_code == 200
         [message] = fake.wait_for_response("proc", timeout=10)
         assert violations(message) == []
-        assert "Nothing on the timeline" in message["text"]
+        assert message["text"].startswith("No articles stored yet")  # an empty store says so
         assert fake.api_calls("auth.test"), "the bot token is checked against SLACK_API_URL at start"
     finally:
         process.terminate()

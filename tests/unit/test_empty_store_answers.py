@@ -32,6 +32,9 @@ def test_slack_answer_on_an_empty_store_says_no_articles_and_how_to_add(question
     shown = json.dumps(payload["blocks"], ensure_ascii=False)
     assert "No articles stored yet" in shown
     assert "briefbot ingest FILE_OR_URL" in shown and "/briefbot sources add" in shown
+    # Nothing was searched: no "Nothing on the timeline for ..." above the hint, in blocks or fallback.
+    assert "found for" not in json.dumps(payload) and "Nothing on the timeline" not in json.dumps(payload)
+    assert message.text.startswith("No articles stored yet")
 
 
 def test_the_terminal_and_slack_say_it_with_the_same_words() -> None:

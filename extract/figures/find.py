@@ -34,6 +34,7 @@ from extract.figures.subjects import subject_before
 from extract.figures.tail import Tail, read_scale, read_tail
 from extract.figures.units import CURRENCY_PREFIX, currency_of
 from extract.figures.vague import read_vague
+from extract.lexicons import word_set
 from extract.models import Bound, Change, Figure, TimeExpression
 from extract.quotes.speech_words import trie_alternation
 from extract.regex_first import opening_guard
@@ -244,14 +245,15 @@ def _finish(
     change: Change | None = None
     start, end = s, tail.end
     before = bound_before(text, s)
-    if before:
+    if before and not _spread_over(text, before[1], tail.unit):
         bound, start = before
     elif not prefixed and is_identifier(text, s) and not (tail.kind == "count" and tail.unit is None):
         return None  # "Flight 447", not "called Bob 3 times"
     after = bound_after(text, end)
     if after:
         bound, end = after
-    moved = change_before(text, start)
+    # "a pay rise over two years": the rise is the pay's, not the period's
+    moved = None if before and _spread_over(text, before[1], tail.unit) else change_before(text, start)
     bare = not tail.kind and bound == "=" and not quantity and not moved
     if bare and not _LEVEL_BEFORE.search(text, max(0, start - 24), start) and not _OF_US.match(text, end):
         return None
@@ -282,6 +284,19 @@ def _finish(
         about=about,
         rule=rule,
     )
+
+
+_WORD_BEFORE = re.compile(r"([A-Za-z]+)[^\S\r\n]*$")
+
+
+def _spread_over(text: str, bound_start: int, unit: str | None) -> bool:
+    """ "over two years" after a noun ("a pay rise over two years", "£5bn over five years"): across
+    how long, not "more than". After the words of lexicons/figure_over_more_than.txt ("for over two
+    years", "lasted over a decade") it keeps its bound."""
+    if unit not in TIME_UNITS or text[bound_start : bound_start + 4].lower() != "over":
+        return False
+    m = _WORD_BEFORE.search(text, max(0, bound_start - 30), bound_start)
+    return m is not None and m.group(1).lower() not in word_set("figure_over_more_than")
 
 
 def _repeated_unit_range(

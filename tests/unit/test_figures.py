@@ -400,3 +400,20 @@ def test_nine_and_large_number_words() -> None:
 def test_a_bare_number_reported_as_a_level_or_total_is_kept() -> None:
     assert [f.value for f in figures("The death toll has risen to 31.")] == [31]
     assert [f.value for f in figures("A total of 18 were rescued.")] == [18]
+
+
+@pytest.mark.parametrize(
+    ("text", "bound", "change"),
+    [
+        ("Nurses accepted a pay rise over two years on Friday.", "=", None),  # across two years
+        ("The council will spend £40 million over five years.", "=", None),
+        ("The talks lasted over two years.", ">", None),  # more than two years
+        ("She has worked there for over 20 years.", ">", None),
+        ("Inflation rose over 3% in a year.", ">", "up"),  # not a period: a bound as before
+    ],
+)
+def test_over_a_period_after_a_noun_is_across_it_not_more_than(
+    text: str, bound: str, change: str | None
+) -> None:
+    fig = next(f for f in figures(text) if f.unit in ("year", "percent"))
+    assert (fig.bound, fig.change) == (bound, change), fig

@@ -60,6 +60,16 @@ def test_ingest_text_file_then_ask_whosaid_prints_speaker_quote_and_source(
     )
 
 
+def test_ask_reads_a_plain_question_as_the_command_it_stands_for(env: Path, capsys: Capture) -> None:
+    (env / "ferry.txt").write_text(ARTICLE, encoding="utf-8")
+    main(["ingest", "ferry.txt"], container=container())
+    capsys.readouterr()
+    assert main(["ask", "what did Tamm say?"], container=container()) == 0
+    said = capsys.readouterr()
+    assert said.err.strip() == "(as /whosaid Tamm)"
+    assert "Rosa Tamm — “We will stay out until the roster is fixed”" in said.out
+
+
 def test_ingest_same_file_twice_reports_it_already_stored(env: Path, capsys: Capture) -> None:
     (env / "ferry.txt").write_text(ARTICLE, encoding="utf-8")
     main(["ingest", "ferry.txt"], container=container())

@@ -27,6 +27,7 @@ from slack_sdk.models.views import View
 from bot.slack.limits import MAX_VIEW_BLOCKS
 from bot.slack.message import context, header, section
 from bot.slack.mrkdwn import bold, link, one_line, safe_text
+from bot.slack.render_watch_modal import watch_button
 from handlers.admin import SourceAdded
 from handlers.home import AlertSummary, DigestLine, HomeSummary, SourceHealth, TopStory
 from handlers.schedule import WEEKDAYS
@@ -108,6 +109,7 @@ def render_home(summary: HomeSummary) -> View:
     blocks += _sources(summary.sources, admin=summary.admin)
     blocks += _digests(summary.digests)
     blocks += _alerts(summary.alerts)
+    blocks.append(watch_button())
     return View(type="home", callback_id="briefbot_home", blocks=blocks[:MAX_VIEW_BLOCKS])
 
 

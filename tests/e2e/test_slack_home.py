@@ -30,6 +30,13 @@ from bot.slack.render_home import (
     PAUSE_SOURCE,
     RESUME_SOURCE,
 )
+from bot.slack.render_watch_modal import (
+    KIND_INPUT,
+    OPEN_WATCH,
+    SUBJECT_INPUT,
+    WATCH_CHANNEL_INPUT,
+    WATCH_MODAL,
+)
 from bot.slack.server import create_server, make_wsgi_app
 from bot.sources_probe import HttpSourceProbe
 from tests.e2e.fake_slack import Call, FakeSlack
@@ -305,3 +312,31 @@ def test_a_slow_probe_answers_with_a_fetching_modal_then_updates_it(
     assert call.body["view_id"] == "VMODAL"
     assert "Now following source" in json.dumps(call.body["view"])
     assert _source(stack, feed) is not None
+
+
+def _watch_form(subject: str, kind: str, channel: str | None) -> dict[str, dict[str, Any]]:
+    return {
+        SUBJECT_INPUT[0]: {SUBJECT_INPUT[1]: {"type": "plain_text_input", "value": subject}},
+        KIND_INPUT[0]: {KIND_INPUT[1]: {"type": "static_select", "selected_option": {"value": kind}}},
+        WATCH_CHANNEL_INPUT[0]: {
+            WATCH_CHANNEL_INPUT[1]: {"type": "conversations_select", "selected_conversation": channel}
+        },
+    }
+
+
+def test_anyone_watches_from_the_home_tab_and_only_admins_for_a_channel(stack: Stack) -> None:
+    opened = len(stack.fake.api_calls("views.open"))
+    click(stack, MEMBER, OPEN_WATCH, "open")
+    modal = wait_calls(stack, "views.open", opened + 1)[-1].body["view"]
+    assert_valid_view(View(**(json.loads(modal) if isinstance(modal, str) else modal)))
+    before = len(stack.fake.api_calls("views.publish"))
+    assert submit(stack, MEMBER, WATCH_MODAL, _watch_form("harbour cranes", "topic", None)) == {}
+    view = published_to(stack, MEMBER, before)  # the tab again, with the new watch in its Alerts
+    assert "harbour cranes" in json.dumps(view)
+    refused = submit(stack, MEMBER, WATCH_MODAL, _watch_form("harbour cranes", "topic", "C0NEWS1"))
+    assert refused["response_action"] == "errors" and "admins" in refused["errors"][WATCH_CHANNEL_INPUT[0]]
+    with stack.container.uow() as uow:
+        watches = uow.watches.find()  # type: ignore[attr-defined]
+    assert [(w.subject, w.channel, w.owner) for w in watches if w.subject == "harbour cranes"] == [
+        ("harbour cranes", None, MEMBER)
+    ]

@@ -39,6 +39,15 @@ from bot.slack.render_home import (
     render_home,
     source_added_modal,
 )
+from bot.slack.render_watch_modal import (
+    KIND_INPUT,
+    OPEN_WATCH,
+    SUBJECT_INPUT,
+    WATCH_CHANNEL_INPUT,
+    WATCH_MODAL,
+    watch_modal,
+    watch_words,
+)
 from handlers.admin import SourceAdded
 from handlers.errors import UserError
 from handlers.home import AlertFeed, digest_words, summarize_home
@@ -143,6 +152,33 @@ def register(
     def open_set_digest(ack: Ack, body: dict[str, Any], client: WebClient) -> None:
         ack()
         _open(client, body, door, digest_modal(), "set a digest")
+
+    @app.action(OPEN_WATCH)
+    def open_watch(ack: Ack, body: dict[str, Any], client: WebClient) -> None:
+        ack()  # open to everyone: a watch of one's own needs no admin
+        try:
+            client.views_open(trigger_id=str(body.get("trigger_id", "")), view=watch_modal())
+        except Exception:
+            logger.exception("opening the watch modal failed (user=%s)", _who(body)[0])
+
+    @app.view(WATCH_MODAL)
+    def set_watch(ack: Ack, body: dict[str, Any], view: dict[str, Any], client: WebClient) -> None:
+        user, team = _who(body)
+        subject = _text(view, SUBJECT_INPUT)
+        channel = _state(view, WATCH_CHANNEL_INPUT).get("selected_conversation")
+        words = watch_words(subject, _option(view, KIND_INPUT), str(channel) if channel else None)
+        try:
+            run_admin(door, words, user, team=team)
+        except UserError as exc:
+            field = WATCH_CHANNEL_INPUT[0] if channel and "channel" in str(exc).lower() else SUBJECT_INPUT[0]
+            ack(response_action="errors", errors={field: clip(str(exc), 500)})
+            return
+        except Exception:
+            logger.exception("setting a watch from the Home tab failed (user=%s, words=%r)", user, words)
+            ack(response_action="errors", errors={SUBJECT_INPUT[0]: SORRY})
+            return
+        ack()
+        home.publish(client, user, team)
 
     @app.view(ADD_SOURCE_MODAL)
     def add_source(ack: Ack, body: dict[str, Any], view: dict[str, Any], client: WebClient) -> None:

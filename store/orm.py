@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from datetime import datetime
-from typing import Any, ClassVar
+from typing import Any
 
 from sqlalchemy import (
     JSON,
@@ -21,25 +21,18 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
-    MetaData,
     String,
     Text,
     UniqueConstraint,
 )
 from sqlalchemy import false as sa_false
 from sqlalchemy.engine.default import DefaultExecutionContext
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+from sqlalchemy.orm import Mapped, mapped_column
 
+from store.orm_base import NAMING_CONVENTION as NAMING_CONVENTION
+from store.orm_base import Base as Base
 from store.search_text import surname_key
-from store.types import UtcDateTime, utcnow
-
-NAMING_CONVENTION = {
-    "ix": "ix_%(column_0_label)s",
-    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
-    "ck": "ck_%(table_name)s_%(constraint_name)s",
-    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
-    "pk": "pk_%(table_name)s",
-}
+from store.types import utcnow
 
 # Tables that get a full-text index over their `search_text` column.
 SEARCHABLE_TABLES = ("events", "quotes", "figures")
@@ -54,15 +47,6 @@ STORY_KEY_LENGTH = 120
 
 # Text, not String(n), for anything taken from article text (names, roles, units, outlets): an
 # unexpectedly long value must not fail an ingest on PostgreSQL, which enforces lengths.
-
-
-class Base(DeclarativeBase):
-    metadata = MetaData(naming_convention=NAMING_CONVENTION)
-    type_annotation_map: ClassVar[dict[Any, Any]] = {
-        datetime: UtcDateTime(),
-        dict[str, Any]: JSON(),
-        list[str]: JSON(),
-    }
 
 
 class SourceRow(Base):

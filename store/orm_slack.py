@@ -13,7 +13,7 @@ from datetime import datetime
 from sqlalchemy import Boolean, Index, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from store.orm import Base
+from store.orm_base import Base
 from store.types import utcnow
 
 _ID = 32  # Slack ids (T…, E…, U…, B…, A…) are short

@@ -37,7 +37,7 @@ def find_quotes(doc: Document, mentions: list[Mention]) -> list[Quote]:
     from extract.quotes.indirect import find_indirect
     from extract.quotes.labelled import find_labelled
 
-    segments = quote_segments(doc.text, doc.paragraphs)
+    segments = listed_together(doc.text, quote_segments(doc.text, doc.paragraphs))
     finder = SpeakerFinder(doc, mentions, [(s.start, s.end) for s in segments])
     labelled = find_labelled(doc, finder)
     quotes, used_cues = _quoted(doc, segments, finder)
@@ -46,6 +46,36 @@ def find_quotes(doc: Document, mentions: list[Mention]) -> list[Quote]:
         quotes = [q for q in quotes if not any(_mostly_inside(q, lab) for lab in labelled)] + labelled
     quotes.sort(key=lambda q: q.start)
     return quotes
+
+
+# Between quoted words listed together: "“reckless” and “a betrayal”", "“A,” “B” or “C”".
+_LIST_GAP = re.compile(r"[ \u00a0]*,?[ \u00a0]*(?:(?:and|or)[ \u00a0]+)?", re.IGNORECASE)
+_LISTED_WORDS = 8  # quoted words of a list are phrases, not sentences
+
+
+def listed_together(text: str, segments: list[Segment]) -> list[Segment]:
+    """Quoted phrases listed with "and", "or" or commas, as one quote: one speaker called the plan
+    “reckless” and “a betrayal”. Sentences (ending in . ! ?) and longer stretches stay apart."""
+    out: list[Segment] = []
+    for seg in segments:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and _LIST_GAP.fullmatch(text, prev.close, seg.open) is not None
+            # "“A” “B”" with nothing between is two quotes; "“A,” “B”" (the comma inside) is a list
+            and (text[prev.close : seg.open].strip() or text[prev.end - 1 : prev.end] == ",")
+            and _phrase(text[prev.start : prev.end])
+            and _phrase(text[seg.start : seg.end])
+        ):
+            out[-1] = Segment(prev.open, prev.start, seg.end, seg.close)
+        else:
+            out.append(seg)
+    return out
+
+
+def _phrase(quoted: str) -> bool:
+    words = quoted.split()
+    return 0 < len(words) <= _LISTED_WORDS and not quoted.rstrip(" ,").endswith((".", "!", "?"))
 
 
 def _mostly_inside(q: Quote, outer: Quote) -> bool:
@@ -244,7 +274,23 @@ def _clause_end(text: str, seg: Segment, hi: int) -> int:
             end -= 1  # no clause end near: stop at a word boundary
     while end > seg.close and text[end - 1] in " \u00a0":
         end -= 1
-    return end if end > seg.close else seg.end
+    if end > seg.close:
+        # "“unstable” and “sick”": the conjunction leads on to the next quote; the marks close this one
+        return max(_without_dangling(text, seg.close, end), seg.close)
+    return seg.end
+
+
+# Words that join the clause to what follows it: "“reckless” and" must not end on them.
+_DANGLING = re.compile(r"(?:[ \u00a0,]+(?:and|or|but|nor|as\s+well\s+as|plus))+[ \u00a0,]*$", re.IGNORECASE)
+
+
+def _without_dangling(text: str, lo: int, end: int) -> int:
+    """`end` moved back over a conjunction or comma that only leads on to the next quote."""
+    m = _DANGLING.search(text, lo, end)
+    end = m.start() if m else end
+    while end > lo and text[end - 1] in " \u00a0,;":
+        end -= 1
+    return end
 
 
 _ABBREVIATION = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|St|Sen|Rep|Gov|Gen|Prof|[A-Z])\.")

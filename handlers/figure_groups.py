@@ -177,13 +177,15 @@ def summarise(reports: list[FigureReport]) -> FigureGroup:
     days = {r.source.published for r in reports}
     revised = len(days) > 1 and _is_revision(reports)
     latest_day = by_date[0].source.published
+    disputed = _disputed(reports, ranges, revised)
     low = min(r.value for r in reports)
     high = max(r.value_max if r.value_max is not None else r.value for r in reports)
     return FigureGroup(
         about=heading(reports),
         unit=reports[0].unit,
         reports=by_date if revised else reports,
-        conflict=_conflict(reports, ranges, revised),
+        conflict=bool(disputed),
+        disputed=disputed if len(days) > 1 else [],
         low=low,
         high=high,
         latest=by_date[0] if revised else None,
@@ -230,7 +232,12 @@ def _is_revision(reports: Sequence[FigureReport]) -> bool:
     return bool(words & {stem(w) for w in _RUNNING_COUNTS})
 
 
-def _conflict(reports: Sequence[FigureReport], ranges: Sequence[tuple[float, float]], revised: bool) -> bool:
+def _disputed(
+    reports: Sequence[FigureReport], ranges: Sequence[tuple[float, float]], revised: bool
+) -> list[str]:
+    """The days (ISO) that reports which cannot all hold are about: their happening's, else the day
+    they were published; empty when the reports can all hold."""
+    days: set[str] = set()
     for i in range(len(reports)):
         for j in range(i + 1, len(reports)):
             a, b = reports[i], reports[j]
@@ -244,5 +251,5 @@ def _conflict(reports: Sequence[FigureReport], ranges: Sequence[tuple[float, flo
                 continue
             (alo, ahi), (blo, bhi) = ranges[i], ranges[j]
             if ahi < blo or bhi < alo:
-                return True
-    return False
+                days.add(a.happening or (a.source.published.isoformat() if a.source.published else "?"))
+    return sorted(days)

@@ -164,6 +164,9 @@ class FigureGroup(_Model):
     unit: str | None
     reports: list[FigureReport]
     conflict: bool = False  # reports from different articles whose values cannot both hold
+    # The days the disagreeing reports are about, when the group's reports span several days (a
+    # reader should not take Tuesday's count against Saturday's): "sources disagree about 8 Mar".
+    disputed: list[str] = Field(default_factory=list)
     low: float | None = None  # the range all reports together allow
     high: float | None = None
     latest: FigureReport | None = None  # when later reports revise earlier ones (a rising toll)

@@ -101,7 +101,8 @@ def render_figures(result: FiguresResult) -> str:
         lines.append("")
         head = f"{group.about or ''}{_range(group)}".strip()
         if head or group.conflict:
-            lines.append(head + ("  [sources disagree]" if group.conflict else ""))
+            about = f" about {', '.join(group.disputed)}" if group.disputed else ""
+            lines.append(head + (f"  [sources disagree{about}]" if group.conflict else ""))
         if group.latest is not None:
             lines.append(f"  latest: {figure_line(group.latest)}")
             lines += [f"    earlier: {figure_line(r)}" for r in group.history]

@@ -197,7 +197,10 @@ def _group_text(group: FigureGroup) -> str:
     if len(group.reports) > 1 and low is not None and high is not None and low != high:
         spread = f"reported {format_number(low)} to {format_number(high)}"
     head = " · ".join(p for p in (about, spread) if p)  # each line says its unit
-    lines = [head + ("  ⚠ sources disagree" if group.conflict else "")] if head or group.conflict else []
+    disagree = "  ⚠ sources disagree" + (
+        f" about {', '.join(format_date(d) for d in group.disputed)}" if group.disputed else ""
+    )
+    lines = [head + (disagree if group.conflict else "")] if head or group.conflict else []
     used = len(lines[0]) if lines else 0
     if group.latest is not None:
         lines.append(f"Latest: {format_figure(group.latest)} {_source(group.latest.source)}")

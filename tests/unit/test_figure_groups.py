@@ -227,3 +227,15 @@ def test_counts_told_on_different_days_disagree_only_about_one_dated_happening()
     assert summarise([queue(50, 8, 1, "2031-03-08"), queue(90, 9, 2, "2031-03-08")]).conflict
     # The same day's articles still disagree, dated or not.
     assert summarise([queue(50, 8, 1, None), queue(90, 8, 2, None)]).conflict
+
+
+def test_a_group_over_several_days_says_which_day_its_sources_disagree_about() -> None:
+    def queue(value: float, bound: str, day: int, article: int) -> FigureReport:
+        return report(value, bound, about="ships", unit="ship", article=article, day=day)
+
+    group = summarise(
+        [queue(52, "=", 4, 1), queue(60, "~", 6, 2), queue(70, "~", 8, 3), queue(90, ">", 8, 4)]
+    )
+    assert group.conflict and group.disputed == ["2031-03-08"]
+    one_day = summarise([queue(70, "~", 8, 3), queue(90, ">", 8, 4)])
+    assert one_day.conflict and one_day.disputed == []  # one day: "sources disagree" says it all

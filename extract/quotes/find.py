@@ -118,7 +118,11 @@ def _quoted(doc: Document, segments: list[Segment], finder: SpeakerFinder) -> tu
             used.add(attr.cue_start)
         if attr is None and in_prev_sentence and prev_attr is not None:
             attr = Attribution(
-                prev_attr.speaker, prev_attr.cue, prev_attr.cue_start, False, prev.close if prev else lo
+                prev_attr.speaker,
+                prev_attr.cue,
+                prev_attr.cue_start,
+                False,
+                _reported_from(text, prev, seg, lo),
             )
             attr = Attribution(attr.speaker, attr.cue, attr.cue_start, before_empty, attr.content_start)
             rule = rules.SAME_SPEAKER.name
@@ -155,7 +159,7 @@ def _quoted(doc: Document, segments: list[Segment], finder: SpeakerFinder) -> tu
         start = min(start, seg.start)  # a paraphrase never starts inside the quoted words
         if kind == "partial" and start == seg.start and attr.cue is not None and attr.cue_start < seg.open:
             start, end = _report_around(text, seg, attr.cue_start + len(attr.cue), hi)
-        if start < seg.open and end == seg.end:
+        if start <= seg.open and end == seg.end and seg.close > seg.end:
             end = seg.close  # paraphrase and quoted words together: keep the marks balanced
         sp = attr.speaker
         if sp.name is None and last is not None and para - last[1] <= 1 and last[0].name is not None:
@@ -179,6 +183,19 @@ def _quoted(doc: Document, segments: list[Segment], finder: SpeakerFinder) -> tu
         last = (sp, para)
         prev, prev_attr = seg, attr
     return out, used
+
+
+_THAT = re.compile(r"[ \u00a0]that[ \u00a0]+", re.IGNORECASE)
+
+
+def _reported_from(text: str, prev: Segment | None, seg: Segment, lo: int) -> int:
+    """Where the words the previous quote's speaker goes on to say start: after the last "that" between
+    the two quotes ("… which show that the board “has no plan”"), else right after the previous one."""
+    start = prev.close if prev is not None else lo
+    last = None
+    for m in _THAT.finditer(text, start, seg.open):
+        last = m
+    return last.end() if last is not None else start
 
 
 def _cued(
@@ -256,6 +273,8 @@ _CLAUSE_END = re.compile(
     r"[,;:()\"“”]|[ \u00a0][—–-][ \u00a0]|—|[.!?](?=[ \u00a0\n]|$)"
     # 'called her a "disgrace" after she spoke': a subordinate clause is the narrator's again
     r"|[ \u00a0](?=(?:when|because|while|although|though|whereas)[ \u00a0])"
+    # '"reckless cuts" which further show that …': a relative clause is the narrator's
+    r"|[ \u00a0](?=(?:which|who)[ \u00a0])"
     r"|[ \u00a0](?=(?:after|before|since|until)[ \u00a0]+(?:he|she|they|it|we|I|you)[ \u00a0])"
 )
 

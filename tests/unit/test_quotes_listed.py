@@ -33,3 +33,15 @@ def test_a_partial_quote_does_not_end_on_a_conjunction() -> None:
     text = "Ana Lind said the vote was “a farce” and then left the hall before the count."
     for _, quoted in _quotes(text):
         assert not quoted.rstrip().endswith((" and", " or", ","))
+
+
+def test_two_quotes_of_one_speaker_across_a_relative_clause_read_as_said() -> None:
+    text = (
+        "The criticism kept coming, with the mayor Lena Holt slamming “reckless cuts” which further show "
+        "that the board “has no plan for the harbour.”"
+    )
+    found = extract(text).quotes
+    assert [q.speaker for q in found] == ["Lena Holt", "Lena Holt"]
+    first, second = (q.text for q in found)
+    assert first.endswith("“reckless cuts”")  # its own words, the marks closed, no narrator's clause
+    assert second.startswith("the board") and "which further" not in second

@@ -10,7 +10,7 @@ import sys
 from datetime import UTC, datetime
 from typing import Any
 
-from bot.cli.context import error, open_container
+from bot.cli.context import add_workspace_option, error, open_container, workspace_arg
 from handlers.admin import AdminError
 from handlers.digest_admin import manage_digest, parse_digest, recent_runs
 from handlers.digests import Digest, preview_digest
@@ -42,6 +42,7 @@ def register(sub: Any) -> None:
     off = d.add_parser("off", help="stop CHANNEL's digest")
     off.add_argument("channel")
     off.set_defaults(func=_off)
+    add_workspace_option(st, off)
 
 
 def iso_time(text: str) -> datetime:
@@ -105,7 +106,9 @@ def _manage(args: argparse.Namespace, words: list[str]) -> int:
     with open_container(args) as c:
         try:
             view = manage_digest(
-                parse_digest(words, channel=args.channel, actor="cli"), uow_factory=c.uow, clock=c.clock
+                parse_digest(words, channel=args.channel, actor="cli", team=workspace_arg(args, c)),
+                uow_factory=c.uow,
+                clock=c.clock,
             )
         except AdminError as exc:
             error("digest", str(exc))

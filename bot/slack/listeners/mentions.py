@@ -25,6 +25,7 @@ from bot.slack.mrkdwn import escape, one_line, safe_text
 from bot.slack.paging import PAGING_BLOCK_ID, MoreRequest
 from bot.slack.render_admin import render_error
 from bot.slack.replies import answer_message
+from bot.slack.workspace import workspace_in
 from handlers.conversation import Reply, remember_question, reply_to
 from handlers.domain import AskedQuestion
 from handlers.ports import Clock, UnitOfWork
@@ -97,7 +98,7 @@ def _answer(
         reply = conversations.reply(
             strip_mention(str(event.get("text") or ""), context.bot_user_id), channel=channel, thread=thread
         )
-        call = door.call(actor=str(event.get("user") or ""), channel=channel, team=context.team_id)
+        call = door.call(actor=str(event.get("user") or ""), channel=channel, team=workspace_in(context))
         message = reply_message(reply, door, call)
         if reply.asked is not None:
             asked = reply.asked.model_copy(update={"next_offset": next_offset(message)})

@@ -2,7 +2,7 @@
 of the workspace whose request they serve.
 
 Those ports are built once with one Web client; `RequestScopedClient` is that client, taking its
-token from the request being answered: `bind_token` (the workspace middleware) sets it for the
+token from the request being answered: `bind_request_token` (the workspace middleware) sets it for the
 request, and `ContextExecutor` carries it into the threads that run listeners after the ack (a
 plain thread pool would start them with no token). Outside a request (the single-token mode, the
 worker) the client's own token is used.
@@ -48,6 +48,12 @@ def bind_token(token: str | None) -> Iterator[None]:
         yield
     finally:
         _request_token.reset(bound)
+
+
+def bind_request_token(token: str | None) -> None:
+    """Bind `token` for the rest of this thread's request (Bolt's middleware cannot wrap the
+    listener: it returns before the listener is started); the next request binds its own."""
+    _request_token.set(token)
 
 
 def current_token() -> str | None:

@@ -24,7 +24,7 @@ from slack_bolt.request.internals import (
 )
 
 from bot.settings import Settings
-from bot.slack.request_client import bind_token
+from bot.slack.request_client import bind_request_token
 
 CONTEXT_KEY = "briefbot_workspace"
 
@@ -67,8 +67,10 @@ def attach(app: App, settings: Settings) -> None:
         with contextlib.suppress(UnknownWorkspace):
             context[CONTEXT_KEY] = workspace_of(context, settings)
         # With OAuth, the ports' shared client speaks with this workspace's token (request_client).
-        with bind_token(context.bot_token if settings.oauth_enabled else None):
-            return next()
+        # Bolt runs the listener after the middleware returns, so the token stays bound in this
+        # thread until the next request binds its own (every request passes here first).
+        bind_request_token(context.bot_token if settings.oauth_enabled else None)
+        return next()
 
 
 def workspace_in(context: Mapping[str, Any]) -> str:

@@ -21,7 +21,8 @@ def register(sub: Any) -> None:
     p = sub.add_parser(
         "digest",
         help="scheduled digests: post due ones, preview, runs, set",
-        description="Scheduled digests to Slack channels (needs SLACK_BOT_TOKEN to post).",
+        description="Scheduled digests to Slack channels (needs SLACK_BOT_TOKEN, or OAuth installs "
+        "with SLACK_CLIENT_ID, to post).",
     )
     d = p.add_subparsers(dest="digest_command", metavar="ACTION", required=True)
     due = d.add_parser("run-due", help="post every due digest slot once (for cron, or the worker)")
@@ -54,8 +55,11 @@ def _run_due(args: argparse.Namespace) -> int:
     from bot.jobs import run_due_digests
 
     with open_container(args) as c:
-        if not c.settings.slack_bot_token:
-            error("digest run-due", "SLACK_BOT_TOKEN is not set: digests cannot be posted.")
+        if not (c.settings.slack_bot_token or c.settings.oauth_enabled):
+            error(
+                "digest run-due",
+                "neither SLACK_BOT_TOKEN nor SLACK_CLIENT_ID is set: digests cannot be posted.",
+            )
             return 2
         outcomes = run_due_digests(c, args.now)
     for o in outcomes:

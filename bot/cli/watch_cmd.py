@@ -24,7 +24,7 @@ def register(sub: Any) -> None:
         "watch",
         help="alerts: watch a person or a topic for a channel or a user",
         description="Alerts post each new quote by a person, or each new event, quote or figure on a "
-        "topic, to a Slack channel or a user's DM, once (needs SLACK_BOT_TOKEN to post).",
+        "topic, to a Slack channel or a user's DM, once (needs SLACK_BOT_TOKEN, or OAuth installs, to post).",
     )
     w = p.add_subparsers(dest="watch_command", metavar="ACTION", required=True)
     add = w.add_parser("add", help="watch WORDS for --channel C or --user U")
@@ -105,8 +105,8 @@ def _run(args: argparse.Namespace) -> int:
     from bot.jobs import post_alerts
 
     with open_container(args) as c:
-        if not c.settings.slack_bot_token:
-            error("watch run", "SLACK_BOT_TOKEN is not set: alerts cannot be posted.")
+        if not (c.settings.slack_bot_token or c.settings.oauth_enabled):
+            error("watch run", "neither SLACK_BOT_TOKEN nor SLACK_CLIENT_ID is set: alerts cannot be posted.")
             return 2
         outcomes = post_alerts(c)
     for o in outcomes:

@@ -112,15 +112,16 @@ def bearer(call: Call) -> str:
     return (call.headers.get("Authorization") or "").removeprefix("Bearer ")
 
 
-def briefbot(stack: Stack, team: Team, text: str) -> str:
-    """`/briefbot TEXT` typed by the team's admin in its channel; the reply's text and blocks."""
+def briefbot(stack: Stack, team: Team, text: str, command: str = "/briefbot") -> str:
+    """`/briefbot TEXT` (or another COMMAND) typed by the team's admin in its channel; the reply's
+    text and blocks."""
     name = uuid.uuid4().hex
     body = urlencode(
         {
             "team_id": team.id,
             "channel_id": team.channel,
             "user_id": team.admin,
-            "command": "/briefbot",
+            "command": command,
             "text": text,
             "api_app_id": "A0001",
             "is_enterprise_install": "false",
@@ -134,6 +135,27 @@ def briefbot(stack: Stack, team: Team, text: str) -> str:
     assert response.status_code == 200
     [message] = stack.fake.wait_for_response(name)
     return f"{message['text']} {json.dumps(message.get('blocks') or [])}"
+
+
+def send_file(stack: Stack, team: Team, command: str, text: str) -> None:
+    """A question asking for a file: only acked at once, the file comes later."""
+    body = urlencode(
+        {
+            "team_id": team.id,
+            "channel_id": team.channel,
+            "user_id": team.admin,
+            "command": command,
+            "text": text,
+            "api_app_id": "A0001",
+            "is_enterprise_install": "false",
+            "response_url": stack.fake.response_url(uuid.uuid4().hex),
+            "trigger_id": "1.2.3",
+        }
+    )
+    response = httpx.post(
+        f"{stack.url}/slack/events", content=body, headers=_signed(body, "application/x-www-form-urlencoded")
+    )
+    assert response.status_code == 200
 
 
 def event(stack: Stack, team: Team, payload: dict[str, Any]) -> None:
@@ -215,6 +237,16 @@ def test_each_workspace_s_requests_carry_its_own_key_and_token(stack: Stack) -> 
     # Each Home tab lists its own workspace's digest, never the other's.
     assert A.channel in by_token[A.token] and B.channel not in by_token[A.token]
     assert B.channel in by_token[B.token] and A.channel not in by_token[B.token]
+
+    # A CSV of a question is uploaded with the asking workspace's token.
+    before = len(stack.fake.api_calls("files.completeUploadExternal"))
+    for team in (A, B):
+        send_file(stack, team, "/timeline", "Velmora public csv")
+    shared = wait_for_calls(stack, "files.completeUploadExternal", before + 2)[before:]
+    assert {(c.body.get("channel_id"), bearer(c)) for c in shared} == {
+        (A.channel, A.token),
+        (B.channel, B.token),
+    }
 
     before = len(stack.fake.api_calls("chat.postMessage"))
     for team in (A, B):

@@ -112,16 +112,16 @@ def bearer(call: Call) -> str:
     return (call.headers.get("Authorization") or "").removeprefix("Bearer ")
 
 
-def briefbot(stack: Stack, team: Team, text: str, command: str = "/briefbot") -> str:
-    """`/briefbot TEXT` (or another COMMAND) typed by the team's admin in its channel; the reply's
-    text and blocks."""
+def briefbot(stack: Stack, team: Team, text: str, channel: str | None = None) -> str:
+    """`/briefbot TEXT` typed by the team's admin in its channel (or CHANNEL, e.g. one shared with
+    another workspace over Slack Connect); the reply's text and blocks."""
     name = uuid.uuid4().hex
     body = urlencode(
         {
             "team_id": team.id,
-            "channel_id": team.channel,
+            "channel_id": channel or team.channel,
             "user_id": team.admin,
-            "command": command,
+            "command": "/briefbot",
             "text": text,
             "api_app_id": "A0001",
             "is_enterprise_install": "false",
@@ -276,6 +276,18 @@ def test_an_admin_of_one_workspace_cannot_remove_the_other_s_watch(stack: Stack)
         [kept] = [w for w in uow.watches.find() if str(w.id) == theirs]  # type: ignore[attr-defined]
     assert kept.team == B.id
     assert "harbour cranes" not in briefbot(stack, A, "watch list")
+
+
+def test_an_admin_of_one_workspace_cannot_stop_the_other_s_digest_in_a_shared_channel(stack: Stack) -> None:
+    with stack.container.uow() as uow:
+        subs = {s.channel for s in uow.digests.subscriptions()}
+    if B.channel not in subs:
+        briefbot(stack, B, "digest daily 07:00")
+    # B's channel shared with A (Slack Connect: one channel id in both): A sees no digest there.
+    said = briefbot(stack, A, "digest off", channel=B.channel)
+    assert "no digest" in said
+    with stack.container.uow() as uow:
+        assert [s.team for s in uow.digests.subscriptions(B.channel)] == [B.id]
 
 
 def test_the_worker_posts_each_workspace_s_digest_with_its_token_and_nothing_after_uninstall(

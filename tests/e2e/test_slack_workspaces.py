@@ -54,6 +54,8 @@ class Team:
 
 A = Team("TALPHA", "xoxb-alpha", "CALPHA", "UADMINA", "UBOTA")
 B = Team("TBRAVO", "xoxb-bravo", "CBRAVO", "UADMINB", "UBOTB")
+ORG = Team("EGRID", "xoxb-grid", "CGRID", "UADMINGRID", "UBOTGRID")  # its key is the enterprise id
+GRID_TEAM = "TGRIDONE"  # one workspace of the org
 
 
 @dataclass
@@ -81,6 +83,20 @@ def stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Stack]:
         }
         fake.state.tokens[team.token] = {"team_id": team.id, "user_id": team.bot, "bot_id": f"B{n}"}
         fake.state.users[team.admin] = {"id": team.admin, "is_admin": True, "is_owner": False}
+    # An org-wide install on Enterprise Grid: one bot for every workspace of the org, no team id.
+    fake.state.oauth_codes[f"code-{ORG.id}"] = {
+        "app_id": "A0001",
+        "access_token": ORG.token,
+        "token_type": "bot",
+        "scope": "commands,chat:write,users:read",
+        "bot_user_id": ORG.bot,
+        "team": None,
+        "enterprise": {"id": ORG.id, "name": "Grid"},
+        "is_enterprise_install": True,
+        "authed_user": {"id": ORG.admin},
+    }
+    fake.state.tokens[ORG.token] = {"enterprise_id": ORG.id, "user_id": ORG.bot, "bot_id": "BORG"}
+    fake.state.users[ORG.admin] = {"id": ORG.admin, "is_admin": True, "is_owner": False}
     db = Path(tmp_path_factory.mktemp("workspaces")) / "workspaces.db"
     settings = Settings(
         _env_file=None,
@@ -98,7 +114,7 @@ def stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Stack]:
     running = ServerThread(server).start()
     url = f"http://127.0.0.1:{server.effective_port}"
     try:
-        for team in (A, B):
+        for team in (A, B, ORG):
             done = oauth_install(OAuthStack(url=url, fake=fake, container=container), team.id)
             assert done.status_code == 200, done.text
         yield Stack(url=url, fake=fake, container=container, settings=settings)
@@ -347,7 +363,35 @@ def test_the_worker_posts_each_workspace_s_digest_with_its_token_and_nothing_aft
     before_b = len(posts_to(stack, B.channel))
     log = run_worker_once(stack, tmp_path)
     assert posts_to(stack, "CALPHA2") == [], log
+    assert {bearer(c) for c in posts_to(stack, ORG.channel)} <= {ORG.token}  # the org's, if due
     assert "has no installation" in log
     alerts = posts_to(stack, B.channel)[before_b:]
     assert alerts and {bearer(c) for c in alerts} == {B.token}, log
     assert all(bearer(c) != A.token for c in stack.fake.api_calls("chat.postMessage")[-len(alerts) :])
+
+
+def test_an_org_wide_install_answers_every_workspace_of_the_org_as_one(stack: Stack) -> None:
+    name = uuid.uuid4().hex
+    body = urlencode(
+        {
+            "team_id": GRID_TEAM,
+            "enterprise_id": ORG.id,
+            "is_enterprise_install": "true",
+            "channel_id": ORG.channel,
+            "user_id": ORG.admin,
+            "command": "/briefbot",
+            "text": "digest daily 06:00",
+            "api_app_id": "A0001",
+            "response_url": stack.fake.response_url(name),
+            "trigger_id": "1.2.3",
+        }
+    )
+    response = httpx.post(
+        f"{stack.url}/slack/events", content=body, headers=_signed(body, "application/x-www-form-urlencoded")
+    )
+    assert response.status_code == 200
+    stack.fake.wait_for_response(name)
+    with stack.container.uow() as uow:
+        assert [s.team for s in uow.digests.subscriptions(ORG.channel)] == [ORG.id]
+    asked = [bearer(c) for c in stack.fake.api_calls("users.info") if c.body.get("user") == ORG.admin]
+    assert asked and set(asked) == {ORG.token}

@@ -17,16 +17,49 @@ from bot.bootstrap import Container
 from bot.fetch.sources import HttpSourceReader
 from bot.slack.alert_publisher import SlackAlertPublisher
 from bot.slack.digest_publisher import SlackDigestPublisher
+from bot.slack.workspace_clients import WorkspaceClients
 from handlers.alerts import AlertOutcome, run_alerts
 from handlers.digests import DigestOutcome, run_due
 from handlers.polling import PollReport, poll_due
 from handlers.ports import AlertUnitOfWork, UnitOfWork
 
 
-def make_publisher(c: Container) -> SlackDigestPublisher:
-    """chat.postMessage on SLACK_API_URL with the bot token; retries are the publisher's own."""
-    client = WebClient(token=c.settings.slack_bot_token, base_url=c.settings.slack_api_url, retry_handlers=[])
-    return SlackDigestPublisher(client)
+def workspace_clients(c: Container) -> WorkspaceClients:
+    """Each workspace's client on SLACK_API_URL (its own bot token with OAuth, else SLACK_BOT_TOKEN);
+    no retry handlers: retries are the publisher's own."""
+    installations = None
+    if c.settings.oauth_enabled:
+        from store.repositories.installations import SqlInstallations
+
+        installations = SqlInstallations(c.sessions(), c.settings.slack_client_id or "")
+    base_url = c.settings.slack_api_url
+    return WorkspaceClients(
+        c.settings,
+        lambda token: WebClient(token=token, base_url=base_url, retry_handlers=[]),
+        installations=installations,
+    )
+
+
+def digest_publishers(c: Container) -> Callable[[str | None], SlackDigestPublisher | None]:
+    """A workspace's digest publisher (chat.postMessage with its token); None when it has no bot."""
+    clients = workspace_clients(c)
+
+    def publisher_for(workspace: str | None) -> SlackDigestPublisher | None:
+        client = clients.client_for(workspace)
+        return None if client is None else SlackDigestPublisher(client)
+
+    return publisher_for
+
+
+def alert_publishers(c: Container) -> Callable[[str | None], SlackAlertPublisher | None]:
+    """A workspace's alert publisher; None when it has no bot."""
+    digests = digest_publishers(c)
+
+    def publisher_for(workspace: str | None) -> SlackAlertPublisher | None:
+        poster = digests(workspace)
+        return None if poster is None else SlackAlertPublisher(poster)
+
+    return publisher_for
 
 
 def writer_uow_factory(c: Container) -> Callable[[], UnitOfWork]:
@@ -49,7 +82,7 @@ def run_due_digests(c: Container, now: datetime | None = None) -> list[DigestOut
     return run_due(
         now=now or c.clock.now(),
         uow_factory=writer_uow_factory(c),
-        publisher=make_publisher(c),
+        publishers=digest_publishers(c),
         clock=c.clock,
     )
 
@@ -131,6 +164,6 @@ def post_alerts(c: Container) -> list[AlertOutcome]:
     """Post every watch's new facts once (handlers.alerts.run_alerts)."""
     return run_alerts(
         uow_factory=cast(Callable[[], AlertUnitOfWork], writer_uow_factory(c)),
-        publisher=SlackAlertPublisher(make_publisher(c)),
+        publishers=alert_publishers(c),
         clock=c.clock,
     )

@@ -24,6 +24,14 @@ class Settings(BaseSettings):
     slack_client_id: str | None = Field(default=None, validation_alias="SLACK_CLIENT_ID")
     slack_client_secret: str | None = Field(default=None, validation_alias="SLACK_CLIENT_SECRET")
     slack_scopes: str = Field(default=DEFAULT_BOT_SCOPES, validation_alias="SLACK_SCOPES")
+    # The one workspace a single-token deployment (and the CLI, unless --workspace) serves: the key
+    # its digests, alerts, follows and audit rows are kept under (bot/slack/workspace.py).
+    workspace: str = Field(
+        default="default", min_length=1, max_length=50, validation_alias="BRIEFBOT_WORKSPACE"
+    )
+    # On app_uninstalled: delete the workspace's follows, article access, thread questions and
+    # audit rows too (digests and alerts stop either way).
+    purge_on_uninstall: bool = Field(default=False, validation_alias="BRIEFBOT_PURGE_ON_UNINSTALL")
     admins: str = Field(default="", validation_alias="BRIEFBOT_ADMINS")
     port: int = Field(default=3000, validation_alias="PORT")
     # Fetch from loopback and private networks too (tests, self-hosted feeds); link-local never.

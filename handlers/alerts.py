@@ -67,6 +67,7 @@ class AddWatch(_Model):
 class RemoveWatch(_Model):
     watch_id: int
     actor: str
+    team: str | None = None  # the caller's workspace: another workspace's watch is "no such watch"
     is_admin: bool = False
 
 
@@ -142,6 +143,8 @@ def remove_watch(cmd: RemoveWatch, *, uow_factory: Callable[[], AlertUnitOfWork]
     uow = uow_factory()
     with uow:
         watch = uow.watches.get(cmd.watch_id)
+        if watch is not None and cmd.team is not None and watch.team not in (None, cmd.team):
+            watch = None  # another workspace's: not even its existence is told
         if watch is None:
             raise WatchError(f"No watch {cmd.watch_id} (/briefbot watch list shows yours).")
         own = watch.personal and watch.owner == cmd.actor
@@ -161,9 +164,20 @@ def _describe(watch: Watch) -> str:
 
 
 def run_alerts(
-    *, uow_factory: Callable[[], AlertUnitOfWork], publisher: AlertPublisher, clock: Clock
+    *,
+    uow_factory: Callable[[], AlertUnitOfWork],
+    publisher: AlertPublisher | None = None,
+    clock: Clock,
+    publishers: Callable[[str | None], AlertPublisher | None] | None = None,
 ) -> list[AlertOutcome]:
-    """Post every watch's new facts once (and retry failed posts); what happened to each batch."""
+    """Post every watch's new facts once (and retry failed posts); what happened to each batch.
+
+    One `publisher` posts every alert, or `publishers` gives each watch's workspace its own; a
+    workspace with none is skipped and logged (nothing claimed, so nothing fails for it).
+    """
+    if publishers is None and publisher is None:
+        raise ValueError("run_alerts needs a publisher or publishers")
+    pick = publishers or (lambda _team: publisher)
     uow = uow_factory()
     with uow:
         watches = uow.watches.find()
@@ -171,9 +185,13 @@ def run_alerts(
         last_fetch = uow.watches.last_fetch()
     outcomes: list[AlertOutcome] = []
     for watch in watches:
+        chosen = pick(watch.team)
+        if chosen is None:
+            log.warning("alerts of watch %s skipped: workspace %s has no installation", watch.id, watch.team)
+            continue
         try:
             outcomes.extend(
-                _run_watch(watch, last_fetch, uow_factory=uow_factory, publisher=publisher, clock=clock)
+                _run_watch(watch, last_fetch, uow_factory=uow_factory, publisher=chosen, clock=clock)
             )
         except Exception:  # one watch's failure (the database, a bug) must not starve the others
             log.exception("alerts for watch %s (%s %r) failed", watch.id, watch.kind, watch.subject)

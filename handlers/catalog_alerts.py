@@ -111,7 +111,10 @@ def _run(request: WatchRequest, ctx: Context) -> WatchAdded | WatchList | WatchR
     if request.verb == "remove":
         assert request.watch_id is not None
         cmd = RemoveWatch(
-            watch_id=request.watch_id, actor=call.actor, is_admin=ports.may_administer(call.actor)
+            watch_id=request.watch_id,
+            actor=call.actor,
+            team=call.team,
+            is_admin=ports.may_administer(call.actor),
         )
         return WatchRemoved(watch=remove_watch(cmd, uow_factory=uow_factory, clock=ports.clock))
     channel = _target(request.where, call, ports.channels) if request.where else None

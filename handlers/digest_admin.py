@@ -106,7 +106,13 @@ def manage_digest(cmd: DigestCommand, *, uow_factory: Callable[[], UnitOfWork], 
     """Carry out a parsed digest command (subscribe/replace, off, show) and audit it."""
     now = clock.now()
     with uow_factory() as uow:
-        current = uow.digests.subscriptions(cmd.channel)
+        # A channel shared between workspaces (Slack Connect) may hold a digest of each: only the
+        # caller's own (or one made before workspaces were recorded) is shown, replaced or stopped.
+        current = [
+            s
+            for s in uow.digests.subscriptions(cmd.channel)
+            if cmd.team is None or s.team in (None, cmd.team)
+        ]
         if cmd.action == "set" and cmd.spec is not None:
             for old in current:
                 uow.digests.unsubscribe(old.id)

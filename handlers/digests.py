@@ -207,10 +207,26 @@ def digest_since(sub: DigestSubscription, slot: datetime) -> datetime:
     return sub.last_posted_at or (slot - period(sub))
 
 
+# A workspace's publisher (its own Slack token), None when it has none (uninstalled, never installed).
+PublisherFor = Callable[[str | None], DigestPublisher | None]
+
+
 def run_due(
-    *, now: datetime, uow_factory: Callable[[], UnitOfWork], publisher: DigestPublisher, clock: Clock
+    *,
+    now: datetime,
+    uow_factory: Callable[[], UnitOfWork],
+    publisher: DigestPublisher | None = None,
+    clock: Clock,
+    publishers: PublisherFor | None = None,
 ) -> list[DigestOutcome]:
-    """Post every subscription's due slot once; report what happened to each slot this call looked at."""
+    """Post every subscription's due slot once; report what happened to each slot this call looked at.
+
+    One `publisher` posts every digest, or `publishers` gives each subscription's workspace its own;
+    a workspace with none is skipped and logged (its slot is not claimed, so nothing fails for it).
+    """
+    if publishers is None and publisher is None:
+        raise ValueError("run_due needs a publisher or publishers")
+    pick: PublisherFor = publishers or (lambda _team: publisher)
     with uow_factory() as uow:
         subscriptions = uow.digests.subscriptions()
     outcomes: list[DigestOutcome] = []
@@ -218,7 +234,13 @@ def run_due(
         slot = due_slot(sub, now)
         if slot is None:
             continue
-        outcome = _run_slot(sub, slot, uow_factory=uow_factory, publisher=publisher, clock=clock)
+        chosen = pick(sub.team)
+        if chosen is None:
+            log.warning(
+                "digest %s to %s skipped: workspace %s has no installation", sub.id, sub.channel, sub.team
+            )
+            continue
+        outcome = _run_slot(sub, slot, uow_factory=uow_factory, publisher=chosen, clock=clock)
         if outcome is not None:
             outcomes.append(outcome)
     return outcomes

@@ -434,3 +434,26 @@ class AlertUnitOfWork(UnitOfWork, Protocol):
 
     @property
     def watches(self) -> WatchRepository: ...
+
+
+class WorkspaceRows(Protocol):
+    """What a workspace owns beyond its digests and watches, deleted when it uninstalls the app with
+    BRIEFBOT_PURGE_ON_UNINSTALL (handlers.workspaces.purge_workspace). Each deletes the rows kept
+    under `workspace` and says how many went."""
+
+    def delete_thread_questions(self, workspace: str) -> int: ...
+    def delete_audit(self, workspace: str) -> int: ...
+    def delete_follows(self, workspace: str) -> int:
+        """Its source follows (a source nobody follows any more is the store's to drop)."""
+        ...
+
+    def delete_article_access(self, workspace: str) -> int:
+        """Its access to articles (an article nobody can see any more is the store's to drop)."""
+        ...
+
+
+class WorkspaceUnitOfWork(AlertUnitOfWork, Protocol):
+    """A unit of work that also holds the rows a workspace owns."""
+
+    @property
+    def workspace_rows(self) -> WorkspaceRows: ...

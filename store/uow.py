@@ -24,6 +24,7 @@ from store.repositories import (
     SqlWatchRepository,
 )
 from store.repositories.pending_events import flush_events
+from store.repositories.workspace_rows import SqlWorkspaceRows
 from store.statistics import refresh_if_grown
 
 
@@ -73,6 +74,7 @@ class SqlUnitOfWork:
         self.stories = SqlStoryRepository(session)
         self.threads = SqlThreadQuestionRepository(session)
         self.watches = SqlWatchRepository(session)
+        self.workspace_rows = SqlWorkspaceRows(session)  # issue 21: purge on uninstall
 
     def __exit__(
         self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None

@@ -10,7 +10,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from bot.bootstrap import console_door
-from bot.cli.context import empty_store_note, error, open_container
+from bot.cli.context import add_workspace_option, empty_store_note, error, open_container, workspace_arg
 from bot.console.render import render
 from bot.console.shell import as_command
 from handlers.catalog import default_registry
@@ -41,6 +41,7 @@ def register(sub: Any) -> None:
     p.add_argument("line", nargs="+", help="the command and its query (quote it, or give it as words)")
     p.add_argument("--json", action="store_true", help="print the result model as JSON")
     p.add_argument("--offset", type=int, default=0, help="skip this many results (the next page)")
+    add_workspace_option(p)
     p.set_defaults(func=_run)
 
 
@@ -51,7 +52,7 @@ def _run(args: argparse.Namespace) -> int:
         line = _plain(line, door.registry.roots("console"), c.clock.today())
         words = line.lstrip("/").split()
         try:
-            result = door.answer(words, door.call(offset=args.offset)).result
+            result = door.answer(words, door.call(team=workspace_arg(args, c), offset=args.offset)).result
         except UserError as exc:
             error("ask", str(exc))
             return 2

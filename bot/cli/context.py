@@ -26,6 +26,25 @@ def open_container(args: argparse.Namespace, settings: Settings | None = None) -
         built.close()
 
 
+def add_workspace_option(*parsers: argparse.ArgumentParser) -> None:
+    """`--workspace ID` on each parser: the workspace (Slack team or enterprise id) a command acts
+    for, as its own Slack requests would (default BRIEFBOT_WORKSPACE, the single-token workspace)."""
+    for parser in parsers:
+        parser.add_argument(
+            "--workspace",
+            metavar="ID",
+            default=None,
+            help="act for this workspace: its team id, or enterprise id for an org-wide install "
+            '(default: BRIEFBOT_WORKSPACE, "default")',
+        )
+
+
+def workspace_arg(args: argparse.Namespace, c: Container) -> str:
+    """The workspace `--workspace` names, else the deployment's own (settings.workspace)."""
+    named: str | None = getattr(args, "workspace", None)
+    return named.strip() if named and named.strip() else c.settings.workspace
+
+
 def error(command: str, message: str) -> None:
     print(f"briefbot {command}: {message}", file=sys.stderr)
 

@@ -10,7 +10,7 @@ import sys
 from datetime import UTC, datetime
 from typing import Any
 
-from bot.cli.context import error, open_container
+from bot.cli.context import add_workspace_option, error, open_container, workspace_arg
 from handlers.admin import AdminError
 from handlers.digest_admin import manage_digest, parse_digest, recent_runs
 from handlers.digests import Digest, preview_digest
@@ -21,7 +21,8 @@ def register(sub: Any) -> None:
     p = sub.add_parser(
         "digest",
         help="scheduled digests: post due ones, preview, runs, set",
-        description="Scheduled digests to Slack channels (needs SLACK_BOT_TOKEN to post).",
+        description="Scheduled digests to Slack channels (needs SLACK_BOT_TOKEN, or OAuth installs "
+        "with SLACK_CLIENT_ID, to post).",
     )
     d = p.add_subparsers(dest="digest_command", metavar="ACTION", required=True)
     due = d.add_parser("run-due", help="post every due digest slot once (for cron, or the worker)")
@@ -42,6 +43,7 @@ def register(sub: Any) -> None:
     off = d.add_parser("off", help="stop CHANNEL's digest")
     off.add_argument("channel")
     off.set_defaults(func=_off)
+    add_workspace_option(st, off)
 
 
 def iso_time(text: str) -> datetime:
@@ -53,8 +55,11 @@ def _run_due(args: argparse.Namespace) -> int:
     from bot.jobs import run_due_digests
 
     with open_container(args) as c:
-        if not c.settings.slack_bot_token:
-            error("digest run-due", "SLACK_BOT_TOKEN is not set: digests cannot be posted.")
+        if not (c.settings.slack_bot_token or c.settings.oauth_enabled):
+            error(
+                "digest run-due",
+                "neither SLACK_BOT_TOKEN nor SLACK_CLIENT_ID is set: digests cannot be posted.",
+            )
             return 2
         outcomes = run_due_digests(c, args.now)
     for o in outcomes:
@@ -105,7 +110,9 @@ def _manage(args: argparse.Namespace, words: list[str]) -> int:
     with open_container(args) as c:
         try:
             view = manage_digest(
-                parse_digest(words, channel=args.channel, actor="cli"), uow_factory=c.uow, clock=c.clock
+                parse_digest(words, channel=args.channel, actor="cli", team=workspace_arg(args, c)),
+                uow_factory=c.uow,
+                clock=c.clock,
             )
         except AdminError as exc:
             error("digest", str(exc))

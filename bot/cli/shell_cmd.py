@@ -7,7 +7,7 @@ import sys
 from typing import Any
 
 from bot.bootstrap import console_door
-from bot.cli.context import empty_store_note, open_container
+from bot.cli.context import add_workspace_option, empty_store_note, open_container, workspace_arg
 from bot.console.shell import Shell
 from handlers.catalog import default_registry
 
@@ -19,15 +19,19 @@ def register(sub: Any) -> None:
         help=f"an interactive console: {names}, help, more, quit",
         description="Ask questions interactively (history in ~/.briefbot_history). Reads a pipe too.",
     )
+    add_workspace_option(p)
     p.set_defaults(func=_run)
 
 
 def _run(args: argparse.Namespace) -> int:
     with open_container(args) as c:
         door = console_door(c)
+        workspace = workspace_arg(args, c)
 
         def ask(line: str, offset: int) -> object:
-            return door.answer(line.strip().lstrip("/").split(), door.call(offset=offset)).result
+            return door.answer(
+                line.strip().lstrip("/").split(), door.call(team=workspace, offset=offset)
+            ).result
 
         return Shell(
             ask,

@@ -11,7 +11,7 @@ import argparse
 from collections.abc import Callable
 from typing import Any, cast
 
-from bot.cli.context import error, open_container
+from bot.cli.context import add_workspace_option, error, open_container, workspace_arg
 from handlers.alerts import AddWatch, RemoveWatch, WatchError, add_watch, list_watches, remove_watch
 from handlers.domain import Watch
 from handlers.ports import AlertUnitOfWork
@@ -24,7 +24,7 @@ def register(sub: Any) -> None:
         "watch",
         help="alerts: watch a person or a topic for a channel or a user",
         description="Alerts post each new quote by a person, or each new event, quote or figure on a "
-        "topic, to a Slack channel or a user's DM, once (needs SLACK_BOT_TOKEN to post).",
+        "topic, to a Slack channel or a user's DM, once (needs SLACK_BOT_TOKEN, or OAuth installs, to post).",
     )
     w = p.add_subparsers(dest="watch_command", metavar="ACTION", required=True)
     add = w.add_parser("add", help="watch WORDS for --channel C or --user U")
@@ -45,6 +45,7 @@ def register(sub: Any) -> None:
     rm.set_defaults(func=_remove)
     run = w.add_parser("run", help="post every watch's new facts now (what the worker does each cycle)")
     run.set_defaults(func=_run)
+    add_workspace_option(add, ls, rm)
 
 
 def _factory(c: Any) -> Callable[[], AlertUnitOfWork]:
@@ -59,6 +60,7 @@ def _add(args: argparse.Namespace) -> int:
             kind=args.kind,
             channel=args.channel,
             actor=args.user or ACTOR,
+            team=workspace_arg(args, c),
             is_admin=True,
         )
         try:
@@ -74,7 +76,9 @@ def _add(args: argparse.Namespace) -> int:
 
 def _list(args: argparse.Namespace) -> int:
     with open_container(args) as c:
-        watches = list_watches(uow_factory=_factory(c), channel=args.channel, user=args.user)
+        watches = list_watches(
+            uow_factory=_factory(c), team=workspace_arg(args, c), channel=args.channel, user=args.user
+        )
     if not watches:
         print("no watches")
     for w in watches:
@@ -86,7 +90,7 @@ def _remove(args: argparse.Namespace) -> int:
     with open_container(args) as c:
         try:
             gone = remove_watch(
-                RemoveWatch(watch_id=args.watch_id, actor=ACTOR, is_admin=True),
+                RemoveWatch(watch_id=args.watch_id, actor=ACTOR, team=workspace_arg(args, c), is_admin=True),
                 uow_factory=_factory(c),
                 clock=c.clock,
             )
@@ -101,8 +105,8 @@ def _run(args: argparse.Namespace) -> int:
     from bot.jobs import post_alerts
 
     with open_container(args) as c:
-        if not c.settings.slack_bot_token:
-            error("watch run", "SLACK_BOT_TOKEN is not set: alerts cannot be posted.")
+        if not (c.settings.slack_bot_token or c.settings.oauth_enabled):
+            error("watch run", "neither SLACK_BOT_TOKEN nor SLACK_CLIENT_ID is set: alerts cannot be posted.")
             return 2
         outcomes = post_alerts(c)
     for o in outcomes:

@@ -33,7 +33,8 @@ def register(sub: Any) -> None:
         "worker",
         help="poll sources, post scheduled digests and alerts (runs until stopped)",
         description="Polls due sources and posts due digests and alerts every minute. "
-        "Digests and alerts need SLACK_BOT_TOKEN; without it only polling runs.",
+        "Digests and alerts need SLACK_BOT_TOKEN, or SLACK_CLIENT_ID (OAuth: each workspace's posts "
+        "with its own token); without either only polling runs.",
     )
     p.add_argument("--every", type=int, default=60, metavar="SECONDS", help="how often to look (default 60)")
     p.add_argument("--once", action="store_true", help="run each job once and exit (for cron or a check)")
@@ -117,9 +118,12 @@ def _run(args: argparse.Namespace) -> int:
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     with open_container(args) as c:
         c.upgrade_database()
-        jobs = [poll_job] + ([digest_job, alert_job] if c.settings.slack_bot_token else [])
-        if not c.settings.slack_bot_token:
-            log.warning("SLACK_BOT_TOKEN is not set: polling only, no digests or alerts")
+        posts = bool(c.settings.slack_bot_token or c.settings.oauth_enabled)
+        jobs = [poll_job] + ([digest_job, alert_job] if posts else [])
+        if not posts:
+            log.warning(
+                "neither SLACK_BOT_TOKEN nor SLACK_CLIENT_ID is set: polling only, no digests or alerts"
+            )
         if args.once:
             for job in jobs:
                 job(c)

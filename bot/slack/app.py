@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from concurrent.futures import Executor
+from concurrent.futures import Executor, ThreadPoolExecutor
 from typing import Any, cast
 
 from slack_bolt import App
@@ -14,11 +14,13 @@ from slack_sdk.http_retry import default_retry_handlers
 from slack_sdk.http_retry.builtin_handlers import RateLimitErrorRetryHandler
 
 from bot.settings import Settings
+from bot.slack import workspace
 from bot.slack.backend import Door
 from bot.slack.config import Mode
 from bot.slack.listeners import files_out, home, mentions, more, questions, uninstall
+from bot.slack.request_client import ContextExecutor, RequestScopedClient
 from handlers.alerts import watch_summaries
-from handlers.ports import AlertUnitOfWork, Clock, UnitOfWork
+from handlers.ports import AlertUnitOfWork, Clock, UnitOfWork, WorkspaceUnitOfWork
 
 logger = logging.getLogger(__name__)
 
@@ -54,7 +56,8 @@ def quiet_bolt_logs() -> None:
 
 def make_web_client(settings: Settings, token: str | None = None) -> WebClient:
     """A Web API client on SLACK_API_URL that waits out 429s (Retry-After) and retries dropped connections."""
-    return WebClient(
+    # Request-scoped: with OAuth, the ports built on it speak with each request's workspace token.
+    return RequestScopedClient(
         token=settings.slack_bot_token if token is None else (token or None),
         base_url=settings.slack_api_url,
         retry_handlers=[*default_retry_handlers(), RateLimitErrorRetryHandler(max_retry_count=2)],
@@ -85,10 +88,14 @@ def create_app(
         request_verification_enabled=mode == "http",
         token_verification_enabled=verify_token and oauth is None,
         process_before_response=False,
-        listener_executor=listener_executor,
+        # Listeners run after the ack in the request's context: its workspace token goes with them.
+        listener_executor=ContextExecutor(listener_executor or ThreadPoolExecutor(max_workers=5)),
         oauth_settings=oauth,
     )
-    uninstall.register(app, uow_factory, clock, oauth=oauth is not None)
+    workspace.attach(app, settings)
+    # The store's units of work hold watches and the workspace's own rows too.
+    workspace_units = cast(Callable[[], WorkspaceUnitOfWork], uow_factory)
+    uninstall.register(app, workspace_units, clock, settings=settings, oauth=oauth is not None)
     files_out.register(app, uow_factory, clock)  # before the questions: it takes those ending in csv/chart
     questions.register(app, door)
     more.register(app, door)

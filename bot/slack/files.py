@@ -53,7 +53,9 @@ class SlackOpmlReader:
         url = info.get("url_private_download") or info.get("url_private")
         if not url:
             raise AdminError("That Slack file has no downloadable content.")
-        return self._download(str(url), headers={"Authorization": f"Bearer {self._token}"})
+        # With OAuth there is no deployment token: the client holds the request's workspace's.
+        token = self._token or self._client.token or ""
+        return self._download(str(url), headers={"Authorization": f"Bearer {token}"})
 
     def _latest_file(self, user: str, channel: str | None) -> str | None:
         if not channel:

@@ -136,3 +136,13 @@ def test_a_watch_set_by_slash_command_gets_one_alert_for_a_new_article_and_none_
     said = briefbot(stack, "unwatch 1", MEMBER)
     assert "only admins" in said
     assert "Stopped" in briefbot(stack, "unwatch 2", MEMBER)
+
+
+def test_with_one_bot_token_a_watch_is_the_deployment_s_workspace_s_whatever_team_slack_sends(
+    stack: Stack,
+) -> None:
+    assert "Now watching" in briefbot(stack, "watch topic harbour strike in here", ADMIN)
+    with stack.container.uow() as uow:
+        [watch] = uow.watches.find()  # type: ignore[attr-defined]
+    # The slash command came from team T0001; one bot token is one workspace, BRIEFBOT_WORKSPACE's.
+    assert watch.team == "default"

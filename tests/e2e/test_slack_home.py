@@ -292,7 +292,8 @@ def test_the_digest_modal_sets_a_digest_and_refuses_what_the_command_refuses(sta
     )
     with stack.container.uow() as uow:
         [sub] = uow.digests.subscriptions("C0042")
-    assert (sub.time, sub.timezone, sub.topic, sub.team) == ("07:30", "Europe/Kyiv", "harbour", "T0001")
+    # One bot token: the deployment's one workspace (BRIEFBOT_WORKSPACE), whatever team id Slack sent.
+    assert (sub.time, sub.timezone, sub.topic, sub.team) == ("07:30", "Europe/Kyiv", "harbour", "default")
     assert "daily at 07:30 Europe/Kyiv" in json.dumps(published_to(stack, CONFIGURED_ADMIN, before))
 
 

@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from slack_bolt import Ack, App, Respond
+from slack_bolt import Ack, App, BoltContext, Respond
 from slack_sdk import WebClient
 
 from bot.exports import chart_filename, export_filename, render_export
@@ -20,6 +21,7 @@ from bot.slack.message import SlackMessage
 from bot.slack.paging import MoreRequest
 from bot.slack.render_files import CHART_ACTION_ID, render_note
 from bot.slack.uploads import OutgoingFile, UploadFailed, deliver_file
+from bot.slack.workspace import workspace_in
 from handlers.export import (
     KIND_OF_QUESTION,
     FileWanted,
@@ -47,8 +49,12 @@ class FileMaker:
         self._uow_factory = uow_factory
         self._today = today
 
-    def make(self, question: str, text: str, wanted: FileWanted) -> OutgoingFile:
-        """The chart or CSV of `/question text`; NoFile when there is nothing to send, and why."""
+    def make(self, question: str, text: str, wanted: FileWanted, *, workspace: str) -> OutgoingFile:
+        """The chart or CSV of `/question text` asked in `workspace`; NoFile when there is nothing
+        to send, and why."""
+        # TODO(issue 21, at merge): hand `workspace` to export_facts/all_figures once they take it
+        # (the data side's store filter); until then the file holds what every workspace sees.
+        del workspace
         if wanted == "chart" and question != "figures":
             raise NoFile(
                 f"Charts are drawn of figures: try /figures {text} chart (or /{question} {text} csv)."
@@ -99,7 +105,12 @@ def register(app: App, uow_factory: Callable[[], UnitOfWork], clock: Clock) -> N
 
     @app.action(CHART_ACTION_ID)
     def chart_clicked(
-        ack: Ack, body: dict[str, Any], action: dict[str, Any], respond: Respond, client: WebClient
+        ack: Ack,
+        body: dict[str, Any],
+        action: dict[str, Any],
+        respond: Respond,
+        client: WebClient,
+        context: BoltContext,
     ) -> None:
         ack()
         request = MoreRequest.decode(str(action.get("value", "")))
@@ -108,11 +119,14 @@ def register(app: App, uow_factory: Callable[[], UnitOfWork], clock: Clock) -> N
         if request is None:
             _tell(respond, render_note("That button has expired; ask the question again.", warning=True))
             return
-        _send_file(maker, client, respond, "figures", request.text, "chart", user, channel, request.public)
+        asked = Asked("figures", request.text, "chart", user, channel, request.public, workspace_in(context))
+        _send_file(maker, client, respond, asked)
 
 
 def _file_listener(maker: FileMaker) -> Callable[..., None]:
-    def answer_with_file(ack: Ack, command: dict[str, Any], respond: Respond, client: WebClient) -> None:
+    def answer_with_file(
+        ack: Ack, command: dict[str, Any], respond: Respond, client: WebClient, context: BoltContext
+    ) -> None:
         ack()  # first, always: drawing and uploading take longer than Slack's 3 seconds
         question = str(command.get("command", "")).lstrip("/")
         text, public = split_public(str(command.get("text", "")))
@@ -120,26 +134,32 @@ def _file_listener(maker: FileMaker) -> Callable[..., None]:
         if wanted is None:  # the matcher let it through, so this cannot happen; say so if it does
             raise RuntimeError(f"no file asked for in {command.get('text')!r}")
         user = str(command.get("user_id", ""))
-        _send_file(maker, client, respond, question, text, wanted, user, command.get("channel_id"), public)
+        channel = command.get("channel_id")
+        asked = Asked(question, text, wanted, user, channel, public, workspace_in(context))
+        _send_file(maker, client, respond, asked)
 
     return answer_with_file
 
 
-def _send_file(
-    maker: FileMaker,
-    client: WebClient,
-    respond: Respond,
-    question: str,
-    text: str,
-    wanted: FileWanted,
-    user: str,
-    channel: str | None,
-    public: bool,
-) -> None:
-    where = f"command=/{question} {wanted} user={user} channel={channel}"
+@dataclass(frozen=True)
+class Asked:
+    """A file asked for: the question and its words, by whom, where, in which workspace."""
+
+    question: str
+    text: str
+    wanted: FileWanted
+    user: str
+    channel: str | None
+    public: bool
+    workspace: str
+
+
+def _send_file(maker: FileMaker, client: WebClient, respond: Respond, asked: Asked) -> None:
+    user, channel = asked.user, asked.channel
+    where = f"command=/{asked.question} {asked.wanted} user={user} channel={channel} team={asked.workspace}"
     try:
-        file = maker.make(question, text, wanted)
-        delivered = deliver_file(client, file, user=user, channel=channel, public=public)
+        file = maker.make(asked.question, asked.text, asked.wanted, workspace=asked.workspace)
+        delivered = deliver_file(client, file, user=user, channel=channel, public=asked.public)
     except NoFile as exc:
         _tell(respond, render_note(str(exc), warning=True))
         return

@@ -14,7 +14,7 @@ from concurrent.futures import Executor, ThreadPoolExecutor
 from concurrent.futures import TimeoutError as FutureTimeout
 from typing import Any
 
-from slack_bolt import Ack, App
+from slack_bolt import Ack, App, BoltContext
 from slack_sdk import WebClient
 
 from bot.slack.backend import Door
@@ -48,6 +48,8 @@ from bot.slack.render_watch_modal import (
     watch_modal,
     watch_words,
 )
+from bot.slack.request_client import ContextExecutor
+from bot.slack.workspace import workspace_in
 from handlers.admin import SourceAdded
 from handlers.errors import UserError
 from handlers.home import AlertFeed, digest_words, summarize_home
@@ -119,16 +121,19 @@ def register(
     """The Home tab's event, actions and view submissions. `alerts` lists a user's watches;
     `probes` runs source probes (a small thread pool by default)."""
     home = HomeTab(door, uow_factory, clock, alerts)
-    pool = probes or ThreadPoolExecutor(max_workers=4, thread_name_prefix="home-probe")
+    # The probe's admin check asks Slack with the request's workspace token: run it in its context.
+    pool = ContextExecutor(probes or ThreadPoolExecutor(max_workers=4, thread_name_prefix="home-probe"))
 
     @app.event("app_home_opened")
-    def opened(event: dict[str, Any], body: dict[str, Any], client: WebClient) -> None:
+    def opened(event: dict[str, Any], context: BoltContext, client: WebClient) -> None:
         if event.get("tab") == "home":  # the Messages tab is a conversation, nothing to publish
-            home.publish(client, str(event.get("user", "")), body.get("team_id"))
+            home.publish(client, str(event.get("user", "")), workspace_in(context))
 
-    def toggle(ack: Ack, body: dict[str, Any], action: dict[str, Any], client: WebClient) -> None:
+    def toggle(
+        ack: Ack, body: dict[str, Any], action: dict[str, Any], client: WebClient, context: BoltContext
+    ) -> None:
         ack()
-        user, team = _who(body)
+        user, team = _who(body, context)
         verb = "pause" if action.get("action_id") == PAUSE_SOURCE else "resume"
         value = str(action.get("value", ""))
         try:
@@ -144,14 +149,14 @@ def register(
     app.action(RESUME_SOURCE)(toggle)
 
     @app.action(OPEN_ADD_SOURCE)
-    def open_add_source(ack: Ack, body: dict[str, Any], client: WebClient) -> None:
+    def open_add_source(ack: Ack, body: dict[str, Any], client: WebClient, context: BoltContext) -> None:
         ack()
-        _open(client, body, door, add_source_modal(), "add a source")
+        _open(client, body, context, door, add_source_modal(), "add a source")
 
     @app.action(OPEN_SET_DIGEST)
-    def open_set_digest(ack: Ack, body: dict[str, Any], client: WebClient) -> None:
+    def open_set_digest(ack: Ack, body: dict[str, Any], client: WebClient, context: BoltContext) -> None:
         ack()
-        _open(client, body, door, digest_modal(), "set a digest")
+        _open(client, body, context, door, digest_modal(), "set a digest")
 
     @app.action(OPEN_WATCH)
     def open_watch(ack: Ack, body: dict[str, Any], client: WebClient) -> None:
@@ -159,11 +164,13 @@ def register(
         try:
             client.views_open(trigger_id=str(body.get("trigger_id", "")), view=watch_modal())
         except Exception:
-            logger.exception("opening the watch modal failed (user=%s)", _who(body)[0])
+            logger.exception("opening the watch modal failed (user=%s)", (body.get("user") or {}).get("id"))
 
     @app.view(WATCH_MODAL)
-    def set_watch(ack: Ack, body: dict[str, Any], view: dict[str, Any], client: WebClient) -> None:
-        user, team = _who(body)
+    def set_watch(
+        ack: Ack, body: dict[str, Any], view: dict[str, Any], client: WebClient, context: BoltContext
+    ) -> None:
+        user, team = _who(body, context)
         subject = _text(view, SUBJECT_INPUT)
         channel = _state(view, WATCH_CHANNEL_INPUT).get("selected_conversation")
         words = watch_words(subject, _option(view, KIND_INPUT), str(channel) if channel else None)
@@ -181,8 +188,10 @@ def register(
         home.publish(client, user, team)
 
     @app.view(ADD_SOURCE_MODAL)
-    def add_source(ack: Ack, body: dict[str, Any], view: dict[str, Any], client: WebClient) -> None:
-        user, team = _who(body)
+    def add_source(
+        ack: Ack, body: dict[str, Any], view: dict[str, Any], client: WebClient, context: BoltContext
+    ) -> None:
+        user, team = _who(body, context)
         url = _unwrap(_text(view, URL_INPUT))
         name = _text(view, NAME_INPUT) or None
         words = ["sources", "add", url, *(name or "").split()]
@@ -207,8 +216,10 @@ def register(
         home.publish(client, user, team)
 
     @app.view(DIGEST_MODAL)
-    def set_digest(ack: Ack, body: dict[str, Any], view: dict[str, Any], client: WebClient) -> None:
-        user, team = _who(body)
+    def set_digest(
+        ack: Ack, body: dict[str, Any], view: dict[str, Any], client: WebClient, context: BoltContext
+    ) -> None:
+        user, team = _who(body, context)
         channel = _state(view, CHANNEL_INPUT).get("selected_conversation")
         if not channel:
             ack(
@@ -254,8 +265,10 @@ def _finish_late(client: WebClient, view: dict[str, Any], running: Any, url: str
         logger.exception("updating the add-source modal failed (url=%r)", url[:200])
 
 
-def _open(client: WebClient, body: dict[str, Any], door: Door, modal: Any, what: str) -> None:
-    user, _ = _who(body)
+def _open(
+    client: WebClient, body: dict[str, Any], context: BoltContext, door: Door, modal: Any, what: str
+) -> None:
+    user, _ = _who(body, context)
     if not door.is_admin(user):  # the form would be refused when sent: not even shown
         logger.warning("refused a Home tab %s form to %s", what, user)
         return
@@ -271,10 +284,10 @@ def _added(result: object) -> SourceAdded:
     return result
 
 
-def _who(body: dict[str, Any]) -> tuple[str, str | None]:
+def _who(body: dict[str, Any], context: BoltContext) -> tuple[str, str]:
+    """Who clicked or submitted, and the workspace it counts for (bot.slack.workspace)."""
     user = body.get("user") or {}
-    team = (body.get("team") or {}).get("id") or user.get("team_id")
-    return str(user.get("id", "")), team
+    return str(user.get("id", "")), workspace_in(context)
 
 
 def _state(view: dict[str, Any], field: tuple[str, str]) -> dict[str, Any]:

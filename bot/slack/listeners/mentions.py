@@ -25,6 +25,7 @@ from bot.slack.mrkdwn import escape, one_line, safe_text
 from bot.slack.paging import PAGING_BLOCK_ID, MoreRequest
 from bot.slack.render_admin import render_error
 from bot.slack.replies import answer_message
+from bot.slack.workspace import workspace_in
 from handlers.conversation import Reply, remember_question, reply_to
 from handlers.domain import AskedQuestion
 from handlers.ports import Clock, UnitOfWork
@@ -42,12 +43,14 @@ class Conversations:
         self._uow_factory = uow_factory
         self._clock = clock
 
-    def reply(self, text: str, *, channel: str, thread: str) -> Reply:
+    # TODO(issue 21, at merge): pass `workspace=workspace` to reply_to and remember_question (the
+    # data side's signature), so the thread's question and what it reads are the workspace's.
+    def reply(self, text: str, *, channel: str, thread: str, workspace: str) -> Reply:
         return reply_to(
             text, channel=channel, thread=thread, uow=self._uow_factory(), today=self._clock.today()
         )
 
-    def remember(self, asked: AskedQuestion) -> None:
+    def remember(self, asked: AskedQuestion, *, workspace: str) -> None:
         remember_question(asked, uow=self._uow_factory())
 
 
@@ -93,11 +96,12 @@ def _answer(
     channel = str(event.get("channel") or "")
     where = {"event": event.get("type"), "user": event.get("user"), "channel": channel, "thread": thread}
     asked: AskedQuestion | None = None
+    workspace = ""
     try:
-        reply = conversations.reply(
-            strip_mention(str(event.get("text") or ""), context.bot_user_id), channel=channel, thread=thread
-        )
-        call = door.call(actor=str(event.get("user") or ""), channel=channel, team=context.team_id)
+        workspace = workspace_in(context)
+        text = strip_mention(str(event.get("text") or ""), context.bot_user_id)
+        reply = conversations.reply(text, channel=channel, thread=thread, workspace=workspace)
+        call = door.call(actor=str(event.get("user") or ""), channel=channel, team=workspace)
         message = reply_message(reply, door, call)
         if reply.asked is not None:
             asked = reply.asked.model_copy(update={"next_offset": next_offset(message)})
@@ -106,7 +110,7 @@ def _answer(
         message = render_error(SORRY)
     if _post(client, message, channel=channel, thread_ts=reply_in, where=where) and asked is not None:
         try:
-            conversations.remember(asked)
+            conversations.remember(asked, workspace=workspace)
         except Exception:
             # The answer is out; only a later "more" or "only since ..." in the thread will miss it.
             logger.exception("remembering the thread's question failed: %s", _describe(where))

@@ -9,7 +9,7 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from slack_bolt import Ack, App, Respond
+from slack_bolt import Ack, App, BoltContext, Respond
 from slack_sdk.models.blocks import Block
 
 from bot.slack.backend import Door
@@ -18,6 +18,7 @@ from bot.slack.message import SlackMessage, context
 from bot.slack.paging import MORE_ACTION_ID, PAGING_BLOCK_ID, MoreRequest
 from bot.slack.render_admin import render_error
 from bot.slack.replies import answer_message
+from bot.slack.workspace import workspace_in
 
 logger = logging.getLogger(__name__)
 
@@ -26,7 +27,9 @@ NO_MORE = "No more results: that was the last page."
 
 def register(app: App, door: Door) -> None:
     @app.action(MORE_ACTION_ID)
-    def more(ack: Ack, body: dict[str, Any], action: dict[str, Any], respond: Respond) -> None:
+    def more(
+        ack: Ack, body: dict[str, Any], action: dict[str, Any], respond: Respond, context: BoltContext
+    ) -> None:
         ack()
         where: dict[str, Any] = {
             "command": "more",
@@ -40,7 +43,12 @@ def register(app: App, door: Door) -> None:
             replace(respond, render_error("That button has expired; ask the question again."), where)
             return
         try:
-            call = door.call(actor=str(where["user"] or ""), channel=where["channel"], offset=request.offset)
+            call = door.call(
+                actor=str(where["user"] or ""),
+                channel=where["channel"],
+                team=workspace_in(context),
+                offset=request.offset,
+            )
             words = [request.question, *request.text.split()]
             message = answer_message(door, words, call, public=request.public).message
         except Exception:

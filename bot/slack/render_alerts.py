@@ -10,12 +10,11 @@ from __future__ import annotations
 from slack_sdk.models.blocks import Block
 
 from bot.slack.message import BlockBudget, SlackMessage, context, fallback, header, section
-from bot.slack.mrkdwn import bold, link, one_line, safe_text
-from bot.slack.render import clipped, format_date, format_figure, quote_said
+from bot.slack.mrkdwn import bold, one_line, safe_text
+from bot.slack.render import clipped, format_date
+from bot.slack.render_facts import figure_text, quote_text, source_text
 from handlers.alerts import WatchAdded
-from handlers.domain import AlertBatch, AlertFacts, ArticleRef, EventRecord, FigureRecord, QuoteRecord, Watch
-from handlers.figure_groups import adds_to_unit
-from handlers.results import FigureReport
+from handlers.domain import AlertBatch, AlertFacts, EventRecord, Watch
 from handlers.said import quoted
 from handlers.wording import counted
 
@@ -86,46 +85,18 @@ def _items(facts: AlertFacts) -> list[tuple[str, str]]:
         keyed.append(
             (
                 (q.article.id, q.start),
-                _quote_text(q),
+                quote_text(q),
                 f"{one_line(q.speaker or 'Unattributed')}: {quoted(q.text)}",
             )
         )
     for f in facts.figures:
-        keyed.append(((f.article.id, f.start), _figure_text(f), one_line(f.sentence)))
+        keyed.append(((f.article.id, f.start), figure_text(f), one_line(f.sentence)))
     keyed.sort(key=lambda k: k[0])
     return [(text, plain) for _, text, plain in keyed]
 
 
 def _event_text(e: EventRecord) -> str:
-    return f"{bold(safe_text(format_date(e.date), 60))}: {clipped(e.summary, 1500)}\n{_source(e.article)}"
-
-
-def _quote_text(q: QuoteRecord) -> str:
-    return f"{quote_said(q.speaker, q.speaker_role, q.text, q.kind, q.cue)}\n{_source(q.article)}"
-
-
-def _figure_text(f: FigureRecord) -> str:
-    report = FigureReport(
-        text=f.text,
-        value=f.value,
-        value_max=f.value_max,
-        unit=f.unit,
-        bound=f.bound,
-        change=f.change,
-        about=f.about,
-        sentence=f.sentence,
-        source=f.article,
-    )
-    about = clipped(f.about, 200) if adds_to_unit(f.about, f.unit) else ""
-    lead = f"{bold(about)}: " if about else ""
-    return f"{lead}{format_figure(report)} — “{clipped(f.sentence, 600)}”\n{_source(f.article)}"
-
-
-def _source(ref: ArticleRef) -> str:
-    text = link(ref.url, ref.title or ref.outlet or ref.url or f"article {ref.id}")
-    if ref.outlet and ref.title:
-        text += f" ({safe_text(one_line(ref.outlet), 80)})"
-    return text
+    return f"{bold(safe_text(format_date(e.date), 60))}: {clipped(e.summary, 1500)}\n{source_text(e.article)}"
 
 
 def describe_watch(watch: Watch) -> str:

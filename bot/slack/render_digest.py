@@ -11,13 +11,12 @@ from datetime import datetime
 from slack_sdk.models.blocks import Block
 
 from bot.slack.message import BlockBudget, SlackMessage, context, fallback, header, section
-from bot.slack.mrkdwn import bold, link, one_line, safe_text
-from bot.slack.render import clipped, format_date, format_figure, quote_said
+from bot.slack.mrkdwn import bold, one_line, safe_text
+from bot.slack.render import clipped, format_date
+from bot.slack.render_facts import figure_text, quote_text, source_text
 from handlers.digest_admin import DigestView
 from handlers.digests import Digest
-from handlers.domain import ArticleRef, DigestRun, EventRecord, FigureRecord, QuoteRecord
-from handlers.figure_groups import adds_to_unit
-from handlers.results import FigureReport
+from handlers.domain import DigestRun, EventRecord
 from handlers.wording import counted, moment
 
 # A digest this small is posted as one message; anything larger gets a thread.
@@ -81,9 +80,9 @@ def _thread(digest: Digest) -> list[SlackMessage]:
     parts: list[tuple[str, str | None, list[str]]] = [
         ("Events", "events", [_event_text(e, digest) for e in digest.events]),
         ("Coming up", None, [_event_text(e, digest) for e in digest.upcoming]),
-        ("Notable quotes", "quotes", [_quote_text(q) for q in digest.quotes]),
-        ("Key figures", "figures", [_figure_text(f) for f in digest.figures]),
-        ("Sources", None, [f"• {_source(a)}" for a in digest.sources]),
+        ("Notable quotes", "quotes", [quote_text(q) for q in digest.quotes]),
+        ("Key figures", "figures", [figure_text(f, before_source=" ") for f in digest.figures]),
+        ("Sources", None, [f"• {source_text(a)}" for a in digest.sources]),
     ]
     for name, kind, texts in parts:
         if not texts:
@@ -124,15 +123,15 @@ def _add_details(budget: BlockBudget, digest: Digest) -> None:
     for title, texts in (
         ("Events", [_event_text(e, digest) for e in digest.events]),
         ("Coming up", [_event_text(e, digest) for e in digest.upcoming]),
-        ("Notable quotes", [_quote_text(q) for q in digest.quotes]),
-        ("Key figures", [_figure_text(f) for f in digest.figures]),
+        ("Notable quotes", [quote_text(q) for q in digest.quotes]),
+        ("Key figures", [figure_text(f, before_source=" ") for f in digest.figures]),
     ):
         if texts:
             budget.add(section(bold(title)))
             for text in texts:
                 budget.add(section(text))
     if digest.sources:
-        budget.add(context("Sources: " + " · ".join(_source(a) for a in digest.sources[:10])))
+        budget.add(context("Sources: " + " · ".join(source_text(a) for a in digest.sources[:10])))
 
 
 def _counts(digest: Digest) -> str:
@@ -166,36 +165,7 @@ def _event_line(e: EventRecord, digest: Digest) -> str:
 
 def _event_text(e: EventRecord, digest: Digest) -> str:
     day = bold(safe_text(format_date(e.date), 60))
-    return f"{day}{_outlets(e, digest)}\n{clipped(e.summary, 1500)}\n{_source(e.article)}"
-
-
-def _quote_text(q: QuoteRecord) -> str:
-    return f"{quote_said(q.speaker, q.speaker_role, q.text, q.kind, q.cue)}\n{_source(q.article)}"
-
-
-def _figure_text(f: FigureRecord) -> str:
-    report = FigureReport(
-        text=f.text,
-        value=f.value,
-        value_max=f.value_max,
-        unit=f.unit,
-        bound=f.bound,
-        change=f.change,
-        about=f.about,
-        sentence=f.sentence,
-        source=f.article,
-    )
-    # What the figure is of, when its subject says so ("people" or "the" says nothing).
-    about = clipped(f.about, 200) if adds_to_unit(f.about, f.unit) else ""
-    lead = f"{bold(about)}: " if about else ""
-    return f"{lead}{format_figure(report)} — “{clipped(f.sentence, 600)}” {_source(f.article)}"
-
-
-def _source(ref: ArticleRef) -> str:
-    text = link(ref.url, ref.title or ref.outlet or ref.url or f"article {ref.id}")
-    if ref.outlet and ref.title:
-        text += f" ({safe_text(one_line(ref.outlet), 80)})"
-    return text
+    return f"{day}{_outlets(e, digest)}\n{clipped(e.summary, 1500)}\n{source_text(e.article)}"
 
 
 def render_digest_view(view: DigestView) -> SlackMessage:

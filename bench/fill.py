@@ -21,8 +21,10 @@ from sqlalchemy.orm import Session
 from bench.generator import ArticleGenerator, SyntheticArticle, people_pool
 from handlers.headline_words import stored_words
 from handlers.story_match import features, match_keys
+from handlers.tenancy import DEFAULT_WORKSPACE
 from store.database import make_session_factory
 from store.orm import ArticleRow, EventRow, FigureRow, QuoteRow, StoryEventRow, StoryKeyRow, StoryRow
+from store.orm_tenancy import ArticleAccessRow
 from store.repositories.events import event_search_text
 from store.repositories.figures import figure_search_text
 from store.repositories.quotes import quote_search_text
@@ -87,7 +89,7 @@ def fill_facts(
 
 
 def _speakers(engine: Engine) -> dict[str, int]:
-    uow = SqlUnitOfWork(make_session_factory(engine))
+    uow = SqlUnitOfWork(make_session_factory(engine), workspace=DEFAULT_WORKSPACE)
     ids: dict[str, int] = {}
     with uow:
         for name in people_pool():
@@ -213,6 +215,9 @@ def _insert(
                 }
             )
     session.execute(insert(ArticleRow), articles)
+    # Every article is the single-token deployment's, as ingest would open it (handlers.tenancy).
+    access = [{"article_id": a["id"], "workspace": DEFAULT_WORKSPACE} for a in articles]
+    session.execute(insert(ArticleAccessRow), access)
     for row_type, rows in (
         (EventRow, events),
         (QuoteRow, quotes),

@@ -33,6 +33,10 @@ class Settings(BaseSettings):
     # An article text longer than this is cut at a paragraph end before extraction, and the ingest
     # result says so (handlers/article_size.py, whose MAX_ARTICLE_CHARS is this default).
     max_article_chars: int = Field(default=200_000, ge=1_000, validation_alias="BRIEFBOT_MAX_ARTICLE_CHARS")
+    # The single-token deployment's one workspace (handlers.tenancy); the CLI's unless --workspace.
+    workspace: str = Field(
+        default="default", min_length=1, max_length=50, validation_alias="BRIEFBOT_WORKSPACE"
+    )
 
     @field_validator("database_url")
     @classmethod

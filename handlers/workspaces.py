@@ -12,7 +12,7 @@ SYSTEM_ACTOR = "slack"
 def forget_workspace(team: str, *, uow: UnitOfWork, now: datetime, reason: str) -> int:
     """Stop the digests of workspace `team` (its tokens are gone: nothing could be posted) and audit
     it; how many digests were stopped. `reason` is the Slack event ("app_uninstalled")."""
-    with uow:
+    with uow.of(team):
         stopped = [s.id for s in uow.digests.subscriptions() if s.team == team]
         for subscription_id in stopped:
             uow.digests.unsubscribe(subscription_id)

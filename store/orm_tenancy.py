@@ -43,7 +43,5 @@ class ArticleAccessRow(Base):
     __tablename__ = "article_access"
     __table_args__ = (Index("ix_article_access_workspace", "workspace", "article_id"),)
 
-    article_id: Mapped[int] = mapped_column(
-        ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True
-    )
+    article_id: Mapped[int] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True)
     workspace: Mapped[str] = mapped_column(String(WORKSPACE_LENGTH), primary_key=True)

@@ -35,7 +35,10 @@ def upgrade() -> None:
         sa.Column("created_by", sa.String(100), nullable=True),
         sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
         sa.ForeignKeyConstraint(
-            ["source_id"], ["sources.id"], name=op.f("fk_source_follows_source_id_sources"), ondelete="CASCADE"
+            ["source_id"],
+            ["sources.id"],
+            name=op.f("fk_source_follows_source_id_sources"),
+            ondelete="CASCADE",
         ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_source_follows")),
         sa.UniqueConstraint("source_id", "workspace", name=op.f("uq_source_follows_source_id_workspace")),
@@ -56,7 +59,8 @@ def upgrade() -> None:
     op.create_index("ix_article_access_workspace", "article_access", ["workspace", "article_id"])
     op.execute(
         sa.text(
-            "INSERT INTO source_follows (source_id, workspace, active, interval_minutes, created_by, created_at)"
+            "INSERT INTO source_follows"
+            " (source_id, workspace, active, interval_minutes, created_by, created_at)"
             " SELECT id, :ws, active, interval_minutes, created_by, created_at FROM sources"
         ).bindparams(ws=DEFAULT_WORKSPACE)
     )
@@ -65,6 +69,9 @@ def upgrade() -> None:
             ws=DEFAULT_WORKSPACE
         )
     )
+    # Digests and watches were the one workspace's, whatever team id Slack sent then.
+    for table in ("digest_subscriptions", "watches"):
+        op.execute(sa.text(f"UPDATE {table} SET team = :ws").bindparams(ws=DEFAULT_WORKSPACE))
     # Existing rows get the default workspace; new rows must say theirs (no server default kept).
     for table in ("admin_actions", "thread_questions"):
         with op.batch_alter_table(table) as batch:

@@ -17,6 +17,7 @@ import pytest
 from sqlalchemy import Engine, create_engine, text
 from sqlalchemy.engine import make_url
 
+from handlers.tenancy import DEFAULT_WORKSPACE
 from store.database import make_engine, make_session_factory
 from store.migrate import upgrade
 from store.orm import Base
@@ -102,7 +103,7 @@ def engine(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Engine]:
 
 @pytest.fixture
 def uow(engine: Engine) -> SqlUnitOfWork:
-    return SqlUnitOfWork(make_session_factory(engine))
+    return SqlUnitOfWork(make_session_factory(engine), workspace=DEFAULT_WORKSPACE)
 
 
 def _empty_all_tables(engine: Engine) -> None:

@@ -21,7 +21,7 @@ from sqlalchemy.orm import Session
 from bench.generator import ArticleGenerator, SyntheticArticle, people_pool
 from handlers.headline_words import stored_words
 from handlers.story_match import features, match_keys
-from handlers.tenancy import DEFAULT_WORKSPACE
+from handlers.tenancy import ALL_WORKSPACES, DEFAULT_WORKSPACE
 from store.database import make_session_factory
 from store.orm import ArticleRow, EventRow, FigureRow, QuoteRow, StoryEventRow, StoryKeyRow, StoryRow
 from store.orm_tenancy import ArticleAccessRow
@@ -30,6 +30,7 @@ from store.repositories.figures import figure_search_text
 from store.repositories.quotes import quote_search_text
 from store.repositories.story_outlets import recount
 from store.story_keys import key_rows
+from store.tenancy import open_for
 from store.uow import SqlUnitOfWork
 
 BATCH_ARTICLES = 1000
@@ -75,6 +76,7 @@ def fill_facts(
         pending = sum(len(a.facts.events) + len(a.facts.quotes) + len(a.facts.figures) for a in batch)
         if len(batch) >= BATCH_ARTICLES or stored + pending >= facts:
             with session_factory() as session, session.begin():
+                open_for(session, ALL_WORKSPACES)  # written as an internal job (row-level security)
                 _insert(session, batch, next_id, people, counts, ids)
             next_id += len(batch)
             batch = []

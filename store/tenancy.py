@@ -89,8 +89,8 @@ def as_all_workspaces(session: Session) -> Iterator[None]:
     try:
         yield
     finally:
-        if before is not None:
-            session.execute(text("SELECT set_config(:name, :ws, true)"), {"name": SETTING, "ws": before})
+        # None: back to no setting at all (an empty one), which sees nothing.
+        session.execute(text("SELECT set_config(:name, :ws, true)"), {"name": SETTING, "ws": before or ""})
 
 
 def owned_by(column: Any, session: Session, what: str) -> list[ColumnElement[bool]]:

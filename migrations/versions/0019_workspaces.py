@@ -23,6 +23,30 @@ depends_on: str | Sequence[str] | None = None
 DEFAULT_WORKSPACE = "default"  # settings.workspace's default: a one-workspace deployment sees no change
 _WS = 50
 
+# PostgreSQL row-level security: what a transaction sees follows the workspace the unit of work set
+# (store.tenancy: set_config('briefbot.workspace', ws, true)); '*' is an internal job's, and no
+# setting at all sees nothing, so a forgotten filter fails closed. FORCE: the owner too (a
+# superuser, or a role with BYPASSRLS, is never subject to it: deploy as an ordinary role).
+_SETTING = "current_setting('briefbot.workspace', true)"
+_ALL = f"{_SETTING} = '*'"
+_GRANTED = f"SELECT access.article_id FROM article_access AS access WHERE access.workspace = {_SETTING}"
+_POLICIES: dict[str, list[tuple[str, str, str]]] = {
+    # table: [(policy name, command, condition)]
+    "article_access": [("workspace_rows", "ALL", f"{_ALL} OR workspace = {_SETTING}")],
+    "source_follows": [("workspace_rows", "ALL", f"{_ALL} OR workspace = {_SETTING}")],
+    "articles": [
+        ("workspace_read", "SELECT", f"{_ALL} OR id IN ({_GRANTED})"),
+        ("workspace_change", "UPDATE", f"{_ALL} OR id IN ({_GRANTED})"),
+        ("workspace_delete", "DELETE", f"{_ALL} OR id IN ({_GRANTED})"),
+        # Any workspace may store a new article (the store then opens it to that workspace).
+        ("workspace_store", "INSERT", f"coalesce({_SETTING}, '') <> ''"),
+    ],
+    **{
+        table: [("workspace_rows", "ALL", f"{_ALL} OR article_id IN ({_GRANTED})")]
+        for table in ("events", "quotes", "figures")
+    },
+}
+
 
 def upgrade() -> None:
     op.create_table(
@@ -81,9 +105,22 @@ def upgrade() -> None:
         with op.batch_alter_table(table) as batch:
             batch.alter_column("workspace", server_default=None)
     op.create_index(op.f("ix_admin_actions_workspace"), "admin_actions", ["workspace"])
+    if op.get_bind().dialect.name == "postgresql":
+        for table, policies in _POLICIES.items():
+            for name, command, condition in policies:
+                check = "WITH CHECK" if command == "INSERT" else "USING"
+                op.execute(f"CREATE POLICY {name} ON {table} FOR {command} {check} ({condition})")
+            op.execute(f"ALTER TABLE {table} ENABLE ROW LEVEL SECURITY")
+            op.execute(f"ALTER TABLE {table} FORCE ROW LEVEL SECURITY")
 
 
 def downgrade() -> None:
+    if op.get_bind().dialect.name == "postgresql":
+        for table, policies in _POLICIES.items():
+            op.execute(f"ALTER TABLE {table} NO FORCE ROW LEVEL SECURITY")
+            op.execute(f"ALTER TABLE {table} DISABLE ROW LEVEL SECURITY")
+            for name, _, _ in policies:
+                op.execute(f"DROP POLICY IF EXISTS {name} ON {table}")
     op.drop_index(op.f("ix_admin_actions_workspace"), table_name="admin_actions")
     for table in ("thread_questions", "admin_actions"):
         with op.batch_alter_table(table) as batch:

@@ -19,7 +19,7 @@ from store.orm import ArticleRow, Base, EventRow, FigureRow, QuoteRow, StoryEven
 from store.orm_tenancy import ArticleAccessRow
 from store.repositories.pending_events import flush_events
 from store.repositories.story_outlets import recount
-from store.tenancy import granted_articles, session_workspace, visible_articles
+from store.tenancy import as_all_workspaces, granted_articles, session_workspace, visible_articles
 from store.types import utcnow
 
 
@@ -96,7 +96,9 @@ class SqlArticleRepository:
         """
         values = {**article.model_dump(), "fetched_at": utcnow()}
         conn = self._session.connection()
-        new_id = conn.execute(_insert_new_statement(conn.dialect.name), values).scalar()
+        # Not open to the writing workspace before its access row is written (just after).
+        with as_all_workspaces(self._session):
+            new_id = conn.execute(_insert_new_statement(conn.dialect.name), values).scalar()
         if new_id is None:
             raise self._stored_meanwhile(article)
         return Article(
@@ -124,12 +126,13 @@ class SqlArticleRepository:
         # One statement. RETURNING's order is not promised: rows are told apart by their content
         # hash, which is unique.
         conn = self._session.connection()
-        ids = {
-            content_hash: new_id
-            for new_id, content_hash in insert_new_rows(
-                conn, ArticleRow, rows, returning=("id", "content_hash")
-            )
-        }
+        with as_all_workspaces(self._session):  # as in _insert_new
+            ids = {
+                content_hash: new_id
+                for new_id, content_hash in insert_new_rows(
+                    conn, ArticleRow, rows, returning=("id", "content_hash")
+                )
+            }
         out: list[Article | ArticleStoredMeanwhile] = []
         for article in articles:
             new_id = ids.get(article.content_hash)
@@ -314,12 +317,13 @@ class SqlArticleRepository:
         )
 
     def workspaces(self, article_id: int) -> set[str]:
-        """The workspaces the article is open to."""
-        return set(
-            self._session.scalars(
-                select(ArticleAccessRow.workspace).where(ArticleAccessRow.article_id == article_id)
+        """The workspaces the article is open to (all of them, whichever this session reads for)."""
+        with as_all_workspaces(self._session):
+            return set(
+                self._session.scalars(
+                    select(ArticleAccessRow.workspace).where(ArticleAccessRow.article_id == article_id)
+                )
             )
-        )
 
     def revoke(self, article_id: int, workspace: str) -> set[str]:
         """Close the article to `workspace`; the workspaces it stays open to."""

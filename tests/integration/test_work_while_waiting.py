@@ -28,6 +28,9 @@ BATCHES = [
     for first in range(0, len(CORPUS), 10)
 ]
 
+# Raw SQL checks the store's mechanics, as an internal job would see the rows.
+pytestmark = pytest.mark.usefixtures("raw_sql_sees_every_workspace")
+
 
 def _empty(engine: Engine) -> None:
     with engine.begin() as conn:

@@ -11,8 +11,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, select, text
-from sqlalchemy.orm import Session
+from sqlalchemy import ColumnElement, Select, exists, select, text
+from sqlalchemy.orm import Session, aliased
 
 from handlers.domain import FactSearch
 from handlers.tenancy import ALL_WORKSPACES, require
@@ -48,13 +48,16 @@ def search_workspace(session: Session, search: FactSearch, what: str) -> str:
 def visible_articles(article_id: Any, workspace: str) -> list[ColumnElement[bool]]:
     """WHERE clauses: the article `article_id` is open to `workspace` (none for ALL_WORKSPACES).
 
-    An IN over the workspace's (workspace, article_id) index: PostgreSQL and SQLite plan it as a
-    semi-join, probing or scanning that index whichever is cheaper. A list, so that an internal
-    job's query is exactly what it was before workspaces.
+    A correlated EXISTS on article_access's primary key (article_id, workspace): SQLite probes it
+    for each row its usual plan reads (an IN made it build the workspace's whole list of articles
+    first, and read from that: /whosaid went from 1 to 34 ms at 100k facts), PostgreSQL plans it
+    as a semi-join, probing that key or scanning the (workspace, article_id) index, whichever is
+    cheaper. A list, so that an internal job's query is exactly what it was before workspaces.
     """
     if workspace == ALL_WORKSPACES:
         return []
-    return [article_id.in_(granted_articles(workspace))]
+    access = aliased(ArticleAccessRow)
+    return [exists().where(access.article_id == article_id, access.workspace == workspace)]
 
 
 def granted_articles(workspace: str) -> Select[int]:
@@ -67,10 +70,10 @@ def visible_people(person_id: Any, workspace: str) -> list[ColumnElement[bool]]:
     ALL_WORKSPACES), so that names only another workspace's articles hold are never offered."""
     if workspace == ALL_WORKSPACES:
         return []
-    quoted = select(QuoteRow.person_id).where(
-        QuoteRow.person_id.is_not(None), QuoteRow.article_id.in_(granted_articles(workspace))
-    )
-    return [person_id.in_(quoted)]
+    # Per candidate person (a name look-up has a few): its quotes by ix_quotes_person_id, each
+    # probed for access, stopping at the first the workspace may read.
+    quote = aliased(QuoteRow)
+    return [exists().where(quote.person_id == person_id, *visible_articles(quote.article_id, workspace))]
 
 
 @contextmanager

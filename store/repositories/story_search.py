@@ -212,7 +212,22 @@ def _seen_by(
 
     if not tokens:
         return _headlines(window, seen_member(), cap=cap)
-    return _headlines(window, *(seen_member(_holds(session, t, n)) for n, t in enumerate(tokens)), cap=cap)
+    probes = [seen_member(_holds(session, t, n)) for n, t in enumerate(tokens)]
+    rarest = (
+        min(tokens, key=lambda t: fts_count(session, "events", [t], DENSE_MATCHES + 1))
+        if session.get_bind().dialect.name == "sqlite"
+        else tokens[0]
+    )
+    if not is_common(session, "events", [rarest]):
+        # As _across_reports: a rare word's few stories are the candidates (the probes then check
+        # that the workspace sees the reports holding each word), not every story walked.
+        having = (
+            select(StoryEventRow.story_id)
+            .join(EventRow, EventRow.id == StoryEventRow.event_id)
+            .where(matches_all(session, "events", EventRow.id, [rarest]))
+        )
+        return _headlines([*window, StoryRow.id.in_(having)], *probes, cap=cap)
+    return _headlines(window, *probes, cap=cap)
 
 
 def _holds(session: Session, token: str, n: int) -> ColumnElement[bool]:

@@ -20,6 +20,7 @@ from bench.digests_bench import TOPICS
 from bench.fill import fill_facts
 from handlers.alerts import AddWatch, add_watch, run_alerts
 from handlers.domain import AlertBatch, Watch
+from handlers.tenancy import DEFAULT_WORKSPACE
 from store.database import make_engine, make_session_factory
 from store.migrate import upgrade
 from store.orm import ArticleRow
@@ -52,7 +53,7 @@ def main(url: str, facts: int = 100_000, watches: int = 50) -> None:
     factory = make_session_factory(engine.execution_options(sqlite_begin="BEGIN IMMEDIATE"))
 
     def uow() -> Any:
-        return SqlUnitOfWork(factory)
+        return SqlUnitOfWork(factory, workspace=DEFAULT_WORKSPACE)
 
     clock = _Clock()
     for i in range(watches):

@@ -18,6 +18,7 @@ from bench.databases import dialect, scratch_database
 from bench.fill import Filled, fill_facts
 from bench.measure import max_rss_mb, time_calls
 from handlers.ask import answer
+from handlers.tenancy import DEFAULT_WORKSPACE
 from store.database import make_engine, make_session_factory
 from store.migrate import upgrade
 from store.orm import ArticleRow
@@ -73,7 +74,7 @@ def run(
             upgrade(engine)
             filled = describe(engine)
             log(f"store: {filled.facts:,} facts in {filled.articles:,} articles (existing)")
-            uow = SqlUnitOfWork(make_session_factory(engine))
+            uow = SqlUnitOfWork(make_session_factory(engine), workspace=DEFAULT_WORKSPACE)
             for q in queries(filled):
                 yield _measure(
                     q,
@@ -103,7 +104,7 @@ def run(
                 f"store: {filled.articles:,} articles, {filled.events:,} events, {filled.quotes:,} quotes, "
                 f"{filled.figures:,} figures in {time.perf_counter() - t0:.1f} s (bulk inserts)"
             )
-            uow = SqlUnitOfWork(make_session_factory(engine))
+            uow = SqlUnitOfWork(make_session_factory(engine), workspace=DEFAULT_WORKSPACE)
             today = filled.last_day + timedelta(days=1)
             for q in queries(filled):
                 yield _measure(q, uow=uow, today=today, runs=runs, db=dialect(url), filled=filled)

@@ -22,6 +22,7 @@ from bench.databases import dialect, scratch_database
 from bench.fill import fill_facts
 from bench.ingest_bench import FixedClock
 from bench.measure import max_rss_mb, percentile
+from handlers.tenancy import DEFAULT_WORKSPACE
 from store.database import make_engine, make_session_factory
 from store.migrate import upgrade
 from store.orm import DigestSubscriptionRow
@@ -99,7 +100,7 @@ def run(
 
 
 def _subscribe(engine: Any, channels: int, *, since: date) -> None:
-    uow = SqlUnitOfWork(make_session_factory(engine))
+    uow = SqlUnitOfWork(make_session_factory(engine), workspace=DEFAULT_WORKSPACE)
     with uow:
         for i in range(channels):
             uow.digests.subscribe(
@@ -132,7 +133,7 @@ def _post_due(url: str, now: datetime) -> dict[str, Any]:
         t0 = time.perf_counter()
         outcomes = run_due(
             now=now,
-            uow_factory=lambda: SqlUnitOfWork(factory),
+            uow_factory=lambda: SqlUnitOfWork(factory, workspace=DEFAULT_WORKSPACE),
             publisher=publisher,
             clock=FixedClock(now.date()),
         )

@@ -21,13 +21,16 @@ from sqlalchemy.orm import Session
 from bench.generator import ArticleGenerator, SyntheticArticle, people_pool
 from handlers.headline_words import stored_words
 from handlers.story_match import features, match_keys
+from handlers.tenancy import ALL_WORKSPACES, DEFAULT_WORKSPACE
 from store.database import make_session_factory
 from store.orm import ArticleRow, EventRow, FigureRow, QuoteRow, StoryEventRow, StoryKeyRow, StoryRow
+from store.orm_tenancy import ArticleAccessRow
 from store.repositories.events import event_search_text
 from store.repositories.figures import figure_search_text
 from store.repositories.quotes import quote_search_text
 from store.repositories.story_outlets import recount
 from store.story_keys import key_rows
+from store.tenancy import open_for
 from store.uow import SqlUnitOfWork
 
 BATCH_ARTICLES = 1000
@@ -73,6 +76,7 @@ def fill_facts(
         pending = sum(len(a.facts.events) + len(a.facts.quotes) + len(a.facts.figures) for a in batch)
         if len(batch) >= BATCH_ARTICLES or stored + pending >= facts:
             with session_factory() as session, session.begin():
+                open_for(session, ALL_WORKSPACES)  # written as an internal job (row-level security)
                 _insert(session, batch, next_id, people, counts, ids)
             next_id += len(batch)
             batch = []
@@ -87,7 +91,7 @@ def fill_facts(
 
 
 def _speakers(engine: Engine) -> dict[str, int]:
-    uow = SqlUnitOfWork(make_session_factory(engine))
+    uow = SqlUnitOfWork(make_session_factory(engine), workspace=DEFAULT_WORKSPACE)
     ids: dict[str, int] = {}
     with uow:
         for name in people_pool():
@@ -213,6 +217,9 @@ def _insert(
                 }
             )
     session.execute(insert(ArticleRow), articles)
+    # Every article is the single-token deployment's, as ingest would open it (handlers.tenancy).
+    access = [{"article_id": a["id"], "workspace": DEFAULT_WORKSPACE} for a in articles]
+    session.execute(insert(ArticleAccessRow), access)
     for row_type, rows in (
         (EventRow, events),
         (QuoteRow, quotes),

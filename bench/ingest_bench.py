@@ -26,6 +26,7 @@ from bench.generator import ArticleGenerator
 from bench.measure import cpu_seconds, max_rss_mb
 from handlers.ingest import ingest_batch, ingest_batches
 from handlers.results import IngestArticle
+from handlers.tenancy import DEFAULT_WORKSPACE
 from store.database import ingest_batch_size, make_engine, make_session_factory
 from store.migrate import upgrade
 from store.uow import SqlUnitOfWork
@@ -75,7 +76,7 @@ def run(
         try:
             upgrade(engine)
             batch = batch or ingest_batch_size(engine)
-            uow = SqlUnitOfWork(make_session_factory(engine))
+            uow = SqlUnitOfWork(make_session_factory(engine), workspace=DEFAULT_WORKSPACE)
             stored = duplicates = facts = 0
             t0, cpu0 = time.perf_counter(), cpu_seconds()
             last_i, last_t = 0, t0
@@ -181,7 +182,10 @@ def _ingest_all(url: str, articles: int, seed: int, batch: int) -> dict[str, Any
     engine = make_engine(url)
     counts = {"stored": 0, "duplicates": 0, "errors": 0}
     try:
-        uow = SqlUnitOfWork(make_session_factory(engine.execution_options(sqlite_begin="BEGIN IMMEDIATE")))
+        uow = SqlUnitOfWork(
+            make_session_factory(engine.execution_options(sqlite_begin="BEGIN IMMEDIATE")),
+            workspace=DEFAULT_WORKSPACE,
+        )
         for first in range(0, len(corpus), batch):
             cmds = [
                 IngestArticle(text=a.text, url=a.url, title=a.title, outlet=a.outlet, published=a.published)

@@ -26,6 +26,7 @@ from sqlalchemy import select  # noqa: E402
 from bench.synthetic_stories import Article, make_corpus  # noqa: E402
 from handlers.ingest import ingest_article  # noqa: E402
 from handlers.results import IngestArticle  # noqa: E402
+from handlers.tenancy import DEFAULT_WORKSPACE  # noqa: E402
 from store.database import make_engine, make_session_factory  # noqa: E402
 from store.migrate import upgrade  # noqa: E402
 from store.orm import ArticleRow, EventRow, StoryEventRow  # noqa: E402
@@ -45,7 +46,7 @@ def run(articles: list[Article], show_errors: bool = False) -> tuple[int, int, i
     with tempfile.TemporaryDirectory() as tmp:
         engine = make_engine(f"sqlite:///{tmp}/merge.db")
         upgrade(engine)
-        uow = SqlUnitOfWork(make_session_factory(engine))
+        uow = SqlUnitOfWork(make_session_factory(engine), workspace=DEFAULT_WORKSPACE)
         truth_by_article: dict[int, list[tuple[int, int, int]]] = {}
         for a in articles:
             result = ingest_article(

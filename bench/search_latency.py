@@ -25,6 +25,7 @@ from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.engine import make_url
 
 from handlers.domain import FactSearch, NewArticle, NewEvent, NewFigure, NewQuote
+from handlers.tenancy import DEFAULT_WORKSPACE
 from store.database import make_engine, make_session_factory
 from store.migrate import upgrade
 from store.uow import SqlUnitOfWork
@@ -120,7 +121,7 @@ def explain(engine: Engine, statement: str, parameters: Any) -> str:
 
 def bench(engine: Engine, facts: int, repeats: int = 20) -> None:
     upgrade(engine)
-    uow = SqlUnitOfWork(make_session_factory(engine))
+    uow = SqlUnitOfWork(make_session_factory(engine), workspace=DEFAULT_WORKSPACE)
     started = time.perf_counter()
     fill(uow, facts)
     print(f"  filled {facts} facts in {time.perf_counter() - started:.1f}s")

@@ -64,10 +64,11 @@ class Container:
         self._upgraded = True
 
     def uow(self) -> UnitOfWork:
-        """A new unit of work on the (upgraded) database."""
+        """A new unit of work on the (upgraded) database, reading for the deployment's workspace
+        (settings.workspace) until a use case opens it for another (`of`)."""
         from store.uow import SqlUnitOfWork
 
-        return SqlUnitOfWork(self.sessions())
+        return SqlUnitOfWork(self.sessions(), workspace=self.settings.workspace)
 
     def sessions(self) -> Any:
         """The session factory of the (upgraded) database, for stores that keep their own

@@ -17,6 +17,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from handlers.domain import Source, SourceKind
 from handlers.errors import UserError
 from handlers.ports import Clock, UnitOfWork
+from handlers.tenancy import DEFAULT_WORKSPACE
 
 log = logging.getLogger(__name__)
 
@@ -60,15 +61,18 @@ class AddSource(_Model):
     url: str
     name: str | None = None
     actor: str
+    workspace: str = DEFAULT_WORKSPACE  # whose follow (handlers.tenancy)
 
 
 class SourceAction(_Model):
     source_id: int
     actor: str
+    workspace: str = DEFAULT_WORKSPACE  # only a source this workspace follows
 
 
 class ListSources(_Model):
     actor: str
+    workspace: str = DEFAULT_WORKSPACE  # the sources this workspace follows
 
 
 class SourceAdded(_Model):
@@ -94,7 +98,12 @@ MAX_ATTEMPT_TEXT = 300  # of what a refused user typed, kept in the audit log
 
 
 def record_refusal(
-    actor: str, attempted: str, *, uow_factory: Callable[[], UnitOfWork], clock: Clock
+    actor: str,
+    attempted: str,
+    *,
+    uow_factory: Callable[[], UnitOfWork],
+    clock: Clock,
+    workspace: str = DEFAULT_WORKSPACE,
 ) -> None:
     """Audit an admin command refused to `actor`: action "<first word>.refused", the text capped.
 
@@ -103,7 +112,7 @@ def record_refusal(
     words = attempted.split()
     command = words[0].lower()[:40] if words else "admin"
     try:
-        with uow_factory() as uow:
+        with uow_factory().of(workspace) as uow:
             uow.audit.record(actor, f"{command}.refused", attempted.strip()[:MAX_ATTEMPT_TEXT], clock.now())
             uow.commit()
     except Exception:
@@ -126,13 +135,13 @@ def add_source(
 ) -> SourceAdded:
     """Follow a feed or page: validate the URL, fetch it once to show what it holds, store it, audit it."""
     url = validate_url(cmd.url)
-    with uow_factory() as uow:
+    with uow_factory().of(cmd.workspace) as uow:
         existing = uow.sources.get_by_url(url)
     if existing:
         raise AdminError(f"Already following that URL as source #{existing.id}.")
     # The fetch happens outside any transaction: it may take seconds.
     found = probe.probe(url)
-    with uow_factory() as uow:
+    with uow_factory().of(cmd.workspace) as uow:
         source = uow.sources.add(url, name=cmd.name or found.title, kind=found.kind, created_by=cmd.actor)
         detail = f"#{source.id} {url} ({found.kind}"
         detail += f", {found.item_count} items)" if found.item_count is not None else ")"
@@ -143,7 +152,7 @@ def add_source(
 
 def list_sources(cmd: ListSources, *, uow_factory: Callable[[], UnitOfWork], clock: Clock) -> SourceList:
     """Every followed source, active or paused; the look is audited like any admin action."""
-    with uow_factory() as uow:
+    with uow_factory().of(cmd.workspace) as uow:
         sources = uow.sources.list()
         uow.audit.record(cmd.actor, "sources.list", f"{len(sources)} sources", clock.now())
         uow.commit()
@@ -152,7 +161,7 @@ def list_sources(cmd: ListSources, *, uow_factory: Callable[[], UnitOfWork], clo
 
 def remove_source(cmd: SourceAction, *, uow_factory: Callable[[], UnitOfWork], clock: Clock) -> SourceChanged:
     """Stop following a source for good (its articles stay)."""
-    with uow_factory() as uow:
+    with uow_factory().of(cmd.workspace) as uow:
         source = _existing(uow, cmd.source_id)
         uow.sources.remove(cmd.source_id)
         uow.audit.record(cmd.actor, "sources.remove", f"#{source.id} {source.url}", clock.now())
@@ -174,7 +183,7 @@ def _set_active(
     cmd: SourceAction, active: bool, *, uow_factory: Callable[[], UnitOfWork], clock: Clock
 ) -> SourceChanged:
     action: Literal["paused", "resumed"] = "resumed" if active else "paused"
-    with uow_factory() as uow:
+    with uow_factory().of(cmd.workspace) as uow:
         _existing(uow, cmd.source_id)
         source = uow.sources.set_active(cmd.source_id, active)
         if source is None:

@@ -31,6 +31,7 @@ from handlers.domain import AlertBatch, Person, Watch, WatchKind
 from handlers.home import AlertSummary
 from handlers.ports import AlertUnitOfWork, Clock
 from handlers.query import searchable
+from handlers.tenancy import ALL_WORKSPACES, DEFAULT_WORKSPACE
 
 log = logging.getLogger(__name__)
 
@@ -67,8 +68,9 @@ class AddWatch(_Model):
 class RemoveWatch(_Model):
     watch_id: int
     actor: str
-    team: str | None = None  # the caller's workspace: another workspace's watch is "no such watch"
     is_admin: bool = False
+    # The caller's workspace: another workspace's watch is "no such watch" (None: the default's)
+    team: str | None = None
 
 
 class WatchAdded(_Model):
@@ -102,7 +104,8 @@ def add_watch(cmd: AddWatch, *, uow_factory: Callable[[], AlertUnitOfWork], cloc
         raise WatchError(
             "Only admins can set alerts for a channel. Without `in #channel` the alerts come to you."
         )
-    uow = uow_factory()
+    workspace = cmd.team or DEFAULT_WORKSPACE
+    uow = uow_factory().of(workspace)
     with uow:
         people = uow.people.find(subject)
         kind: WatchKind = cmd.kind or ("person" if people else "topic")
@@ -116,7 +119,7 @@ def add_watch(cmd: AddWatch, *, uow_factory: Callable[[], AlertUnitOfWork], cloc
         if cmd.channel is None and len([w for w in existing if w.personal]) >= MAX_PERSONAL:
             raise WatchError(f"You have {MAX_PERSONAL} watches already; unwatch one first.")
         watch = uow.watches.add(
-            kind=kind, subject=subject, channel=cmd.channel, owner=cmd.actor, team=cmd.team, at=clock.now()
+            kind=kind, subject=subject, channel=cmd.channel, owner=cmd.actor, team=workspace, at=clock.now()
         )
         if not watch.personal:
             uow.audit.record(cmd.actor, "watch.add", _describe(watch), clock.now())
@@ -132,15 +135,15 @@ def list_watches(
     user: str | None = None,
 ) -> list[Watch]:
     """The watches of `channel` and the personal ones of `user` (all of them when neither is given),
-    oldest first. What `/briefbot watch list` shows and App Home can show."""
-    uow = uow_factory()
+    oldest first. What `/briefbot watch list` shows and App Home can show. Only the workspace `team`'s."""
+    uow = uow_factory().of(team or DEFAULT_WORKSPACE)
     with uow:
         return uow.watches.find(team=team, channel=channel, owner=user)
 
 
 def remove_watch(cmd: RemoveWatch, *, uow_factory: Callable[[], AlertUnitOfWork], clock: Clock) -> Watch:
     """Stop a watch: one's own personal watch, or (admins) any; audited unless it was one's own."""
-    uow = uow_factory()
+    uow = uow_factory().of(cmd.team or DEFAULT_WORKSPACE)
     with uow:
         watch = uow.watches.get(cmd.watch_id)
         if watch is not None and cmd.team is not None and watch.team not in (None, cmd.team):
@@ -178,7 +181,7 @@ def run_alerts(
     if publishers is None and publisher is None:
         raise ValueError("run_alerts needs a publisher or publishers")
     pick = publishers or (lambda _team: publisher)
-    uow = uow_factory()
+    uow = uow_factory().of(ALL_WORKSPACES)
     with uow:
         watches = uow.watches.find()
         # Read before any watch looks: an article stored meanwhile is newer, and looked for next time.
@@ -206,7 +209,7 @@ def _run_watch(
     publisher: AlertPublisher,
     clock: Clock,
 ) -> list[AlertOutcome]:
-    uow = uow_factory()
+    uow = uow_factory().of(ALL_WORKSPACES)
     with uow:
         retried = uow.watches.retry(watch.id, max_attempts=MAX_ATTEMPTS, at=clock.now())
         uow.commit()
@@ -218,7 +221,8 @@ def _run_watch(
         # Nothing stored since the watch last looked: no search (the usual cycle). The cursor
         # stays, so the next look still reaches back to whatever is stored meanwhile.
         return outcomes
-    uow = uow_factory()
+    # What the watch looks through is its own workspace's articles only.
+    uow = uow_factory().of(watch.team or DEFAULT_WORKSPACE)
     with uow:
         if uow.watches.get(watch.id) is None:
             return outcomes  # removed since the list was read
@@ -248,13 +252,13 @@ def _post(
         log.exception("alert batch %s of watch %s failed", batch.id, watch.id)
         error = f"{type(exc).__name__}: {exc}"
     else:
-        uow = uow_factory()
+        uow = uow_factory().of(ALL_WORKSPACES)
         with uow:
             uow.watches.mark_posted(batch.id, message_ts=ts, at=clock.now())
             uow.commit()
         return _outcome(watch, batch, "posted")
     log.warning("alert batch %s of watch %s to %s failed: %s", batch.id, watch.id, watch.destination, error)
-    uow = uow_factory()
+    uow = uow_factory().of(ALL_WORKSPACES)
     with uow:
         uow.watches.mark_failed(batch.id, error=error[:1000])
         uow.commit()

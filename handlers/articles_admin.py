@@ -20,6 +20,7 @@ from handlers.ingest import Extractor, ingest_article
 from handlers.ports import Clock, UnitOfWork
 from handlers.results import IngestArticle, IngestResult
 from handlers.stories import refresh_shown
+from handlers.tenancy import ALL_WORKSPACES, DEFAULT_WORKSPACE
 from handlers.wording import counted
 
 LIST_LIMIT = 20
@@ -58,33 +59,47 @@ ARTICLES_USAGE = "articles list [OFFSET] · articles show ID · articles remove 
 
 
 def articles_reply(
-    actor: str, verb: str, args: list[str], *, uow_factory: Callable[[], UnitOfWork], clock: Clock
+    actor: str,
+    verb: str,
+    args: list[str],
+    *,
+    uow_factory: Callable[[], UnitOfWork],
+    clock: Clock,
+    workspace: str = DEFAULT_WORKSPACE,
 ) -> ArticlesReply:
     """One `articles` admin command from its words (Slack's /briefbot articles ...); AdminError when wrong."""
     ids = [a.lstrip("#") for a in args[:1]]
     if verb == "list" and len(args) <= 1 and all(i.isdigit() for i in ids):
-        return list_articles(uow_factory=uow_factory, offset=int(ids[0]) if ids else 0)
+        return list_articles(uow_factory=uow_factory, offset=int(ids[0]) if ids else 0, workspace=workspace)
     if verb not in ("show", "remove", "redate") or not ids or not ids[0].isdigit():
         raise AdminError(f"Write it as one of: {ARTICLES_USAGE} (ids are numbers, as in articles show 3).")
     article_id = int(ids[0])
     if verb == "show" and len(args) == 1:
-        return show_article(article_id, uow_factory=uow_factory)
+        return show_article(article_id, uow_factory=uow_factory, workspace=workspace)
     if verb == "remove" and len(args) == 1:
-        return remove_article(article_id, actor=actor, uow_factory=uow_factory, clock=clock)
+        return remove_article(
+            article_id, actor=actor, uow_factory=uow_factory, clock=clock, workspace=workspace
+        )
     if verb == "redate" and len(args) >= 2:
         try:
             published = parse_date(" ".join(args[1:]))
         except ValueError as exc:
             raise AdminError(str(exc)) from None
-        return redate_article(article_id, published, actor=actor, uow_factory=uow_factory, clock=clock)
+        return redate_article(
+            article_id, published, actor=actor, uow_factory=uow_factory, clock=clock, workspace=workspace
+        )
     raise AdminError(f"Write it as one of: {ARTICLES_USAGE}.")
 
 
 def list_articles(
-    *, uow_factory: Callable[[], UnitOfWork], limit: int = LIST_LIMIT, offset: int = 0
+    *,
+    uow_factory: Callable[[], UnitOfWork],
+    limit: int = LIST_LIMIT,
+    offset: int = 0,
+    workspace: str = DEFAULT_WORKSPACE,
 ) -> ArticleListing:
-    """The articles stored last first, `limit` from `offset`, and how many there are."""
-    with uow_factory() as uow:
+    """The workspace's articles stored last first, `limit` from `offset`, and how many there are."""
+    with uow_factory().of(workspace) as uow:
         return ArticleListing(
             articles=uow.articles.recent(limit=limit, offset=offset),
             total=uow.articles.count(),
@@ -92,29 +107,44 @@ def list_articles(
         )
 
 
-def show_article(article_id: int, *, uow_factory: Callable[[], UnitOfWork]) -> ArticleDetail:
-    """One article and how many facts it has; AdminError when there is no such article."""
-    with uow_factory() as uow:
+def show_article(
+    article_id: int, *, uow_factory: Callable[[], UnitOfWork], workspace: str = DEFAULT_WORKSPACE
+) -> ArticleDetail:
+    """One article and how many facts it has; AdminError when the workspace has no such article."""
+    with uow_factory().of(workspace) as uow:
         article = _existing(uow, article_id)
         events, quotes, figures = uow.articles.fact_counts(article_id)
     return ArticleDetail(article=article, events=events, quotes=quotes, figures=figures)
 
 
 def remove_article(
-    article_id: int, *, actor: str, uow_factory: Callable[[], UnitOfWork], clock: Clock
+    article_id: int,
+    *,
+    actor: str,
+    uow_factory: Callable[[], UnitOfWork],
+    clock: Clock,
+    workspace: str = DEFAULT_WORKSPACE,
 ) -> ArticleDetail:
-    """Delete an article with its events, quotes and figures; its stories keep the other reports."""
-    with uow_factory() as uow:
-        uow.stories.lock_for_merging()  # no merge may attach to a story this empties meanwhile
+    """The workspace no longer reads the article; once no workspace does, it is deleted with its
+    events, quotes and figures (its stories keep the other reports)."""
+    with uow_factory().of(workspace) as uow:
         article = _existing(uow, article_id)
         events, quotes, figures = uow.articles.fact_counts(article_id)
-        left = uow.articles.remove(article_id)
-        refresh_shown(left or [], uow=uow)
+        others = uow.articles.revoke(article_id, workspace)
         detail = ArticleRemoved(article=article, events=events, quotes=quotes, figures=figures)
         uow.audit.record(
             actor, "articles.remove", f"#{article_id} {_name(article)} ({detail.facts})", clock.now()
         )
         uow.commit()
+    if not others:
+        # Nobody reads it any more: gone for good. Its stories hold other workspaces' reports too,
+        # so they are refreshed from all of them, as an internal job.
+        with uow_factory().of(ALL_WORKSPACES) as uow:
+            uow.stories.lock_for_merging()  # no merge may attach to a story this empties meanwhile
+            if not uow.articles.workspaces(article_id):  # nobody took it up meanwhile
+                left = uow.articles.remove(article_id)
+                refresh_shown(left or [], uow=uow)
+                uow.commit()
     return detail
 
 
@@ -126,11 +156,20 @@ def redate_article(
     uow_factory: Callable[[], UnitOfWork],
     clock: Clock,
     extractor: Extractor = extract,
+    workspace: str = DEFAULT_WORKSPACE,
 ) -> IngestResult:
-    """Give a stored article another publication date: its facts are extracted again and replaced."""
-    with uow_factory() as uow:
+    """Give a stored article another publication date: its facts are extracted again and replaced.
+
+    Only an article no other workspace reads: its date is theirs too (AdminError otherwise).
+    """
+    with uow_factory().of(workspace) as uow:
         article = _existing(uow, article_id)
         text = uow.articles.text_of(article_id) or ""
+        readers = uow.articles.workspaces(article_id)
+    if readers - {workspace}:
+        raise AdminError(
+            f"Article {article_id} is read in other workspaces too: its date is not yours alone to change."
+        )
     if article.published == published:
         raise AdminError(f"Article {article_id} is already dated {published.isoformat()}: nothing changed.")
     cmd = IngestArticle(
@@ -143,10 +182,11 @@ def redate_article(
         redate=True,
         source_id=article.source_id,
         guid=article.guid,
+        workspace=workspace,
     )
     result = ingest_article(cmd, uow=uow_factory(), extractor=extractor, clock=clock)
     if result.status == "stored":
-        with uow_factory() as uow:
+        with uow_factory().of(workspace) as uow:
             was = article.published.isoformat() if article.published else "undated"
             uow.audit.record(
                 actor, "articles.redate", f"#{article_id} {was} -> {published.isoformat()}", clock.now()

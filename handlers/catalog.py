@@ -25,6 +25,7 @@ from handlers.results import (
     WhoSaidQuery,
     WhoSaidResult,
 )
+from handlers.tenancy import workspace_of
 
 GRAMMAR = (
     "Add any of: since DATE, until DATE, limit N (1-50). DATE is 2025-09-01, Sep 1, yesterday, last week, ..."
@@ -51,7 +52,8 @@ def question(
         return query_type(**{**parts, "offset": call.offset})
 
     def run(query: FactQuery, ctx: Context) -> object:
-        uow: UnitOfWork = ctx.ports.uow_factory()  # the use case opens and closes it
+        # The use case opens and closes it; every read in it is the asking workspace's.
+        uow: UnitOfWork = ctx.ports.uow_factory().of(workspace_of(ctx.call))
         return use_case(query, uow=uow)
 
     return Command(

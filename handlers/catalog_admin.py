@@ -16,6 +16,7 @@ from handlers.domain import Story
 from handlers.errors import Misread
 from handlers.registry import SLACK_ONLY, Call, Command, Context, Group, Parse
 from handlers.results import HelpResult, IngestResult
+from handlers.tenancy import workspace_of
 
 
 class _Model(BaseModel):
@@ -69,17 +70,26 @@ def _run_digest(cmd: DigestCommand, ctx: Context) -> DigestView:
 
 
 def _run_show_story(ids: list[int], ctx: Context) -> Story:
-    return stories.show_story(ids[0], uow=ctx.ports.uow_factory())
+    return stories.show_story(ids[0], uow=ctx.ports.uow_factory(), workspace=workspace_of(ctx.call))
 
 
 def _run_split(ids: list[int], ctx: Context) -> stories.StorySplit:
-    cmd = stories.SplitStory(story_id=ids[0], event_id=ids[1], actor=ctx.call.actor)
+    cmd = stories.SplitStory(
+        story_id=ids[0], event_id=ids[1], actor=ctx.call.actor, workspace=workspace_of(ctx.call)
+    )
     return stories.split_story(cmd, uow=ctx.ports.uow_factory(), clock=ctx.ports.clock)
 
 
 def _run_articles(cmd: ArticlesCommand, ctx: Context) -> object:
     ports = ctx.ports
-    return articles_reply(cmd.actor, cmd.verb, cmd.args, uow_factory=ports.uow_factory, clock=ports.clock)
+    return articles_reply(
+        cmd.actor,
+        cmd.verb,
+        cmd.args,
+        uow_factory=ports.uow_factory,
+        clock=ports.clock,
+        workspace=workspace_of(ctx.call),
+    )
 
 
 ADMIN_COMMANDS: tuple[Command | Group, ...] = (

@@ -29,6 +29,7 @@ from handlers.desk import ChannelLookup
 from handlers.domain import Watch, WatchKind
 from handlers.ports import AlertUnitOfWork
 from handlers.registry import SLACK_ONLY, Call, Command, Context
+from handlers.tenancy import workspace_of
 
 # <#C0123|news> or <#C0123> (an escaped channel), a bare id, or #news.
 _ESCAPED = re.compile(r"^<#([CG][A-Z0-9]+)(?:\|[^>]*)?>$")
@@ -105,7 +106,7 @@ def _run(request: WatchRequest, ctx: Context) -> WatchAdded | WatchList | WatchR
     if request.verb == "list":
         return WatchList(
             watches=list_watches(
-                uow_factory=uow_factory, team=call.team, channel=call.channel, user=call.actor
+                uow_factory=uow_factory, team=workspace_of(call), channel=call.channel, user=call.actor
             )
         )
     if request.verb == "remove":
@@ -113,8 +114,8 @@ def _run(request: WatchRequest, ctx: Context) -> WatchAdded | WatchList | WatchR
         cmd = RemoveWatch(
             watch_id=request.watch_id,
             actor=call.actor,
-            team=call.team,
             is_admin=ports.may_administer(call.actor),
+            team=workspace_of(call),
         )
         return WatchRemoved(watch=remove_watch(cmd, uow_factory=uow_factory, clock=ports.clock))
     channel = _target(request.where, call, ports.channels) if request.where else None
@@ -125,7 +126,7 @@ def _run(request: WatchRequest, ctx: Context) -> WatchAdded | WatchList | WatchR
         kind=request.kind,
         channel=channel,
         actor=call.actor,
-        team=call.team,
+        team=workspace_of(call),
         is_admin=is_admin,
     )
     return add_watch(add, uow_factory=uow_factory, clock=ports.clock)

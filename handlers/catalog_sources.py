@@ -14,6 +14,7 @@ from handlers.domain import Source
 from handlers.errors import Misread
 from handlers.polling import set_poll_interval
 from handlers.registry import SLACK_ONLY, Call, Command, Context, Group, Parse, Run, no_arguments
+from handlers.tenancy import DEFAULT_WORKSPACE, workspace_of
 
 # Slack may hand URLs over as <https://x|x> or <https://x> (when the command escapes links).
 _SLACK_LINK = re.compile(r"^<([^|>]+)(?:\|[^>]*)?>$")
@@ -33,12 +34,14 @@ class SetInterval(_Model):
     source_id: int
     minutes: int
     actor: str
+    workspace: str = DEFAULT_WORKSPACE
 
 
 class ImportOpml(_Model):
     spec: str | None
     actor: str
     channel: str | None
+    workspace: str = DEFAULT_WORKSPACE
 
 
 def unwrap(token: str) -> str:
@@ -56,19 +59,26 @@ def _source_id(verb: str, token: str) -> int:
 
 def _list(args: list[str], call: Call) -> admin.ListSources:
     no_arguments(args, call)
-    return admin.ListSources(actor=call.actor)
+    return admin.ListSources(actor=call.actor, workspace=workspace_of(call))
 
 
 def _add(args: list[str], call: Call) -> admin.AddSource:
     if not args:
         raise Misread()
-    return admin.AddSource(url=unwrap(args[0]), name=" ".join(args[1:]) or None, actor=call.actor)
+    return admin.AddSource(
+        url=unwrap(args[0]), name=" ".join(args[1:]) or None, actor=call.actor, workspace=workspace_of(call)
+    )
 
 
 def _import(args: list[str], call: Call) -> ImportOpml:
     if len(args) > 1:
         raise Misread()
-    return ImportOpml(spec=unwrap(args[0]) if args else None, actor=call.actor, channel=call.channel)
+    return ImportOpml(
+        spec=unwrap(args[0]) if args else None,
+        actor=call.actor,
+        channel=call.channel,
+        workspace=workspace_of(call),
+    )
 
 
 def _every(args: list[str], call: Call) -> SetInterval:
@@ -77,14 +87,18 @@ def _every(args: list[str], call: Call) -> SetInterval:
     source_id, minutes = args[0].lstrip("#"), args[1]
     if not (source_id.isdigit() and minutes.isdigit()):
         raise admin.AdminError("Write it as /briefbot sources every ID MINUTES, e.g. sources every 3 60.")
-    return SetInterval(source_id=int(source_id), minutes=int(minutes), actor=call.actor)
+    return SetInterval(
+        source_id=int(source_id), minutes=int(minutes), actor=call.actor, workspace=workspace_of(call)
+    )
 
 
 def _action(verb: str) -> Parse:
     def parse(args: list[str], call: Call) -> admin.SourceAction:
         if len(args) != 1:
             raise Misread()
-        return admin.SourceAction(source_id=_source_id(verb, args[0]), actor=call.actor)
+        return admin.SourceAction(
+            source_id=_source_id(verb, args[0]), actor=call.actor, workspace=workspace_of(call)
+        )
 
     return parse
 
@@ -104,7 +118,7 @@ def _run_import(cmd: ImportOpml, ctx: Context) -> opml.SourcesImported:
         raise admin.AdminError("Importing OPML is not set up here; use briefbot sources import FILE.")
     feeds = opml.parse_opml(reader.read(cmd.spec, user=cmd.actor, channel=cmd.channel))
     return opml.import_sources(
-        opml.ImportSources(feeds=feeds, actor=cmd.actor),
+        opml.ImportSources(feeds=feeds, actor=cmd.actor, workspace=cmd.workspace),
         uow_factory=ctx.ports.uow_factory,
         clock=ctx.ports.clock,
     )
@@ -112,7 +126,12 @@ def _run_import(cmd: ImportOpml, ctx: Context) -> opml.SourcesImported:
 
 def _run_every(cmd: SetInterval, ctx: Context) -> PollInterval:
     source = set_poll_interval(
-        cmd.source_id, cmd.minutes, actor=cmd.actor, uow_factory=ctx.ports.uow_factory, clock=ctx.ports.clock
+        cmd.source_id,
+        cmd.minutes,
+        actor=cmd.actor,
+        uow_factory=ctx.ports.uow_factory,
+        clock=ctx.ports.clock,
+        workspace=cmd.workspace,
     )
     return PollInterval(source=source)
 

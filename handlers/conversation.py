@@ -17,6 +17,7 @@ from handlers.domain import AskedQuestion
 from handlers.intent import Intent, parse_intent, slash_forms, understood
 from handlers.ports import UnitOfWork
 from handlers.quoted_person import split_person
+from handlers.tenancy import DEFAULT_WORKSPACE
 
 EXAMPLES = (
     "Ask me in plain words, for example:\n"
@@ -41,10 +42,19 @@ class Reply(BaseModel):
     asked: AskedQuestion | None = None  # to remember (with its next offset) once answered
 
 
-def reply_to(text: str, *, channel: str, thread: str, uow: UnitOfWork, today: date) -> Reply:
-    """The reply to `text` sent in this thread, reading (not changing) the thread's last question."""
+def reply_to(
+    text: str,
+    *,
+    channel: str,
+    thread: str,
+    uow: UnitOfWork,
+    today: date,
+    workspace: str = DEFAULT_WORKSPACE,
+) -> Reply:
+    """The reply to `text` sent in this thread, reading (not changing) the thread's last question;
+    everything read is the workspace's."""
     intent = parse_intent(text, today=today)
-    with uow:
+    with uow.of(workspace):
         previous = uow.threads.last(channel, thread)
         if intent.action == "help":
             return Reply(kind="help", text=EXAMPLES)
@@ -66,9 +76,9 @@ def _unsure(intent: Intent) -> Reply:
     return Reply(kind="unsure", text=f"I'm not sure which question that is. {slash_forms(intent)}.")
 
 
-def remember_question(asked: AskedQuestion, *, uow: UnitOfWork) -> None:
-    """Keep `asked` as its thread's last question (with where its next page starts)."""
-    with uow:
+def remember_question(asked: AskedQuestion, *, uow: UnitOfWork, workspace: str = DEFAULT_WORKSPACE) -> None:
+    """Keep `asked` as its thread's last question (with where its next page starts), the workspace's."""
+    with uow.of(workspace):
         uow.threads.remember(asked)
         uow.commit()
 

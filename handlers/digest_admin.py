@@ -20,6 +20,7 @@ from handlers.digests import MAX_ATTEMPTS
 from handlers.domain import DigestCadence, DigestRun, DigestSubscription
 from handlers.ports import Clock, UnitOfWork
 from handlers.schedule import ScheduleError, describe, next_slot, parse_time, parse_weekday, zone_name
+from handlers.tenancy import DEFAULT_WORKSPACE
 
 USAGE = (
     "/briefbot digest daily 08:00 Europe/Kyiv [topic words] · "
@@ -105,21 +106,16 @@ def parse_digest(words: list[str], *, channel: str, actor: str, team: str | None
 def manage_digest(cmd: DigestCommand, *, uow_factory: Callable[[], UnitOfWork], clock: Clock) -> DigestView:
     """Carry out a parsed digest command (subscribe/replace, off, show) and audit it."""
     now = clock.now()
-    with uow_factory() as uow:
-        # A channel shared between workspaces (Slack Connect) may hold a digest of each: only the
-        # caller's own (or one made before workspaces were recorded) is shown, replaced or stopped.
-        current = [
-            s
-            for s in uow.digests.subscriptions(cmd.channel)
-            if cmd.team is None or s.team in (None, cmd.team)
-        ]
+    workspace = cmd.team or DEFAULT_WORKSPACE  # the channel's digest as its workspace holds it
+    with uow_factory().of(workspace) as uow:
+        current = uow.digests.subscriptions(cmd.channel)
         if cmd.action == "set" and cmd.spec is not None:
             for old in current:
                 uow.digests.unsubscribe(old.id)
             s = cmd.spec
             sub = uow.digests.subscribe(
                 cmd.channel,
-                team=cmd.team,
+                team=workspace,
                 cadence=s.cadence,
                 weekday=s.weekday,
                 time=s.time,
@@ -153,9 +149,11 @@ def manage_digest(cmd: DigestCommand, *, uow_factory: Callable[[], UnitOfWork], 
     )
 
 
-def recent_runs(*, uow_factory: Callable[[], UnitOfWork], limit: int = 20) -> list[tuple[DigestRun, str]]:
-    """The latest runs across all channels, each with its channel."""
-    with uow_factory() as uow:
+def recent_runs(
+    *, uow_factory: Callable[[], UnitOfWork], limit: int = 20, workspace: str = DEFAULT_WORKSPACE
+) -> list[tuple[DigestRun, str]]:
+    """The latest runs across the workspace's channels (every one: ALL_WORKSPACES), with their channel."""
+    with uow_factory().of(workspace) as uow:
         channels = {s.id: s.channel for s in uow.digests.subscriptions()}
-        runs = uow.digests.runs(limit=limit)
-    return [(r, channels.get(r.subscription_id, "?")) for r in runs]
+        runs = [r for r in uow.digests.runs(limit=limit) if r.subscription_id in channels]
+    return [(r, channels[r.subscription_id]) for r in runs]

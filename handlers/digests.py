@@ -35,6 +35,7 @@ from handlers.domain import (
 )
 from handlers.ports import Clock, UnitOfWork
 from handlers.schedule import due_slot, next_slot, period
+from handlers.tenancy import ALL_WORKSPACES, DEFAULT_WORKSPACE
 
 log = logging.getLogger(__name__)
 
@@ -144,7 +145,8 @@ def build_digest(sub: DigestSubscription, *, uow: UnitOfWork, since: datetime, u
     """
     terms = (sub.topic or "").split()
     window = FactSearch(limit=WINDOW_CAP, fetched_after=since)
-    with uow:
+    # The subscription's own workspace's articles only, whoever runs it (the worker, a preview).
+    with uow.of(owner_of(sub)):
         events, _ = uow.events.search(window.model_copy(update={"newest_first": True}))
         quotes, n_quotes = uow.quotes.search(window)
         figures, n_figures = uow.figures.search(window)
@@ -202,6 +204,11 @@ def _on_topic(
     )
 
 
+def owner_of(sub: DigestSubscription) -> str:
+    """The workspace a digest subscription belongs to: what it reads, whose token posts it."""
+    return sub.team or DEFAULT_WORKSPACE
+
+
 def digest_since(sub: DigestSubscription, slot: datetime) -> datetime:
     """New means fetched after the channel's last digest; a first digest looks back one period."""
     return sub.last_posted_at or (slot - period(sub))
@@ -227,7 +234,7 @@ def run_due(
     if publishers is None and publisher is None:
         raise ValueError("run_due needs a publisher or publishers")
     pick: PublisherFor = publishers or (lambda _team: publisher)
-    with uow_factory() as uow:
+    with uow_factory().of(ALL_WORKSPACES) as uow:
         subscriptions = uow.digests.subscriptions()
     outcomes: list[DigestOutcome] = []
     for sub in subscriptions:
@@ -254,13 +261,13 @@ def _run_slot(
     publisher: DigestPublisher,
     clock: Clock,
 ) -> DigestOutcome | None:
-    with uow_factory() as uow:
+    with uow_factory().of(ALL_WORKSPACES) as uow:
         unsure = uow.digests.run_for(sub.id, slot)
     if unsure is not None and unsure.status == "unknown":
         settled = _settle_unknown(sub, unsure, uow_factory=uow_factory, publisher=publisher, clock=clock)
         if settled is not None:
             return settled
-    with uow_factory() as uow:
+    with uow_factory().of(ALL_WORKSPACES) as uow:
         existing = uow.digests.run_for(sub.id, slot)
         if existing is not None and (existing.status != "failed" or existing.attempts >= MAX_ATTEMPTS):
             return None  # done, in progress elsewhere, or given up on: nothing to do, quietly
@@ -279,7 +286,7 @@ def _run_slot(
         ts = publisher.publish(sub.channel, digest, marker=slot_marker(sub.id, slot))
     except PublishUnknown as exc:
         log.warning("digest %s to %s for slot %s: outcome unknown: %s", sub.id, sub.channel, slot, exc)
-        with uow_factory() as uow:
+        with uow_factory().of(ALL_WORKSPACES) as uow:
             uow.digests.mark_unknown(run.id, error=str(exc)[:1000])
             uow.commit()
         return DigestOutcome(
@@ -321,7 +328,7 @@ def _settle_unknown(
         log.info("digest %s to %s for slot %s had been posted (%s)", sub.id, sub.channel, run.slot, ts)
         _finish(run, uow_factory, ts=ts, at=clock.now())
         return _outcome(sub, run, "posted", None)
-    with uow_factory() as uow:
+    with uow_factory().of(ALL_WORKSPACES) as uow:
         uow.digests.retry_unknown(run.id, error="not in the channel's history: to post again")
         uow.commit()
     return None
@@ -336,7 +343,7 @@ def _outcome(
 
 
 def _finish(run: DigestRun, uow_factory: Callable[[], UnitOfWork], *, ts: str | None, at: datetime) -> None:
-    with uow_factory() as uow:
+    with uow_factory().of(ALL_WORKSPACES) as uow:
         uow.digests.mark_posted(run.id, message_ts=ts, at=at)
         uow.commit()
 
@@ -345,16 +352,19 @@ def _failed(
     sub: DigestSubscription, run: DigestRun, slot: datetime, error: str, uow_factory: Callable[[], UnitOfWork]
 ) -> DigestOutcome:
     log.warning("digest %s to %s for slot %s failed: %s", sub.id, sub.channel, slot.isoformat(), error)
-    with uow_factory() as uow:
+    with uow_factory().of(ALL_WORKSPACES) as uow:
         uow.digests.mark_failed(run.id, error=error[:1000])
         uow.commit()
     return DigestOutcome(subscription_id=sub.id, channel=sub.channel, slot=slot, status="failed", error=error)
 
 
-def preview_digest(channel: str, *, uow_factory: Callable[[], UnitOfWork], clock: Clock) -> Digest | None:
+def preview_digest(
+    channel: str, *, uow_factory: Callable[[], UnitOfWork], clock: Clock, workspace: str = DEFAULT_WORKSPACE
+) -> Digest | None:
     """The digest the channel's next post would hold if it were posted now (nothing is posted or
-    claimed): the same window as that post, from its slot; None without a subscription."""
-    with uow_factory() as uow:
+    claimed): the same window as that post, from its slot; None without a subscription (of this
+    workspace's)."""
+    with uow_factory().of(workspace) as uow:
         subs = uow.digests.subscriptions(channel)
     if not subs:
         return None
@@ -362,7 +372,7 @@ def preview_digest(channel: str, *, uow_factory: Callable[[], UnitOfWork], clock
     now = clock.now()
     slot = due_slot(sub, now)
     if slot is not None:
-        with uow_factory() as uow:
+        with uow_factory().of(workspace) as uow:
             run = uow.digests.run_for(sub.id, slot)
         if run is not None and run.status != "failed":
             slot = None  # posted (or being posted): the next post is the next slot's

@@ -175,6 +175,9 @@ class FactSearch(_Model):
     fetched_after: datetime | None = None
     # Events only: latest dates first (a digest ranks the newest happenings; never cut them off).
     newest_first: bool = False
+    # Whose articles to search (handlers.tenancy): None means the unit of work's; the store refuses
+    # a search for no workspace at all.
+    workspace: str | None = None
 
 
 # Counting every match of a very common word costs more than answering: past this many a store

@@ -27,6 +27,7 @@ from handlers.results import (
     QuoteEntry,
     WhoSaidQuery,
 )
+from handlers.tenancy import DEFAULT_WORKSPACE
 
 ExportKind = Literal["quotes", "events", "figures"]
 FileWanted = Literal["chart", "csv"]
@@ -118,28 +119,35 @@ def parse_export_query(text: str, *, today: date, ignore_limit: bool = False) ->
 
 
 def export_facts(
-    kind: ExportKind, query: FactQuery, *, uow: UnitOfWork, page_size: int = EXPORT_PAGE
+    kind: ExportKind,
+    query: FactQuery,
+    *,
+    uow: UnitOfWork,
+    page_size: int = EXPORT_PAGE,
+    workspace: str = DEFAULT_WORKSPACE,
 ) -> ExportTable:
-    """Every quote, event report or figure the question `query` finds, one row each, with its source."""
+    """Every quote, event report or figure the question `query` finds in the workspace's articles,
+    one row each, with its source."""
+    uow.of(workspace)  # every transaction below reads as the workspace
     if kind == "quotes":
         rows, truncated = _quote_rows(query, uow, page_size)
     elif kind == "events":
         rows, truncated = _event_rows(query, uow)
     else:
-        figures = all_figures(query, uow=uow)
+        figures = all_figures(query, uow=uow, workspace=workspace)
         truncated = figures.page.total > MAX_EXPORT_ROWS
         rows = [_figure_row(i, g, r) for i, g in enumerate(figures.groups, start=1) for r in g.reports]
     return ExportTable(kind=kind, query=query, columns=COLUMNS[kind], rows=rows, truncated=truncated)
 
 
-def all_figures(query: FactQuery, *, uow: UnitOfWork) -> FiguresResult:
+def all_figures(query: FactQuery, *, uow: UnitOfWork, workspace: str = DEFAULT_WORKSPACE) -> FiguresResult:
     """Every figure group of the question (not a page of them; MAX_EXPORT_ROWS figures at most,
     `page.total` says how many there are).
 
     One call over the whole window, so that each group holds all its reports (what a chart needs).
     """
     whole = FiguresQuery(**query.model_dump() | {"offset": 0, "limit": MAX_EXPORT_ROWS})
-    return show_figures(whole, uow=uow)
+    return show_figures(whole, uow=uow.of(workspace))
 
 
 def _quote_rows(query: FactQuery, uow: UnitOfWork, page_size: int) -> tuple[list[dict[str, Cell]], bool]:

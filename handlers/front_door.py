@@ -19,6 +19,7 @@ from handlers.errors import Misread
 from handlers.paging import split_public
 from handlers.registry import Call, Command, Context, Group, Match, Registry, Surface, words_of
 from handlers.results import HelpResult, QueryError, Refused
+from handlers.tenancy import workspace_of
 
 logger = logging.getLogger(__name__)
 _HELP_WORDS = {"help", "?", "-h", "--help"}
@@ -92,7 +93,13 @@ def _unmatched(
 def _refuse(what: str, words: Sequence[str], call: Call, ports: Ports) -> Reply:
     """Refused, and written to the audit log ("sources.refused", the words typed after the root)."""
     logger.warning("refused admin command from %s: %r", call.actor, " ".join(words)[:200])
-    record_refusal(call.actor, " ".join(words[1:]), uow_factory=ports.uow_factory, clock=ports.clock)
+    record_refusal(
+        call.actor,
+        " ".join(words[1:]),
+        uow_factory=ports.uow_factory,
+        clock=ports.clock,
+        workspace=workspace_of(call),
+    )
     return Reply(Refused(what=what))
 
 

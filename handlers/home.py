@@ -19,6 +19,7 @@ from handlers.domain import ArticleRef, DigestSubscription, FactSearch, Source, 
 from handlers.polling import is_unhealthy
 from handlers.ports import UnitOfWork
 from handlers.schedule import WEEKDAYS, describe, next_slot
+from handlers.tenancy import DEFAULT_WORKSPACE
 
 WEEK = timedelta(days=7)
 TOP_WINDOW = timedelta(hours=24)
@@ -89,8 +90,9 @@ def summarize_home(
     admin: bool,
     alerts: Sequence[AlertSummary] = (),
 ) -> HomeSummary:
-    """The Home tab's content at `now`, for a viewer of workspace `team` (None: every digest)."""
-    with uow:
+    """The Home tab's content at `now`, for a viewer of workspace `team` (None: the default
+    workspace): its sources, digests and stories only."""
+    with uow.of(team or DEFAULT_WORKSPACE):
         sources = uow.sources.list()
         seen = uow.sources.seen_counts(now - WEEK)
         subscriptions = uow.digests.subscriptions()

@@ -29,6 +29,7 @@ from handlers.domain import (
 from handlers.ports import Clock, UnitOfWork, WaitWork
 from handlers.results import IngestArticle, IngestResult
 from handlers.stories import Merging, merge_into_stories, read_ahead, refresh_shown
+from handlers.tenancy import all_workspaces
 from handlers.wording import counted
 
 log = logging.getLogger(__name__)
@@ -81,7 +82,8 @@ def ingest_batch(
     transaction fails, each article is stored again in its own, so one article the database
     refuses costs only itself: it is rejected with the reason, and logged.
     """
-    return _store_extracted(_Extraction(cmds, uow=uow, extractor=extractor, clock=clock).finish(), uow)
+    with all_workspaces(uow):
+        return _store_extracted(_Extraction(cmds, uow=uow, extractor=extractor, clock=clock).finish(), uow)
 
 
 def ingest_batches(
@@ -99,13 +101,14 @@ def ingest_batches(
     before it is stored.
     """
     extracted: _Extracted | None = None
-    for cmds in batches:
-        ahead = _Extraction(cmds, uow=uow, extractor=extractor, clock=clock)
+    with all_workspaces(uow):
+        for cmds in batches:
+            ahead = _Extraction(cmds, uow=uow, extractor=extractor, clock=clock)
+            if extracted is not None:
+                yield _store_extracted(extracted, uow, work=ahead.step)
+            extracted = ahead.finish()
         if extracted is not None:
-            yield _store_extracted(extracted, uow, work=ahead.step)
-        extracted = ahead.finish()
-    if extracted is not None:
-        yield _store_extracted(extracted, uow)
+            yield _store_extracted(extracted, uow)
 
 
 @dataclass
@@ -130,6 +133,18 @@ class _Extraction:
         self._digests = [content_hash(c.text) if c.text.strip() else "" for c in cmds]
         with uow:
             self._known = _stored_among(uow, self._digests, cmds)
+            # A duplicate is not stored again, but the workspace ingesting it may read it from now on.
+            if _grant(
+                uow,
+                [
+                    (known.article.id, cmd)
+                    for cmd, digest in zip(cmds, self._digests, strict=True)
+                    if digest
+                    and (known := _lookup(self._known, digest, cmd.url)) is not None
+                    and known.article is not None
+                ],
+            ):
+                uow.commit()
         self._extractor = extractor
         self._max_chars = extractor.max_chars if isinstance(extractor, CappedExtractor) else MAX_ARTICLE_CHARS
         self._clock = clock
@@ -288,9 +303,41 @@ def _store_in_one_transaction(
                 )
             )
         refresh_shown(set(merging.grown) | left, uow=uow)
+        _grant(
+            uow,
+            [(i, p.cmd) for p in pending if (i := _article_id(articles.get(p.index), known, p)) is not None],
+        )
         with uow.while_waiting(work):  # the server writes the batch: a third of its time on PostgreSQL
             uow.commit()
     return results
+
+
+def _article_id(
+    article: Article | ArticleStoredMeanwhile | None, known: dict[str, IngestResult], p: _Pending
+) -> int | None:
+    """The stored article a pending one turned out to be (written, stored meanwhile, or known)."""
+    if isinstance(article, Article):
+        return article.id
+    if isinstance(article, ArticleStoredMeanwhile):
+        return article.article_id
+    found = _lookup(known, p.digest, p.cmd.url)
+    return found.article.id if found is not None and found.article is not None else None
+
+
+def _grant(uow: UnitOfWork, stored: Sequence[tuple[int, IngestArticle]]) -> bool:
+    """Open each stored article to those who may read it: the workspaces following the source it was
+    polled from (at this moment), or else the workspace ingesting it; whether any were."""
+    followers: dict[int, list[str]] = {}
+    by_readers: dict[tuple[str, ...], list[int]] = {}
+    for article_id, cmd in stored:
+        if cmd.source_id is not None:
+            if cmd.source_id not in followers:
+                followers[cmd.source_id] = uow.sources.followers(cmd.source_id)
+            readers: list[str] = followers[cmd.source_id]
+        else:
+            readers = [cmd.workspace]
+        by_readers.setdefault(tuple(readers), []).append(article_id)
+    return sum(uow.articles.grant(ids, readers_of) for readers_of, ids in by_readers.items()) > 0
 
 
 def _new_article(p: _Pending) -> NewArticle:

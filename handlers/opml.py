@@ -15,6 +15,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from handlers.admin import AdminError, validate_url
 from handlers.domain import Source
 from handlers.ports import Clock, UnitOfWork
+from handlers.tenancy import DEFAULT_WORKSPACE
 
 MAX_OUTLINES = 500
 
@@ -31,6 +32,7 @@ class OpmlFeed(_Model):
 class ImportSources(_Model):
     feeds: list[OpmlFeed]
     actor: str
+    workspace: str = DEFAULT_WORKSPACE  # who follows them (handlers.tenancy)
 
 
 class SourcesImported(_Model):
@@ -83,7 +85,7 @@ def import_sources(
     """Follow every feed of the list not followed yet; bad URLs are skipped with the reason."""
     added: list[Source] = []
     skipped: list[tuple[str, str]] = []
-    with uow_factory() as uow:
+    with uow_factory().of(cmd.workspace) as uow:
         for feed in cmd.feeds:
             try:
                 url = validate_url(feed.url)

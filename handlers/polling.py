@@ -22,6 +22,7 @@ from handlers.domain import Source
 from handlers.ingest import Extractor, content_hash, ingest_batch
 from handlers.ports import Clock, SourcePolling, UnitOfWork
 from handlers.results import IngestArticle
+from handlers.tenancy import ALL_WORKSPACES, DEFAULT_WORKSPACE
 
 log = logging.getLogger(__name__)
 
@@ -202,7 +203,7 @@ def poll_due(
 
     `should_stop` turning true ends the polls in progress and skips those not started (see poll_source).
     """
-    with uow_factory() as uow:
+    with uow_factory().of(ALL_WORKSPACES) as uow:
         due = _polling(uow).due(now)
     if not due:
         return []
@@ -261,9 +262,11 @@ def _fetch_item(
     key = by_text if source.kind == "page" else ((item.guid or "").strip() or url or by_text)
     if key is None:
         return bad_link
-    with uow_factory() as uow:
-        known_url = source.kind == "feed" and url is not None and uow.articles.get_by_url(url) is not None
-        if _polling(uow).has_seen(source.id, key) or known_url:
+    with uow_factory().of(ALL_WORKSPACES) as uow:
+        known = uow.articles.get_by_url(url) if source.kind == "feed" and url is not None else None
+        if _polling(uow).has_seen(source.id, key) or known is not None:
+            if known is not None:  # stored from another source: this one's followers may read it too
+                uow.articles.grant([known.id], uow.sources.followers(source.id))
             _mark_seen(uow, source, key, url, None, clock)
             return None
     article, error = _article_text(source, item, url, reader)
@@ -304,7 +307,7 @@ def _ingest_fetched(
         if (a := f.article) is not None and a.text.strip()
     ]
     results = ingest_batch(cmds, uow=uow_factory(), extractor=extractor, clock=clock) if cmds else []
-    with uow_factory() as uow:
+    with uow_factory().of(ALL_WORKSPACES) as uow:
         for f in fetched:
             _polling(uow).mark_seen(
                 source.id,
@@ -361,7 +364,7 @@ def _record(
     etag: str | None = None,
     last_modified: str | None = None,
 ) -> PollReport:
-    with uow_factory() as uow:
+    with uow_factory().of(ALL_WORKSPACES) as uow:
         updated = _polling(uow).record_poll(
             source.id,
             at=clock.now(),
@@ -386,12 +389,18 @@ def _record(
 
 
 def set_poll_interval(
-    source_id: int, minutes: int, *, actor: str, uow_factory: Callable[[], UnitOfWork], clock: Clock
+    source_id: int,
+    minutes: int,
+    *,
+    actor: str,
+    uow_factory: Callable[[], UnitOfWork],
+    clock: Clock,
+    workspace: str = DEFAULT_WORKSPACE,
 ) -> Source:
     """Poll one source every `minutes` instead of the default; audited. AdminError when out of range."""
     if not MIN_INTERVAL <= minutes <= MAX_INTERVAL:
         raise AdminError(f"Poll every {MIN_INTERVAL} to {MAX_INTERVAL} minutes, not {minutes}.")
-    with uow_factory() as uow:
+    with uow_factory().of(workspace) as uow:
         source = _polling(uow).set_interval(source_id, minutes)
         if source is None:
             raise AdminError(f"No source #{source_id} (sources list shows them).")

@@ -6,11 +6,12 @@ Repositories never commit: the caller owns the transaction through the unit of w
 
 from __future__ import annotations
 
+import builtins
 from collections.abc import Callable, Sequence
 from contextlib import AbstractContextManager
 from datetime import date, datetime
 from types import TracebackType
-from typing import Protocol
+from typing import Protocol, Self
 
 from handlers.domain import (
     AdminAction,
@@ -84,6 +85,18 @@ class ArticleRepository(Protocol):
 
     def remove(self, article_id: int) -> list[int] | None:
         """Delete the article and its facts; the stories left to refresh (None: not stored)."""
+        ...
+
+    def grant(self, article_ids: Sequence[int], workspaces: Sequence[str]) -> int:
+        """Open these articles to these workspaces (handlers.tenancy); how many were not open to them yet."""
+        ...
+
+    def workspaces(self, article_id: int) -> set[str]:
+        """The workspaces the article is open to."""
+        ...
+
+    def revoke(self, article_id: int, workspace: str) -> set[str]:
+        """Close the article to `workspace`; the workspaces it stays open to."""
         ...
 
 
@@ -162,6 +175,10 @@ class SourceRepository(Protocol):
     def list(self) -> list[Source]: ...
     def remove(self, source_id: int) -> bool: ...
     def set_active(self, source_id: int, active: bool) -> Source | None: ...
+    def followers(self, source_id: int) -> builtins.list[str]:
+        """The workspaces following the source: its new articles are opened to them."""
+        ...
+
     def seen_counts(self, since: datetime) -> dict[int, int]:
         """How many new items each source's poller has taken since `since` (sources with none left out)."""
         ...
@@ -365,6 +382,16 @@ class UnitOfWork(Protocol):
     def stories(self) -> StoryRepository: ...
     @property
     def threads(self) -> ThreadQuestionRepository: ...
+
+    @property
+    def workspace(self) -> str | None:
+        """The workspace its transactions are for (None: none chosen, reads are refused)."""
+        ...
+
+    def of(self, workspace: str | None) -> Self:
+        """This unit of work, its next transactions for `workspace` (handlers.tenancy): reads see
+        only that workspace's articles; ALL_WORKSPACES is for internal jobs. Called before `with`."""
+        ...
 
     def __enter__(self) -> UnitOfWork: ...
     def __exit__(

@@ -14,6 +14,7 @@ from extract.models import Bound, Change, QuoteKind
 from extract.timex.dates import date_range
 from handlers.domain import ArticleRef, DatePrecision, Page, Person
 from handlers.errors import UserError
+from handlers.tenancy import DEFAULT_WORKSPACE
 
 
 class _Model(BaseModel):
@@ -198,6 +199,9 @@ class IngestArticle(_Model):
     # The user asks for this date: the same text already stored under another date is re-dated
     # (a feed's copy of a stored article, dated otherwise, is still only a duplicate).
     redate: bool = False
+    # Who may read it (handlers.tenancy): an article from a source is opened to the workspaces
+    # following the source; one ingested by hand, to the workspace ingesting it.
+    workspace: str = DEFAULT_WORKSPACE
 
 
 class IngestResult(_Model):

@@ -18,6 +18,7 @@ from handlers.domain import ArticleRef, NewEvent, Story, StoryKeys, StoryMember
 from handlers.errors import UserError
 from handlers.ports import Clock, UnitOfWork
 from handlers.story_match import EventFeatures, best_match, features, match_keys
+from handlers.tenancy import ALL_WORKSPACES, DEFAULT_WORKSPACE
 
 # A story shows what its latest reports say: a happening reported every day for months (a price
 # index, a siege) would otherwise reread all its reports at every new one, ever slower.
@@ -43,6 +44,7 @@ class SplitStory(_Model):
     story_id: int
     event_id: int
     actor: str
+    workspace: str = DEFAULT_WORKSPACE  # only a story it sees, by an event it sees
 
 
 class StorySplit(_Model):
@@ -235,16 +237,16 @@ def best_summary(members: Sequence[StoryMember]) -> str:
 
 
 def split_story(cmd: SplitStory, *, uow: UnitOfWork, clock: Clock) -> StorySplit:
-    """Take one event out of a story into a story of its own; audited. Raises StoryError when it cannot."""
-    with uow:
-        story = uow.stories.get(cmd.story_id)
-        if story is None:
-            raise StoryError(f"There is no story {cmd.story_id}.")
-        if all(m.event_id != cmd.event_id for m in story.members):
-            ids = ", ".join(str(m.event_id) for m in story.members)
-            raise StoryError(f"Event {cmd.event_id} is not in story {cmd.story_id} (its events: {ids}).")
-        if len(story.members) == 1:
-            raise StoryError(f"Story {cmd.story_id} has only event {cmd.event_id}: nothing to split.")
+    """Take one event out of a story into a story of its own; audited. Raises StoryError when it cannot.
+
+    The workspace may split only a story it sees, by an event it sees. Stories are shared clusters:
+    the split itself is made with every member in view (an internal step), so what the story shows
+    other workspaces is recomputed from all of its reports, not from this workspace's alone.
+    """
+    with uow.of(cmd.workspace):
+        _splittable(uow.stories.get(cmd.story_id), cmd)
+    with uow.of(ALL_WORKSPACES):
+        story = _splittable(uow.stories.get(cmd.story_id), cmd)
         member = next(m for m in story.members if m.event_id == cmd.event_id)
         uow.stories.detach(cmd.event_id)
         new_id = uow.stories.start(
@@ -261,6 +263,8 @@ def split_story(cmd: SplitStory, *, uow: UnitOfWork, clock: Clock) -> StorySplit
         uow.stories.update(
             story.id, date=rest.date, summary=rest.summary, actors=rest.actors, places=rest.places
         )
+        uow.commit()
+    with uow.of(cmd.workspace):
         uow.audit.record(
             cmd.actor,
             "stories.split",
@@ -273,9 +277,21 @@ def split_story(cmd: SplitStory, *, uow: UnitOfWork, clock: Clock) -> StorySplit
     return StorySplit(old_story=old, new_story=new)
 
 
-def show_story(story_id: int, *, uow: UnitOfWork) -> Story:
-    """One story with its members and the reasons they were merged. Raises StoryError if unknown."""
-    with uow:
+def _splittable(story: Story | None, cmd: SplitStory) -> Story:
+    if story is None:
+        raise StoryError(f"There is no story {cmd.story_id}.")
+    if all(m.event_id != cmd.event_id for m in story.members):
+        ids = ", ".join(str(m.event_id) for m in story.members)
+        raise StoryError(f"Event {cmd.event_id} is not in story {cmd.story_id} (its events: {ids}).")
+    if len(story.members) == 1:
+        raise StoryError(f"Story {cmd.story_id} has only event {cmd.event_id}: nothing to split.")
+    return story
+
+
+def show_story(story_id: int, *, uow: UnitOfWork, workspace: str = DEFAULT_WORKSPACE) -> Story:
+    """One story as the workspace sees it, with the reasons its reports were merged. Raises
+    StoryError if it has no such story."""
+    with uow.of(workspace):
         story = uow.stories.get(story_id)
     if story is None:
         raise StoryError(f"There is no story {story_id}.")

@@ -28,7 +28,7 @@ def forget_workspace(
     """Stop the digests and alerts of workspace `team` (its tokens are gone: nothing could be
     posted), purge what it owns when `purge`, and audit it. `reason` is the Slack event
     ("app_uninstalled"). Rows of no workspace (made before workspaces were recorded) are left."""
-    with uow:
+    with uow.of(team):
         digests = [s.id for s in uow.digests.subscriptions() if s.team == team]
         for subscription_id in digests:
             uow.digests.unsubscribe(subscription_id)

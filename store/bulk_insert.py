@@ -46,9 +46,24 @@ def insert_rows(conn: Connection, row_type: type[Base], rows: Sequence[dict[str,
         return
     compiled = _compile(conn.dialect, row_type, tuple(rows[0]))
     if compiled.columnar:
+        if row_security_active(conn, row_type.__tablename__):
+            # PostgreSQL refuses COPY FROM into a table whose row-level policies apply to this role.
+            conn.exec_driver_sql(compiled.sql, _columns(compiled, rows))
+            return
         _copy(conn, compiled, rows)
         return
     _insert_multirow(conn, compiled, rows, tail="")
+
+
+def row_security_active(conn: Connection, table: str) -> bool:
+    """PostgreSQL: whether the table's row-level policies apply to this connection's role (migration
+    0019: the owner is subject too, unless it is a superuser or BYPASSRLS). Asked once a connection."""
+    known: dict[str, bool] = conn.info.setdefault("row_security_active", {})
+    if table not in known:
+        known[table] = bool(
+            conn.exec_driver_sql("SELECT row_security_active(%(t)s::regclass)", {"t": table}).scalar()
+        )
+    return known[table]
 
 
 def _copy(conn: Connection, compiled: _Compiled, rows: Sequence[dict[str, Any]]) -> None:

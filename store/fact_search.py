@@ -17,6 +17,7 @@ from sqlalchemy.sql.util import find_tables
 from handlers.domain import COUNT_CAP, FactSearch, count_cap
 from store.orm import ArticleRow, EventRow, FigureRow, QuoteRow
 from store.search_text import query_tokens
+from store.tenancy import search_workspace, visible_articles
 
 FactRow = TypeVar("FactRow", EventRow, QuoteRow, FigureRow)
 
@@ -79,6 +80,7 @@ def find_facts(
     whether the planner may fetch every match and sort (it underestimates several words' matches).
     """
     conditions = list(filters)
+    conditions += visible_articles(row_type.article_id, search_workspace(session, search, "a fact search"))
     if search.fetched_after is not None:
         conditions.append(ArticleRow.fetched_at > search.fetched_after)
     tokens = query_tokens(search.terms)  # no terms: everything in the window

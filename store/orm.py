@@ -321,6 +321,7 @@ class AdminActionRow(Base):
     action: Mapped[str] = mapped_column(String(100))
     detail: Mapped[str] = mapped_column(Text, default="")
     at: Mapped[datetime] = mapped_column(default=utcnow, index=True)
+    workspace: Mapped[str] = mapped_column(String(50), index=True)  # whose admin acted (migration 0019)
 
 
 def include_in_autogenerate(obj: Any, name: str | None, type_: str, reflected: bool, compare_to: Any) -> bool:
@@ -356,6 +357,7 @@ class ThreadQuestionRow(Base):
     page_limit: Mapped[int | None] = mapped_column(Integer)
     next_offset: Mapped[int] = mapped_column(Integer, default=0)
     asked_at: Mapped[datetime] = mapped_column(default=utcnow, index=True)
+    workspace: Mapped[str] = mapped_column(String(50))  # where it was asked (migration 0019)
 
 
 class WatchRow(Base):
@@ -413,3 +415,4 @@ class AlertDeliveryRow(Base):
 
 # Slack installations live in their own module; imported here so `Base.metadata` holds them.
 from store import orm_slack as _orm_slack  # noqa: E402,F401
+from store import orm_tenancy as _orm_tenancy  # noqa: E402,F401

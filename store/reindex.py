@@ -9,10 +9,12 @@ from __future__ import annotations
 from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session
 
+from handlers.tenancy import ALL_WORKSPACES
 from store.orm import EventRow, FigureRow, QuoteRow
 from store.repositories.events import article_context, event_search_text
 from store.repositories.figures import figure_search_text
 from store.repositories.quotes import quote_search_text, speaker_names
+from store.tenancy import open_for
 
 _BATCH = 500
 
@@ -21,6 +23,7 @@ def reindex_search(engine: Engine) -> dict[str, int]:
     """Recompute the search text of all events, quotes and figures; how many changed, per table."""
     changed = {"events": 0, "quotes": 0, "figures": 0}
     with Session(engine) as session, session.begin():
+        open_for(session, ALL_WORKSPACES)  # an internal job: every workspace's facts
         context: dict[int, tuple[str | None, str]] = {}
         for event in session.scalars(
             select(EventRow).order_by(EventRow.article_id).execution_options(yield_per=_BATCH)

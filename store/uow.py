@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 from types import TracebackType
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Self
 
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -26,6 +26,7 @@ from store.repositories import (
 from store.repositories.pending_events import flush_events
 from store.repositories.workspace_rows import SqlWorkspaceRows
 from store.statistics import refresh_if_grown
+from store.tenancy import open_for
 
 
 class SqlUnitOfWork:
@@ -47,9 +48,21 @@ class SqlUnitOfWork:
     threads: SqlThreadQuestionRepository
     watches: SqlWatchRepository
 
-    def __init__(self, session_factory: sessionmaker[Session]) -> None:
+    def __init__(self, session_factory: sessionmaker[Session], *, workspace: str | None = None) -> None:
         self._session_factory = session_factory
         self._session: Session | None = None
+        self.workspace = workspace
+
+    def of(self, workspace: str | None) -> Self:
+        """This unit of work, its next transactions for `workspace` (ALL_WORKSPACES: internal jobs).
+
+        Reads are filtered to what the workspace sees (store.tenancy); on PostgreSQL its
+        row-level policies read the same workspace from the transaction's setting.
+        """
+        if self._session is not None:
+            raise RuntimeError("choose the workspace before opening the unit of work")
+        self.workspace = workspace
+        return self
 
     def __enter__(self) -> SqlUnitOfWork:
         if self._session is not None:
@@ -63,6 +76,7 @@ class SqlUnitOfWork:
         # live for one transaction; after a commit or a rollback the next one starts afresh.
         session = self._open()
         session.info.clear()
+        open_for(session, self.workspace)
         self.articles = SqlArticleRepository(session)
         self.events = SqlEventRepository(session)
         self.quotes = SqlQuoteRepository(session)

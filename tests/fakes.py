@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import builtins
 import contextlib
 import unicodedata
 from collections.abc import Iterator, Sequence
@@ -35,6 +36,36 @@ from handlers.domain import (
     Watch,
 )
 from handlers.ports import WaitWork
+from handlers.stories import SHOWN_FROM_NEWEST, shown
+from handlers.tenancy import ALL_WORKSPACES, DEFAULT_WORKSPACE, own_workspace, require, sees
+
+
+class FakeTenancy:
+    """Which workspace the fake unit of work reads for, and which articles each may read: the same
+    rule as store/tenancy.py (handlers.tenancy.sees), so a fake never lets through what the store
+    would not."""
+
+    def __init__(self) -> None:
+        self.workspace: str | None = None
+        self.rows: list[tuple[int, str]] = []  # (article id, workspace): article_access
+
+    def current(self, what: str, search: FactSearch | None = None) -> str:
+        return require((search.workspace if search is not None else None) or self.workspace, what)
+
+    def readers(self, article_id: int) -> set[str]:
+        return {w for a, w in self.rows if a == article_id}
+
+    def sees(self, article_id: int, workspace: str) -> bool:
+        return sees(workspace, self.readers(article_id))
+
+    def grant(self, article_ids: Sequence[int], workspaces: Sequence[str]) -> int:
+        new = 0
+        for a in article_ids:
+            for w in workspaces:
+                if (a, own_workspace(w)) not in self.rows:
+                    self.rows.append((a, w))
+                    new += 1
+        return new
 
 
 def fold(text: str) -> str:
@@ -69,20 +100,51 @@ def _event_day(value: str) -> date:
 
 
 class FakeArticles:
-    def __init__(self) -> None:
+    def __init__(self, tenancy: FakeTenancy | None = None) -> None:
         self.rows: list[Article] = []
         self.texts: dict[int, str] = {}
         # When `add` says an article was fetched (tests of "new since" move it on).
         self.fetched_at = datetime(2025, 9, 10, tzinfo=UTC)
+        self.tenancy = tenancy or FakeTenancy()
+
+    def visible(
+        self, article_id: int, what: str = "reading articles", search: FactSearch | None = None
+    ) -> bool:
+        """Whether the workspace read for (the search's, else the unit of work's) may read the article."""
+        return self.tenancy.sees(article_id, self.tenancy.current(what, search))
+
+    def _seen(self, what: str) -> list[Article]:
+        workspace = self.tenancy.current(what)
+        return [a for a in self.rows if self.tenancy.sees(a.id, workspace)]
 
     def get_by_hash(self, content_hash: str) -> Article | None:
-        return next((a for a in self.rows if a.content_hash == content_hash), None)
+        return next((a for a in self._seen("finding an article") if a.content_hash == content_hash), None)
 
     def get_by_url(self, url: str) -> Article | None:
-        return next((a for a in self.rows if a.url == url), None)
+        return next((a for a in self._seen("finding an article") if a.url == url), None)
 
     def stored_among(self, hashes: Sequence[str], urls: Sequence[str]) -> list[Article]:
-        return [a for a in self.rows if a.content_hash in hashes or (a.url is not None and a.url in urls)]
+        return [
+            a
+            for a in self._seen("finding stored articles")
+            if a.content_hash in hashes or (a.url is not None and a.url in urls)
+        ]
+
+    def get(self, article_id: int) -> Article | None:
+        return next((a for a in self._seen("reading an article") if a.id == article_id), None)
+
+    def recent(self, *, limit: int, offset: int = 0) -> list[Article]:
+        return self._seen("listing articles")[::-1][offset : offset + limit]
+
+    def grant(self, article_ids: Sequence[int], workspaces: Sequence[str]) -> int:
+        return self.tenancy.grant(article_ids, workspaces)
+
+    def workspaces(self, article_id: int) -> set[str]:
+        return self.tenancy.readers(article_id)
+
+    def revoke(self, article_id: int, workspace: str) -> set[str]:
+        self.tenancy.rows[:] = [(a, w) for a, w in self.tenancy.rows if (a, w) != (article_id, workspace)]
+        return self.tenancy.readers(article_id)
 
     def add(self, article: NewArticle) -> Article:
         row = Article(
@@ -98,13 +160,17 @@ class FakeArticles:
         )
         self.rows.append(row)
         self.texts[row.id] = article.text
+        # As the store: the workspace storing an article may read it (jobs grant explicitly).
+        workspace = self.tenancy.current("storing articles")
+        if workspace != ALL_WORKSPACES:
+            self.tenancy.grant([row.id], [workspace])
         return row
 
     def insert_new_many(self, articles: Sequence[NewArticle]) -> list[Article | ArticleStoredMeanwhile]:
         return [self.add(article) for article in articles]
 
     def count(self) -> int:
-        return len(self.rows)
+        return len(self._seen("counting articles"))
 
     def fetched_after(self, article_id: int, s: FactSearch) -> bool:
         """Whether the article is in the search's `fetched_after` window (always, without one)."""
@@ -148,6 +214,7 @@ class FakeEvents:
             if _matches(" ".join([e.summary, e.sentence, *e.actors, *e.places]), search.terms)
             and _in_window(_event_day(e.date), search)
             and self.articles.fetched_after(e.article.id, search)
+            and self.articles.visible(e.article.id, "a fact search", search)
         ]
         rows.sort(key=lambda e: (_event_day(e.date), e.id), reverse=search.newest_first)
         return _page(rows, search)
@@ -177,6 +244,7 @@ class FakeQuotes:
             and _matches(f"{q.text} {q.speaker or ''}", search.terms)
             and _in_window(q.article.published, search)
             and self.articles.fetched_after(q.article.id, search)
+            and self.articles.visible(q.article.id, "a fact search", search)
         ]
         rows.sort(key=lambda q: (q.article.published or date.min, q.article.id), reverse=True)
         return _page(rows, search)
@@ -200,14 +268,25 @@ class FakeFigures:
             if _matches(f"{f.text} {f.unit or ''} {f.about or ''} {f.sentence}", search.terms)
             and _in_window(f.article.published, search)
             and self.articles.fetched_after(f.article.id, search)
+            and self.articles.visible(f.article.id, "a fact search", search)
         ]
         rows.sort(key=lambda f: (f.article.published or date.min, f.article.id), reverse=True)
         return _page(rows, search)
 
 
 class FakePeople:
-    def __init__(self) -> None:
+    def __init__(self, quotes: FakeQuotes | None = None) -> None:
         self.rows: list[Person] = []
+        self.quotes = quotes  # with them, a workspace is offered only the people its articles quote
+
+    def _offered(self, people: list[Person], what: str) -> list[Person]:
+        if self.quotes is None:
+            return people
+        articles = self.quotes.articles
+        if articles.tenancy.current(what) == ALL_WORKSPACES:
+            return people
+        quoted = {q.person_id for q in self.quotes.rows if articles.visible(q.article.id, what)}
+        return [p for p in people if p.id in quoted]
 
     def _known(self, name: str) -> Person | None:
         key = fold(name)
@@ -259,73 +338,118 @@ class FakePeople:
         key = fold(text.strip())
         if not key:
             return []
-        return [
+        found = [
             p
             for p in self.rows
             if key in {fold(n) for n in [p.name, *p.aliases]} or key == fold(p.name.split()[-1])
         ]
+        return self._offered(found, "finding people")
 
     def similar(self, text: str, *, limit: int = 3) -> list[Person]:
         # Near spellings are the store's (store.repositories.people_find); a fake knows none.
+        self._offered([], "suggesting people")
         return []
 
 
 class FakeSources:
-    def __init__(self) -> None:
+    """Sources stored once by URL; `follows` (source id, workspace, active, interval, created by) say
+    which workspace follows which, as store.repositories.sources keeps them."""
+
+    def __init__(self, tenancy: FakeTenancy | None = None) -> None:
         self.rows: list[Source] = []
+        self.follows: list[tuple[int, str, bool, int, str | None]] = []
         self.seen: list[tuple[int, datetime]] = []  # (source id, seen at) of each item a poller took
+        self.tenancy = tenancy or FakeTenancy()
+        self.articles: FakeArticles | None = None  # to open a followed source's stored articles
+
+    def _as_followed(self, what: str) -> list[Source]:
+        workspace = self.tenancy.current(what)
+        if workspace == ALL_WORKSPACES:
+            return list(self.rows)
+        mine = {f[0]: f for f in self.follows if f[1] == workspace}
+        return [
+            s.model_copy(
+                update={
+                    "active": mine[s.id][2],
+                    "interval_minutes": mine[s.id][3],
+                    "created_by": mine[s.id][4],
+                }
+            )
+            for s in self.rows
+            if s.id in mine
+        ]
 
     def add(self, url: str, *, name: str | None, kind: str, created_by: str | None) -> Source:
-        src = Source(
-            id=len(self.rows) + 1,
-            url=url,
-            name=name,
-            kind=kind,
-            created_at=datetime(2025, 9, 10, tzinfo=UTC),
-            created_by=created_by,
-        )
-        self.rows.append(src)
-        return src
+        workspace = own_workspace(self.tenancy.current("following a source"))
+        src = next((s for s in self.rows if s.url == url), None)
+        if src is None:
+            src = Source(
+                id=max((s.id for s in self.rows), default=0) + 1,
+                url=url,
+                name=name,
+                kind=kind,
+                created_at=datetime(2025, 9, 10, tzinfo=UTC),
+                created_by=created_by,
+            )
+            self.rows.append(src)
+        if not any(f[:2] == (src.id, workspace) for f in self.follows):
+            self.follows.append((src.id, workspace, True, 15, created_by))
+            if self.articles is not None:
+                self.tenancy.grant([a.id for a in self.articles.rows if a.source_id == src.id], [workspace])
+        return next(s for s in self._as_followed("following a source") if s.id == src.id)
 
     def get(self, source_id: int) -> Source | None:
-        return next((s for s in self.rows if s.id == source_id), None)
+        return next((s for s in self._as_followed("reading sources") if s.id == source_id), None)
 
     def get_by_url(self, url: str) -> Source | None:
-        return next((s for s in self.rows if s.url == url), None)
+        return next((s for s in self._as_followed("reading sources") if s.url == url), None)
 
     def list(self) -> list[Source]:
-        return list(self.rows)
+        return self._as_followed("reading sources")
+
+    def followers(self, source_id: int) -> builtins.list[str]:
+        return sorted(f[1] for f in self.follows if f[0] == source_id)
 
     def remove(self, source_id: int) -> bool:
-        before = len(self.rows)
-        self.rows = [s for s in self.rows if s.id != source_id]
-        return len(self.rows) < before
+        workspace = own_workspace(self.tenancy.current("unfollowing a source"))
+        before = len(self.follows)
+        self.follows[:] = [f for f in self.follows if f[:2] != (source_id, workspace)]
+        if not any(f[0] == source_id for f in self.follows):
+            self.rows[:] = [s for s in self.rows if s.id != source_id]
+        return len(self.follows) < before
 
     def set_active(self, source_id: int, active: bool) -> Source | None:
-        src = self.get(source_id)
-        if src is None:
-            return None
-        new = src.model_copy(update={"active": active})
-        self.rows[self.rows.index(src)] = new
-        return new
+        workspace = self.tenancy.current("changing a source")
+        for i, f in enumerate(self.follows):
+            if f[0] == source_id and workspace in (f[1], ALL_WORKSPACES):
+                self.follows[i] = (f[0], f[1], active, f[3], f[4])
+        return self.get(source_id)
 
     def seen_counts(self, since: datetime) -> dict[int, int]:
+        mine = {s.id for s in self._as_followed("reading source health")}
         counts: dict[int, int] = {}
         for source_id, at in self.seen:
-            if at >= since:
+            if at >= since and source_id in mine:
                 counts[source_id] = counts.get(source_id, 0) + 1
         return counts
 
 
 class FakeAudit:
-    def __init__(self) -> None:
+    def __init__(self, tenancy: FakeTenancy | None = None) -> None:
         self.rows: list[AdminAction] = []
+        self.workspaces: list[str] = []  # whose admin did each of `rows`
+        self.tenancy = tenancy or FakeTenancy()
 
     def record(self, actor: str, action: str, detail: str, at: datetime) -> None:
+        self.workspaces.append(own_workspace(self.tenancy.current("an admin action")))
         self.rows.append(AdminAction(actor=actor, action=action, detail=detail, at=at))
 
     def recent(self, limit: int = 50) -> list[AdminAction]:
-        return self.rows[-limit:][::-1]
+        workspace = self.tenancy.current("reading the audit log")
+        mine = [
+            r for r, w in zip(self.rows, self.workspaces, strict=True) if workspace in (w, ALL_WORKSPACES)
+        ]
+        return mine[-limit:][::-1]
 
 
 class FakeStories:
@@ -356,6 +480,22 @@ class FakeStories:
     def _full(self, story: Story) -> Story:
         members = [self._member(link) for link in self.links if link[0] == story.id]
         return story.model_copy(update={"members": members})
+
+    def _seen(self, story: Story) -> Story | None:
+        """The story as the workspace sees it (store.repositories.stories `_as_seen`): its visible
+        members, and what it shows made of them when some are hidden; None when it sees none."""
+        articles = self.events.articles
+        workspace = articles.tenancy.current("reading stories")
+        full = self._full(story)
+        members = [m for m in full.members if articles.tenancy.sees(m.article.id, workspace)]
+        if workspace == ALL_WORKSPACES or len(members) == len(full.members):
+            return full
+        if not members:
+            return None
+        when, summary, actors, places = shown(members[-SHOWN_FROM_NEWEST:])
+        return full.model_copy(
+            update={"members": members, "date": when, "summary": summary, "actors": actors, "places": places}
+        )
 
     def lock_for_merging(self) -> None:
         pass  # one process, one thread: nothing to take turns with
@@ -440,7 +580,7 @@ class FakeStories:
 
     def get(self, story_id: int) -> Story | None:
         story = next((s for s in self.rows if s.id == story_id), None)
-        return self._full(story) if story else None
+        return self._seen(story) if story else None
 
     def story_of_event(self, event_id: int) -> int | None:
         return next((link[0] for link in self.links if link[1] == event_id), None)
@@ -458,8 +598,16 @@ class FakeStories:
 
     def _search(self, search: FactSearch, *, cap: int) -> list[Story]:
         out = []
+        articles = self.events.articles
+        workspace = articles.tenancy.current("a story search", search)
         for s in self.rows:
             full = self._full(s)
+            # Found only through the reports the workspace sees (the headline is the stored one).
+            full = full.model_copy(
+                update={
+                    "members": [m for m in full.members if articles.tenancy.sees(m.article.id, workspace)]
+                }
+            )
             if not full.members or not _in_window(_event_day(s.date), search):
                 continue
             if search.terms and not any(
@@ -472,6 +620,8 @@ class FakeStories:
     def stories_at(self, spans: Sequence[tuple[int, int]]) -> dict[tuple[int, int], int]:
         found: dict[tuple[int, int], int] = {}
         for article_id, offset in spans:
+            if not self.events.articles.visible(article_id, "reading stories"):
+                continue
             for e in self.events.rows:
                 story_id = self.story_of_event(e.id)
                 if e.article.id == article_id and e.start <= offset < e.end and story_id is not None:
@@ -482,6 +632,8 @@ class FakeStories:
     def event_dates_at(self, spans: Sequence[tuple[int, int]]) -> dict[tuple[int, int], str]:
         found: dict[tuple[int, int], str] = {}
         for article_id, offset in spans:
+            if not self.events.articles.visible(article_id, "reading stories"):
+                continue
             for e in self.events.rows:
                 if e.article.id == article_id and e.start <= offset < e.end:
                     found[(article_id, offset)] = e.date
@@ -490,32 +642,61 @@ class FakeStories:
 
 
 class FakeThreads:
-    def __init__(self) -> None:
+    def __init__(self, tenancy: FakeTenancy | None = None) -> None:
         self.rows: list[AskedQuestion] = []
+        self.workspaces: list[str] = []  # where each of `rows` was asked
+        self.tenancy = tenancy or FakeTenancy()
 
     def last(self, channel: str, thread: str) -> AskedQuestion | None:
-        return next((q for q in self.rows if (q.channel, q.thread) == (channel, thread)), None)
+        workspace = self.tenancy.current("a thread's question")
+        return next(
+            (
+                q
+                for q, w in zip(self.rows, self.workspaces, strict=True)
+                if (q.channel, q.thread) == (channel, thread) and w == workspace
+            ),
+            None,
+        )
 
     def remember(self, question: AskedQuestion) -> None:
-        self.rows[:] = [q for q in self.rows if (q.channel, q.thread) != (question.channel, question.thread)]
-        self.rows.append(question)
+        workspace = own_workspace(self.tenancy.current("a thread's question"))
+        kept = [
+            (q, w)
+            for q, w in zip(self.rows, self.workspaces, strict=True)
+            if (q.channel, q.thread) != (question.channel, question.thread)
+        ]
+        self.rows[:] = [q for q, _ in kept] + [question]
+        self.workspaces[:] = [w for _, w in kept] + [workspace]
 
 
 class FakeUnitOfWork:
     """All repositories in memory. Writes made without `commit()` are undone when the block ends."""
 
-    def __init__(self) -> None:
-        self.articles = FakeArticles()
+    def __init__(self, workspace: str | None = DEFAULT_WORKSPACE) -> None:
+        # Tests read as the single-token deployment's workspace unless they choose another (`of`).
+        self.tenancy = FakeTenancy()
+        self.tenancy.workspace = workspace
+        self.articles = FakeArticles(self.tenancy)
         self.events = FakeEvents(self.articles)
         self.quotes = FakeQuotes(self.articles)
         self.figures = FakeFigures(self.articles)
-        self.people = FakePeople()
-        self.sources = FakeSources()
-        self.audit = FakeAudit()
+        self.people = FakePeople(self.quotes)
+        self.sources = FakeSources(self.tenancy)
+        self.sources.articles = self.articles
+        self.audit = FakeAudit(self.tenancy)
         self.stories = FakeStories(self.events)
-        self.threads = FakeThreads()
+        self.threads = FakeThreads(self.tenancy)
         self.commits = 0
         self._snapshot: dict[str, list[object]] | None = None
+
+    @property
+    def workspace(self) -> str | None:
+        return self.tenancy.workspace
+
+    def of(self, workspace: str | None) -> FakeUnitOfWork:
+        """The next transactions read for `workspace` (as SqlUnitOfWork.of)."""
+        self.tenancy.workspace = workspace
+        return self
 
     def _lists(self) -> dict[str, list[object]]:
         repos = {
@@ -530,7 +711,11 @@ class FakeUnitOfWork:
             "threads": self.threads,
         }
         lists = {name: repo.rows for name, repo in repos.items()}  # type: ignore[attr-defined]
-        lists["story_links"] = self.stories.links  # type: ignore[assignment]
+        lists["story_links"] = self.stories.links
+        lists["article_access"] = self.tenancy.rows
+        lists["source_follows"] = self.sources.follows
+        lists["audit_workspaces"] = self.audit.workspaces
+        lists["thread_workspaces"] = self.threads.workspaces
         return lists
 
     def __enter__(self) -> FakeUnitOfWork:
@@ -558,11 +743,9 @@ class FakeUnitOfWork:
     def rollback(self) -> None:
         if self._snapshot is None:
             return
+        lists = self._lists()
         for name, rows in self._snapshot.items():
-            if name == "story_links":
-                self.stories.links[:] = rows  # type: ignore[assignment]
-            else:
-                getattr(self, name).rows[:] = rows
+            lists[name][:] = rows
 
 
 class FixedClock:
@@ -600,8 +783,12 @@ class FakeWatches:
         self.rows.append(watch)
         return watch
 
+    def _mine(self, watch: Watch) -> bool:
+        workspace = self.articles.tenancy.current("reading watches")
+        return workspace in (watch.team, ALL_WORKSPACES)
+
     def get(self, watch_id: int) -> Watch | None:
-        return next((w for w in self.rows if w.id == watch_id), None)
+        return next((w for w in self.rows if w.id == watch_id and self._mine(w)), None)
 
     def find(
         self, *, team: str | None = None, channel: str | None = None, owner: str | None = None
@@ -610,6 +797,7 @@ class FakeWatches:
             w
             for w in self.rows
             if (team is None or w.team in (team, None))
+            and self._mine(w)
             and (
                 (channel is None and owner is None)
                 or (channel is not None and w.channel == channel)
@@ -618,6 +806,8 @@ class FakeWatches:
         ]
 
     def remove(self, watch_id: int) -> bool:
+        if self.get(watch_id) is None:
+            return False
         before = len(self.rows)
         self.rows[:] = [w for w in self.rows if w.id != watch_id]
         self.batch_rows[:] = [b for b in self.batch_rows if b.watch_id != watch_id]
@@ -680,8 +870,8 @@ class FakeWatches:
 class FakeAlertUnitOfWork(FakeUnitOfWork):
     """The in-memory unit of work with alert watches; they too are undone without `commit()`."""
 
-    def __init__(self) -> None:
-        super().__init__()
+    def __init__(self, workspace: str | None = DEFAULT_WORKSPACE) -> None:
+        super().__init__(workspace)
         self.watches = FakeWatches(self.articles)
         self._snapshot = None
 

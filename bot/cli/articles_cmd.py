@@ -6,7 +6,7 @@ import argparse
 import getpass
 from typing import Any
 
-from bot.cli.context import error, open_container
+from bot.cli.context import add_workspace_option, error, open_container, workspace_arg
 from handlers.article_dates import FORMATS_HELP, parse_date
 from handlers.domain import Article
 
@@ -34,6 +34,7 @@ def register(sub: Any) -> None:
     redate.add_argument("date", help=f"the publication date ({FORMATS_HELP})")
     redate.add_argument("--actor", default=None, help="who, for the audit log (default: you)")
     redate.set_defaults(func=_redate)
+    add_workspace_option(listing, show, remove, redate)
 
 
 def article_line(article: Article) -> str:
@@ -48,7 +49,12 @@ def _list(args: argparse.Namespace) -> int:
     from handlers.help import empty_store_text
 
     with open_container(args) as c:
-        listing = list_articles(uow_factory=c.uow, limit=max(1, args.limit), offset=max(0, args.offset))
+        listing = list_articles(
+            uow_factory=c.uow,
+            limit=max(1, args.limit),
+            offset=max(0, args.offset),
+            workspace=workspace_arg(args, c),
+        )
         database = c.settings.database_url
     if not listing.total:
         print(empty_store_text(database))
@@ -67,7 +73,7 @@ def _show(args: argparse.Namespace) -> int:
 
     with open_container(args) as c:
         try:
-            detail = show_article(args.article, uow_factory=c.uow)
+            detail = show_article(args.article, uow_factory=c.uow, workspace=workspace_arg(args, c))
         except AdminError as exc:
             error("articles show", str(exc))
             return 1
@@ -84,7 +90,13 @@ def _remove(args: argparse.Namespace) -> int:
 
     with open_container(args) as c:
         try:
-            detail = remove_article(args.article, actor=_actor(args), uow_factory=c.uow, clock=c.clock)
+            detail = remove_article(
+                args.article,
+                actor=_actor(args),
+                uow_factory=c.uow,
+                clock=c.clock,
+                workspace=workspace_arg(args, c),
+            )
         except AdminError as exc:
             error("articles remove", str(exc))
             return 1
@@ -110,6 +122,7 @@ def _redate(args: argparse.Namespace) -> int:
                 uow_factory=c.uow,
                 clock=c.clock,
                 extractor=c.extractor,
+                workspace=workspace_arg(args, c),
             )
         except AdminError as exc:
             error("articles redate", str(exc))

@@ -43,7 +43,7 @@ def register(sub: Any) -> None:
     off = d.add_parser("off", help="stop CHANNEL's digest")
     off.add_argument("channel")
     off.set_defaults(func=_off)
-    add_workspace_option(st, off)
+    add_workspace_option(pre, runs, st, off)
 
 
 def iso_time(text: str) -> datetime:
@@ -71,7 +71,9 @@ def _run_due(args: argparse.Namespace) -> int:
 
 def _preview(args: argparse.Namespace) -> int:
     with open_container(args) as c:
-        digest = preview_digest(args.channel, uow_factory=c.uow, clock=c.clock)
+        digest = preview_digest(
+            args.channel, uow_factory=c.uow, clock=c.clock, workspace=workspace_arg(args, c)
+        )
     if digest is None:
         error(
             "digest preview", f"{args.channel} has no digest (briefbot digest set {args.channel} daily 08:00)"
@@ -83,7 +85,7 @@ def _preview(args: argparse.Namespace) -> int:
 
 def _runs(args: argparse.Namespace) -> int:
     with open_container(args) as c:
-        runs = recent_runs(uow_factory=c.uow, limit=args.limit)
+        runs = recent_runs(uow_factory=c.uow, limit=args.limit, workspace=workspace_arg(args, c))
     if not runs:
         print("no digest runs yet")
     for run, channel in runs:

@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from bot.cli.context import error, open_container
+from bot.cli.context import add_workspace_option, error, open_container, workspace_arg
 from bot.exports import FORMATS, ExportFormat, chart_filename, export_filename, render_export
 from handlers.export import ExportKind, all_figures, export_facts, parse_export_query
 from handlers.results import FiguresResult, QueryError
@@ -40,6 +40,7 @@ def register(sub: Any) -> None:
         default=None,
         help="write to this file (- for standard output, the default); 'auto' names it after the query",
     )
+    add_workspace_option(p)
     p.set_defaults(func=_run)
 
 
@@ -54,8 +55,8 @@ def _run(args: argparse.Namespace) -> int:
             error("export", str(exc))
             return 2
         if args.fmt == "png":
-            return _chart(args, all_figures(query, uow=c.uow()))
-        table = export_facts(args.kind, query, uow=c.uow())
+            return _chart(args, all_figures(query, uow=c.uow(), workspace=workspace_arg(args, c)))
+        table = export_facts(args.kind, query, uow=c.uow(), workspace=workspace_arg(args, c))
     fmt: ExportFormat = args.fmt
     target = export_filename(table, fmt) if args.output == "auto" else args.output
     if target in (None, "-"):

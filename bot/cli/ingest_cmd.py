@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from bot.bootstrap import Container
-from bot.cli.context import open_container
+from bot.cli.context import add_workspace_option, open_container, workspace_arg
 from bot.console.progress import Progress
 from bot.fetch import ArticleInput, InputError, read_input
 from bot.fetch.inputs import is_url
@@ -58,6 +58,7 @@ def register(sub: Any) -> None:
     )
     p.add_argument("--outlet", help="the outlet's name, for all inputs")
     p.add_argument("--title", help="the title, for all inputs")
+    add_workspace_option(p)
     p.set_defaults(func=_run)
 
 
@@ -96,7 +97,8 @@ def _run(args: argparse.Namespace) -> int:
                 progress.step(spec)  # the bar stays below the lines while the next input is read
             return None
 
-        for line, status in _store_all(_read_batches(inputs, read, c.ingest_batch_size()), c):
+        batches = _read_batches(inputs, read, c.ingest_batch_size())
+        for line, status in _store_all(batches, c, workspace_arg(args, c)):
             report(line, status)
         progress.clear()
     if len(inputs) > 1:
@@ -123,7 +125,7 @@ def _read_batches(
         yield batch
 
 
-def _store_all(batches: Iterator[Batch], c: Container) -> Iterator[tuple[str, str]]:
+def _store_all(batches: Iterator[Batch], c: Container, workspace: str) -> Iterator[tuple[str, str]]:
     """Store the batches in turn (one transaction each, the next extracted while one is written);
     a line and status an input.
 
@@ -136,7 +138,7 @@ def _store_all(batches: Iterator[Batch], c: Container) -> Iterator[tuple[str, st
     def commands() -> Iterator[list[IngestArticle]]:
         for batch in batches:
             in_flight.append(batch)
-            yield [_command(article) for _, article in batch]
+            yield [_command(article, workspace) for _, article in batch]
 
     while True:
         try:
@@ -177,13 +179,16 @@ def expand_directories(specs: list[str]) -> list[str]:
     return out
 
 
-def store_article(article: ArticleInput, c: Container) -> IngestResult:
-    """Ingest one read input through the handler, in its own transaction."""
-    return ingest_article(_command(article), uow=c.uow(), extractor=c.extractor, clock=c.clock)
+def store_article(article: ArticleInput, c: Container, workspace: str | None = None) -> IngestResult:
+    """Ingest one read input through the handler, in its own transaction, for `workspace` (the
+    deployment's own by default)."""
+    command = _command(article, workspace or c.settings.workspace)
+    return ingest_article(command, uow=c.uow(), extractor=c.extractor, clock=c.clock)
 
 
-def _command(article: ArticleInput) -> IngestArticle:
+def _command(article: ArticleInput, workspace: str) -> IngestArticle:
     return IngestArticle(
+        workspace=workspace,
         text=article.text,
         url=article.url,
         title=article.title,

@@ -7,7 +7,7 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from bot.cli.context import error, open_container
+from bot.cli.context import add_workspace_option, error, open_container, workspace_arg
 from bot.cli.digest_cmd import iso_time
 from bot.fetch.http import FetchError, fetch
 from bot.fetch.inputs import is_url
@@ -65,6 +65,7 @@ def register(sub: Any) -> None:
     imp = s.add_parser("import", help="follow every feed of an OPML file or URL")
     imp.add_argument("opml", metavar="FILE_OR_URL")
     imp.set_defaults(func=_import)
+    add_workspace_option(*(parser for parser in s.choices.values() if parser.prog.split()[-1] != "poll"))
 
 
 def _add(args: argparse.Namespace) -> int:
@@ -76,7 +77,12 @@ def _add(args: argparse.Namespace) -> int:
         )
         try:
             added = add_source(
-                AddSource(url=args.url, name=" ".join(args.name) or None, actor="cli"),
+                AddSource(
+                    url=args.url,
+                    name=" ".join(args.name) or None,
+                    actor="cli",
+                    workspace=workspace_arg(args, c),
+                ),
                 uow_factory=c.uow,
                 probe=probe,
                 clock=c.clock,
@@ -98,7 +104,9 @@ def _change(args: argparse.Namespace) -> int:
     with open_container(args) as c:
         try:
             changed = use_case(
-                SourceAction(source_id=args.source_id, actor="cli"), uow_factory=c.uow, clock=c.clock
+                SourceAction(source_id=args.source_id, actor="cli", workspace=workspace_arg(args, c)),
+                uow_factory=c.uow,
+                clock=c.clock,
             )
         except AdminError as exc:
             error(f"sources {args.verb}", str(exc))
@@ -109,7 +117,9 @@ def _change(args: argparse.Namespace) -> int:
 
 def _list(args: argparse.Namespace) -> int:
     with open_container(args) as c:
-        listing = list_sources(ListSources(actor="cli"), uow_factory=c.uow, clock=c.clock)
+        listing = list_sources(
+            ListSources(actor="cli", workspace=workspace_arg(args, c)), uow_factory=c.uow, clock=c.clock
+        )
     if not listing.sources:
         print("no sources yet")
     for source in listing.sources:
@@ -145,7 +155,12 @@ def _every(args: argparse.Namespace) -> int:
     with open_container(args) as c:
         try:
             source = set_poll_interval(
-                args.source_id, args.minutes, actor="cli", uow_factory=c.uow, clock=c.clock
+                args.source_id,
+                args.minutes,
+                actor="cli",
+                uow_factory=c.uow,
+                clock=c.clock,
+                workspace=workspace_arg(args, c),
             )
         except AdminError as exc:
             error("sources every", str(exc))
@@ -155,7 +170,7 @@ def _every(args: argparse.Namespace) -> int:
 
 
 def _export(args: argparse.Namespace) -> int:
-    with open_container(args) as c, c.uow() as uow:
+    with open_container(args) as c, c.uow().of(workspace_arg(args, c)) as uow:
         sources = uow.sources.list()
     print(to_opml(sources), end="")
     return 0
@@ -175,7 +190,11 @@ def _import(args: argparse.Namespace) -> int:
         except (OSError, FetchError, AdminError) as exc:
             error("sources import", str(exc))
             return 1
-        result = import_sources(ImportSources(feeds=feeds, actor="cli"), uow_factory=c.uow, clock=c.clock)
+        result = import_sources(
+            ImportSources(feeds=feeds, actor="cli", workspace=workspace_arg(args, c)),
+            uow_factory=c.uow,
+            clock=c.clock,
+        )
     for source in result.added:
         print(f"added #{source.id} {source.url}")
     for url, why in result.skipped:

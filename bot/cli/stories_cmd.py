@@ -6,7 +6,7 @@ import argparse
 import getpass
 from typing import Any
 
-from bot.cli.context import error, open_container
+from bot.cli.context import add_workspace_option, error, open_container, workspace_arg
 
 
 def register(sub: Any) -> None:
@@ -24,6 +24,7 @@ def register(sub: Any) -> None:
     split.add_argument("event", type=int, help="event id (see 'stories show')")
     split.add_argument("--actor", default=None, help="who is splitting, for the audit log (default: you)")
     split.set_defaults(func=_split)
+    add_workspace_option(show, split)
 
 
 def _show(args: argparse.Namespace) -> int:
@@ -32,7 +33,7 @@ def _show(args: argparse.Namespace) -> int:
 
     with open_container(args) as c:
         try:
-            print(story_text(show_story(args.story, uow=c.uow())))
+            print(story_text(show_story(args.story, uow=c.uow(), workspace=workspace_arg(args, c))))
         except StoryError as exc:
             error("stories show", str(exc))
             return 1
@@ -47,7 +48,11 @@ def _split(args: argparse.Namespace) -> int:
     with open_container(args) as c:
         try:
             done = split_story(
-                SplitStory(story_id=args.story, event_id=args.event, actor=actor), uow=c.uow(), clock=c.clock
+                SplitStory(
+                    story_id=args.story, event_id=args.event, actor=actor, workspace=workspace_arg(args, c)
+                ),
+                uow=c.uow(),
+                clock=c.clock,
             )
         except StoryError as exc:
             error("stories split", str(exc))

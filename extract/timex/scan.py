@@ -56,8 +56,9 @@ def _candidate_starts(text: str, low: str, trigger: int) -> list[int]:
     token = trigger
     while token > 0 and (low[token - 1].isalnum() or low[token - 1] in _WORD_CHARS) and trigger - token < 30:
         token -= 1
-    # the token, each hyphenated part of it ("$12-an-hour"), the trigger
-    starts = [token] + [i for i in range(token + 1, trigger) if low[i - 1] == "-"] + [trigger]
+    # the token, each part of it after a hyphen or a glued quote ("$12-an-hour", "x'an-hour": the
+    # grammar's \b starts a match there too), the trigger
+    starts = [token] + [i for i in range(token + 1, trigger) if low[i - 1] in _WORD_CHARS] + [trigger]
     if token == trigger:
         starts = [trigger]
     end = token
@@ -74,15 +75,17 @@ def _candidate_starts(text: str, low: str, trigger: int) -> list[int]:
         while begin < gap and low[begin] in _QUOTES:
             begin += 1  # "'three weeks ago'": the quote opens the phrase, the word after it may lead
         word = low[begin:gap]
-        inner = max(word.rfind("'"), word.rfind("’"))
-        if inner > 0 and not _is_lead(word):
-            # "x'three weeks": a quote glued inside the token opens the phrase, as the grammar's \b reads it
-            begin, word, quoted = begin + inner + 1, word[inner + 1 :], True
-        if begin == gap or not _is_lead(word):
+        # "x'three weeks", "x-five days", "mid-'three days": the grammar's \b also starts a phrase
+        # after a quote or hyphen glued inside the word; each such part that may lead is a start
+        parts = [begin + i + 1 for i, ch in enumerate(word) if ch in _WORD_CHARS and _is_lead(word[i + 1 :])]
+        whole = begin < gap and _is_lead(word)
+        for at in reversed(parts):
+            starts.insert(0, at)
+        if not whole:
             break
         starts.insert(0, begin)
         end = begin
-        if quoted:
+        if quoted or parts:
             break
     return starts
 

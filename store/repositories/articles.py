@@ -7,16 +7,19 @@ from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
-from sqlalchemy import Executable, delete, func, inspect, or_, select
+from sqlalchemy import ColumnElement, Executable, delete, func, inspect, or_, select
 from sqlalchemy.dialects.postgresql import insert as postgresql_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session, defer
 
 from handlers.domain import Article, ArticleRef, ArticleStoredMeanwhile, NewArticle
+from handlers.tenancy import ALL_WORKSPACES, own_workspace
 from store.bulk_insert import insert_new_rows
 from store.orm import ArticleRow, Base, EventRow, FigureRow, QuoteRow, StoryEventRow, StoryRow
+from store.orm_tenancy import ArticleAccessRow
 from store.repositories.pending_events import flush_events
 from store.repositories.story_outlets import recount
+from store.tenancy import as_all_workspaces, granted_articles, session_workspace, visible_articles
 from store.types import utcnow
 
 
@@ -60,7 +63,10 @@ class SqlArticleRepository:
         rows = self._session.scalars(
             select(ArticleRow)
             .options(defer(ArticleRow.text))
-            .where(or_(ArticleRow.content_hash.in_(list(hashes)), ArticleRow.url.in_(list(urls))))
+            .where(
+                or_(ArticleRow.content_hash.in_(list(hashes)), ArticleRow.url.in_(list(urls))),
+                *self._visible("finding stored articles"),
+            )
         )
         return [to_article(row) for row in rows]
 
@@ -77,7 +83,9 @@ class SqlArticleRepository:
         same_url = self._by_url(article.url) if article.url else None
         if same_url is not None:
             return self._replace(same_url, article)
-        return self._insert_new(article)
+        stored = self._insert_new(article)
+        self._open_to_writer([stored.id])
+        return stored
 
     def _insert_new(self, article: NewArticle) -> Article:
         """Store an article the caller found not stored, in this transaction; it with its id.
@@ -88,7 +96,9 @@ class SqlArticleRepository:
         """
         values = {**article.model_dump(), "fetched_at": utcnow()}
         conn = self._session.connection()
-        new_id = conn.execute(_insert_new_statement(conn.dialect.name), values).scalar()
+        # Not open to the writing workspace before its access row is written (just after).
+        with as_all_workspaces(self._session):
+            new_id = conn.execute(_insert_new_statement(conn.dialect.name), values).scalar()
         if new_id is None:
             raise self._stored_meanwhile(article)
         return Article(
@@ -116,12 +126,13 @@ class SqlArticleRepository:
         # One statement. RETURNING's order is not promised: rows are told apart by their content
         # hash, which is unique.
         conn = self._session.connection()
-        ids = {
-            content_hash: new_id
-            for new_id, content_hash in insert_new_rows(
-                conn, ArticleRow, rows, returning=("id", "content_hash")
-            )
-        }
+        with as_all_workspaces(self._session):  # as in _insert_new
+            ids = {
+                content_hash: new_id
+                for new_id, content_hash in insert_new_rows(
+                    conn, ArticleRow, rows, returning=("id", "content_hash")
+                )
+            }
         out: list[Article | ArticleStoredMeanwhile] = []
         for article in articles:
             new_id = ids.get(article.content_hash)
@@ -141,7 +152,15 @@ class SqlArticleRepository:
                     guid=article.guid,
                 )
             )
+        self._open_to_writer([a.id for a in out if isinstance(a, Article)])
         return out
+
+    def _open_to_writer(self, article_ids: Sequence[int]) -> None:
+        # The workspace storing an article may read it (an internal job, ALL_WORKSPACES, grants
+        # explicitly: handlers.ingest opens each article to its source's followers).
+        workspace = session_workspace(self._session, "storing articles")
+        if workspace != ALL_WORKSPACES:
+            self.grant(article_ids, [workspace])
 
     def _stored_meanwhile(self, article: NewArticle) -> ArticleStoredMeanwhile:
         existing = self._by_hash(article.content_hash) or (self._by_url(article.url) if article.url else None)
@@ -152,22 +171,36 @@ class SqlArticleRepository:
 
     def count(self) -> int:
         """How many articles are stored."""
+        visible = self._visible("counting articles")
+        if visible:  # the workspace's own: its access rows are its articles
+            workspace = session_workspace(self._session, "counting articles")
+            return (
+                self._session.scalar(select(func.count()).select_from(granted_articles(workspace).subquery()))
+                or 0
+            )
         return self._session.scalar(select(func.count()).select_from(ArticleRow)) or 0
 
     def get(self, article_id: int) -> Article | None:
         """The article with this id, if stored."""
-        row = self._session.get(ArticleRow, article_id, options=[defer(ArticleRow.text)])
+        row = self._session.scalar(
+            select(ArticleRow)
+            .options(defer(ArticleRow.text))
+            .where(ArticleRow.id == article_id, *self._visible("reading an article"))
+        )
         return to_article(row) if row else None
 
     def text_of(self, article_id: int) -> str | None:
         """The stored text of an article."""
-        return self._session.scalar(select(ArticleRow.text).where(ArticleRow.id == article_id))
+        return self._session.scalar(
+            select(ArticleRow.text).where(ArticleRow.id == article_id, *self._visible("reading an article"))
+        )
 
     def recent(self, *, limit: int, offset: int = 0) -> list[Article]:
         """The articles stored last first."""
         rows = self._session.scalars(
             select(ArticleRow)
             .options(defer(ArticleRow.text))
+            .where(*self._visible("listing articles"))
             .order_by(ArticleRow.id.desc())
             .limit(limit)
             .offset(offset)
@@ -255,7 +288,49 @@ class SqlArticleRepository:
         return to_article(row)
 
     def _by_hash(self, content_hash: str) -> ArticleRow | None:
-        return self._session.scalar(select(ArticleRow).where(ArticleRow.content_hash == content_hash))
+        return self._session.scalar(
+            select(ArticleRow).where(
+                ArticleRow.content_hash == content_hash, *self._visible("finding an article")
+            )
+        )
 
     def _by_url(self, url: str) -> ArticleRow | None:
-        return self._session.scalar(select(ArticleRow).where(ArticleRow.url == url))
+        return self._session.scalar(
+            select(ArticleRow).where(ArticleRow.url == url, *self._visible("finding an article"))
+        )
+
+    def _visible(self, what: str) -> list[ColumnElement[bool]]:
+        return visible_articles(ArticleRow.id, session_workspace(self._session, what))
+
+    def grant(self, article_ids: Sequence[int], workspaces: Sequence[str]) -> int:
+        """Open these articles to these workspaces (those already open stay as they are); how many
+        (article, workspace) pairs were new."""
+        rows = [
+            {"article_id": a, "workspace": own_workspace(w)}
+            for a in sorted(set(article_ids))
+            for w in sorted(set(workspaces))
+        ]
+        if not rows:
+            return 0
+        return len(
+            insert_new_rows(self._session.connection(), ArticleAccessRow, rows, returning=("article_id",))
+        )
+
+    def workspaces(self, article_id: int) -> set[str]:
+        """The workspaces the article is open to (all of them, whichever this session reads for)."""
+        with as_all_workspaces(self._session):
+            return set(
+                self._session.scalars(
+                    select(ArticleAccessRow.workspace).where(ArticleAccessRow.article_id == article_id)
+                )
+            )
+
+    def revoke(self, article_id: int, workspace: str) -> set[str]:
+        """Close the article to `workspace`; the workspaces it stays open to."""
+        self._session.execute(
+            delete(ArticleAccessRow).where(
+                ArticleAccessRow.article_id == article_id,
+                ArticleAccessRow.workspace == own_workspace(workspace),
+            )
+        )
+        return self.workspaces(article_id)

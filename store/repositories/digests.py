@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 from handlers.domain import DigestRun, DigestSubscription
 from store.orm import DigestRunRow, DigestSubscriptionRow
 from store.repositories.articles import row_values
+from store.tenancy import owned_by
 
 
 class SqlDigestRepository:
@@ -48,19 +49,31 @@ class SqlDigestRepository:
 
     def subscriptions(self, channel: str | None = None) -> list[DigestSubscription]:
         """All subscriptions, or one channel's, oldest first."""
-        query = select(DigestSubscriptionRow).order_by(DigestSubscriptionRow.id)
+        query = (
+            select(DigestSubscriptionRow)
+            .where(*owned_by(DigestSubscriptionRow.team, self._session, "reading digests"))
+            .order_by(DigestSubscriptionRow.id)
+        )
         if channel is not None:
             query = query.where(DigestSubscriptionRow.channel == channel)
         return [DigestSubscription.model_validate(row_values(r)) for r in self._session.scalars(query)]
 
     def get_subscription(self, subscription_id: int) -> DigestSubscription | None:
-        row = self._session.get(DigestSubscriptionRow, subscription_id)
+        row = self._session.scalar(
+            select(DigestSubscriptionRow).where(
+                DigestSubscriptionRow.id == subscription_id,
+                *owned_by(DigestSubscriptionRow.team, self._session, "reading digests"),
+            )
+        )
         return DigestSubscription.model_validate(row_values(row)) if row else None
 
     def unsubscribe(self, subscription_id: int) -> bool:
         """Remove a subscription and its runs; False if there was none."""
         result = self._session.execute(
-            delete(DigestSubscriptionRow).where(DigestSubscriptionRow.id == subscription_id)
+            delete(DigestSubscriptionRow).where(
+                DigestSubscriptionRow.id == subscription_id,
+                *owned_by(DigestSubscriptionRow.team, self._session, "removing digests"),
+            )
         )
         return bool(getattr(result, "rowcount", 0))
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date
 
-from sqlalchemy import bindparam, insert, select, union, update
+from sqlalchemy import ColumnElement, bindparam, insert, select, union, update
 from sqlalchemy.orm import Session
 
 from handlers.domain import Person, SpeakerSighting
@@ -23,6 +23,7 @@ from store.repositories.people_resolve import (
 )
 from store.repositories.quotes import SPEAKER_NAMES_CACHE, reindex_people_quotes
 from store.search_text import name_key, surname_key
+from store.tenancy import session_workspace, visible_people
 from store.types import utcnow
 
 _PERSON_COLUMNS = (PersonRow.id, PersonRow.name, PersonRow.kind)
@@ -107,16 +108,22 @@ class SqlPeopleRepository:
         key = name_key(text)
         if not key:
             return []
-        rows = matching(self._session, key)
+        only = self._visible("finding people")
+        rows = matching(self._session, key, only=only)
         bare = without_titles(key)
         if not rows and bare != key:
-            rows = matching(self._session, bare)
+            rows = matching(self._session, bare, only=only)
         return self._to_people(rows)
 
     def similar(self, text: str, *, limit: int = 3) -> list[Person]:
         """Stored people whose name is a near spelling of `text` ("Kelog", "zelenksy"), nearest
         first; none for a name stored as typed."""
-        return self._to_people(near_spellings(self._session, text, limit=limit))
+        only = self._visible("suggesting people")
+        return self._to_people(near_spellings(self._session, text, limit=limit, only=only))
+
+    def _visible(self, what: str) -> list[ColumnElement[bool]]:
+        # A workspace is offered only the people its own articles quote.
+        return visible_people(PersonRow.id, session_workspace(self._session, what))
 
     def get(self, person_id: int) -> Person | None:
         """A person by id."""

@@ -5,8 +5,9 @@ differ, and near spellings offered when nothing matched. Names are compared as n
 from __future__ import annotations
 
 import functools
+from collections.abc import Sequence
 
-from sqlalchemy import func, select, union
+from sqlalchemy import ColumnElement, func, select, union
 from sqlalchemy.orm import Session
 
 from extract.names.roles import role_qualifiers, titles
@@ -75,8 +76,11 @@ def allowed_edits(word: str) -> int:
     return 0 if len(word) < 4 else 1 if len(word) < 5 else 2
 
 
-def matching(session: Session, key: str) -> list[tuple[int, str, str]]:
-    """(id, name, kind) of the people `key` names: exact names first, then by id."""
+def matching(
+    session: Session, key: str, *, only: Sequence[ColumnElement[bool]] = ()
+) -> list[tuple[int, str, str]]:
+    """(id, name, kind) of the people `key` names: exact names first, then by id; `only`: of those
+    people (store.tenancy.visible_people)."""
     several = " " in key
     ids = union(
         select(PersonRow.id).where(PersonRow.name_key == key),
@@ -89,7 +93,9 @@ def matching(session: Session, key: str) -> list[tuple[int, str, str]]:
         select(PersonAliasRow.person_id).where(PersonAliasRow.alias_key == key),
     )
     rows = session.execute(
-        select(*_PERSON_COLUMNS, PersonRow.name_key).where(PersonRow.id.in_(ids)).order_by(PersonRow.id)
+        select(*_PERSON_COLUMNS, PersonRow.name_key)
+        .where(PersonRow.id.in_(ids), *only)
+        .order_by(PersonRow.id)
     ).all()
     aliases = {
         pid
@@ -107,7 +113,9 @@ def matching(session: Session, key: str) -> list[tuple[int, str, str]]:
     return exact + [(r.id, r.name, r.kind) for r in found if r.name_key != key]
 
 
-def near_spellings(session: Session, text: str, *, limit: int = 3) -> list[tuple[int, str, str]]:
+def near_spellings(
+    session: Session, text: str, *, limit: int = 3, only: Sequence[ColumnElement[bool]] = ()
+) -> list[tuple[int, str, str]]:
     """Stored people whose name is a near spelling of `text` ("Kelog", "zelenksy"), nearest
     first; none for a name stored as typed.
 
@@ -129,6 +137,7 @@ def near_spellings(session: Session, text: str, *, limit: int = 3) -> list[tuple
             PersonRow.surname_key >= prefix,
             PersonRow.surname_key < above,
             func.length(PersonRow.surname_key).between(len(last) - slips, len(last) + slips),
+            *only,
         )
         .order_by(PersonRow.id)
         .limit(2000)

@@ -9,7 +9,9 @@ from datetime import date
 from typing import Any
 
 from sqlalchemy import (
+    ColumnElement,
     delete,
+    func,
     select,
     text,
 )
@@ -17,6 +19,8 @@ from sqlalchemy.orm import Session
 
 from handlers.domain import ArticleRef, FactSearch, Story, StoryHeadline, StoryKeys, StoryMember
 from handlers.headline_words import stored_words
+from handlers.stories import SHOWN_FROM_NEWEST, shown
+from handlers.tenancy import ALL_WORKSPACES
 from store.bulk_insert import insert_rows
 from store.orm import ArticleRow, EventRow, StoryEventRow, StoryKeyRow, StoryRow
 from store.postgres_rows import integer_array, json_rows, postgres_rows
@@ -39,6 +43,7 @@ from store.repositories.story_statements import (
 from store.row_ids import RowIds
 from store.sqlite_rows import member_rows_sqlite, sqlite_rows
 from store.story_keys import key_rows, stored_key
+from store.tenancy import session_workspace, visible_articles
 from store.types import utcnow
 
 # Advisory lock id of story merging on PostgreSQL (any constant the app uses for nothing else;
@@ -369,6 +374,9 @@ class SqlStoryRepository:
             "words": stored_words(summary, actors, places),
         }
 
+    def _visible(self, article_id: Any) -> list[ColumnElement[bool]]:
+        return visible_articles(article_id, session_workspace(self._session, "reading stories"))
+
     def get(self, story_id: int) -> Story | None:
         """A story with all its members, or None."""
         self.flush()
@@ -409,7 +417,7 @@ class SqlStoryRepository:
         rows = self._session.execute(
             select(EventRow.article_id, EventRow.start, EventRow.end, StoryEventRow.story_id)
             .join(StoryEventRow, StoryEventRow.event_id == EventRow.id)
-            .where(EventRow.article_id.in_(articles))
+            .where(EventRow.article_id.in_(articles), *self._visible(EventRow.article_id))
         ).all()
         found: dict[tuple[int, int], int] = {}
         for article_id, offset in spans:
@@ -427,7 +435,7 @@ class SqlStoryRepository:
             return {}
         rows = self._session.execute(
             select(EventRow.article_id, EventRow.start, EventRow.end, EventRow.date).where(
-                EventRow.article_id.in_(articles)
+                EventRow.article_id.in_(articles), *self._visible(EventRow.article_id)
             )
         ).all()
         found: dict[tuple[int, int], str] = {}
@@ -441,6 +449,7 @@ class SqlStoryRepository:
     def _load(self, ids: list[int]) -> list[Story]:
         if not ids:
             return []
+        workspace = session_workspace(self._session, "reading stories")
         stories = {
             r.id: r
             for r in self._session.execute(
@@ -471,7 +480,7 @@ class SqlStoryRepository:
             )
             .join(EventRow, EventRow.id == StoryEventRow.event_id)
             .join(ArticleRow, ArticleRow.id == EventRow.article_id)
-            .where(StoryEventRow.story_id.in_(ids))
+            .where(StoryEventRow.story_id.in_(ids), *visible_articles(EventRow.article_id, workspace))
             .order_by(StoryEventRow.id)
         ).all()
         for (
@@ -505,7 +514,7 @@ class SqlStoryRepository:
                     reason=reason,
                 )
             )
-        return [
+        loaded = [
             Story(
                 id=i,
                 date=stories[i].date,
@@ -517,6 +526,36 @@ class SqlStoryRepository:
             for i in ids
             if i in stories
         ]
+        if workspace == ALL_WORKSPACES:
+            return loaded
+        return self._as_seen(loaded)
+
+    def _as_seen(self, loaded: list[Story]) -> list[Story]:
+        """The stories as a workspace sees them: only its members, and what it shows made of them.
+
+        A story none of whose reports the workspace may read is left out; one some of whose are
+        hidden shows the date, summary, actors and places of its visible ones only, as a story of
+        just those would (never a sentence from an article the workspace cannot see).
+        """
+        ids = [story.id for story in loaded]
+        totals = dict(
+            self._session.execute(
+                select(StoryEventRow.story_id, func.count())
+                .where(StoryEventRow.story_id.in_(ids))
+                .group_by(StoryEventRow.story_id)
+            ).all()
+        )
+        seen: list[Story] = []
+        for story in loaded:
+            if not story.members:
+                continue
+            if len(story.members) < totals.get(story.id, 0):
+                when, summary, actors, places = shown(story.members[-SHOWN_FROM_NEWEST:])
+                story = story.model_copy(
+                    update={"date": when, "summary": summary, "actors": actors, "places": places}
+                )
+            seen.append(story)
+        return seen
 
 
 def _last_days(day: date) -> tuple[date | None, date | None]:

@@ -27,9 +27,11 @@ from sqlalchemy import (
 from sqlalchemy.orm import Session
 
 from handlers.domain import FactSearch
+from handlers.tenancy import ALL_WORKSPACES
 from store.fact_search import DENSE_MATCHES, fts_count, fts_ids, is_common, matches_all
 from store.orm import EventRow, StoryEventRow, StoryRow
 from store.search_text import query_tokens
+from store.tenancy import search_workspace, visible_articles
 
 Headline = Row[int, str, int, str]
 
@@ -51,6 +53,9 @@ def newest_matching(session: Session, search: FactSearch, *, cap: int) -> Sequen
     if search.until:
         window.append(StoryRow.date_start <= search.until)
     tokens = query_tokens(search.terms)
+    workspace = search_workspace(session, search, "a story search")
+    if workspace != ALL_WORKSPACES:
+        return session.execute(_seen_by(session, workspace, window, tokens, cap)).all()
     members = select(StoryEventRow.id).where(StoryEventRow.story_id == StoryRow.id)
     if not tokens:
         return session.execute(_headlines(window, members.exists(), cap=cap)).all()
@@ -183,6 +188,57 @@ def _some_report_has(session: Session, token: str, n: int) -> ColumnElement[bool
             vector.op("@@", return_type=Boolean)(func.to_tsquery("simple", token)),
         )
     )
+
+
+def _seen_by(
+    session: Session, workspace: str, window: list[ColumnElement[bool]], tokens: list[str], cap: int
+) -> Select[int, str, int, str]:
+    """The newest `cap` stories a workspace sees with each word in one of the reports it sees.
+
+    Every probe goes through the story's reports in the workspace's articles, so a story is never
+    found by the words of a report only another workspace may read.
+    """
+
+    def seen_member(*more: ColumnElement[bool]) -> ColumnElement[bool]:
+        return exists(
+            select(StoryEventRow.id)
+            .join(EventRow, EventRow.id == StoryEventRow.event_id)
+            .where(
+                StoryEventRow.story_id == StoryRow.id,
+                *visible_articles(EventRow.article_id, workspace),
+                *more,
+            )
+        )
+
+    if not tokens:
+        return _headlines(window, seen_member(), cap=cap)
+    probes = [seen_member(_holds(session, t, n)) for n, t in enumerate(tokens)]
+    rarest = (
+        min(tokens, key=lambda t: fts_count(session, "events", [t], DENSE_MATCHES + 1))
+        if session.get_bind().dialect.name == "sqlite"
+        else tokens[0]
+    )
+    if not is_common(session, "events", [rarest]):
+        # As _across_reports: a rare word's few stories are the candidates (the probes then check
+        # that the workspace sees the reports holding each word), not every story walked.
+        having = (
+            select(StoryEventRow.story_id)
+            .join(EventRow, EventRow.id == StoryEventRow.event_id)
+            .where(matches_all(session, "events", EventRow.id, [rarest]))
+        )
+        return _headlines([*window, StoryRow.id.in_(having)], *probes, cap=cap)
+    return _headlines(window, *probes, cap=cap)
+
+
+def _holds(session: Session, token: str, n: int) -> ColumnElement[bool]:
+    """The report (events row) holds `token`; each probe its own parameter, as in `_some_report_has`."""
+    if session.get_bind().dialect.name == "sqlite":
+        matches = text(f"SELECT rowid FROM events_fts WHERE events_fts MATCH :seen_{n}").bindparams(
+            **{f"seen_{n}": f'"{token}"'}
+        )
+        return EventRow.id.in_(matches.columns(column("rowid", Integer)))
+    vector: ColumnElement[Any] = literal_column("events.search_vector")
+    return vector.op("@@", return_type=Boolean)(func.to_tsquery("simple", token))
 
 
 def _headlines(

@@ -7,7 +7,9 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from handlers.domain import AskedQuestion
+from handlers.tenancy import own_workspace
 from store.orm import ThreadQuestionRow
+from store.tenancy import session_workspace
 from store.types import utcnow
 
 
@@ -19,7 +21,9 @@ class SqlThreadQuestionRepository:
         """The question last asked in this thread, if any."""
         row = self._session.scalars(
             select(ThreadQuestionRow).where(
-                ThreadQuestionRow.channel == channel, ThreadQuestionRow.thread == thread
+                ThreadQuestionRow.channel == channel,
+                ThreadQuestionRow.thread == thread,
+                ThreadQuestionRow.workspace == session_workspace(self._session, "a thread's question"),
             )
         ).first()
         if row is None:
@@ -50,6 +54,7 @@ class SqlThreadQuestionRepository:
             "page_limit": question.limit,
             "next_offset": question.next_offset,
             "asked_at": utcnow(),
+            "workspace": own_workspace(session_workspace(self._session, "a thread's question")),
         }
         where = (ThreadQuestionRow.channel == question.channel, ThreadQuestionRow.thread == question.thread)
         changed = self._session.execute(

@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 from handlers.domain import AlertBatch, AlertFacts, Watch
 from store.orm import AlertBatchRow, AlertDeliveryRow, ArticleRow, WatchRow
 from store.repositories.articles import row_values
+from store.tenancy import owned_by
 
 # Keys looked up per statement: far below either database's limit on bound parameters.
 _CHUNK = 300
@@ -31,14 +32,22 @@ class SqlWatchRepository:
         return Watch.model_validate(row_values(row))
 
     def get(self, watch_id: int) -> Watch | None:
-        row = self._session.get(WatchRow, watch_id)
+        row = self._session.scalar(
+            select(WatchRow).where(
+                WatchRow.id == watch_id, *owned_by(WatchRow.team, self._session, "reading watches")
+            )
+        )
         return Watch.model_validate(row_values(row)) if row else None
 
     def find(
         self, *, team: str | None = None, channel: str | None = None, owner: str | None = None
     ) -> list[Watch]:
         """Every watch, oldest first; with `channel` and/or `owner`, the channel's and the user's own."""
-        query = select(WatchRow).order_by(WatchRow.id)
+        query = (
+            select(WatchRow)
+            .where(*owned_by(WatchRow.team, self._session, "reading watches"))
+            .order_by(WatchRow.id)
+        )
         if team is not None:
             query = query.where(or_(WatchRow.team == team, WatchRow.team.is_(None)))
         wanted = []
@@ -52,6 +61,8 @@ class SqlWatchRepository:
 
     def remove(self, watch_id: int) -> bool:
         """Drop the watch; its batches and deliveries go with it (ON DELETE CASCADE)."""
+        if self.get(watch_id) is None:  # none, or another workspace's
+            return False
         for table in (AlertDeliveryRow, AlertBatchRow):
             # SQLite enforces foreign keys only when asked: delete the children explicitly.
             self._session.execute(delete(table).where(table.watch_id == watch_id))

@@ -9,6 +9,7 @@ import pytest
 from bot.bootstrap import build
 from bot.cli import main
 from bot.settings import Settings
+from handlers.tenancy import ALL_WORKSPACES
 from tests.e2e.cli_support import sqlite_env
 
 
@@ -23,7 +24,7 @@ def test_digests_and_watches_are_kept_under_the_workspace_the_cli_names(
     assert main(["watch", "add", "cranes", "--channel", "C2", "--workspace", "TOTHER"]) == 0
     c = build(Settings())
     try:
-        with c.uow() as uow:
+        with c.uow().of(ALL_WORKSPACES) as uow:
             assert {s.channel: s.team for s in uow.digests.subscriptions()} == {
                 "C1": "newsroom",
                 "C2": "TOTHER",

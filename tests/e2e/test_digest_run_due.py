@@ -22,6 +22,7 @@ from sqlalchemy import Engine
 from bot.slack.digest_publisher import SlackDigestPublisher
 from bot.slack.limits import violations
 from handlers.digests import run_due
+from handlers.tenancy import DEFAULT_WORKSPACE
 from store.database import make_engine, make_session_factory
 from store.migrate import upgrade
 from store.uow import SqlUnitOfWork
@@ -76,7 +77,7 @@ def _prepare(url: str, engines: list[Engine]) -> tuple[SqlUnitOfWork, datetime]:
     engine = make_engine(url)
     engines.append(engine)
     upgrade(engine)
-    uow = SqlUnitOfWork(make_session_factory(engine))
+    uow = SqlUnitOfWork(make_session_factory(engine), workspace=DEFAULT_WORKSPACE)
     seed(lambda: uow)
     slot = (datetime.now(UTC) + timedelta(hours=1)).replace(second=0, microsecond=0)
     with uow:

@@ -15,6 +15,7 @@ from sqlalchemy import Engine
 
 from bot.slack.digest_publisher import SlackDigestPublisher
 from handlers.digests import UNKNOWN_SETTLE, run_due
+from handlers.tenancy import DEFAULT_WORKSPACE
 from store.database import make_engine, make_session_factory
 from store.uow import SqlUnitOfWork
 from tests.e2e.fake_slack import FakeSlack
@@ -28,7 +29,9 @@ def _restart(url: str, fake: FakeSlack, engines: list[Engine]) -> tuple[SqlUnitO
     engine = make_engine(url)
     engines.append(engine)
     client = WebClient(token="xoxb", base_url=fake.api_url, retry_handlers=[], timeout=1)
-    return SqlUnitOfWork(make_session_factory(engine)), SlackDigestPublisher(client)
+    return SqlUnitOfWork(make_session_factory(engine), workspace=DEFAULT_WORKSPACE), SlackDigestPublisher(
+        client
+    )
 
 
 def _late_first_post(

@@ -24,6 +24,7 @@ import pytest
 from bot.bootstrap import Container, build, build_slack_app
 from bot.settings import Settings
 from bot.slack.server import create_server, make_wsgi_app
+from handlers.tenancy import ALL_WORKSPACES
 from store.repositories.installations import SqlInstallations
 from tests.e2e.fake_slack import FakeSlack
 from tests.e2e.slack_seed import seed
@@ -68,6 +69,10 @@ def stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Stack]:
     container = build(settings)
     container.upgrade_database()
     seed(container.uow)
+    with container.uow().of(ALL_WORKSPACES) as uow:  # both workspaces read the seeded articles
+        ids = [a.id for a in uow.articles.recent(limit=1000)]
+        uow.articles.grant(ids, list(TEAMS))
+        uow.commit()
     app = build_slack_app(container, settings)
     server = create_server(make_wsgi_app(app), host="127.0.0.1", port=0, threads=4)
     running = ServerThread(server).start()
@@ -192,7 +197,7 @@ def assert_asked_to_reinstall(stack: Stack, name: str) -> None:
 def test_uninstall_deletes_the_tokens_and_stops_the_workspace_digests(stack: Stack) -> None:
     for team in TEAMS:  # installed (again: a reinstall is harmless), whatever ran before
         assert install(stack, team).status_code == 200
-    with stack.container.uow() as uow:
+    with stack.container.uow().of(ALL_WORKSPACES) as uow:
         daily: dict[str, Any] = {
             "cadence": "daily",
             "weekday": None,
@@ -207,7 +212,7 @@ def test_uninstall_deletes_the_tokens_and_stops_the_workspace_digests(stack: Sta
     assert event(stack, "TALPHA", {"type": "app_uninstalled"}).status_code == 200
     deadline = time.monotonic() + 5
     while time.monotonic() < deadline:
-        with stack.container.uow() as uow:
+        with stack.container.uow().of(ALL_WORKSPACES) as uow:
             left = {s.id for s in uow.digests.subscriptions()}
         if gone.id not in left:
             break

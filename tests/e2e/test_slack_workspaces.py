@@ -32,6 +32,7 @@ from bot.settings import Settings
 from bot.slack.server import create_server, make_wsgi_app
 from handlers.ingest import ingest_article
 from handlers.results import IngestArticle
+from handlers.tenancy import ALL_WORKSPACES
 from tests.e2e.fake_slack import Call, FakeSlack
 from tests.e2e.slack_seed import seed
 from tests.e2e.test_slack_oauth import Stack as OAuthStack
@@ -109,6 +110,9 @@ def stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Stack]:
     container = build(settings)
     container.upgrade_database()
     seed(container.uow)
+    with container.uow().of(ALL_WORKSPACES) as uow:  # every workspace reads the seeded articles
+        uow.articles.grant([a.id for a in uow.articles.recent(limit=1000)], [A.id, B.id, ORG.id])
+        uow.commit()
     app = build_slack_app(container, settings)
     server = create_server(make_wsgi_app(app), host="127.0.0.1", port=0, threads=4)
     running = ServerThread(server).start()
@@ -237,7 +241,7 @@ def test_each_workspace_s_requests_carry_its_own_key_and_token(stack: Stack) -> 
     for team in (A, B):
         said = briefbot(stack, team, f"digest daily {just_passed()} --post-empty")
         assert team.channel in said or "digest" in said.lower(), said
-    with stack.container.uow() as uow:
+    with stack.container.uow().of(ALL_WORKSPACES) as uow:
         teams = {s.channel: s.team for s in uow.digests.subscriptions()}
     assert teams == {A.channel: A.id, B.channel: B.id}
     # The admin check asked Slack about each admin with that admin's own workspace token.
@@ -288,28 +292,28 @@ def test_an_admin_of_one_workspace_cannot_remove_the_other_s_watch(stack: Stack)
     theirs = found.group(1)
     refused = briefbot(stack, A, f"watch remove {theirs}")
     assert f"No watch {theirs}" in refused
-    with stack.container.uow() as uow:
+    with stack.container.uow().of(ALL_WORKSPACES) as uow:
         [kept] = [w for w in uow.watches.find() if str(w.id) == theirs]  # type: ignore[attr-defined]
     assert kept.team == B.id
     assert "harbour cranes" not in briefbot(stack, A, "watch list")
 
 
 def test_an_admin_of_one_workspace_cannot_stop_the_other_s_digest_in_a_shared_channel(stack: Stack) -> None:
-    with stack.container.uow() as uow:
+    with stack.container.uow().of(ALL_WORKSPACES) as uow:
         subs = {s.channel for s in uow.digests.subscriptions()}
     if B.channel not in subs:
         briefbot(stack, B, "digest daily 07:00")
     # B's channel shared with A (Slack Connect: one channel id in both): A sees no digest there.
     said = briefbot(stack, A, "digest off", channel=B.channel)
     assert "no digest" in said
-    with stack.container.uow() as uow:
+    with stack.container.uow().of(ALL_WORKSPACES) as uow:
         assert [s.team for s in uow.digests.subscriptions(B.channel)] == [B.id]
 
 
 def test_the_worker_posts_each_workspace_s_digest_with_its_token_and_nothing_after_uninstall(
     stack: Stack, tmp_path: Path
 ) -> None:
-    with stack.container.uow() as uow:
+    with stack.container.uow().of(ALL_WORKSPACES) as uow:
         subs = {s.channel for s in uow.digests.subscriptions()}
     if subs != {A.channel, B.channel}:  # run alone: subscribe both as the first test does
         for team in (A, B):
@@ -325,13 +329,13 @@ def test_the_worker_posts_each_workspace_s_digest_with_its_token_and_nothing_aft
     event(stack, A, {"type": "app_uninstalled"})
     deadline = time.monotonic() + 5
     while time.monotonic() < deadline:
-        with stack.container.uow() as uow:
+        with stack.container.uow().of(ALL_WORKSPACES) as uow:
             left = {s.team for s in uow.digests.subscriptions()}
         if A.id not in left:
             break
         time.sleep(0.05)
     assert A.id not in left and B.id in left
-    with stack.container.uow() as uow:
+    with stack.container.uow().of(ALL_WORKSPACES) as uow:
         assert {w.team for w in uow.watches.find()} == {B.id}  # type: ignore[attr-defined]
         # A digest and an alert of A's that outlived the uninstall (made meanwhile, say) must not post.
         uow.digests.subscribe(
@@ -356,7 +360,11 @@ def test_the_worker_posts_each_workspace_s_digest_with_its_token_and_nothing_aft
         uow.commit()
     text = "Dredging of the Velmora harbour channel began on Monday, the port authority said."
     cmd = IngestArticle(
-        text=text, url="https://velmora.example/dredging", title="Dredging", outlet="Velmora Post"
+        text=text,
+        url="https://velmora.example/dredging",
+        title="Dredging",
+        outlet="Velmora Post",
+        workspace=B.id,  # B's own article: its watch is alerted, A's (uninstalled) is not
     )
     assert ingest_article(cmd, uow=stack.container.uow(), clock=stack.container.clock).status == "stored"
 
@@ -391,7 +399,7 @@ def test_an_org_wide_install_answers_every_workspace_of_the_org_as_one(stack: St
     )
     assert response.status_code == 200
     stack.fake.wait_for_response(name)
-    with stack.container.uow() as uow:
+    with stack.container.uow().of(ALL_WORKSPACES) as uow:
         assert [s.team for s in uow.digests.subscriptions(ORG.channel)] == [ORG.id]
     asked = [bearer(c) for c in stack.fake.api_calls("users.info") if c.body.get("user") == ORG.admin]
     assert asked and set(asked) == {ORG.token}

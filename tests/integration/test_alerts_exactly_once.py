@@ -24,6 +24,7 @@ from handlers.domain import AlertBatch, AlertFacts, FactSearch, Watch
 from handlers.ingest import ingest_article
 from handlers.ports import AlertUnitOfWork
 from handlers.results import IngestArticle
+from handlers.tenancy import DEFAULT_WORKSPACE
 from store.database import make_engine, make_session_factory
 from store.repositories.watches import SqlWatchRepository
 from store.uow import SqlUnitOfWork
@@ -65,11 +66,11 @@ class Recorder:
 def writer(engine: Engine) -> Callable[[], AlertUnitOfWork]:
     """As bot.jobs.writer_uow_factory: SQLite transactions take the write lock up front."""
     factory = make_session_factory(engine.execution_options(sqlite_begin="BEGIN IMMEDIATE"))
-    return lambda: cast(AlertUnitOfWork, SqlUnitOfWork(factory))
+    return lambda: cast(AlertUnitOfWork, SqlUnitOfWork(factory, workspace=DEFAULT_WORKSPACE))
 
 
 def ingest(engine: Engine, text: str, n: int) -> int:
-    uow = SqlUnitOfWork(make_session_factory(engine))
+    uow = SqlUnitOfWork(make_session_factory(engine), workspace=DEFAULT_WORKSPACE)
     cmd = IngestArticle(
         text=text, url=f"https://tosk-news.example/{n}", title=f"Report {n}", outlet="Tosk News"
     )
@@ -102,7 +103,7 @@ def two_workers(engines: list[Engine], publisher: Recorder) -> None:
 
 def expected(engine: Engine, watch: Watch, articles: set[int]) -> set[tuple[str, int]]:
     """What the questions find for the watch among these articles' facts."""
-    uow = SqlUnitOfWork(make_session_factory(engine))
+    uow = SqlUnitOfWork(make_session_factory(engine), workspace=DEFAULT_WORKSPACE)
     with uow:
         if watch.kind == "person":
             people = [p.id for p in uow.people.find(watch.subject)]
@@ -174,7 +175,7 @@ def test_two_workers_and_a_restart_post_each_new_matching_fact_once(
     assert len(publisher.keys("U1")) == 2  # Okafor's two new quotes, not the one from before
     assert {k[0] for k in publisher.keys("C1")} == {"event", "quote", "figure"}
     assert len(publisher.posts) == 4  # each watch: a batch for each round of new articles
-    uow = SqlUnitOfWork(make_session_factory(engine))
+    uow = SqlUnitOfWork(make_session_factory(engine), workspace=DEFAULT_WORKSPACE)
     with uow:
         statuses = [b.status for w in (person, topic) for b in uow.watches.batches(w.id)]
     assert statuses == ["posted"] * 4

@@ -13,6 +13,9 @@ from store.orm import ArticleRow, FigureRow, StoryEventRow, StoryRow
 from store.uow import SqlUnitOfWork
 from tests.integration.builders import event, new_article
 
+# Raw SQL checks the store's mechanics, as an internal job would see the rows.
+pytestmark = pytest.mark.usefixtures("raw_sql_sees_every_workspace")
+
 
 def _story(story_id: int, created_at: datetime) -> dict[str, object]:
     return {

@@ -4,6 +4,7 @@ import threading
 
 from sqlalchemy import Engine, text
 
+from handlers.tenancy import DEFAULT_WORKSPACE
 from store.database import ingest_batch_size, make_engine, make_session_factory
 from store.migrate import current, head_revision, upgrade
 from store.uow import SqlUnitOfWork
@@ -13,14 +14,14 @@ from tests.integration.builders import new_article
 def test_an_in_memory_sqlite_database_is_shared_by_every_thread() -> None:
     engine = make_engine("sqlite://")
     upgrade(engine)
-    uow = SqlUnitOfWork(make_session_factory(engine))
+    uow = SqlUnitOfWork(make_session_factory(engine), workspace=DEFAULT_WORKSPACE)
     with uow:
         uow.articles.add(new_article("Stored from the main thread."))
         uow.commit()
     seen: list[int] = []
 
     def count() -> None:
-        worker = SqlUnitOfWork(make_session_factory(engine))
+        worker = SqlUnitOfWork(make_session_factory(engine), workspace=DEFAULT_WORKSPACE)
         with worker:
             seen.append(worker.articles.count())
 

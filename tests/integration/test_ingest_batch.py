@@ -10,6 +10,7 @@ from sqlalchemy import Engine, select, text
 from bench.generator import ArticleGenerator
 from handlers.ingest import ingest_article, ingest_batch
 from handlers.results import IngestArticle
+from handlers.tenancy import DEFAULT_WORKSPACE
 from store.database import make_session_factory
 from store.orm import ArticleRow, EventRow, PersonAliasRow, PersonRow, QuoteRow, StoryEventRow
 from store.uow import SqlUnitOfWork
@@ -53,7 +54,7 @@ def test_an_article_the_database_refuses_costs_only_itself(engine: Engine) -> No
                 "BEGIN SELECT RAISE(ABORT, 'refused by the test'); END"
             )
         )
-    uow = SqlUnitOfWork(make_session_factory(engine))
+    uow = SqlUnitOfWork(make_session_factory(engine), workspace=DEFAULT_WORKSPACE)
     cmds = [
         IngestArticle(text=HARBOUR, published=date(2031, 5, 7)),
         IngestArticle(text="Ferries stopped in Brenn on May 6, 2031.", title="poison"),
@@ -105,7 +106,7 @@ def test_a_batch_stores_what_one_by_one_would(engine: Engine) -> None:
         for a in corpus
     ]
     clock = FixedClock(corpus[-1].published)
-    one_by_one = SqlUnitOfWork(make_session_factory(engine))
+    one_by_one = SqlUnitOfWork(make_session_factory(engine), workspace=DEFAULT_WORKSPACE)
     for cmd in cmds:
         assert ingest_article(cmd, uow=one_by_one, clock=clock).status == "stored"
     expected = _store_shape(engine)
@@ -123,7 +124,7 @@ def test_a_batch_stores_what_one_by_one_would(engine: Engine) -> None:
             "articles",
         ):
             conn.execute(text(f"DELETE FROM {table}"))
-    batched = SqlUnitOfWork(make_session_factory(engine))
+    batched = SqlUnitOfWork(make_session_factory(engine), workspace=DEFAULT_WORKSPACE)
     for first in range(0, len(cmds), 25):
         results = ingest_batch(cmds[first : first + 25], uow=batched, clock=clock)
         assert {r.status for r in results} == {"stored"}

@@ -12,6 +12,7 @@ from sqlalchemy import Engine, text
 
 from handlers.ingest import ingest_article
 from handlers.results import IngestArticle
+from handlers.tenancy import DEFAULT_WORKSPACE
 from store.database import make_session_factory
 from store.repositories.stories import MERGE_LOCK_KEY, SqlStoryRepository
 from store.uow import SqlUnitOfWork
@@ -24,7 +25,7 @@ SECOND = "A blaze ripped through a Castelmar warehouse on May 3, 2031."
 
 @pytest.mark.parametrize("engine", ["postgresql"], indirect=True)
 def test_the_merge_lock_is_held_until_the_transaction_ends(engine: Engine) -> None:
-    uow = SqlUnitOfWork(make_session_factory(engine))
+    uow = SqlUnitOfWork(make_session_factory(engine), workspace=DEFAULT_WORKSPACE)
     probe = "SELECT pg_try_advisory_xact_lock(:key)"
     with uow:
         uow.stories.lock_for_merging()
@@ -51,7 +52,7 @@ def test_concurrent_reports_of_one_happening_make_one_story(
     results: dict[str, str] = {}
 
     def ingest(name: str, body: str, outlet: str) -> None:
-        uow = SqlUnitOfWork(make_session_factory(engine))
+        uow = SqlUnitOfWork(make_session_factory(engine), workspace=DEFAULT_WORKSPACE)
         cmd = IngestArticle(text=body, outlet=outlet, published=date(2031, 5, 4))
         results[name] = ingest_article(cmd, uow=uow, clock=CLOCK).status
 

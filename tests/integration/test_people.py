@@ -1,6 +1,15 @@
 from __future__ import annotations
 
+import pytest
+
+from handlers.tenancy import ALL_WORKSPACES
 from store.uow import SqlUnitOfWork
+
+
+@pytest.fixture
+def uow(uow: SqlUnitOfWork) -> SqlUnitOfWork:
+    """The store's own bookkeeping, not what a workspace sees: read for all of them."""
+    return uow.of(ALL_WORKSPACES)
 
 
 def test_upsert_merges_spelling_variants_and_collects_aliases_and_roles(uow: SqlUnitOfWork) -> None:

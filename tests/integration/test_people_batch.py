@@ -19,10 +19,12 @@ from sqlalchemy import Engine, event, select
 from sqlalchemy.orm import Session
 
 from handlers.domain import FactSearch, SpeakerKind, SpeakerSighting
+from handlers.tenancy import ALL_WORKSPACES
 from store.orm import PersonAliasRow, PersonRoleRow, PersonRow, QuoteRow
 from store.repositories.articles import SqlArticleRepository
 from store.repositories.people import SqlPeopleRepository
 from store.repositories.quotes import SqlQuoteRepository
+from store.tenancy import open_for
 from tests.integration import people_oracle
 from tests.integration.builders import new_article, quote
 
@@ -196,6 +198,7 @@ def _batch(session: Session, sightings: Sequence[SpeakerSighting]) -> list[int]:
 
 def _outcome(engine: Engine, run: Run, sightings: Sequence[SpeakerSighting]) -> tuple[object, ...]:
     with Session(engine) as session:
+        open_for(session, ALL_WORKSPACES)  # the store's own bookkeeping: every workspace
         _seed(session)
         since = datetime.now(UTC)
         ids = run(session, sightings)
@@ -255,6 +258,7 @@ def test_a_batch_takes_the_same_few_statements_however_many_speakers(engine: Eng
         statements.append(statement)
 
     with Session(engine) as session:
+        open_for(session, ALL_WORKSPACES)  # the store's own bookkeeping: every workspace
         _seed(session)
         session.flush()
         event.listen(engine, "before_cursor_execute", count)
@@ -270,6 +274,7 @@ def test_a_batch_takes_the_same_few_statements_however_many_speakers(engine: Eng
 
 def test_a_nameless_sighting_is_refused_before_anything_is_written(engine: Engine) -> None:
     with Session(engine) as session:
+        open_for(session, ALL_WORKSPACES)  # the store's own bookkeeping: every workspace
         with pytest.raises(ValueError, match="letters or digits"):
             SqlPeopleRepository(session).upsert_many([s("Mario Draghi"), s(" -- ")])
         assert session.scalars(select(PersonRow.id)).all() == []
@@ -277,6 +282,7 @@ def test_a_nameless_sighting_is_refused_before_anything_is_written(engine: Engin
 
 def test_a_surname_only_persons_quotes_are_found_by_the_full_name_that_absorbs_them(engine: Engine) -> None:
     with Session(engine) as session:
+        open_for(session, ALL_WORKSPACES)  # the store's own bookkeeping: every workspace
         _seed(session)
         assert SqlQuoteRepository(session).search(FactSearch(terms=["christine"]))[1] == 0
         SqlPeopleRepository(session).upsert_many([s("Christine Lagarde")])

@@ -4,7 +4,16 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
+from handlers.tenancy import ALL_WORKSPACES
 from store.uow import SqlUnitOfWork
+
+
+@pytest.fixture
+def uow(uow: SqlUnitOfWork) -> SqlUnitOfWork:
+    """The store's own bookkeeping, not what a workspace sees: read for all of them."""
+    return uow.of(ALL_WORKSPACES)
 
 
 def test_short_name_first_then_full_name_then_spelling_variant_are_one_person(uow: SqlUnitOfWork) -> None:

@@ -12,6 +12,7 @@ from bot.fetch.sources import HttpSourceReader
 from handlers.domain import FactSearch, Source
 from handlers.polling import PollReport, canonical_url, poll_due, poll_source
 from handlers.ports import UnitOfWork
+from handlers.tenancy import DEFAULT_WORKSPACE
 from store.database import make_session_factory
 from store.uow import SqlUnitOfWork
 from tests.e2e.cli_support import fake_extract
@@ -72,7 +73,7 @@ def server() -> Iterator[FeedServer]:
 def uow_factory(engine: Engine) -> Callable[[], UnitOfWork]:
     # As the worker does (bot.jobs.writer_uow_factory): polling threads write concurrently.
     factory = make_session_factory(engine.execution_options(sqlite_begin="BEGIN IMMEDIATE"))
-    return lambda: SqlUnitOfWork(factory)  # type: ignore[return-value]
+    return lambda: SqlUnitOfWork(factory, workspace=DEFAULT_WORKSPACE)  # type: ignore[return-value]
 
 
 _OPEN: list[HttpSourceReader] = []

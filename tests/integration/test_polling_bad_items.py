@@ -14,6 +14,7 @@ from sqlalchemy import Engine, text
 from bot.fetch.sources import HttpSourceReader
 from handlers.polling import poll_source
 from handlers.ports import UnitOfWork
+from handlers.tenancy import DEFAULT_WORKSPACE
 from store.database import make_session_factory
 from store.uow import SqlUnitOfWork
 from tests.e2e.cli_support import fake_extract
@@ -49,7 +50,7 @@ def server() -> Iterator[FeedServer]:
 @pytest.fixture
 def uow_factory(engine: Engine) -> Callable[[], UnitOfWork]:
     factory = make_session_factory(engine.execution_options(sqlite_begin="BEGIN IMMEDIATE"))
-    return lambda: SqlUnitOfWork(factory)  # type: ignore[return-value]
+    return lambda: SqlUnitOfWork(factory, workspace=DEFAULT_WORKSPACE)  # type: ignore[return-value]
 
 
 def test_bad_links_fail_their_items_and_the_good_item_is_stored(

@@ -12,6 +12,7 @@ from sqlalchemy import Engine
 from bot.fetch.sources import HttpSourceReader
 from handlers.polling import canonical_url, poll_source
 from handlers.ports import UnitOfWork
+from handlers.tenancy import DEFAULT_WORKSPACE
 from store.database import make_session_factory
 from store.uow import SqlUnitOfWork
 from tests.e2e.cli_support import fake_extract
@@ -52,7 +53,7 @@ def _reader(pages: dict[str, bytes]) -> HttpSourceReader:
 @pytest.fixture
 def uow_factory(engine: Engine) -> Callable[[], UnitOfWork]:
     factory = make_session_factory(engine)
-    return lambda: SqlUnitOfWork(factory)  # type: ignore[return-value]
+    return lambda: SqlUnitOfWork(factory, workspace=DEFAULT_WORKSPACE)  # type: ignore[return-value]
 
 
 def _stored_urls(pages: dict[str, bytes], uow_factory: Callable[[], UnitOfWork]) -> list[str | None]:

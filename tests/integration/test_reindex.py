@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import pytest
 from sqlalchemy import Engine, update
 
 from handlers.domain import FactSearch
@@ -7,6 +8,9 @@ from store.orm import EventRow, FigureRow, QuoteRow
 from store.reindex import reindex_search
 from store.uow import SqlUnitOfWork
 from tests.integration.builders import event, figure, quote, store_article
+
+# Raw SQL checks the store's mechanics, as an internal job would see the rows.
+pytestmark = pytest.mark.usefixtures("raw_sql_sees_every_workspace")
 
 
 def test_reindex_rebuilds_search_text_that_went_stale(engine: Engine, uow: SqlUnitOfWork) -> None:

@@ -73,7 +73,8 @@ def test_audit_log_returns_the_latest_actions_first(uow: SqlUnitOfWork) -> None:
 
 
 def _subscribe(uow: SqlUnitOfWork) -> int:
-    with uow:
+    """Workspace T1's digest; `uow` reads for T1 from then on."""
+    with uow.of("T1"):
         sub = uow.digests.subscribe(
             "C1",
             team="T1",
@@ -136,7 +137,7 @@ def test_a_failed_digest_can_be_claimed_again_and_posting_is_recorded(uow: SqlUn
 def test_two_workers_racing_for_a_slot_only_one_wins(engine: Engine, uow: SqlUnitOfWork) -> None:
     sub_id = _subscribe(uow)
     factory = make_session_factory(engine)
-    first, second = SqlUnitOfWork(factory), SqlUnitOfWork(factory)
+    first, second = SqlUnitOfWork(factory, workspace="T1"), SqlUnitOfWork(factory, workspace="T1")
     results: list[object] = []
     with first:
         assert first.digests.claim(sub_id, NOON, at=NOON) is not None

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import text
 
+from handlers.tenancy import DEFAULT_WORKSPACE
 from store import statistics
 from store.database import make_engine, make_session_factory
 from store.migrate import upgrade
@@ -35,7 +36,7 @@ def test_a_process_that_keeps_writing_gathers_sqlite_statistics_again(
     engine = make_engine(url)
     upgrade(engine)  # gathers statistics of the empty store
     assert not _audit_rows_known_to_planner(url)
-    uow = SqlUnitOfWork(make_session_factory(engine))
+    uow = SqlUnitOfWork(make_session_factory(engine), workspace=DEFAULT_WORKSPACE)
     when = datetime(2031, 5, 1, tzinfo=UTC)
     for batch in range(3):
         with uow:

@@ -12,6 +12,7 @@ from handlers.domain import StoryKeys
 from handlers.ingest import ingest_article
 from handlers.results import IngestArticle, TimelineQuery
 from handlers.stories import SplitStory, split_story
+from handlers.tenancy import ALL_WORKSPACES
 from store.database import make_engine, make_session_factory
 from store.migrate import current, downgrade, upgrade
 from store.uow import SqlUnitOfWork
@@ -46,7 +47,7 @@ def test_0002_gives_each_stored_event_its_own_story_and_downgrades_cleanly(empty
             )
         upgrade(engine, "0002_stories")
         assert current(engine) == "0002_stories"
-        uow = SqlUnitOfWork(make_session_factory(engine))
+        uow = SqlUnitOfWork(make_session_factory(engine), workspace=ALL_WORKSPACES)
         with uow:
             story = uow.stories.get(7)
             assert story is not None and [m.event_id for m in story.members] == [7]

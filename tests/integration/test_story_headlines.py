@@ -12,6 +12,7 @@ from sqlalchemy import Connection, text
 from handlers.domain import FactSearch, NewArticle, StoryHeadline
 from handlers.headline_words import headline_words
 from handlers.stories import SplitStory, split_story
+from handlers.tenancy import ALL_WORKSPACES
 from store.database import make_engine, make_session_factory
 from store.migrate import upgrade
 from store.uow import SqlUnitOfWork
@@ -191,7 +192,7 @@ def test_0007_counts_outlets_and_stores_words_of_the_stories_already_stored(empt
                     conn.scalar(text("SELECT last_vacuum FROM pg_stat_user_tables WHERE relname = 'stories'"))
                     is not None
                 )
-        headlines = _headlines(SqlUnitOfWork(make_session_factory(engine)))
+        headlines = _headlines(SqlUnitOfWork(make_session_factory(engine), workspace=ALL_WORKSPACES))
         assert headlines[1].corroboration == 3 and headlines[2].corroboration == 1
         assert headlines[2].words == headline_words("Harbour strikes", ["Dock Union"], ["Velmora"])
     finally:

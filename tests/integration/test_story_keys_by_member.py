@@ -13,6 +13,9 @@ from tests.integration.conftest import BACKENDS
 
 NOW = datetime(2031, 5, 2, tzinfo=UTC)
 
+# Raw SQL checks the store's mechanics, as an internal job would see the rows.
+pytestmark = pytest.mark.usefixtures("raw_sql_sees_every_workspace")
+
 
 def _two_members(engine: Engine) -> None:
     """Article 1's events 1 and 2, in stories 1 and 2; event 3 in no story."""

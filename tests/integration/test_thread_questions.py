@@ -10,6 +10,7 @@ from datetime import date
 from sqlalchemy import Engine, func, select
 
 from handlers.domain import AskedQuestion
+from handlers.tenancy import DEFAULT_WORKSPACE
 from store.database import make_session_factory
 from store.orm import ThreadQuestionRow
 from store.uow import SqlUnitOfWork
@@ -31,10 +32,10 @@ def _asked(**changes: object) -> AskedQuestion:
 
 def test_a_threads_question_is_read_back_by_another_unit_of_work(engine: Engine) -> None:
     factory = make_session_factory(engine)
-    with SqlUnitOfWork(factory) as writer:
+    with SqlUnitOfWork(factory, workspace=DEFAULT_WORKSPACE) as writer:
         writer.threads.remember(_asked())
         writer.commit()
-    with SqlUnitOfWork(make_session_factory(engine)) as reader:
+    with SqlUnitOfWork(make_session_factory(engine), workspace=DEFAULT_WORKSPACE) as reader:
         assert reader.threads.last("C1", "1700000000.000100") == _asked()
         assert reader.threads.last("C1", "other") is None
         assert reader.threads.last("C2", "1700000000.000100") is None
@@ -63,7 +64,7 @@ def test_two_workers_writing_one_thread_leave_one_row(engine: Engine, uow: SqlUn
 
     def worker(n: int) -> None:
         try:
-            with SqlUnitOfWork(factory) as mine:
+            with SqlUnitOfWork(factory, workspace=DEFAULT_WORKSPACE) as mine:
                 mine.threads.remember(_asked(next_offset=n))
                 mine.commit()
         except BaseException as exc:  # reported below, with the others

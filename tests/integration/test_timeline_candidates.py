@@ -12,10 +12,17 @@ from sqlalchemy import Engine
 
 import store.repositories.story_search as story_search
 from handlers.domain import FactSearch, NewArticle
+from handlers.tenancy import ALL_WORKSPACES
 from store.uow import SqlUnitOfWork
 from tests.integration.builders import event
 
 FIRST_DAY = date(2031, 1, 1)
+
+
+@pytest.fixture
+def uow(uow: SqlUnitOfWork) -> SqlUnitOfWork:
+    """The store's own bookkeeping, not what a workspace sees: read for all of them."""
+    return uow.of(ALL_WORKSPACES)
 
 
 def _day(n: int) -> str:

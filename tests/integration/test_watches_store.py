@@ -4,11 +4,20 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
+import pytest
+
 from handlers.domain import AlertFacts, ArticleRef, EventRecord, QuoteRecord
+from handlers.tenancy import ALL_WORKSPACES
 from store.uow import SqlUnitOfWork
 
 T0 = datetime(2026, 3, 2, 9, tzinfo=UTC)
 REF = ArticleRef(id=1, url="https://news.example/1", title="Report")
+
+
+@pytest.fixture
+def uow(uow: SqlUnitOfWork) -> SqlUnitOfWork:
+    """The store's own bookkeeping, not what a workspace sees: read for all of them."""
+    return uow.of(ALL_WORKSPACES)
 
 
 def facts(*event_ids: int, quote_ids: tuple[int, ...] = ()) -> AlertFacts:

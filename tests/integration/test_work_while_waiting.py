@@ -11,6 +11,7 @@ from sqlalchemy import Engine, text
 from bench.generator import ArticleGenerator
 from handlers.ingest import ingest_batch, ingest_batches
 from handlers.results import IngestArticle
+from handlers.tenancy import DEFAULT_WORKSPACE
 from store.database import make_session_factory
 from store.uow import SqlUnitOfWork
 from tests.fakes import FixedClock
@@ -26,6 +27,9 @@ BATCHES = [
     ]
     for first in range(0, len(CORPUS), 10)
 ]
+
+# Raw SQL checks the store's mechanics, as an internal job would see the rows.
+pytestmark = pytest.mark.usefixtures("raw_sql_sees_every_workspace")
 
 
 def _empty(engine: Engine) -> None:
@@ -47,7 +51,7 @@ def _empty(engine: Engine) -> None:
 
 
 def test_batches_written_while_the_next_is_extracted_store_what_batch_by_batch_stores(engine: Engine) -> None:
-    uow = SqlUnitOfWork(make_session_factory(engine))
+    uow = SqlUnitOfWork(make_session_factory(engine), workspace=DEFAULT_WORKSPACE)
     for batch in BATCHES:
         assert {r.status for r in ingest_batch(batch, uow=uow, clock=CLOCK)} == {"stored"}
     expected = _store_shape(engine)
@@ -59,7 +63,7 @@ def test_batches_written_while_the_next_is_extracted_store_what_batch_by_batch_s
 
 @pytest.mark.parametrize("engine", ["postgresql"], indirect=True)
 def test_postgresql_calls_the_work_while_it_writes_and_stops_when_none_is_left(engine: Engine) -> None:
-    uow = SqlUnitOfWork(make_session_factory(engine))
+    uow = SqlUnitOfWork(make_session_factory(engine), workspace=DEFAULT_WORKSPACE)
     calls = 0
 
     def work() -> bool:
@@ -80,7 +84,7 @@ def test_postgresql_calls_the_work_while_it_writes_and_stops_when_none_is_left(e
 def test_work_that_fails_while_postgresql_writes_is_logged_and_the_commit_goes_on(
     engine: Engine, caplog: pytest.LogCaptureFixture
 ) -> None:
-    uow = SqlUnitOfWork(make_session_factory(engine))
+    uow = SqlUnitOfWork(make_session_factory(engine), workspace=DEFAULT_WORKSPACE)
     calls = 0
 
     def failing() -> bool:
@@ -105,7 +109,7 @@ def test_work_that_fails_while_postgresql_writes_is_logged_and_the_commit_goes_o
 
 @pytest.mark.parametrize("engine", ["sqlite"], indirect=True)
 def test_sqlite_has_no_waits_to_fill(engine: Engine) -> None:
-    uow = SqlUnitOfWork(make_session_factory(engine))
+    uow = SqlUnitOfWork(make_session_factory(engine), workspace=DEFAULT_WORKSPACE)
     called = []
     with uow:
         uow.audit.record(actor="test", action="wait work", detail="written at commit", at=AT)

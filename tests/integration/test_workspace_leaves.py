@@ -13,6 +13,7 @@ from bot.settings import Settings
 from bot.slack.installations import DatabaseInstallationStore
 from bot.slack.workspace_clients import WorkspaceClients
 from handlers.ports import WorkspaceUnitOfWork
+from handlers.tenancy import ALL_WORKSPACES
 from handlers.workspaces import forget_workspace
 from store.database import make_session_factory
 from store.repositories.installations import SqlInstallations
@@ -44,7 +45,7 @@ def test_uninstall_stops_only_that_workspace_s_digests_and_alerts_and_keeps_its_
     _owned(uow)
     done = forget_workspace("TA", uow=cast(WorkspaceUnitOfWork, uow), now=NOW, reason="app_uninstalled")
     assert len(done.digests) == 1 and len(done.watches) == 1 and done.purged is None
-    with uow:
+    with uow.of(ALL_WORKSPACES):  # every workspace's rows, as the worker reads them
         assert sorted(s.channel for s in uow.digests.subscriptions()) == ["CB", "COLD"]
         assert sorted(str(w.channel) for w in uow.watches.find()) == ["CB", "COLD"]
         [entry] = uow.audit.recent()
@@ -58,7 +59,7 @@ def test_purge_on_uninstall_deletes_what_the_workspace_owns(uow: SqlUnitOfWork) 
     )
     assert done.purged is not None
     assert set(done.purged) == {"thread questions", "audit rows", "follows", "article access"}
-    with uow:
+    with uow.of(ALL_WORKSPACES):
         assert sorted(s.channel for s in uow.digests.subscriptions()) == ["CB", "COLD"]
         assert "purged" in uow.audit.recent()[0].detail
 

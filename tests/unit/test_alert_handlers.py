@@ -20,6 +20,7 @@ from handlers.alerts import (
 )
 from handlers.digests import PublishError
 from handlers.domain import AlertBatch, NewArticle, NewEvent, NewFigure, NewQuote, Watch
+from handlers.tenancy import DEFAULT_WORKSPACE
 from tests.fakes import FakeAlertUnitOfWork
 
 T0 = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
@@ -65,7 +66,9 @@ def store(
     events: list[str] = (),  # type: ignore[assignment]
     figures: list[str] = (),  # type: ignore[assignment]
 ) -> int:
-    """An article fetched at `at` with these quotes (speaker, text), event summaries and figure sentences."""
+    """An article of the default workspace fetched at `at` with these quotes (speaker, text), event
+    summaries and figure sentences (the alert job leaves the shared fake reading for all)."""
+    uow.of(DEFAULT_WORKSPACE)
     uow.articles.fetched_at = at
     n = uow.articles.count() + 1
     article = uow.articles.add(

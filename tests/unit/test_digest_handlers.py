@@ -28,15 +28,21 @@ from handlers.domain import (
     FigureRecord,
     QuoteRecord,
 )
-from tests.fakes import FakeUnitOfWork
+from handlers.tenancy import ALL_WORKSPACES, DEFAULT_WORKSPACE
+from tests.fakes import FakeTenancy, FakeUnitOfWork
 
 T0 = datetime(2025, 5, 1, 5, 0, tzinfo=UTC)  # 08:00 in Kyiv (UTC+3 in May)
 
 
 class FakeDigests:
-    def __init__(self) -> None:
+    def __init__(self, tenancy: FakeTenancy | None = None) -> None:
         self.rows: list[DigestSubscription] = []
         self.runs_by_key: dict[tuple[int, datetime], DigestRun] = {}
+        self.tenancy = tenancy or FakeTenancy()
+
+    def _mine(self, sub: DigestSubscription) -> bool:
+        # As store.repositories.digests: a workspace reads its own subscriptions (a job, all).
+        return self.tenancy.current("reading digests") in (sub.team, ALL_WORKSPACES)
 
     def subscribe(self, channel: str, **kw: object) -> DigestSubscription:
         sub = DigestSubscription(
@@ -49,12 +55,14 @@ class FakeDigests:
         return sub
 
     def subscriptions(self, channel: str | None = None) -> list[DigestSubscription]:
-        return [s for s in self.rows if channel is None or s.channel == channel]
+        return [s for s in self.rows if (channel is None or s.channel == channel) and self._mine(s)]
 
     def get_subscription(self, subscription_id: int) -> DigestSubscription | None:
-        return next((s for s in self.rows if s.id == subscription_id), None)
+        return next((s for s in self.rows if s.id == subscription_id and self._mine(s)), None)
 
     def unsubscribe(self, subscription_id: int) -> bool:
+        if self.get_subscription(subscription_id) is None:
+            return False
         before = len(self.rows)
         self.rows = [s for s in self.rows if s.id != subscription_id]
         return len(self.rows) < before
@@ -105,7 +113,7 @@ class FakeDigests:
 class DigestUow(FakeUnitOfWork):
     def __init__(self) -> None:
         super().__init__()
-        self.digests = FakeDigests()
+        self.digests = FakeDigests(self.tenancy)
 
 
 class Clock:
@@ -144,7 +152,7 @@ def subscribed(post_empty: bool = True) -> DigestUow:
     uow = DigestUow()
     uow.digests.subscribe(
         "C1",
-        team=None,
+        team=DEFAULT_WORKSPACE,  # migration 0019 gives the digests from before teams to it
         cadence="daily",
         weekday=None,
         time="08:00",

@@ -11,6 +11,7 @@ from bot.slack.message import SlackMessage
 from bot.slack.render_digest import render_digest
 from handlers.digests import build_digest, preview_digest, run_due
 from handlers.domain import DigestSubscription, NewArticle, NewEvent, NewQuote
+from handlers.tenancy import DEFAULT_WORKSPACE
 from tests.unit.block_kit import assert_valid
 from tests.unit.test_digest_handlers import T0, Clock, DigestUow, Publisher
 
@@ -175,7 +176,7 @@ def test_preview_and_posted_digest_use_one_window() -> None:
     uow = DigestUow()
     uow.digests.subscribe(
         "C1",
-        team=None,
+        team=DEFAULT_WORKSPACE,
         cadence="daily",
         weekday=None,
         time="08:00",

@@ -56,8 +56,9 @@ def _report(uow: DigestUow, ref: ArticleRef, summary: str, story: int | None) ->
 
 
 def store() -> DigestUow:
+    """Workspace T1's sources, articles and digest, and digests of T2 and of no recorded team."""
     uow = DigestUow()
-    with uow:
+    with uow.of("T1"):
         for n in range(3):
             uow.sources.add(f"https://feeds.example/{n}.xml", name=f"Feed {n}", kind="feed", created_by="U1")
         uow.sources.seen += [(1, NOW - timedelta(days=1))] * 4 + [(1, NOW - timedelta(days=8))] * 9
@@ -88,10 +89,17 @@ def store() -> DigestUow:
 def test_home_summary_counts_this_weeks_items_and_shows_this_workspaces_digests() -> None:
     summary = summarize_home(uow=store(), now=NOW, team="T1", admin=True)
     assert [(h.source.id, h.items_this_week) for h in summary.sources] == [(1, 4), (2, 1), (3, 0)]
-    assert [d.subscription.channel for d in summary.digests] == ["C1", "C3"]  # not T2's
+    # Not T2's; nor one without a team (migration 0019 gives those to the default workspace).
+    assert [d.subscription.channel for d in summary.digests] == ["C1"]
     assert summary.digests[0].schedule == "daily at 08:00 Europe/Kyiv"
     assert summary.digests[0].next_slot == datetime(2025, 10, 7, 5, 0, tzinfo=UTC)
     assert summary.admin and summary.alerts == []
+
+
+def test_another_workspace_sees_none_of_t1s_sources_stories_or_digests() -> None:
+    summary = summarize_home(uow=store(), now=NOW, team="T2", admin=True)
+    assert summary.sources == [] and summary.top_stories == []
+    assert [d.subscription.channel for d in summary.digests] == ["C2"]
 
 
 def test_top_stories_are_those_reported_in_the_last_24_hours_most_outlets_first() -> None:

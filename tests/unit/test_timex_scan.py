@@ -105,6 +105,9 @@ _SENTENCES = [
     "“Last Friday,” said Pell, “the vote was lost.”",
     "Shares of Corvane rose 4% in Q3 2024 and again on Sept. 7 at 9 a.m. Tuesday.",
     "The plant will close in two years, the council of Brenmoor said on 7 September.",
+    "Drivers were paid 'an-hour' bonus rates, the Tarrow depot said.",  # a part after a glued quote
+    "The strike ran a non-five day week, the Brenmoor union said.",  # a part after a hyphen leads
+    "It stopped in mid-'three day talks, said Pell.",  # after a hyphen and a quote, both glued
 ]
 
 

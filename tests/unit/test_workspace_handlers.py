@@ -54,7 +54,8 @@ def test_each_workspace_s_alerts_go_to_its_own_publisher_and_one_without_is_skip
     uow, clock = FakeAlertUnitOfWork(), AlertClock(ALERT_T0)
     watch(uow, clock, "strike", channel="CA", team="TA", is_admin=True)
     watch(uow, clock, "strike", channel="CGONE", team="TGONE", is_admin=True)
-    store(uow, ALERT_T0 + timedelta(seconds=30), events=["Dockers strike at the gate"])
+    article = store(uow, ALERT_T0 + timedelta(seconds=30), events=["Dockers strike at the gate"])
+    uow.articles.grant([article], ["TA", "TGONE"])  # both workspaces read it; only TA can be posted to
     clock.moment = ALERT_T0 + timedelta(minutes=1)
     ours = AlertPublisher()
     outcomes = run_alerts(uow_factory=lambda: uow, clock=clock, publishers={"TA": ours}.get)

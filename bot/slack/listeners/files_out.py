@@ -52,9 +52,6 @@ class FileMaker:
     def make(self, question: str, text: str, wanted: FileWanted, *, workspace: str) -> OutgoingFile:
         """The chart or CSV of `/question text` asked in `workspace`; NoFile when there is nothing
         to send, and why."""
-        # TODO(issue 21, at merge): hand `workspace` to export_facts/all_figures once they take it
-        # (the data side's store filter); until then the file holds what every workspace sees.
-        del workspace
         if wanted == "chart" and question != "figures":
             raise NoFile(
                 f"Charts are drawn of figures: try /figures {text} chart (or /{question} {text} csv)."
@@ -68,7 +65,7 @@ class FileMaker:
             from bot.charts import NothingToChart, render_figures_chart
 
             try:
-                chart = render_figures_chart(all_figures(query, uow=self._uow_factory()))
+                chart = render_figures_chart(all_figures(query, uow=self._uow_factory(), workspace=workspace))
             except NothingToChart as exc:
                 raise NoFile(str(exc)) from None
             return OutgoingFile(
@@ -79,7 +76,7 @@ class FileMaker:
                 alt_text=chart.alt_text,
                 what="chart",
             )
-        table = export_facts(KIND_OF_QUESTION[question], query, uow=self._uow_factory())
+        table = export_facts(KIND_OF_QUESTION[question], query, uow=self._uow_factory(), workspace=workspace)
         if not table.rows:
             raise NoFile(f"Nothing to export: no {table.kind} for {query.describe()}.")
         return OutgoingFile(

@@ -43,15 +43,19 @@ class Conversations:
         self._uow_factory = uow_factory
         self._clock = clock
 
-    # TODO(issue 21, at merge): pass `workspace=workspace` to reply_to and remember_question (the
-    # data side's signature), so the thread's question and what it reads are the workspace's.
     def reply(self, text: str, *, channel: str, thread: str, workspace: str) -> Reply:
+        """What a message in a thread asks, read with the thread's last question of `workspace`."""
         return reply_to(
-            text, channel=channel, thread=thread, uow=self._uow_factory(), today=self._clock.today()
+            text,
+            channel=channel,
+            thread=thread,
+            uow=self._uow_factory(),
+            today=self._clock.today(),
+            workspace=workspace,
         )
 
     def remember(self, asked: AskedQuestion, *, workspace: str) -> None:
-        remember_question(asked, uow=self._uow_factory())
+        remember_question(asked, uow=self._uow_factory(), workspace=workspace)
 
 
 def register(app: App, door: Door, *, uow_factory: Callable[[], UnitOfWork], clock: Clock) -> None:

@@ -30,6 +30,7 @@ import pytest
 from bot.bootstrap import Container, build, build_slack_app
 from bot.settings import Settings
 from bot.slack.server import create_server, make_wsgi_app
+from handlers.admin import AddSource, ProbeResult, add_source
 from handlers.ingest import ingest_article
 from handlers.results import IngestArticle
 from handlers.tenancy import ALL_WORKSPACES
@@ -403,3 +404,96 @@ def test_an_org_wide_install_answers_every_workspace_of_the_org_as_one(stack: St
         assert [s.team for s in uow.digests.subscriptions(ORG.channel)] == [ORG.id]
     asked = [bearer(c) for c in stack.fake.api_calls("users.info") if c.body.get("user") == ORG.admin]
     assert asked and set(asked) == {ORG.token}
+
+
+class _Probe:
+    def probe(self, url: str) -> ProbeResult:
+        return ProbeResult(url=url, kind="feed", title="A feed", item_count=3)
+
+
+def ask(stack: Stack, team: Team, command: str, text: str) -> str:
+    """`/COMMAND TEXT` typed by the team's admin; the answer's text and blocks."""
+    name = uuid.uuid4().hex
+    body = urlencode(
+        {
+            "team_id": team.id,
+            "channel_id": team.channel,
+            "user_id": team.admin,
+            "command": command,
+            "text": text,
+            "api_app_id": "A0001",
+            "is_enterprise_install": "false",
+            "response_url": stack.fake.response_url(name),
+            "trigger_id": "1.2.3",
+        }
+    )
+    response = httpx.post(
+        f"{stack.url}/slack/events", content=body, headers=_signed(body, "application/x-www-form-urlencoded")
+    )
+    assert response.status_code == 200
+    [message] = stack.fake.wait_for_response(name)
+    return f"{message['text']} {json.dumps(message.get('blocks') or [])}"
+
+
+def test_each_workspace_sees_only_its_own_sources_articles_and_answers(stack: Stack) -> None:
+    """Issue 21's promise through the served app: A's questions, Home tab and admin commands never
+    show or change anything of B's, and the other way round."""
+    own = {
+        A: (
+            "Ferry crews on the Quarrow crossing stopped work on Tuesday. “We are not moving until the "
+            "roster changes,” said Hanne Vog, a deckhand. The stoppage stranded 312 passengers."
+        ),
+        B: (
+            "Engineers at the Mirrenby dam began repairs on Wednesday. “The spillway will hold,” said "
+            "Oskar Tallis, the site manager. The crew counts 47 engineers."
+        ),
+    }
+    sources: dict[Team, int] = {}
+    for team, text in own.items():
+        slug = "quarrow" if team is A else "mirrenby"
+        cmd = IngestArticle(
+            text=text,
+            url=f"https://{slug}.example/1",
+            title=slug.title(),
+            outlet=f"{slug} Post",
+            workspace=team.id,
+        )
+        assert ingest_article(cmd, uow=stack.container.uow(), clock=stack.container.clock).status == "stored"
+        added = add_source(
+            AddSource(url=f"https://{slug}.example/feed.xml", actor=team.admin, workspace=team.id),
+            uow_factory=stack.container.uow,
+            probe=_Probe(),
+            clock=stack.container.clock,
+        )
+        sources[team] = added.source.id
+
+    asked = {  # (question, words): what only the article of that workspace answers
+        A: (
+            ("/timeline", "Quarrow", "Quarrow crossing"),
+            ("/whosaid", "Vog", "roster changes"),
+            ("/figures", "passengers", "312"),
+        ),
+        B: (
+            ("/timeline", "Mirrenby", "Mirrenby dam"),
+            ("/whosaid", "Tallis", "spillway will hold"),
+            ("/figures", "engineers", "47"),
+        ),
+    }
+    for me, other in ((A, B), (B, A)):
+        for command, words, shown in asked[me]:
+            assert shown in ask(stack, me, command, words), (me.id, command)
+        for command, words, shown in asked[other]:
+            answer = ask(stack, me, command, words)
+            assert shown not in answer, (me.id, command, words)  # nothing of the other's articles
+            assert "Did you mean" not in answer  # nor a name only the other's articles hold
+        listed = briefbot(stack, me, "sources list")
+        assert f"#{sources[me]}" in listed and f"#{sources[other]}" not in listed
+        refused = briefbot(stack, me, f"sources pause {sources[other]}")
+        assert "No source" in refused or "no source" in refused
+        before = len(stack.fake.api_calls("views.publish"))
+        event(stack, me, {"type": "app_home_opened", "user": me.admin, "tab": "home"})
+        view = json.dumps(wait_for_calls(stack, "views.publish", before + 1)[-1].body)
+        assert all(shown not in view for _, _, shown in asked[other])
+        assert f"#{sources[other]}" not in view
+    with stack.container.uow().of(ALL_WORKSPACES) as uow:
+        assert all(s.active for s in uow.sources.list())  # no pause reached the other's source

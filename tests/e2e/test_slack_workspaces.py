@@ -438,6 +438,9 @@ def ask(stack: Stack, team: Team, command: str, text: str) -> str:
 def test_each_workspace_sees_only_its_own_sources_articles_and_answers(stack: Stack) -> None:
     """Issue 21's promise through the served app: A's questions, Home tab and admin commands never
     show or change anything of B's, and the other way round."""
+    for team in (A, B):  # installed (again: an earlier test uninstalls A)
+        done = oauth_install(OAuthStack(url=stack.url, fake=stack.fake, container=stack.container), team.id)
+        assert done.status_code == 200, done.text
     own = {
         A: (
             "Ferry crews on the Quarrow crossing stopped work on Tuesday. “We are not moving until the "

@@ -15,7 +15,7 @@ from typing import Any
 from sqlalchemy import Engine, func, select, text
 
 from bench.databases import dialect, scratch_database
-from bench.fill import Filled, fill_facts
+from bench.fill import Filled, fill_facts, workspace_names
 from bench.measure import max_rss_mb, time_calls
 from handlers.ask import answer
 from handlers.tenancy import DEFAULT_WORKSPACE
@@ -62,8 +62,14 @@ def run(
     keep: bool = False,
     store: str | None = None,
     log: Callable[[str], None] = lambda _: None,
+    workspaces: int = 0,
 ) -> Iterator[dict[str, Any]]:
     """Fill a scratch database with `facts` facts, then yield one measurement per query.
+
+    With `workspaces`, the store is shared by that many workspaces besides the default one (each
+    reading a tenth of it, bench.fill.readers) and every query is asked as the default workspace
+    (which reads everything) and as one of the others; on PostgreSQL the questions are then asked
+    as an ordinary role, so that row-level security applies as in production (a superuser skips it).
 
     `store` measures an existing store instead (one filled earlier with --keep, say); it is
     upgraded to the latest schema first and otherwise left as it is.
@@ -97,6 +103,7 @@ def run(
                 facts,
                 seed=seed,
                 progress=lambda n: log(f"filled {n:,} facts ({time.perf_counter() - t0:.0f} s)"),
+                workspaces=workspaces,
             )
             # What the next process start does (store.migrate.upgrade): SQLite's planner statistics.
             upgrade(engine)
@@ -104,12 +111,38 @@ def run(
                 f"store: {filled.articles:,} articles, {filled.events:,} events, {filled.quotes:,} quotes, "
                 f"{filled.figures:,} figures in {time.perf_counter() - t0:.1f} s (bulk inserts)"
             )
-            uow = SqlUnitOfWork(make_session_factory(engine), workspace=DEFAULT_WORKSPACE)
             today = filled.last_day + timedelta(days=1)
-            for q in queries(filled):
-                yield _measure(q, uow=uow, today=today, runs=runs, db=dialect(url), filled=filled)
+            asking = engine if not workspaces else _as_app_role(engine)
+            try:
+                for workspace in [DEFAULT_WORKSPACE, *workspace_names(workspaces)[:1]]:
+                    uow = SqlUnitOfWork(make_session_factory(asking), workspace=workspace)
+                    for q in queries(filled):
+                        row = _measure(q, uow=uow, today=today, runs=runs, db=dialect(url), filled=filled)
+                        yield row | ({"workspace": workspace, "workspaces": workspaces} if workspaces else {})
+            finally:
+                if asking is not engine:
+                    asking.dispose()
         finally:
             engine.dispose()
+
+
+APP_ROLE = "briefbot_bench_app"
+
+
+def _as_app_role(engine: Engine) -> Engine:
+    """On PostgreSQL, an engine logged in as an ordinary role that may read and write the tables:
+    row-level security holds for it (the bench's own login, a superuser, bypasses it). SQLite: the same."""
+    if engine.dialect.name != "postgresql":
+        return engine
+    with engine.begin() as conn:
+        exists = conn.scalar(text("SELECT 1 FROM pg_roles WHERE rolname = :r"), {"r": APP_ROLE})
+        if not exists:
+            conn.execute(text(f"CREATE ROLE {APP_ROLE} LOGIN NOSUPERUSER NOBYPASSRLS"))
+        conn.execute(
+            text(f"GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO {APP_ROLE}")
+        )
+        conn.execute(text(f"GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO {APP_ROLE}"))
+    return make_engine(engine.url.set(username=APP_ROLE, password=None).render_as_string(hide_password=False))
 
 
 def describe(engine: Engine) -> Filled:
@@ -133,7 +166,7 @@ def _measure(
     sizes: list[int] = []
 
     def call() -> None:
-        result = answer(line, uow=uow, today=today)
+        result = answer(line, uow=uow, today=today, workspace=uow.workspace)
         sizes.append(getattr(getattr(result, "page", None), "total", 0))
 
     latency = time_calls(call, runs=runs)

@@ -52,10 +52,37 @@ class Filled:
         return self.events + self.quotes + self.figures
 
 
+# With N workspaces, each article is open to the default workspace (which sees everything) and to
+# SHARED of the N others, as if each followed a tenth of the sources: every workspace reads about
+# SHARED/N of the store, and the store is shared, not copied.
+SHARED = 10
+
+
+def workspace_names(workspaces: int) -> list[str]:
+    """The bench's workspaces besides the default one: w0, w1, ..."""
+    return [f"w{i}" for i in range(workspaces)]
+
+
+def readers(article_id: int, workspaces: int) -> list[str]:
+    """Who may read article `article_id` in a store shared by `workspaces` workspaces."""
+    if workspaces <= 0:
+        return [DEFAULT_WORKSPACE]
+    shared = min(SHARED, workspaces)
+    step = max(1, workspaces // shared)
+    first = (article_id * 7) % workspaces
+    return [DEFAULT_WORKSPACE, *sorted({f"w{(first + i * step) % workspaces}" for i in range(shared)})]
+
+
 def fill_facts(
-    engine: Engine, facts: int, *, seed: int = 1, progress: Callable[[int], None] | None = None
+    engine: Engine,
+    facts: int,
+    *,
+    seed: int = 1,
+    progress: Callable[[int], None] | None = None,
+    workspaces: int = 0,
 ) -> Filled:
-    """Insert generated articles and their facts until at least `facts` facts are stored."""
+    """Insert generated articles and their facts until at least `facts` facts are stored, each
+    article open to the default workspace and, with `workspaces`, to SHARED of that many others."""
     people = _speakers(engine)
     session_factory = make_session_factory(engine)
     counts = {"articles": 0, "events": 0, "quotes": 0, "figures": 0}
@@ -77,7 +104,7 @@ def fill_facts(
         if len(batch) >= BATCH_ARTICLES or stored + pending >= facts:
             with session_factory() as session, session.begin():
                 open_for(session, ALL_WORKSPACES)  # written as an internal job (row-level security)
-                _insert(session, batch, next_id, people, counts, ids)
+                _insert(session, batch, next_id, people, counts, ids, workspaces)
             next_id += len(batch)
             batch = []
             stored = counts["events"] + counts["quotes"] + counts["figures"]
@@ -117,6 +144,7 @@ def _insert(
     people: dict[str, int],
     counts: dict[str, int],
     ids: _Ids,
+    workspaces: int = 0,
 ) -> None:
     articles: list[dict[str, Any]] = []
     events: list[dict[str, Any]] = []
@@ -218,7 +246,7 @@ def _insert(
             )
     session.execute(insert(ArticleRow), articles)
     # Every article is the single-token deployment's, as ingest would open it (handlers.tenancy).
-    access = [{"article_id": a["id"], "workspace": DEFAULT_WORKSPACE} for a in articles]
+    access = [{"article_id": a["id"], "workspace": w} for a in articles for w in readers(a["id"], workspaces)]
     session.execute(insert(ArticleAccessRow), access)
     for row_type, rows in (
         (EventRow, events),

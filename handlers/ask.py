@@ -41,19 +41,29 @@ def run_command(
     today: date,
     offset: int = 0,
     registry: Registry | None = None,
+    workspace: str | None = None,
 ) -> object:
-    """Answer `/command text`. Raises QueryError for an unknown command or a query we cannot read."""
+    """Answer `/command text` as `workspace` asks it (the default one when None). Raises QueryError
+    for an unknown command or a query we cannot read."""
     words = [command.strip().lstrip("/"), *text.split()]
     ports = Ports(uow_factory=lambda: uow, clock=FixedDay(today))
-    call = Call(today=today, offset=offset, actor="console")
+    call = Call(today=today, offset=offset, actor="console", team=workspace)
     return dispatch(registry or default_registry(), words, call, ports).result
 
 
 def answer(
-    line: str, *, uow: UnitOfWork, today: date, offset: int = 0, registry: Registry | None = None
+    line: str,
+    *,
+    uow: UnitOfWork,
+    today: date,
+    offset: int = 0,
+    registry: Registry | None = None,
+    workspace: str | None = None,
 ) -> object:
     """Answer a whole line such as "/whosaid Sybiha limit 3" (the leading slash is optional)."""
     command, _, rest = line.strip().partition(" ")
     if not command:
         return HelpResult(text=(registry or default_registry()).help_text())
-    return run_command(command, rest, uow=uow, today=today, offset=offset, registry=registry)
+    return run_command(
+        command, rest, uow=uow, today=today, offset=offset, registry=registry, workspace=workspace
+    )

@@ -52,6 +52,13 @@ def register(sub: Any) -> None:
         default=None,
         help="measure this existing store instead of filling a scratch one",
     )
+    commands.add_argument(
+        "--workspaces",
+        type=int,
+        default=0,
+        help="share the store among N workspaces (each reading a tenth of it) and ask as two of "
+        "them; on PostgreSQL as an ordinary role, with row-level security (default 0: one workspace)",
+    )
     _common(commands)
     commands.set_defaults(func=_commands)
 
@@ -108,6 +115,7 @@ def _commands(args: argparse.Namespace) -> int:
             keep=args.keep,
             store=args.store,
             log=_log,
+            workspaces=args.workspaces,
         ),
     )
 

@@ -80,16 +80,7 @@ def run(
             upgrade(engine)
             filled = describe(engine)
             log(f"store: {filled.facts:,} facts in {filled.articles:,} articles (existing)")
-            uow = SqlUnitOfWork(make_session_factory(engine), workspace=DEFAULT_WORKSPACE)
-            for q in queries(filled):
-                yield _measure(
-                    q,
-                    uow=uow,
-                    today=filled.last_day + timedelta(days=1),
-                    runs=runs,
-                    db=dialect(store),
-                    filled=filled,
-                )
+            yield from _ask_all(engine, filled, runs=runs, db=dialect(store), workspaces=workspaces)
         finally:
             engine.dispose()
         return
@@ -111,19 +102,26 @@ def run(
                 f"store: {filled.articles:,} articles, {filled.events:,} events, {filled.quotes:,} quotes, "
                 f"{filled.figures:,} figures in {time.perf_counter() - t0:.1f} s (bulk inserts)"
             )
-            today = filled.last_day + timedelta(days=1)
-            asking = engine if not workspaces else _as_app_role(engine)
-            try:
-                for workspace in [DEFAULT_WORKSPACE, *workspace_names(workspaces)[:1]]:
-                    uow = SqlUnitOfWork(make_session_factory(asking), workspace=workspace)
-                    for q in queries(filled):
-                        row = _measure(q, uow=uow, today=today, runs=runs, db=dialect(url), filled=filled)
-                        yield row | ({"workspace": workspace, "workspaces": workspaces} if workspaces else {})
-            finally:
-                if asking is not engine:
-                    asking.dispose()
+            yield from _ask_all(engine, filled, runs=runs, db=dialect(url), workspaces=workspaces)
         finally:
             engine.dispose()
+
+
+def _ask_all(
+    engine: Engine, filled: Filled, *, runs: int, db: str, workspaces: int
+) -> Iterator[dict[str, Any]]:
+    """Every query, as the default workspace and (with `workspaces`) as w0, as the app's role."""
+    today = filled.last_day + timedelta(days=1)
+    asking = engine if not workspaces else _as_app_role(engine)
+    try:
+        for workspace in [DEFAULT_WORKSPACE, *workspace_names(workspaces)[:1]]:
+            uow = SqlUnitOfWork(make_session_factory(asking), workspace=workspace)
+            for q in queries(filled):
+                row = _measure(q, uow=uow, today=today, runs=runs, db=db, filled=filled)
+                yield row | ({"workspace": workspace, "workspaces": workspaces} if workspaces else {})
+    finally:
+        if asking is not engine:
+            asking.dispose()
 
 
 APP_ROLE = "briefbot_bench_app"

@@ -32,6 +32,20 @@ from store.migrate import upgrade
 from store.uow import SqlUnitOfWork
 
 
+def _followed_source(engine: Any, workspaces: int) -> int:
+    """A source followed by the default workspace and `workspaces` others (w0, w1, ...)."""
+    factory = make_session_factory(engine)
+    source_id = 0
+    for workspace in [DEFAULT_WORKSPACE, *(f"w{i}" for i in range(workspaces))]:
+        uow = SqlUnitOfWork(factory, workspace=workspace)
+        with uow:
+            source_id = uow.sources.add(
+                "https://feeds.bench.example/wire.xml", name="Wire", kind="feed", created_by="bench"
+            ).id
+            uow.commit()
+    return source_id
+
+
 class FixedClock:
     """Today is the day after the last article: undated phrases resolve the same way every run."""
 
@@ -54,8 +68,12 @@ def run(
     workers: int = 1,
     batch: int | None = None,
     log: Callable[[str], None] = lambda _: None,
+    workspaces: int = 0,
 ) -> Iterator[dict[str, Any]]:
     """Ingest `articles` generated articles into a scratch database; yield checkpoints and the total.
+
+    With `workspaces`, every article comes from one source that many workspaces (and the default
+    one) follow, as a poll would bring it: each stored article is opened to all of them.
 
     With `workers` > 1, that many processes each ingest the same articles at once (the worst
     case of several pollers finding the same story): every article must be stored once, and no
@@ -77,6 +95,7 @@ def run(
             upgrade(engine)
             batch = batch or ingest_batch_size(engine)
             uow = SqlUnitOfWork(make_session_factory(engine), workspace=DEFAULT_WORKSPACE)
+            source_id = _followed_source(engine, workspaces) if workspaces else None
             stored = duplicates = facts = 0
             t0, cpu0 = time.perf_counter(), cpu_seconds()
             last_i, last_t = 0, t0
@@ -84,7 +103,12 @@ def run(
             batches = (
                 [
                     IngestArticle(
-                        text=a.text, url=a.url, title=a.title, outlet=a.outlet, published=a.published
+                        text=a.text,
+                        url=a.url,
+                        title=a.title,
+                        outlet=a.outlet,
+                        published=a.published,
+                        source_id=source_id,
                     )
                     for a in itertools.islice(stream, batch)
                 ]

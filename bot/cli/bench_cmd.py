@@ -40,6 +40,12 @@ def register(sub: Any) -> None:
         help="articles stored per transaction (default: as `briefbot ingest` does, 50 on "
         "SQLite, 200 on PostgreSQL; 1 = a transaction per article)",
     )
+    ingest.add_argument(
+        "--workspaces",
+        type=int,
+        default=0,
+        help="every article comes from one source followed by N workspaces (default 0)",
+    )
     _common(ingest)
     ingest.set_defaults(func=_ingest)
 
@@ -96,6 +102,7 @@ def _ingest(args: argparse.Namespace) -> int:
             keep=args.keep,
             workers=args.workers,
             batch=args.batch and max(1, args.batch),
+            workspaces=args.workspaces,
             log=_log,
         ),
     )

@@ -29,20 +29,34 @@ _WS = 50
 # superuser, or a role with BYPASSRLS, is never subject to it: deploy as an ordinary role).
 _SETTING = "current_setting('briefbot.workspace', true)"
 _ALL = f"{_SETTING} = '*'"
-_GRANTED = f"SELECT access.article_id FROM article_access AS access WHERE access.workspace = {_SETTING}"
+
+
+def _granted(article_id: str) -> str:
+    """The article `article_id` (a column of the row checked) is open to the transaction's workspace.
+
+    A correlated EXISTS on article_access's key: each row checked costs one index probe. An
+    `IN (SELECT … WHERE workspace = …)` had PostgreSQL hash every article of the workspace for each
+    table of each query (600 ms a /whosaid for a workspace reading 133k articles at 1M facts; 76 ms
+    with this)."""
+    return (
+        "EXISTS (SELECT 1 FROM article_access AS access"
+        f" WHERE access.article_id = {article_id} AND access.workspace = {_SETTING})"
+    )
+
+
 _POLICIES: dict[str, list[tuple[str, str, str]]] = {
     # table: [(policy name, command, condition)]
     "article_access": [("workspace_rows", "ALL", f"{_ALL} OR workspace = {_SETTING}")],
     "source_follows": [("workspace_rows", "ALL", f"{_ALL} OR workspace = {_SETTING}")],
     "articles": [
-        ("workspace_read", "SELECT", f"{_ALL} OR id IN ({_GRANTED})"),
-        ("workspace_change", "UPDATE", f"{_ALL} OR id IN ({_GRANTED})"),
-        ("workspace_delete", "DELETE", f"{_ALL} OR id IN ({_GRANTED})"),
+        ("workspace_read", "SELECT", f"{_ALL} OR {_granted('articles.id')}"),
+        ("workspace_change", "UPDATE", f"{_ALL} OR {_granted('articles.id')}"),
+        ("workspace_delete", "DELETE", f"{_ALL} OR {_granted('articles.id')}"),
         # Any workspace may store a new article (the store then opens it to that workspace).
         ("workspace_store", "INSERT", f"coalesce({_SETTING}, '') <> ''"),
     ],
     **{
-        table: [("workspace_rows", "ALL", f"{_ALL} OR article_id IN ({_GRANTED})")]
+        table: [("workspace_rows", "ALL", f"{_ALL} OR {_granted(table + '.article_id')}")]
         for table in ("events", "quotes", "figures")
     },
 }

@@ -236,7 +236,11 @@ def _holds(session: Session, token: str, n: int) -> ColumnElement[bool]:
         matches = text(f"SELECT rowid FROM events_fts WHERE events_fts MATCH :seen_{n}").bindparams(
             **{f"seen_{n}": f'"{token}"'}
         )
-        return EventRow.id.in_(matches.columns(column("rowid", Integer)))
+        # As in _some_report_has: the unary + keeps SQLite reading the story's own reports and
+        # probing the word's matches (read once), not walking every match for each story (a
+        # narrow two-word timeline took 315 ms at a million facts that way, 18 ms before workspaces).
+        member = literal_column("+story_events.event_id", Integer)
+        return member.in_(matches.columns(column("rowid", Integer)))
     vector: ColumnElement[Any] = literal_column("events.search_vector")
     return vector.op("@@", return_type=Boolean)(func.to_tsquery("simple", token))
 

@@ -152,7 +152,7 @@ def show_figures(query: FiguresQuery, *, uow: UnitOfWork) -> FiguresResult:
     with uow:
         figures, total = uow.figures.search(window)
         dates = _happening_dates(figures, uow)
-    reports = [_report(f).model_copy(update={"happening": dates.get(f.id)}) for f in figures]
+    reports = [figure_report(f).model_copy(update={"happening": dates.get(f.id)}) for f in figures]
     at: dict[tuple[object, ...], int] = {}
     for i, r in enumerate(reports):
         at.setdefault(_place_key(r), first + i)
@@ -232,7 +232,8 @@ def _happening_dates(figures: list[FigureRecord], uow: UnitOfWork) -> dict[int, 
     return out
 
 
-def _report(f: FigureRecord) -> FigureReport:
+def figure_report(f: FigureRecord) -> FigureReport:
+    """A stored figure as answers show it, with the article that reported it."""
     return FigureReport(
         text=f.text,
         value=f.value,

@@ -281,3 +281,12 @@ def slash_forms(intent: Intent) -> str:
     words = f" {query}" if query else ""
     forms = [f"/{c}{words}" for c in intent.candidates or COMMANDS]
     return "Try " + (", ".join(forms[:-1]) + " or " + forms[-1] if len(forms) > 1 else forms[0])
+
+
+def slash_line(text: str, *, today: date) -> str | None:
+    """The slash command a plain question stands for ("what did Okafor say?" -> "/whosaid Okafor"),
+    or None when it is no clear question (a follow-up, help, or unsure)."""
+    intent = parse_intent(text, today=today)
+    if intent.action != "ask" or intent.command is None or intent.follow_up:
+        return None
+    return f"/{intent.command} {intent.query_text()}".rstrip()

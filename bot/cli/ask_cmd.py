@@ -12,10 +12,10 @@ from pydantic import BaseModel
 from bot.bootstrap import console_door
 from bot.cli.context import add_workspace_option, empty_store_note, error, open_container, workspace_arg
 from bot.console.render import render
-from bot.console.shell import as_command
 from handlers.catalog import default_registry
 from handlers.domain import Page
 from handlers.errors import UserError
+from handlers.intent import slash_line
 
 
 def _plain(line: str, roots: list[str], today: date) -> str:
@@ -24,7 +24,7 @@ def _plain(line: str, roots: list[str], today: date) -> str:
     first = line.lstrip("/").split()[0].lower() if line.strip() else ""
     if line.startswith("/") or first in roots:
         return line
-    command = as_command(line, today=today)
+    command = slash_line(line, today=today)
     if command is None:
         return line
     print(f"(as {command})", file=sys.stderr)

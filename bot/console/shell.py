@@ -23,7 +23,7 @@ from bot.console.render import render
 from handlers.catalog import default_registry
 from handlers.domain import Page
 from handlers.errors import UserError
-from handlers.intent import parse_intent
+from handlers.intent import slash_line
 from handlers.paging import PageRequest, next_page
 from handlers.registry import Registry
 
@@ -37,12 +37,9 @@ _LINKING = re.compile(r"(?i)^(/\w+ )(?:about|on|for|of|by)\s+(?=\S)")
 
 
 def as_command(line: str, *, today: date | None = None) -> str | None:
-    """The command a plain question stands for ("what did Okafor say?" -> "/whosaid Okafor"), read
-    by the intent parser @mentions use (handlers/intent.py); None when it is no clear question."""
-    intent = parse_intent(line, today=today or date.today())
-    if intent.action != "ask" or intent.command is None or intent.follow_up:
-        return None
-    return f"/{intent.command} {intent.query_text()}".rstrip()
+    """The command a plain question stands for (handlers.intent.slash_line, the reading @mentions
+    use), today's by default; None when it is no clear question."""
+    return slash_line(line, today=today or date.today())
 
 
 class Shell:

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from bot.slack.mrkdwn import bold, link, one_line, safe_text
 from bot.slack.render import clipped, format_figure, quote_said
+from handlers.commands import figure_report
 from handlers.domain import ArticleRef, FigureRecord, QuoteRecord
 from handlers.figure_groups import adds_to_unit
-from handlers.results import FigureReport
 
 
 def source_text(ref: ArticleRef) -> str:
@@ -25,17 +25,7 @@ def quote_text(q: QuoteRecord) -> str:
 def figure_text(f: FigureRecord, *, before_source: str = "\n") -> str:
     """What the figure is of (when its subject says more than its unit), the figure as a reader
     writes it, its sentence, and its source."""
-    report = FigureReport(
-        text=f.text,
-        value=f.value,
-        value_max=f.value_max,
-        unit=f.unit,
-        bound=f.bound,
-        change=f.change,
-        about=f.about,
-        sentence=f.sentence,
-        source=f.article,
-    )
+    report = figure_report(f)
     # "people" or "the" beside a figure says nothing: only a subject that adds to the unit leads.
     about = clipped(f.about, 200) if adds_to_unit(f.about, f.unit) else ""
     lead = f"{bold(about)}: " if about else ""

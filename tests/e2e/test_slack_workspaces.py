@@ -136,26 +136,7 @@ def bearer(call: Call) -> str:
 def briefbot(stack: Stack, team: Team, text: str, channel: str | None = None) -> str:
     """`/briefbot TEXT` typed by the team's admin in its channel (or CHANNEL, e.g. one shared with
     another workspace over Slack Connect); the reply's text and blocks."""
-    name = uuid.uuid4().hex
-    body = urlencode(
-        {
-            "team_id": team.id,
-            "channel_id": channel or team.channel,
-            "user_id": team.admin,
-            "command": "/briefbot",
-            "text": text,
-            "api_app_id": "A0001",
-            "is_enterprise_install": "false",
-            "response_url": stack.fake.response_url(name),
-            "trigger_id": "1.2.3",
-        }
-    )
-    response = httpx.post(
-        f"{stack.url}/slack/events", content=body, headers=_signed(body, "application/x-www-form-urlencoded")
-    )
-    assert response.status_code == 200
-    [message] = stack.fake.wait_for_response(name)
-    return f"{message['text']} {json.dumps(message.get('blocks') or [])}"
+    return ask(stack, team, "/briefbot", text, channel)
 
 
 def send_file(stack: Stack, team: Team, command: str, text: str) -> None:
@@ -411,13 +392,14 @@ class _Probe:
         return ProbeResult(url=url, kind="feed", title="A feed", item_count=3)
 
 
-def ask(stack: Stack, team: Team, command: str, text: str) -> str:
-    """`/COMMAND TEXT` typed by the team's admin; the answer's text and blocks."""
+def ask(stack: Stack, team: Team, command: str, text: str, channel: str | None = None) -> str:
+    """`/COMMAND TEXT` typed by the team's admin (in its channel unless CHANNEL); the answer's text
+    and blocks."""
     name = uuid.uuid4().hex
     body = urlencode(
         {
             "team_id": team.id,
-            "channel_id": team.channel,
+            "channel_id": channel or team.channel,
             "user_id": team.admin,
             "command": command,
             "text": text,

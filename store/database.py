@@ -23,6 +23,12 @@ SQLITE_BUSY_TIMEOUT_MS = 5000
 _INGEST_BATCH = {"sqlite": 50, "postgresql": 200}
 
 
+# PostgreSQL compiles a query it costs above jit_above_cost to machine code first: for our
+# questions, each answered in milliseconds from indexes, that compiling alone took 200 ms (a narrow
+# /timeline at a million facts, row-level security on). A URL's own `options=-c jit=on` still wins.
+NO_JIT = "-c jit=off"
+
+
 def ingest_batch_size(engine: Engine) -> int:
     """How many articles to ingest per transaction on this engine's database."""
     return _INGEST_BATCH.get(engine.dialect.name, 50)
@@ -64,6 +70,8 @@ def _connect_waiting(engine: Engine) -> None:
 
     @event.listens_for(engine, "do_connect")
     def _connect(_dialect: Any, _record: Any, cargs: Any, cparams: Any) -> Any:
+        # Ours first: a later -c of the same setting (from the URL's options) wins.
+        cparams["options"] = f"{NO_JIT} {cparams.get('options', '')}".strip()
         return WaitingConnection.connect(*cargs, **cparams)
 
 

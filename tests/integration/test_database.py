@@ -45,3 +45,23 @@ def test_sqlite_connections_enforce_foreign_keys_and_use_wal(tmp_path: object) -
 def test_ingest_takes_bigger_batches_on_postgresql_than_on_sqlite(engine: Engine) -> None:
     # PostgreSQL pays a round trip a statement; SQLite holds its one write lock for the transaction.
     assert ingest_batch_size(engine) == {"sqlite": 50, "postgresql": 200}[engine.dialect.name]
+
+
+def test_postgresql_connections_compile_no_query_to_machine_code(engine: Engine) -> None:
+    # JIT compiling cost more than our index-answered questions take (200 ms a narrow /timeline).
+    if engine.dialect.name != "postgresql":
+        return
+    with engine.connect() as conn:
+        assert conn.execute(text("SHOW jit")).scalar() == "off"
+
+
+def test_a_urls_own_jit_option_still_wins(engine: Engine) -> None:
+    if engine.dialect.name != "postgresql":
+        return
+    url = engine.url.update_query_dict({"options": "-c jit=on"})
+    mine = make_engine(url.render_as_string(hide_password=False))
+    try:
+        with mine.connect() as conn:
+            assert conn.execute(text("SHOW jit")).scalar() == "on"
+    finally:
+        mine.dispose()

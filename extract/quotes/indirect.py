@@ -44,7 +44,7 @@ from extract.quotes.indirect_subjects import (
 )
 from extract.quotes.marks import Segment
 from extract.quotes.speakers import Speaker, SpeakerFinder
-from extract.quotes.speech_cues import carries_words, negated
+from extract.quotes.speech_cues import carries_words, negated, object_end
 from extract.quotes.speech_words import (
     indirect_alternation,
     prepositional_phrases,
@@ -306,7 +306,11 @@ def _leading(
         if comma > 0 and is_clause(text[start:comma]):
             e = comma
     if stance and not carries_words(verb, text, start, e, that is not None):
-        return None  # "condemned the attack", "urged Kyiv to respond": a stance, not words said
+        return None
+    if (cut := object_end(verb, text, start, e, that is not None)) < e:
+        if not is_clause(text[start:cut]):
+            return None  # "citing witnesses, …": too short an object to report
+        e = cut  # "condemned the attack", "urged Kyiv to respond": a stance, not words said
     if (
         that is None
         and (then := conjoined_cue().search(text, start, e))

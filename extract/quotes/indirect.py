@@ -26,9 +26,11 @@ from extract.quotes.indirect_spans import (
     is_passive,
     make_quote,
     quote_kind,
+    relative_report_end,
     report_end,
     skip_audience,
     subject_position,
+    subjectless,
 )
 from extract.quotes.indirect_subjects import (
     ADJECTIVE,
@@ -292,6 +294,9 @@ def _leading(
         start += 1
     if start >= e or not is_clause(text[start:e]) or _ANONYMITY.match(text, start, e):
         return None
+    if subjectless(text, s, sp.start, c.end(), start, e):
+        return None  # "Everything the mayor says is a lie": no report
+    e = relative_report_end(text, s, sp.start, start, e)
     if text[start:e].split(None, 1)[0] in TRAILING_VERBS or CONJUNCTION.match(text, start, e):
         # "the coastal project said …": the cue word was a noun, the real verb follows;
         # "…, the agency said in a report, and the top fifth paid more": the report went before

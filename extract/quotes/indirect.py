@@ -64,7 +64,8 @@ _BARE_CLAUSE_VERBS = frozenset(
     "suggests announce announced announces note noted notes stress stressed stresses "
     # "…, saying the courts had no role": a participle reporting clause after the main one
     "saying adding warning arguing insisting noting claiming predicting suggesting stressing "
-    "affirm affirms affirmed complain complains complained contend contends contended".split()
+    "affirm affirms affirmed complain complains complained contend contends contended "
+    "emphasize emphasizes emphasized emphasizing concede concedes conceded".split()
 )
 _PARTICIPLE_AFTER_COMMA = re.compile(r"(?:,[\"”’]?|[\"”’],)[ \u00a0]+$")
 _REPORTING_VERB = re.compile(r"\b(?:said|says|told|tells|wrote|writes|added|adds)\b")

@@ -17,8 +17,8 @@ def test_present_tense_attribution_inside_the_sentence() -> None:
 
 
 def test_participle_after_a_quote_with_bare_clause() -> None:
-    found = _by_cue("“The levy is over,” Ms. Orr said, emphasizing it was time to end the port tax.")
-    assert found["emphasizing"] == "it was time to end the port tax"
+    found = _by_cue("“The levy is over,” Ms. Orr said, emphasizing the port tax had never paid for the pier.")
+    assert found["emphasizing"] == "the port tax had never paid for the pier"
 
 
 def test_conceded_with_bare_clause() -> None:

@@ -23,8 +23,8 @@ ENDS = [
         "he keeps open at a loss every winter",
     ),
     (
-        "The gap between what the mayor says her plan would do, and what it would do, is wide.",
-        "her plan would do",
+        "Voters weigh what the mayor says the levy will fund, and what it has funded so far.",
+        "the levy will fund",
     ),
 ]
 
@@ -47,8 +47,8 @@ KEEPS = [
     ),
     # an attribution set off by commas leaves the verb its subject
     (
-        "The difference now, Ms. Orr told me on Friday, is that the ferry runs every hour.",
-        "is that the ferry runs every hour",
+        "The trouble with the old pier, Ms. Orr told me on Monday, is that nobody owns its pilings.",
+        "is that nobody owns its pilings",
     ),
 ]
 
@@ -61,7 +61,7 @@ def test_report_keeps_its_own_words(sentence: str, content: str) -> None:
 @pytest.mark.parametrize(
     "sentence",
     [
-        "Everything the mayor says is a lie unless it is proven otherwise.",
+        "Nothing the harbour master says about the tides is ever written down.",
         "Whatever the council says will be ignored by the port board again.",
     ],
 )

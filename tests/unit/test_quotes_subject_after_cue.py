@@ -8,7 +8,7 @@ from tests.unit.quote_helpers import quotes_of
 
 
 def test_name_after_a_speech_verb_is_not_the_speaker() -> None:
-    found = quotes_of("The new campaign clip says Ilse Varga “has a passion for defending the wrong people.”")
+    found = quotes_of("The new campaign clip says Ilse Varga “sides with the toll booths every single time.”")
     assert all(q.speaker != "Ilse Varga" for q in found)
 
 

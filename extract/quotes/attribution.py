@@ -257,7 +257,22 @@ def subject_attribution(finder: SpeakerFinder, sent_lo: int, seg: Segment) -> At
     sp = finder.subject(sent_lo, seg.open)
     if sp is None or sp.start - sent_lo > 60 or sp.kind not in ("person",):
         return None
+    if _reported_name(finder.text, sent_lo, sp.start):
+        return None  # "The clip says Reed “…”": a name after a speech verb is what was said, not who said it
     return Attribution(sp, None, -1, False, sp.end, "sentence-subject")
+
+
+def _reported_name(text: str, lo: int, name_start: int) -> bool:
+    """A speech verb stands before the name with its own subject before it ("The clip says Reed …");
+    an inverted attribution (", writes Beyer") or "according to" introduces the name instead."""
+    last = None
+    for m in cue_pattern().finditer(text, lo, name_start):
+        last = m
+    if last is None or last.group().lower() == "according to":
+        return False
+    return (
+        not text[lo : last.start()].rstrip(" \u00a0").endswith(",") and text[lo : last.start()].strip() != ""
+    )
 
 
 def attribution_rule(attr: Attribution) -> str | None:

@@ -26,9 +26,11 @@ from extract.quotes.indirect_spans import (
     is_passive,
     make_quote,
     quote_kind,
+    relative_report_end,
     report_end,
     skip_audience,
     subject_position,
+    subjectless,
 )
 from extract.quotes.indirect_subjects import (
     ADJECTIVE,
@@ -44,7 +46,7 @@ from extract.quotes.indirect_subjects import (
 )
 from extract.quotes.marks import Segment
 from extract.quotes.speakers import Speaker, SpeakerFinder
-from extract.quotes.speech_cues import carries_words, negated
+from extract.quotes.speech_cues import carries_words, negated, object_end
 from extract.quotes.speech_words import (
     indirect_alternation,
     prepositional_phrases,
@@ -62,7 +64,8 @@ _BARE_CLAUSE_VERBS = frozenset(
     "suggests announce announced announces note noted notes stress stressed stresses "
     # "…, saying the courts had no role": a participle reporting clause after the main one
     "saying adding warning arguing insisting noting claiming predicting suggesting stressing "
-    "affirm affirms affirmed complain complains complained contend contends contended".split()
+    "affirm affirms affirmed complain complains complained contend contends contended "
+    "emphasize emphasizes emphasized emphasizing concede concedes conceded".split()
 )
 _PARTICIPLE_AFTER_COMMA = re.compile(r"(?:,[\"”’]?|[\"”’],)[ \u00a0]+$")
 _REPORTING_VERB = re.compile(r"\b(?:said|says|told|tells|wrote|writes|added|adds)\b")
@@ -292,6 +295,9 @@ def _leading(
         start += 1
     if start >= e or not is_clause(text[start:e]) or _ANONYMITY.match(text, start, e):
         return None
+    if subjectless(text, s, sp.start, c.end(), start, e):
+        return None  # "Everything the mayor says is a lie": no report
+    e = relative_report_end(text, s, sp.start, start, e)
     if text[start:e].split(None, 1)[0] in TRAILING_VERBS or CONJUNCTION.match(text, start, e):
         # "the coastal project said …": the cue word was a noun, the real verb follows;
         # "…, the agency said in a report, and the top fifth paid more": the report went before
@@ -306,7 +312,11 @@ def _leading(
         if comma > 0 and is_clause(text[start:comma]):
             e = comma
     if stance and not carries_words(verb, text, start, e, that is not None):
-        return None  # "condemned the attack", "urged Kyiv to respond": a stance, not words said
+        return None
+    if (cut := object_end(verb, text, start, e, that is not None)) < e:
+        if not is_clause(text[start:cut]):
+            return None  # "citing witnesses, …": too short an object to report
+        e = cut  # "condemned the attack", "urged Kyiv to respond": a stance, not words said
     if (
         that is None
         and (then := conjoined_cue().search(text, start, e))

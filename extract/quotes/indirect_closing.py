@@ -62,7 +62,8 @@ TRAILING_VERBS = frozenset(
     insists explained explains stated states declared claimed claims reported reports acknowledged
     conceded confirmed predicted estimated believes believe thinks think suggested suggests cautioned
     recalled announced tweeted posted asserted maintained contended alleged complained observed remarked
-    according shows showed""".split()
+    according shows showed acknowledges concedes confirms predicts recalls cautions maintains contends
+    asserts observes""".split()
 )
 
 

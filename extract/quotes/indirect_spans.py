@@ -23,6 +23,12 @@ _THEN_ACTION = re.compile(
     r",?[ \u00a0]+and[ \u00a0]+then[ \u00a0]+"
     r"(?:[a-z]+ed|left|went|took|made|gave|held|met|told|said|sat|stood)\b"
 )
+# "…, but offered no proof", "…, but declined to give details": the speaker acts again, the report ended
+_SPEAKER_ACTS_AGAIN = re.compile(
+    r",?[ \u00a0]+but[ \u00a0]+(?:(?:then|later|also)[ \u00a0]+)?"
+    r"(?:offered|gave|provided|produced|presented|cited|declined|refused|stopped|did[ \u00a0]+not|didn['’]t"
+    r"|would[ \u00a0]+not|wouldn['’]t|acknowledged|conceded|admitted|added|noted|said)\b"
+)
 # Polls, studies and records "show" or "find" things: their content needs no "that".
 _EVIDENCE_VERBS = frozenset("show shows showed shown find finds found suggest suggests suggested".split())
 MIN_WORDS = 4
@@ -173,9 +179,11 @@ def report_end(text: str, start: int, end: int) -> int:
     concession = _CONCESSION.search(text, start, end)
     if concession is not None and is_clause(text[start : concession.start()]):
         end = concession.start()  # "…, although he again refused to say": the narrator speaks again
-    then = _THEN_ACTION.search(text, start, end)
+    then = _THEN_ACTION.search(text, start, end) or _SPEAKER_ACTS_AGAIN.search(text, start, end)
     if then is not None and is_clause(text[start : then.start()]):
-        end = then.start()  # "said the depot would close, and then left the hall": the speaker acts again
+        # "said the depot would close, and then left the hall", "claimed …, but offered no proof":
+        # the speaker acts again
+        end = then.start()
     dashes = list(_DASH.finditer(text, start, end))
     if len(dashes) == 1 and is_clause(text[start : dashes[0].start()]):
         end = dashes[0].start()  # "… a relic of the past — a jibe at …": one dash, the narrator's aside
@@ -229,3 +237,42 @@ _CLAUSE_OPENERS = frozenset(
 )
 
 _TITLE_TAIL = re.compile(r"(?:(?<![\w’'.-])(?:the|[A-Z][\w’'.-]*)[ \u00a0]*)+$")
+
+
+# "which Mr. Clarke says …", "what the mayor says …": the speaker inside a relative clause
+_OBJECT_RELATIVE = re.compile(
+    r"(?<![\w’'-])(?:which|what|whom)[ \u00a0]+(?:(?:the|a|an|[A-Z][\w.’'-]*)[ \u00a0]+){0,3}$", re.IGNORECASE
+)
+_RELATIVE_END = re.compile(r"[,;:()]|[ \u00a0](?:—|–|--)[ \u00a0]|—")
+
+
+def relative_report_end(text: str, s: int, speaker_start: int, start: int, end: int) -> int:
+    """ "The plant, which Mr. Clarke says he keeps open at a loss, employs 300": a report inside a
+    relative clause ends with the clause, at its closing comma; the rest is the narrator's."""
+    if _OBJECT_RELATIVE.search(text, max(s, speaker_start - 40), speaker_start) is None:
+        return end
+    m = _RELATIVE_END.search(text, start, end)
+    return m.start() if m is not None else end
+
+
+# a report opens with its own subject: "Everything the mayor says is a lie" reports nothing
+_FINITE_OPENING = re.compile(
+    r"(?:is|are|was|were|has|have|had|will|would|can|could|should|must|does|do|did)(?![\w’'-])"
+)
+# "donations, which he said were gifts", "what the senators said was a tax": the relative is the subject
+_SUBJECT_RELATIVE = re.compile(
+    r"(?<![\w’'-])(?:which|who|that|what)[ \u00a0]+(?:(?:the|a|an|[A-Z][\w.’'-]*)[ \u00a0]+){0,3}$",
+    re.IGNORECASE,
+)
+
+
+def subjectless(text: str, s: int, speaker_start: int, cue_end: int, start: int, end: int) -> bool:
+    """True when the words right after a cue open with a finite verb and nothing else can be their
+    subject: "Everything the mayor says is a lie" reports nothing. A relative before the speaker
+    ("which he said were gifts") or an attribution set off by commas ("The difference, he said, is
+    …") leaves the verb its subject."""
+    return (
+        _FINITE_OPENING.match(text, start, end) is not None
+        and "," not in text[cue_end:start]
+        and _SUBJECT_RELATIVE.search(text, max(s, speaker_start - 40), speaker_start) is None
+    )

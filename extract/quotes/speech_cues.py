@@ -46,8 +46,25 @@ def negated(text: str, lo: int, cue_start: int) -> bool:
 
 def carries_words(verb: str, text: str, start: int, end: int, has_that: bool) -> bool:
     """A stance verb's content reports words only as a that-clause or with quoted words in it,
-    unless the verb is itself a verbal act ("called the raid a war crime", "called for an inquiry")."""
+    unless the verb is itself a verbal act ("called the raid a war crime", "called for an inquiry") or
+    a verb of saying whose object is what was said ("cited the jobless figures", "outlined a plan")."""
     head = verb.split()[0].lower()
     return (
-        has_that or head in word_set("speech_act_verbs") or any(ch in _QUOTE_MARKS for ch in text[start:end])
+        has_that
+        or head in word_set("speech_act_verbs")
+        or head in word_set("speech_topic_verbs")
+        or any(ch in _QUOTE_MARKS for ch in text[start:end])
     )
+
+
+_OBJECT_END = re.compile(r"[,;:(]|[ \u00a0](?:—|–|--|-)[ \u00a0]|—")
+
+
+def object_end(verb: str, text: str, start: int, end: int, has_that: bool) -> int:
+    """Where the object of a verb of saying ends (speech_topic_verbs.txt): at the first comma, dash or
+    colon ("citing witnesses, the paper named …": the witnesses were cited, the naming is the
+    paper's). A that-clause or another verb runs to `end`."""
+    if has_that or verb.split()[0].lower() not in word_set("speech_topic_verbs"):
+        return end
+    m = _OBJECT_END.search(text, start, end)
+    return m.start() if m is not None else end

@@ -70,8 +70,11 @@ def indirect_alternation() -> str:
 
 @cache
 def stance_verbs() -> frozenset[str]:
-    """Stance verb forms that are not already indirect-speech verbs."""
-    return frozenset(_STANCE_VERBS.split()) - frozenset(_INDIRECT_VERBS.split())
+    """Verb forms whose content is an object (stance verbs, and the verbs of saying whose object is
+    what was said, speech_topic_verbs.txt) that are not already indirect-speech verbs. A topic verb
+    that takes its content after a preposition ("talked about") is a cue only with it."""
+    topic = frozenset(words("speech_topic_verbs")) - frozenset(_PREPOSITIONAL.split())
+    return (frozenset(_STANCE_VERBS.split()) | topic) - frozenset(_INDIRECT_VERBS.split())
 
 
 @cache

@@ -106,6 +106,8 @@ def norm_month(ctx: Context, m: re.Match[str]) -> Resolved | None:
             return None  # the verb "may", the noun "march", a stray abbreviation
         if not bare_ok and after[:1].isupper():
             return None  # a first name: "June Carter", "April Ryan"
+    if modifier in ("the following", "the previous"):
+        return _month_next_to_anchor(ctx, month, modifier == "the following")
     pub = ctx.published
     if pub is None:
         return f"XXXX-{month:02d}", "date"
@@ -117,6 +119,22 @@ def norm_month(ctx: Context, m: re.Match[str]) -> Resolved | None:
         year = pub.year
     else:
         year = month_year(ctx, month, ctx.tense(m.start(), m.end())) or pub.year
+    return f"{year}-{month:02d}", "date"
+
+
+def _month_next_to_anchor(ctx: Context, month: int, after: bool) -> Resolved:
+    """ "the following January": the first such month after the date the story last told (or after
+    publication); "the previous January" the last one before it."""
+    anchor = ctx.anchor("year")
+    base, precision = anchor if anchor else (ctx.published, "day")
+    if base is None:
+        return f"XXXX-{month:02d}", "date"
+    if precision == "year":  # "in 1995 ... the following March": the year after
+        year = base.year + (1 if after else -1)
+    elif after:
+        year = base.year if month > base.month else base.year + 1
+    else:
+        year = base.year if month < base.month else base.year - 1
     return f"{year}-{month:02d}", "date"
 
 

@@ -113,14 +113,19 @@ RULES: tuple[DateRule, ...] = (
     ),
     _R(
         "month",
-        "a month: 'early November 2024', 'last October', 'in July'",
+        "a month: 'early November 2024', 'last October', 'in July', 'the following January'",
         rf"\b(?:(?P<mo_mod>(?i:last|this|next|(?:early|late|mid)(?:\s+|-)|the\s+end\s+of|"
-        rf"the\s+start\s+of|the\s+beginning\s+of|the\s+middle\s+of))(?:\s+|(?<=[\s-])))?"
+        rf"the\s+start\s+of|the\s+beginning\s+of|the\s+middle\s+of|the\s+following|the\s+previous))"
+        rf"(?:\s+|(?<=[\s-])))?"
         rf"(?P<mo_mon>{MONTH_ALONE})"
         rf"(?:,?\s+(?:(?i:of)\s+)?(?P<mo_year>{YEAR})|\s+(?:(?i:of)\s+)?(?P<mo_rel>(?i:this|last|next))"
         rf"\s+(?i:year))?\b",
         ("mo_mon",),
-        (("Prices fell in July.", "2025-07"), ("It opened in early November 2024.", "2024-11")),
+        (
+            ("Prices fell in July.", "2025-07"),
+            ("It opened in early November 2024.", "2024-11"),
+            ("Orla Benn won the 2021 vote and took office the following January.", "2022-01"),
+        ),
     ),
     _R(
         "clock",

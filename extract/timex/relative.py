@@ -150,6 +150,11 @@ def norm_relative(ctx: Context, m: re.Match[str]) -> Resolved | None:
     if unit == "weekend":
         return _weekend(base, step), "date"
     if unit in SEASONS:
+        anchor = ctx.anchor(unit) if anaphoric else None
+        if anchor is not None and (anchor[1] == "year" or (step == 0 and not _in_season(anchor[0], unit))):
+            # "in 1995 ... that summer", "in June 2008 ... that winter": the season of the year told,
+            # not the one that last began before the date
+            return f"{anchor[0].year + step}-{SEASONS[unit]}", "date"
         return _season(base, unit, step), "date"
     if unit == "decade":
         return f"{shift(base, step, 'decade').year // 10}X", "date"
@@ -188,6 +193,11 @@ def _weekend(base: date, step: int) -> str:
     elif step > 0:
         saturday += timedelta(weeks=1)
     return f"{iso_week(saturday)}-WE"
+
+
+def _in_season(d: date, name: str) -> bool:
+    start = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}[SEASONS[name]]
+    return (d.month - start) % 12 < 3
 
 
 def _season(base: date, name: str, step: int) -> str:

@@ -159,7 +159,7 @@ RULES: tuple[DateRule, ...] = (
         "a frequency adverb of the lexicon timex_sets: 'weekly', 'annually'",
         rf"\b(?P<set_word>(?i:{SET_WORD}))\b(?![- ](?i:basis)\b)",
         ("set_word",),
-        (("The paper is printed weekly.", "P1W"),),
+        (("The paper is printed weekly.", "P1W"), ("The Tarn clinic opens daily Monday to Friday.", "P1D")),
     ),
     _R(
         "day_word",
@@ -268,9 +268,15 @@ RULES: tuple[DateRule, ...] = (
         "a length of time: 'three days', 'for more than a decade'; 'in two years' ahead is a point",
         rf"\b(?:(?i:(?P<du_mod>for|about|almost|nearly|roughly|around|more\s+than|less\s+than|over|"
         rf"within|at\s+least|up\s+to)\s+))?(?P<du_count>(?i:{COUNT}))[- ]"
-        rf"(?P<du_unit>(?i:{UNIT}))s?\b(?![- ](?i:old|million|billion|trillion|of)\b)",
+        rf"(?:(?i:more|additional|further|full|straight|consecutive|whole)\s+)?"
+        rf"(?P<du_unit>(?i:{UNIT}))s?\b(?![- ](?i:old|long|million|billion|trillion)\b)"
+        rf"(?!(?<=(?i:quarter))\s+(?i:of)\b|(?<=(?i:quarters))\s+(?i:of)\b)",
         ("du_unit",),
-        (("The trial lasted three days.", "P3D"),),
+        (
+            ("The trial lasted three days.", "P3D"),
+            ("Dana Wirth was freed after three days of questioning.", "P3D"),
+            ("The Corran pier stays shut for two more weeks.", "P2W"),
+        ),
     ),
     _R(
         "vague",
@@ -279,6 +285,17 @@ RULES: tuple[DateRule, ...] = (
         r"the\s+last|many|several|for\s+several|for\s+many)\s+(?P<va_unit>days|weeks|months|years|decades))\b",
         ("va_unit",),
         (("The talks dragged on for weeks.", "PXW"),),
+    ),
+    _R(
+        "long",
+        "a length as an adjective: 'a week-long standoff', 'a decades-long feud', 'a 10-day-long trip'",
+        rf"\b(?:(?P<lg_count>(?i:{COUNT}))-)?(?P<lg_unit>(?i:hour|day|week|month|year|decade))(?P<lg_many>s)?"
+        r"-(?i:long)\b",
+        ("lg_unit",),
+        (
+            ("The Tamsin dockers ended their week-long standoff.", "P1W"),
+            ("The decades-long feud between the Olds families ended.", "PXY"),
+        ),
     ),
     # sentence-initial "Now" is a discourse marker ("Now the alliance faces ..."), not a time
     _R(

@@ -278,6 +278,8 @@ def norm_duration(ctx: Context, m: re.Match[str]) -> Resolved | None:
     unit = _unit(m["du_unit"])
     if unit == "second" and m["du_count"].lower() in ("a", "an"):
         return None  # "a second round": the ordinal
+    if m["du_unit"].istitle():
+        return None  # "on CBS's 60 Minutes", "the 24 Hours of Le Mans": a title, news writes units small
     count = _count(m["du_count"])
     if (
         not m["du_mod"]
@@ -294,6 +296,12 @@ def norm_duration(ctx: Context, m: re.Match[str]) -> Resolved | None:
 
 def norm_vague(ctx: Context, m: re.Match[str]) -> Resolved | None:
     return _duration(None, _unit(m["va_unit"])), "duration"
+
+
+def norm_long(ctx: Context, m: re.Match[str]) -> Resolved | None:
+    """ "week-long" lasts one week, "decades-long" an unsaid number of them."""
+    count = _count(m["lg_count"]) if m["lg_count"] else None if m["lg_many"] else 1.0
+    return _duration(count, _unit(m["lg_unit"])), "duration"
 
 
 def norm_every(ctx: Context, m: re.Match[str]) -> Resolved | None:

@@ -160,8 +160,13 @@ def norm_decade(ctx: Context, m: re.Match[str]) -> Resolved | None:
     return f"{century}{short // 10}X", "date"
 
 
+_YEAR_STEP = {"this": 0, "last": -1, "next": 1}
+
+
 def norm_quarter(ctx: Context, m: re.Match[str]) -> Resolved | None:
     q = int(m["q_num"]) if m["q_num"] else ORDINALS[m["q_ord"].lower()]
+    if m["q_rel"] and ctx.published:  # "the third quarter of last year"
+        return f"{ctx.published.year + _YEAR_STEP[m['q_rel'].lower()]}-Q{q}", "date"
     year_text = m["q_year"] or m["q_year2"] or m["q_year0"] or ctx.stated_year()
     if year_text:
         return f"{year_text}-Q{q}", "date"
@@ -178,6 +183,8 @@ def norm_quarter(ctx: Context, m: re.Match[str]) -> Resolved | None:
 
 def norm_half(ctx: Context, m: re.Match[str]) -> Resolved | None:
     half = 1 if m["h_ord"].lower() == "first" else 2
+    if m["h_rel"] and ctx.published:  # "the first half of next year"
+        return f"{ctx.published.year + _YEAR_STEP[m['h_rel'].lower()]}-H{half}", "date"
     year = m["h_year"] or ctx.stated_year()
     if year is None and ctx.published is not None:
         current = 1 if ctx.published.month <= 6 else 2

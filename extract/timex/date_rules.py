@@ -218,18 +218,26 @@ RULES: tuple[DateRule, ...] = (
         "a quarter: 'the third quarter of 2024', 'Q3 2024'",
         rf"\b(?:(?i:the)\s+)?(?:(?P<q_year0>{YEAR})\s+)?"
         rf"(?P<q_ord>(?i:first|second|third|fourth|final|1st|2nd|3rd|4th))"
-        rf"[- ](?P<q_word>(?i:quarter))(?:\s+(?i:of)\s+(?P<q_year>{YEAR}))?\b"
+        rf"[- ](?P<q_word>(?i:quarter))(?:\s+(?i:of)\s+(?:(?P<q_year>{YEAR})|(?P<q_rel>(?i:this|last|next))"
+        rf"\s+(?i:year)))?\b"
         rf"|\b(?P<q_letter>Q)(?P<q_num>[1-4])(?:\s+(?P<q_year2>{YEAR}))?\b",
         ("q_word", "q_letter"),
-        (("Profit fell in the third quarter of 2024.", "2024-Q3"),),
+        (
+            ("Profit fell in the third quarter of 2024.", "2024-Q3"),
+            ("Lisk Foods lost money in the fourth quarter of last year.", "2024-Q4"),
+        ),
     ),
     _R(
         "half",
         "a half year: 'the first half of 2024'",
         rf"\b(?:(?i:the)\s+)?(?P<h_ord>(?i:first|second))\s+(?P<h_word>(?i:half))"
-        rf"(?:\s+(?i:of)\s+(?P<h_year>{YEAR}))?\b(?!\s+(?i:of|an?)\b)",
+        rf"(?:\s+(?i:of)\s+(?:(?P<h_year>{YEAR})|(?P<h_rel>(?i:this|last|next))\s+(?i:year)))?\b"
+        rf"(?!\s+(?i:of|an?)\b)",
         ("h_word",),
-        (("Sales grew in the first half of 2024.", "2024-H1"),),
+        (
+            ("Sales grew in the first half of 2024.", "2024-H1"),
+            ("The Brask mine reopens in the second half of next year.", "2026-H2"),
+        ),
     ),
     _R(
         "season",

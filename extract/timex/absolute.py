@@ -106,6 +106,8 @@ def norm_month(ctx: Context, m: re.Match[str]) -> Resolved | None:
             return None  # the verb "may", the noun "march", a stray abbreviation
         if not bare_ok and after[:1].isupper():
             return None  # a first name: "June Carter", "April Ryan"
+    if modifier in ("the following", "the previous"):
+        return _month_next_to_anchor(ctx, month, modifier == "the following")
     pub = ctx.published
     if pub is None:
         return f"XXXX-{month:02d}", "date"
@@ -117,6 +119,22 @@ def norm_month(ctx: Context, m: re.Match[str]) -> Resolved | None:
         year = pub.year
     else:
         year = month_year(ctx, month, ctx.tense(m.start(), m.end())) or pub.year
+    return f"{year}-{month:02d}", "date"
+
+
+def _month_next_to_anchor(ctx: Context, month: int, after: bool) -> Resolved:
+    """ "the following January": the first such month after the date the story last told (or after
+    publication); "the previous January" the last one before it."""
+    anchor = ctx.anchor("year")
+    base, precision = anchor if anchor else (ctx.published, "day")
+    if base is None:
+        return f"XXXX-{month:02d}", "date"
+    if precision == "year":  # "in 1995 ... the following March": the year after
+        year = base.year + (1 if after else -1)
+    elif after:
+        year = base.year if month > base.month else base.year + 1
+    else:
+        year = base.year if month < base.month else base.year - 1
     return f"{year}-{month:02d}", "date"
 
 
@@ -142,8 +160,13 @@ def norm_decade(ctx: Context, m: re.Match[str]) -> Resolved | None:
     return f"{century}{short // 10}X", "date"
 
 
+_YEAR_STEP = {"this": 0, "last": -1, "next": 1}
+
+
 def norm_quarter(ctx: Context, m: re.Match[str]) -> Resolved | None:
     q = int(m["q_num"]) if m["q_num"] else ORDINALS[m["q_ord"].lower()]
+    if m["q_rel"] and ctx.published:  # "the third quarter of last year"
+        return f"{ctx.published.year + _YEAR_STEP[m['q_rel'].lower()]}-Q{q}", "date"
     year_text = m["q_year"] or m["q_year2"] or m["q_year0"] or ctx.stated_year()
     if year_text:
         return f"{year_text}-Q{q}", "date"
@@ -160,6 +183,8 @@ def norm_quarter(ctx: Context, m: re.Match[str]) -> Resolved | None:
 
 def norm_half(ctx: Context, m: re.Match[str]) -> Resolved | None:
     half = 1 if m["h_ord"].lower() == "first" else 2
+    if m["h_rel"] and ctx.published:  # "the first half of next year"
+        return f"{ctx.published.year + _YEAR_STEP[m['h_rel'].lower()]}-H{half}", "date"
     year = m["h_year"] or ctx.stated_year()
     if year is None and ctx.published is not None:
         current = 1 if ctx.published.month <= 6 else 2

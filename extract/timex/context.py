@@ -77,11 +77,20 @@ class Context:
         """The anchor for "two weeks prior"/"the next day": the latest date mentioned that is at least
         as precise as `unit` ("the invasion in 2022 ... two weeks prior" is not about 2022), else the
         publication date."""
+        found = self.anchor(unit)
+        return found[0] if found else self.published
+
+    def anchor(self, unit: str = "day") -> tuple[date, str] | None:
+        """The latest date mentioned at least as precise as `unit`, with its precision ("day",
+        "month" or "year"): a year told alone stands for the whole year."""
         precise_enough = {"day": ("day",), "week": ("day",), "month": ("day", "month")}.get(
             unit, ("day", "month", "year")
         )
-        found = [self.anchors[p] for p in precise_enough if p in self.anchors]
-        return max(found)[1] if found else self.published
+        found = [(*self.anchors[p], p) for p in precise_enough if p in self.anchors]
+        if not found:
+            return None
+        _seen, when, precision = max(found)
+        return when, precision
 
 
 # How many days back one day ahead is worth when a year-less date could be either: news mostly

@@ -113,14 +113,19 @@ RULES: tuple[DateRule, ...] = (
     ),
     _R(
         "month",
-        "a month: 'early November 2024', 'last October', 'in July'",
+        "a month: 'early November 2024', 'last October', 'in July', 'the following January'",
         rf"\b(?:(?P<mo_mod>(?i:last|this|next|(?:early|late|mid)(?:\s+|-)|the\s+end\s+of|"
-        rf"the\s+start\s+of|the\s+beginning\s+of|the\s+middle\s+of))(?:\s+|(?<=[\s-])))?"
+        rf"the\s+start\s+of|the\s+beginning\s+of|the\s+middle\s+of|the\s+following|the\s+previous))"
+        rf"(?:\s+|(?<=[\s-])))?"
         rf"(?P<mo_mon>{MONTH_ALONE})"
         rf"(?:,?\s+(?:(?i:of)\s+)?(?P<mo_year>{YEAR})|\s+(?:(?i:of)\s+)?(?P<mo_rel>(?i:this|last|next))"
         rf"\s+(?i:year))?\b",
         ("mo_mon",),
-        (("Prices fell in July.", "2025-07"), ("It opened in early November 2024.", "2024-11")),
+        (
+            ("Prices fell in July.", "2025-07"),
+            ("It opened in early November 2024.", "2024-11"),
+            ("Orla Benn won the 2021 vote and took office the following January.", "2022-01"),
+        ),
     ),
     _R(
         "clock",
@@ -154,7 +159,7 @@ RULES: tuple[DateRule, ...] = (
         "a frequency adverb of the lexicon timex_sets: 'weekly', 'annually'",
         rf"\b(?P<set_word>(?i:{SET_WORD}))\b(?![- ](?i:basis)\b)",
         ("set_word",),
-        (("The paper is printed weekly.", "P1W"),),
+        (("The paper is printed weekly.", "P1W"), ("The Tarn clinic opens daily Monday to Friday.", "P1D")),
     ),
     _R(
         "day_word",
@@ -213,18 +218,26 @@ RULES: tuple[DateRule, ...] = (
         "a quarter: 'the third quarter of 2024', 'Q3 2024'",
         rf"\b(?:(?i:the)\s+)?(?:(?P<q_year0>{YEAR})\s+)?"
         rf"(?P<q_ord>(?i:first|second|third|fourth|final|1st|2nd|3rd|4th))"
-        rf"[- ](?P<q_word>(?i:quarter))(?:\s+(?i:of)\s+(?P<q_year>{YEAR}))?\b"
+        rf"[- ](?P<q_word>(?i:quarter))(?:\s+(?i:of)\s+(?:(?P<q_year>{YEAR})|(?P<q_rel>(?i:this|last|next))"
+        rf"\s+(?i:year)))?\b"
         rf"|\b(?P<q_letter>Q)(?P<q_num>[1-4])(?:\s+(?P<q_year2>{YEAR}))?\b",
         ("q_word", "q_letter"),
-        (("Profit fell in the third quarter of 2024.", "2024-Q3"),),
+        (
+            ("Profit fell in the third quarter of 2024.", "2024-Q3"),
+            ("Lisk Foods lost money in the fourth quarter of last year.", "2024-Q4"),
+        ),
     ),
     _R(
         "half",
         "a half year: 'the first half of 2024'",
         rf"\b(?:(?i:the)\s+)?(?P<h_ord>(?i:first|second))\s+(?P<h_word>(?i:half))"
-        rf"(?:\s+(?i:of)\s+(?P<h_year>{YEAR}))?\b(?!\s+(?i:of|an?)\b)",
+        rf"(?:\s+(?i:of)\s+(?:(?P<h_year>{YEAR})|(?P<h_rel>(?i:this|last|next))\s+(?i:year)))?\b"
+        rf"(?!\s+(?i:of|an?)\b)",
         ("h_word",),
-        (("Sales grew in the first half of 2024.", "2024-H1"),),
+        (
+            ("Sales grew in the first half of 2024.", "2024-H1"),
+            ("The Brask mine reopens in the second half of next year.", "2026-H2"),
+        ),
     ),
     _R(
         "season",
@@ -263,9 +276,15 @@ RULES: tuple[DateRule, ...] = (
         "a length of time: 'three days', 'for more than a decade'; 'in two years' ahead is a point",
         rf"\b(?:(?i:(?P<du_mod>for|about|almost|nearly|roughly|around|more\s+than|less\s+than|over|"
         rf"within|at\s+least|up\s+to)\s+))?(?P<du_count>(?i:{COUNT}))[- ]"
-        rf"(?P<du_unit>(?i:{UNIT}))s?\b(?![- ](?i:old|million|billion|trillion|of)\b)",
+        rf"(?:(?i:more|additional|further|full|straight|consecutive|whole)\s+)?"
+        rf"(?P<du_unit>(?i:{UNIT}))s?\b(?![- ](?i:old|long|million|billion|trillion)\b)"
+        rf"(?!(?<=(?i:quarter))\s+(?i:of)\b|(?<=(?i:quarters))\s+(?i:of)\b)",
         ("du_unit",),
-        (("The trial lasted three days.", "P3D"),),
+        (
+            ("The trial lasted three days.", "P3D"),
+            ("Dana Wirth was freed after three days of questioning.", "P3D"),
+            ("The Corran pier stays shut for two more weeks.", "P2W"),
+        ),
     ),
     _R(
         "vague",
@@ -274,6 +293,17 @@ RULES: tuple[DateRule, ...] = (
         r"the\s+last|many|several|for\s+several|for\s+many)\s+(?P<va_unit>days|weeks|months|years|decades))\b",
         ("va_unit",),
         (("The talks dragged on for weeks.", "PXW"),),
+    ),
+    _R(
+        "long",
+        "a length as an adjective: 'a week-long standoff', 'a decades-long feud', 'a 10-day-long trip'",
+        rf"\b(?:(?P<lg_count>(?i:{COUNT}))-)?(?P<lg_unit>(?i:hour|day|week|month|year|decade))(?P<lg_many>s)?"
+        r"-(?i:long)\b",
+        ("lg_unit",),
+        (
+            ("The Tamsin dockers ended their week-long standoff.", "P1W"),
+            ("The decades-long feud between the Olds families ended.", "PXY"),
+        ),
     ),
     # sentence-initial "Now" is a discourse marker ("Now the alliance faces ..."), not a time
     _R(

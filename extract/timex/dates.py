@@ -67,6 +67,7 @@ _NORMALISERS: dict[str, _Normaliser] = {
     "decade": absolute.norm_decade,
     "duration": relative.norm_duration,
     "vague": relative.norm_vague,
+    "long": relative.norm_long,
     "ref": relative.norm_ref,
     "year": absolute.norm_year,
 }

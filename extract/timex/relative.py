@@ -150,6 +150,11 @@ def norm_relative(ctx: Context, m: re.Match[str]) -> Resolved | None:
     if unit == "weekend":
         return _weekend(base, step), "date"
     if unit in SEASONS:
+        anchor = ctx.anchor(unit) if anaphoric else None
+        if anchor is not None and (anchor[1] == "year" or (step == 0 and not _in_season(anchor[0], unit))):
+            # "in 1995 ... that summer", "in June 2008 ... that winter": the season of the year told,
+            # not the one that last began before the date
+            return f"{anchor[0].year + step}-{SEASONS[unit]}", "date"
         return _season(base, unit, step), "date"
     if unit == "decade":
         return f"{shift(base, step, 'decade').year // 10}X", "date"
@@ -188,6 +193,11 @@ def _weekend(base: date, step: int) -> str:
     elif step > 0:
         saturday += timedelta(weeks=1)
     return f"{iso_week(saturday)}-WE"
+
+
+def _in_season(d: date, name: str) -> bool:
+    start = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}[SEASONS[name]]
+    return (d.month - start) % 12 < 3
 
 
 def _season(base: date, name: str, step: int) -> str:
@@ -268,6 +278,8 @@ def norm_duration(ctx: Context, m: re.Match[str]) -> Resolved | None:
     unit = _unit(m["du_unit"])
     if unit == "second" and m["du_count"].lower() in ("a", "an"):
         return None  # "a second round": the ordinal
+    if m["du_unit"].istitle():
+        return None  # "on CBS's 60 Minutes", "the 24 Hours of Le Mans": a title, news writes units small
     count = _count(m["du_count"])
     if (
         not m["du_mod"]
@@ -284,6 +296,12 @@ def norm_duration(ctx: Context, m: re.Match[str]) -> Resolved | None:
 
 def norm_vague(ctx: Context, m: re.Match[str]) -> Resolved | None:
     return _duration(None, _unit(m["va_unit"])), "duration"
+
+
+def norm_long(ctx: Context, m: re.Match[str]) -> Resolved | None:
+    """ "week-long" lasts one week, "decades-long" an unsaid number of them."""
+    count = _count(m["lg_count"]) if m["lg_count"] else None if m["lg_many"] else 1.0
+    return _duration(count, _unit(m["lg_unit"])), "duration"
 
 
 def norm_every(ctx: Context, m: re.Match[str]) -> Resolved | None:

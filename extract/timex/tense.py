@@ -21,7 +21,7 @@ STRICT_PAST = -2
 _CUE_WORDS = (
     r"(?P<future>(?:will|shall|won[’']t|going\s+to|(?:is|are|was|were)\s+(?:(?:planning|preparing|hoping|"
     r"going|due)\s+)?to|set\s+to|scheduled|slated|"
-    r"expected\s+to|set\s+for|plans?\s+to|planning\s+to|intends?\s+to|upcoming|due\s+(?:on|to\s+be)|"
+    r"(?:expected|forecast|predicted|projected|likely|poised)\s+to|set\s+for|plans?\s+to|planning\s+to|intends?\s+to|upcoming|due\s+(?:on|to\s+be)|"
     r"to\s+be\s+held|as\s+(?:soon|early)\s+as|(?:postponed|delayed|extended|adjourned|deferred|put\s+off|"
     r"pushed\s+back)(?:\s+[\w’']+){0,4}?\s+(?:until|till)|begins|starts|ends|opens|closes|expires|resumes|"
     r"takes?\s+effect|kicks\s+off)\b)"
@@ -38,6 +38,7 @@ _CUE_WORDS = (
 # The guard skips the word boundaries where no cue word can start (before digits, after a word's end).
 _CUE = re.compile(rf"\b{opening_guard(_CUE_WORDS)}(?:{_CUE_WORDS})|(?P<will>[’']ll\b)")
 _AFTER_BE = re.compile(r"\bbe\s+$")
+_AFTER_TO = re.compile(r"\bto\s+$")
 _AFTER_DETERMINER = re.compile(
     r"\b(?:the|a|an|its|his|her|their|our|this|that|these|those)\s+$", re.IGNORECASE
 )
@@ -185,6 +186,8 @@ def _past_or_not(sentence: str, m: re.Match[str]) -> str | None:
         return "future" if word in ("scheduled", "slated", "expected") else None
     if _AFTER_BE.search(sentence, max(0, m.start() - 4), m.start()):
         return None  # "will be finished", "could be delayed": the auxiliary before it tenses the clause
+    if _AFTER_TO.search(sentence, max(0, m.start() - 4), m.start()):
+        return None  # "to hit", "to set": an infinitive of a verb whose past looks the same
     if _AFTER_DETERMINER.search(sentence, max(0, m.start() - 8), m.start()):
         return None  # "will review the disputed goal": an adjective, not a past verb
     return "past"

@@ -108,6 +108,8 @@ _SENTENCES = [
     "Drivers were paid 'an-hour' bonus rates, the Tarrow depot said.",  # a part after a glued quote
     "The strike ran a non-five day week, the Brenmoor union said.",  # a part after a hyphen leads
     "It stopped in mid-'three day talks, said Pell.",  # after a hyphen and a quote, both glued
+    "Rusk began a 10-day-long walk after a decades-long feud and a week-long row.",  # a count in a compound
+    "The pier stays shut for two more weeks, then the following January for three straight days.",
 ]
 
 

@@ -336,7 +336,16 @@ def include_in_autogenerate(obj: Any, name: str | None, type_: str, reflected: b
         return False
     if type_ == "table" and any(name.startswith(f"{t}_fts") for t in SEARCHABLE_TABLES):
         return False
+    if (
+        type_ == "column"
+        and (getattr(getattr(obj, "table", None), "name", None), name) in POSTGRES_ONLY_COLUMNS
+    ):
+        return False
     return not (type_ in ("column", "index") and "search_vector" in name)
+
+
+# Columns only PostgreSQL's store has, written by its triggers, never by the models (migration 0021).
+POSTGRES_ONLY_COLUMNS = {("story_events", "article_id")}
 
 
 class ThreadQuestionRow(Base):

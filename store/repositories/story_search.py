@@ -8,10 +8,8 @@ words): what ranking needs, kept on the story's row.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
-from dataclasses import dataclass
-from math import isqrt, prod
+from datetime import date
 from typing import Any
 
 from sqlalchemy import (
@@ -36,9 +34,10 @@ from sqlalchemy.orm import Session, aliased
 
 from handlers.domain import FactSearch
 from handlers.tenancy import ALL_WORKSPACES
-from store.fact_search import fts_count, fts_ids, is_common, matches_all
+from store.fact_search import fts_ids, is_common, matches_all
 from store.orm import EventRow, StoryEventRow, StoryRow
 from store.orm_tenancy import ArticleAccessRow
+from store.repositories.story_search_cost import by_rarity, member_holds
 from store.search_text import query_tokens
 from store.tenancy import search_workspace, visible_articles
 
@@ -64,12 +63,12 @@ def newest_matching(session: Session, search: FactSearch, *, cap: int) -> Sequen
     tokens = query_tokens(search.terms)
     workspace = search_workspace(session, search, "a story search")
     if workspace != ALL_WORKSPACES:
-        return session.execute(_seen_by(session, workspace, window, tokens, cap)).all()
+        return session.execute(_seen_by(session, workspace, window, tokens, cap, since=search.since)).all()
     members = select(StoryEventRow.id).where(StoryEventRow.story_id == StoryRow.id)
     if not tokens:
         return session.execute(_headlines(window, members.exists(), cap=cap)).all()
     if len(tokens) > 1:
-        return _across_reports(session, window, tokens, cap)
+        return _across_reports(session, window, tokens, cap, since=search.since)
     # With a million events, "stories that have a matching member" must not build the set of
     # every matching story first: stories are walked newest first (date_end, id index) and each
     # is probed through its members; only a rare word is better looked up from its matches.
@@ -147,7 +146,7 @@ _NEWEST_FIRST = (StoryRow.date_end.desc(), StoryRow.id.desc())
 
 
 def _across_reports(
-    session: Session, window: list[ColumnElement[bool]], tokens: list[str], cap: int
+    session: Session, window: list[ColumnElement[bool]], tokens: list[str], cap: int, *, since: date | None
 ) -> Sequence[Headline]:
     """The newest `cap` stories each of whose words some report has (one report need not have all).
 
@@ -155,7 +154,7 @@ def _across_reports(
     matches); otherwise the stories are walked newest first. Either way each candidate is probed,
     word by word, through its own reports.
     """
-    rarity = _by_rarity(session, tokens, cap)
+    rarity = by_rarity(session, tokens, cap, since=since)
     if rarity.few:
         # The candidates have every word in `gathered` already; the rest are probed.
         gathered = rarity.gathered()
@@ -164,30 +163,6 @@ def _across_reports(
         return session.execute(_headlines([*window, StoryRow.id.in_(candidates)], *probes, cap=cap)).all()
     probes = [_some_report_has(session, t, n) for n, t in enumerate(rarity.words)]
     return session.execute(_headlines(window, *probes, cap=cap)).all()
-
-
-@dataclass(frozen=True)
-class _Rarity:
-    """A topic's words rarest first, their matches (SQLite), and whether candidates beat a walk."""
-
-    words: list[str]
-    matches: dict[str, int]
-    few: bool
-    share: float = 1.0  # about what share of the articles the workspace reads
-
-    def gathered(self) -> list[str]:
-        """The words whose stories are gathered as sets and intersected for the candidates: the
-        rarest, and any other within _GATHER_WITHIN times its matches (a common word's stories
-        cost more to gather than to probe for, candidate by candidate)."""
-        rarest = self.matches.get(self.words[0], 0)
-        return [t for t in self.words if self.matches.get(t, 0) <= _GATHER_WITHIN * rarest] or self.words[:1]
-
-
-_GATHER_WITHIN = 4
-# A workspace reading more than this share of the articles has its candidates gathered from
-# anyone's reports and each probed for access, rather than the rarest word's reports read for it
-# first ("Saltreach derailed" for a workspace reading everything: 52 ms against 108).
-_MOSTLY = 0.5
 
 
 def _candidates(
@@ -210,7 +185,7 @@ def _candidates(
         opened = exists().where(
             access.article_id == literal_column("story_events.article_id"), access.workspace == workspace
         )
-        rarest: Select[int] = select(StoryEventRow.story_id).where(_member_holds(words[0]), opened)
+        rarest: Select[int] = select(StoryEventRow.story_id).where(member_holds(words[0]), opened)
     elif workspace is not None:
         rarest = (
             select(StoryEventRow.story_id)
@@ -233,101 +208,7 @@ def _stories_with(session: Session, token: str, n: int) -> Select[int]:
     if session.get_bind().dialect.name == "sqlite":
         matches = fts_ids("events", [token], param=f"gathered_{n}")
         return select(StoryEventRow.story_id).where(StoryEventRow.event_id.in_(matches))
-    return select(StoryEventRow.story_id).where(_member_holds(token))
-
-
-def _member_holds(token: str) -> ColumnElement[bool]:
-    """PostgreSQL: the membership's report holds `token` (story_events' copy of its words)."""
-    vector: ColumnElement[Any] = literal_column("story_events.search_vector")
-    return vector.op("@@", return_type=Boolean)(func.to_tsquery("simple", token))
-
-
-def _by_rarity(session: Session, tokens: list[str], cap: int, workspace: str = ALL_WORKSPACES) -> _Rarity:
-    """The words, rarest first (by their matches, counted), and
-    whether the stories of the rarest word's reports, each probed for the other words, are cheaper
-    candidates than every story the workspace sees walked newest first.
-
-    Walking finds `cap` matching stories after about cap / share stories, the share being what the
-    words' matches make likely (each word's share of reports, multiplied, times the share of
-    reports the workspace reads); the candidates cost about _CANDIDATE_COST walked stories each.
-    At a million facts: "Saltreach derailed" (19k and 9k matches, 549 stories having both) walked
-    215k stories in 270 ms, its 9k candidates take 40-100 ms; "derailed" alone walks 15k (20 ms).
-    """
-    reports = session.scalar(select(func.max(StoryEventRow.event_id))) or 0
-    if not reports:
-        return _Rarity(tokens, {}, few=True)
-    reading = _reading_share(session, workspace)
-    limit = _count_limit(session, reports, cap, reading)
-    counts = {t: _matches(session, t, limit) for t in tokens}
-    by_rarity = sorted(tokens, key=counts.__getitem__)
-    share = prod(min(1.0, counts[t] / reports) for t in tokens) * reading
-    walked = cap / share if share else float("inf")
-    if session.get_bind().dialect.name != "sqlite":
-        unit = _PG_CANDIDATE_COST
-    else:
-        unit = _CANDIDATE_COST if reading > _MOSTLY else _NARROW_CANDIDATE_COST
-    rarest = counts[by_rarity[0]]
-    # Past the count's limit candidates are too many, whatever the walk would cost.
-    few = rarest * unit < walked and rarest < limit
-    return _Rarity(by_rarity, counts, few=few, share=reading)
-
-
-def _matches(session: Session, token: str, limit: int) -> int:
-    """How many reports hold `token`: SQLite counts inside FTS5 (no further than `limit`; 2 ms for
-    166k); PostgreSQL's planner estimates it from story_events' word statistics (counting 166k
-    took 24 ms; the estimate, within 1 % for the words it keeps statistics of, 0.5 ms)."""
-    if session.get_bind().dialect.name == "sqlite":
-        return fts_count(session, "events", [token], limit)
-    plan = session.execute(
-        text(
-            "EXPLAIN (FORMAT JSON) SELECT 1 FROM story_events WHERE search_vector @@ to_tsquery('simple', :t)"
-        ),
-        {"t": token},
-    ).scalar_one()
-    rows = (json.loads(plan) if isinstance(plan, str) else plan)[0]["Plan"]["Plan Rows"]
-    return int(rows)
-
-
-def _count_limit(session: Session, reports: int, cap: int, share: float) -> int:
-    """How far _matches counts: every report on SQLite; on PostgreSQL only as far as the rarest
-    word's candidates could still beat a walk (m * m < cap * reports / share, for one word)."""
-    if session.get_bind().dialect.name == "sqlite":
-        return reports + 1
-    return min(reports, isqrt(int(cap * reports / max(share, 1e-3) / max(_PG_CANDIDATE_COST, 1e-3))) + 1)
-
-
-# A candidate story (its report read, the workspace's access probed, its story looked up and
-# sorted) costs about this many stories walked (each probed through its reports): 9k candidates
-# took 85 ms where a walk of 15k stories took 20 (SQLite, a million facts).
-_CANDIDATE_COST = 6.0
-# For a workspace reading a small part of the store the rarest word's reports are narrowed to
-# those it reads as one set first ("Saltreach" as w0: 19k matches, 39 ms; walked, 96 ms).
-_NARROW_CANDIDATE_COST = 2.0
-# PostgreSQL: a candidate (gathered from story_events' words, read out, sorted, probed newest first
-# until the page is full) costs about what a story walked does (each walked story is probed under
-# the row-level policies): 9k candidates 79 ms against 15k stories walked in 172; 17k candidates
-# 108 ms against 8k walked in 51.
-_PG_CANDIDATE_COST = 1.0
-_SHARE_SAMPLE = 500
-
-
-def _reading_share(session: Session, workspace: str) -> float:
-    """About what share of the articles `workspace` reads, among the newest _SHARE_SAMPLE ids.
-
-    Read from article_access alone: on PostgreSQL the articles a workspace may not read are not
-    even there to be counted (row-level security), so a sample of articles would say "all".
-    """
-    if workspace == ALL_WORKSPACES:
-        return 1.0
-    newest = session.scalar(select(func.max(ArticleAccessRow.article_id))) or 0
-    recent = ArticleAccessRow.article_id > newest - _SHARE_SAMPLE
-    sampled, opened = session.execute(
-        select(
-            func.count(ArticleAccessRow.article_id.distinct()),
-            func.count().filter(ArticleAccessRow.workspace == workspace),
-        ).where(recent)
-    ).one()
-    return max(opened, 1) / sampled if sampled else 1.0
+    return select(StoryEventRow.story_id).where(member_holds(token))
 
 
 def _some_report_has(session: Session, token: str, n: int) -> ColumnElement[bool]:
@@ -357,7 +238,13 @@ def _some_report_has(session: Session, token: str, n: int) -> ColumnElement[bool
 
 
 def _seen_by(
-    session: Session, workspace: str, window: list[ColumnElement[bool]], tokens: list[str], cap: int
+    session: Session,
+    workspace: str,
+    window: list[ColumnElement[bool]],
+    tokens: list[str],
+    cap: int,
+    *,
+    since: date | None,
 ) -> Select[int, str, int, str]:
     """The newest `cap` stories a workspace sees with each word in one of the reports it sees.
 
@@ -392,7 +279,7 @@ def _seen_by(
 
     if not tokens:
         return _headlines(window, seen_member(), cap=cap)
-    rarity = _by_rarity(session, tokens, cap, workspace)
+    rarity = by_rarity(session, tokens, cap, workspace, since=since)
     if not rarity.few:
         return _headlines(
             window, *[seen_member(_holds(session, t, n)) for n, t in enumerate(rarity.words)], cap=cap
@@ -401,7 +288,7 @@ def _seen_by(
     # then probed for the words in the reports the workspace sees. For a workspace reading a small
     # part of the store the rarest word's set is gathered from the reports it sees, so that word
     # needs no probe; reading those reports for one reading most of it would cost more than probing.
-    mostly = rarity.share > _MOSTLY
+    mostly = rarity.mostly
     candidates = _candidates(session, rarity.gathered(), workspace=None if mostly else workspace)
     probed = list(enumerate(rarity.words))[0 if mostly else 1 :]
     if sqlite:

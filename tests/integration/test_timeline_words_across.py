@@ -10,7 +10,7 @@ from datetime import date, timedelta
 
 import pytest
 
-import store.repositories.story_search as story_search
+import store.repositories.story_search_cost as story_search
 from handlers.domain import FactSearch, NewArticle
 from handlers.tenancy import ALL_WORKSPACES
 from store.uow import SqlUnitOfWork
@@ -67,11 +67,11 @@ def test_words_spread_over_reports_the_workspace_reads(
     uow: SqlUnitOfWork, monkeypatch: pytest.MonkeyPatch, path: str, gather_within: int
 ) -> None:
     stories = _fill(uow)
-    for unit in ("_CANDIDATE_COST", "_NARROW_CANDIDATE_COST", "_PG_CANDIDATE_COST"):
+    for unit in ("CANDIDATE_COST", "NARROW_CANDIDATE_COST", "PG_CANDIDATE_COST"):
         monkeypatch.setattr(story_search, unit, 1e9 if path == "walk" else 0.0)
     if path != "walk":
-        monkeypatch.setattr(story_search, "_MOSTLY", -1.0 if "mostly" in path else 2.0)
-    monkeypatch.setattr(story_search, "_GATHER_WITHIN", gather_within)
+        monkeypatch.setattr(story_search, "MOSTLY", -1.0 if "mostly" in path else 2.0)
+    monkeypatch.setattr(story_search, "GATHER_WITHIN", gather_within)
     expected = {
         "TA": ["both", "spread"],
         "TB": ["hidden", "both", "spread"],

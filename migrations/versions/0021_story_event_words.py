@@ -56,8 +56,8 @@ def upgrade() -> None:
     # Every workspace's reports: the migration is the store's own bookkeeping.
     op.execute("SELECT set_config('briefbot.workspace', '*', true)")
     op.execute(
-        "UPDATE story_events SET search_vector = events.search_vector, article_id = events.article_id FROM events"
-        " WHERE events.id = story_events.event_id"
+        "UPDATE story_events SET search_vector = events.search_vector, article_id = events.article_id"
+        " FROM events WHERE events.id = story_events.event_id"
     )
     op.execute(
         "CREATE INDEX ix_story_events_search_vector ON story_events USING gin (search_vector)"

@@ -71,7 +71,16 @@ def reported(text: str, kind: str) -> str:
         words = words[1:].strip()
     if words[-1:] in _DOUBLE_MARKS and not has_marks(words[:-1]):
         words = words[:-1].strip()
-    return _lower_opener(words.rstrip(".").strip())
+    return _lower_opener(_without_full_stop(words))
+
+
+def _without_full_stop(words: str) -> str:
+    """The words without the sentence's full stop, unless it is also an abbreviation's last dot:
+    "at 6 a.m." keeps it ("at 6 a.m" misreads), as do "the U.S." and "Acme Inc."."""
+    last = words.rsplit(" ", 1)[-1]
+    if last.endswith(".") and ("." in last[:-1] or last[:-1].lower() in words_cased("abbreviations")):
+        return words.strip()
+    return words.rstrip(".").strip()
 
 
 def _lower_opener(words: str) -> str:

@@ -116,3 +116,17 @@ def test_the_console_has_no_second_tenure_wording_of_roles() -> None:
 
     assert getattr(stories, "roles_seen", roles_seen) is roles_seen
     assert render.roles_seen is roles_seen
+
+
+def test_a_reported_line_after_according_to_reads_on_in_lower_case() -> None:
+    line = said("dock organisers", None, "About 900 crane drivers stopped work", "indirect", "according to")
+    assert line == "According to dock organisers, about 900 crane drivers stopped work"
+    half = reported("Nearly half the ferries stayed in port.", "indirect")
+    assert half == "nearly half the ferries stayed in port"
+
+
+def test_an_abbreviation_keeps_its_dot_when_it_ends_the_reported_line() -> None:
+    assert reported("the strike began at 6 a.m.", "indirect") == "the strike began at 6 a.m."
+    assert reported("the crew flew back to the U.S.", "indirect") == "the crew flew back to the U.S."
+    assert reported("the yard was sold to Brandt Inc.", "indirect") == "the yard was sold to Brandt Inc."
+    assert reported("the yard was sold last week.", "indirect") == "the yard was sold last week"

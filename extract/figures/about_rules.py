@@ -108,8 +108,12 @@ RULES = (
     ),
     Rule(
         "clause_subject",
-        "Money or a share with nothing else to say what it is of is of the named subject of the clause.",
-        (("Ardent Health Partners paid $35 million on Monday.", "Ardent Health Partners"),),
+        "Money or a share with nothing else to say what it is of is of the named subject of the clause "
+        "(not of one who only says it, unless what it says is about itself: 'said it lost').",
+        (
+            ("Ardent Health Partners paid $35 million on Monday.", "Ardent Health Partners"),
+            ("Brandt Shipping said it lost $4 million in March.", "Brandt Shipping"),
+        ),
     ),
 )
 unique_names(RULES)

@@ -125,6 +125,8 @@ def clause_subject(text: str, s_start: int, pos: int) -> str | None:
     m = _NAME_RUN.match(text, p, pos)
     if not m or not _looks_like_a_verb(m.group("next")):
         return None
+    if m.group("next").lower() in _SAID and not _SPEAKER_AGAIN.match(text, m.end(), pos):
+        return None  # "The chamber said the cost of the strike had passed €200 million": its speaker
     words = m.group("name").split()
     while words and words[0] in words_cased("sentence_openers") | _NOT_NAMES:
         words = words[1:]  # "A Bloomberg ...", "Nearly $500 million"
@@ -133,6 +135,11 @@ def clause_subject(text: str, s_start: int, pos: int) -> str | None:
         return None  # "Mrs. Clinton's lead": the subject is what the name owns
     return name
 
+
+# A named subject that only says the clause holding the figure is not what the figure is of, unless
+# the clause is about the speaker again ("Brandt Shipping said it lost $4 million").
+_SAID = frozenset({"said", "says"})
+_SPEAKER_AGAIN = re.compile(r"[^\S\r\n]+(?:that[^\S\r\n]+)?(?:it|its|we|our)(?![\w'’])")
 
 # Capitalised words opening a sentence that name nothing ("Nearly $500 million", "Top earners").
 _NOT_NAMES = frozenset("Nearly Almost About Around Some Top Federal State Local New Only Just Over".split())

@@ -51,6 +51,8 @@ def test_about_rules(rule: str, sentence: str, expected: object) -> None:
         ("The feud between the two men that has simmered for years goes on.", "men"),
         ("Critics named four provisions in the tax code.", "provisions"),
         ("Some 25 million more people voted.", "more people"),
+        # The one who says the clause is not what its figure is of.
+        ("The Ostmark Chamber of Trade said the cost of the blockade had passed €90 million.", None),
     ],
 )
 def test_about_is_left_out_rather_than_wrong(sentence: str, about: str | None) -> None:

@@ -29,6 +29,7 @@ from extract.quotes.attribution import (
     subject_attribution,
 )
 from extract.quotes.marks import Segment, quote_segments
+from extract.quotes.overlaps import merge_overlapping
 from extract.quotes.speakers import Speaker, SpeakerFinder
 
 
@@ -45,7 +46,7 @@ def find_quotes(doc: Document, mentions: list[Mention]) -> list[Quote]:
     if labelled:
         quotes = [q for q in quotes if not any(_mostly_inside(q, lab) for lab in labelled)] + labelled
     quotes.sort(key=lambda q: q.start)
-    return quotes
+    return merge_overlapping(quotes)
 
 
 # Between quoted words listed together: "“reckless” and “a betrayal”", "“A,” “B” or “C”".

@@ -15,6 +15,7 @@ from functools import cache
 from extract.document import Document
 from extract.models import Quote
 from extract.quotes import rules
+from extract.quotes.indirect_as import as_attribution, as_clause_end
 from extract.quotes.indirect_closing import TRAILING_VERBS, according_to, closes_sentence, trailing
 from extract.quotes.indirect_nouns import possessed_noun, reporting_noun_quotes
 from extract.quotes.indirect_spans import (
@@ -105,6 +106,11 @@ _QUOTED_OBJECT = re.compile(
     r"[\"“][^\"“”\n]{1,200}[\"”](?=[ \u00a0]+(?:when|because|while|after|before|as|if|until|since|once)\b)"
 )
 _FOR = re.compile(r"[ \u00a0]+for(?=[ \u00a0])")
+# "said he would,", "said it did,": a clause of a pronoun and an auxiliary only, its verb left out
+_ELLIPTICAL = re.compile(
+    r"[ \u00a0]+(?:that[ \u00a0]+)?(?:he|she|it|they|we|I|you)[ \u00a0]+"
+    r"(?:would|will|did|does|do|had|has|have|could|might|should|was|were)(?:[ \u00a0]+not)?[ \u00a0]*,"
+)
 _WH_CLAUSE = re.compile(r"[ \u00a0]*(?:how|why|whether|what)\b")
 
 
@@ -135,6 +141,13 @@ def find_indirect(
             and not _NOUN_USE.search(text, max(s, c.start() - 8), c.start())
             and not possessed_noun(text, s, c)  # "the mayor's claim that …": a noun (indirect_nouns.py)
         ]
+        as_quote = as_attribution(doc, finder, s, body_end)
+        if as_quote is not None and not _inside(segments, seg_starts, as_quote.start):
+            out.append(as_quote)  # "As X noted, …", "…, as X put it."
+            continue
+        if (as_end := as_clause_end(text, s, body_end)) is not None:
+            # "As X said he would, Y resigned": the cue compares, its clause is elliptical
+            cues = [c for c in cues if c.start() >= as_end or not _ELLIPTICAL.match(text, c.end(), as_end)]
         # the attribution closing a sentence governs everything before it, nested reports included
         closing = closing_cue(text, cues, body_end)
         q = trailing(doc, finder, closing, s, body_end) if closing is not None else None

@@ -116,6 +116,24 @@ ACCORDING_TO = Rule(
     ),
 )
 
+AS_PHRASE = Rule(
+    "indirect.as_phrase",
+    "As X said/noted/put it, CONTENT / CONTENT, as X said.: an “as” phrase of saying, whole (no clause"
+    " after its verb, no negation or modal), attributes the clause beside it.",
+    (
+        (
+            "As Mayor Ada Brun noted on Monday, the depot has lost money for a decade.",
+            ("indirect", "Ada Brun", "the depot has lost money for a decade"),
+        ),
+        (
+            "The ferry is older than the town, as Tom Reller put it.",
+            ("indirect", "Tom Reller", "The ferry is older than the town"),
+        ),
+        ("The depot closed in March, as Ada Brun said it would.", None),
+        ("As Tom Reller might put it, the ferry is older than the town.", None),
+    ),
+)
+
 REPORTING_NOUN = Rule(
     "indirect.reporting_noun",
     "NAME's claim/warning/promise… that CONTENT: a noun of saying reports its that-clause for its owner.",
@@ -139,6 +157,7 @@ QUOTE_RULES: tuple[Rule, ...] = (
     INDIRECT_LEADING,
     INDIRECT_TRAILING,
     ACCORDING_TO,
+    AS_PHRASE,
     REPORTING_NOUN,
 )
 unique_names(QUOTE_RULES)

@@ -13,6 +13,7 @@ import re
 from bisect import bisect_left
 from dataclasses import replace
 
+from extract.lexicons import word_set
 from extract.names.mentions import Mention
 from extract.names.roles import role_nouns, source_nouns
 from extract.names.speaker_words import (
@@ -53,6 +54,14 @@ _QUOTED_AS = re.compile(
 
 # The rest of a role phrase up to the comma before a name: "said the author | of several books, |X".
 _ROLE_THEN_NAME = re.compile(r"[^,.;:!?“”\"()\n]{0,80}?(?P<comma>,)[ \u00a0]+(?=[A-Z])")
+
+# "the senator", "the city council": whom a group speaks for, when not a name
+_THE_ROLE = re.compile(r"(?:the|its|his|her|their)(?:[ \u00a0]+[\w’'.-]+){0,2}?[ \u00a0]+(?P<head>[a-z]+)\b")
+
+
+def _group_noun(word: str) -> bool:
+    return word.lower() in word_set("speaker_group_nouns")
+
 
 _OBJECT_PRONOUNS = {"him": "he", "her": "she", "them": "they"}
 
@@ -103,6 +112,9 @@ class SpeakerFinder(PronounResolver):
         low = word.lower()
         if i == len(toks) - 1 and low.endswith(("’s", "'s")) and len(low) > 3:
             return None  # "Ms. Ward's remark": a possessive makes the cue a noun, the owner no speaker
+        group = self._group_for(toks, i)
+        if group is not None:
+            return group  # "advisers to Governor X say", "a spokeswoman for X said": the group speaks
         mention = self._by_end.get(tok.end())
         single = mention is not None and " " not in mention.text
         modified = None
@@ -200,6 +212,8 @@ class SpeakerFinder(PronounResolver):
                     if self.text[end - 8 : end].lower().endswith(("familiar", "close")):
                         tail = _FAMILIAR_TAIL.match(self.text, end, hi)
                         end = tail.end() if tail else toks[k].end()
+                    elif nxt is not None and _group_noun(w) and nxt.group().lower() in ("to", "for"):
+                        end = self._group_end(nxt.end(), hi) or end  # "said aides to the mayor"
                     elif nxt is not None and nxt.group().lower() in ("of", "for", "at"):
                         end = self._body_after(nxt.end(), end)  # "a member of GreatFire.org"
                     return self._named_after_role(tok.start(), end, hi) or self._role_phrase(tok.start(), end)
@@ -332,6 +346,36 @@ class SpeakerFinder(PronounResolver):
                 return sp
             return Speaker(sp.start, toks[i].end(), self.text[sp.start : toks[i].end()], None)
         return None
+
+    def _group_for(self, toks: list[re.Match[str]], i: int) -> Speaker | None:
+        """ "Advisers to Governor X | say", "aides to the senator | said": a group noun, "to" or "for",
+        and the one they speak for ending at the cue: the whole phrase speaks (`group-for` rule)."""
+        for j in range(i - 1, max(0, i - 6), -1):
+            w = toks[j].group()
+            if not w[:1].isalnum() and w not in (".", "’", "'"):
+                return None
+            if w.lower() not in ("to", "for") or not _group_noun(toks[j - 1].group()):
+                continue
+            if self._group_end(toks[j].end(), toks[i].end() + 1) != toks[i].end():
+                return None
+            head = self._noun_phrase(toks, j - 1)
+            if head.kind == "person":
+                return None
+            return Speaker(head.start, toks[i].end(), self.text[head.start : toks[i].end()], None)
+        return None
+
+    def _group_end(self, pos: int, hi: int) -> int | None:
+        """The end of whom a group speaks for, from `pos`: a name ("Ada Brun") or "the senator"."""
+        at = _skip_spaces(self.text, pos)
+        named = self._by_start.get(at)
+        if named is None:
+            i = bisect_left(self._starts, at)
+            if i < len(self.mentions) and _role_prefix(self.text[at : self.mentions[i].start]):
+                named = self.mentions[i]  # "to Governor Ada Brun"
+        if named is not None and named.kind in ("person", "organization") and named.end <= hi:
+            return named.end
+        m = _THE_ROLE.match(self.text, at, hi)
+        return m.end() if m is not None and _is_head_noun(m.group("head").lower()) else None
 
     def _named_after_role(self, start: int, end: int, hi: int) -> Speaker | None:
         """ "said the author of several books, Ozzy Quinlan": the name in apposition after the role

@@ -1,0 +1,56 @@
+"""One quote per stretch of one speaker's quoted words: the same words found twice are kept once.
+
+Two rules can report the same quoted words of one speaker: "X dismissed the plan as “a bridge to
+nowhere”" gives a partial quote from the sentence's subject (find.py, `quote.subject_words`) and
+one from the verb's report (indirect.py), whose content holds the same quoted words. A reader
+should get one quote. Of two such finds the longer stays, since it carries the shorter's words,
+except that a `quote.subject_words` find gives way: its span opens right after the subject, so it
+carries the narrator's verb ("dismissed the plan as …"), where the verb's report starts after it.
+
+Finds that only share a seam ("“disgusting” and referred to her" and "referred to her “sex tape”")
+or where one holds a longer report around the other ("he was stiffed …, saying “…”" around the
+quoted sentence) are two acts of speech and both stay; so do finds without quotation marks.
+"""
+
+from __future__ import annotations
+
+from extract.models import Quote
+
+# Share of the shorter find inside the longer, and of the longer shared with the shorter, for the
+# two to be one find of the same words.
+_SHORTER_INSIDE = 0.8
+_LONGER_SHARED = 0.5
+
+
+def merge_overlapping(quotes: list[Quote]) -> list[Quote]:
+    """`quotes` less every quoted find that repeats a better one of the same speaker."""
+    dropped: set[int] = set()
+    for i, a in enumerate(quotes):
+        for j in range(i + 1, len(quotes)):
+            b = quotes[j]
+            if i in dropped or j in dropped or not _same_words(a, b):
+                continue
+            dropped.add(j if _rank(a) >= _rank(b) else i)
+    return [q for k, q in enumerate(quotes) if k not in dropped]
+
+
+def _same_words(a: Quote, b: Quote) -> bool:
+    if a.kind == "indirect" or b.kind == "indirect" or not _same_speaker(a, b):
+        return False
+    shared = min(a.end, b.end) - max(a.start, b.start)
+    if shared <= 0:
+        return False
+    shorter, longer = sorted((a.end - a.start, b.end - b.start))
+    return shared >= _SHORTER_INSIDE * shorter and shared >= _LONGER_SHARED * longer
+
+
+def _same_speaker(a: Quote, b: Quote) -> bool:
+    if a.speaker is not None and b.speaker is not None:
+        return a.speaker == b.speaker
+    return a.speaker_start is not None and a.speaker_start == b.speaker_start
+
+
+def _rank(q: Quote) -> tuple[bool, int]:
+    """The better of two finds: not one that opens at the subject's verb, then the longer."""
+    opens_at_verb = (q.rule or "").startswith("quote.subject_words")
+    return (not opens_at_verb, q.end - q.start)

@@ -31,6 +31,7 @@ from extract.quotes.attribution import (
 from extract.quotes.marks import Segment, quote_segments
 from extract.quotes.overlaps import merge_overlapping
 from extract.quotes.speakers import Speaker, SpeakerFinder
+from extract.quotes.subject_span import reported_start
 
 
 def find_quotes(doc: Document, mentions: list[Mention]) -> list[Quote]:
@@ -144,9 +145,15 @@ def _quoted(doc: Document, segments: list[Segment], finder: SpeakerFinder) -> tu
         end = seg.end
         if not (before_empty or attr.adjacent) or (after_text and not attr.adjacent and not before_empty):
             kind = "partial"
-            start = max(attr.content_start, _word_start(text, seg.open - 3 * (seg.end - seg.start)))
+            content_start = attr.content_start
+            if rule == rules.SUBJECT_WORDS.name:
+                # the narrator's verb is not part of what the subject said
+                content_start = reported_start(text, content_start, seg.open)
+            start = max(content_start, _word_start(text, seg.open - 3 * (seg.end - seg.start)))
             start = min(start, seg.start)
             end = _clause_end(text, seg, hi)
+            if start >= seg.open and end <= seg.end and _looks_complete(text[seg.start : seg.end]):
+                kind, start = "direct", seg.start  # ", saying, “We will win.”": the words alone, said
         elif after_text and attr.cue_start < seg.open and not _attribution_only(after_text):
             kind = "partial"
         elif attr.cue_start < seg.open and not _looks_complete(text[seg.start : seg.end]):

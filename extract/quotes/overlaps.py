@@ -3,9 +3,10 @@
 Two rules can report the same quoted words of one speaker: "X dismissed the plan as “a bridge to
 nowhere”" gives a partial quote from the sentence's subject (find.py, `quote.subject_words`) and
 one from the verb's report (indirect.py), whose content holds the same quoted words. A reader
-should get one quote. Of two such finds the longer stays, since it carries the shorter's words,
-except that a `quote.subject_words` find gives way: its span opens right after the subject, so it
-carries the narrator's verb ("dismissed the plan as …"), where the verb's report starts after it.
+should get one quote. Of two such finds a direct quote of the whole quoted words stays (", saying,
+“…”": the words alone are what was said); else a `quote.subject_words` find gives way, since
+where the subject's report starts is guessed (subject_span.py) and the verb's report starts at
+the verb; else the longer stays, since it carries the shorter's words.
 
 Finds that only share a seam ("“disgusting” and referred to her" and "referred to her “sex tape”")
 or where one holds a longer report around the other ("he was stiffed …, saying “…”" around the
@@ -56,7 +57,8 @@ def _same_speaker(a: Quote, b: Quote) -> bool:
     return a.speaker_start is not None and a.speaker_start == b.speaker_start
 
 
-def _rank(q: Quote) -> tuple[bool, int]:
-    """The better of two finds: not one that opens at the subject's verb, then the longer."""
-    opens_at_verb = (q.rule or "").startswith("quote.subject_words")
-    return (not opens_at_verb, q.end - q.start)
+def _rank(q: Quote) -> tuple[bool, bool, int]:
+    """The better of two finds: a direct quote of whole quoted words, then not a find from the
+    sentence's subject (its start is guessed, the verb's report starts at the verb), then the longer."""
+    from_subject = (q.rule or "").startswith("quote.subject_words")
+    return (q.kind == "direct", not from_subject, q.end - q.start)

@@ -18,6 +18,7 @@ from extract.quotes import rules
 from extract.quotes.indirect_as import as_attribution, as_clause_end
 from extract.quotes.indirect_closing import TRAILING_VERBS, according_to, closes_sentence, trailing
 from extract.quotes.indirect_nouns import possessed_noun, reporting_noun_quotes
+from extract.quotes.indirect_participle import end_before_quoted_participle
 from extract.quotes.indirect_spans import (
     ADVERBIALS,
     close_before,
@@ -187,7 +188,8 @@ def find_indirect(
             for q in reporting_noun_quotes(doc, finder, s, body_end, taken)
             if not _inside(segments, seg_starts, q.start)
         )
-    return out
+    # ", saying, “…”": the report ends where the participle hands over to quoted words
+    return end_before_quoted_participle(text, out, used)
 
 
 def _trailing_then_participle(

@@ -152,7 +152,7 @@ def _quoted(doc: Document, segments: list[Segment], finder: SpeakerFinder) -> tu
             start = max(content_start, _word_start(text, seg.open - 3 * (seg.end - seg.start)))
             start = min(start, seg.start)
             end = _clause_end(text, seg, hi)
-            if start >= seg.open and end <= seg.end and _looks_complete(text[seg.start : seg.end]):
+            if start >= seg.open and end <= seg.end and _opens_utterance(text[seg.start : seg.end]):
                 kind, start = "direct", seg.start  # ", saying, “We will win.”": the words alone, said
         elif after_text and attr.cue_start < seg.open and not _attribution_only(after_text):
             kind = "partial"
@@ -241,6 +241,12 @@ def _looks_complete(quoted: str) -> bool:
     """An utterance rather than a phrase: it opens with a capital or runs to several words."""
     stripped = quoted.lstrip(" \u00a0….'‘")
     return stripped[:1].isupper() or len(quoted.split()) >= 6
+
+
+def _opens_utterance(quoted: str) -> bool:
+    """Quoted words that open with a capital: a sentence of their own ("“We will win.”"), not a
+    fragment the narrator's sentence runs on into ("to tell “one buyer that …”")."""
+    return quoted.lstrip(" \u00a0….'‘")[:1].isupper()
 
 
 def _may_be_words_of_subject(text: str, seg: Segment, words: int) -> bool:

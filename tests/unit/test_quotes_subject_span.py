@@ -61,3 +61,12 @@ def test_a_phrase_after_saying_stays_partial() -> None:
     text = 'Tomas Ferreira waved at the crowd, saying "see you soon" to the children.'
     said = [q for q in quotes_of(text) if "see you soon" in q.text]
     assert said and all(q.kind != "direct" for q in said), said
+
+
+@pytest.mark.parametrize(
+    ("opening", "kind"), [("Every rider should", "direct"), ("every rider should", "partial")]
+)
+def test_only_words_opening_a_sentence_become_a_direct_quote(opening: str, kind: str) -> None:
+    text = f'Tomas Ferreira waved at the dock before telling them, "{opening} check the price twice."'
+    said = [q for q in quotes_of(text) if "check the price" in q.text]
+    assert [q.kind for q in said] == [kind]

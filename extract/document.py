@@ -39,6 +39,9 @@ _NEXT_WORD = re.compile(r"\s+[\"“‘']?(\w+)")
 class Document:
     text: str
     published: date | None = None
+    # The text as given, before furniture and the marks around quoted names were blanked: what a
+    # fact's `text` must equal at its offsets (Document.written).
+    original: str = ""
     paragraphs: list[tuple[int, int]] = field(default_factory=list)
     sentences: list[tuple[int, int]] = field(default_factory=list)
     sentence_paragraph: list[int] = field(default_factory=list)
@@ -49,8 +52,8 @@ class Document:
         """Segment `text`; page furniture (captions, "ALSO READ:", share rows...) is blanked to spaces
         first, so no extractor reads it and every offset stays that of the original text; the marks around
         a name written in quotation marks (“Sami” said) are blanked too (extract/quoted_names.py)."""
-        text = unquote_names(blank_furniture(text))
-        doc = cls(text=text, published=published)
+        doc = cls(text=unquote_names(blank_furniture(text)), published=published, original=text)
+        text = doc.text
         for pi, m in enumerate(_trimmed_paragraphs(text)):
             doc.paragraphs.append(m)
             for s in _split_sentences(text, m[0], m[1]):
@@ -58,6 +61,10 @@ class Document:
                 doc.sentence_paragraph.append(pi)
         doc._starts = [s for s, _ in doc.sentences]
         return doc
+
+    def written(self, start: int, end: int) -> str:
+        """The text as given between these offsets (what `text` blanked is there again)."""
+        return (self.original or self.text)[start:end]
 
     def sentence_at(self, offset: int) -> int:
         """Index of the sentence holding `offset` (the previous one if it falls between sentences)."""

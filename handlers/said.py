@@ -114,7 +114,8 @@ def said(
         return f"According to {before}{speaker}{after}, {reported(text, kind)}"
     if after and kind != "direct":
         after += ","  # "Martin Holm, chief executive, said ..."
-    return f"{before}{speaker}{after}{said_body(text, kind, cue, sep)}"
+    line = f"{before}{speaker}{after}{said_body(text, kind, cue, sep)}"
+    return line[:1].upper() + line[1:]  # "the authority said ..." opens the line: "The authority"
 
 
 def is_according(cue: str | None) -> bool:

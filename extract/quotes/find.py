@@ -47,7 +47,14 @@ def find_quotes(doc: Document, mentions: list[Mention]) -> list[Quote]:
     if labelled:
         quotes = [q for q in quotes if not any(_mostly_inside(q, lab) for lab in labelled)] + labelled
     quotes.sort(key=lambda q: q.start)
-    return merge_overlapping(quotes)
+    return [_as_written(doc, q) for q in merge_overlapping(quotes)]
+
+
+def _as_written(doc: Document, q: Quote) -> Quote:
+    """The quote with its words as the article wrote them: the marks around a quoted name
+    ("“Sami” told reporters"), blanked for reading, are there again."""
+    written = doc.written(q.start, q.end)
+    return q if written == q.text else q.model_copy(update={"text": written})
 
 
 # Between quoted words listed together: "“reckless” and “a betrayal”", "“A,” “B” or “C”".

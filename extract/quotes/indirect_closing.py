@@ -157,7 +157,10 @@ def _source_phrase(text: str, pos: int, e: int) -> Speaker | None:
     m = _SOURCE_PHRASE.match(text, pos, e)
     if m is None or not m.group(2)[:1].isalpha():
         return None
-    return Speaker(m.start(1), m.end(1), m.group(2), None)
+    # "a summary released by the mediator" keeps its article (one of many, named by no one); "the"
+    # goes, so that "the Harbour Post" and "Harbour Post" are one source.
+    indefinite = m.group(1).split(None, 1)[0].lower() in ("a", "an")
+    return Speaker(m.start(1), m.end(1), m.group(1) if indefinite else m.group(2), None)
 
 
 def closes_sentence(cue: str) -> bool:

@@ -130,3 +130,11 @@ def test_an_abbreviation_keeps_its_dot_when_it_ends_the_reported_line() -> None:
     assert reported("the crew flew back to the U.S.", "indirect") == "the crew flew back to the U.S."
     assert reported("the yard was sold to Brandt Inc.", "indirect") == "the yard was sold to Brandt Inc."
     assert reported("the yard was sold last week.", "indirect") == "the yard was sold last week"
+
+
+def test_a_line_opened_by_a_speaker_in_lower_case_reads_as_a_sentence() -> None:
+    line = said("the harbour board", None, "Under the new rota, pilots work four days", "indirect", "said")
+    assert line == "The harbour board said under the new rota, pilots work four days"
+    assert (
+        said("Lena Varga", None, "the plan had failed", "indirect") == "Lena Varga said the plan had failed"
+    )

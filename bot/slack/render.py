@@ -177,8 +177,11 @@ def _quote_text(quote: QuoteEntry) -> str:
 def quote_said(speaker: str | None, role: str | None, text: str, kind: str, cue: str | None = None) -> str:
     """Who said what, in mrkdwn: "*Ada Okafor*, union leader:\n“We stay”" for a direct quote,
     "*Martin Holm* said the yard had lost three orders" for reported speech (never in marks)."""
-    name = bold(safe_text(one_line(speaker or ""), 150))
     before, after = role_parts(one_line(speaker or ""), role) if speaker else ("", "")
+    shown = one_line(speaker or "")
+    if not before and not is_according(cue):  # the line opens with it: "The authority said ..."
+        shown = shown[:1].upper() + shown[1:]
+    name = bold(safe_text(shown, 150))
     who = f"{safe_text(before, 150)}{name}{safe_text(after, 150)}" if name else ""
     if kind == "direct":
         return f"{who or 'Unattributed'}:\n{clipped(quoted(text), 1800)}"

@@ -89,3 +89,14 @@ def test_figures_read_as_a_reader_writes_them_in_slack_and_the_terminal() -> Non
         for wrong in ("825,000,000", "USD", "EUR", "e+11", "(down)", "year of age"):
             assert wrong not in text
     assert_valid(render_figures(_figures()))
+
+
+def test_a_speaker_in_lower_case_opens_its_line_with_a_capital_in_slack_too() -> None:
+    from bot.slack.render import quote_said
+
+    assert quote_said("the harbour board", None, "the pilots work four days", "indirect", "said") == (
+        "*The harbour board* said the pilots work four days"
+    )
+    assert quote_said("dock organisers", None, "About 900 left", "indirect", "according to") == (
+        "According to *dock organisers*, about 900 left"
+    )

@@ -1,5 +1,6 @@
 """Speakers of quotes inside a reported clause (`participle-after-comma`, `cue-in-report` in
-attribution.py): the one who reports speaks, not a person the report is about."""
+attribution.py) and `listener-relative`: the one who reports speaks, not a person the report
+is about or the one spoken to."""
 
 from __future__ import annotations
 
@@ -73,3 +74,29 @@ def test_cue_inside_a_report_does_not_name_the_reported_person(text: str, words:
 )
 def test_own_cues_keep_their_speakers(text: str, words: str, speaker: str) -> None:
     assert _speaker_of(text, words) == speaker
+
+
+def test_relative_describing_the_listener_does_not_speak() -> None:
+    # listener-relative: "told a young man who suggested …" describes the one spoken to
+    text = (
+        "In a panel on Sunday, Ada Brun, the head of the Harbor League, firmly told a young man who "
+        'suggested that some people may skip the vote out of anger that "staying home is not a plan."'
+    )
+    assert _speaker_of(text, "staying home") == "Ada Brun"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # negative: the relative's cue introduces the quote itself
+        ('Ada Brun told a nurse who said: "The wards are full."', "a nurse"),
+        # negative: "who" after a verb that takes no listener
+        (
+            "Ada Brun praised Tom Hale, who said that the plan would bring the fleet "
+            '"home at last" by spring.',
+            "Tom Hale",
+        ),
+    ],
+)
+def test_relative_of_a_non_listener_speaks(text: str, speaker: str) -> None:
+    assert _speaker_of(text, "wards are full" if "wards" in text else "home at last") == speaker

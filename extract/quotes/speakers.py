@@ -12,8 +12,9 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import replace
+from functools import cache
 
-from extract.lexicons import word_set
+from extract.lexicons import table, word_set
 from extract.names.mentions import Mention
 from extract.names.roles import role_nouns, source_nouns
 from extract.names.speaker_words import (
@@ -474,15 +475,15 @@ def _skip_time_after_who(toks: list[re.Match[str]], i: int) -> int:
     if i < 2 or toks[i - 2].group().lower() != "who" or toks[i - 1].group().lower() not in _TIME_PREPOSITIONS:
         return i
     word = toks[i].group()
-    if word.isdigit() or word.lower() in _TIME_WORDS or word in _CALENDAR_NAMES:
+    if word.isdigit() or word.lower() in _TIME_WORDS or word in _calendar_names():
         return i - 2
     return i
 
 
-_CALENDAR_NAMES = frozenset(
-    """Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July
-    August September October November December""".split()
-)
+@cache
+def _calendar_names() -> frozenset[str]:
+    """Weekday and month names, as the date lexicons list them ("Monday", "March")."""
+    return frozenset(row[0] for name in ("timex_weekdays", "timex_months") for row in table(name))
 
 
 def _modifier(mention: Mention, head_start: int) -> bool:

@@ -69,8 +69,6 @@ def attribution_after(doc: Document, seg: Segment, hi: int, finder: SpeakerFinde
             return Attribution(byline, gap.strip(), seg.close, True, seg.start, "byline")
     if "," not in gap and (last_char == "." or gap.strip()):
         return None  # the quote ended its sentence, or a dash leads on to another clause
-    if "," not in gap and last_char.isalpha():
-        return None  # comma-before-cue: 'as “reckless” a Hale post' goes on with the sentence, no cue
     # long appositions ("X, the attorney general of Y, one of the states suing, said") need room
     for c in cue_pattern().finditer(text, p.end(), min(hi, p.end() + 160)):
         if _crosses_sentence(doc, p.end(), c.start()):

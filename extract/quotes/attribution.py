@@ -18,7 +18,7 @@ from extract.lexicons import words
 from extract.names.roles import role_nouns, role_qualifiers, source_nouns
 from extract.quotes.marks import Segment
 from extract.quotes.speakers import Speaker, SpeakerFinder
-from extract.quotes.speech_words import AUDIENCE_WORDS, INVERTING_VERBS, speech_alternation
+from extract.quotes.speech_words import AUDIENCE_WORDS, INVERTING_VERBS, TELLING_VERBS, speech_alternation
 
 _ROLE_PREFIX = re.compile(r"(?:[\w’'.-]+[ \u00a0]+){0,5}")
 _GAP = re.compile(r"[ \u00a0]*[,—–―-]*[ \u00a0]*")
@@ -161,8 +161,13 @@ def attribution_before(doc: Document, seg: Segment, lo: int, finder: SpeakerFind
     core = end - 1 if end > lo and text[end - 1] in ":,—" else end
     cues = list(cue_pattern().finditer(text, lo, core))
     participle: re.Match[str] | None = None  # "X said, arguing that …": the participle's subject is X
-    for c in reversed(cues):
-        sp = finder.before(c.start(), lo)
+    for k, c in reversed(list(enumerate(cues))):
+        sp = None if _participle_after_comma(text, lo, c) else finder.before(c.start(), lo)
+        if sp is not None and (
+            _cue_in_report(text, cues[:k], sp.start, c.end(), core)
+            or _listener_relative(text, cues[:k], sp, c.end(), core)
+        ):
+            continue  # "X posted, saying that Y had shown bad judgment in “…”": Y is reported, X speaks
         if (
             sp is None
             and (c.group() in INVERTING_VERBS or c.group().lower() == "according to")
@@ -203,6 +208,52 @@ def attribution_before(doc: Document, seg: Segment, lo: int, finder: SpeakerFind
         if sp is not None:
             return Attribution(sp, ":", core, True, seg.start, "subject-colon")
     return None
+
+
+_THAT_AFTER_CUE = re.compile(r"(?:[ \u00a0]+[\w’'.-]+){0,3}?[ \u00a0,]+that[ \u00a0]+")
+
+
+def _participle_after_comma(text: str, lo: int, cue: re.Match[str]) -> bool:
+    """`participle-after-comma`: in "X called for the release, saying that …" the words before the
+    comma end the main clause (an object, an adverb), so they cannot be the participle's subject;
+    the subject is the main clause's, read from an earlier cue or left unknown."""
+    return cue.group().endswith("ing") and text[lo : cue.start()].rstrip(" \u00a0").endswith(",")
+
+
+def _cue_in_report(
+    text: str, earlier: list[re.Match[str]], speaker_start: int, cue_end: int, core: int
+) -> bool:
+    """`cue-in-report`: a cue whose subject stands inside an earlier cue's that-clause ("X said that
+    Y had shown bad judgment in hiring him “…”") is part of what was reported, unless it introduces
+    the quote itself ("… that Y told her, “…”")."""
+    if _introduces(text, cue_end, core):
+        return False
+    for e in earlier:
+        m = _THAT_AFTER_CUE.match(text, e.end(), speaker_start)
+        if m is not None and m.end() <= speaker_start and ";" not in text[m.end() : speaker_start]:
+            return True  # a semicolon ends the report: "X reported that …; the study says Y “…”"
+    return False
+
+
+_LISTENER = re.compile(r"(?:[ \u00a0]+[\w’'.-]+){1,6}?[ \u00a0,]+")
+
+
+def _listener_relative(text: str, earlier: list[re.Match[str]], sp: Speaker, cue_end: int, core: int) -> bool:
+    """`listener-relative`: in "X told a young woman who suggested … that “…”" the relative clause
+    describes the one spoken to; the quote is the teller's, unless the relative's cue introduces it
+    ("… a nurse who said: “…”")."""
+    if text[sp.start : sp.end].lower() != "who" or _introduces(text, cue_end, core):
+        return False
+    return any(
+        e.group().lower() in TELLING_VERBS and _LISTENER.fullmatch(text, e.end(), sp.start) is not None
+        for e in earlier
+    )
+
+
+def _introduces(text: str, cue_end: int, core: int) -> bool:
+    """The cue leads straight into the quote: nothing, or a few words and a colon or comma, between."""
+    tail = text[cue_end:core].split()
+    return not tail or (len(tail) <= _TAIL_LIMIT and text[core : core + 1] in ":,—")
 
 
 def _role_prefix(between: str) -> bool:

@@ -141,8 +141,9 @@ def _quoted(doc: Document, segments: list[Segment], finder: SpeakerFinder) -> tu
         if attr is None:
             words = len(text[seg.start : seg.end].split())
             if before_empty and last is not None and para - last[1] <= 1 and words >= 3:
-                attr = Attribution(last[0], None, -1, True, seg.start)
-                rule = rules.LAST_SPEAKER.name
+                newer = _paragraph_subject(doc, seg, prev if prev_attr else None, para, last[0], finder)
+                attr = Attribution(newer or last[0], None, -1, True, seg.start)
+                rule = (rules.PARAGRAPH_SUBJECT if newer is not None else rules.LAST_SPEAKER).name
             elif not before_empty and _may_be_words_of_subject(text, seg, words):
                 attr = subject_attribution(finder, sent_lo, seg)
                 rule = rules.SUBJECT_WORDS.name
@@ -198,6 +199,33 @@ def _quoted(doc: Document, segments: list[Segment], finder: SpeakerFinder) -> tu
         last = (sp, para)
         prev, prev_attr = seg, attr
     return out, used
+
+
+_SUBJECT_REACH = 60  # how far into its sentence a subject may start ("On Sunday's talk show, Sen. X")
+
+
+def _paragraph_subject(
+    doc: Document, seg: Segment, prev: Segment | None, para: int, last: Speaker, finder: SpeakerFinder
+) -> Speaker | None:
+    """`quote.paragraph_subject`: "On Sunday, Senator X named the fares first. “…”": a quote with no
+    cue right after a sentence of its own paragraph whose subject is a person named by name, other
+    than the last speaker, is that person's; the last speaker spoke before the new one came in."""
+    si = doc.sentence_at(seg.open)
+    if si == 0:
+        return None
+    ps, pe = doc.sentences[si - 1]
+    if ps < doc.paragraphs[para][0] or (prev is not None and prev.close > ps) or last.end > ps:
+        return None
+    lo, hi = ps, min(pe, ps + _SUBJECT_REACH + 40)
+    sp = finder.subject(lo, hi, verb_follows=True)
+    while sp is not None and finder.in_quote(sp.start):  # 'On "Meet the Press," Sen. X': a title
+        lo = sp.end
+        sp = finder.subject(lo, hi, verb_follows=True)
+    if sp is None or sp.kind != "person" or sp.via is not None or sp.name is None:
+        return None
+    if sp.start - ps > _SUBJECT_REACH or sp.name == last.name:
+        return None
+    return sp
 
 
 _THAT = re.compile(r"[ \u00a0]that[ \u00a0]+", re.IGNORECASE)

@@ -202,6 +202,10 @@ class PronounResolver:
         orgs = [m for m in self._mentions_between(lo, pos) if m.kind == "organization"]
         return orgs[-1] if orgs else None
 
+    def in_quote(self, pos: int) -> bool:
+        """`pos` lies inside quoted words (a title, a quote)."""
+        return self._in_quote(pos)
+
     def _in_quote(self, pos: int) -> bool:
         i = bisect_right(self._quoted_starts, pos) - 1
         return i >= 0 and self._quoted[i][0] <= pos < self._quoted[i][1]

@@ -58,6 +58,18 @@ LAST_SPEAKER = Rule(
         ),
     ),
 )
+PARAGRAPH_SUBJECT = Rule(
+    "quote.paragraph_subject",
+    "A quote with no cue after a sentence of the same paragraph whose subject is a newly named person:"
+    " that person, not the last speaker.",
+    (
+        (
+            '"We are ready," said Ada Brun.\n\nOn Sunday, Senator Ines Harlow named the fares as the'
+            ' first thing to fix. "The roads can wait a year."',
+            ("direct", "Ines Harlow", "The roads can wait a year."),
+        ),
+    ),
+)
 SUBJECT_WORDS = Rule(
     "quote.subject_words",
     "Quoted words inside a sentence whose subject said them (X promised “a fresh start”).",
@@ -152,6 +164,7 @@ QUOTE_RULES: tuple[Rule, ...] = (
     SAME_SPEAKER,
     COLON_BLOCK,
     LAST_SPEAKER,
+    PARAGRAPH_SUBJECT,
     SUBJECT_WORDS,
     LABEL,
     INDIRECT_LEADING,

@@ -12,8 +12,9 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import replace
+from functools import cache
 
-from extract.lexicons import word_set
+from extract.lexicons import table, word_set
 from extract.names.mentions import Mention
 from extract.names.roles import role_nouns, source_nouns
 from extract.names.speaker_words import (
@@ -89,6 +90,7 @@ class SpeakerFinder(PronounResolver):
         while i >= 0 and skipped < 3 and _is_auxiliary(toks[i].group()):
             i -= 1
             skipped += 1
+        i = _skip_time_after_who(toks, i)
         appositions = 0
         for _ in range(5):  # "X (R-Utah), the panel's chairman, said": parentheses and appositions
             if i < 0:
@@ -132,6 +134,11 @@ class SpeakerFinder(PronounResolver):
             # "a consultant who said …", "Anna Park, who said …": the relative names its antecedent
             k = i - 1 if toks[i - 1].group() != "," or i < 2 else i - 2
             named = self._by_end.get(toks[k].end())
+            if named is None and toks[i - 1].group() == ",":
+                # "McKay, now the party leader, who said …": the name the apposition describes
+                j = self._skip_apposition(toks, i - 1)
+                person = self._by_end.get(toks[j].end()) if j >= 0 else None
+                named = person if person is not None and person.kind == "person" else None
             if named is not None and named.kind in ("person", "organization"):
                 ante = self._from_mention(named)
                 return Speaker(tok.start(), tok.end(), ante.name, ante.kind, ante.role)
@@ -456,6 +463,27 @@ class SpeakerFinder(PronounResolver):
 
     def _from_mention(self, m: Mention) -> Speaker:
         return Speaker(m.start, m.end, m.canonical, _kind(m), m.role)
+
+
+_TIME_PREPOSITIONS = frozenset("in on last this earlier".split())
+_TIME_WORDS = frozenset("week month year weekend morning night".split())
+
+
+def _skip_time_after_who(toks: list[re.Match[str]], i: int) -> int:
+    """`who-time`: "McKay, who in 2019 said …", "a nurse who last week told …": a time phrase between
+    the relative and its cue is skipped, so the relative (and its antecedent) is the speaker."""
+    if i < 2 or toks[i - 2].group().lower() != "who" or toks[i - 1].group().lower() not in _TIME_PREPOSITIONS:
+        return i
+    word = toks[i].group()
+    if word.isdigit() or word.lower() in _TIME_WORDS or word in _calendar_names():
+        return i - 2
+    return i
+
+
+@cache
+def _calendar_names() -> frozenset[str]:
+    """Weekday and month names, as the date lexicons list them ("Monday", "March")."""
+    return frozenset(row[0] for name in ("timex_weekdays", "timex_months") for row in table(name))
 
 
 def _modifier(mention: Mention, head_start: int) -> bool:

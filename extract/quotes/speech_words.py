@@ -26,6 +26,9 @@ INVERTING_VERBS = frozenset(
     "said says added wrote asked continued explained noted argued recalled insisted warned replied".split()
 )
 
+# Verbs whose object is the one spoken to: "told a student who asked …" describes the listener.
+TELLING_VERBS = frozenset("tell tells told telling ask asks asked reminded assured urged".split())
+
 PRONOUNS = {"he": "m", "she": "f", "they": "p", "we": "p", "i": "s", "it": "n", "who": "?", "you": "s"}
 
 # Objects of "told" that are audiences, not content ("told reporters", "told the BBC").

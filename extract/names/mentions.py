@@ -257,6 +257,19 @@ def _has_acronym(name: list[Token]) -> bool:
     )
 
 
+_HONORIFIC_BEFORE = re.compile(r"\b([A-Za-z]+)\.?[ \u00a0]+$")
+
+
+def _gender_guessed_from_word(text: str, m: Mention) -> bool:
+    """`surname-gender`: a lone word read as a first name ("Cyril", "Morgan") got its gender from that
+    reading alone; when the article names someone in full with it as the surname, it is that
+    person's surname and says nothing of gender. A title before it ("Mr. Cyril") does."""
+    if " " in m.text or not m.gender or m.gender != gender_of_first_name(m.text):
+        return False
+    title = _HONORIFIC_BEFORE.search(text, max(0, m.start - 12), m.start)
+    return title is None or title.group(1).lower() not in HONORIFIC_GENDER
+
+
 def _resolve(text: str, raw: list[Mention]) -> list[Mention]:
     """Second pass: promote short forms of known people, give each mention its fullest name."""
     raw = promoted(text, raw)
@@ -273,7 +286,10 @@ def _resolve(text: str, raw: list[Mention]) -> list[Mention]:
         if kind in ("person", "unknown") or (kind == "place" and " " not in m.text and not is_region(m.text)):
             # A first name given must fit: "Amara Morales" is not a shorter form of "Anders Morales".
             first = m.text.split()[0] if " " in m.text else ""
-            full = full_by_surname.nearest(key, m.gender, m.start, first)
+            guessed = _gender_guessed_from_word(text, m)
+            full = full_by_surname.nearest(key, "" if guessed else m.gender, m.start, first)
+            if guessed and full is not None and " " in full.text:
+                gender = ""  # surname-gender: "Cyril" after "Malkia Cyril" is her surname, not a man's name
             if full is None and " " not in m.text and m.kind == "person" and is_first_name(m.text):
                 full = by_first.nearest(key, m.gender, m.start)
             if full is not None and len(full.text) >= len(m.text):

@@ -36,7 +36,6 @@ from handlers.domain import FactSearch
 from handlers.tenancy import ALL_WORKSPACES
 from store.fact_search import fts_ids, is_common, matches_all
 from store.orm import EventRow, StoryEventRow, StoryRow
-from store.orm_tenancy import ArticleAccessRow
 from store.repositories.story_search_cost import by_rarity, member_holds
 from store.search_text import query_tokens
 from store.tenancy import search_workspace, visible_articles
@@ -181,11 +180,8 @@ def _candidates(
     if workspace is not None and session.get_bind().dialect.name == "postgresql":
         # The membership's own copy of its report's words and article (migration 0021), probed
         # for the workspace's access: no report read, no row-level policy on the way.
-        access = aliased(ArticleAccessRow)
-        opened = exists().where(
-            access.article_id == literal_column("story_events.article_id"), access.workspace == workspace
-        )
-        rarest: Select[int] = select(StoryEventRow.story_id).where(member_holds(words[0]), opened)
+        opened = visible_articles(literal_column("story_events.article_id", Integer), workspace)
+        rarest: Select[int] = select(StoryEventRow.story_id).where(member_holds(words[0]), *opened)
     elif workspace is not None:
         rarest = (
             select(StoryEventRow.story_id)

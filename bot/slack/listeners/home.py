@@ -174,18 +174,20 @@ def register(
         subject = _text(view, SUBJECT_INPUT)
         channel = _state(view, WATCH_CHANNEL_INPUT).get("selected_conversation")
         words = watch_words(subject, _option(view, KIND_INPUT), str(channel) if channel else None)
-        try:
-            run_admin(door, words, user, team=team)
-        except UserError as exc:
-            field = WATCH_CHANNEL_INPUT[0] if channel and "channel" in str(exc).lower() else SUBJECT_INPUT[0]
-            ack(response_action="errors", errors={field: clip(str(exc), 500)})
-            return
-        except Exception:
-            logger.exception("setting a watch from the Home tab failed (user=%s, words=%r)", user, words)
-            ack(response_action="errors", errors={SUBJECT_INPUT[0]: SORRY})
-            return
-        ack()
-        home.publish(client, user, team)
+
+        def field_of(message: str) -> str:
+            return WATCH_CHANNEL_INPUT[0] if channel and "channel" in message.lower() else SUBJECT_INPUT[0]
+
+        done = _submitted(
+            ack,
+            lambda: run_admin(door, words, user, team=team),
+            field_of=field_of,
+            fallback=SUBJECT_INPUT[0],
+            failing=("setting a watch", user, words),
+        )
+        if done:
+            ack()
+            home.publish(client, user, team)
 
     @app.view(ADD_SOURCE_MODAL)
     def add_source(
@@ -232,20 +234,42 @@ def register(
             timezone=_option(view, ZONE_INPUT) or "UTC",
             topic=_text(view, TOPIC_INPUT) or None,
         )
-        try:
-            run_admin(door, ["digest", *words], user, channel=str(channel), team=team)
-        except NotAllowed:
-            ack(response_action="errors", errors={CHANNEL_INPUT[0]: REFUSED})
-            return
-        except UserError as exc:
-            ack(response_action="errors", errors={_digest_field(str(exc)): clip(str(exc), 500)})
-            return
-        except Exception:
-            logger.exception("setting a digest from the Home tab failed (user=%s, words=%r)", user, words)
-            ack(response_action="errors", errors={CHANNEL_INPUT[0]: SORRY})
-            return
-        ack()
-        home.publish(client, user, team)
+        done = _submitted(
+            ack,
+            lambda: run_admin(door, ["digest", *words], user, channel=str(channel), team=team),
+            field_of=_digest_field,
+            fallback=CHANNEL_INPUT[0],
+            failing=("setting a digest", user, words),
+        )
+        if done:
+            ack()
+            home.publish(client, user, team)
+
+
+def _submitted(
+    ack: Ack,
+    run: Callable[[], object],
+    *,
+    field_of: Callable[[str], str],
+    fallback: str,
+    failing: tuple[str, str, list[str]],
+) -> bool:
+    """Run what a modal asked for; whether it was done. Otherwise the modal stays open with the
+    reason under a field: a refusal or our own failure under `fallback`, a user's mistake where
+    `field_of` its message says."""
+    try:
+        run()
+    except NotAllowed:
+        ack(response_action="errors", errors={fallback: REFUSED})
+    except UserError as exc:
+        ack(response_action="errors", errors={field_of(str(exc)): clip(str(exc), 500)})
+    except Exception:
+        what, user, words = failing
+        logger.exception("%s from the Home tab failed (user=%s, words=%r)", what, user, words)
+        ack(response_action="errors", errors={fallback: SORRY})
+    else:
+        return True
+    return False
 
 
 def _finish_late(client: WebClient, view: dict[str, Any], running: Any, url: str) -> None:
